@@ -1,0 +1,42 @@
+# Shared by scripts/run.sh and scripts/test.sh: install what is missing, build.
+# Sourced, not run.
+set -euo pipefail
+
+FIKA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Debian 12 packages the build, the tests and the app need (docs/toolchain notes).
+FIKA_PACKAGES=(
+    build-essential cmake pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-declarative-dev-tools
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml
+    qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick-dialogs
+    qml6-module-qttest qt6-qpa-plugins qt6-l10n-tools qt6-tools-dev
+    libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev catch2
+    libssl-dev zlib1g-dev xvfb xauth
+)
+
+fika_install_deps() {
+    local missing=()
+    for p in "${FIKA_PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    echo "Installing missing packages: ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# fika_build BUILD_DIR [extra cmake args...]
+fika_build() {
+    local dir="$1"
+    shift
+    cmake -S "$FIKA_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake --build "$dir" -j"$(nproc)"
+}

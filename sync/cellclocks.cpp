@@ -1,0 +1,108 @@
+#include "cellclocks.h"
+
+namespace fika::sync {
+
+namespace {
+
+constexpr unsigned char kFormat1 = 0x01;
+constexpr unsigned char kHasSeq = 0x80;
+
+void put_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+}
+
+struct Reader {
+    std::string_view in;
+    std::size_t pos = 0;
+
+    std::uint64_t varint() {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (pos >= in.size()) fail(Code::Corrupt, "cell clocks: truncated");
+            auto b = static_cast<unsigned char>(in[pos++]);
+            v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        fail(Code::Corrupt, "cell clocks: varint too long");
+    }
+    std::uint64_t u64() {
+        if (in.size() - pos < 8) fail(Code::Corrupt, "cell clocks: truncated");
+        std::uint64_t v = 0;
+        for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<unsigned char>(in[pos++]);
+        return v;
+    }
+};
+
+}  // namespace
+
+std::string CellClocks::encode(bool with_seq) const {
+    // Distinct clocks in first-use order; records rarely have more than a handful.
+    std::vector<Clock> distinct;
+    auto ref = [&](const Clock& c) -> std::uint64_t {
+        if (c.is_zero()) return 0;
+        for (std::size_t i = 0; i < distinct.size(); ++i)
+            if (distinct[i] == c) return i + 1;
+        distinct.push_back(c);
+        return distinct.size();
+    };
+    std::string refs;
+    refs.reserve(cells.size() * 3);
+    for (const Cell& c : cells) {
+        put_varint(refs, ref(c.clock));
+        put_varint(refs, ref(c.base));
+        if (with_seq) put_varint(refs, c.seq);
+    }
+    std::string out;
+    out.reserve(8 + distinct.size() * 16 + refs.size());
+    out.push_back(static_cast<char>(kFormat1 | (with_seq ? kHasSeq : 0)));
+    put_varint(out, distinct.size());
+    for (const Clock& c : distinct) {
+        for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>(c.hlc >> (8 * i)));
+        for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>(c.site >> (8 * i)));
+    }
+    put_varint(out, cells.size());
+    out += refs;
+    return out;
+}
+
+CellClocks CellClocks::decode(std::string_view blob, std::size_t n_fields) {
+    CellClocks cc;
+    if (blob.empty()) {
+        cc.cells.resize(n_fields);
+        return cc;
+    }
+    Reader r{blob};
+    auto flags = static_cast<unsigned char>(blob[0]);
+    r.pos = 1;
+    if ((flags & 0x7f) != kFormat1) fail(Code::Corrupt, "cell clocks: unknown format");
+    bool with_seq = flags & kHasSeq;
+    std::uint64_t n_clocks = r.varint();
+    if (n_clocks > 4096) fail(Code::Corrupt, "cell clocks: too many clocks");
+    std::vector<Clock> distinct(n_clocks);
+    for (auto& c : distinct) {
+        c.hlc = r.u64();
+        c.site = r.u64();
+    }
+    std::uint64_t n_cells = r.varint();
+    if (n_cells > 4096) fail(Code::Corrupt, "cell clocks: too many cells");
+    cc.cells.resize(std::max<std::size_t>(n_cells, n_fields));
+    auto at = [&](std::uint64_t ref) -> Clock {
+        if (ref == 0) return {};
+        if (ref > distinct.size()) fail(Code::Corrupt, "cell clocks: bad reference");
+        return distinct[ref - 1];
+    };
+    for (std::uint64_t i = 0; i < n_cells; ++i) {
+        Cell& c = cc.cells[i];
+        c.clock = at(r.varint());
+        c.base = at(r.varint());
+        if (with_seq) c.seq = r.varint();
+    }
+    if (r.pos != blob.size()) fail(Code::Corrupt, "cell clocks: trailing bytes");
+    return cc;
+}
+
+}  // namespace fika::sync

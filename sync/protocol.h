@@ -1,0 +1,91 @@
+// The sync protocol's JSON codec: the only code that knows the wire format.
+//
+// One round trip pushes and pulls (docs/protocol.md has examples):
+//
+// Request  {"v": 1, "schema": 1, "site": "<16 hex>", "hlc": <uint>,
+//           "push": {"upto": <outbox seq>, "changes": [<change>...]},          optional
+//           "pull": {"cursors": {"<bucket>": <cursor>, ...}, "limit": <1..5000>}}  optional
+//           where <cursor> is <at> or, during a download, [<since>, <at>] (see Cursor)
+// Response {"v": 1, "schema": 1, "site": "<16 hex>", "hlc": <uint>,
+//           "push": {"upto": <seq>, "refused": [{"t","id","code","message"}...]},
+//           "pages": [{"bucket", "from", "to", "more", "checksum": "<16 hex>",
+//                      "changes": [<change>...]}...],
+//           "purge": ["<bucket>"...], "more": <bool>}
+// Change   {"t": "<table>", "id": "<uuid>",
+//           "k": [[<hlc>, "<site>"]...],                  the distinct clocks
+//           "f": {"<field>": [<value>, <clock>, <base>]}} clock: 1-based index into k;
+//                                                         base: 0 = none, else index
+// Values are JSON null, true/false (boolean fields), integers, numbers or strings,
+// checked against the field's type and limits. A bucket is an account id or "global".
+//
+// Decoding is strict: an unknown key, a missing key, a wrong type, an unknown table or
+// field, a clock out of range, a bad id, or a value too large is an Invalid or TooLarge
+// error whose message names the place ("push.changes[3].f.title: ..."). Nothing throws.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "error.h"
+#include "schema.h"
+#include "store.h"
+
+namespace fika::sync {
+
+constexpr int kProtocolVersion = 1;
+
+struct Limits {
+    std::size_t max_changes = 20000;   // record changes in one message
+    std::size_t max_buckets = 200000;  // cursors or pages in one message
+    std::size_t max_clocks = 64;       // distinct clocks in one change
+    std::size_t max_depth = 16;        // JSON nesting
+    std::size_t max_limit = 5000;      // records per pull
+};
+
+struct SyncRequest {
+    int schema = kSchemaVersion;
+    Site site = 0;
+    std::uint64_t hlc = 0;
+    std::uint64_t push_upto = 0;
+    std::vector<RecordChange> push;
+    bool has_push = false;
+    std::map<std::string, Cursor> cursors;
+    std::size_t limit = 1000;
+    bool has_pull = false;
+};
+
+struct BucketPage {
+    std::string bucket;
+    std::uint64_t from = 0, to = 0;
+    bool more = false;
+    std::uint64_t checksum = 0;
+    std::vector<RecordChange> changes;
+};
+
+struct SyncResponse {
+    int schema = kSchemaVersion;
+    Site site = 0;
+    std::uint64_t hlc = 0;
+    std::uint64_t push_upto = 0;
+    std::vector<Refusal> refused;
+    std::vector<BucketPage> pages;
+    std::vector<std::string> purge;
+    bool more = false;
+};
+
+std::string encode_request(const SyncRequest& r);
+std::string encode_response(const SyncResponse& r);
+// Errors: Invalid, TooLarge.
+Result<SyncRequest> decode_request(std::string_view json, const Schema& schema,
+                                   const Limits& limits = {});
+Result<SyncResponse> decode_response(std::string_view json, const Schema& schema,
+                                     const Limits& limits = {});
+
+// A bucket name: an account id (UUID) or "global".
+bool valid_bucket(std::string_view b);
+
+}  // namespace fika::sync

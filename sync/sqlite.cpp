@@ -1,0 +1,150 @@
+#include "sqlite.h"
+
+namespace fika::sync {
+
+void fail_sqlite(sqlite3* db, int rc, std::string_view what) {
+    std::string msg(what);
+    msg += ": ";
+    msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    switch (rc & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED: fail(Code::Busy, msg);
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB: fail(Code::Corrupt, msg);
+        case SQLITE_TOOBIG: fail(Code::TooLarge, msg);
+        default: fail(Code::Storage, msg);
+    }
+}
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
+    int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                SQLITE_PREPARE_PERSISTENT, &s_, nullptr);
+    if (rc != SQLITE_OK) fail_sqlite(db, rc, "prepare " + std::string(sql.substr(0, 80)));
+}
+
+Stmt& Stmt::bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+}
+Stmt& Stmt::bind(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+}
+Stmt& Stmt::bind(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Stmt& Stmt::bind_blob(int i, std::string_view v) {
+    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Stmt& Stmt::bind_null(int i) {
+    sqlite3_bind_null(s_, i);
+    return *this;
+}
+Stmt& Stmt::bind_value(int i, const Value& v) {
+    switch (v.index()) {
+        case 0: return bind_null(i);
+        case 1: return bind(i, std::get<1>(v));
+        case 2: return bind(i, std::get<2>(v));
+        default: return bind(i, std::string_view(std::get<3>(v)));
+    }
+}
+
+bool Stmt::step() {
+    int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(s_);
+        return false;
+    }
+    sqlite3_reset(s_);
+    fail_sqlite(db_, rc, "step");
+}
+
+void Stmt::reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+}
+
+std::string_view Stmt::text(int col) const {
+    auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(s_, col)))
+             : std::string_view();
+}
+
+std::string_view Stmt::blob(int col) const {
+    auto* p = static_cast<const char*>(sqlite3_column_blob(s_, col));
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(s_, col)))
+             : std::string_view();
+}
+
+Value Stmt::value(int col) const {
+    switch (sqlite3_column_type(s_, col)) {
+        case SQLITE_INTEGER: return integer(col);
+        case SQLITE_FLOAT: return real(col);
+        case SQLITE_TEXT:
+        case SQLITE_BLOB: return std::string(text(col));
+        default: return std::monostate{};
+    }
+}
+
+Db::Db(const std::string& path, bool create) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        fail((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT ? Code::Corrupt
+                                                                          : Code::Storage,
+             "open " + path + ": " + msg);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 10000);
+}
+
+Db::~Db() { sqlite3_close_v2(db_); }
+
+Db& Db::operator=(Db&& o) noexcept {
+    if (this != &o) {
+        sqlite3_close_v2(db_);
+        db_ = o.db_;
+        o.db_ = nullptr;
+    }
+    return *this;
+}
+
+void Db::exec(std::string_view sql) {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        fail_sqlite(nullptr, rc, msg + " in " + s.substr(0, 80));
+    }
+}
+
+Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+std::string quote_ident(std::string_view name) {
+    std::string out = "\"";
+    for (char c : name) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+}  // namespace fika::sync

@@ -1,0 +1,1121 @@
+#include "store.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <set>
+
+namespace fika::sync {
+
+namespace {
+
+// PRAGMA application_id of a Fika database: "FIKA".
+constexpr std::int64_t kAppId = 0x46494b41;
+
+std::uint64_t mix64(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+std::string sql_type(FieldType t) {
+    switch (t) {
+        case FieldType::Integer:
+        case FieldType::Bool: return "INTEGER";
+        case FieldType::Real: return "REAL";
+        default: return "TEXT";
+    }
+}
+
+const TableDef& table_or_fail(const Schema& s, std::string_view name) {
+    const TableDef* t = s.table(name);
+    if (!t) fail(Code::Invalid, "unknown table '" + std::string(name) + "'");
+    return *t;
+}
+
+nlohmann::json value_json(const Value& v) {
+    switch (v.index()) {
+        case 0: return nullptr;
+        case 1: return std::get<1>(v);
+        case 2: return std::get<2>(v);
+        default: return std::get<3>(v);
+    }
+}
+
+Value json_value(const nlohmann::json& j) {
+    if (j.is_null()) return std::monostate{};
+    if (j.is_boolean()) return std::int64_t{j.get<bool>() ? 1 : 0};
+    if (j.is_number_integer()) return j.get<std::int64_t>();
+    if (j.is_number()) return j.get<double>();
+    if (j.is_string()) return j.get<std::string>();
+    return std::monostate{};
+}
+
+}  // namespace
+
+std::uint64_t cell_hash(int table_id, std::string_view id, int field, const Clock& c) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (char ch : id) {
+        h ^= static_cast<unsigned char>(ch);
+        h *= 0x100000001b3ULL;
+    }
+    h = mix64(h ^ (static_cast<std::uint64_t>(table_id) << 32) ^ static_cast<std::uint64_t>(field));
+    h = mix64(h ^ c.hlc);
+    return mix64(h ^ c.site);
+}
+
+// ---- prepared statements per table -------------------------------------------------------
+
+struct Store::TableStmts {
+    Stmt select, insert, update, feed, purge_select, purge;
+};
+
+void Store::prepare_statements() {
+    stmts_.clear();
+    for (const TableDef& t : schema_->tables()) {
+        auto st = std::make_unique<TableStmts>();
+        std::string cols, qs, sets;
+        for (const FieldDef& f : t.fields) {
+            cols += quote_ident(f.name) + ",";
+            qs += "?,";
+            sets += quote_ident(f.name) + "=?,";
+        }
+        std::string name = quote_ident(t.name);
+        st->select = db_.prepare("SELECT " + cols + "_clocks,_seq FROM " + name + " WHERE id=?");
+        st->insert = db_.prepare("INSERT INTO " + name + "(" + cols + "_clocks,_seq,id) VALUES(" +
+                                 qs + "?,?,?)");
+        st->update = db_.prepare("UPDATE " + name + " SET " + sets + "_clocks=?,_seq=? WHERE id=?");
+        std::string where;
+        switch (t.bucket) {
+            case BucketRule::Self: where = "id=?1"; break;
+            case BucketRule::Field:
+                where = quote_ident(t.fields[static_cast<size_t>(t.bucket_field)].name) + "=?1";
+                break;
+            case BucketRule::Global: where = "?1='global'"; break;
+        }
+        st->feed = db_.prepare("SELECT " + cols + "_clocks,_seq,id FROM " + name + " WHERE " +
+                               where + " AND _seq>?2 ORDER BY _seq LIMIT ?3");
+        st->purge_select =
+            db_.prepare("SELECT " + cols + "_clocks,_seq,id FROM " + name + " WHERE " + where);
+        st->purge = db_.prepare("DELETE FROM " + name + " WHERE " + where);
+        stmts_.push_back(std::move(st));
+    }
+    outbox_insert_ = db_.prepare("INSERT INTO _outbox(tbl,id,mask,hlc) VALUES(?,?,?,?)");
+}
+
+// ---- opening and migrations --------------------------------------------------------------
+
+namespace {
+
+void create_table_sql(Db& db, const TableDef& t, int version) {
+    std::string sql = "CREATE TABLE " + quote_ident(t.name) + "(id TEXT PRIMARY KEY NOT NULL";
+    for (const FieldDef& f : t.fields)
+        if (f.since <= version) sql += "," + quote_ident(f.name) + " " + sql_type(f.type);
+    sql += ",_clocks BLOB,_seq INTEGER)";
+    db.exec(sql);
+    // One index serves both roles: devices look records up by account, the hub reads a
+    // bucket's feed by (account, seq).
+    if (t.bucket == BucketRule::Field) {
+        const std::string& bf = t.fields[static_cast<size_t>(t.bucket_field)].name;
+        db.exec("CREATE INDEX " + quote_ident(t.name + "_by_bucket") + " ON " +
+                quote_ident(t.name) + "(" + quote_ident(bf) + ",_seq)");
+    } else if (t.bucket == BucketRule::Global) {
+        db.exec("CREATE INDEX " + quote_ident(t.name + "_by_seq") + " ON " + quote_ident(t.name) +
+                "(_seq)");
+    }
+}
+
+// Migration `version` for `schema`: side tables at 1, then the user tables and columns
+// introduced at this version.
+void migrate_to(Db& db, const Schema& schema, int version) {
+    if (version == 1) {
+        db.exec(
+            "CREATE TABLE _meta(key TEXT PRIMARY KEY NOT NULL, value) WITHOUT ROWID;"
+            "CREATE TABLE _outbox(seq INTEGER PRIMARY KEY, tbl INTEGER NOT NULL,"
+            " id TEXT NOT NULL, mask INTEGER NOT NULL, hlc INTEGER NOT NULL);"
+            "CREATE TABLE _conflicts(n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, id TEXT NOT NULL,"
+            " field TEXT NOT NULL, local_value, local_hlc INTEGER, local_site TEXT,"
+            " remote_value, remote_hlc INTEGER, remote_site TEXT, at INTEGER,"
+            " resolution TEXT NOT NULL DEFAULT '');"
+            "CREATE TABLE _refused(n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, id TEXT NOT NULL,"
+            " fields TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, at INTEGER);"
+            "CREATE TABLE _buckets(bucket TEXT PRIMARY KEY NOT NULL, since INTEGER NOT NULL"
+            " DEFAULT 0, cursor INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL DEFAULT 0,"
+            " checksum INTEGER NOT NULL DEFAULT 0)"
+            " WITHOUT ROWID;");
+    }
+    for (const TableDef& t : schema.tables()) {
+        if (t.since == version) {
+            create_table_sql(db, t, version);
+        } else if (t.since < version) {
+            for (const FieldDef& f : t.fields)
+                if (f.since == version)
+                    db.exec("ALTER TABLE " + quote_ident(t.name) + " ADD COLUMN " +
+                            quote_ident(f.name) + " " + sql_type(f.type));
+        }
+    }
+}
+
+std::int64_t pragma_int(Db& db, const char* sql) {
+    Stmt s = db.prepare(sql);
+    return s.step() ? s.integer(0) : 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenOptions opts) {
+    return guard([&] {
+        std::unique_ptr<Store> s(new Store());
+        s->open_impl(path, opts);
+        return s;
+    });
+}
+
+Store::~Store() {
+    stmts_.clear();
+    outbox_insert_ = Stmt();
+}
+
+void Store::open_impl(const std::string& path, const OpenOptions& opts) {
+    role_ = opts.role;
+    if (opts.schema) schema_ = opts.schema;
+    hlc_ = Hlc(opts.wall);
+    max_drift_ms_ = opts.max_drift_ms;
+    std::uint64_t seed = opts.seed;
+    if (seed == 0) {
+        std::random_device rd;
+        seed = (static_cast<std::uint64_t>(rd()) << 32) ^ rd();
+    }
+    rng_.seed(seed);
+
+    // Look at the file before SQLite does, so a file that is not a database is never
+    // written to.
+    bool fresh = true;
+    {
+        std::ifstream in(path, std::ios::binary);
+        if (in) {
+            char header[16] = {};
+            in.read(header, 16);
+            auto got = in.gcount();
+            if (got > 0) {
+                fresh = false;
+                if (got < 16 || std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16))
+                    fail(Code::Corrupt, path + " is not a Fika database (not an SQLite file)");
+            }
+        } else if (!opts.create) {
+            fail(Code::NotFound, path + ": no such database");
+        }
+    }
+    db_ = Db(path, opts.create);
+    int version = static_cast<int>(pragma_int(db_, "PRAGMA user_version"));
+    if (!fresh) {
+        std::int64_t app = pragma_int(db_, "PRAGMA application_id");
+        std::int64_t n_tables = pragma_int(db_, "SELECT count(*) FROM sqlite_schema");
+        if (app != kAppId && (version != 0 || n_tables != 0))
+            fail(Code::Corrupt, path + " is an SQLite file but not a Fika database");
+        if (version > schema_->version())
+            fail(Code::SchemaTooNew, path + " was written by a newer Fika (schema " +
+                                         std::to_string(version) + ", this build reads up to " +
+                                         std::to_string(schema_->version()) + ")");
+        if (opts.integrity_check) {
+            Stmt chk = db_.prepare("PRAGMA quick_check");
+            std::string first = chk.step() ? std::string(chk.text(0)) : "";
+            if (first != "ok") fail(Code::Corrupt, path + " fails its integrity check: " + first);
+        }
+    }
+    db_.exec("PRAGMA journal_mode=WAL");
+    // FULL: a commit is on disk before the write is acknowledged (power loss included).
+    db_.exec("PRAGMA synchronous=FULL");
+    db_.exec("PRAGMA foreign_keys=OFF");
+
+    for (int v = version + 1; v <= schema_->version(); ++v) {
+        Transaction t(db_);
+        migrate_to(db_, *schema_, v);
+        if (v == 1) db_.exec("PRAGMA application_id=" + std::to_string(kAppId));
+        db_.exec("PRAGMA user_version=" + std::to_string(v));
+        t.commit();
+    }
+
+    // Identity and clocks.
+    std::string role_name = role_ == Role::Hub ? "hub" : "device";
+    {
+        Transaction t(db_);
+        Stmt get = db_.prepare("SELECT key, value FROM _meta");
+        std::map<std::string, std::string> meta;
+        while (get.step()) meta[std::string(get.text(0))] = std::string(get.text(1));
+        if (meta.count("role") && meta["role"] != role_name)
+            fail(Code::Invalid, path + " belongs to a " + meta["role"] + ", not a " + role_name);
+        if (!meta.count("site") || !parse_site(meta["site"], site_)) {
+            site_ = random_site(rng_);
+            Stmt put = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
+            put.bind(1, "site").bind(2, site_to_string(site_)).run();
+            put.reset();
+            put.bind(1, "role").bind(2, role_name).run();
+        }
+        auto num = [&](const char* k) -> std::uint64_t {
+            auto it = meta.find(k);
+            return it == meta.end() ? 0 : std::strtoull(it->second.c_str(), nullptr, 10);
+        };
+        acked_hlc_ = num("acked_hlc");
+        seq_ = num("seq");
+        saved_hlc_ = num("hlc");
+        hlc_.observe(saved_hlc_);
+        hlc_.observe(acked_hlc_);
+        hlc_.observe(static_cast<std::uint64_t>(pragma_int(db_, "SELECT max(hlc) FROM _outbox")));
+        t.commit();
+    }
+    prepare_statements();
+}
+
+// ---- transactions ---------------------------------------------------------------------------
+
+void Store::begin_write() {
+    if (batch_depth_ == 0) {
+        txn_ = std::make_unique<Transaction>(db_);
+        checksum_delta_.clear();
+        bucket_seq_delta_.clear();
+    }
+    ++batch_depth_;
+}
+
+void Store::commit_write() {
+    if (batch_depth_ > 1) {
+        --batch_depth_;
+        return;
+    }
+    try {
+        flush_checksums();
+        if (hlc_.last() > saved_hlc_ && (role_ == Role::Hub || remote_seen_))
+            put_meta("hlc", static_cast<std::int64_t>(hlc_.last()));
+        txn_->commit();
+    } catch (...) {
+        abort_write();
+        throw;
+    }
+    if (role_ == Role::Hub || remote_seen_) saved_hlc_ = std::max(saved_hlc_, hlc_.last());
+    remote_seen_ = false;
+    txn_.reset();
+    batch_depth_ = 0;
+}
+
+void Store::abort_write() {
+    txn_.reset();  // rolls back
+    batch_depth_ = 0;
+    remote_seen_ = false;
+    checksum_delta_.clear();
+    bucket_seq_delta_.clear();
+    // Reload what the rollback undid.
+    seq_ = 0;
+    acked_hlc_ = 0;
+    try {
+        Stmt get = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('seq','acked_hlc')");
+        while (get.step()) {
+            auto v = std::strtoull(std::string(get.text(1)).c_str(), nullptr, 10);
+            (get.text(0) == "seq" ? seq_ : acked_hlc_) = v;
+        }
+    } catch (const Failure&) {
+    }
+}
+
+namespace {
+// Failures after which the transaction's content is unknown: the whole batch goes.
+bool poisons_transaction(Code c) {
+    return c == Code::Storage || c == Code::Busy || c == Code::Corrupt;
+}
+}  // namespace
+
+// Runs fn inside the open batch, or in a transaction of its own. Rule failures (Invalid,
+// NotFound, Forbidden, ...) are raised before anything is written, so they leave an open
+// batch usable; a storage failure rolls the whole batch back.
+template <typename Fn>
+void Store::in_write(Fn&& fn) {
+    bool outer = batch_depth_ == 0;
+    begin_write();
+    try {
+        fn();
+    } catch (const Failure& f) {
+        if (outer || poisons_transaction(f.error.code)) abort_write();
+        else --batch_depth_;
+        throw;
+    } catch (...) {
+        abort_write();
+        throw;
+    }
+    commit_write();
+}
+
+Store::Batch::Batch(Store& s) : s_(s) {
+    try {
+        s_.begin_write();
+        open_ = true;
+    } catch (const Failure& f) {
+        error_ = f.error;
+    }
+}
+
+Store::Batch::~Batch() {
+    if (open_ && !done_ && s_.batch_depth_ > 0) s_.abort_write();
+}
+
+Status Store::Batch::commit() {
+    if (!open_) return error_;
+    if (done_) return Error{Code::Invalid, "batch already finished"};
+    done_ = true;
+    if (s_.batch_depth_ == 0)
+        return Error{Code::Storage, "the batch was rolled back by an earlier storage failure"};
+    return guard_status([&] { s_.commit_write(); });
+}
+
+void Store::put_meta(const std::string& key, std::int64_t v) {
+    Stmt put = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
+    put.bind(1, key).bind(2, std::to_string(v)).run();
+}
+
+Result<std::optional<std::string>> Store::meta(const std::string& key) {
+    return guard([&]() -> std::optional<std::string> {
+        Stmt get = db_.prepare("SELECT value FROM _meta WHERE key=?");
+        get.bind(1, key);
+        if (!get.step()) return std::nullopt;
+        return std::string(get.text(0));
+    });
+}
+
+Status Store::set_meta(const std::string& key, const std::string& value) {
+    return guard_status([&] {
+        in_write([&] {
+            Stmt put = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
+            put.bind(1, key).bind(2, value).run();
+        });
+    });
+}
+
+// ---- rows ---------------------------------------------------------------------------------
+
+const Value& Record::operator[](std::string_view field) const {
+    static const Value null;
+    int i = table ? table->field_index(field) : -1;
+    return i < 0 ? null : values[static_cast<size_t>(i)];
+}
+
+bool Record::deleted() const {
+    const Value& v = values[static_cast<size_t>(table->deleted_field)];
+    return std::holds_alternative<std::int64_t>(v) && std::get<std::int64_t>(v) != 0;
+}
+
+std::string Store::bucket_of(const TableDef& t, const std::string& id,
+                             const std::vector<Value>& values) {
+    switch (t.bucket) {
+        case BucketRule::Self: return id;
+        case BucketRule::Global: return std::string(kGlobalBucket);
+        case BucketRule::Field: {
+            const Value& v = values[static_cast<size_t>(t.bucket_field)];
+            return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : "";
+        }
+    }
+    return "";
+}
+
+std::optional<Record> Store::load(const TableDef& t, const std::string& id) {
+    Stmt& s = stmts_[static_cast<size_t>(&t - schema_->tables().data())]->select;
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    Record r;
+    r.table = &t;
+    r.id = id;
+    int n = static_cast<int>(t.fields.size());
+    r.values.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) r.values.push_back(s.value(i));
+    r.clocks = CellClocks::decode(s.blob(n), static_cast<size_t>(n));
+    if (!s.is_null(n + 1)) r.seq = static_cast<std::uint64_t>(s.integer(n + 1));
+    s.reset();
+    return r;
+}
+
+void Store::store_row(const Record& r, bool insert) {
+    const TableDef& t = *r.table;
+    TableStmts& st = *stmts_[static_cast<size_t>(&t - schema_->tables().data())];
+    Stmt& s = insert ? st.insert : st.update;
+    int i = 1;
+    for (const Value& v : r.values) s.bind_value(i++, v);
+    std::string blob = r.clocks.encode(role_ == Role::Hub);
+    s.bind_blob(i++, blob);
+    if (r.seq) s.bind(i++, *r.seq);
+    else s.bind_null(i++);
+    s.bind(i, r.id);
+    s.run();
+    s.reset();
+}
+
+void Store::note_checksum(const std::string& bucket, const TableDef& t, const std::string& id,
+                          int field, const Clock& old_clock, const Clock& new_clock) {
+    std::uint64_t d = cell_hash(t.id, id, field, new_clock);
+    if (!old_clock.is_zero()) d ^= cell_hash(t.id, id, field, old_clock);
+    checksum_delta_[bucket] ^= d;
+}
+
+void Store::flush_checksums() {
+    if (checksum_delta_.empty() && bucket_seq_delta_.empty()) return;
+    Stmt get = db_.prepare("SELECT checksum, seq FROM _buckets WHERE bucket=?");
+    Stmt put = db_.prepare(
+        "INSERT INTO _buckets(bucket,checksum,seq) VALUES(?1,?2,?3) ON CONFLICT(bucket) DO "
+        "UPDATE SET checksum=?2, seq=?3");
+    std::set<std::string> buckets;
+    for (auto& [b, d] : checksum_delta_) buckets.insert(b);
+    for (auto& [b, s] : bucket_seq_delta_) buckets.insert(b);
+    for (const std::string& b : buckets) {
+        get.bind(1, b);
+        std::uint64_t sum = 0, seq = 0;
+        if (get.step()) {
+            sum = static_cast<std::uint64_t>(get.integer(0));
+            seq = static_cast<std::uint64_t>(get.integer(1));
+        }
+        get.reset();
+        auto cd = checksum_delta_.find(b);
+        if (cd != checksum_delta_.end()) sum ^= cd->second;
+        auto sd = bucket_seq_delta_.find(b);
+        if (sd != bucket_seq_delta_.end()) seq = std::max(seq, sd->second);
+        put.bind(1, b).bind(2, sum).bind(3, seq).run();
+        put.reset();
+    }
+    checksum_delta_.clear();
+    bucket_seq_delta_.clear();
+    if (role_ == Role::Hub) put_meta("seq", static_cast<std::int64_t>(seq_));
+}
+
+// ---- local writes -----------------------------------------------------------------------------
+
+bool Store::is_unpushed(const Cell& c) const {
+    return role_ == Role::Device && c.clock.site == site_ && c.clock.hlc > acked_hlc_;
+}
+
+std::vector<std::pair<int, Value>> Store::resolve_fields(const TableDef& t, const Fields& fields) {
+    std::vector<std::pair<int, Value>> out;
+    std::uint64_t seen = 0;
+    for (const auto& [name, value] : fields) {
+        int i = t.field_index(name);
+        if (i < 0) fail(Code::Invalid, t.name + ": unknown field '" + name + "'");
+        if (seen & (std::uint64_t{1} << i)) fail(Code::Invalid, t.name + "." + name + ": given twice");
+        seen |= std::uint64_t{1} << i;
+        const FieldDef& f = t.fields[static_cast<size_t>(i)];
+        Value v = value;
+        if (f.type == FieldType::Real && std::holds_alternative<std::int64_t>(v))
+            v = static_cast<double>(std::get<std::int64_t>(v));
+        Status st = validate_value(t, f, v);
+        if (!st) throw Failure{st.error()};
+        out.emplace_back(i, std::move(v));
+    }
+    return out;
+}
+
+void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t mask,
+                        const std::vector<std::pair<int, Value>>& sets) {
+    Clock clock{hlc_.tick(), site_};
+    std::string bucket = bucket_of(t, r.id, r.values);
+    for (const auto& [i, v] : sets) {
+        Cell& cell = r.clocks.cells[static_cast<size_t>(i)];
+        Clock old = cell.clock;
+        cell.base = is_unpushed(cell) ? cell.base : cell.clock;
+        cell.clock = clock;
+        r.values[static_cast<size_t>(i)] = v;
+        note_checksum(bucket, t, r.id, i, old, clock);
+    }
+    if (role_ == Role::Hub) {
+        ++seq_;
+        for (const auto& [i, v] : sets) r.clocks.cells[static_cast<size_t>(i)].seq = seq_;
+        r.seq = seq_;
+        bucket_seq_delta_[bucket] = seq_;
+    }
+    store_row(r, insert);
+    if (role_ == Role::Device) {
+        outbox_insert_.bind(1, t.id).bind(2, r.id).bind(3, static_cast<std::int64_t>(mask)).bind(4, clock.hlc);
+        outbox_insert_.run();
+        outbox_insert_.reset();
+    }
+}
+
+Result<std::string> Store::create(std::string_view table, const Fields& fields) {
+    return guard([&] {
+        const TableDef& t = table_or_fail(*schema_, table);
+        Fields rest;
+        std::string id;
+        for (const auto& kv : fields) {
+            if (kv.first == "id") {
+                auto* s = std::get_if<std::string>(&kv.second);
+                if (!s || !is_uuid(*s)) fail(Code::Invalid, t.name + ".id: expected a record id");
+                id = *s;
+            } else {
+                rest.push_back(kv);
+            }
+        }
+        auto sets = resolve_fields(t, rest);
+        // Defaults for what the caller left out.
+        std::uint64_t given = 0;
+        for (auto& [i, v] : sets) given |= std::uint64_t{1} << i;
+        for (size_t i = 0; i < t.fields.size(); ++i) {
+            const FieldDef& f = t.fields[i];
+            if (given & (std::uint64_t{1} << i)) continue;
+            if (!is_null(f.fallback)) sets.emplace_back(static_cast<int>(i), f.fallback);
+            else if (f.required) fail(Code::Invalid, t.name + "." + f.name + ": is required");
+        }
+        std::erase_if(sets, [](const auto& s) { return is_null(s.second); });
+        std::sort(sets.begin(), sets.end(), [](auto& a, auto& b) { return a.first < b.first; });
+        std::uint64_t mask = 0;
+        for (auto& [i, v] : sets) mask |= std::uint64_t{1} << i;
+
+        Record r;
+        r.table = &t;
+        r.values.resize(t.fields.size());
+        r.clocks.cells.resize(t.fields.size());
+        for (auto& [i, v] : sets) r.values[static_cast<size_t>(i)] = v;
+        if (t.bucket == BucketRule::Field) {
+            const auto& acct = std::get<std::string>(r.values[static_cast<size_t>(t.bucket_field)]);
+            if (!load(*schema_->table("accounts"), acct))
+                fail(Code::NotFound, t.name + ".account_id: no account " + acct);
+        }
+        in_write([&] {
+            if (id.empty()) {
+                id = new_uuid_v7(hlc_.wall_ms(), rng_);
+            } else if (load(t, id)) {
+                fail(Code::Invalid, t.name + " " + id + " exists already");
+            }
+            r.id = id;
+            local_write(t, r, true, mask, sets);
+        });
+        return id;
+    });
+}
+
+Status Store::update(std::string_view table, const std::string& id, const Fields& fields) {
+    return guard_status([&] {
+        const TableDef& t = table_or_fail(*schema_, table);
+        auto sets = resolve_fields(t, fields);
+        in_write([&] {
+            auto r = load(t, id);
+            if (!r) fail(Code::NotFound, t.name + " " + id + " not found");
+            std::vector<std::pair<int, Value>> changed;
+            std::uint64_t mask = 0;
+            for (auto& [i, v] : sets) {
+                const FieldDef& f = t.fields[static_cast<size_t>(i)];
+                if (r->values[static_cast<size_t>(i)] == v) continue;  // no-op
+                if (f.immutable)
+                    fail(Code::Forbidden, t.name + "." + f.name + " is fixed at creation");
+                changed.emplace_back(i, v);
+                mask |= std::uint64_t{1} << i;
+            }
+            if (changed.empty()) return;
+            local_write(t, *r, false, mask, changed);
+        });
+    });
+}
+
+Status Store::remove(std::string_view table, const std::string& id) {
+    return update(table, id, {{"deleted", std::int64_t{1}}});
+}
+
+Status Store::restore(std::string_view table, const std::string& id) {
+    return update(table, id, {{"deleted", std::int64_t{0}}});
+}
+
+// ---- reads -----------------------------------------------------------------------------------
+
+Result<Record> Store::get(std::string_view table, const std::string& id) {
+    return guard([&] {
+        const TableDef& t = table_or_fail(*schema_, table);
+        auto r = load(t, id);
+        if (!r) fail(Code::NotFound, t.name + " " + id + " not found");
+        return std::move(*r);
+    });
+}
+
+Result<std::vector<Record>> Store::all(std::string_view table) {
+    return guard([&] {
+        const TableDef& t = table_or_fail(*schema_, table);
+        std::vector<Record> out;
+        Stmt ids = db_.prepare("SELECT id FROM " + quote_ident(t.name) + " ORDER BY id");
+        while (ids.step()) {
+            auto r = load(t, std::string(ids.text(0)));
+            if (r) out.push_back(std::move(*r));
+        }
+        return out;
+    });
+}
+
+Result<std::string> Store::dump(bool with_clocks) {
+    return guard([&] {
+        std::string out;
+        for (const TableDef& t : schema_->tables()) {
+            auto rows = all(t.name);
+            if (!rows) throw Failure{rows.error()};
+            for (const Record& r : *rows) {
+                out += t.name + " " + r.id;
+                for (size_t i = 0; i < r.values.size(); ++i) {
+                    const Value& v = r.values[i];
+                    out += " | ";
+                    out += "nids"[v.index()];
+                    out += ":" + to_display(v);
+                    if (with_clocks) {
+                        const Cell& c = r.clocks.cells[i];
+                        out += " @" + std::to_string(c.clock.hlc) + "." + site_to_string(c.clock.site);
+                    }
+                }
+                out += "\n";
+            }
+        }
+        return out;
+    });
+}
+
+// ---- merge --------------------------------------------------------------------------------
+
+std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
+                                         const Authorize* authorize, ApplyResult* result) {
+    const TableDef& t = *rc.table;
+    auto existing = load(t, rc.id);
+    bool creates = !existing;
+    Record r;
+    if (existing) {
+        r = std::move(*existing);
+    } else {
+        r.table = &t;
+        r.id = rc.id;
+        r.values.resize(t.fields.size());
+        r.clocks.cells.resize(t.fields.size());
+    }
+    std::string bucket;
+    if (creates) {
+        std::vector<Value> probe(t.fields.size());
+        for (const CellChange& c : rc.cells) probe[static_cast<size_t>(c.field)] = c.value;
+        bucket = bucket_of(t, rc.id, probe);
+    } else {
+        bucket = bucket_of(t, rc.id, r.values);
+    }
+
+    if (hub) {
+        if (creates && bucket.empty())
+            return Error{Code::Invalid, t.name + " " + rc.id + ": a new record needs account_id"};
+        std::uint64_t limit = hlc_from_ms(hlc_.wall_ms() + max_drift_ms_);
+        for (const CellChange& c : rc.cells) {
+            if (c.clock.hlc > limit)
+                return Error{Code::ClockAhead,
+                             t.name + " " + rc.id + ": the device clock is " +
+                                 std::to_string((hlc_ms(c.clock.hlc) - hlc_.wall_ms()) / 1000) +
+                                 " s ahead of the server's; fix the device's date and time"};
+            const FieldDef& f = t.fields[static_cast<size_t>(c.field)];
+            if (!creates && f.immutable && r.values[static_cast<size_t>(c.field)] != c.value &&
+                c.clock > r.clocks.cells[static_cast<size_t>(c.field)].clock)
+                return Error{Code::Forbidden, t.name + "." + f.name + " is fixed at creation"};
+        }
+        if (authorize && *authorize) {
+            if (auto refusal = (*authorize)(bucket, rc, creates)) return refusal;
+        }
+    }
+
+    std::vector<int> won;
+    remote_seen_ = true;
+    for (const CellChange& c : rc.cells) {
+        hlc_.observe(c.clock.hlc);
+        Cell& cur = r.clocks.cells[static_cast<size_t>(c.field)];
+        if (c.clock <= cur.clock) continue;
+        Value& local = r.values[static_cast<size_t>(c.field)];
+        if (!hub && cur.written() && cur.clock.site == site_ && c.base != cur.clock &&
+            local != c.value) {
+            Stmt ins = db_.prepare(
+                "INSERT INTO _conflicts(tbl,id,field,local_value,local_hlc,local_site,"
+                "remote_value,remote_hlc,remote_site,at) VALUES(?,?,?,?,?,?,?,?,?,?)");
+            ins.bind(1, t.name).bind(2, rc.id).bind(3, t.fields[static_cast<size_t>(c.field)].name);
+            ins.bind_value(4, local).bind(5, cur.clock.hlc).bind(6, site_to_string(cur.clock.site));
+            ins.bind_value(7, c.value).bind(8, c.clock.hlc).bind(9, site_to_string(c.clock.site));
+            ins.bind(10, hlc_.wall_ms());
+            ins.run();
+        }
+        note_checksum(bucket, t, rc.id, c.field, cur.clock, c.clock);
+        cur.clock = c.clock;
+        cur.base = c.base;
+        local = c.value;
+        won.push_back(c.field);
+    }
+    if (won.empty()) return std::nullopt;
+    if (hub) {
+        ++seq_;
+        for (int f : won) r.clocks.cells[static_cast<size_t>(f)].seq = seq_;
+        r.seq = seq_;
+        bucket_seq_delta_[bucket] = seq_;
+    }
+    store_row(r, creates);
+    if (result) {
+        result->records_changed++;
+        result->cells_won += won.size();
+        if (creates) result->created.emplace_back(&t, rc.id);
+        result->buckets_changed.push_back(bucket);
+    }
+    return std::nullopt;
+}
+
+Status Store::apply(const std::vector<RecordChange>& changes) {
+    return guard_status([&] {
+        in_write([&] {
+            for (const RecordChange& rc : changes) merge_record(rc, role_ == Role::Hub, nullptr, nullptr);
+        });
+    });
+}
+
+Result<ApplyResult> Store::hub_apply(const std::vector<RecordChange>& changes,
+                                     const Authorize& authorize) {
+    return guard([&] {
+        if (role_ != Role::Hub) fail(Code::Invalid, "hub_apply on a device database");
+        ApplyResult result;
+        in_write([&] {
+            for (const RecordChange& rc : changes)
+                if (auto refusal = merge_record(rc, true, &authorize, &result))
+                    result.refused.push_back({rc.table->name, rc.id, *refusal});
+        });
+        std::set<std::string> buckets(result.buckets_changed.begin(), result.buckets_changed.end());
+        result.buckets_changed.assign(buckets.begin(), buckets.end());
+        return result;
+    });
+}
+
+// ---- device: push and pull -----------------------------------------------------------------
+
+std::size_t Store::pending_count() {
+    try {
+        return static_cast<std::size_t>(pragma_int(db_, "SELECT count(*) FROM _outbox"));
+    } catch (const Failure&) {
+        return 0;
+    }
+}
+
+Result<PushBatch> Store::pending(std::size_t max_writes) {
+    return guard([&] {
+        PushBatch batch;
+        Stmt q = db_.prepare("SELECT seq, tbl, id, mask FROM _outbox ORDER BY seq LIMIT ?");
+        q.bind(1, static_cast<std::int64_t>(max_writes));
+        std::vector<std::pair<const TableDef*, std::string>> order;
+        std::map<std::pair<int, std::string>, std::uint64_t> masks;
+        while (q.step()) {
+            batch.upto = static_cast<std::uint64_t>(q.integer(0));
+            const TableDef* t = schema_->table_by_id(static_cast<int>(q.integer(1)));
+            if (!t) continue;
+            std::string id(q.text(2));
+            auto key = std::make_pair(t->id, id);
+            auto [it, fresh] = masks.emplace(key, 0);
+            it->second |= static_cast<std::uint64_t>(q.integer(3));
+            if (fresh) order.emplace_back(t, id);
+        }
+        for (auto& [t, id] : order) {
+            auto r = load(*t, id);
+            if (!r) continue;
+            std::uint64_t mask = masks[{t->id, id}];
+            RecordChange rc{t, id, {}};
+            for (size_t i = 0; i < t->fields.size(); ++i) {
+                if (!(mask & (std::uint64_t{1} << i))) continue;
+                const Cell& c = r->clocks.cells[i];
+                if (c.clock.site != site_) continue;  // overwritten by a remote write since
+                rc.cells.push_back({static_cast<int>(i), r->values[i], c.clock, c.base, 0});
+            }
+            if (!rc.cells.empty()) batch.changes.push_back(std::move(rc));
+        }
+        return batch;
+    });
+}
+
+namespace {
+std::string own_values_json(const Record& r, Site site) {
+    nlohmann::json j = nlohmann::json::object();
+    for (size_t i = 0; i < r.values.size(); ++i)
+        if (r.clocks.cells[i].clock.site == site) j[r.table->fields[i].name] = value_json(r.values[i]);
+    return j.dump();
+}
+}  // namespace
+
+Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
+    return guard_status([&] {
+        in_write([&] {
+            Stmt top = db_.prepare("SELECT max(hlc) FROM _outbox WHERE seq<=?");
+            top.bind(1, upto);
+            std::uint64_t h = top.step() ? static_cast<std::uint64_t>(top.integer(0)) : 0;
+            top.reset();
+            Stmt del = db_.prepare("DELETE FROM _outbox WHERE seq<=?");
+            del.bind(1, upto).run();
+            if (h > acked_hlc_) {
+                acked_hlc_ = h;
+                put_meta("acked_hlc", static_cast<std::int64_t>(h));
+            }
+            Stmt ins = db_.prepare(
+                "INSERT INTO _refused(tbl,id,fields,code,message,at) VALUES(?,?,?,?,?,?)");
+            for (const Refusal& f : refused) {
+                const TableDef* t = schema_->table(f.table);
+                if (!t) continue;
+                auto r = load(*t, f.id);
+                ins.bind(1, f.table).bind(2, f.id).bind(3, r ? own_values_json(*r, site_) : "{}");
+                ins.bind(4, code_name(f.error.code)).bind(5, f.error.message).bind(6, hlc_.wall_ms());
+                ins.run();
+                ins.reset();
+            }
+        });
+    });
+}
+
+Result<std::map<std::string, Cursor>> Store::cursors() {
+    return guard([&] {
+        std::map<std::string, Cursor> out;
+        Stmt q = db_.prepare("SELECT bucket, since, cursor FROM _buckets WHERE bucket<>''");
+        while (q.step())
+            out[std::string(q.text(0))] = Cursor{static_cast<std::uint64_t>(q.integer(1)),
+                                                 static_cast<std::uint64_t>(q.integer(2))};
+        return out;
+    });
+}
+
+Result<Cursor> Store::apply_page(const std::string& bucket, const std::vector<RecordChange>& changes,
+                                 std::uint64_t to, bool more) {
+    return guard([&] {
+        Cursor next;
+        in_write([&] {
+            Stmt get = db_.prepare("SELECT since FROM _buckets WHERE bucket=?");
+            get.bind(1, bucket);
+            std::uint64_t since = get.step() ? static_cast<std::uint64_t>(get.integer(0)) : 0;
+            get.reset();
+            for (const RecordChange& rc : changes) merge_record(rc, false, nullptr, nullptr);
+            next = Cursor{more ? since : to, to};
+            Stmt put = db_.prepare(
+                "INSERT INTO _buckets(bucket,since,cursor) VALUES(?1,?2,?3) ON CONFLICT(bucket) "
+                "DO UPDATE SET since=?2, cursor=?3");
+            put.bind(1, bucket).bind(2, next.since).bind(3, next.at).run();
+        });
+        return next;
+    });
+}
+
+Status Store::reset_cursor(const std::string& bucket) {
+    return guard_status([&] {
+        in_write([&] {
+            Stmt put = db_.prepare("UPDATE _buckets SET cursor=0, since=0 WHERE bucket=?");
+            put.bind(1, bucket).run();
+        });
+    });
+}
+
+Status Store::purge_bucket(const std::string& bucket) {
+    return guard_status([&] {
+        in_write([&] {
+            Stmt ins = db_.prepare(
+                "INSERT INTO _refused(tbl,id,fields,code,message,at) VALUES(?,?,?,?,?,?)");
+            for (size_t ti = 0; ti < schema_->tables().size(); ++ti) {
+                const TableDef& t = schema_->tables()[ti];
+                if (t.bucket == BucketRule::Global) continue;
+                TableStmts& st = *stmts_[ti];
+                // Unsent words in the bucket are kept, as refused changes, before it goes.
+                st.purge_select.bind(1, bucket);
+                int n = static_cast<int>(t.fields.size());
+                while (st.purge_select.step()) {
+                    Record r;
+                    r.table = &t;
+                    r.id = std::string(st.purge_select.text(n + 2));
+                    for (int i = 0; i < n; ++i) r.values.push_back(st.purge_select.value(i));
+                    r.clocks = CellClocks::decode(st.purge_select.blob(n), static_cast<size_t>(n));
+                    bool unsent = false;
+                    for (const Cell& c : r.clocks.cells) unsent = unsent || is_unpushed(c);
+                    if (!unsent) continue;
+                    ins.bind(1, t.name).bind(2, r.id).bind(3, own_values_json(r, site_));
+                    ins.bind(4, code_name(Code::Forbidden));
+                    ins.bind(5, "access to this customer was removed before this change was sent");
+                    ins.bind(6, hlc_.wall_ms());
+                    ins.run();
+                    ins.reset();
+                }
+                st.purge_select.reset();
+                st.purge.bind(1, bucket).run();
+                st.purge.reset();
+            }
+            Stmt del = db_.prepare("DELETE FROM _buckets WHERE bucket=?");
+            del.bind(1, bucket).run();
+        });
+    });
+}
+
+Result<std::uint64_t> Store::bucket_checksum(const std::string& bucket) {
+    return guard([&] {
+        Stmt q = db_.prepare("SELECT checksum FROM _buckets WHERE bucket=?");
+        q.bind(1, bucket);
+        return q.step() ? static_cast<std::uint64_t>(q.integer(0)) : std::uint64_t{0};
+    });
+}
+
+// ---- conflicts and refusals ------------------------------------------------------------------
+
+Result<std::vector<Conflict>> Store::conflicts(bool include_resolved) {
+    return guard([&] {
+        std::vector<Conflict> out;
+        Stmt q = db_.prepare(
+            std::string("SELECT n,tbl,id,field,local_value,local_hlc,local_site,remote_value,"
+                        "remote_hlc,remote_site,at,resolution FROM _conflicts") +
+            (include_resolved ? "" : " WHERE resolution=''") + " ORDER BY n");
+        while (q.step()) {
+            Conflict c;
+            c.n = q.integer(0);
+            c.table = q.text(1);
+            c.id = q.text(2);
+            c.field = q.text(3);
+            c.local_value = q.value(4);
+            c.local_clock.hlc = static_cast<std::uint64_t>(q.integer(5));
+            parse_site(q.text(6), c.local_clock.site);
+            c.remote_value = q.value(7);
+            c.remote_clock.hlc = static_cast<std::uint64_t>(q.integer(8));
+            parse_site(q.text(9), c.remote_clock.site);
+            c.at_ms = static_cast<std::uint64_t>(q.integer(10));
+            c.resolution = q.text(11);
+            out.push_back(std::move(c));
+        }
+        return out;
+    });
+}
+
+Status Store::resolve_conflict(std::int64_t n, bool keep_mine) {
+    return guard_status([&] {
+        in_write([&] {
+            Stmt q = db_.prepare(
+                "SELECT tbl,id,field,local_value,resolution FROM _conflicts WHERE n=?");
+            q.bind(1, n);
+            if (!q.step()) fail(Code::NotFound, "conflict " + std::to_string(n) + " not found");
+            std::string table(q.text(0)), id(q.text(1)), field(q.text(2));
+            Value mine = q.value(3);
+            if (!q.text(4).empty()) fail(Code::Invalid, "conflict " + std::to_string(n) + " is resolved already");
+            q.reset();
+            if (keep_mine) {
+                const TableDef& t = table_or_fail(*schema_, table);
+                auto r = load(t, id);
+                if (!r) fail(Code::NotFound, table + " " + id + " not found");
+                int i = t.field_index(field);
+                if (i < 0) fail(Code::Invalid, "unknown field " + field);
+                local_write(t, *r, false, std::uint64_t{1} << i, {{i, mine}});
+            }
+            Stmt u = db_.prepare("UPDATE _conflicts SET resolution=? WHERE n=?");
+            u.bind(1, keep_mine ? "mine" : "theirs").bind(2, n).run();
+        });
+    });
+}
+
+Result<std::vector<RefusedChange>> Store::refused() {
+    return guard([&] {
+        std::vector<RefusedChange> out;
+        Stmt q = db_.prepare("SELECT n,tbl,id,fields,code,message,at FROM _refused ORDER BY n");
+        while (q.step()) {
+            RefusedChange r;
+            r.n = q.integer(0);
+            r.table = q.text(1);
+            r.id = q.text(2);
+            r.fields_json = q.text(3);
+            std::string code(q.text(4));
+            r.error.code = Code::Forbidden;
+            for (Code c : {Code::Invalid, Code::NotFound, Code::Forbidden, Code::ClockAhead,
+                           Code::TooLarge, Code::Storage})
+                if (code_name(c) == code) r.error.code = c;
+            r.error.message = q.text(5);
+            r.at_ms = static_cast<std::uint64_t>(q.integer(6));
+            out.push_back(std::move(r));
+        }
+        return out;
+    });
+}
+
+Status Store::resolve_refused(std::int64_t n, bool retry) {
+    return guard_status([&] {
+        in_write([&] {
+            Stmt q = db_.prepare("SELECT tbl,id,fields FROM _refused WHERE n=?");
+            q.bind(1, n);
+            if (!q.step()) fail(Code::NotFound, "refused change " + std::to_string(n) + " not found");
+            std::string table(q.text(0)), id(q.text(1)), fields(q.text(2));
+            q.reset();
+            if (retry) {
+                const TableDef& t = table_or_fail(*schema_, table);
+                auto j = nlohmann::json::parse(fields, nullptr, false);
+                std::vector<std::pair<int, Value>> sets;
+                std::uint64_t mask = 0;
+                if (j.is_object())
+                    for (auto& [k, v] : j.items()) {
+                        int i = t.field_index(k);
+                        if (i < 0) continue;
+                        sets.emplace_back(i, json_value(v));
+                        mask |= std::uint64_t{1} << i;
+                    }
+                auto r = load(t, id);
+                bool insert = !r;
+                if (!r) {
+                    r.emplace();
+                    r->table = &t;
+                    r->id = id;
+                    r->values.resize(t.fields.size());
+                    r->clocks.cells.resize(t.fields.size());
+                }
+                if (!sets.empty()) local_write(t, *r, insert, mask, sets);
+            }
+            Stmt d = db_.prepare("DELETE FROM _refused WHERE n=?");
+            d.bind(1, n).run();
+        });
+    });
+}
+
+// ---- hub: feed -----------------------------------------------------------------------------
+
+Result<std::map<std::string, std::uint64_t>> Store::bucket_seqs() {
+    return guard([&] {
+        std::map<std::string, std::uint64_t> out;
+        Stmt q = db_.prepare("SELECT bucket, seq FROM _buckets WHERE bucket<>''");
+        while (q.step()) out[std::string(q.text(0))] = static_cast<std::uint64_t>(q.integer(1));
+        return out;
+    });
+}
+
+Result<FeedPage> Store::feed(const std::string& bucket, Cursor cursor, std::size_t limit) {
+    return guard([&] {
+        if (limit == 0) limit = 1;
+        FeedPage page;
+        struct Item {
+            std::uint64_t seq;
+            RecordChange rc;
+        };
+        std::vector<Item> items;
+        bool global = bucket == kGlobalBucket;
+        for (size_t ti = 0; ti < schema_->tables().size(); ++ti) {
+            const TableDef& t = schema_->tables()[ti];
+            if ((t.bucket == BucketRule::Global) != global) continue;
+            Stmt& s = stmts_[ti]->feed;
+            s.bind(1, bucket).bind(2, cursor.at).bind(3, static_cast<std::int64_t>(limit) + 1);
+            int n = static_cast<int>(t.fields.size());
+            while (s.step()) {
+                Item it;
+                it.seq = static_cast<std::uint64_t>(s.integer(n + 1));
+                it.rc.table = &t;
+                it.rc.id = std::string(s.text(n + 2));
+                CellClocks cc = CellClocks::decode(s.blob(n), static_cast<size_t>(n));
+                for (int i = 0; i < n; ++i) {
+                    const Cell& c = cc.cells[static_cast<size_t>(i)];
+                    if (!c.written() || c.seq <= cursor.since) continue;
+                    it.rc.cells.push_back({i, s.value(i), c.clock, c.base, c.seq});
+                }
+                items.push_back(std::move(it));
+            }
+            s.reset();
+        }
+        std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.seq < b.seq; });
+        page.more = items.size() > limit;
+        if (page.more) items.resize(limit);
+        for (Item& it : items) page.changes.push_back(std::move(it.rc));
+        Stmt q = db_.prepare("SELECT seq, checksum FROM _buckets WHERE bucket=?");
+        q.bind(1, bucket);
+        std::uint64_t max_seq = cursor.at;
+        if (q.step()) {
+            max_seq = std::max(cursor.at, static_cast<std::uint64_t>(q.integer(0)));
+            page.checksum = static_cast<std::uint64_t>(q.integer(1));
+        }
+        page.to = page.more ? items.back().seq : max_seq;
+        return page;
+    });
+}
+
+}  // namespace fika::sync

@@ -1,0 +1,297 @@
+// The replica store: one SQLite file holding the user tables, their cell clocks and the
+// sync bookkeeping. A device and the server (the hub) use this same class; the role is
+// fixed when the file is created.
+//
+// Side tables (created by migration 1; see migrations in store.cpp)
+// ----------------------------------------------------------------
+//   _meta(key, value)          site id, role, HLC high-water mark, acked HLC, hub seq
+//   _outbox(seq, tbl, id, mask, hlc)
+//                              device only: one row per local write, in write order;
+//                              mask = the fields the write set (bit i = field i). A push
+//                              sends a prefix and deletes it once the hub has committed
+//                              it; acked_hlc in _meta is then the newest pushed write's
+//                              clock, so "unpushed" = own site and hlc > acked_hlc.
+//   _conflicts(n, tbl, id, field, local_*, remote_*, at, resolution)
+//                              values of this device that lost to a concurrent remote
+//                              write, kept for the user to review.
+//   _refused(n, tbl, id, fields, code, message, at)
+//                              local changes the hub refused, with its reason and the
+//                              values (JSON), kept until the user deals with them.
+//   _buckets(bucket, cursor, seq, checksum)
+//                              device: the pull cursor per bucket; hub: the newest seq
+//                              per bucket. Both: the XOR of the hashes of every cell
+//                              clock in the bucket, maintained with each write, so two
+//                              replicas compare a bucket in O(1).
+//
+// Merge rule: a remote cell replaces the local one when its (hlc, site) is greater.
+// Conflict rule: when the replaced cell was written by this site, the remote cell's base
+// (the clock its writer had seen) is not that cell's clock, and the values differ, the
+// local value is recorded in _conflicts. (This covers "written locally and not yet
+// pushed" and also a pushed value that a writer who never saw it overwrote.)
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cellclocks.h"
+#include "error.h"
+#include "hlc.h"
+#include "schema.h"
+#include "sqlite.h"
+#include "value.h"
+
+namespace fika::sync {
+
+enum class Role { Device, Hub };
+
+// Fields given by name, as an API caller or the CLI writes them.
+using Fields = std::vector<std::pair<std::string, Value>>;
+
+// One cell of a change on its way between replicas.
+struct CellChange {
+    int field = 0;  // index into the table's fields
+    Value value;
+    Clock clock;
+    Clock base;
+    std::uint64_t seq = 0;  // hub only, not on the wire
+};
+
+// Some cells of one record.
+struct RecordChange {
+    const TableDef* table = nullptr;
+    std::string id;
+    std::vector<CellChange> cells;
+};
+
+struct Record {
+    const TableDef* table = nullptr;
+    std::string id;
+    std::vector<Value> values;  // one per field
+    CellClocks clocks;
+    std::optional<std::uint64_t> seq;
+
+    const Value& operator[](std::string_view field) const;
+    bool deleted() const;
+};
+
+struct Refusal {
+    std::string table;
+    std::string id;
+    Error error;
+};
+
+struct Conflict {
+    std::int64_t n = 0;
+    std::string table, id, field;
+    Value local_value, remote_value;
+    Clock local_clock, remote_clock;
+    std::uint64_t at_ms = 0;
+    std::string resolution;  // "" open, "theirs", "mine"
+};
+
+struct RefusedChange {
+    std::int64_t n = 0;
+    std::string table, id;
+    std::string fields_json;  // {"field": value, ...} as they were refused
+    Error error;
+    std::uint64_t at_ms = 0;
+};
+
+// What a hub merge did, for the server (notifications, metrics).
+struct ApplyResult {
+    std::size_t records_changed = 0;
+    std::size_t cells_won = 0;
+    std::vector<Refusal> refused;
+    std::vector<std::pair<const TableDef*, std::string>> created;  // first seen here
+    std::vector<std::string> buckets_changed;
+};
+
+// The hub's authorisation of one incoming record change: return an error to refuse it.
+using Authorize = std::function<std::optional<Error>(const std::string& bucket,
+                                                     const RecordChange& change, bool creates)>;
+
+struct OpenOptions {
+    Role role = Role::Device;
+    bool create = true;           // create the file when missing
+    bool integrity_check = true;  // PRAGMA quick_check at open
+    WallClock wall = system_wall_clock();
+    std::uint64_t seed = 0;       // 0: from std::random_device
+    std::uint64_t max_drift_ms = 10 * 60 * 1000;  // hub: refuse clocks further ahead
+    const Schema* schema = nullptr;  // tests of migrations only; default Schema::current()
+};
+
+// A device's position in one bucket's feed. `at` moves with every page; `since` stays at
+// where the current download began and moves to `at` only when it completes. The hub
+// sends records whose newest change is after `at`, with their cells changed after
+// `since`: a record edited during a download moves past the page boundary, and must then
+// still arrive with the cells the earlier pages would have carried.
+struct Cursor {
+    std::uint64_t since = 0;
+    std::uint64_t at = 0;
+    friend bool operator==(const Cursor&, const Cursor&) = default;
+};
+
+struct PushBatch {
+    std::uint64_t upto = 0;  // last outbox seq included; 0 = nothing to push
+    std::vector<RecordChange> changes;
+};
+
+struct FeedPage {
+    std::vector<RecordChange> changes;
+    std::uint64_t to = 0;  // the cursor after this page
+    bool more = false;
+    std::uint64_t checksum = 0;
+};
+
+class Store {
+public:
+    // Opens or creates a replica file. Errors: SchemaTooNew (file from a newer Fika),
+    // Corrupt (not a Fika database, or fails its integrity check), Invalid (opened in the
+    // other role), Storage. In every error case the file is left as it was.
+    static Result<std::unique_ptr<Store>> open(const std::string& path, OpenOptions opts = {});
+    ~Store();
+
+    Role role() const { return role_; }
+    Site site() const { return site_; }
+    const Schema& schema() const { return *schema_; }
+    std::uint64_t hlc_last() const { return hlc_.last(); }
+    std::uint64_t now_ms() const { return hlc_.wall_ms(); }
+    Db& db() { return db_; }
+
+    // ---- local writes (both roles) --------------------------------------------------
+    // Each runs in its own transaction unless a Batch is open. Errors: Invalid (unknown
+    // table/field, bad value, missing required field), NotFound (unknown id or account),
+    // Forbidden (a field fixed at creation), TooLarge, Busy, Storage.
+    Result<std::string> create(std::string_view table, const Fields& fields);
+    Status update(std::string_view table, const std::string& id, const Fields& fields);
+    Status remove(std::string_view table, const std::string& id);
+    Status restore(std::string_view table, const std::string& id);
+
+    // Groups writes in one transaction. Commit explicitly; destruction rolls back.
+    class Batch {
+    public:
+        explicit Batch(Store& s);
+        ~Batch();
+        Status commit();
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+
+    private:
+        Store& s_;
+        bool open_ = false;
+        bool done_ = false;
+        Error error_;
+    };
+
+    // ---- reads ---------------------------------------------------------------------
+    // Errors: Invalid (unknown table), NotFound, Storage.
+    Result<Record> get(std::string_view table, const std::string& id);
+    // Every record of a table, deleted ones included, in id order.
+    Result<std::vector<Record>> all(std::string_view table);
+    // Canonical text of all user data (values only, or values and clocks), for tests.
+    Result<std::string> dump(bool with_clocks = false);
+    // The bucket of a record of `table` with these values (account id or "global").
+    static std::string bucket_of(const TableDef& t, const std::string& id,
+                                 const std::vector<Value>& values);
+
+    // ---- device: push ---------------------------------------------------------------
+    // The oldest unpushed local writes (up to max_writes outbox rows), coalesced per record.
+    Result<PushBatch> pending(std::size_t max_writes = 1000);
+    std::size_t pending_count();
+    // The hub committed the push up to `upto`; `refused` lists the changes it refused.
+    Status ack(std::uint64_t upto, const std::vector<Refusal>& refused);
+
+    // ---- device: pull ---------------------------------------------------------------
+    Result<std::map<std::string, Cursor>> cursors();
+    // Merges one page of a bucket and moves the bucket's cursor in one transaction; `to`
+    // and `more` are the page's. Returns the new cursor.
+    Result<Cursor> apply_page(const std::string& bucket, const std::vector<RecordChange>& changes,
+                              std::uint64_t to, bool more);
+    // Forget a bucket: its records, its cursor (losing read access).
+    Status purge_bucket(const std::string& bucket);
+    // Reset a bucket's cursor to 0 so it is downloaded again (drift detected).
+    Status reset_cursor(const std::string& bucket);
+    Result<std::uint64_t> bucket_checksum(const std::string& bucket);
+
+    // Merges remote changes (any role), in one transaction unless a Batch is open.
+    Status apply(const std::vector<RecordChange>& changes);
+
+    // ---- device: conflicts and refusals ------------------------------------------------
+    Result<std::vector<Conflict>> conflicts(bool include_resolved = false);
+    // keep_mine: re-apply the local value as a new write; otherwise keep theirs.
+    Status resolve_conflict(std::int64_t n, bool keep_mine);
+    Result<std::vector<RefusedChange>> refused();
+    // retry: queue the refused values again as a new write; otherwise drop the entry.
+    Status resolve_refused(std::int64_t n, bool retry);
+
+    // ---- hub --------------------------------------------------------------------------
+    // Merges a push: validates, authorises and applies each record change or refuses it
+    // with a reason; assigns sequence numbers. Runs inside the caller's Batch when one is
+    // open, so the caller can add its own rows (notifications) to the same transaction.
+    Result<ApplyResult> hub_apply(const std::vector<RecordChange>& changes,
+                                  const Authorize& authorize);
+    // Changes of a bucket after `cursor` (see Cursor), at most `limit` records.
+    Result<FeedPage> feed(const std::string& bucket, Cursor cursor, std::size_t limit);
+    // Every bucket with its newest seq.
+    Result<std::map<std::string, std::uint64_t>> bucket_seqs();
+    std::uint64_t hub_seq() const { return seq_; }
+
+    // ---- meta -------------------------------------------------------------------------
+    Result<std::optional<std::string>> meta(const std::string& key);
+    Status set_meta(const std::string& key, const std::string& value);
+
+private:
+    Store() = default;
+    struct TableStmts;
+    void open_impl(const std::string& path, const OpenOptions& opts);
+    void prepare_statements();
+    void begin_write();
+    void commit_write();
+    void abort_write();
+    template <typename Fn>
+    void in_write(Fn&& fn);
+
+    std::optional<Record> load(const TableDef& t, const std::string& id);
+    void store_row(const Record& r, bool insert);
+    void local_write(const TableDef& t, Record& r, bool insert, std::uint64_t mask,
+                     const std::vector<std::pair<int, Value>>& sets);
+    std::vector<std::pair<int, Value>> resolve_fields(const TableDef& t, const Fields& fields);
+    // Returns whether anything changed; refusal for hub checks.
+    std::optional<Error> merge_record(const RecordChange& rc, bool hub,
+                                      const Authorize* authorize, ApplyResult* result);
+    void note_checksum(const std::string& bucket, const TableDef& t, const std::string& id,
+                       int field, const Clock& old_clock, const Clock& new_clock);
+    void flush_checksums();
+    std::uint64_t acked_hlc() const { return acked_hlc_; }
+    bool is_unpushed(const Cell& c) const;
+    void put_meta(const std::string& key, std::int64_t v);
+
+    Db db_;
+    Role role_ = Role::Device;
+    const Schema* schema_ = &Schema::current();
+    Hlc hlc_;
+    Rng rng_;
+    Site site_ = 0;
+    std::uint64_t max_drift_ms_ = 0;
+    std::uint64_t acked_hlc_ = 0;
+    std::uint64_t seq_ = 0;          // hub: last assigned sequence number
+    std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta
+    int batch_depth_ = 0;
+    bool remote_seen_ = false;  // this transaction merged remote clocks: save the HLC
+    std::unique_ptr<Transaction> txn_;
+    std::unordered_map<std::string, std::uint64_t> checksum_delta_;
+    std::unordered_map<std::string, std::uint64_t> bucket_seq_delta_;
+    std::vector<std::unique_ptr<TableStmts>> stmts_;  // by table index
+    Stmt outbox_insert_;
+};
+
+// 64-bit hash of one cell clock, as summed (XOR) into a bucket checksum.
+std::uint64_t cell_hash(int table_id, std::string_view id, int field, const Clock& c);
+
+}  // namespace fika::sync

@@ -1,0 +1,60 @@
+// An in-process stand-in for the HTTP round trip, used by the engine's tests: it moves
+// changes between Store objects exactly as the client and server do (push a prefix of
+// the outbox, ack it after the hub committed; pull each bucket page by page, committing
+// each page with its cursor).
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+#include "store.h"
+
+namespace fika::test {
+
+using sync::Store;
+
+inline void push_all(Store& dev, Store& hub, const sync::Authorize& authz = {},
+                     std::size_t page = 500) {
+    for (;;) {
+        auto batch = dev.pending(page);
+        REQUIRE(batch.ok());
+        if (batch->upto == 0) return;
+        auto res = hub.hub_apply(batch->changes, authz);
+        REQUIRE(res.ok());
+        REQUIRE(dev.ack(batch->upto, res->refused).ok());
+    }
+}
+
+inline void pull_all(Store& dev, Store& hub, std::size_t limit = 1000,
+                     const std::function<bool(const std::string&)>& readable = {}) {
+    auto seqs = hub.bucket_seqs();
+    REQUIRE(seqs.ok());
+    auto cursors = dev.cursors();
+    REQUIRE(cursors.ok());
+    for (auto& [bucket, seq] : *seqs) {
+        if (readable && !readable(bucket)) continue;
+        sync::Cursor c = cursors->count(bucket) ? cursors->at(bucket) : sync::Cursor{};
+        while (c.at < seq) {
+            auto page = hub.feed(bucket, c, limit);
+            REQUIRE(page.ok());
+            auto next = dev.apply_page(bucket, page->changes, page->to, page->more);
+            REQUIRE(next.ok());
+            c = *next;
+            if (!page->more) break;
+        }
+    }
+}
+
+inline void sync_once(Store& dev, Store& hub) {
+    push_all(dev, hub);
+    pull_all(dev, hub);
+}
+
+inline std::string dump(Store& s, bool clocks = false) {
+    auto d = s.dump(clocks);
+    REQUIRE(d.ok());
+    return *d;
+}
+
+}  // namespace fika::test

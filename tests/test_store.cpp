@@ -1,0 +1,495 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "sqlite.h"
+#include "store.h"
+#include "synctest.h"
+#include "testutil.h"
+
+using namespace fika::sync;
+using fika::test::FakeWall;
+using fika::test::TempDir;
+
+namespace {
+
+std::unique_ptr<Store> open_store(const std::string& path, Role role, FakeWall& wall,
+                                  std::uint64_t seed) {
+    OpenOptions o;
+    o.role = role;
+    o.wall = wall.fn();
+    o.seed = seed;
+    auto s = Store::open(path, o);
+    INFO((s.ok() ? "" : s.error().message));
+    REQUIRE(s.ok());
+    return std::move(s).value();
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string new_account(Store& s, const std::string& name = "Acme") {
+    auto id = s.create("accounts", {{"name", text(name)}});
+    REQUIRE(id.ok());
+    return *id;
+}
+
+struct World {
+    TempDir dir;
+    FakeWall wall;
+    std::unique_ptr<Store> hub, a, b;
+    World() {
+        hub = open_store(dir.file("hub.db"), Role::Hub, wall, 1);
+        a = open_store(dir.file("a.db"), Role::Device, wall, 2);
+        b = open_store(dir.file("b.db"), Role::Device, wall, 3);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("create stores typed rows with defaults, a UUIDv7 id and one outbox entry") {
+    TempDir dir;
+    FakeWall wall;
+    auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
+    std::string acct = new_account(*s);
+    CHECK(is_uuid(acct));
+    CHECK(acct[14] == '7');
+    auto id = s->create("cases", {{"account_id", text(acct)}, {"title", text("Needs a data platform")}});
+    REQUIRE(id.ok());
+    auto r = s->get("cases", *id);
+    REQUIRE(r.ok());
+    CHECK(std::get<std::string>(r->operator[]("stage")) == "spotted");
+    CHECK(std::get<std::string>(r->operator[]("currency")) == "DKK");
+    CHECK(is_null(r->operator[]("value")));
+    CHECK(!r->deleted());
+    CHECK(s->pending_count() == 2);
+
+    // The user table is an ordinary table a report can query.
+    Stmt q = s->db().prepare("SELECT title, stage FROM cases WHERE account_id=?");
+    q.bind(1, acct);
+    REQUIRE(q.step());
+    CHECK(q.text(0) == "Needs a data platform");
+    CHECK(q.text(1) == "spotted");
+}
+
+TEST_CASE("bad local writes are refused with a clear error and write nothing") {
+    TempDir dir;
+    FakeWall wall;
+    auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
+    std::string acct = new_account(*s);
+    std::size_t before = s->pending_count();
+    auto e1 = s->create("widgets", {{"name", text("x")}});
+    CHECK(e1.code() == Code::Invalid);
+    CHECK_THAT(e1.error().message, Catch::Contains("unknown table"));
+    auto e2 = s->create("cases", {{"account_id", text(acct)}});
+    CHECK(e2.code() == Code::Invalid);
+    CHECK_THAT(e2.error().message, Catch::Contains("cases.title: is required"));
+    auto e3 = s->create("cases", {{"account_id", text(acct)}, {"title", text("x")}, {"colour", text("red")}});
+    CHECK(e3.code() == Code::Invalid);
+    CHECK_THAT(e3.error().message, Catch::Contains("unknown field 'colour'"));
+    auto e4 = s->create("cases", {{"account_id", text(acct)}, {"title", text("x")}, {"stage", text("won-ish")}});
+    CHECK(e4.code() == Code::Invalid);
+    auto e5 = s->create("contacts", {{"account_id", text("01900000-0000-7000-8000-000000000000")}, {"name", text("Eva")}});
+    CHECK(e5.code() == Code::NotFound);
+    auto e6 = s->create("notes", {{"account_id", text(acct)}, {"body", text(std::string(300000, 'x'))}});
+    CHECK(e6.code() == Code::TooLarge);
+    CHECK(s->update("cases", "01900000-0000-7000-8000-000000000000", {{"title", text("y")}}).code() == Code::NotFound);
+    CHECK(s->pending_count() == before);
+}
+
+TEST_CASE("fields fixed at creation cannot change; no-op writes are not queued") {
+    TempDir dir;
+    FakeWall wall;
+    auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
+    std::string acct = new_account(*s), other = new_account(*s, "Other");
+    auto act = s->create("activities", {{"type", text("conversation")}, {"account_id", text(acct)}, {"date", text("2026-11-24")}});
+    REQUIRE(act.ok());
+    std::size_t before = s->pending_count();
+    auto e = s->update("activities", *act, {{"type", text("meeting")}});
+    CHECK(e.code() == Code::Forbidden);
+    CHECK_THAT(e.error().message, Catch::Contains("fixed at creation"));
+    CHECK(s->update("activities", *act, {{"account_id", text(other)}}).code() == Code::Forbidden);
+    CHECK(s->update("activities", *act, {{"note", text("coffee with Eva")}}).ok());
+    CHECK(s->pending_count() == before + 1);
+    CHECK(s->update("activities", *act, {{"note", text("coffee with Eva")}}).ok());
+    CHECK(s->pending_count() == before + 1);
+}
+
+TEST_CASE("delete and restore are writes of the deleted field; the record stays") {
+    TempDir dir;
+    FakeWall wall;
+    auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
+    std::string acct = new_account(*s);
+    REQUIRE(s->remove("accounts", acct).ok());
+    CHECK(s->get("accounts", acct)->deleted());
+    REQUIRE(s->restore("accounts", acct).ok());
+    CHECK(!s->get("accounts", acct)->deleted());
+}
+
+TEST_CASE("a batch commits many writes at once, and rolls back when abandoned") {
+    TempDir dir;
+    FakeWall wall;
+    auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
+    {
+        Store::Batch batch(*s);
+        for (int i = 0; i < 10; ++i) REQUIRE(s->create("accounts", {{"name", text("A" + std::to_string(i))}}).ok());
+        // A rule failure inside the batch leaves the batch usable.
+        CHECK(s->create("accounts", {}).code() == Code::Invalid);
+        REQUIRE(batch.commit().ok());
+    }
+    CHECK(s->all("accounts")->size() == 10);
+    {
+        Store::Batch batch(*s);
+        REQUIRE(s->create("accounts", {{"name", text("Gone")}}).ok());
+    }
+    CHECK(s->all("accounts")->size() == 10);
+    CHECK(s->pending_count() == 10);
+}
+
+TEST_CASE("two devices converge through the hub; a concurrent overwrite is kept for review") {
+    World w;
+    std::string acct = new_account(*w.a);
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    REQUIRE(w.b->get("accounts", acct).ok());
+
+    // Both edit the same field offline; B's edit is later.
+    REQUIRE(w.a->update("accounts", acct, {{"industry", text("Retail")}}).ok());
+    w.wall.ms += 1000;
+    REQUIRE(w.b->update("accounts", acct, {{"industry", text("Logistics")}}).ok());
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    fika::test::sync_once(*w.a, *w.hub);
+
+    CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*w.b, true));
+    CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*w.hub, true));
+    CHECK(std::get<std::string>(w.a->get("accounts", acct)->operator[]("industry")) == "Logistics");
+
+    // A pushed "Retail" before B's write arrived: it is still A's loss, and A keeps it.
+    auto ca = w.a->conflicts();
+    REQUIRE(ca.ok());
+    REQUIRE(ca->size() == 1);
+    CHECK(ca->at(0).field == "industry");
+    CHECK(std::get<std::string>(ca->at(0).local_value) == "Retail");
+    CHECK(std::get<std::string>(ca->at(0).remote_value) == "Logistics");
+    CHECK(w.b->conflicts()->empty());
+
+    // Re-apply mine: a new, later write that wins everywhere.
+    REQUIRE(w.a->resolve_conflict(ca->at(0).n, true).ok());
+    CHECK(w.a->conflicts()->empty());
+    CHECK(w.a->conflicts(true)->size() == 1);
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    CHECK(std::get<std::string>(w.b->get("accounts", acct)->operator[]("industry")) == "Retail");
+    // B's value was overwritten by a write that had seen it: no conflict for B.
+    CHECK(w.b->conflicts()->empty());
+}
+
+TEST_CASE("a deliberate overwrite (the writer saw the value) is not a conflict") {
+    World w;
+    std::string acct = new_account(*w.a);
+    REQUIRE(w.a->update("accounts", acct, {{"industry", text("Retail")}}).ok());
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    REQUIRE(w.b->update("accounts", acct, {{"industry", text("Logistics")}}).ok());
+    fika::test::sync_once(*w.b, *w.hub);
+    fika::test::sync_once(*w.a, *w.hub);
+    CHECK(std::get<std::string>(w.a->get("accounts", acct)->operator[]("industry")) == "Logistics");
+    CHECK(w.a->conflicts()->empty());
+}
+
+TEST_CASE("edit versus delete: the record stays deleted and the edit is kept") {
+    World w;
+    std::string acct = new_account(*w.a);
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    REQUIRE(w.a->remove("accounts", acct).ok());
+    REQUIRE(w.b->update("accounts", acct, {{"industry", text("Energy")}}).ok());
+    for (int i = 0; i < 2; ++i) {
+        fika::test::sync_once(*w.a, *w.hub);
+        fika::test::sync_once(*w.b, *w.hub);
+    }
+    for (Store* s : {w.a.get(), w.b.get(), w.hub.get()}) {
+        auto r = s->get("accounts", acct);
+        REQUIRE(r.ok());
+        CHECK(r->deleted());
+        CHECK(std::get<std::string>(r->operator[]("industry")) == "Energy");
+    }
+    REQUIRE(w.b->restore("accounts", acct).ok());
+    fika::test::sync_once(*w.b, *w.hub);
+    fika::test::sync_once(*w.a, *w.hub);
+    CHECK(!w.a->get("accounts", acct)->deleted());
+}
+
+TEST_CASE("the receive rule: a device with a slow clock still overwrites what it has seen") {
+    World w;
+    std::string acct = new_account(*w.a);
+    fika::test::sync_once(*w.a, *w.hub);
+    // B's wall clock is an hour behind; it sees A's write and edits after it.
+    OpenOptions o;
+    FakeWall slow;
+    slow.ms = w.wall.ms - 3'600'000;
+    o.wall = slow.fn();
+    o.seed = 9;
+    auto c = Store::open(w.dir.file("c.db"), o);
+    REQUIRE(c.ok());
+    fika::test::sync_once(**c, *w.hub);
+    REQUIRE((*c)->update("accounts", acct, {{"name", text("Acme Group")}}).ok());
+    fika::test::sync_once(**c, *w.hub);
+    fika::test::sync_once(*w.a, *w.hub);
+    CHECK(std::get<std::string>(w.a->get("accounts", acct)->operator[]("name")) == "Acme Group");
+}
+
+TEST_CASE("the hub refuses, per change and with a reason, what the rules forbid") {
+    World w;
+    std::string acct = new_account(*w.a), secret = new_account(*w.a, "Secret");
+    auto batch = w.a->pending();
+    REQUIRE(batch.ok());
+    Authorize only_acct = [&](const std::string& bucket, const RecordChange&, bool) -> std::optional<Error> {
+        if (bucket == acct) return std::nullopt;
+        return Error{Code::Forbidden, "no access to " + bucket};
+    };
+    auto res = w.hub->hub_apply(batch->changes, only_acct);
+    REQUIRE(res.ok());
+    REQUIRE(res->refused.size() == 1);
+    CHECK(res->refused[0].id == secret);
+    CHECK(res->refused[0].error.code == Code::Forbidden);
+    CHECK(w.hub->get("accounts", secret).code() == Code::NotFound);
+    REQUIRE(w.a->ack(batch->upto, res->refused).ok());
+    auto refused = w.a->refused();
+    REQUIRE(refused->size() == 1);
+    CHECK_THAT(refused->at(0).fields_json, Catch::Contains("Secret"));
+    CHECK(w.a->get("accounts", secret).ok());  // still on the device
+
+    // A clock far ahead of the hub's.
+    RecordChange ahead{w.hub->schema().table("accounts"), acct,
+                       {{w.hub->schema().table("accounts")->field_index("industry"), text("x"),
+                         Clock{hlc_from_ms(w.wall.ms + 86'400'000), 5}, {}, 0}}};
+    res = w.hub->hub_apply({ahead}, {});
+    REQUIRE(res->refused.size() == 1);
+    CHECK(res->refused[0].error.code == Code::ClockAhead);
+
+    // Changing a field fixed at creation.
+    auto contact = w.a->create("contacts", {{"account_id", text(acct)}, {"name", text("Eva")}});
+    fika::test::push_all(*w.a, *w.hub);
+    const TableDef* ct = w.hub->schema().table("contacts");
+    RecordChange move{ct, *contact, {{ct->field_index("account_id"), text(secret), Clock{hlc_from_ms(w.wall.ms) + 50, 5}, {}, 0}}};
+    res = w.hub->hub_apply({move}, {});
+    REQUIRE(res->refused.size() == 1);
+    CHECK(res->refused[0].error.code == Code::Forbidden);
+
+    // A new record without its account.
+    RecordChange orphan{ct, "01900000-0000-7000-8000-0000000000aa", {{ct->field_index("name"), text("Bo"), Clock{hlc_from_ms(w.wall.ms), 5}, {}, 0}}};
+    res = w.hub->hub_apply({orphan}, {});
+    REQUIRE(res->refused.size() == 1);
+    CHECK(res->refused[0].error.code == Code::Invalid);
+}
+
+TEST_CASE("the feed pages a bucket by sequence number and keeps only the newest change per cell") {
+    World w;
+    std::string acct = new_account(*w.a);
+    std::vector<std::string> cases;
+    for (int i = 0; i < 25; ++i)
+        cases.push_back(*w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Case " + std::to_string(i))}}));
+    for (int round = 0; round < 5; ++round)
+        REQUIRE(w.a->update("cases", cases[0], {{"title", text("Edited " + std::to_string(round))}}).ok());
+    fika::test::push_all(*w.a, *w.hub);
+
+    auto p1 = w.hub->feed(acct, {0, 0}, 10);
+    REQUIRE(p1.ok());
+    CHECK(p1->changes.size() == 10);
+    CHECK(p1->more);
+    auto p2 = w.hub->feed(acct, {0, p1->to}, 10);
+    auto p3 = w.hub->feed(acct, {0, p2->to}, 10);
+    CHECK(p2->more);
+    CHECK(!p3->more);
+    std::size_t total = p1->changes.size() + p2->changes.size() + p3->changes.size();
+    CHECK(total == 26);  // the account and 25 cases, each once: edits superseded
+    auto after = w.hub->feed(acct, {p3->to, p3->to}, 10);
+    CHECK(after->changes.empty());
+
+    // One more edit: the feed after the cursor carries just that cell.
+    REQUIRE(w.a->update("cases", cases[3], {{"need", text("A data platform")}}).ok());
+    fika::test::push_all(*w.a, *w.hub);
+    auto delta = w.hub->feed(acct, {p3->to, p3->to}, 10);
+    REQUIRE(delta->changes.size() == 1);
+    REQUIRE(delta->changes[0].cells.size() == 1);
+    CHECK(std::get<std::string>(delta->changes[0].cells[0].value) == "A data platform");
+
+    // A device pulling in small pages ends with the hub's data and checksum.
+    fika::test::pull_all(*w.b, *w.hub, 7);
+    CHECK(fika::test::dump(*w.b, true) == fika::test::dump(*w.hub, true));
+    CHECK(w.b->cursors()->at(acct) == Cursor{w.hub->hub_seq(), w.hub->hub_seq()});
+    CHECK(*w.b->bucket_checksum(acct) == *w.hub->bucket_checksum(acct));
+    CHECK(*w.b->bucket_checksum(acct) != 0);
+}
+
+TEST_CASE("replaying a push or a page changes nothing") {
+    World w;
+    std::string acct = new_account(*w.a);
+    w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Replayed")}});
+    auto batch = w.a->pending();
+    auto r1 = w.hub->hub_apply(batch->changes, {});
+    std::string hub_before = fika::test::dump(*w.hub, true);
+    std::uint64_t seq_before = w.hub->hub_seq();
+    auto r2 = w.hub->hub_apply(batch->changes, {});
+    REQUIRE(r2.ok());
+    CHECK(r2->records_changed == 0);
+    CHECK(r2->created.empty());
+    CHECK(r1->created.size() == 2);
+    CHECK(w.hub->hub_seq() == seq_before);
+    CHECK(fika::test::dump(*w.hub, true) == hub_before);
+    auto page = w.hub->feed(acct, {}, 100);
+    REQUIRE(w.b->apply_page(acct, page->changes, page->to, page->more).ok());
+    std::string b_before = fika::test::dump(*w.b, true);
+    REQUIRE(w.b->apply_page(acct, page->changes, page->to, page->more).ok());
+    CHECK(fika::test::dump(*w.b, true) == b_before);
+}
+
+TEST_CASE("losing a bucket purges it and keeps unsent words as refused changes") {
+    World w;
+    std::string acct = new_account(*w.a), keep = new_account(*w.a, "Kept");
+    auto c = w.a->create("contacts", {{"account_id", text(acct)}, {"name", text("Eva")}});
+    fika::test::sync_once(*w.a, *w.hub);
+    REQUIRE(w.a->update("contacts", *c, {{"title", text("CTO")}}).ok());
+    REQUIRE(w.a->purge_bucket(acct).ok());
+    CHECK(w.a->get("accounts", acct).code() == Code::NotFound);
+    CHECK(w.a->get("contacts", *c).code() == Code::NotFound);
+    CHECK(w.a->get("accounts", keep).ok());
+    CHECK(w.a->cursors()->count(acct) == 0);
+    auto refused = w.a->refused();
+    REQUIRE(refused->size() == 1);
+    CHECK_THAT(refused->at(0).fields_json, Catch::Contains("CTO"));
+}
+
+TEST_CASE("a file from a newer Fika, or not a Fika file, is refused and left untouched") {
+    TempDir dir;
+    FakeWall wall;
+    std::string path = dir.file("d.db");
+    { open_store(path, Role::Device, wall, 7)->create("accounts", {{"name", text("Acme")}}); }
+    {
+        Db raw(path, false);
+        raw.exec("PRAGMA user_version=99");
+    }
+    std::string before = read_file(path);
+    auto s = Store::open(path);
+    CHECK(s.code() == Code::SchemaTooNew);
+    CHECK_THAT(s.error().message, Catch::Contains("newer Fika"));
+    CHECK(read_file(path) == before);
+
+    std::string junk = dir.file("junk.db");
+    { std::ofstream(junk) << "this is a shopping list, not a database\n"; }
+    before = read_file(junk);
+    auto j = Store::open(junk);
+    CHECK(j.code() == Code::Corrupt);
+    CHECK(read_file(junk) == before);
+
+    std::string other = dir.file("other.db");
+    {
+        Db raw(other, true);
+        raw.exec("CREATE TABLE t(x); INSERT INTO t VALUES(1)");
+    }
+    CHECK(Store::open(other).code() == Code::Corrupt);
+
+    CHECK(Store::open(dir.file("d.db"), OpenOptions{.role = Role::Hub}).code() != Code::Ok);
+}
+
+TEST_CASE("a corrupt database file gives a clear error and is not modified") {
+    TempDir dir;
+    FakeWall wall;
+    std::string path = dir.file("d.db");
+    {
+        auto s = open_store(path, Role::Device, wall, 7);
+        Store::Batch b(*s);
+        for (int i = 0; i < 2000; ++i) s->create("accounts", {{"name", text("Account " + std::to_string(i))}});
+        REQUIRE(b.commit().ok());
+    }
+    {
+        Db raw(path, false);
+        raw.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    std::string bytes = read_file(path);
+    REQUIRE(bytes.size() > 4096 * 8);
+    // Scribble over a b-tree page in the middle of the file.
+    for (std::size_t i = 4096 * 5; i < 4096 * 5 + 600; ++i) bytes[i] = static_cast<char>(i * 7);
+    { std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes; }
+    auto s = Store::open(path);
+    CHECK(s.code() == Code::Corrupt);
+    CHECK(read_file(path) == bytes);
+}
+
+TEST_CASE("migrations step one version at a time, keep data, and roll back on failure") {
+    TempDir dir;
+    FakeWall wall;
+    std::string path = dir.file("d.db");
+    std::vector<TableDef> v1(Schema::current().tables().begin(), Schema::current().tables().end());
+    Schema s1(v1, 1);
+
+    std::vector<TableDef> v2 = v1;
+    FieldDef region;
+    region.name = "region";
+    region.max_len = 100;
+    region.since = 2;
+    v2[0].fields.push_back(region);
+    TableDef tags;
+    tags.id = 99;
+    tags.name = "tags";
+    tags.bucket = BucketRule::Global;
+    FieldDef label;
+    label.name = "label";
+    label.max_len = 50;
+    tags.fields = {label};
+    FieldDef del;
+    del.name = "deleted";
+    del.type = FieldType::Bool;
+    del.fallback = std::int64_t{0};
+    tags.fields.push_back(del);
+    tags.deleted_field = 1;
+    tags.since = 2;
+    v2.push_back(tags);
+    Schema s2(v2, 2);
+
+    std::string acct;
+    {
+        OpenOptions o;
+        o.schema = &s1;
+        auto s = Store::open(path, o);
+        REQUIRE(s.ok());
+        acct = *(*s)->create("accounts", {{"name", text("Acme")}});
+    }
+    // A migration that fails (adds a column that exists) leaves version 1 and the data.
+    std::vector<TableDef> broken = v2;
+    broken[0].fields.back().name = "name";
+    Schema sb(broken, 2);
+    {
+        OpenOptions o;
+        o.schema = &sb;
+        CHECK(Store::open(path, o).code() == Code::Storage);
+        Db raw(path, false);
+        Stmt v = raw.prepare("PRAGMA user_version");
+        REQUIRE(v.step());
+        CHECK(v.integer(0) == 1);
+    }
+    {
+        OpenOptions o;
+        o.schema = &s2;
+        auto s = Store::open(path, o);
+        REQUIRE(s.ok());
+        auto r = (*s)->get("accounts", acct);
+        REQUIRE(r.ok());
+        CHECK(std::get<std::string>(r->operator[]("name")) == "Acme");
+        CHECK(is_null(r->operator[]("region")));
+        REQUIRE((*s)->update("accounts", acct, {{"region", text("Nordics")}}).ok());
+        REQUIRE((*s)->create("tags", {{"label", text("key account")}}).ok());
+    }
+    {
+        OpenOptions o;
+        o.schema = &s1;
+        CHECK(Store::open(path, o).code() == Code::SchemaTooNew);
+    }
+}
