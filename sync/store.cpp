@@ -739,6 +739,21 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
         won.push_back(c.field);
     }
     if (won.empty()) return std::nullopt;
+    // A device can learn a record's cells before the one naming its account (a late or
+    // foreign delivery); its earlier cells were counted in bucket "" and move now.
+    if (!creates && bucket.empty()) {
+        std::string now = bucket_of(t, rc.id, r.values);
+        if (!now.empty()) {
+            for (size_t i = 0; i < r.clocks.cells.size(); ++i) {
+                const Cell& c = r.clocks.cells[i];
+                if (!c.written()) continue;
+                std::uint64_t h = cell_hash(t.id, rc.id, static_cast<int>(i), c.clock);
+                checksum_delta_[bucket] ^= h;  // every current cell was counted in ""
+                checksum_delta_[now] ^= h;
+            }
+            bucket = now;
+        }
+    }
     if (hub) {
         ++seq_;
         for (int f : won) r.clocks.cells[static_cast<size_t>(f)].seq = seq_;

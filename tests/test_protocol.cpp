@@ -1,3 +1,207 @@
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "protocol.h"
+#include "testutil.h"
+
+using namespace fika::sync;
+using json = nlohmann::json;
+
+namespace {
+
+const Schema& S() { return Schema::current(); }
+const std::string kId = "0192a4b0-1234-7abc-8def-0123456789ab";
+const std::string kAcct = "0192a4b0-0000-7000-8000-000000000001";
+
+RecordChange sample_change() {
+    const TableDef* t = S().table("cases");
+    RecordChange rc{t, kId, {}};
+    Clock c1{hlc_from_ms(1'764'000'000'000) + 3, 0x00000000000000abULL};
+    Clock c0{hlc_from_ms(1'763'000'000'000), 0x1234567890abcdefULL};
+    rc.cells.push_back({t->field_index("account_id"), text(kAcct), c1, {}, 0});
+    rc.cells.push_back({t->field_index("title"), text("Ny dataplattform – åäö"), c1, c0, 0});
+    rc.cells.push_back({t->field_index("value"), std::int64_t{135000}, c1, {}, 0});
+    rc.cells.push_back({t->field_index("deleted"), std::int64_t{0}, c1, {}, 0});
+    rc.cells.push_back({t->field_index("contact_id"), Value{}, c0, {}, 0});
+    return rc;
+}
+
+void same_change(const RecordChange& a, const RecordChange& b) {
+    CHECK(a.table == b.table);
+    CHECK(a.id == b.id);
+    REQUIRE(a.cells.size() == b.cells.size());
+    auto sorted = [](std::vector<CellChange> v) {
+        std::sort(v.begin(), v.end(), [](auto& x, auto& y) { return x.field < y.field; });
+        return v;
+    };
+    auto x = sorted(a.cells), y = sorted(b.cells);
+    for (size_t i = 0; i < x.size(); ++i) {
+        CHECK(x[i].field == y[i].field);
+        CHECK(x[i].value == y[i].value);
+        CHECK(x[i].clock == y[i].clock);
+        CHECK(x[i].base == y[i].base);
+    }
+}
+
+std::string valid_request() {
+    SyncRequest r;
+    r.site = 0xfeedULL;
+    r.hlc = 77;
+    r.has_push = true;
+    r.push_upto = 9;
+    r.push = {sample_change()};
+    r.has_pull = true;
+    r.cursors = {{kAcct, Cursor{3, 3}}, {"global", Cursor{1, 5}}};
+    r.limit = 200;
+    return encode_request(r);
+}
+
+}  // namespace
+
+TEST_CASE("requests round-trip through the codec") {
+    auto back = decode_request(valid_request(), S());
+    REQUIRE(back.ok());
+    CHECK(back->site == 0xfeedULL);
+    CHECK(back->hlc == 77);
+    CHECK(back->push_upto == 9);
+    REQUIRE(back->push.size() == 1);
+    same_change(back->push[0], sample_change());
+    CHECK(back->cursors.at(kAcct) == Cursor{3, 3});
+    CHECK(back->cursors.at("global") == Cursor{1, 5});
+    CHECK(back->limit == 200);
+}
+
+TEST_CASE("responses round-trip through the codec") {
+    SyncResponse r;
+    r.site = 42;
+    r.hlc = 1000;
+    r.push_upto = 9;
+    r.refused.push_back({"cases", kId, Error{Code::Forbidden, "no access"}});
+    BucketPage p;
+    p.bucket = kAcct;
+    p.from = 3;
+    p.to = 10;
+    p.more = true;
+    p.checksum = 0xdeadbeefcafef00dULL;
+    p.changes = {sample_change()};
+    r.pages.push_back(p);
+    r.purge = {"0192a4b0-0000-7000-8000-000000000002"};
+    r.more = true;
+    auto back = decode_response(encode_response(r), S());
+    INFO((back.ok() ? "" : back.error().message));
+    REQUIRE(back.ok());
+    CHECK(back->refused.at(0).error.code == Code::Forbidden);
+    CHECK(back->refused.at(0).error.message == "no access");
+    REQUIRE(back->pages.size() == 1);
+    CHECK(back->pages[0].checksum == 0xdeadbeefcafef00dULL);
+    CHECK(back->pages[0].more);
+    same_change(back->pages[0].changes.at(0), sample_change());
+    CHECK(back->purge == r.purge);
+    CHECK(back->more);
+}
+
+TEST_CASE("booleans travel as JSON booleans") {
+    std::string s = valid_request();
+    CHECK(s.find("\"deleted\":[false") != std::string::npos);
+}
+
+TEST_CASE("every malformed request is a typed error that names the place") {
+    json base = json::parse(valid_request());
+    struct Case {
+        const char* what;
+        std::function<void(json&)> edit;
+        Code code;
+        const char* message;
+    };
+    std::vector<Case> cases = {
+        {"unknown top-level field", [](json& j) { j["extra"] = 1; }, Code::Invalid, "unknown field 'extra'"},
+        {"missing version", [](json& j) { j.erase("v"); }, Code::Invalid, "missing field 'v'"},
+        {"future version", [](json& j) { j["v"] = 2; }, Code::Invalid, "not supported"},
+        {"version as string", [](json& j) { j["v"] = "1"; }, Code::Invalid, "v: expected"},
+        {"negative hlc", [](json& j) { j["hlc"] = -5; }, Code::Invalid, "hlc: must not be negative"},
+        {"bad site", [](json& j) { j["site"] = "XYZ"; }, Code::Invalid, "site:"},
+        {"unknown table", [](json& j) { j["push"]["changes"][0]["t"] = "widgets"; }, Code::Invalid, "unknown table 'widgets'"},
+        {"unknown field", [](json& j) { j["push"]["changes"][0]["f"]["colour"] = json::array({"red", 1, 0}); }, Code::Invalid, "unknown field 'colour'"},
+        {"wrong value type", [](json& j) { j["push"]["changes"][0]["f"]["value"][0] = "lots"; }, Code::Invalid, "push.changes[0].f.value[0]"},
+        {"integer for boolean", [](json& j) { j["push"]["changes"][0]["f"]["deleted"][0] = 1; }, Code::Invalid, "deleted"},
+        {"fraction for integer", [](json& j) { j["push"]["changes"][0]["f"]["value"][0] = 1.5; }, Code::Invalid, "value"},
+        {"bad enum", [](json& j) { j["push"]["changes"][0]["f"]["stage"] = json::array({"maybe", 1, 0}); }, Code::Invalid, "not one of"},
+        {"bad id", [](json& j) { j["push"]["changes"][0]["id"] = "123"; }, Code::Invalid, "push.changes[0].id"},
+        {"clock index out of range", [](json& j) { j["push"]["changes"][0]["f"]["value"][1] = 7; }, Code::Invalid, "out of range"},
+        {"zero clock index", [](json& j) { j["push"]["changes"][0]["f"]["value"][1] = 0; }, Code::Invalid, "needs a clock"},
+        {"clock too large", [](json& j) { j["push"]["changes"][0]["k"][0][0] = 18446744073709551615ULL; }, Code::Invalid, "out of range"},
+        {"zero clock", [](json& j) { j["push"]["changes"][0]["k"][0][0] = 0; }, Code::Invalid, "positive"},
+        {"cell not an array", [](json& j) { j["push"]["changes"][0]["f"]["value"] = 5; }, Code::Invalid, "expected [value, clock, base]"},
+        {"empty change", [](json& j) { j["push"]["changes"][0]["f"] = json::object(); }, Code::Invalid, "at least one field"},
+        {"changes not an array", [](json& j) { j["push"]["changes"] = json::object(); }, Code::Invalid, "push.changes: expected an array"},
+        {"oversized value", [](json& j) { j["push"]["changes"][0]["f"]["title"][0] = std::string(600, 'x'); }, Code::TooLarge, "title"},
+        {"bad cursor bucket", [](json& j) { j["pull"]["cursors"]["nope"] = 1; }, Code::Invalid, "'nope' is not a bucket"},
+        {"cursor since after at", [](json& j) { j["pull"]["cursors"]["global"] = json::array({9, 3}); }, Code::Invalid, "since is after at"},
+        {"limit zero", [](json& j) { j["pull"]["limit"] = 0; }, Code::Invalid, "pull.limit"},
+        {"limit huge", [](json& j) { j["pull"]["limit"] = 1000000; }, Code::Invalid, "pull.limit"},
+        {"top level array", [](json& j) { j = json::array(); }, Code::Invalid, "expected an object"},
+        {"invalid utf-8 in text", [](json& j) { j["push"]["changes"][0]["f"]["title"][0] = std::string("\xc3\x28"); }, Code::Invalid, ""},
+    };
+    for (auto& c : cases) {
+        INFO(c.what);
+        json j = base;
+        c.edit(j);
+        std::string text;
+        try {
+            text = j.dump();
+        } catch (const json::exception&) {
+            // nlohmann refuses to serialise invalid UTF-8: write the bytes by hand.
+            text = base.dump();
+            auto pos = text.find("Ny dataplattform");
+            text.replace(pos, std::string("Ny dataplattform").size(), "\xc3\x28");
+        }
+        auto r = decode_request(text, S());
+        REQUIRE(!r.ok());
+        CHECK(r.code() == c.code);
+        CHECK_THAT(r.error().message, Catch::Contains(c.message));
+    }
+}
+
+TEST_CASE("malformed JSON and hostile nesting are refused without a crash") {
+    for (std::string bad : {"", "{", "nul", "{\"v\":1,}", "[1,2", "\"str\"", "{\"v\":1}garbage"}) {
+        auto r = decode_request(bad, S());
+        CHECK(r.code() == Code::Invalid);
+    }
+    std::string deep(100000, '[');
+    auto r = decode_request(deep, S());
+    CHECK(r.code() == Code::Invalid);
+    CHECK_THAT(r.error().message, Catch::Contains("nested too deeply"));
+}
+
+TEST_CASE("random mutations of valid messages never crash the decoders", "[fuzz]") {
+    Rng rng(fika::test::test_seed("protocol mutation fuzz"));
+    SyncResponse resp;
+    resp.site = 1;
+    BucketPage p;
+    p.bucket = kAcct;
+    p.changes = {sample_change()};
+    resp.pages = {p};
+    std::vector<std::string> seeds = {valid_request(), encode_response(resp)};
+    const std::string alphabet = "{}[]\",:0123456789-.eEtrufalsn\\ \xc3\xa5\x00";
+    int accepted = 0;
+    for (int i = 0; i < 20000; ++i) {
+        std::string m = seeds[rng() % 2];
+        int edits = 1 + static_cast<int>(rng() % 4);
+        for (int e = 0; e < edits && !m.empty(); ++e) {
+            size_t pos = rng() % m.size();
+            switch (rng() % 4) {
+                case 0: m[pos] = alphabet[rng() % alphabet.size()]; break;
+                case 1: m.erase(pos, 1 + rng() % 8); break;
+                case 2: m.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
+                case 3: m.insert(pos, m.substr(rng() % m.size(), rng() % 40)); break;
+            }
+        }
+        auto a = decode_request(m, S());
+        auto b = decode_response(m, S());
+        accepted += a.ok() + b.ok();
+        if (!a.ok()) REQUIRE(a.code() != Code::Ok);
+    }
+    INFO("accepted " << accepted);
+    SUCCEED();
+}

@@ -2,16 +2,35 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
+#include <random>
 #include <filesystem>
 #include <string>
 
 namespace fika::test {
 
+// The seed of a randomised test: FIKA_SEED when set (to replay a failure), else random.
+// Printed so that every run can be replayed.
+inline std::uint64_t test_seed(const char* name) {
+    std::uint64_t seed = 0;
+    if (const char* s = std::getenv("FIKA_SEED")) seed = std::strtoull(s, nullptr, 10);
+    if (seed == 0) {
+        seed = static_cast<std::uint64_t>(std::random_device{}()) << 20 ^ std::random_device{}();
+    }
+    std::printf("%s: FIKA_SEED=%llu\n", name, static_cast<unsigned long long>(seed));
+    std::fflush(stdout);
+    return seed;
+}
+
 class TempDir {
 public:
-    TempDir() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "fika-test-XXXXXX").string();
+    // in_memory: on /dev/shm when there is one, for tests that commit thousands of times
+    // and test logic, not durability.
+    explicit TempDir(bool in_memory = false) {
+        std::filesystem::path base = std::filesystem::temp_directory_path();
+        if (in_memory && std::filesystem::is_directory("/dev/shm")) base = "/dev/shm";
+        std::string tmpl = (base / "fika-test-XXXXXX").string();
         if (!mkdtemp(tmpl.data())) std::abort();
         path_ = tmpl;
     }
