@@ -68,11 +68,13 @@ public:
 
     T& value() & { return std::get<0>(v_); }
     const T& value() const& { return std::get<0>(v_); }
-    T&& value() && { return std::get<0>(std::move(v_)); }
+    // By value, so `for (auto& x : *f())` over a temporary Result is safe.
+    T value() && { return std::get<0>(std::move(v_)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     const Error& error() const { return std::get<1>(v_); }
     Code code() const { return ok() ? Code::Ok : error().code; }
