@@ -41,31 +41,58 @@ struct Reader {
 
 std::string CellClocks::encode(bool with_seq) const {
     // Distinct clocks in first-use order; records rarely have more than a handful.
-    std::vector<Clock> distinct;
+    Clock distinct[64];
+    std::size_t n_distinct = 0;
+    bool overflow = false;
+    std::vector<Clock> more;  // only for records with more than 64 distinct clocks
     auto ref = [&](const Clock& c) -> std::uint64_t {
         if (c.is_zero()) return 0;
-        for (std::size_t i = 0; i < distinct.size(); ++i)
+        for (std::size_t i = 0; i < n_distinct; ++i)
             if (distinct[i] == c) return i + 1;
-        distinct.push_back(c);
-        return distinct.size();
+        for (std::size_t i = 0; i < more.size(); ++i)
+            if (more[i] == c) return 64 + i + 1;
+        if (n_distinct < 64) {
+            distinct[n_distinct++] = c;
+            return n_distinct;
+        }
+        overflow = true;
+        more.push_back(c);
+        return 64 + more.size();
     };
-    std::string refs;
-    refs.reserve(cells.size() * 3);
+    char refs_small[256];
+    std::string refs_big;
+    std::size_t refs_len = 0;
+    bool small = cells.size() * (with_seq ? 12 : 4) < sizeof refs_small;
+    auto put = [&](std::uint64_t v) {
+        if (small) {
+            while (v >= 0x80) {
+                refs_small[refs_len++] = static_cast<char>((v & 0x7f) | 0x80);
+                v >>= 7;
+            }
+            refs_small[refs_len++] = static_cast<char>(v);
+        } else {
+            put_varint(refs_big, v);
+        }
+    };
     for (const Cell& c : cells) {
-        put_varint(refs, ref(c.clock));
-        put_varint(refs, ref(c.base));
-        if (with_seq) put_varint(refs, c.seq);
+        put(ref(c.clock));
+        put(ref(c.base));
+        if (with_seq) put(c.seq);
     }
     std::string out;
-    out.reserve(8 + distinct.size() * 16 + refs.size());
+    out.reserve(12 + (n_distinct + more.size()) * 16 + refs_len + refs_big.size());
     out.push_back(static_cast<char>(kFormat1 | (with_seq ? kHasSeq : 0)));
-    put_varint(out, distinct.size());
-    for (const Clock& c : distinct) {
+    put_varint(out, n_distinct + more.size());
+    auto put_clock = [&](const Clock& c) {
         for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>(c.hlc >> (8 * i)));
         for (int i = 7; i >= 0; --i) out.push_back(static_cast<char>(c.site >> (8 * i)));
-    }
+    };
+    for (std::size_t i = 0; i < n_distinct; ++i) put_clock(distinct[i]);
+    if (overflow)
+        for (const Clock& c : more) put_clock(c);
     put_varint(out, cells.size());
-    out += refs;
+    if (small) out.append(refs_small, refs_len);
+    else out += refs_big;
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace fika::sync {
 
@@ -313,6 +314,14 @@ std::string to_display(const Value& v) {
 bool valid_utf8(std::string_view s) {
     size_t i = 0, n = s.size();
     while (i < n) {
+        // ASCII fast path: eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             ++i;

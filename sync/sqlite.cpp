@@ -62,9 +62,19 @@ bool Stmt::step() {
     fail_sqlite(db_, rc, "step");
 }
 
-void Stmt::reset() {
-    sqlite3_reset(s_);
-    sqlite3_clear_bindings(s_);
+void Stmt::reset() { sqlite3_reset(s_); }
+
+Stmt& Stmt::bind_value_ref(int i, const Value& v) {
+    if (auto* s = std::get_if<std::string>(&v)) {
+        sqlite3_bind_text(s_, i, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+        return *this;
+    }
+    return bind_value(i, v);
+}
+
+Stmt& Stmt::bind_blob_ref(int i, std::string_view v) {
+    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    return *this;
 }
 
 std::string_view Stmt::text(int col) const {

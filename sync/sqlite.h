@@ -45,6 +45,9 @@ public:
     Stmt& bind_blob(int i, std::string_view v);
     Stmt& bind_null(int i);
     Stmt& bind_value(int i, const Value& v);
+    // Binds without copying: `v` must outlive the next step()/reset(). For hot paths.
+    Stmt& bind_value_ref(int i, const Value& v);
+    Stmt& bind_blob_ref(int i, std::string_view v);
     Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
 
     // true while a row is available; false when done. Throws on error.
@@ -54,6 +57,7 @@ public:
         while (step()) {
         }
     }
+    // Ready to run again; bindings are kept (every caller binds every parameter anew).
     void reset();
 
     bool is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }

@@ -57,13 +57,17 @@ Value json_value(const nlohmann::json& j) {
 
 }  // namespace
 
-std::uint64_t cell_hash(int table_id, std::string_view id, int field, const Clock& c) {
+std::uint64_t record_hash(int table_id, std::string_view id) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (char ch : id) {
         h ^= static_cast<unsigned char>(ch);
         h *= 0x100000001b3ULL;
     }
-    h = mix64(h ^ (static_cast<std::uint64_t>(table_id) << 32) ^ static_cast<std::uint64_t>(field));
+    return mix64(h ^ (static_cast<std::uint64_t>(table_id) << 32));
+}
+
+std::uint64_t cell_hash(std::uint64_t record, int field, const Clock& c) {
+    std::uint64_t h = mix64(record ^ static_cast<std::uint64_t>(field));
     h = mix64(h ^ c.hlc);
     return mix64(h ^ c.site);
 }
@@ -71,7 +75,7 @@ std::uint64_t cell_hash(int table_id, std::string_view id, int field, const Cloc
 // ---- prepared statements per table -------------------------------------------------------
 
 struct Store::TableStmts {
-    Stmt select, insert, update, feed, purge_select, purge;
+    Stmt select, exists, insert, update, feed, purge_select, purge;
 };
 
 void Store::prepare_statements() {
@@ -86,6 +90,7 @@ void Store::prepare_statements() {
         }
         std::string name = quote_ident(t.name);
         st->select = db_.prepare("SELECT " + cols + "_clocks,_seq FROM " + name + " WHERE id=?");
+        st->exists = db_.prepare("SELECT 1 FROM " + name + " WHERE id=?");
         st->insert = db_.prepare("INSERT INTO " + name + "(" + cols + "_clocks,_seq,id) VALUES(" +
                                  qs + "?,?,?)");
         st->update = db_.prepare("UPDATE " + name + " SET " + sets + "_clocks=?,_seq=? WHERE id=?");
@@ -105,6 +110,11 @@ void Store::prepare_statements() {
         stmts_.push_back(std::move(st));
     }
     outbox_insert_ = db_.prepare("INSERT INTO _outbox(tbl,id,mask,hlc) VALUES(?,?,?,?)");
+    bucket_get_ = db_.prepare("SELECT checksum, seq FROM _buckets WHERE bucket=?");
+    bucket_put_ = db_.prepare(
+        "INSERT INTO _buckets(bucket,checksum,seq) VALUES(?1,?2,?3) ON CONFLICT(bucket) DO "
+        "UPDATE SET checksum=?2, seq=?3");
+    meta_put_ = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
 }
 
 // ---- opening and migrations --------------------------------------------------------------
@@ -176,8 +186,12 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenOptions 
 }
 
 Store::~Store() {
+    // Statements before the connection they belong to.
     stmts_.clear();
     outbox_insert_ = Stmt();
+    bucket_get_ = Stmt();
+    bucket_put_ = Stmt();
+    meta_put_ = Stmt();
 }
 
 void Store::open_impl(const std::string& path, const OpenOptions& opts) {
@@ -231,6 +245,7 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
     // FULL: a commit is on disk before the write is acknowledged (power loss included).
     db_.exec("PRAGMA synchronous=FULL");
     db_.exec("PRAGMA foreign_keys=OFF");
+    db_.exec("PRAGMA cache_size=-32768");  // 32 MiB: big batches stay in memory until commit
 
     for (int v = version + 1; v <= schema_->version(); ++v) {
         Transaction t(db_);
@@ -304,6 +319,7 @@ void Store::commit_write() {
 
 void Store::abort_write() {
     txn_.reset();  // rolls back
+    known_account_.clear();
     batch_depth_ = 0;
     remote_seen_ = false;
     checksum_delta_.clear();
@@ -371,8 +387,8 @@ Status Store::Batch::commit() {
 }
 
 void Store::put_meta(const std::string& key, std::int64_t v) {
-    Stmt put = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
-    put.bind(1, key).bind(2, std::to_string(v)).run();
+    meta_put_.bind(1, key).bind(2, std::to_string(v)).run();
+    meta_put_.reset();
 }
 
 Result<std::optional<std::string>> Store::meta(const std::string& key) {
@@ -440,29 +456,35 @@ void Store::store_row(const Record& r, bool insert) {
     TableStmts& st = *stmts_[static_cast<size_t>(&t - schema_->tables().data())];
     Stmt& s = insert ? st.insert : st.update;
     int i = 1;
-    for (const Value& v : r.values) s.bind_value(i++, v);
+    for (const Value& v : r.values) s.bind_value_ref(i++, v);
     std::string blob = r.clocks.encode(role_ == Role::Hub);
-    s.bind_blob(i++, blob);
+    s.bind_blob_ref(i++, blob);
     if (r.seq) s.bind(i++, *r.seq);
     else s.bind_null(i++);
-    s.bind(i, r.id);
-    s.run();
+    s.bind(i, std::string_view(r.id));
+    try {
+        s.run();
+    } catch (const Failure&) {
+        s.reset();
+        if (insert && sqlite3_extended_errcode(db_.handle()) == SQLITE_CONSTRAINT_PRIMARYKEY)
+            fail(Code::Invalid, t.name + " " + r.id + " exists already");
+        throw;
+    }
     s.reset();
 }
 
 void Store::note_checksum(const std::string& bucket, const TableDef& t, const std::string& id,
                           int field, const Clock& old_clock, const Clock& new_clock) {
-    std::uint64_t d = cell_hash(t.id, id, field, new_clock);
-    if (!old_clock.is_zero()) d ^= cell_hash(t.id, id, field, old_clock);
+    std::uint64_t rh = record_hash(t.id, id);
+    std::uint64_t d = cell_hash(rh, field, new_clock);
+    if (!old_clock.is_zero()) d ^= cell_hash(rh, field, old_clock);
     checksum_delta_[bucket] ^= d;
 }
 
 void Store::flush_checksums() {
     if (checksum_delta_.empty() && bucket_seq_delta_.empty()) return;
-    Stmt get = db_.prepare("SELECT checksum, seq FROM _buckets WHERE bucket=?");
-    Stmt put = db_.prepare(
-        "INSERT INTO _buckets(bucket,checksum,seq) VALUES(?1,?2,?3) ON CONFLICT(bucket) DO "
-        "UPDATE SET checksum=?2, seq=?3");
+    Stmt& get = bucket_get_;
+    Stmt& put = bucket_put_;
     std::set<std::string> buckets;
     for (auto& [b, d] : checksum_delta_) buckets.insert(b);
     for (auto& [b, s] : bucket_seq_delta_) buckets.insert(b);
@@ -492,21 +514,24 @@ bool Store::is_unpushed(const Cell& c) const {
     return role_ == Role::Device && c.clock.site == site_ && c.clock.hlc > acked_hlc_;
 }
 
-std::vector<std::pair<int, Value>> Store::resolve_fields(const TableDef& t, const Fields& fields) {
+std::vector<std::pair<int, Value>> Store::resolve_fields(const TableDef& t, const Fields& fields,
+                                                         bool skip_id) {
     std::vector<std::pair<int, Value>> out;
+    out.reserve(t.fields.size());
     std::uint64_t seen = 0;
     for (const auto& [name, value] : fields) {
+        if (skip_id && name == "id") continue;
         int i = t.field_index(name);
         if (i < 0) fail(Code::Invalid, t.name + ": unknown field '" + name + "'");
         if (seen & (std::uint64_t{1} << i)) fail(Code::Invalid, t.name + "." + name + ": given twice");
         seen |= std::uint64_t{1} << i;
         const FieldDef& f = t.fields[static_cast<size_t>(i)];
-        Value v = value;
+        out.emplace_back(i, value);
+        Value& v = out.back().second;
         if (f.type == FieldType::Real && std::holds_alternative<std::int64_t>(v))
             v = static_cast<double>(std::get<std::int64_t>(v));
         Status st = validate_value(t, f, v);
         if (!st) throw Failure{st.error()};
-        out.emplace_back(i, std::move(v));
     }
     return out;
 }
@@ -515,14 +540,17 @@ void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t
                         const std::vector<std::pair<int, Value>>& sets) {
     Clock clock{hlc_.tick(), site_};
     std::string bucket = bucket_of(t, r.id, r.values);
+    std::uint64_t delta = 0;
+    std::uint64_t rh = record_hash(t.id, r.id);
     for (const auto& [i, v] : sets) {
         Cell& cell = r.clocks.cells[static_cast<size_t>(i)];
-        Clock old = cell.clock;
+        if (cell.written()) delta ^= cell_hash(rh, i, cell.clock);
+        delta ^= cell_hash(rh, i, clock);
         cell.base = is_unpushed(cell) ? cell.base : cell.clock;
         cell.clock = clock;
-        r.values[static_cast<size_t>(i)] = v;
-        note_checksum(bucket, t, r.id, i, old, clock);
+        if (!insert) r.values[static_cast<size_t>(i)] = v;  // create filled them already
     }
+    checksum_delta_[bucket] ^= delta;
     if (role_ == Role::Hub) {
         ++seq_;
         for (const auto& [i, v] : sets) r.clocks.cells[static_cast<size_t>(i)].seq = seq_;
@@ -540,18 +568,14 @@ void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t
 Result<std::string> Store::create(std::string_view table, const Fields& fields) {
     return guard([&] {
         const TableDef& t = table_or_fail(*schema_, table);
-        Fields rest;
         std::string id;
-        for (const auto& kv : fields) {
-            if (kv.first == "id") {
-                auto* s = std::get_if<std::string>(&kv.second);
-                if (!s || !is_uuid(*s)) fail(Code::Invalid, t.name + ".id: expected a record id");
-                id = *s;
-            } else {
-                rest.push_back(kv);
-            }
+        for (const auto& [name, value] : fields) {
+            if (name != "id") continue;
+            auto* s = std::get_if<std::string>(&value);
+            if (!s || !is_uuid(*s)) fail(Code::Invalid, t.name + ".id: expected a record id");
+            id = *s;
         }
-        auto sets = resolve_fields(t, rest);
+        auto sets = resolve_fields(t, fields, !id.empty());
         // Defaults for what the caller left out.
         std::uint64_t given = 0;
         for (auto& [i, v] : sets) given |= std::uint64_t{1} << i;
@@ -562,7 +586,6 @@ Result<std::string> Store::create(std::string_view table, const Fields& fields) 
             else if (f.required) fail(Code::Invalid, t.name + "." + f.name + ": is required");
         }
         std::erase_if(sets, [](const auto& s) { return is_null(s.second); });
-        std::sort(sets.begin(), sets.end(), [](auto& a, auto& b) { return a.first < b.first; });
         std::uint64_t mask = 0;
         for (auto& [i, v] : sets) mask |= std::uint64_t{1} << i;
 
@@ -570,22 +593,24 @@ Result<std::string> Store::create(std::string_view table, const Fields& fields) 
         r.table = &t;
         r.values.resize(t.fields.size());
         r.clocks.cells.resize(t.fields.size());
-        for (auto& [i, v] : sets) r.values[static_cast<size_t>(i)] = v;
+        for (auto& [i, v] : sets) r.values[static_cast<size_t>(i)] = std::move(v);
         if (t.bucket == BucketRule::Field) {
             const auto& acct = std::get<std::string>(r.values[static_cast<size_t>(t.bucket_field)]);
-            if (!load(*schema_->table("accounts"), acct))
-                fail(Code::NotFound, t.name + ".account_id: no account " + acct);
+            if (acct != known_account_) {
+                const TableDef& accounts = *schema_->table("accounts");
+                Stmt& ex = stmts_[static_cast<size_t>(&accounts - schema_->tables().data())]->exists;
+                ex.bind(1, acct);
+                bool found = ex.step();
+                ex.reset();
+                if (!found) fail(Code::NotFound, t.name + ".account_id: no account " + acct);
+                known_account_ = acct;  // accounts are never removed but by a purge
+            }
         }
         in_write([&] {
-            if (id.empty()) {
-                id = new_uuid_v7(hlc_.wall_ms(), rng_);
-            } else if (load(t, id)) {
-                fail(Code::Invalid, t.name + " " + id + " exists already");
-            }
-            r.id = id;
+            r.id = id.empty() ? new_uuid_v7(hlc_.wall_ms(), rng_) : id;
             local_write(t, r, true, mask, sets);
         });
-        return id;
+        return r.id;
     });
 }
 
@@ -747,7 +772,7 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
             for (size_t i = 0; i < r.clocks.cells.size(); ++i) {
                 const Cell& c = r.clocks.cells[i];
                 if (!c.written()) continue;
-                std::uint64_t h = cell_hash(t.id, rc.id, static_cast<int>(i), c.clock);
+                std::uint64_t h = cell_hash(record_hash(t.id, rc.id), static_cast<int>(i), c.clock);
                 checksum_delta_[bucket] ^= h;  // every current cell was counted in ""
                 checksum_delta_[now] ^= h;
             }
@@ -949,6 +974,7 @@ Status Store::purge_bucket(const std::string& bucket) {
             }
             Stmt del = db_.prepare("DELETE FROM _buckets WHERE bucket=?");
             del.bind(1, bucket).run();
+            known_account_.clear();
         });
     });
 }
@@ -1067,6 +1093,8 @@ Status Store::resolve_refused(std::int64_t n, bool retry) {
                     r->values.resize(t.fields.size());
                     r->clocks.cells.resize(t.fields.size());
                 }
+                if (insert)
+                    for (auto& [i, v] : sets) r->values[static_cast<size_t>(i)] = v;
                 if (!sets.empty()) local_write(t, *r, insert, mask, sets);
             }
             Stmt d = db_.prepare("DELETE FROM _refused WHERE n=?");

@@ -156,6 +156,8 @@ public:
     // other role), Storage. In every error case the file is left as it was.
     static Result<std::unique_ptr<Store>> open(const std::string& path, OpenOptions opts = {});
     ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
 
     Role role() const { return role_; }
     Site site() const { return site_; }
@@ -259,9 +261,12 @@ private:
 
     std::optional<Record> load(const TableDef& t, const std::string& id);
     void store_row(const Record& r, bool insert);
+    // Stamps `sets` with a new clock and stores the row. On insert, r.values must already
+    // hold the values.
     void local_write(const TableDef& t, Record& r, bool insert, std::uint64_t mask,
                      const std::vector<std::pair<int, Value>>& sets);
-    std::vector<std::pair<int, Value>> resolve_fields(const TableDef& t, const Fields& fields);
+    std::vector<std::pair<int, Value>> resolve_fields(const TableDef& t, const Fields& fields,
+                                                      bool skip_id = false);
     // Returns whether anything changed; refusal for hub checks.
     std::optional<Error> merge_record(const RecordChange& rc, bool hub,
                                       const Authorize* authorize, ApplyResult* result);
@@ -283,15 +288,18 @@ private:
     std::uint64_t seq_ = 0;          // hub: last assigned sequence number
     std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta
     int batch_depth_ = 0;
-    bool remote_seen_ = false;  // this transaction merged remote clocks: save the HLC
+    bool remote_seen_ = false;
+    std::string known_account_;  // the last account a create checked exists  // this transaction merged remote clocks: save the HLC
     std::unique_ptr<Transaction> txn_;
     std::unordered_map<std::string, std::uint64_t> checksum_delta_;
     std::unordered_map<std::string, std::uint64_t> bucket_seq_delta_;
     std::vector<std::unique_ptr<TableStmts>> stmts_;  // by table index
-    Stmt outbox_insert_;
+    Stmt outbox_insert_, bucket_get_, bucket_put_, meta_put_;
 };
 
-// 64-bit hash of one cell clock, as summed (XOR) into a bucket checksum.
-std::uint64_t cell_hash(int table_id, std::string_view id, int field, const Clock& c);
+// 64-bit hash of one cell clock, as summed (XOR) into a bucket checksum:
+// cell_hash(record_hash(table, id), field, clock).
+std::uint64_t record_hash(int table_id, std::string_view id);
+std::uint64_t cell_hash(std::uint64_t record, int field, const Clock& c);
 
 }  // namespace fika::sync
