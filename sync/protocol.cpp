@@ -23,7 +23,7 @@ json encode_value(const FieldDef& f, const Value& v) {
     }
 }
 
-json encode_change(const RecordChange& rc) {
+json encode_change(const RecordChange& rc, int peer_schema) {
     std::vector<Clock> clocks;
     auto ref = [&](const Clock& c) -> std::size_t {
         if (c.is_zero()) return 0;
@@ -35,6 +35,7 @@ json encode_change(const RecordChange& rc) {
     json f = json::object();
     for (const CellChange& c : rc.cells) {
         const FieldDef& fd = rc.table->fields[static_cast<size_t>(c.field)];
+        if (fd.since > peer_schema) continue;
         std::size_t k = ref(c.clock);
         std::size_t b = ref(c.base);
         f[fd.name] = json::array({encode_value(fd, c.value), k, b});
@@ -44,9 +45,13 @@ json encode_change(const RecordChange& rc) {
     return json{{"t", rc.table->name}, {"id", rc.id}, {"k", std::move(k)}, {"f", std::move(f)}};
 }
 
-json encode_changes(const std::vector<RecordChange>& changes) {
+json encode_changes(const std::vector<RecordChange>& changes, int peer_schema = kSchemaVersion) {
     json a = json::array();
-    for (const RecordChange& rc : changes) a.push_back(encode_change(rc));
+    for (const RecordChange& rc : changes) {
+        if (rc.table->since > peer_schema) continue;
+        json c = encode_change(rc, peer_schema);
+        if (!c["f"].empty()) a.push_back(std::move(c));
+    }
     return a;
 }
 
@@ -268,7 +273,7 @@ std::string encode_request(const SyncRequest& r) {
     return j.dump();
 }
 
-std::string encode_response(const SyncResponse& r) {
+std::string encode_response(const SyncResponse& r, int peer_schema) {
     json refused = json::array();
     for (const Refusal& f : r.refused)
         refused.push_back(json{{"t", f.table}, {"id", f.id}, {"code", code_name(f.error.code)},
@@ -276,7 +281,7 @@ std::string encode_response(const SyncResponse& r) {
     json pages = json::array();
     for (const BucketPage& p : r.pages)
         pages.push_back(json{{"bucket", p.bucket}, {"from", p.from}, {"to", p.to}, {"more", p.more},
-                             {"checksum", hex64(p.checksum)}, {"changes", encode_changes(p.changes)}});
+                             {"checksum", hex64(p.checksum)}, {"changes", encode_changes(p.changes, peer_schema)}});
     json j{{"v", kProtocolVersion},
            {"schema", r.schema},
            {"site", site_to_string(r.site)},

@@ -78,7 +78,11 @@ struct SyncResponse {
 };
 
 std::string encode_request(const SyncRequest& r);
-std::string encode_response(const SyncResponse& r);
+// peer_schema: the schema version the receiving device declared. Fields introduced
+// after it are left out, so an older device never sees (nor rejects) a field it does not
+// know; per-field merge means its own edits never overwrite such fields either, and it
+// downloads them once it is upgraded (Store re-downloads after a migration).
+std::string encode_response(const SyncResponse& r, int peer_schema = kSchemaVersion);
 // Errors: Invalid, TooLarge.
 Result<SyncRequest> decode_request(std::string_view json, const Schema& schema,
                                    const Limits& limits = {});

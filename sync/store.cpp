@@ -251,6 +251,9 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
         Transaction t(db_);
         migrate_to(db_, *schema_, v);
         if (v == 1) db_.exec("PRAGMA application_id=" + std::to_string(kAppId));
+        // A device upgraded past its old schema downloads everything again: the hub left
+        // out the fields it did not know yet (see encode_response).
+        if (v > 1) db_.exec("UPDATE _buckets SET since=0, cursor=0");
         db_.exec("PRAGMA user_version=" + std::to_string(v));
         t.commit();
     }

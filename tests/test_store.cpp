@@ -461,6 +461,8 @@ TEST_CASE("migrations step one version at a time, keep data, and roll back on fa
         auto s = Store::open(path, o);
         REQUIRE(s.ok());
         acct = *(*s)->create("accounts", {{"name", text("Acme")}});
+        REQUIRE((*s)->apply_page(acct, {}, 42, false).ok());
+        CHECK((*s)->cursors()->at(acct) == Cursor{42, 42});
     }
     // A migration that fails (adds a column that exists) leaves version 1 and the data.
     std::vector<TableDef> broken = v2;
@@ -485,6 +487,8 @@ TEST_CASE("migrations step one version at a time, keep data, and roll back on fa
         CHECK(std::get<std::string>(r->operator[]("name")) == "Acme");
         CHECK(is_null(r->operator[]("region")));
         REQUIRE((*s)->update("accounts", acct, {{"region", text("Nordics")}}).ok());
+        // The upgrade reset every cursor, so the device downloads the new fields.
+        for (auto& [b, c] : *(*s)->cursors()) CHECK(c == Cursor{});
         REQUIRE((*s)->create("tags", {{"label", text("key account")}}).ok());
     }
     {
