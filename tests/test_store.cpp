@@ -332,7 +332,7 @@ TEST_CASE("the feed pages a bucket by sequence number and keeps only the newest 
 TEST_CASE("replaying a push or a page changes nothing") {
     World w;
     std::string acct = new_account(*w.a);
-    w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Replayed")}});
+    REQUIRE(w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Replayed")}}).ok());
     auto batch = w.a->pending();
     auto r1 = w.hub->hub_apply(batch->changes, {});
     std::string hub_before = fika::test::dump(*w.hub, true);
@@ -371,7 +371,7 @@ TEST_CASE("a file from a newer Fika, or not a Fika file, is refused and left unt
     TempDir dir;
     FakeWall wall;
     std::string path = dir.file("d.db");
-    { open_store(path, Role::Device, wall, 7)->create("accounts", {{"name", text("Acme")}}); }
+    { REQUIRE(open_store(path, Role::Device, wall, 7)->create("accounts", {{"name", text("Acme")}}).ok()); }
     {
         Db raw(path, false);
         raw.exec("PRAGMA user_version=99");
@@ -406,7 +406,7 @@ TEST_CASE("a corrupt database file gives a clear error and is not modified") {
     {
         auto s = open_store(path, Role::Device, wall, 7);
         Store::Batch b(*s);
-        for (int i = 0; i < 2000; ++i) s->create("accounts", {{"name", text("Account " + std::to_string(i))}});
+        for (int i = 0; i < 2000; ++i) REQUIRE(s->create("accounts", {{"name", text("Account " + std::to_string(i))}}).ok());
         REQUIRE(b.commit().ok());
     }
     {
