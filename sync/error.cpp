@@ -18,4 +18,11 @@ std::string_view code_name(Code code) {
     return "unknown";
 }
 
+Code code_from_name(std::string_view name, Code fallback) {
+    for (Code c : {Code::Invalid, Code::NotFound, Code::Forbidden, Code::ClockAhead, Code::SchemaTooNew,
+                   Code::Corrupt, Code::Busy, Code::Storage, Code::TooLarge})
+        if (code_name(c) == name) return c;
+    return fallback;
+}
+
 }  // namespace fika::sync

@@ -41,6 +41,8 @@ enum class Code {
 
 // A stable, lower-case name used on the wire and in logs ("invalid", "not_found", ...).
 std::string_view code_name(Code code);
+// The inverse of code_name; `fallback` for a name this build does not know.
+Code code_from_name(std::string_view name, Code fallback);
 
 struct Error {
     Code code = Code::Ok;

@@ -357,10 +357,7 @@ Result<SyncResponse> decode_response(std::string_view text, const Schema& schema
             f.table = as_string(member(refused[i], p, "t"), p + ".t");
             f.id = as_string(member(refused[i], p, "id"), p + ".id");
             const std::string& code = as_string(member(refused[i], p, "code"), p + ".code");
-            f.error.code = Code::Forbidden;
-            for (Code c : {Code::Invalid, Code::NotFound, Code::Forbidden, Code::ClockAhead,
-                           Code::TooLarge, Code::Storage, Code::Busy})
-                if (code_name(c) == code) f.error.code = c;
+            f.error.code = code_from_name(code, Code::Forbidden);
             f.error.message = as_string(member(refused[i], p, "message"), p + ".message");
             r.refused.push_back(std::move(f));
         }

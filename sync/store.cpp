@@ -1054,11 +1054,7 @@ Result<std::vector<RefusedChange>> Store::refused() {
             r.table = q.text(1);
             r.id = q.text(2);
             r.fields_json = q.text(3);
-            std::string code(q.text(4));
-            r.error.code = Code::Forbidden;
-            for (Code c : {Code::Invalid, Code::NotFound, Code::Forbidden, Code::ClockAhead,
-                           Code::TooLarge, Code::Storage})
-                if (code_name(c) == code) r.error.code = c;
+            r.error.code = code_from_name(q.text(4), Code::Forbidden);
             r.error.message = q.text(5);
             r.at_ms = static_cast<std::uint64_t>(q.integer(6));
             out.push_back(std::move(r));
