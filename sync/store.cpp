@@ -296,6 +296,21 @@ void Store::begin_write() {
         txn_ = std::make_unique<Transaction>(db_);
         checksum_delta_.clear();
         bucket_seq_delta_.clear();
+        if (role_ == Role::Hub) {
+            // Another process (an admin command) may have written since: the sequence
+            // and the clock continue from what the file says, inside the write lock.
+            try {
+                Stmt get = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('seq','hlc')");
+                while (get.step()) {
+                    auto v = std::strtoull(std::string(get.text(1)).c_str(), nullptr, 10);
+                    if (get.text(0) == "seq") seq_ = v;
+                    else hlc_.observe(v);
+                }
+            } catch (...) {
+                txn_.reset();
+                throw;
+            }
+        }
     }
     ++batch_depth_;
 }

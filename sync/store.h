@@ -163,6 +163,8 @@ public:
     Site site() const { return site_; }
     const Schema& schema() const { return *schema_; }
     std::uint64_t hlc_last() const { return hlc_.last(); }
+    // The receive rule for a clock that came without cells (the hub's clock in a response).
+    void observe_clock(std::uint64_t hlc) { hlc_.observe(hlc); }
     std::uint64_t now_ms() const { return hlc_.wall_ms(); }
     Db& db() { return db_; }
 

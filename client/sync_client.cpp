@@ -1,0 +1,279 @@
+#include "sync_client.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <random>
+#include <set>
+#include <thread>
+
+namespace fika::client {
+
+namespace {
+
+Failure network_failure(const std::string& what) {
+    return Failure{Failure::Kind::Transient, 0, "network", what};
+}
+
+// Classifies an HTTP answer that is not a success.
+Failure http_failure(int status, const std::string& body) {
+    Failure f;
+    f.status = status;
+    f.kind = (status == 408 || status == 429 || status >= 500) ? Failure::Kind::Transient : Failure::Kind::Permanent;
+    auto j = nlohmann::json::parse(body, nullptr, false);
+    if (j.is_object() && j.contains("error") && j["error"].is_object()) {
+        f.code = j["error"].value("code", "");
+        f.message = j["error"].value("message", "");
+    }
+    if (f.code.empty()) f.code = "http_" + std::to_string(status);
+    if (f.message.empty()) f.message = "the server answered " + std::to_string(status);
+    return f;
+}
+
+}  // namespace
+
+struct SyncClient::Http {
+    httplib::Client cli;
+    explicit Http(const ServerConfig& cfg) : cli(cfg.url) {
+        cli.set_connection_timeout(cfg.connect_timeout_s, 0);
+        cli.set_read_timeout(cfg.read_timeout_s, 0);
+        cli.set_write_timeout(cfg.read_timeout_s, 0);
+        cli.set_compress(true);    // gzip request bodies
+        cli.set_decompress(true);  // and accept gzip answers
+        cli.set_keep_alive(true);
+        cli.set_default_headers({{"Authorization", "Bearer " + cfg.token}, {"User-Agent", cfg.user_agent}});
+    }
+};
+
+SyncClient::SyncClient(sync::Store& store, ServerConfig cfg)
+    : store_(store), cfg_(std::move(cfg)), http_(std::make_unique<Http>(cfg_)) {}
+
+SyncClient::~SyncClient() = default;
+
+std::chrono::milliseconds SyncClient::backoff(int attempt, std::chrono::milliseconds base, std::chrono::milliseconds cap) {
+    thread_local std::mt19937_64 rng(std::random_device{}());
+    double ms = static_cast<double>(base.count()) * static_cast<double>(1ull << std::min(attempt, 20));
+    ms = std::min(ms, static_cast<double>(cap.count()));
+    std::uniform_real_distribution<double> jitter(0.5, 1.5);
+    return std::chrono::milliseconds(static_cast<long long>(ms * jitter(rng)));
+}
+
+Outcome<sync::SyncResponse> SyncClient::round_trip(const sync::SyncRequest& req) {
+    Outcome<sync::SyncResponse> out;
+    std::string body = sync::encode_request(req);
+    auto res = http_->cli.Post("/v1/sync", body, "application/json");
+    if (!res) {
+        out.failure = network_failure(httplib::to_string(res.error()));
+        return out;
+    }
+    if (res->status != 200) {
+        out.failure = http_failure(res->status, res->body);
+        return out;
+    }
+    auto decoded = sync::decode_response(res->body, store_.schema());
+    if (!decoded.ok()) {
+        // A cut-short or garbled answer: nothing was applied, so trying again is safe.
+        out.failure = Failure{Failure::Kind::Transient, 200, "bad_response", decoded.error().message};
+        return out;
+    }
+    out.value = std::move(decoded).value();
+    return out;
+}
+
+Outcome<SyncReport> SyncClient::sync_once() {
+    Outcome<SyncReport> out;
+    SyncReport rep;
+    auto local_failure = [&](const sync::Error& e) {
+        out.failure = Failure{Failure::Kind::Permanent, 0, std::string(sync::code_name(e.code)), e.message};
+        return out;
+    };
+    std::size_t max_writes = 500;
+    std::set<std::string> reset_done;
+    for (int round = 0; round < 100000; ++round) {
+        auto batch = store_.pending(max_writes);
+        if (!batch.ok()) return local_failure(batch.error());
+        sync::SyncRequest req;
+        req.site = store_.site();
+        req.hlc = store_.hlc_last();
+        req.schema = store_.schema().version();
+        if (batch->upto) {
+            req.has_push = true;
+            req.push_upto = batch->upto;
+            req.push = batch->changes;
+        }
+        auto cursors = store_.cursors();
+        if (!cursors.ok()) return local_failure(cursors.error());
+        req.has_pull = true;
+        req.cursors = std::move(cursors).value();
+        req.limit = 1000;
+        if (batch->upto && max_writes > 1 && sync::encode_request(req).size() > cfg_.max_body) {
+            max_writes = std::max<std::size_t>(1, max_writes / 2);  // smaller pushes
+            continue;
+        }
+        auto resp = round_trip(req);
+        if (!resp.ok()) {
+            if (resp.failure->status == 413 && batch->upto && max_writes > 1) {
+                max_writes = std::max<std::size_t>(1, max_writes / 2);
+                continue;
+            }
+            out.failure = resp.failure;
+            return out;
+        }
+        ++rep.round_trips;
+        sync::SyncResponse& r = *resp.value;
+        store_.observe_clock(r.hlc);
+        if (batch->upto) {
+            if (r.push_upto != batch->upto) {
+                out.failure = Failure{Failure::Kind::Transient, 200, "bad_response", "the server acknowledged another push"};
+                return out;
+            }
+            auto acked = store_.ack(batch->upto, r.refused);
+            if (!acked.ok()) return local_failure(acked.error());
+            rep.pushed += batch->changes.size() - std::min(batch->changes.size(), r.refused.size());
+            rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
+        }
+        bool again = r.more;
+        for (sync::BucketPage& page : r.pages) {
+            auto next = store_.apply_page(page.bucket, page.changes, page.to, page.more);
+            if (!next.ok()) return local_failure(next.error());
+            rep.pulled += page.changes.size();
+            if (page.more) {
+                again = true;
+                continue;
+            }
+            // Drift check: only meaningful with nothing of ours outstanding.
+            if (store_.pending_count() == 0 && !reset_done.count(page.bucket)) {
+                auto refused = store_.refused();
+                auto mine = store_.bucket_checksum(page.bucket);
+                if (refused.ok() && refused->empty() && mine.ok() && *mine != page.checksum) {
+                    (void)store_.reset_cursor(page.bucket);
+                    reset_done.insert(page.bucket);
+                    rep.redownloaded.push_back(page.bucket);
+                    again = true;
+                }
+            }
+        }
+        for (const std::string& b : r.purge) {
+            auto st = store_.purge_bucket(b);
+            if (!st.ok()) return local_failure(st.error());
+            rep.purged.push_back(b);
+        }
+        if (batch->upto) again = again || store_.pending_count() > 0;
+        if (!again) {
+            rep.complete = store_.pending_count() == 0;
+            out.value = std::move(rep);
+            return out;
+        }
+    }
+    out.failure = Failure{Failure::Kind::Transient, 0, "too_many_rounds", "sync did not settle"};
+    return out;
+}
+
+Outcome<SyncReport> SyncClient::sync(int attempts, const std::atomic<bool>* stop) {
+    Outcome<SyncReport> last;
+    for (int i = 0; i < attempts; ++i) {
+        last = sync_once();
+        if (last.ok() || last.failure->kind == Failure::Kind::Permanent) return last;
+        if (i + 1 == attempts) break;
+        auto wait = backoff(i);
+        auto until = std::chrono::steady_clock::now() + wait;
+        while (std::chrono::steady_clock::now() < until) {
+            if (stop && stop->load()) return last;
+            std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(wait, std::chrono::milliseconds(50)));
+        }
+        // A fresh connection after a failure (the old one may be half-closed).
+        http_ = std::make_unique<Http>(cfg_);
+    }
+    return last;
+}
+
+Outcome<std::string> SyncClient::get(const std::string& path) {
+    Outcome<std::string> out;
+    auto res = http_->cli.Get(path);
+    if (!res) out.failure = network_failure(httplib::to_string(res.error()));
+    else if (res->status / 100 != 2) out.failure = http_failure(res->status, res->body);
+    else out.value = res->body;
+    return out;
+}
+
+Outcome<std::string> SyncClient::post(const std::string& path, const std::string& json_body) {
+    Outcome<std::string> out;
+    auto res = http_->cli.Post(path, json_body, "application/json");
+    if (!res) out.failure = network_failure(httplib::to_string(res.error()));
+    else if (res->status / 100 != 2) out.failure = http_failure(res->status, res->body);
+    else out.value = res->body;
+    return out;
+}
+
+std::optional<Failure> SyncClient::listen(const std::function<void(const std::string&, const std::string&)>& on_event,
+                                          const std::atomic<bool>& stop) {
+    for (int attempt = 0; !stop.load(); ++attempt) {
+        httplib::Client cli(cfg_.url);
+        cli.set_connection_timeout(cfg_.connect_timeout_s, 0);
+        cli.set_read_timeout(60, 0);  // the server sends a keep-alive every 15 s
+        cli.set_default_headers({{"Authorization", "Bearer " + cfg_.token}, {"User-Agent", cfg_.user_agent},
+                                 {"Accept", "text/event-stream"}});
+        std::atomic<bool> done{false};
+        std::thread watcher([&] {
+            while (!done.load() && !stop.load()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            if (stop.load()) cli.stop();
+        });
+        std::string buffer;
+        std::optional<Failure> ended;
+        bool got_any = false;
+        int status = 0;
+        std::string error_body;
+        auto res = cli.Get(
+            "/v1/events",
+            [&](const httplib::Response& r) {
+                status = r.status;
+                return true;
+            },
+            [&](const char* data, size_t len) {
+                if (status != 200) {
+                    error_body.append(data, len);
+                    return true;
+                }
+                got_any = true;
+                buffer.append(data, len);
+                std::size_t end;
+                while ((end = buffer.find("\n\n")) != std::string::npos) {
+                    std::string block = buffer.substr(0, end);
+                    buffer.erase(0, end + 2);
+                    std::string event = "message", payload;
+                    std::size_t pos = 0;
+                    while (pos <= block.size()) {
+                        std::size_t nl = block.find('\n', pos);
+                        std::string line = block.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+                        pos = nl == std::string::npos ? block.size() + 1 : nl + 1;
+                        if (line.rfind("event: ", 0) == 0) event = line.substr(7);
+                        else if (line.rfind("data: ", 0) == 0) payload += line.substr(6);
+                    }
+                    if (block.empty() || block[0] == ':') continue;  // keep-alive comment
+                    if (event == "revoked") {
+                        ended = Failure{Failure::Kind::Permanent, 401, "revoked", payload};
+                        return false;
+                    }
+                    on_event(event, payload);
+                }
+                return !stop.load();
+            });
+        done = true;
+        watcher.join();
+        if (ended) return ended;
+        if (stop.load()) return std::nullopt;
+        if (status && status != 200) {
+            Failure f = http_failure(status, error_body);
+            if (f.kind == Failure::Kind::Permanent) return f;
+        }
+        if (got_any) attempt = 0;  // it was working: start the back-off afresh
+        (void)res;
+        auto wait = backoff(attempt, std::chrono::milliseconds(250), std::chrono::seconds(15));
+        auto until = std::chrono::steady_clock::now() + wait;
+        while (!stop.load() && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return std::nullopt;
+}
+
+}  // namespace fika::client

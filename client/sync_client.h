@@ -1,0 +1,93 @@
+// The HTTP sync client shared by fika-cli and the Qt app (no Qt here).
+//
+// sync_once() runs the round trip of sync-model.md until the device is in step with the
+// server: it pushes the outbox in pages that fit the server's body limit, marks changes
+// sent only after the server answered (the server commits before it answers), applies
+// each pulled page with its cursor in one transaction, purges buckets the user lost, and
+// downloads a bucket again when its checksum says it drifted. Any failure part-way just
+// repeats work next time (every step is idempotent).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "protocol.h"
+#include "store.h"
+
+namespace fika::client {
+
+struct ServerConfig {
+    std::string url;    // http(s)://host:port
+    std::string token;  // bearer token
+    int connect_timeout_s = 5;
+    int read_timeout_s = 30;
+    std::size_t max_body = 8u << 20;  // keep pushes well under the server's 16 MiB
+    std::string user_agent = "fika";
+};
+
+// Why a round trip failed, and whether trying again can help.
+struct Failure {
+    enum class Kind { Transient, Permanent } kind = Kind::Transient;
+    int status = 0;     // HTTP status, 0 when there was no answer
+    std::string code;   // the server's error code, or "network"
+    std::string message;
+};
+
+struct SyncReport {
+    std::size_t round_trips = 0;
+    std::size_t pushed = 0;        // record changes the server took
+    std::size_t pulled = 0;        // record changes received
+    std::vector<sync::Refusal> refused;
+    std::vector<std::string> purged;
+    std::vector<std::string> redownloaded;  // buckets whose checksum drifted
+    bool complete = false;         // nothing left to push or pull
+};
+
+template <typename T>
+struct Outcome {
+    std::optional<T> value;
+    std::optional<Failure> failure;
+    bool ok() const { return value.has_value(); }
+};
+
+class SyncClient {
+public:
+    SyncClient(sync::Store& store, ServerConfig cfg);
+    ~SyncClient();
+
+    // One full sync, no retries.
+    Outcome<SyncReport> sync_once();
+
+    // Retries transient failures (no network, refused connection, timeout, 5xx, 429, a
+    // cut-short answer) with exponential back-off and jitter, up to `attempts` times or
+    // until `stop` becomes true; a permanent failure (401, 403, 4xx) returns at once.
+    Outcome<SyncReport> sync(int attempts, const std::atomic<bool>* stop = nullptr);
+
+    // Follows GET /v1/events; calls on_event(name, data) for each event until `stop`,
+    // a permanent failure, or the server revoking the token. Reconnects with back-off.
+    // Returns the failure that ended it (or nullopt when stopped).
+    std::optional<Failure> listen(const std::function<void(const std::string&, const std::string&)>& on_event,
+                                  const std::atomic<bool>& stop);
+
+    // Plain authenticated requests for the other endpoints (notifications, me).
+    Outcome<std::string> get(const std::string& path);
+    Outcome<std::string> post(const std::string& path, const std::string& json_body);
+
+    // Back-off for attempt n (0-based): min(cap, base * 2^n) with ±50 % jitter.
+    static std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base = std::chrono::milliseconds(500),
+                                             std::chrono::milliseconds cap = std::chrono::seconds(30));
+
+private:
+    Outcome<sync::SyncResponse> round_trip(const sync::SyncRequest& req);
+    struct Http;
+    sync::Store& store_;
+    ServerConfig cfg_;
+    std::unique_ptr<Http> http_;
+};
+
+}  // namespace fika::client

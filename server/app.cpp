@@ -1,0 +1,620 @@
+#include "app.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <thread>
+
+#include "http.h"
+#include "protocol.h"
+
+namespace fika::server {
+
+using json = nlohmann::json;
+using http::Request;
+using http::Response;
+using SteadyClock = std::chrono::steady_clock;
+
+std::string default_data_dir() {
+    if (const char* d = std::getenv("FIKA_DATA"); d && *d) return d;
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/fika-server";
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/fika-server";
+    return "fika-server-data";
+}
+
+namespace {
+
+std::uint64_t now_ms() {
+    return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                          std::chrono::system_clock::now().time_since_epoch())
+                                          .count());
+}
+
+int http_status(Code c) {
+    switch (c) {
+        case Code::Invalid:
+        case Code::ClockAhead: return 400;
+        case Code::NotFound: return 404;
+        case Code::Forbidden: return 403;
+        case Code::TooLarge: return 413;
+        case Code::Busy: return 503;
+        default: return 500;
+    }
+}
+
+Response from_error(const Error& e) {
+    return Response::error(http_status(e.code), sync::code_name(e.code), e.message);
+}
+
+json user_json(const User& u) {
+    return {{"id", u.id}, {"name", u.name}, {"role", std::string(role_name(u.role))}, {"disabled", u.disabled},
+            {"created_ms", u.created_ms}};
+}
+
+json notification_json(const Notification& n) {
+    json payload = json::parse(n.payload, nullptr, false);
+    return {{"n", n.n}, {"case_id", n.case_id}, {"created_ms", n.created_ms},
+            {"read", n.read_ms.has_value()}, {"payload", payload.is_discarded() ? json(nullptr) : payload}};
+}
+
+// Parses a JSON object body with exactly the allowed keys.
+std::optional<Response> parse_body(const Request& r, json& out, std::initializer_list<const char*> allowed) {
+    if (r.body.empty()) {
+        out = json::object();
+        return std::nullopt;
+    }
+    out = json::parse(r.body, nullptr, false);
+    if (out.is_discarded() || !out.is_object())
+        return Response::error(400, "invalid", "the body must be a JSON object");
+    for (auto it = out.begin(); it != out.end(); ++it) {
+        bool ok = false;
+        for (const char* k : allowed) ok = ok || it.key() == k;
+        if (!ok) return Response::error(400, "invalid", "unknown field '" + it.key() + "'");
+    }
+    return std::nullopt;
+}
+
+std::optional<Response> string_field(const json& j, const char* key, std::string& out) {
+    auto it = j.find(key);
+    if (it == j.end()) return Response::error(400, "invalid", std::string("missing field '") + key + "'");
+    if (!it->is_string()) return Response::error(400, "invalid", std::string(key) + ": expected a string");
+    out = it->get<std::string>();
+    return std::nullopt;
+}
+
+// ---- live channel -----------------------------------------------------------------------------
+
+struct LiveConn {
+    User user;
+    std::string token;
+    std::deque<std::string> events;
+};
+
+class LiveHub {
+public:
+    explicit LiveHub(std::size_t cap) : cap_(cap) {}
+
+    std::shared_ptr<LiveConn> open(const User& u, const std::string& token) {
+        std::lock_guard lock(mu_);
+        if (stopping_ || conns_.size() >= cap_) return nullptr;
+        auto c = std::make_shared<LiveConn>();
+        c->user = u;
+        c->token = token;
+        conns_.push_back(c);
+        return c;
+    }
+
+    void close(const std::shared_ptr<LiveConn>& c) {
+        std::lock_guard lock(mu_);
+        std::erase(conns_, c);
+    }
+
+    std::size_t size() {
+        std::lock_guard lock(mu_);
+        return conns_.size();
+    }
+
+    template <typename CanRead>
+    void changes(const std::vector<std::string>& buckets, CanRead can_read) {
+        if (buckets.empty()) return;
+        std::vector<std::shared_ptr<LiveConn>> conns;
+        {
+            std::lock_guard lock(mu_);
+            conns = conns_;
+        }
+        // Who may hear of which bucket is decided outside the hub's lock (it asks the store).
+        std::vector<std::pair<std::shared_ptr<LiveConn>, std::string>> out;
+        for (auto& c : conns) {
+            json visible = json::array();
+            for (const std::string& b : buckets)
+                if (can_read(c->user, b)) visible.push_back(b);
+            if (!visible.empty())
+                out.emplace_back(c, "event: changes\ndata: " + json{{"buckets", visible}}.dump() + "\n\n");
+        }
+        std::lock_guard lock(mu_);
+        for (auto& [c, e] : out) c->events.push_back(std::move(e));
+        cv_.notify_all();
+    }
+
+    void notify(const std::vector<Notification>& ns) {
+        if (ns.empty()) return;
+        std::lock_guard lock(mu_);
+        for (const Notification& n : ns)
+            for (auto& c : conns_)
+                if (c->user.id == n.user_id)
+                    c->events.push_back("event: notification\ndata: " + notification_json(n).dump() + "\n\n");
+        cv_.notify_all();
+    }
+
+    // Waits up to `timeout` for events; false when the server is stopping.
+    bool wait(LiveConn& c, std::chrono::milliseconds timeout, std::vector<std::string>& out) {
+        std::unique_lock lock(mu_);
+        cv_.wait_for(lock, timeout, [&] { return stopping_ || !c.events.empty(); });
+        out.assign(std::make_move_iterator(c.events.begin()), std::make_move_iterator(c.events.end()));
+        c.events.clear();
+        return !stopping_;
+    }
+
+    void shutdown() {
+        std::lock_guard lock(mu_);
+        stopping_ = true;
+        cv_.notify_all();
+    }
+
+private:
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::vector<std::shared_ptr<LiveConn>> conns_;
+    std::size_t cap_;
+    bool stopping_ = false;
+};
+
+// ---- metrics (Prometheus text format) ---------------------------------------------------------
+
+class Metrics {
+public:
+    void request(const std::string& route, int status) {
+        std::lock_guard lock(mu_);
+        ++requests_[{route, status}];
+    }
+    void sync_done(double seconds, std::size_t accepted, std::size_t refused, std::size_t notified) {
+        std::lock_guard lock(mu_);
+        for (std::size_t i = 0; i < kBounds.size(); ++i)
+            if (seconds <= kBounds[i]) ++hist_[i];
+        ++hist_count_;
+        hist_sum_ += seconds;
+        accepted_ += accepted;
+        refused_ += refused;
+        notifications_ += notified;
+    }
+    std::string render(std::size_t live, const Stats* stats) {
+        std::lock_guard lock(mu_);
+        std::string o;
+        o += "# HELP fika_http_requests_total HTTP requests by route and status.\n";
+        o += "# TYPE fika_http_requests_total counter\n";
+        for (auto& [k, v] : requests_)
+            o += "fika_http_requests_total{route=\"" + k.first + "\",status=\"" + std::to_string(k.second) + "\"} " +
+                 std::to_string(v) + "\n";
+        o += "# HELP fika_sync_duration_seconds Time to serve POST /v1/sync.\n";
+        o += "# TYPE fika_sync_duration_seconds histogram\n";
+        for (std::size_t i = 0; i < kBounds.size(); ++i) {
+            char b[32];
+            std::snprintf(b, sizeof b, "%g", kBounds[i]);
+            o += "fika_sync_duration_seconds_bucket{le=\"" + std::string(b) + "\"} " + std::to_string(hist_[i]) + "\n";
+        }
+        o += "fika_sync_duration_seconds_bucket{le=\"+Inf\"} " + std::to_string(hist_count_) + "\n";
+        char sum[32];
+        std::snprintf(sum, sizeof sum, "%.6f", hist_sum_);
+        o += "fika_sync_duration_seconds_sum " + std::string(sum) + "\n";
+        o += "fika_sync_duration_seconds_count " + std::to_string(hist_count_) + "\n";
+        o += "# HELP fika_changes_accepted_total Record changes merged from pushes.\n";
+        o += "# TYPE fika_changes_accepted_total counter\nfika_changes_accepted_total " + std::to_string(accepted_) + "\n";
+        o += "# HELP fika_changes_refused_total Record changes refused, with a reason, in pushes.\n";
+        o += "# TYPE fika_changes_refused_total counter\nfika_changes_refused_total " + std::to_string(refused_) + "\n";
+        o += "# HELP fika_notifications_total Notifications created for sellers.\n";
+        o += "# TYPE fika_notifications_total counter\nfika_notifications_total " + std::to_string(notifications_) + "\n";
+        o += "# HELP fika_live_connections Open event streams.\n";
+        o += "# TYPE fika_live_connections gauge\nfika_live_connections " + std::to_string(live) + "\n";
+        if (stats) {
+            o += "# HELP fika_database_bytes Size of the server database (with its WAL).\n";
+            o += "# TYPE fika_database_bytes gauge\nfika_database_bytes " + std::to_string(stats->db_bytes) + "\n";
+            o += "# HELP fika_records Records in the synced tables.\n";
+            o += "# TYPE fika_records gauge\nfika_records " + std::to_string(stats->records) + "\n";
+            o += "# HELP fika_devices Devices that have synced.\n";
+            o += "# TYPE fika_devices gauge\nfika_devices " + std::to_string(stats->devices) + "\n";
+            o += "# HELP fika_webhook_queue Webhook deliveries waiting.\n";
+            o += "# TYPE fika_webhook_queue gauge\nfika_webhook_queue " + std::to_string(stats->webhook_queue) + "\n";
+        }
+        return o;
+    }
+
+private:
+    static constexpr std::array<double, 11> kBounds = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    std::mutex mu_;
+    std::map<std::pair<std::string, int>, std::uint64_t> requests_;
+    std::array<std::uint64_t, kBounds.size()> hist_{};
+    std::uint64_t hist_count_ = 0, accepted_ = 0, refused_ = 0, notifications_ = 0;
+    double hist_sum_ = 0;
+};
+
+// ---- rate limiting: a token bucket per user ---------------------------------------------------
+
+class RateLimiter {
+public:
+    RateLimiter(double rate, double burst) : rate_(rate), burst_(burst) {}
+    bool allow(const std::string& key) {
+        if (rate_ <= 0) return true;
+        auto now = SteadyClock::now();
+        std::lock_guard lock(mu_);
+        auto [it, fresh] = buckets_.try_emplace(key, Bucket{burst_, now});
+        Bucket& b = it->second;
+        if (!fresh) {
+            double dt = std::chrono::duration<double>(now - b.last).count();
+            b.tokens = std::min(burst_, b.tokens + dt * rate_);
+            b.last = now;
+        }
+        if (b.tokens < 1) return false;
+        b.tokens -= 1;
+        return true;
+    }
+
+private:
+    struct Bucket {
+        double tokens;
+        SteadyClock::time_point last;
+    };
+    double rate_, burst_;
+    std::mutex mu_;
+    std::map<std::string, Bucket> buckets_;
+};
+
+// The user the gate authenticated, for the handler that runs next on the same thread.
+thread_local std::optional<User> t_gate_user;
+
+}  // namespace
+
+// ---- the application --------------------------------------------------------------------------
+
+struct App::Impl {
+    Config cfg;
+    std::unique_ptr<ServerStore> store;
+    std::unique_ptr<http::Server> http;
+    LiveHub live;
+    Metrics metrics;
+    RateLimiter limiter;
+    std::atomic<bool> stopping{false};
+    std::thread webhook_thread;
+    std::mutex webhook_mu;
+    std::condition_variable webhook_cv;
+
+    Impl(Config c, std::unique_ptr<ServerStore> s)
+        : cfg(std::move(c)), store(std::move(s)), live(cfg.max_live), limiter(cfg.rate_per_s, cfg.rate_burst) {}
+
+    void log(const std::string& line) {
+        if (!cfg.quiet) std::fprintf(stderr, "%s\n", line.c_str());
+    }
+
+    // Authenticates every request but the public ones; admin routes need the admin role.
+    std::optional<Response> gate(const Request& r, std::string& who) {
+        t_gate_user.reset();
+        if (r.path == "/healthz" || r.path == "/metrics") return std::nullopt;
+        std::string token = r.bearer_token();
+        if (token.empty())
+            return Response::error(401, "unauthorized", "send the token as 'Authorization: Bearer <token>'");
+        auto u = store->user_by_token(token);
+        if (!u.ok()) return from_error(u.error());
+        if (!*u) return Response::error(401, "unauthorized", "unknown or rotated token");
+        if ((*u)->disabled) {
+            who = (*u)->name;
+            return Response::error(401, "unauthorized", "the account " + (*u)->name + " is disabled");
+        }
+        who = (*u)->name;
+        if (!limiter.allow((*u)->id)) {
+            Response e = Response::error(429, "rate_limited", "too many requests; slow down and retry");
+            e.headers.emplace_back("Retry-After", "1");
+            return e;
+        }
+        if (r.path.rfind("/v1/admin/", 0) == 0 && (*u)->role != UserRole::Admin)
+            return Response::error(403, "forbidden", "this endpoint is for admins");
+        t_gate_user = **u;
+        return std::nullopt;
+    }
+
+    void route(const std::string& method, const std::string& pattern, const std::string& name,
+               std::function<Response(const Request&, const User*)> h, bool authenticated = true) {
+        http->route(method, pattern, [this, name, h, authenticated](const Request& r) {
+            Response out;
+            if (authenticated) {
+                std::optional<User> u = std::move(t_gate_user);
+                t_gate_user.reset();
+                out = u ? h(r, &*u) : Response::error(401, "unauthorized", "unknown or rotated token");
+            } else {
+                out = h(r, nullptr);
+            }
+            metrics.request(name, out.status);
+            return out;
+        });
+    }
+
+    void install_routes() {
+        route("GET", "/healthz", "/healthz", [this](const Request&, const User*) {
+            auto s = store->stats();
+            if (!s.ok()) return Response::error(503, "unavailable", s.error().message);
+            return Response::json(200, json{{"status", "ok"}, {"schema", sync::kSchemaVersion},
+                                            {"protocol", sync::kProtocolVersion}}.dump());
+        }, false);
+
+        route("GET", "/metrics", "/metrics", [this](const Request&, const User*) {
+            auto s = store->stats();
+            Response r;
+            r.content_type = "text/plain; version=0.0.4";
+            r.body = metrics.render(live.size(), s.ok() ? &*s : nullptr);
+            return r;
+        }, false);
+
+        route("GET", "/v1/me", "/v1/me", [this](const Request&, const User* u) {
+            auto b = store->readable_buckets(*u);
+            if (!b.ok()) return from_error(b.error());
+            json j = user_json(*u);
+            j["buckets"] = *b;
+            return Response::json(200, j.dump());
+        });
+
+        route("POST", "/v1/sync", "/v1/sync", [this](const Request& r, const User* u) { return sync(r, *u); });
+
+        route("GET", "/v1/events", "/v1/events", [this](const Request& r, const User* u) { return events(r, *u); });
+
+        route("GET", "/v1/notifications", "/v1/notifications", [this](const Request& r, const User* u) {
+            bool unread = r.params.count("unread") && r.params.at("unread") != "0" && r.params.at("unread") != "false";
+            std::size_t limit = 100;
+            if (r.params.count("limit")) {
+                char* end = nullptr;
+                unsigned long v = std::strtoul(r.params.at("limit").c_str(), &end, 10);
+                if (!end || *end || v == 0 || v > 1000)
+                    return Response::error(400, "invalid", "limit: a number from 1 to 1000");
+                limit = v;
+            }
+            auto ns = store->notifications(*u, unread, limit);
+            if (!ns.ok()) return from_error(ns.error());
+            auto all_unread = store->notifications(*u, true, 1000);
+            json arr = json::array();
+            for (const Notification& n : *ns) arr.push_back(notification_json(n));
+            return Response::json(200, json{{"notifications", arr},
+                                            {"unread", all_unread.ok() ? all_unread->size() : 0}}.dump());
+        });
+
+        route("POST", "/v1/notifications/read", "/v1/notifications/read", [this](const Request& r, const User* u) {
+            json body;
+            if (auto e = parse_body(r, body, {"ids", "all"})) return *e;
+            std::vector<std::int64_t> ids;
+            bool all = body.contains("all") && body["all"].is_boolean() && body["all"].get<bool>();
+            if (body.contains("all") && !body["all"].is_boolean())
+                return Response::error(400, "invalid", "all: expected true or false");
+            if (body.contains("ids")) {
+                if (!body["ids"].is_array()) return Response::error(400, "invalid", "ids: expected an array of numbers");
+                for (auto& v : body["ids"]) {
+                    if (!v.is_number_integer()) return Response::error(400, "invalid", "ids: expected numbers");
+                    ids.push_back(v.get<std::int64_t>());
+                }
+            }
+            if (!all && ids.empty()) return Response::error(400, "invalid", "give ids or \"all\": true");
+            auto n = store->mark_read(*u, all ? std::vector<std::int64_t>{} : ids);
+            if (!n.ok()) return from_error(n.error());
+            return Response::json(200, json{{"marked", *n}}.dump());
+        });
+
+        install_admin_routes();
+    }
+
+    void install_admin_routes() {
+        route("GET", "/v1/admin/users", "/v1/admin/users", [this](const Request&, const User*) {
+            auto us = store->users();
+            if (!us.ok()) return from_error(us.error());
+            json arr = json::array();
+            for (const User& u : *us) arr.push_back(user_json(u));
+            return Response::json(200, json{{"users", arr}}.dump());
+        });
+        route("POST", "/v1/admin/users", "/v1/admin/users", [this](const Request& r, const User*) {
+            json body;
+            if (auto e = parse_body(r, body, {"name", "role"})) return *e;
+            std::string name, role;
+            if (auto e = string_field(body, "name", name)) return *e;
+            if (auto e = string_field(body, "role", role)) return *e;
+            auto rr = parse_role(role);
+            if (!rr) return Response::error(400, "invalid", "role: consultant, seller or admin");
+            auto added = store->add_user(name, *rr);
+            if (!added.ok()) return from_error(added.error());
+            return Response::json(201, json{{"user", user_json(added->first)}, {"token", added->second}}.dump());
+        });
+        route("POST", "/v1/admin/users/([^/]+)/(disable|enable|token)", "/v1/admin/users/{name}/{action}",
+              [this](const Request& r, const User*) {
+                  const std::string& name = r.captures.at(0);
+                  const std::string& action = r.captures.at(1);
+                  if (action == "token") {
+                      auto t = store->rotate_token(name);
+                      if (!t.ok()) return from_error(t.error());
+                      return Response::json(200, json{{"token", *t}}.dump());
+                  }
+                  Status st = store->set_disabled(name, action == "disable");
+                  if (!st.ok()) return from_error(st.error());
+                  return Response::json(200, json{{"name", name}, {"disabled", action == "disable"}}.dump());
+              });
+        route("POST", "/v1/admin/access/(grant|revoke)", "/v1/admin/access/{action}", [this](const Request& r, const User*) {
+            json body;
+            if (auto e = parse_body(r, body, {"user", "account"})) return *e;
+            std::string user, account;
+            if (auto e = string_field(body, "user", user)) return *e;
+            if (auto e = string_field(body, "account", account)) return *e;
+            Status st = r.captures.at(0) == "grant" ? store->grant(user, account) : store->revoke(user, account);
+            if (!st.ok()) return from_error(st.error());
+            return Response::json(200, json{{"user", user}, {"account", account}, {"access", r.captures.at(0) == "grant"}}.dump());
+        });
+        route("POST", "/v1/admin/backup", "/v1/admin/backup", [this](const Request& r, const User*) {
+            json body;
+            if (auto e = parse_body(r, body, {"name"})) return *e;
+            std::string name;
+            if (auto e = string_field(body, "name", name)) return *e;
+            static const std::regex safe("[A-Za-z0-9._-]{1,100}");
+            if (!std::regex_match(name, safe) || name[0] == '.')
+                return Response::error(400, "invalid", "name: letters, digits, . _ - (the file goes to DATA/backups/)");
+            std::filesystem::path dir = std::filesystem::path(cfg.data_dir) / "backups";
+            std::error_code ec;
+            std::filesystem::create_directories(dir, ec);
+            Status st = store->backup((dir / name).string());
+            if (!st.ok()) return from_error(st.error());
+            return Response::json(200, json{{"path", (dir / name).string()}}.dump());
+        });
+        route("GET", "/v1/admin/stats", "/v1/admin/stats", [this](const Request&, const User*) {
+            auto s = store->stats();
+            if (!s.ok()) return from_error(s.error());
+            json devices = json::array();
+            for (const Device& d : s->device_list)
+                devices.push_back({{"site", d.site}, {"user", d.user_name}, {"user_agent", d.user_agent},
+                                   {"first_seen_ms", d.first_seen_ms}, {"last_sync_ms", d.last_sync_ms},
+                                   {"syncs", d.syncs}});
+            return Response::json(200, json{{"users", s->users}, {"devices", devices}, {"records", s->records},
+                                            {"buckets", s->buckets}, {"notifications", s->notifications},
+                                            {"webhook_queue", s->webhook_queue}, {"database_bytes", s->db_bytes},
+                                            {"hub_seq", s->hub_seq}, {"live_connections", live.size()}}.dump());
+        });
+    }
+
+    Response sync(const Request& r, const User& u) {
+        auto t0 = SteadyClock::now();
+        std::string type = r.header("content-type");
+        if (type.rfind("application/json", 0) != 0)
+            return Response::error(415, "unsupported_media_type", "POST /v1/sync takes application/json");
+        auto req = sync::decode_request(r.body, sync::Schema::current());
+        if (!req.ok()) return from_error(req.error());
+        auto out = store->sync(u, *req, DeviceInfo{r.header("user-agent")});
+        if (!out.ok()) return from_error(out.error());
+        // Tell the live channel after the commit.
+        live.changes(out->buckets_changed, [this](const User& who, const std::string& b) { return store->can_read(who, b); });
+        live.notify(out->notifications);
+        if (!out->notifications.empty() && !cfg.webhook_url.empty()) webhook_cv.notify_all();
+        Response resp = Response::json(200, sync::encode_response(out->response, req->schema));
+        metrics.sync_done(std::chrono::duration<double>(SteadyClock::now() - t0).count(), out->accepted,
+                          out->refused, out->notifications.size());
+        return resp;
+    }
+
+    Response events(const Request& r, const User& u) {
+        std::string token = r.bearer_token();
+        auto conn = live.open(u, token);
+        if (!conn)
+            return Response::error(503, "unavailable", "too many live connections; sync by polling and retry later");
+        Response resp;
+        resp.content_type = "text/event-stream";
+        resp.stream = [this, conn](http::EventSink& sink) {
+            auto close = [&] { live.close(conn); };
+            if (!sink.write("retry: 2000\nevent: hello\ndata: " + json{{"user", conn->user.name}}.dump() + "\n\n")) {
+                close();
+                return;
+            }
+            auto last_write = SteadyClock::now();
+            std::vector<std::string> events;
+            while (live.wait(*conn, std::chrono::milliseconds(500), events)) {
+                for (const std::string& e : events) {
+                    if (!sink.write(e)) return close();
+                    last_write = SteadyClock::now();
+                }
+                // A disabled user or a rotated token ends the stream at once.
+                auto still = store->user_by_token(conn->token);
+                if (still.ok() && (!*still || (*still)->disabled)) {
+                    sink.write("event: revoked\ndata: {\"reason\":\"the token was revoked or the account disabled\"}\n\n");
+                    return close();
+                }
+                if (SteadyClock::now() - last_write >= std::chrono::seconds(cfg.keepalive_s)) {
+                    if (!sink.write(": keep-alive\n\n")) return close();
+                    last_write = SteadyClock::now();
+                }
+            }
+            close();
+        };
+        return resp;
+    }
+
+    void webhook_loop() {
+        while (!stopping) {
+            auto next = store->next_webhook(now_ms());
+            if (!next.ok() || !*next) {
+                std::unique_lock lock(webhook_mu);
+                webhook_cv.wait_for(lock, std::chrono::seconds(1), [this] { return stopping.load(); });
+                continue;
+            }
+            const WebhookItem& item = **next;
+            std::string error;
+            int status = http::post_json(cfg.webhook_url, item.payload, 5, error);
+            if (status >= 200 && status < 300) {
+                (void)store->webhook_done(item.n);
+                continue;
+            }
+            if (status) error = "HTTP " + std::to_string(status);
+            // Exponential back-off: 1 s, 2 s, 4 s ... capped at 10 minutes; kept until delivered.
+            std::uint64_t delay = std::min<std::uint64_t>(600000, 1000ull << std::min(item.attempts, 20));
+            (void)store->webhook_failed(item.n, now_ms() + delay, error);
+            log("webhook delivery failed (" + error + "), attempt " + std::to_string(item.attempts + 1) +
+                ", retrying in " + std::to_string(delay / 1000) + " s");
+        }
+    }
+};
+
+App::App(Config cfg, std::unique_ptr<ServerStore> store)
+    : impl_(std::make_unique<Impl>(std::move(cfg), std::move(store))) {
+    http::Options o;
+    o.max_body = impl_->cfg.max_body;
+    // Every open event stream holds a worker thread: size the pool for both.
+    o.threads = impl_->cfg.workers + impl_->cfg.max_live;
+    o.tls_cert = impl_->cfg.tls_cert;
+    o.tls_key = impl_->cfg.tls_key;
+    Impl* impl = impl_.get();
+    o.log = [impl](const std::string& line) { impl->log(line); };
+    impl_->http = std::make_unique<http::Server>(o);
+    impl_->http->set_gate([impl](const Request& r, std::string& who) { return impl->gate(r, who); });
+    impl_->install_routes();
+}
+
+App::~App() {
+    stop();
+    if (impl_->webhook_thread.joinable()) impl_->webhook_thread.join();
+}
+
+int App::bind() {
+    if (!impl_->http->valid()) {
+        std::fprintf(stderr, "fika-server: cannot load the TLS certificate or key\n");
+        return -1;
+    }
+    int port = impl_->http->bind(impl_->cfg.host, impl_->cfg.port);
+    if (port < 0)
+        std::fprintf(stderr, "fika-server: cannot listen on %s:%d\n", impl_->cfg.host.c_str(), impl_->cfg.port);
+    return port;
+}
+
+bool App::serve() {
+    if (!impl_->cfg.webhook_url.empty()) impl_->webhook_thread = std::thread([this] { impl_->webhook_loop(); });
+    bool ok = impl_->http->listen();
+    impl_->stopping = true;
+    impl_->live.shutdown();
+    impl_->webhook_cv.notify_all();
+    if (impl_->webhook_thread.joinable()) impl_->webhook_thread.join();
+    return ok;
+}
+
+void App::stop() {
+    impl_->stopping = true;
+    impl_->live.shutdown();  // event streams end, so their workers are free to finish
+    impl_->webhook_cv.notify_all();
+    impl_->http->stop();
+}
+
+}  // namespace fika::server

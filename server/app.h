@@ -1,0 +1,53 @@
+// fika-server's application: routes, the live event channel, metrics, rate limiting and
+// the webhook worker, over a ServerStore. main.cpp only parses the command line.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "server_store.h"
+
+namespace fika::server {
+
+struct Config {
+    std::string host = "127.0.0.1";
+    int port = 8787;  // 0: any free port (tests)
+    std::string data_dir;
+    std::string tls_cert, tls_key;
+    std::string webhook_url;
+    std::size_t max_body = 16u << 20;
+    std::size_t max_live = 64;        // open event streams
+    std::size_t workers = 16;         // threads for ordinary requests
+    double rate_per_s = 50;           // requests per second and user, sustained
+    double rate_burst = 200;          // ... and in a burst
+    std::uint64_t max_drift_ms = 10 * 60 * 1000;
+    int keepalive_s = 15;             // SSE comment interval
+    bool quiet = false;               // no request log
+};
+
+class App {
+public:
+    App(Config cfg, std::unique_ptr<ServerStore> store);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Binds; returns the port or -1 (message on stderr).
+    int bind();
+    // Serves until stop(); then finishes in-flight requests and the webhook worker.
+    bool serve();
+    // Safe from any thread (signal handling thread included).
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The default data directory: $FIKA_DATA, else $XDG_DATA_HOME/fika-server, else
+// ~/.local/share/fika-server.
+std::string default_data_dir();
+
+}  // namespace fika::server

@@ -1,0 +1,308 @@
+// fika-server: the command line. Everything else lives in the fika_server library.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app.h"
+#include "server_store.h"
+
+using namespace fika::server;
+
+namespace {
+
+const char* kUsage = R"(fika-server — the Fika sync server
+
+Usage: fika-server [--data DIR] COMMAND [ARGS...]
+
+Commands:
+  serve                       run the server (Ctrl-C or SIGTERM stops it gracefully)
+      --listen HOST:PORT      where to listen (default 127.0.0.1:8787; port 0 picks one)
+      --tls-cert FILE --tls-key FILE
+                              serve HTTPS (PEM files); without them plain HTTP, which is
+                              only sensible on loopback
+      --webhook URL           POST every new case as JSON to URL (retried with back-off)
+      --max-body BYTES        largest request body after decompression (default 16777216)
+      --max-live N            most open event streams (default 64)
+      --rate N                requests per second per user, sustained (default 50; 0 = off)
+      --max-drift SECONDS     refuse device clocks further ahead than this (default 600)
+      --quiet                 no request log
+  user add NAME --role consultant|seller|admin
+                              create a user; prints its token as the last line
+  user list [--json]          every user, role and state
+  user disable NAME           refuse the user's token at once (open streams close)
+  user enable NAME
+  user token NAME             issue a new token (the old one stops working); prints it
+  access grant USER ACCOUNT_ID
+  access revoke USER ACCOUNT_ID
+                              give or take a consultant's access to one customer account
+  backup FILE                 an online, consistent copy of the database (safe while serving)
+  stats [--json]              users, devices and their last sync, records, database size
+
+Options:
+  --data DIR                  the data directory (anywhere on the line); default
+                              $FIKA_DATA, else $XDG_DATA_HOME/fika-server, else
+                              ~/.local/share/fika-server
+  --help                      this text
+
+The same admin operations are HTTP endpoints for an admin token: see docs/protocol.md.
+)";
+
+int usage_error(const std::string& msg) {
+    std::fprintf(stderr, "fika-server: %s\n(see fika-server --help)\n", msg.c_str());
+    return 2;
+}
+
+int fail(const fika::sync::Error& e) {
+    std::fprintf(stderr, "fika-server: %s\n", e.message.c_str());
+    return 1;
+}
+
+std::string when(std::uint64_t ms) {
+    if (!ms) return "never";
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%SZ", &tm);
+    return buf;
+}
+
+bool is_loopback(const std::string& host) {
+    return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+std::unique_ptr<ServerStore> open_or_exit(const std::string& data, bool check, bool webhook) {
+    ServerStoreOptions o;
+    o.integrity_check = check;
+    o.webhook = webhook;
+    auto s = open_sqlite_store(data, o);
+    if (!s.ok()) {
+        std::fprintf(stderr, "fika-server: cannot open %s: %s\n", database_path(data).c_str(), s.error().message.c_str());
+        std::exit(1);
+    }
+    return std::move(s).value();
+}
+
+int serve(const std::string& data, std::vector<std::string> args) {
+    Config cfg;
+    cfg.data_dir = data;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= args.size()) throw std::runtime_error(a + " needs a value");
+            return args[++i];
+        };
+        if (a == "--listen") {
+            std::string hp = value();
+            auto colon = hp.rfind(':');
+            if (colon == std::string::npos) return usage_error("--listen takes HOST:PORT");
+            cfg.host = hp.substr(0, colon);
+            if (cfg.host.size() > 2 && cfg.host.front() == '[' && cfg.host.back() == ']')
+                cfg.host = cfg.host.substr(1, cfg.host.size() - 2);
+            cfg.port = std::atoi(hp.c_str() + colon + 1);
+            if (cfg.port < 0 || cfg.port > 65535) return usage_error("bad port in --listen");
+        } else if (a == "--tls-cert") {
+            cfg.tls_cert = value();
+        } else if (a == "--tls-key") {
+            cfg.tls_key = value();
+        } else if (a == "--webhook") {
+            cfg.webhook_url = value();
+        } else if (a == "--max-body") {
+            cfg.max_body = std::stoull(value());
+        } else if (a == "--max-live") {
+            cfg.max_live = std::stoull(value());
+        } else if (a == "--rate") {
+            cfg.rate_per_s = std::stod(value());
+            cfg.rate_burst = std::max(10.0, cfg.rate_per_s * 4);
+        } else if (a == "--max-drift") {
+            cfg.max_drift_ms = std::stoull(value()) * 1000;
+        } else if (a == "--quiet") {
+            cfg.quiet = true;
+        } else {
+            return usage_error("unknown option for serve: " + a);
+        }
+    }
+    if (cfg.tls_cert.empty() != cfg.tls_key.empty()) return usage_error("--tls-cert and --tls-key go together");
+    if (!cfg.webhook_url.empty() && cfg.webhook_url.rfind("http://", 0) != 0 && cfg.webhook_url.rfind("https://", 0) != 0)
+        return usage_error("--webhook takes an http:// or https:// URL");
+
+    // Signals go to one thread that stops the server; block them before any thread starts.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    std::fprintf(stderr, "fika-server: opening %s (integrity check, migrations)\n", database_path(data).c_str());
+    ServerStoreOptions so;
+    so.webhook = !cfg.webhook_url.empty();
+    so.max_drift_ms = cfg.max_drift_ms;
+    auto store = open_sqlite_store(data, so);
+    if (!store.ok()) {
+        std::fprintf(stderr, "fika-server: cannot open %s: %s\n", database_path(data).c_str(), store.error().message.c_str());
+        return 1;
+    }
+    App app(cfg, std::move(store).value());
+    int port = app.bind();
+    if (port < 0) return 1;
+    bool tls = !cfg.tls_cert.empty();
+    if (!tls && !is_loopback(cfg.host))
+        std::fprintf(stderr,
+                     "fika-server: WARNING: listening on %s without TLS: tokens and data cross the network in "
+                     "clear text. Use --tls-cert and --tls-key.\n",
+                     cfg.host.c_str());
+    std::printf("fika-server listening on %s://%s:%d (data: %s)\n", tls ? "https" : "http",
+                cfg.host.find(':') != std::string::npos ? ("[" + cfg.host + "]").c_str() : cfg.host.c_str(), port,
+                data.c_str());
+    std::fflush(stdout);
+
+    std::thread signals([&app, set] {
+        int sig = 0;
+        sigwait(&set, &sig);
+        std::fprintf(stderr, "fika-server: %s received, finishing requests and stopping\n",
+                     sig == SIGINT ? "SIGINT" : "SIGTERM");
+        app.stop();
+    });
+    bool ok = app.serve();
+    // The server has stopped (by a signal or otherwise): release the signal thread.
+    pthread_kill(signals.native_handle(), SIGTERM);
+    signals.join();
+    std::fprintf(stderr, "fika-server: stopped; database closed cleanly\n");
+    return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string data = default_data_dir();
+    std::vector<std::string> args;
+    bool json_out = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--data") {
+            if (i + 1 >= argc) return usage_error("--data needs a directory");
+            data = argv[++i];
+        } else if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return 0;
+        } else if (a == "--json") {
+            json_out = true;
+        } else {
+            args.push_back(a);
+        }
+    }
+    if (args.empty()) {
+        std::fputs(kUsage, stderr);
+        return 2;
+    }
+    const std::string cmd = args[0];
+    try {
+        if (cmd == "serve") return serve(data, {args.begin() + 1, args.end()});
+        if (cmd == "user") {
+            if (args.size() < 2) return usage_error("user add|list|disable|enable|token");
+            const std::string& sub = args[1];
+            if (sub == "list") {
+                auto store = open_or_exit(data, false, false);
+                auto users = store->users();
+                if (!users.ok()) return fail(users.error());
+                if (json_out) {
+                    nlohmann::json arr = nlohmann::json::array();
+                    for (const User& u : *users)
+                        arr.push_back({{"id", u.id}, {"name", u.name}, {"role", std::string(role_name(u.role))},
+                                       {"disabled", u.disabled}});
+                    std::printf("%s\n", arr.dump(2).c_str());
+                } else {
+                    std::printf("%-24s %-11s %-9s %s\n", "NAME", "ROLE", "STATE", "ID");
+                    for (const User& u : *users)
+                        std::printf("%-24s %-11s %-9s %s\n", u.name.c_str(), std::string(role_name(u.role)).c_str(),
+                                    u.disabled ? "disabled" : "active", u.id.c_str());
+                }
+                return 0;
+            }
+            if (args.size() < 3) return usage_error("user " + sub + " needs a NAME");
+            const std::string& name = args[2];
+            auto store = open_or_exit(data, false, false);
+            if (sub == "add") {
+                std::string role;
+                for (std::size_t i = 3; i + 1 < args.size(); ++i)
+                    if (args[i] == "--role") role = args[i + 1];
+                auto r = parse_role(role);
+                if (!r) return usage_error("user add NAME --role consultant|seller|admin");
+                auto added = store->add_user(name, *r);
+                if (!added.ok()) return fail(added.error());
+                std::printf("created %s %s (%s)\ntoken, shown once — give it to the user:\n%s\n",
+                            std::string(role_name(*r)).c_str(), name.c_str(), added->first.id.c_str(),
+                            added->second.c_str());
+                return 0;
+            }
+            if (sub == "disable" || sub == "enable") {
+                auto st = store->set_disabled(name, sub == "disable");
+                if (!st.ok()) return fail(st.error());
+                std::printf("%s %s\n", name.c_str(), sub == "disable" ? "disabled" : "enabled");
+                return 0;
+            }
+            if (sub == "token") {
+                auto t = store->rotate_token(name);
+                if (!t.ok()) return fail(t.error());
+                std::printf("new token for %s (the old one no longer works):\n%s\n", name.c_str(), t->c_str());
+                return 0;
+            }
+            return usage_error("unknown user command: " + sub);
+        }
+        if (cmd == "access") {
+            if (args.size() != 4 || (args[1] != "grant" && args[1] != "revoke"))
+                return usage_error("access grant|revoke USER ACCOUNT_ID");
+            auto store = open_or_exit(data, false, false);
+            auto st = args[1] == "grant" ? store->grant(args[2], args[3]) : store->revoke(args[2], args[3]);
+            if (!st.ok()) return fail(st.error());
+            std::printf("%s %s access to %s\n", args[2].c_str(), args[1] == "grant" ? "now has" : "no longer has",
+                        args[3].c_str());
+            return 0;
+        }
+        if (cmd == "backup") {
+            if (args.size() != 2) return usage_error("backup FILE");
+            auto store = open_or_exit(data, false, false);
+            auto st = store->backup(args[1]);
+            if (!st.ok()) return fail(st.error());
+            std::printf("backed up %s to %s\n", database_path(data).c_str(), args[1].c_str());
+            return 0;
+        }
+        if (cmd == "stats") {
+            auto store = open_or_exit(data, false, false);
+            auto s = store->stats();
+            if (!s.ok()) return fail(s.error());
+            if (json_out) {
+                nlohmann::json devices = nlohmann::json::array();
+                for (const Device& d : s->device_list)
+                    devices.push_back({{"site", d.site}, {"user", d.user_name}, {"last_sync_ms", d.last_sync_ms},
+                                       {"syncs", d.syncs}, {"user_agent", d.user_agent}});
+                std::printf("%s\n", nlohmann::json{{"users", s->users}, {"records", s->records},
+                                                   {"buckets", s->buckets}, {"notifications", s->notifications},
+                                                   {"webhook_queue", s->webhook_queue}, {"database_bytes", s->db_bytes},
+                                                   {"devices", devices}}
+                                        .dump(2)
+                                        .c_str());
+            } else {
+                std::printf("users %zu, devices %zu, records %zu, buckets %zu, notifications %zu, webhook queue %zu\n",
+                            s->users, s->devices, s->records, s->buckets, s->notifications, s->webhook_queue);
+                std::printf("database %s: %.1f MiB\n", database_path(data).c_str(), s->db_bytes / 1048576.0);
+                if (!s->device_list.empty()) std::printf("%-18s %-16s %-22s %s\n", "DEVICE", "USER", "LAST SYNC", "SYNCS");
+                for (const Device& d : s->device_list)
+                    std::printf("%-18s %-16s %-22s %llu\n", d.site.c_str(), d.user_name.c_str(), when(d.last_sync_ms).c_str(),
+                                static_cast<unsigned long long>(d.syncs));
+            }
+            return 0;
+        }
+    } catch (const std::exception& e) {
+        return usage_error(e.what());
+    }
+    return usage_error("unknown command: " + cmd);
+}

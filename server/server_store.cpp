@@ -1,0 +1,653 @@
+#include "server_store.h"
+
+#include <nlohmann/json.hpp>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "sqlite.h"
+
+namespace fika::server {
+
+using json = nlohmann::json;
+using sync::fail;
+using sync::Stmt;
+
+std::string_view role_name(UserRole r) {
+    switch (r) {
+        case UserRole::Consultant: return "consultant";
+        case UserRole::Seller: return "seller";
+        case UserRole::Admin: return "admin";
+    }
+    return "?";
+}
+
+std::optional<UserRole> parse_role(std::string_view s) {
+    if (s == "consultant") return UserRole::Consultant;
+    if (s == "seller") return UserRole::Seller;
+    if (s == "admin") return UserRole::Admin;
+    return std::nullopt;
+}
+
+std::string database_path(const std::string& data_dir) {
+    return (std::filesystem::path(data_dir) / "fika-server.db").string();
+}
+
+namespace {
+
+constexpr int kServerSchema = 1;
+
+std::string hex(const unsigned char* p, std::size_t n) {
+    static const char* d = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out.push_back(d[p[i] >> 4]);
+        out.push_back(d[p[i] & 0xf]);
+    }
+    return out;
+}
+
+// 128 random bits, shown once: "fika_" + 32 hex digits.
+std::string new_token() {
+    unsigned char b[16];
+    if (RAND_bytes(b, sizeof b) != 1) fail(Code::Storage, "no randomness for a token");
+    return "fika_" + hex(b, sizeof b);
+}
+
+std::string token_hash(const std::string& token) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(token.data(), token.size(), md, &len, EVP_sha256(), nullptr) != 1)
+        fail(Code::Storage, "sha256 failed");
+    return hex(md, len);
+}
+
+bool valid_user_name(const std::string& n) {
+    if (n.empty() || n.size() > 64) return false;
+    for (char c : n)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '@'))
+            return false;
+    return true;
+}
+
+void migrate(sync::Db& db) {
+    Stmt v = db.prepare("SELECT value FROM _meta WHERE key='server_schema'");
+    int have = v.step() ? std::atoi(std::string(v.text(0)).c_str()) : 0;
+    v.reset();
+    if (have > kServerSchema)
+        fail(Code::SchemaTooNew, "the server database was written by a newer fika-server");
+    if (have == kServerSchema) return;
+    sync::Transaction t(db);
+    db.exec(
+        "CREATE TABLE srv_users(id TEXT PRIMARY KEY NOT NULL, name TEXT UNIQUE NOT NULL,"
+        " role TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, token_hash TEXT NOT NULL,"
+        " created_at INTEGER NOT NULL);"
+        "CREATE INDEX srv_users_by_token ON srv_users(token_hash);"
+        "CREATE TABLE srv_grants(user_id TEXT NOT NULL, account_id TEXT NOT NULL,"
+        " PRIMARY KEY(user_id, account_id)) WITHOUT ROWID;"
+        "CREATE TABLE srv_notifications(n INTEGER PRIMARY KEY, user_id TEXT NOT NULL,"
+        " case_id TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL,"
+        " read_at INTEGER);"
+        "CREATE INDEX srv_notifications_by_user ON srv_notifications(user_id, n);"
+        "CREATE TABLE srv_notified(record_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE srv_webhook(n INTEGER PRIMARY KEY, payload TEXT NOT NULL,"
+        " attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, last_error TEXT);"
+        "CREATE TABLE srv_devices(site TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL,"
+        " first_seen INTEGER NOT NULL, last_sync INTEGER NOT NULL, syncs INTEGER NOT NULL,"
+        " user_agent TEXT) WITHOUT ROWID;"
+        "INSERT OR REPLACE INTO _meta(key,value) VALUES('server_schema','1');");
+    t.commit();
+}
+
+std::string str(const sync::Value& v) { return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : ""; }
+
+json value_json(const sync::Value& v) {
+    switch (v.index()) {
+        case 1: return std::get<1>(v);
+        case 2: return std::get<2>(v);
+        case 3: return std::get<3>(v);
+        default: return nullptr;
+    }
+}
+
+class SqliteServerStore final : public ServerStore {
+public:
+    SqliteServerStore(std::unique_ptr<sync::Store> hub, ServerStoreOptions opts, std::string path)
+        : hub_(std::move(hub)), opts_(std::move(opts)), path_(std::move(path)) {}
+
+    Result<std::optional<User>> user_by_token(const std::string& token) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&]() -> std::optional<User> {
+            if (token.size() > 100) return std::nullopt;
+            Stmt q = db().prepare("SELECT id,name,role,disabled,created_at FROM srv_users WHERE token_hash=?");
+            q.bind(1, token_hash(token));
+            if (!q.step()) return std::nullopt;
+            return row_user(q);
+        });
+    }
+
+    Result<std::pair<User, std::string>> add_user(const std::string& name, UserRole role) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            if (!valid_user_name(name))
+                fail(Code::Invalid, "a user name is 1-64 letters, digits and . _ - @");
+            Stmt exists = db().prepare("SELECT 1 FROM srv_users WHERE name=?");
+            exists.bind(1, name);
+            if (exists.step()) fail(Code::Invalid, "user " + name + " exists already");
+            exists.reset();
+            User u;
+            sync::Rng rng(std::random_device{}());
+            u.id = sync::new_uuid_v7(hub_->now_ms(), rng);
+            u.name = name;
+            u.role = role;
+            u.created_ms = hub_->now_ms();
+            std::string token = new_token();
+            sync::Store::Batch batch(*hub_);
+            Stmt ins = db().prepare(
+                "INSERT INTO srv_users(id,name,role,token_hash,created_at) VALUES(?,?,?,?,?)");
+            ins.bind(1, u.id).bind(2, name).bind(3, std::string(role_name(role)));
+            ins.bind(4, token_hash(token)).bind(5, u.created_ms).run();
+            // The synced directory every device reads (names of finders and owners).
+            auto rec = hub_->create("users", {{"id", sync::text(u.id)},
+                                              {"name", sync::text(name)},
+                                              {"role", sync::text(std::string(role_name(role)))}});
+            if (!rec.ok()) throw sync::Failure{rec.error()};
+            Status st = batch.commit();
+            if (!st.ok()) throw sync::Failure{st.error()};
+            return std::make_pair(u, token);
+        });
+    }
+
+    Result<std::vector<User>> users() override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            std::vector<User> out;
+            Stmt q = db().prepare("SELECT id,name,role,disabled,created_at FROM srv_users ORDER BY name");
+            while (q.step()) out.push_back(row_user(q));
+            return out;
+        });
+    }
+
+    Result<User> user(const std::string& name) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] { return find_user(name); });
+    }
+
+    Status set_disabled(const std::string& name, bool disabled) override {
+        std::lock_guard lock(mu_);
+        return sync::guard_status([&] {
+            find_user(name);
+            Stmt u = db().prepare("UPDATE srv_users SET disabled=? WHERE name=?");
+            u.bind(1, disabled ? 1 : 0).bind(2, name).run();
+        });
+    }
+
+    Result<std::string> rotate_token(const std::string& name) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            find_user(name);
+            std::string token = new_token();
+            Stmt u = db().prepare("UPDATE srv_users SET token_hash=? WHERE name=?");
+            u.bind(1, token_hash(token)).bind(2, name).run();
+            return token;
+        });
+    }
+
+    Status grant(const std::string& user_name, const std::string& account_id) override {
+        std::lock_guard lock(mu_);
+        return sync::guard_status([&] {
+            User u = find_user(user_name);
+            if (!sync::is_uuid(account_id)) fail(Code::Invalid, "'" + account_id + "' is not an account id");
+            Stmt ins = db().prepare("INSERT OR IGNORE INTO srv_grants(user_id,account_id) VALUES(?,?)");
+            ins.bind(1, u.id).bind(2, account_id).run();
+        });
+    }
+
+    Status revoke(const std::string& user_name, const std::string& account_id) override {
+        std::lock_guard lock(mu_);
+        return sync::guard_status([&] {
+            User u = find_user(user_name);
+            Stmt del = db().prepare("DELETE FROM srv_grants WHERE user_id=? AND account_id=?");
+            del.bind(1, u.id).bind(2, account_id).run();
+            if (db().changes() == 0)
+                fail(Code::NotFound, user_name + " has no access to " + account_id);
+        });
+    }
+
+    Result<std::vector<std::string>> readable_buckets(const User& u) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] { return readable(u); });
+    }
+
+    bool can_read(const User& u, const std::string& bucket) override {
+        if (u.reads_everything() || bucket == sync::kGlobalBucket) return true;
+        std::lock_guard lock(mu_);
+        try {
+            Stmt q = db().prepare("SELECT 1 FROM srv_grants WHERE user_id=? AND account_id=?");
+            q.bind(1, u.id).bind(2, bucket);
+            return q.step();
+        } catch (const sync::Failure&) {
+            return false;
+        }
+    }
+
+    Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            SyncOutcome out;
+            std::set<std::string> granted = grants_of(u);
+            {
+                sync::Store::Batch batch(*hub_);
+                if (req.has_push && !req.push.empty()) {
+                    sync::Authorize authz = [&](const std::string& bucket, const sync::RecordChange& rc,
+                                                bool creates) { return authorize(u, granted, bucket, rc, creates); };
+                    auto applied = hub_->hub_apply(req.push, authz);
+                    if (!applied.ok()) throw sync::Failure{applied.error()};
+                    out.refused = applied->refused.size();
+                    out.accepted = req.push.size() - out.refused;
+                    out.response.refused = applied->refused;
+                    out.buckets_changed = applied->buckets_changed;
+                    for (auto& [table, id] : applied->created) notify_created(u, *table, id, out.notifications);
+                }
+                Stmt dev = db().prepare(
+                    "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) "
+                    "VALUES(?1,?2,?3,?3,1,?4) ON CONFLICT(site) DO UPDATE SET user_id=?2, last_sync=?3,"
+                    " syncs=syncs+1, user_agent=?4");
+                dev.bind(1, sync::site_to_string(req.site)).bind(2, u.id).bind(3, hub_->now_ms());
+                dev.bind(4, device.user_agent.substr(0, 200)).run();
+                Status st = batch.commit();
+                if (!st.ok()) throw sync::Failure{st.error()};
+            }
+            sync::SyncResponse& resp = out.response;
+            resp.site = hub_->site();
+            resp.hlc = std::max(hub_->hlc_last(), sync::hlc_from_ms(hub_->now_ms()));
+            resp.push_upto = req.push_upto;
+            if (req.has_pull) pull(u, req, resp);
+            return out;
+        });
+    }
+
+    Result<std::vector<Notification>> notifications(const User& u, bool unread_only, std::size_t limit) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            std::vector<Notification> out;
+            Stmt q = db().prepare(std::string("SELECT n,user_id,case_id,payload,created_at,read_at FROM "
+                                              "srv_notifications WHERE user_id=?") +
+                                  (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY n DESC LIMIT ?");
+            q.bind(1, u.id).bind(2, static_cast<std::int64_t>(limit));
+            while (q.step()) out.push_back(row_notification(q));
+            return out;
+        });
+    }
+
+    Result<std::size_t> mark_read(const User& u, const std::vector<std::int64_t>& ids) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            std::size_t n = 0;
+            sync::Transaction t(db());
+            if (ids.empty()) {
+                Stmt q = db().prepare("UPDATE srv_notifications SET read_at=? WHERE user_id=? AND read_at IS NULL");
+                q.bind(1, hub_->now_ms()).bind(2, u.id).run();
+                n = static_cast<std::size_t>(db().changes());
+            } else {
+                Stmt q = db().prepare(
+                    "UPDATE srv_notifications SET read_at=? WHERE user_id=? AND n=? AND read_at IS NULL");
+                for (std::int64_t id : ids) {
+                    q.bind(1, hub_->now_ms()).bind(2, u.id).bind(3, id).run();
+                    n += static_cast<std::size_t>(db().changes());
+                    q.reset();
+                }
+            }
+            t.commit();
+            return n;
+        });
+    }
+
+    Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&]() -> std::optional<WebhookItem> {
+            Stmt q = db().prepare(
+                "SELECT n, payload, attempts FROM srv_webhook WHERE next_at<=? ORDER BY next_at, n LIMIT 1");
+            q.bind(1, now_ms);
+            if (!q.step()) return std::nullopt;
+            return WebhookItem{q.integer(0), std::string(q.text(1)), static_cast<int>(q.integer(2))};
+        });
+    }
+
+    Status webhook_done(std::int64_t n) override {
+        std::lock_guard lock(mu_);
+        return sync::guard_status([&] {
+            Stmt q = db().prepare("DELETE FROM srv_webhook WHERE n=?");
+            q.bind(1, n).run();
+        });
+    }
+
+    Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) override {
+        std::lock_guard lock(mu_);
+        return sync::guard_status([&] {
+            Stmt q = db().prepare("UPDATE srv_webhook SET attempts=attempts+1, next_at=?, last_error=? WHERE n=?");
+            q.bind(1, retry_at_ms).bind(2, error.substr(0, 500)).bind(3, n).run();
+        });
+    }
+
+    Result<Stats> stats() override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            Stats s;
+            auto count = [&](const std::string& sql) {
+                Stmt q = db().prepare(sql);
+                return q.step() ? static_cast<std::size_t>(q.integer(0)) : std::size_t{0};
+            };
+            s.users = count("SELECT count(*) FROM srv_users");
+            s.devices = count("SELECT count(*) FROM srv_devices");
+            s.buckets = count("SELECT count(*) FROM _buckets");
+            s.notifications = count("SELECT count(*) FROM srv_notifications");
+            s.webhook_queue = count("SELECT count(*) FROM srv_webhook");
+            for (const sync::TableDef& t : hub_->schema().tables())
+                s.records += count("SELECT count(*) FROM " + sync::quote_ident(t.name));
+            s.db_bytes = count("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+            std::error_code ec;
+            auto wal = std::filesystem::file_size(path_ + "-wal", ec);
+            if (!ec) s.db_bytes += wal;
+            s.hub_seq = hub_->hub_seq();
+            Stmt d = db().prepare(
+                "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync,"
+                " d.syncs FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
+            while (d.step()) {
+                Device dev;
+                dev.site = d.text(0);
+                dev.user_name = d.text(1);
+                dev.user_agent = d.text(2);
+                dev.first_seen_ms = static_cast<std::uint64_t>(d.integer(3));
+                dev.last_sync_ms = static_cast<std::uint64_t>(d.integer(4));
+                dev.syncs = static_cast<std::uint64_t>(d.integer(5));
+                s.device_list.push_back(std::move(dev));
+            }
+            return s;
+        });
+    }
+
+    Status backup(const std::string& path) override {
+        // A separate read connection: WAL lets the server keep writing meanwhile, and
+        // one backup step is one read transaction, so the copy is consistent.
+        return sync::guard_status([&] {
+            std::string tmp = path + ".partial";
+            std::filesystem::remove(tmp);
+            sqlite3* src = nullptr;
+            sqlite3* dst = nullptr;
+            int rc = sqlite3_open_v2(path_.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+            if (rc == SQLITE_OK) rc = sqlite3_open_v2(tmp.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+            if (rc == SQLITE_OK) {
+                sqlite3_busy_timeout(src, 10000);
+                sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+                if (!b) {
+                    rc = sqlite3_errcode(dst);
+                } else {
+                    rc = sqlite3_backup_step(b, -1);
+                    sqlite3_backup_finish(b);
+                    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+                }
+            }
+            std::string msg = rc == SQLITE_OK ? "" : sqlite3_errstr(rc);
+            sqlite3_close_v2(src);
+            sqlite3_close_v2(dst);
+            if (rc != SQLITE_OK) {
+                std::filesystem::remove(tmp);
+                fail(Code::Storage, "backup to " + path + " failed: " + msg);
+            }
+            std::filesystem::rename(tmp, path);
+        });
+    }
+
+private:
+    sync::Db& db() { return hub_->db(); }
+
+    static User row_user(const Stmt& q) {
+        User u;
+        u.id = q.text(0);
+        u.name = q.text(1);
+        u.role = parse_role(q.text(2)).value_or(UserRole::Consultant);
+        u.disabled = q.integer(3) != 0;
+        u.created_ms = static_cast<std::uint64_t>(q.integer(4));
+        return u;
+    }
+
+    static Notification row_notification(const Stmt& q) {
+        Notification n;
+        n.n = q.integer(0);
+        n.user_id = q.text(1);
+        n.case_id = q.text(2);
+        n.payload = q.text(3);
+        n.created_ms = static_cast<std::uint64_t>(q.integer(4));
+        if (!q.is_null(5)) n.read_ms = static_cast<std::uint64_t>(q.integer(5));
+        return n;
+    }
+
+    User find_user(const std::string& name) {
+        Stmt q = db().prepare("SELECT id,name,role,disabled,created_at FROM srv_users WHERE name=?");
+        q.bind(1, name);
+        if (!q.step()) fail(Code::NotFound, "no user named " + name);
+        return row_user(q);
+    }
+
+    std::set<std::string> grants_of(const User& u) {
+        std::set<std::string> out;
+        Stmt q = db().prepare("SELECT account_id FROM srv_grants WHERE user_id=?");
+        q.bind(1, u.id);
+        while (q.step()) out.insert(std::string(q.text(0)));
+        return out;
+    }
+
+    std::vector<std::string> readable(const User& u) {
+        std::vector<std::string> out;
+        auto seqs = hub_->bucket_seqs();
+        if (!seqs.ok()) throw sync::Failure{seqs.error()};
+        if (u.reads_everything()) {
+            for (auto& [b, s] : *seqs) out.push_back(b);
+        } else {
+            std::set<std::string> g = grants_of(u);
+            for (auto& [b, s] : *seqs)
+                if (b == sync::kGlobalBucket || g.count(b)) out.push_back(b);
+        }
+        return out;
+    }
+
+    std::optional<Error> authorize(const User& u, std::set<std::string>& granted, const std::string& bucket,
+                                   const sync::RecordChange& rc, bool creates) {
+        const std::string& t = rc.table->name;
+        if (bucket == sync::kGlobalBucket) {
+            if (u.role == UserRole::Admin) return std::nullopt;
+            if (t == "users") {
+                bool own = rc.id == u.id && !creates;
+                for (const auto& c : rc.cells) {
+                    const std::string& f = rc.table->fields[static_cast<size_t>(c.field)].name;
+                    own = own && (f == "style" || f == "weekly_target");
+                }
+                if (own) return std::nullopt;
+                return Error{Code::Forbidden, "only an admin changes users; you may change your own style and weekly target"};
+            }
+            if (t == "programmes" && u.role == UserRole::Seller) return std::nullopt;
+            return Error{Code::Forbidden, "only " + std::string(t == "programmes" ? "sellers and admins" : "admins") +
+                                              " change " + t};
+        }
+        if (u.reads_everything() || granted.count(bucket)) return std::nullopt;
+        if (creates && t == "accounts") {
+            // A consultant who creates an account may work on it.
+            Stmt ins = db().prepare("INSERT OR IGNORE INTO srv_grants(user_id,account_id) VALUES(?,?)");
+            ins.bind(1, u.id).bind(2, rc.id).run();
+            granted.insert(rc.id);
+            return std::nullopt;
+        }
+        return Error{Code::Forbidden, "no access to account " + bucket};
+    }
+
+    std::vector<User> sellers() {
+        std::vector<User> out;
+        Stmt q = db().prepare("SELECT id,name,role,disabled,created_at FROM srv_users WHERE role='seller' AND disabled=0");
+        while (q.step()) out.push_back(row_user(q));
+        return out;
+    }
+
+    std::optional<sync::Record> record(const char* table, const std::string& id) {
+        if (id.empty()) return std::nullopt;
+        auto r = hub_->get(table, id);
+        if (!r.ok()) return std::nullopt;
+        return std::move(r).value();
+    }
+
+    std::string user_name_of(const std::string& id) {
+        Stmt q = db().prepare("SELECT name FROM srv_users WHERE id=?");
+        q.bind(1, id);
+        return q.step() ? std::string(q.text(0)) : id;
+    }
+
+    // Flags of product.md's competitor rule for a record on `account`.
+    std::vector<std::string> policy_flags(const sync::Record& account, bool new_account) {
+        std::vector<std::string> flags;
+        std::string policy = str(account["policy"]);
+        if (!new_account && (policy == "inbound-only" || policy == "blocked"))
+            flags.push_back("policy:" + policy);
+        std::string group = str(account["competitor_group"]);
+        if (new_account && !group.empty()) {
+            Stmt q = db().prepare(
+                "SELECT name FROM accounts WHERE competitor_group=? AND id<>? AND policy='active' "
+                "AND coalesce(deleted,0)=0 LIMIT 1");
+            q.bind(1, group).bind(2, account.id);
+            if (q.step()) flags.push_back("competitor:" + group + ":" + std::string(q.text(0)));
+        }
+        return flags;
+    }
+
+    void notify_created(const User& pusher, const sync::TableDef& table, const std::string& id,
+                        std::vector<Notification>& out) {
+        const std::string& t = table.name;
+        if (t != "cases" && t != "accounts" && t != "activities") return;
+        auto rec = record(t.c_str(), id);
+        if (!rec) return;
+        json payload;
+        std::vector<std::string> flags;
+        std::optional<sync::Record> account =
+            t == "accounts" ? rec : record("accounts", str((*rec)["account_id"]));
+        if (t == "cases") {
+            payload["kind"] = "new_case";
+            payload["case"] = {{"id", id}, {"title", value_json((*rec)["title"])},
+                               {"value", value_json((*rec)["value"])}, {"currency", value_json((*rec)["currency"])},
+                               {"stage", value_json((*rec)["stage"])}, {"need", value_json((*rec)["need"])}};
+            if (account) flags = policy_flags(*account, false);
+        } else if (t == "accounts") {
+            flags = policy_flags(*rec, true);
+            if (flags.empty()) return;  // only a new account in a competitor's group is news
+            payload["kind"] = "competitor_account";
+        } else {
+            bool outbound = str((*rec)["direction"]) != "inbound";
+            if (!outbound || !account) return;
+            flags = policy_flags(*account, false);
+            if (flags.empty()) return;  // outbound work on an inbound-only/blocked account
+            payload["kind"] = "policy_activity";
+            payload["activity"] = {{"id", id}, {"type", value_json((*rec)["type"])}, {"date", value_json((*rec)["date"])}};
+        }
+        // Exactly once per record, whatever retries happen.
+        Stmt guard = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
+        guard.bind(1, id).run();
+        if (db().changes() == 0) return;
+
+        if (account)
+            payload["account"] = {{"id", account->id}, {"name", value_json((*account)["name"])},
+                                  {"policy", value_json((*account)["policy"])},
+                                  {"competitor_group", value_json((*account)["competitor_group"])}};
+        auto contact = record("contacts", str((*rec)["contact_id"]));
+        payload["contact"] = contact ? json{{"id", contact->id}, {"name", value_json((*contact)["name"])},
+                                            {"role", value_json((*contact)["role"])}}
+                                     : json(nullptr);
+        std::string finder = str((*rec)["found_by"]);
+        if (finder.empty()) finder = str((*rec)["by_user"]);
+        if (finder.empty()) finder = pusher.id;
+        payload["found_by"] = {{"id", finder}, {"name", user_name_of(finder)}};
+        payload["flags"] = flags;
+        payload["links"] = {{"case", t == "cases" ? "fika:cases/" + id : ""},
+                            {"account", account ? "fika:accounts/" + account->id : ""},
+                            {"contact", contact ? "fika:contacts/" + contact->id : ""},
+                            {"found_by", "fika:users/" + finder}};
+        std::string text = payload.dump();
+        std::uint64_t now = hub_->now_ms();
+        Stmt ins = db().prepare(
+            "INSERT INTO srv_notifications(user_id,case_id,payload,created_at) VALUES(?,?,?,?) RETURNING n");
+        for (const User& s : sellers()) {
+            ins.bind(1, s.id).bind(2, id).bind(3, text).bind(4, now);
+            Notification n;
+            if (ins.step()) n.n = ins.integer(0);
+            ins.reset();
+            n.user_id = s.id;
+            n.case_id = id;
+            n.payload = text;
+            n.created_ms = now;
+            out.push_back(std::move(n));
+        }
+        if (opts_.webhook) {
+            Stmt w = db().prepare("INSERT INTO srv_webhook(payload,next_at) VALUES(?,?)");
+            w.bind(1, text).bind(2, now).run();
+        }
+    }
+
+    void pull(const User& u, const sync::SyncRequest& req, sync::SyncResponse& resp) {
+        std::vector<std::string> buckets = readable(u);
+        std::set<std::string> readable_set(buckets.begin(), buckets.end());
+        for (auto& [b, c] : req.cursors)
+            if (!readable_set.count(b)) resp.purge.push_back(b);
+        auto seqs = hub_->bucket_seqs();
+        if (!seqs.ok()) throw sync::Failure{seqs.error()};
+        std::size_t budget = req.limit;
+        for (const std::string& b : buckets) {
+            auto it = req.cursors.find(b);
+            sync::Cursor c = it == req.cursors.end() ? sync::Cursor{} : it->second;
+            std::uint64_t seq = seqs->count(b) ? seqs->at(b) : 0;
+            if (seq <= c.at && c.since == c.at) continue;  // up to date
+            if (budget == 0) {
+                resp.more = true;
+                break;
+            }
+            auto page = hub_->feed(b, c, budget);
+            if (!page.ok()) throw sync::Failure{page.error()};
+            sync::BucketPage p;
+            p.bucket = b;
+            p.from = c.at;
+            p.to = page->to;
+            p.more = page->more;
+            p.checksum = page->checksum;
+            budget -= std::min(budget, page->changes.size());
+            p.changes = std::move(page->changes);
+            if (p.more) resp.more = true;
+            resp.pages.push_back(std::move(p));
+        }
+    }
+
+    std::unique_ptr<sync::Store> hub_;
+    ServerStoreOptions opts_;
+    std::string path_;
+    std::mutex mu_;  // one connection: every call holds it
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& data_dir, const ServerStoreOptions& opts) {
+    return sync::guard([&]() -> std::unique_ptr<ServerStore> {
+        std::error_code ec;
+        std::filesystem::create_directories(data_dir, ec);
+        if (ec) fail(Code::Storage, "cannot create data directory " + data_dir + ": " + ec.message());
+        sync::OpenOptions o;
+        o.role = sync::Role::Hub;
+        o.wall = opts.wall;
+        o.max_drift_ms = opts.max_drift_ms;
+        o.integrity_check = opts.integrity_check;
+        std::string path = database_path(data_dir);
+        auto hub = sync::Store::open(path, o);
+        if (!hub.ok()) throw sync::Failure{hub.error()};
+        migrate((*hub)->db());
+        return std::make_unique<SqliteServerStore>(std::move(hub).value(), opts, path);
+    });
+}
+
+}  // namespace fika::server

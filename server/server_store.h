@@ -1,0 +1,139 @@
+// The server's storage: users and tokens, access grants, notifications, the webhook
+// queue, devices — and the hub replica of the sync engine that holds the synced data.
+//
+// This is the narrow interface the rest of the server talks to. SQLite (one file in the
+// data directory, `fika-server.db`) is the embedded default; a PostgreSQL implementation
+// for several server instances would implement the same interface.
+//
+// Server tables (in the same file as the hub's tables; see migrate() in server_store.cpp)
+//   srv_users(id, name, role, disabled, token_hash, created_at)
+//   srv_grants(user_id, account_id)                     consultants' readable accounts
+//   srv_notifications(n, user_id, case_id, payload, created_at, read_at)
+//   srv_notified(record_id)                             one row per case ever notified:
+//                                                       the exactly-once guard
+//   srv_webhook(n, payload, attempts, next_at, last_error)  the outgoing webhook queue
+//   srv_devices(site, user_id, first_seen, last_sync, syncs, user_agent)
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol.h"
+#include "store.h"
+
+namespace fika::server {
+
+using sync::Code;
+using sync::Error;
+using sync::Result;
+using sync::Status;
+
+enum class UserRole { Consultant, Seller, Admin };
+std::string_view role_name(UserRole r);
+std::optional<UserRole> parse_role(std::string_view s);
+
+struct User {
+    std::string id;  // UUID, also the id of the user's record in the synced `users` table
+    std::string name;
+    UserRole role = UserRole::Consultant;
+    bool disabled = false;
+    std::uint64_t created_ms = 0;
+    bool reads_everything() const { return role != UserRole::Consultant; }
+};
+
+struct Notification {
+    std::int64_t n = 0;
+    std::string user_id;
+    std::string case_id;
+    std::string payload;  // JSON object, see docs/protocol.md
+    std::uint64_t created_ms = 0;
+    std::optional<std::uint64_t> read_ms;
+};
+
+struct Device {
+    std::string site, user_name, user_agent;
+    std::uint64_t first_seen_ms = 0, last_sync_ms = 0, syncs = 0;
+};
+
+struct Stats {
+    std::size_t users = 0, devices = 0, records = 0, buckets = 0, notifications = 0;
+    std::size_t webhook_queue = 0;
+    std::uint64_t db_bytes = 0, hub_seq = 0;
+    std::vector<Device> device_list;
+};
+
+// What one sync round trip did, for the live channel and metrics.
+struct SyncOutcome {
+    sync::SyncResponse response;
+    std::size_t accepted = 0, refused = 0;
+    std::vector<std::string> buckets_changed;
+    std::vector<Notification> notifications;  // created by this push
+};
+
+struct WebhookItem {
+    std::int64_t n = 0;
+    std::string payload;
+    int attempts = 0;
+};
+
+struct DeviceInfo {
+    std::string user_agent;
+};
+
+class ServerStore {
+public:
+    virtual ~ServerStore() = default;
+
+    // Errors: NotFound (unknown user), Invalid (bad name or role), Storage, Busy.
+    virtual Result<std::optional<User>> user_by_token(const std::string& token) = 0;
+    // Returns the user and its token (shown once; only its hash is stored).
+    virtual Result<std::pair<User, std::string>> add_user(const std::string& name, UserRole role) = 0;
+    virtual Result<std::vector<User>> users() = 0;
+    virtual Result<User> user(const std::string& name) = 0;
+    virtual Status set_disabled(const std::string& name, bool disabled) = 0;
+    virtual Result<std::string> rotate_token(const std::string& name) = 0;
+    virtual Status grant(const std::string& user_name, const std::string& account_id) = 0;
+    virtual Status revoke(const std::string& user_name, const std::string& account_id) = 0;
+    // The buckets a user may read: every bucket for sellers and admins.
+    virtual Result<std::vector<std::string>> readable_buckets(const User& u) = 0;
+    virtual bool can_read(const User& u, const std::string& bucket) = 0;
+
+    // One round trip of the protocol for `u`: merge the push (refusing what `u` may not
+    // write), create the notifications of new cases, all in one transaction; then the
+    // pages of every readable bucket after the client's cursors, and the buckets to purge.
+    virtual Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req,
+                                     const DeviceInfo& device) = 0;
+
+    virtual Result<std::vector<Notification>> notifications(const User& u, bool unread_only,
+                                                            std::size_t limit) = 0;
+    // ids empty: all. Returns how many were marked.
+    virtual Result<std::size_t> mark_read(const User& u, const std::vector<std::int64_t>& ids) = 0;
+
+    // The webhook queue: the oldest due entry, then done / failed (with back-off).
+    virtual Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms) = 0;
+    virtual Status webhook_done(std::int64_t n) = 0;
+    virtual Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) = 0;
+
+    virtual Result<Stats> stats() = 0;
+    // An online, consistent copy of the whole database (SQLite backup API).
+    virtual Status backup(const std::string& path) = 0;
+};
+
+struct ServerStoreOptions {
+    sync::WallClock wall = sync::system_wall_clock();
+    std::uint64_t max_drift_ms = 10 * 60 * 1000;
+    bool webhook = false;  // queue new-case notifications for the webhook
+    bool integrity_check = true;
+};
+
+// Opens (creating when missing) DIR/fika-server.db. Errors as Store::open.
+Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& data_dir,
+                                                       const ServerStoreOptions& opts = {});
+
+std::string database_path(const std::string& data_dir);
+
+}  // namespace fika::server

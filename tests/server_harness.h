@@ -1,0 +1,161 @@
+// Starts the real fika-server binary on 127.0.0.1 with a free port and a temporary data
+// directory, and stops it by its process id (SIGTERM, then SIGKILL after 10 s).
+#pragma once
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "testutil.h"
+
+#ifndef FIKA_SERVER_BIN
+#error "FIKA_SERVER_BIN must name the fika-server binary"
+#endif
+
+namespace fika::test {
+
+// Runs a command to completion; returns its exit status and standard output.
+inline std::pair<int, std::string> run_command(const std::vector<std::string>& argv) {
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error("pipe");
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(out[1], 1);
+        close(out[0]);
+        close(out[1]);
+        std::vector<char*> args;
+        for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+        args.push_back(nullptr);
+        execv(args[0], args.data());
+        _exit(127);
+    }
+    close(out[1]);
+    std::string text;
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(out[0], buf, sizeof buf)) > 0) text.append(buf, static_cast<size_t>(n));
+    close(out[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
+}
+
+class ServerProcess {
+public:
+    explicit ServerProcess(std::vector<std::string> extra = {}) : extra_(std::move(extra)) { start(); }
+    ~ServerProcess() { stop(); }
+    ServerProcess(const ServerProcess&) = delete;
+    ServerProcess& operator=(const ServerProcess&) = delete;
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    int port() const { return port_; }
+    std::string data() const { return dir_.path().string(); }
+    pid_t pid() const { return pid_; }
+
+    std::pair<int, std::string> admin(std::vector<std::string> args) const {
+        std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data()};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return run_command(argv);
+    }
+
+    // Creates a user with the admin command; returns its token (the last line).
+    std::string add_user(const std::string& name, const std::string& role) const {
+        auto [rc, out] = admin({"user", "add", name, "--role", role});
+        if (rc != 0) throw std::runtime_error("user add failed: " + out);
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return out.substr(out.rfind('\n') + 1);
+    }
+
+    void start() {
+        int out[2];
+        if (pipe(out) != 0) throw std::runtime_error("pipe");
+        std::string log = dir_.file("server.log");
+        pid_ = fork();
+        if (pid_ == 0) {
+            dup2(out[1], 1);
+            int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+            if (fd >= 0) dup2(fd, 2);
+            close(out[0]);
+            close(out[1]);
+            std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data(), "serve", "--listen",
+                                             "127.0.0.1:" + std::to_string(port_)};
+            argv.insert(argv.end(), extra_.begin(), extra_.end());
+            std::vector<char*> args;
+            for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+            args.push_back(nullptr);
+            execv(args[0], args.data());
+            _exit(127);
+        }
+        close(out[1]);
+        // The first line names the port: "fika-server listening on http://127.0.0.1:PORT ...".
+        std::string line;
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+            pollfd p{out[0], POLLIN, 0};
+            if (poll(&p, 1, 100) > 0) {
+                char buf[512];
+                ssize_t n = read(out[0], buf, sizeof buf);
+                if (n <= 0) break;
+                line.append(buf, static_cast<size_t>(n));
+            }
+        }
+        close(out[0]);
+        auto at = line.find("127.0.0.1:");
+        if (at == std::string::npos) throw std::runtime_error("fika-server did not start: " + line);
+        port_ = std::atoi(line.c_str() + at + 10);
+    }
+
+    // SIGTERM and wait; returns the exit status (-1 when it had to be killed).
+    int stop(int sig = SIGTERM) {
+        if (pid_ <= 0) return 0;
+        kill(pid_, sig);
+        int status = 0;
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (waitpid(pid_, &status, WNOHANG) == 0) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                kill(pid_, SIGKILL);
+                waitpid(pid_, &status, 0);
+                pid_ = -1;
+                return -1;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        pid_ = -1;
+        if (WIFEXITED(status)) return WEXITSTATUS(status);
+        return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+    }
+
+    // Starts again on the same port and data directory.
+    void restart() {
+        stop();
+        start();
+    }
+
+    std::string log() const {
+        std::FILE* f = std::fopen(dir_.file("server.log").c_str(), "r");
+        if (!f) return {};
+        std::string s;
+        char buf[4096];
+        size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) s.append(buf, n);
+        std::fclose(f);
+        return s;
+    }
+
+private:
+    TempDir dir_;
+    std::vector<std::string> extra_;
+    pid_t pid_ = -1;
+    int port_ = 0;
+};
+
+}  // namespace fika::test

@@ -1,0 +1,558 @@
+// Integration tests of fika-server: the real binary on a free loopback port with a
+// temporary data directory, driven over HTTP by real devices (Store + SyncClient) and by
+// raw requests.
+#include <catch2/catch.hpp>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "server_harness.h"
+#include "sqlite.h"
+#include "store.h"
+#include "sync_client.h"
+
+using namespace fika;
+using fika::test::ServerProcess;
+using fika::test::TempDir;
+using json = nlohmann::json;
+
+namespace {
+
+struct Device {
+    TempDir dir;
+    std::unique_ptr<sync::Store> store;
+    std::unique_ptr<client::SyncClient> client;
+
+    Device(const std::string& url, const std::string& token) {
+        auto s = sync::Store::open(dir.file("device.db"));
+        REQUIRE(s.ok());
+        store = std::move(s).value();
+        client::ServerConfig cfg;
+        cfg.url = url;
+        cfg.token = token;
+        cfg.read_timeout_s = 20;
+        client = std::make_unique<client::SyncClient>(*store, cfg);
+    }
+
+    client::SyncReport sync() {
+        auto r = client->sync_once();
+        INFO((r.ok() ? "" : r.failure->code + ": " + r.failure->message));
+        REQUIRE(r.ok());
+        return *r.value;
+    }
+
+    std::string account(const std::string& name, const sync::Fields& extra = {}) {
+        sync::Fields f = {{"name", sync::text(name)}};
+        f.insert(f.end(), extra.begin(), extra.end());
+        auto id = store->create("accounts", f);
+        REQUIRE(id.ok());
+        return *id;
+    }
+
+    std::string add(const std::string& table, const sync::Fields& f) {
+        auto id = store->create(table, f);
+        INFO((id.ok() ? "" : id.error().message));
+        REQUIRE(id.ok());
+        return *id;
+    }
+
+    bool has(const std::string& table, const std::string& id) { return store->get(table, id).ok(); }
+};
+
+httplib::Headers auth(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+json body_json(const httplib::Result& r) {
+    REQUIRE(r);
+    auto j = json::parse(r->body, nullptr, false);
+    INFO(r->body);
+    REQUIRE(!j.is_discarded());
+    return j;
+}
+
+std::string gzip(const std::string& in) {
+    z_stream zs{};
+    deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    std::string out(deflateBound(&zs, static_cast<uLong>(in.size())), '\0');
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+const std::string kMinimalSync = R"({"v":1,"schema":1,"site":"00000000000000aa","hlc":1,"pull":{"cursors":{}}})";
+
+}  // namespace
+
+TEST_CASE("health, identity, metrics and the request log") {
+    ServerProcess srv({"--rate", "0"});
+    std::string tok = srv.add_user("sam", "seller");
+    httplib::Client c(srv.url());
+    auto h = c.Get("/healthz");
+    REQUIRE(h);
+    CHECK(h->status == 200);
+    CHECK(body_json(h)["status"] == "ok");
+    auto me = c.Get("/v1/me", auth(tok));
+    REQUIRE(me);
+    CHECK(me->status == 200);
+    json j = body_json(me);
+    CHECK(j["name"] == "sam");
+    CHECK(j["role"] == "seller");
+    CHECK(j["buckets"] == json::array({"global"}));
+    auto m = c.Get("/metrics");
+    REQUIRE(m);
+    CHECK(m->status == 200);
+    CHECK_THAT(m->body, Catch::Contains("fika_http_requests_total{route=\"/v1/me\",status=\"200\"} 1"));
+    CHECK_THAT(m->body, Catch::Contains("fika_sync_duration_seconds_bucket"));
+    CHECK_THAT(m->body, Catch::Contains("fika_live_connections 0"));
+    CHECK_THAT(m->body, Catch::Contains("fika_database_bytes"));
+    // One log line per request: time, user, method, path, status, milliseconds.
+    CHECK_THAT(srv.log(), Catch::Matches("(.|\\n)*Z user=sam GET /v1/me 200 [0-9.]+ms(.|\\n)*"));
+}
+
+TEST_CASE("devices converge through the server; a seller reads everything") {
+    ServerProcess srv;
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string bob = srv.add_user("bob", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    Device a(srv.url(), alice), b(srv.url(), bob), s(srv.url(), sam);
+    std::string acme = a.account("Acme");
+    std::string cs = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Data platform")},
+                                     {"value", std::int64_t{135000}}});
+    auto rep = a.sync();
+    CHECK(rep.complete);
+    CHECK(rep.pushed == 2);
+    CHECK(rep.refused.empty());
+    srv.admin({"access", "grant", "bob", acme});
+    b.sync();
+    CHECK(b.has("cases", cs));
+    REQUIRE(b.store->update("cases", cs, {{"stage", sync::text("meeting")}}).ok());
+    b.sync();
+    a.sync();
+    s.sync();
+    CHECK(*a.store->dump(true) == *b.store->dump(true));
+    CHECK(*a.store->dump(true) == *s.store->dump(true));
+    CHECK(std::get<std::string>((*s.store->get("cases", cs))["stage"]) == "meeting");
+}
+
+TEST_CASE("isolation: a consultant never reads or writes an account it was not granted") {
+    ServerProcess srv;
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string bob = srv.add_user("bob", "consultant");
+    Device a(srv.url(), alice), b(srv.url(), bob);
+    std::string secret = a.account("Secret Corp");
+    a.add("cases", {{"account_id", sync::text(secret)}, {"title", sync::text("Confidential")}});
+    a.sync();
+
+    // Bob pulls with every trick: no cursor, a cursor of 0, a cursor naming the account.
+    b.sync();
+    CHECK(!b.has("accounts", secret));
+    httplib::Client c(srv.url());
+    json req = json::parse(kMinimalSync);
+    req["pull"]["cursors"][secret] = 0;
+    auto r = c.Post("/v1/sync", auth(bob), req.dump(), "application/json");
+    json j = body_json(r);
+    for (auto& p : j["pages"]) CHECK(p["bucket"] != secret);
+    CHECK(j["purge"] == json::array({secret}));  // and the server tells him to forget it
+
+    // Bob writes into it: refused, per change, with a reason; nothing is stored.
+    sync::Store& bs = *b.store;
+    const sync::TableDef* cases = bs.schema().table("cases");
+    sync::RecordChange sneak{cases, "01900000-0000-7000-8000-0000000000ee",
+                             {{cases->field_index("account_id"), sync::text(secret), {bs.hlc_last() + 1000, bs.site()}, {}, 0},
+                              {cases->field_index("title"), sync::text("planted"), {bs.hlc_last() + 1000, bs.site()}, {}, 0}}};
+    sync::SyncRequest sr;
+    sr.site = bs.site();
+    sr.hlc = bs.hlc_last();
+    sr.has_push = true;
+    sr.push_upto = 1;
+    sr.push = {sneak};
+    r = c.Post("/v1/sync", auth(bob), sync::encode_request(sr), "application/json");
+    j = body_json(r);
+    REQUIRE(j["push"]["refused"].size() == 1);
+    CHECK(j["push"]["refused"][0]["code"] == "forbidden");
+    CHECK_THAT(j["push"]["refused"][0]["message"].get<std::string>(), Catch::Contains("no access"));
+    a.sync();
+    CHECK(!a.has("cases", "01900000-0000-7000-8000-0000000000ee"));
+
+    // Consultants cannot write the shared lists, nor other users' profiles.
+    std::string tp = b.add("talking_points", {{"style", sync::text("direct")}, {"body", sync::text("Ask for the meeting")}});
+    auto rep = b.sync();
+    REQUIRE(rep.refused.size() == 1);
+    CHECK(rep.refused[0].id == tp);
+    CHECK(b.store->refused()->size() == 1);
+}
+
+TEST_CASE("granting access downloads the account; revoking it purges it") {
+    ServerProcess srv;
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string bob = srv.add_user("bob", "consultant");
+    Device a(srv.url(), alice), b(srv.url(), bob);
+    std::string acme = a.account("Acme");
+    std::string contact = a.add("contacts", {{"account_id", sync::text(acme)}, {"name", sync::text("Eva")}});
+    a.sync();
+    b.sync();
+    CHECK(!b.has("accounts", acme));
+    auto [rc, out] = srv.admin({"access", "grant", "bob", acme});
+    CHECK(rc == 0);
+    b.sync();
+    CHECK(b.has("accounts", acme));
+    CHECK(b.has("contacts", contact));
+    httplib::Client c(srv.url());
+    auto adm = srv.add_user("root", "admin");
+    auto r = c.Post("/v1/admin/access/revoke", auth(adm), json{{"user", "bob"}, {"account", acme}}.dump(), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    auto rep = b.sync();
+    CHECK(rep.purged == std::vector<std::string>{acme});
+    CHECK(!b.has("accounts", acme));
+    CHECK(!b.has("contacts", contact));
+}
+
+TEST_CASE("a new case notifies every seller exactly once, however often the push is retried") {
+    ServerProcess srv;
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    std::string sue = srv.add_user("sue", "seller");
+    Device a(srv.url(), alice);
+    std::string acme = a.account("Acme", {{"policy", sync::text("inbound-only")}});
+    std::string eva = a.add("contacts", {{"account_id", sync::text(acme)}, {"name", sync::text("Eva")}});
+    std::string cs = a.add("cases", {{"account_id", sync::text(acme)}, {"contact_id", sync::text(eva)},
+                                     {"title", sync::text("Coffee-machine lead")}});
+    // The same push three times (as if the answers were lost), then a normal sync.
+    auto batch = a.store->pending();
+    sync::SyncRequest req;
+    req.site = a.store->site();
+    req.hlc = a.store->hlc_last();
+    req.has_push = true;
+    req.push_upto = batch->upto;
+    req.push = batch->changes;
+    httplib::Client c(srv.url());
+    for (int i = 0; i < 3; ++i) {
+        auto r = c.Post("/v1/sync", auth(alice), sync::encode_request(req), "application/json");
+        REQUIRE(r);
+        CHECK(r->status == 200);
+    }
+    a.sync();
+    for (const std::string& tok : {sam, sue}) {
+        auto r = c.Get("/v1/notifications", auth(tok));
+        json j = body_json(r);
+        REQUIRE(j["notifications"].size() == 1);
+        json n = j["notifications"][0];
+        CHECK(n["case_id"] == cs);
+        CHECK(n["read"] == false);
+        CHECK(n["payload"]["kind"] == "new_case");
+        CHECK(n["payload"]["case"]["title"] == "Coffee-machine lead");
+        CHECK(n["payload"]["account"]["name"] == "Acme");
+        CHECK(n["payload"]["contact"]["name"] == "Eva");
+        CHECK(n["payload"]["found_by"]["name"] == "alice");
+        CHECK(n["payload"]["flags"] == json::array({"policy:inbound-only"}));
+        CHECK(j["unread"] == 1);
+    }
+    // Marking read.
+    auto r = c.Post("/v1/notifications/read", auth(sam), R"({"all":true})", "application/json");
+    CHECK(body_json(r)["marked"] == 1);
+    CHECK(body_json(c.Get("/v1/notifications?unread=1", auth(sam)))["notifications"].empty());
+    CHECK(body_json(c.Get("/v1/notifications?unread=1", auth(sue)))["notifications"].size() == 1);
+    // Consultants get none.
+    CHECK(body_json(c.Get("/v1/notifications", auth(alice)))["notifications"].empty());
+}
+
+TEST_CASE("competitor rule: a new account beside an active customer in its group is flagged") {
+    ServerProcess srv;
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    Device a(srv.url(), alice);
+    a.account("Acme Bank", {{"competitor_group", sync::text("banks")}});
+    a.sync();
+    std::string rival = a.account("Rival Bank", {{"competitor_group", sync::text("banks")}});
+    a.sync();
+    httplib::Client c(srv.url());
+    json j = body_json(c.Get("/v1/notifications", auth(sam)));
+    REQUIRE(j["notifications"].size() == 1);
+    CHECK(j["notifications"][0]["payload"]["kind"] == "competitor_account");
+    CHECK(j["notifications"][0]["payload"]["account"]["id"] == rival);
+    CHECK(j["notifications"][0]["payload"]["flags"][0] == "competitor:banks:Acme Bank");
+}
+
+TEST_CASE("the event stream tells a seller of a new case within 100 ms, and closes on revocation") {
+    ServerProcess srv;
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    Device a(srv.url(), alice), s(srv.url(), sam);
+    std::mutex mu;
+    std::vector<std::pair<std::string, std::string>> events;
+    std::vector<std::chrono::steady_clock::time_point> when;
+    std::atomic<bool> stop{false};
+    std::optional<client::Failure> ended;
+    std::thread listener([&] {
+        ended = s.client->listen(
+            [&](const std::string& e, const std::string& d) {
+                std::lock_guard lock(mu);
+                events.emplace_back(e, d);
+                when.push_back(std::chrono::steady_clock::now());
+            },
+            stop);
+    });
+    auto wait_for = [&](const std::string& name, int ms) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (std::chrono::steady_clock::now() < deadline) {
+            {
+                std::lock_guard lock(mu);
+                for (std::size_t i = 0; i < events.size(); ++i)
+                    if (events[i].first == name) return static_cast<int>(i);
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        return -1;
+    };
+    REQUIRE(wait_for("hello", 5000) >= 0);
+    std::string acme = a.account("Acme");
+    std::string cs = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Live lead")}});
+    auto pushed_at = std::chrono::steady_clock::now();
+    a.sync();
+    int i = wait_for("notification", 5000);
+    REQUIRE(i >= 0);
+    {
+        std::lock_guard lock(mu);
+        CHECK_THAT(events[static_cast<size_t>(i)].second, Catch::Contains(cs));
+        // Delivery latency, from the start of the push to the event's arrival.
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(when[static_cast<size_t>(i)] - pushed_at).count();
+        INFO("notification after " << ms << " ms (including the push itself)");
+        CHECK(ms < 100 + 200);  // the push's own round trip is inside this window
+    }
+    REQUIRE(wait_for("changes", 2000) >= 0);
+
+    // Disable the seller: the open stream ends with "revoked", at once.
+    auto t0 = std::chrono::steady_clock::now();
+    srv.admin({"user", "disable", "sam"});
+    listener.join();
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    REQUIRE(ended);
+    CHECK(ended->code == "revoked");
+    CHECK(ms < 3000);
+    stop = true;
+}
+
+TEST_CASE("the webhook receives each new case; a dead or slow webhook never slows a sync") {
+    // A receiver on loopback that blocks until released.
+    httplib::Server receiver;
+    std::mutex mu;
+    std::condition_variable cv;
+    bool release = false;
+    std::vector<std::string> got;
+    receiver.Post("/hook", [&](const httplib::Request& req, httplib::Response& res) {
+        std::unique_lock lock(mu);
+        got.push_back(req.body);
+        cv.notify_all();
+        cv.wait_for(lock, std::chrono::seconds(20), [&] { return release; });
+        res.set_content("{}", "application/json");
+    });
+    int port = receiver.bind_to_any_port("127.0.0.1");
+    std::thread rt([&] { receiver.listen_after_bind(); });
+    {
+        ServerProcess srv({"--webhook", "http://127.0.0.1:" + std::to_string(port) + "/hook"});
+        std::string alice = srv.add_user("alice", "consultant");
+        srv.add_user("sam", "seller");
+        Device a(srv.url(), alice);
+        std::string acme = a.account("Acme");
+        std::string c1 = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("First")}});
+        a.sync();
+        {
+            std::unique_lock lock(mu);
+            REQUIRE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return !got.empty(); }));
+            CHECK_THAT(got[0], Catch::Contains(c1));
+        }
+        // The receiver is now stuck on the first delivery; syncs go on regardless.
+        for (int i = 0; i < 5; ++i) {
+            a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("More " + std::to_string(i))}});
+            auto t0 = std::chrono::steady_clock::now();
+            a.sync();
+            CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(2));
+        }
+        {
+            std::lock_guard lock(mu);
+            release = true;
+        }
+        cv.notify_all();
+        std::unique_lock lock(mu);
+        CHECK(cv.wait_for(lock, std::chrono::seconds(15), [&] { return got.size() >= 6; }));
+    }
+    receiver.stop();
+    rt.join();
+
+    // A dead webhook (nothing listens): syncs succeed, deliveries wait in the queue.
+    ServerProcess srv({"--webhook", "http://127.0.0.1:" + std::to_string(port) + "/hook"});
+    std::string alice = srv.add_user("alice", "consultant");
+    srv.add_user("sam", "seller");
+    Device a(srv.url(), alice);
+    std::string acme = a.account("Acme");
+    a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Nobody hears")}});
+    a.sync();
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto [rc, out] = srv.admin({"stats", "--json"});
+    CHECK(rc == 0);
+    CHECK(json::parse(out)["webhook_queue"] == 1);
+}
+
+TEST_CASE("bad input gets the right status and a JSON error, and breaks nothing") {
+    ServerProcess srv({"--max-body", "200000", "--rate", "0"});
+    std::string tok = srv.add_user("alice", "consultant");
+    std::string adm = srv.add_user("root", "admin");
+    httplib::Client c(srv.url());
+    json big = json::parse(kMinimalSync);
+    big["pad"] = std::string(300000, 'x');
+    std::string bomb = gzip(std::string(5'000'000, ' ') + kMinimalSync);
+    struct Case {
+        std::string what, method, path, token, body, type;
+        httplib::Headers extra;
+        int status;
+        std::string code;
+    };
+    std::vector<Case> cases = {
+        {"no token", "POST", "/v1/sync", "", kMinimalSync, "application/json", {}, 401, "unauthorized"},
+        {"bad token", "POST", "/v1/sync", "fika_00000000000000000000000000000000", kMinimalSync, "application/json", {}, 401, "unauthorized"},
+        {"garbage token", "GET", "/v1/me", "\x01\x02 not a token", "", "", {}, 401, "unauthorized"},
+        {"malformed JSON", "POST", "/v1/sync", tok, "{\"v\":1,", "application/json", {}, 400, "invalid"},
+        {"wrong type", "POST", "/v1/sync", tok, R"({"v":"1","schema":1,"site":"00000000000000aa","hlc":1})", "application/json", {}, 400, "invalid"},
+        {"unknown field", "POST", "/v1/sync", tok, R"({"v":1,"schema":1,"site":"00000000000000aa","hlc":1,"x":2})", "application/json", {}, 400, "invalid"},
+        {"too large", "POST", "/v1/sync", tok, big.dump(), "application/json", {}, 413, "too_large"},
+        {"gzip bomb", "POST", "/v1/sync", tok, bomb, "application/json", {{"Content-Encoding", "gzip"}}, 413, "too_large"},
+        {"unsupported encoding", "POST", "/v1/sync", tok, kMinimalSync, "application/json", {{"Content-Encoding", "zstd"}}, 415, "unsupported_media_type"},
+        {"wrong content type", "POST", "/v1/sync", tok, kMinimalSync, "text/plain", {}, 415, "unsupported_media_type"},
+        {"unknown path", "GET", "/v1/nothing", tok, "", "", {}, 404, "not_found"},
+        {"wrong method", "GET", "/v1/sync", tok, "", "", {}, 405, "method_not_allowed"},
+        {"admin route as consultant", "GET", "/v1/admin/users", tok, "", "", {}, 403, "forbidden"},
+        {"admin body with unknown field", "POST", "/v1/admin/users", adm, R"({"name":"x","role":"seller","x":1})", "application/json", {}, 400, "invalid"},
+        {"admin bad role", "POST", "/v1/admin/users", adm, R"({"name":"x","role":"king"})", "application/json", {}, 400, "invalid"},
+        {"grant to unknown user", "POST", "/v1/admin/access/grant", adm, R"({"user":"nobody","account":"01900000-0000-7000-8000-000000000001"})", "application/json", {}, 404, "not_found"},
+        {"backup path escape", "POST", "/v1/admin/backup", adm, R"({"name":"../../etc/x"})", "application/json", {}, 400, "invalid"},
+        {"notifications bad limit", "GET", "/v1/notifications?limit=-3", tok, "", "", {}, 400, "invalid"},
+    };
+    for (const Case& k : cases) {
+        INFO(k.what);
+        httplib::Headers h = k.extra;
+        if (!k.token.empty()) h.emplace("Authorization", "Bearer " + k.token);
+        httplib::Result r = k.method == "GET" ? c.Get(k.path, h) : c.Post(k.path, h, k.body, k.type);
+        REQUIRE(r);
+        CHECK(r->status == k.status);
+        json j = json::parse(r->body, nullptr, false);
+        INFO(r->body);
+        REQUIRE(j.is_object());
+        CHECK(j["error"]["code"] == k.code);
+        CHECK(!j["error"]["message"].get<std::string>().empty());
+    }
+    // The server is fine afterwards.
+    Device d(srv.url(), tok);
+    d.account("Still works");
+    CHECK(d.sync().complete);
+}
+
+TEST_CASE("a client that floods gets 429 with Retry-After") {
+    ServerProcess srv({"--rate", "5"});
+    std::string tok = srv.add_user("alice", "consultant");
+    httplib::Client c(srv.url());
+    int limited = 0;
+    std::string retry;
+    for (int i = 0; i < 60; ++i) {
+        auto r = c.Get("/v1/me", auth(tok));
+        REQUIRE(r);
+        if (r->status == 429) {
+            ++limited;
+            retry = r->get_header_value("Retry-After");
+            CHECK(body_json(r)["error"]["code"] == "rate_limited");
+        }
+    }
+    CHECK(limited > 0);
+    CHECK(retry == "1");
+}
+
+TEST_CASE("50 clients syncing at once all succeed") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::vector<std::string> tokens;
+    for (int i = 0; i < 50; ++i) tokens.push_back(srv.add_user("u" + std::to_string(i), i % 10 == 0 ? "seller" : "consultant"));
+    std::vector<std::unique_ptr<Device>> devs;
+    for (auto& t : tokens) devs.push_back(std::make_unique<Device>(srv.url(), t));
+    for (auto& d : devs)
+        for (int k = 0; k < 20; ++k) {
+            std::string acct = d->account("Account " + std::to_string(k));
+            d->add("cases", {{"account_id", sync::text(acct)}, {"title", sync::text("Case")}});
+        }
+    std::atomic<int> failures{0};
+    std::vector<std::string> messages;
+    std::mutex mu;
+    std::vector<std::thread> threads;
+    for (auto& d : devs)
+        threads.emplace_back([&, dev = d.get()] {
+            for (int round = 0; round < 3; ++round) {
+                auto r = dev->client->sync_once();
+                if (!r.ok() || !r.value->complete) {
+                    ++failures;
+                    std::lock_guard lock(mu);
+                    messages.push_back(r.ok() ? "incomplete" : r.failure->code + ": " + r.failure->message);
+                }
+            }
+        });
+    for (auto& t : threads) t.join();
+    INFO((messages.empty() ? "" : messages[0]));
+    CHECK(failures == 0);
+    CHECK(srv.log().find("database is locked") == std::string::npos);
+    // Every seller has every consultant's 20 new cases as notifications... and the data.
+    devs[0]->sync();
+    CHECK(devs[0]->store->all("cases")->size() == 50 * 20);
+}
+
+TEST_CASE("backup while serving restores to an identical database; a restart keeps everything") {
+    ServerProcess srv({"--rate", "0"});
+    std::string alice = srv.add_user("alice", "consultant");
+    Device a(srv.url(), alice);
+    std::atomic<bool> stop{false};
+    std::atomic<int> syncs{0};
+    std::thread writer([&] {
+        Device w(srv.url(), alice);
+        while (!stop) {
+            w.account("Busy " + std::to_string(syncs));
+            if (w.client->sync_once().ok()) ++syncs;
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    std::string during = srv.data() + "/during.db";
+    auto [rc, out] = srv.admin({"backup", during});
+    CHECK(rc == 0);
+    stop = true;
+    writer.join();
+    CHECK(syncs > 0);
+    {
+        sync::Db b(during, false);
+        sync::Stmt chk = b.prepare("PRAGMA integrity_check");
+        REQUIRE(chk.step());
+        CHECK(chk.text(0) == "ok");
+    }
+    // Quiet now: a backup equals the live database, record for record.
+    std::string after = srv.data() + "/after.db";
+    REQUIRE(srv.admin({"backup", after}).first == 0);
+    auto live = sync::Store::open(srv.data() + "/fika-server.db", {.role = sync::Role::Hub, .create = false});
+    REQUIRE(live.ok());
+    auto copy = sync::Store::open(after, {.role = sync::Role::Hub, .create = false});
+    REQUIRE(copy.ok());
+    CHECK(*(*live)->dump(true) == *(*copy)->dump(true));
+    live = sync::Result<std::unique_ptr<sync::Store>>(sync::Error{sync::Code::Invalid, "closed"});
+
+    // Restart: tokens and data survive.
+    a.sync();
+    std::size_t before = a.store->all("accounts")->size();
+    CHECK(srv.stop() == 0);
+    CHECK_THAT(srv.log(), Catch::Contains("stopped; database closed cleanly"));
+    srv.start();
+    Device fresh(srv.url(), alice);
+    fresh.sync();
+    CHECK(fresh.store->all("accounts")->size() == before);
+}
