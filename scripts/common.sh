@@ -13,7 +13,7 @@ FIKA_PACKAGES=(
     qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick-dialogs
     qml6-module-qttest qt6-qpa-plugins qt6-l10n-tools qt6-tools-dev
     libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev catch2
-    libssl-dev zlib1g-dev xvfb xauth
+    libssl-dev openssl zlib1g-dev xvfb xauth
 )
 
 fika_install_deps() {

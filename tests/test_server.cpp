@@ -556,3 +556,24 @@ TEST_CASE("backup while serving restores to an identical database; a restart kee
     fresh.sync();
     CHECK(fresh.store->all("accounts")->size() == before);
 }
+
+TEST_CASE("TLS: with a certificate and key the server speaks HTTPS") {
+    TempDir certs;
+    std::string cert = certs.file("cert.pem"), key = certs.file("key.pem");
+    auto [rc, out] = fika::test::run_command({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                                              "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1"});
+    REQUIRE(rc == 0);
+    ServerProcess srv({"--tls-cert", cert, "--tls-key", key});
+    std::string tok = srv.add_user("alice", "consultant");
+    httplib::SSLClient c("127.0.0.1", srv.port());
+    c.enable_server_certificate_verification(false);
+    auto r = c.Get("/v1/me", auth(tok));
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(body_json(r)["name"] == "alice");
+    // Plain HTTP to the TLS port gets nowhere.
+    httplib::Client plain(srv.url());
+    plain.set_read_timeout(2, 0);
+    auto p = plain.Get("/healthz");
+    CHECK((!p || p->status != 200));
+}
