@@ -4,7 +4,7 @@
 
 using namespace fika::sync;
 
-TEST_CASE("cell clocks round-trip, with and without hub sequence numbers") {
+TEST_CASE("cell clocks round-trip - with and without hub sequence numbers") {
     CellClocks cc;
     cc.cells.resize(5);
     cc.cells[0] = {{100, 7}, {}, 3};
@@ -36,7 +36,7 @@ TEST_CASE("an older blob with fewer fields reads as never-written cells") {
     CHECK(!back.cells[5].written());
 }
 
-TEST_CASE("malformed clock blobs are Corrupt, never a crash") {
+TEST_CASE("malformed clock blobs are Corrupt - never a crash") {
     CellClocks cc;
     cc.cells.assign(3, Cell{{5, 5}, {}, 0});
     std::string good = cc.encode(true);

@@ -256,7 +256,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("replicas converge and keep every concurrently lost value, whatever the delivery order") {
+TEST_CASE("replicas converge and keep every concurrently lost value - whatever the delivery order") {
     std::uint64_t seed = fika::test::test_seed("convergence");
     int worlds = env_int("FIKA_PROP_WORLDS", 30);
     int steps = env_int("FIKA_PROP_STEPS", 400);

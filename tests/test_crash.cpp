@@ -5,6 +5,7 @@
 // reported as committed is there exactly once.
 #include <catch2/catch.hpp>
 
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -95,14 +96,24 @@ TEST_CASE("kill -9 at any moment loses no committed write and never corrupts the
             child(path, fds[1], next, rng());
         }
         close(fds[1]);
-        std::this_thread::sleep_for(std::chrono::microseconds(2000 + rng() % 40000));
+        // Let the writer get going (its first report), then kill it at a random moment.
+        std::string reported;
+        char buf[4096];
+        auto first_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (reported.find('\n') == std::string::npos && std::chrono::steady_clock::now() < first_deadline) {
+            pollfd p{fds[0], POLLIN, 0};
+            if (poll(&p, 1, 50) > 0) {
+                ssize_t got = read(fds[0], buf, sizeof buf);
+                if (got <= 0) break;
+                reported.append(buf, static_cast<size_t>(got));
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::microseconds(rng() % 30000));
         kill(pid, SIGKILL);
         int status = 0;
         waitpid(pid, &status, 0);
         if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++kills;
         else FAIL("the writer stopped by itself, status " << status);
-        std::string reported;
-        char buf[4096];
         ssize_t got;
         while ((got = read(fds[0], buf, sizeof buf)) > 0) reported.append(buf, static_cast<size_t>(got));
         close(fds[0]);

@@ -31,7 +31,7 @@ TEST_CASE("hlc receive rule: the next local event beats every clock seen") {
     CHECK(h.tick() == remote + 2);
 }
 
-TEST_CASE("clock order is total: hlc first, then site") {
+TEST_CASE("clock order is total: hlc first - then site") {
     Clock a{10, 1}, b{10, 2}, c{11, 0};
     CHECK(a < b);
     CHECK(b < c);
@@ -49,7 +49,7 @@ TEST_CASE("site ids round-trip as 16 hex digits whose text order is their numeri
     CHECK(!parse_site("zzzzzzzzzzzzzzzz", s));
 }
 
-TEST_CASE("uuid v7 ids are well-formed, unique and sort by creation time") {
+TEST_CASE("uuid v7 ids are well-formed - unique and sort by creation time") {
     Rng rng(42);
     std::set<std::string> seen;
     std::string prev;

@@ -14,7 +14,7 @@ Code check(std::string_view table, std::string_view field, Value v) {
 }
 }  // namespace
 
-TEST_CASE("the model has every entity of product.md, each with a bucket rule and deleted") {
+TEST_CASE("the model has every entity of product.md - each with a bucket rule and deleted") {
     for (auto name : {"accounts", "contacts", "cases", "stage_changes", "activities", "notes",
                       "follow_ups", "contact_plans", "programmes", "talking_points", "users"}) {
         const TableDef* t = Schema::current().table(name);

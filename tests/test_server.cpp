@@ -92,7 +92,7 @@ const std::string kMinimalSync = R"({"v":1,"schema":1,"site":"00000000000000aa",
 
 }  // namespace
 
-TEST_CASE("health, identity, metrics and the request log") {
+TEST_CASE("health - identity - metrics and the request log") {
     ServerProcess srv({"--rate", "0"});
     std::string tok = srv.add_user("sam", "seller");
     httplib::Client c(srv.url());
@@ -118,7 +118,7 @@ TEST_CASE("health, identity, metrics and the request log") {
     CHECK_THAT(srv.log(), Catch::Matches("(.|\\n)*Z user=sam GET /v1/me 200 [0-9.]+ms(.|\\n)*"));
 }
 
-TEST_CASE("devices converge through the server; a seller reads everything") {
+TEST_CASE("devices converge through the server - a seller reads everything") {
     ServerProcess srv;
     std::string alice = srv.add_user("alice", "consultant");
     std::string bob = srv.add_user("bob", "consultant");
@@ -191,7 +191,7 @@ TEST_CASE("isolation: a consultant never reads or writes an account it was not g
     CHECK(b.store->refused()->size() == 1);
 }
 
-TEST_CASE("granting access downloads the account; revoking it purges it") {
+TEST_CASE("granting access downloads the account - revoking it purges it") {
     ServerProcess srv;
     std::string alice = srv.add_user("alice", "consultant");
     std::string bob = srv.add_user("bob", "consultant");
@@ -217,7 +217,7 @@ TEST_CASE("granting access downloads the account; revoking it purges it") {
     CHECK(!b.has("contacts", contact));
 }
 
-TEST_CASE("a new case notifies every seller exactly once, however often the push is retried") {
+TEST_CASE("a new case notifies every seller exactly once - however often the push is retried") {
     ServerProcess srv;
     std::string alice = srv.add_user("alice", "consultant");
     std::string sam = srv.add_user("sam", "seller");
@@ -283,7 +283,7 @@ TEST_CASE("competitor rule: a new account beside an active customer in its group
     CHECK(j["notifications"][0]["payload"]["flags"][0] == "competitor:banks:Acme Bank");
 }
 
-TEST_CASE("the event stream tells a seller of a new case within 100 ms, and closes on revocation") {
+TEST_CASE("the event stream tells a seller of a new case within 100 ms - and closes on revocation") {
     ServerProcess srv;
     std::string alice = srv.add_user("alice", "consultant");
     std::string sam = srv.add_user("sam", "seller");
@@ -342,7 +342,7 @@ TEST_CASE("the event stream tells a seller of a new case within 100 ms, and clos
     stop = true;
 }
 
-TEST_CASE("the webhook receives each new case; a dead or slow webhook never slows a sync") {
+TEST_CASE("the webhook receives each new case - a dead or slow webhook never slows a sync") {
     // A receiver on loopback that blocks until released.
     httplib::Server receiver;
     std::mutex mu;
@@ -403,7 +403,7 @@ TEST_CASE("the webhook receives each new case; a dead or slow webhook never slow
     CHECK(json::parse(out)["webhook_queue"] == 1);
 }
 
-TEST_CASE("bad input gets the right status and a JSON error, and breaks nothing") {
+TEST_CASE("bad input gets the right status and a JSON error - and breaks nothing") {
     ServerProcess srv({"--max-body", "200000", "--rate", "0"});
     std::string tok = srv.add_user("alice", "consultant");
     std::string adm = srv.add_user("root", "admin");
@@ -510,7 +510,7 @@ TEST_CASE("50 clients syncing at once all succeed") {
     CHECK(devs[0]->store->all("cases")->size() == 50 * 20);
 }
 
-TEST_CASE("backup while serving restores to an identical database; a restart keeps everything") {
+TEST_CASE("backup while serving restores to an identical database and a restart keeps everything") {
     ServerProcess srv({"--rate", "0"});
     std::string alice = srv.add_user("alice", "consultant");
     Device a(srv.url(), alice);

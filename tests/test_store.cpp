@@ -52,7 +52,7 @@ struct World {
 
 }  // namespace
 
-TEST_CASE("create stores typed rows with defaults, a UUIDv7 id and one outbox entry") {
+TEST_CASE("create stores typed rows with defaults - a UUIDv7 id and one outbox entry") {
     TempDir dir;
     FakeWall wall;
     auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
@@ -102,7 +102,7 @@ TEST_CASE("bad local writes are refused with a clear error and write nothing") {
     CHECK(s->pending_count() == before);
 }
 
-TEST_CASE("fields fixed at creation cannot change; no-op writes are not queued") {
+TEST_CASE("fields fixed at creation cannot change - no-op writes are not queued") {
     TempDir dir;
     FakeWall wall;
     auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
@@ -120,7 +120,7 @@ TEST_CASE("fields fixed at creation cannot change; no-op writes are not queued")
     CHECK(s->pending_count() == before + 1);
 }
 
-TEST_CASE("delete and restore are writes of the deleted field; the record stays") {
+TEST_CASE("delete and restore are writes of the deleted field - the record stays") {
     TempDir dir;
     FakeWall wall;
     auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
@@ -131,7 +131,7 @@ TEST_CASE("delete and restore are writes of the deleted field; the record stays"
     CHECK(!s->get("accounts", acct)->deleted());
 }
 
-TEST_CASE("a batch commits many writes at once, and rolls back when abandoned") {
+TEST_CASE("a batch commits many writes at once - and rolls back when abandoned") {
     TempDir dir;
     FakeWall wall;
     auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
@@ -151,7 +151,7 @@ TEST_CASE("a batch commits many writes at once, and rolls back when abandoned") 
     CHECK(s->pending_count() == 10);
 }
 
-TEST_CASE("two devices converge through the hub; a concurrent overwrite is kept for review") {
+TEST_CASE("two devices converge through the hub - a concurrent overwrite is kept for review") {
     World w;
     std::string acct = new_account(*w.a);
     fika::test::sync_once(*w.a, *w.hub);
@@ -245,7 +245,7 @@ TEST_CASE("the receive rule: a device with a slow clock still overwrites what it
     CHECK(std::get<std::string>(w.a->get("accounts", acct)->operator[]("name")) == "Acme Group");
 }
 
-TEST_CASE("the hub refuses, per change and with a reason, what the rules forbid") {
+TEST_CASE("the hub refuses - per change and with a reason - what the rules forbid") {
     World w;
     std::string acct = new_account(*w.a), secret = new_account(*w.a, "Secret");
     auto batch = w.a->pending();
@@ -367,7 +367,7 @@ TEST_CASE("losing a bucket purges it and keeps unsent words as refused changes")
     CHECK_THAT(refused->at(0).fields_json, Catch::Contains("CTO"));
 }
 
-TEST_CASE("a file from a newer Fika, or not a Fika file, is refused and left untouched") {
+TEST_CASE("a file from a newer Fika - or not a Fika file - is refused and left untouched") {
     TempDir dir;
     FakeWall wall;
     std::string path = dir.file("d.db");
@@ -423,7 +423,7 @@ TEST_CASE("a corrupt database file gives a clear error and is not modified") {
     CHECK(read_file(path) == bytes);
 }
 
-TEST_CASE("migrations step one version at a time, keep data, and roll back on failure") {
+TEST_CASE("migrations step one version at a time - keep data - and roll back on failure") {
     TempDir dir;
     FakeWall wall;
     std::string path = dir.file("d.db");

@@ -1,0 +1,687 @@
+// fika-cli: everything the app does, from a shell or a script. main.cpp calls run_cli().
+#include "cli.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "csv.h"
+#include "records.h"
+#include "reports.h"
+#include "store.h"
+#include "sync_client.h"
+
+namespace fika::cli {
+
+using json = nlohmann::json;
+using sync::Code;
+
+namespace {
+
+const char* kUsage = R"(fika-cli — Fika from the command line (works offline; syncs when asked)
+
+Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
+
+  connect URL TOKEN              remember the server and your token in the database
+  add KIND --FIELD VALUE ...     create a record; prints its id
+                                 KIND: account, contact, case, activity, note, follow-up,
+                                 contact-plan, programme, talking-point
+                                 e.g. add case --account ID --title "Data platform" --value 135000
+                                      add activity --type conversation --account ID --note "coffee with Eva"
+                                 --account, --contact, --case stand for account_id, contact_id, case_id
+  set KIND ID FIELD=VALUE ...    change fields (FIELD= clears one)
+  delete KIND ID                 mark deleted (restore undoes it)
+  restore KIND ID
+  list KIND [--all] [--account ID] [--json]
+                                 records of a kind (--all includes deleted ones)
+  show KIND ID [--json]          one record with every field
+  sync [--json]                  push and pull until in step; exit 0 only when fully in sync
+  status [--json]                server, user, last sync, changes waiting, conflicts, refused
+  watch                          stay connected: sync whenever the server says so, print
+                                 notifications as they arrive (Ctrl-C stops)
+  conflicts [--all] [--json]     your values that lost to someone else's concurrent edit
+  resolve N mine|theirs          re-apply your value, or keep theirs
+  refused [--json]               your changes the server refused, with its reason
+  retry N | dismiss N            send a refused change again, or drop it
+  notifications [--unread] [--json]
+                                 a seller's notifications (from the server)
+  notifications read [N ... | --all]
+  funnel [--from DATE] [--to DATE] [--user NAME] [--by-user] [--json]
+                                 conversations, meetings, phone meetings, offers, won,
+                                 lost, won value and conversion rates
+  export csv DIR                 accounts, contacts, cases, activities as CSV files
+  import csv FILE [--kind KIND]  create or update records from a CSV file; bad rows are
+                                 reported by line number, good rows kept
+
+Options:
+  --db FILE    the local database (default $FIKA_DB, else ~/.local/share/fika/fika.db)
+  --json       machine-readable output
+  --help       this text
+
+Exit status: 0 success; 1 error; 2 usage; 3 not fully in sync (sync).
+)";
+
+struct Args {
+    std::vector<std::string> pos;
+    std::map<std::string, std::string> opts;  // --name value
+    std::set<std::string> flags;               // --name
+};
+
+constexpr int kOk = 0, kError = 1, kUsageError = 2, kNotInSync = 3;
+
+struct Ctx {
+    std::string db_path;
+    bool json = false;
+    std::unique_ptr<sync::Store> store;
+    std::FILE* out = stdout;
+};
+
+int error(const std::string& msg) {
+    std::fprintf(stderr, "fika-cli: %s\n", msg.c_str());
+    return kError;
+}
+
+int usage(const std::string& msg) {
+    std::fprintf(stderr, "fika-cli: %s\n(see fika-cli --help)\n", msg.c_str());
+    return kUsageError;
+}
+
+std::string default_db() {
+    if (const char* d = std::getenv("FIKA_DB"); d && *d) return d;
+    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/fika/fika.db";
+    return "fika.db";
+}
+
+std::string meta(Ctx& c, const std::string& key) {
+    auto v = c.store->meta(key);
+    return v.ok() && *v ? **v : "";
+}
+
+std::string when(std::uint64_t ms) {
+    if (!ms) return "never";
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+    return buf;
+}
+
+std::string name_of(Ctx& c, const char* table, const sync::Value& id) {
+    if (!std::holds_alternative<std::string>(id)) return "";
+    auto r = c.store->get(table, std::get<std::string>(id));
+    return r.ok() ? sync::to_display((*r)["name"]) : std::get<std::string>(id);
+}
+
+void print_json(Ctx& c, const json& j) { std::fprintf(c.out, "%s\n", j.dump(2).c_str()); }
+
+std::optional<client::ServerConfig> server_config(Ctx& c) {
+    std::string url = meta(c, "server_url"), token = meta(c, "server_token");
+    if (url.empty() || token.empty()) return std::nullopt;
+    client::ServerConfig cfg;
+    cfg.url = url;
+    cfg.token = token;
+    cfg.user_agent = "fika-cli";
+    return cfg;
+}
+
+int no_server() { return error("no server configured: run 'fika-cli connect URL TOKEN' first"); }
+
+// Fills user_id / user_name / user_role from GET /v1/me when not known yet.
+void learn_identity(Ctx& c, client::SyncClient& sc) {
+    if (!meta(c, "user_id").empty()) return;
+    auto me = sc.get("/v1/me");
+    if (!me.ok()) return;
+    json j = json::parse(*me.value, nullptr, false);
+    if (!j.is_object()) return;
+    (void)c.store->set_meta("user_id", j.value("id", ""));
+    (void)c.store->set_meta("user_name", j.value("name", ""));
+    (void)c.store->set_meta("user_role", j.value("role", ""));
+}
+
+// --- commands --------------------------------------------------------------------------------
+
+int cmd_connect(Ctx& c, const Args& a) {
+    if (a.pos.size() != 3) return usage("connect URL TOKEN");
+    const std::string& url = a.pos[1];
+    if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return usage("the URL starts with http:// or https://");
+    for (const char* k : {"user_id", "user_name", "user_role"}) (void)c.store->set_meta(k, "");
+    if (!c.store->set_meta("server_url", url).ok() || !c.store->set_meta("server_token", a.pos[2]).ok())
+        return error("cannot save the server in " + c.db_path);
+    client::SyncClient sc(*c.store, *server_config(c));
+    auto me = sc.get("/v1/me");
+    if (!me.ok()) {
+        if (me.failure->kind == client::Failure::Kind::Permanent)
+            return error("the server refused the token: " + me.failure->message);
+        std::fprintf(c.out, "saved %s; the server cannot be reached now (%s) — work on, sync later\n", url.c_str(),
+                     me.failure->message.c_str());
+        return kOk;
+    }
+    learn_identity(c, sc);
+    std::fprintf(c.out, "connected to %s as %s (%s)\n", url.c_str(), meta(c, "user_name").c_str(),
+                 meta(c, "user_role").c_str());
+    return kOk;
+}
+
+// --flag value pairs to fields; the kind's conveniences added.
+sync::Result<sync::Fields> fields_from_opts(Ctx& c, const sync::TableDef& t, const std::map<std::string, std::string>& opts) {
+    sync::Fields f;
+    for (auto& [k, v] : opts) {
+        if (k == "id") {
+            f.emplace_back("id", sync::text(v));
+            continue;
+        }
+        std::string name = client::field_for(t, k);
+        if (name.empty()) return sync::Error{Code::Invalid, t.name + " has no field '" + k + "'"};
+        auto val = client::parse_value(t, *t.field(name), v);
+        if (!val.ok()) return val.error();
+        f.emplace_back(name, *val);
+    }
+    auto has = [&](const char* n) { return std::any_of(f.begin(), f.end(), [&](auto& kv) { return kv.first == n; }); };
+    std::string me = meta(c, "user_id");
+    if (t.name == "cases" && !has("found_by") && !me.empty()) f.emplace_back("found_by", sync::text(me));
+    if (t.field("by_user") && !has("by_user") && !me.empty()) f.emplace_back("by_user", sync::text(me));
+    if (t.name == "activities" && !has("date")) f.emplace_back("date", sync::text(client::today()));
+    if (t.name == "stage_changes" && !has("at")) {
+        std::time_t now = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        f.emplace_back("at", sync::text(buf));
+    }
+    return f;
+}
+
+int cmd_add(Ctx& c, const Args& a) {
+    if (a.pos.size() != 2) return usage("add KIND --FIELD VALUE ...");
+    const sync::TableDef* t = client::table_for(a.pos[1]);
+    if (!t) return usage("unknown kind '" + a.pos[1] + "'");
+    auto fields = fields_from_opts(c, *t, a.opts);
+    if (!fields.ok()) return error(fields.error().message);
+    if (t->name == "notes" && a.flags.count("template")) {
+        bool has_body = std::any_of(fields->begin(), fields->end(), [](auto& kv) { return kv.first == "body"; });
+        if (!has_body)
+            fields->emplace_back("body", sync::text("Need:\n\nPain:\n\nTiming:\n\nWho decides:\n\nBudget:\n"));
+        fields->emplace_back("kind", sync::text("needs-analysis"));
+    }
+    auto id = c.store->create(t->name, *fields);
+    if (!id.ok()) return error(id.error().message);
+    if (c.json) print_json(c, {{"id", *id}});
+    else std::fprintf(c.out, "%s\n", id->c_str());
+    return kOk;
+}
+
+int cmd_set(Ctx& c, const Args& a) {
+    if (a.pos.size() < 4) return usage("set KIND ID FIELD=VALUE ...");
+    const sync::TableDef* t = client::table_for(a.pos[1]);
+    if (!t) return usage("unknown kind '" + a.pos[1] + "'");
+    sync::Fields f;
+    for (std::size_t i = 3; i < a.pos.size(); ++i) {
+        auto eq = a.pos[i].find('=');
+        if (eq == std::string::npos) return usage("expected FIELD=VALUE, got '" + a.pos[i] + "'");
+        std::string name = client::field_for(*t, a.pos[i].substr(0, eq));
+        if (name.empty()) return error(t->name + " has no field '" + a.pos[i].substr(0, eq) + "'");
+        auto v = client::parse_value(*t, *t->field(name), a.pos[i].substr(eq + 1));
+        if (!v.ok()) return error(v.error().message);
+        f.emplace_back(name, *v);
+    }
+    auto st = c.store->update(t->name, a.pos[2], f);
+    if (!st.ok()) return error(st.error().message);
+    return kOk;
+}
+
+int cmd_delete(Ctx& c, const Args& a, bool restore) {
+    if (a.pos.size() != 3) return usage(std::string(restore ? "restore" : "delete") + " KIND ID");
+    const sync::TableDef* t = client::table_for(a.pos[1]);
+    if (!t) return usage("unknown kind '" + a.pos[1] + "'");
+    auto st = restore ? c.store->restore(t->name, a.pos[2]) : c.store->remove(t->name, a.pos[2]);
+    if (!st.ok()) return error(st.error().message);
+    return kOk;
+}
+
+// A few columns that say what a record is, per kind.
+std::vector<std::string> summary_fields(const sync::TableDef& t) {
+    static const std::map<std::string, std::vector<std::string>> m = {
+        {"accounts", {"name", "policy", "industry", "competitor_group"}},
+        {"contacts", {"name", "title", "role", "account_id"}},
+        {"cases", {"title", "stage", "value", "currency", "account_id"}},
+        {"activities", {"date", "type", "direction", "account_id", "note"}},
+        {"notes", {"kind", "account_id", "body"}},
+        {"follow_ups", {"due", "status", "summary"}},
+        {"contact_plans", {"planned_by", "status", "consultant", "contact_id"}},
+        {"programmes", {"name", "cost", "currency", "period_start", "period_end"}},
+        {"talking_points", {"style", "language", "body"}},
+        {"users", {"name", "role", "style", "weekly_target"}},
+        {"stage_changes", {"at", "from_stage", "to_stage", "case_id"}},
+    };
+    auto it = m.find(t.name);
+    return it == m.end() ? std::vector<std::string>{} : it->second;
+}
+
+int cmd_list(Ctx& c, const Args& a) {
+    if (a.pos.size() != 2) return usage("list KIND");
+    const sync::TableDef* t = client::table_for(a.pos[1]);
+    if (!t) return usage("unknown kind '" + a.pos[1] + "'");
+    auto rows = c.store->all(t->name);
+    if (!rows.ok()) return error(rows.error().message);
+    bool all = a.flags.count("all");
+    std::string account = a.opts.count("account") ? a.opts.at("account") : "";
+    std::vector<const sync::Record*> shown;
+    for (const sync::Record& r : *rows) {
+        if (!all && r.deleted()) continue;
+        if (!account.empty() && sync::Store::bucket_of(*t, r.id, r.values) != account) continue;
+        shown.push_back(&r);
+    }
+    if (c.json) {
+        json arr = json::array();
+        for (auto* r : shown) arr.push_back(json::parse(client::record_json(*r)));
+        print_json(c, arr);
+        return kOk;
+    }
+    std::vector<std::string> cols = summary_fields(*t);
+    std::fprintf(c.out, "%-36s", "ID");
+    for (auto& col : cols) std::fprintf(c.out, "  %-18s", col == "account_id" ? "ACCOUNT" : col.c_str());
+    std::fprintf(c.out, "\n");
+    for (auto* r : shown) {
+        std::fprintf(c.out, "%-36s", r->id.c_str());
+        for (auto& col : cols) {
+            std::string v = col == "account_id" ? name_of(c, "accounts", (*r)[col])
+                                                : client::format_value(*t->field(col), (*r)[col]);
+            std::replace(v.begin(), v.end(), '\n', ' ');
+            if (v.size() > 18) v = v.substr(0, 17) + "…";
+            std::fprintf(c.out, "  %-18s", v.c_str());
+        }
+        if (r->deleted()) std::fprintf(c.out, "  (deleted)");
+        std::fprintf(c.out, "\n");
+    }
+    return kOk;
+}
+
+int cmd_show(Ctx& c, const Args& a) {
+    if (a.pos.size() != 3) return usage("show KIND ID");
+    const sync::TableDef* t = client::table_for(a.pos[1]);
+    if (!t) return usage("unknown kind '" + a.pos[1] + "'");
+    auto r = c.store->get(t->name, a.pos[2]);
+    if (!r.ok()) return error(r.error().message);
+    if (c.json) {
+        print_json(c, json::parse(client::record_json(*r)));
+        return kOk;
+    }
+    std::fprintf(c.out, "%-18s %s\n", "id", r->id.c_str());
+    for (std::size_t i = 0; i < t->fields.size(); ++i)
+        std::fprintf(c.out, "%-18s %s\n", t->fields[i].name.c_str(), client::format_value(t->fields[i], r->values[i]).c_str());
+    return kOk;
+}
+
+int cmd_sync(Ctx& c) {
+    auto cfg = server_config(c);
+    if (!cfg) return no_server();
+    client::SyncClient sc(*c.store, *cfg);
+    learn_identity(c, sc);
+    auto r = sc.sync(3);
+    auto conflicts = c.store->conflicts();
+    auto refused = c.store->refused();
+    std::size_t n_conf = conflicts.ok() ? conflicts->size() : 0, n_ref = refused.ok() ? refused->size() : 0;
+    if (!r.ok()) {
+        if (c.json)
+            print_json(c, {{"ok", false}, {"error", r.failure->code}, {"message", r.failure->message},
+                           {"transient", r.failure->kind == client::Failure::Kind::Transient},
+                           {"pending", c.store->pending_count()}});
+        return error("sync failed: " + r.failure->message +
+                     (r.failure->kind == client::Failure::Kind::Transient ? " (your changes are kept; try again later)" : ""));
+    }
+    (void)c.store->set_meta("last_sync_ms", std::to_string(c.store->now_ms()));
+    const client::SyncReport& rep = *r.value;
+    bool in_sync = rep.complete && n_ref == 0;
+    if (c.json) {
+        json refusals = json::array();
+        for (auto& f : rep.refused)
+            refusals.push_back({{"table", f.table}, {"id", f.id}, {"code", sync::code_name(f.error.code)}, {"message", f.error.message}});
+        print_json(c, {{"ok", true}, {"in_sync", in_sync}, {"pushed", rep.pushed}, {"pulled", rep.pulled},
+                       {"refused", refusals}, {"purged", rep.purged}, {"conflicts", n_conf},
+                       {"pending", c.store->pending_count()}, {"round_trips", rep.round_trips}});
+    } else {
+        std::fprintf(c.out, "synced: sent %zu, received %zu", rep.pushed, rep.pulled);
+        if (!rep.refused.empty()) std::fprintf(c.out, ", %zu refused by the server", rep.refused.size());
+        if (!rep.purged.empty()) std::fprintf(c.out, ", %zu customer(s) no longer shared with you removed", rep.purged.size());
+        std::fprintf(c.out, "\n");
+        for (auto& f : rep.refused) std::fprintf(c.out, "  refused %s %s: %s\n", f.table.c_str(), f.id.c_str(), f.error.message.c_str());
+        if (n_conf) std::fprintf(c.out, "%zu conflict(s) to review: fika-cli conflicts\n", n_conf);
+        if (n_ref) std::fprintf(c.out, "%zu refused change(s) waiting: fika-cli refused\n", n_ref);
+    }
+    return in_sync ? kOk : kNotInSync;
+}
+
+int cmd_status(Ctx& c) {
+    auto conflicts = c.store->conflicts();
+    auto refused = c.store->refused();
+    std::uint64_t last = std::strtoull(meta(c, "last_sync_ms").c_str(), nullptr, 10);
+    json j = {{"server", meta(c, "server_url")}, {"user", meta(c, "user_name")}, {"role", meta(c, "user_role")},
+              {"pending", c.store->pending_count()}, {"last_sync_ms", last},
+              {"conflicts", conflicts.ok() ? conflicts->size() : 0}, {"refused", refused.ok() ? refused->size() : 0},
+              {"database", c.db_path}};
+    if (c.json) {
+        print_json(c, j);
+        return kOk;
+    }
+    std::string server = meta(c, "server_url");
+    std::fprintf(c.out, "server:    %s\n", server.empty() ? "none (offline only)" : server.c_str());
+    if (!meta(c, "user_name").empty())
+        std::fprintf(c.out, "user:      %s (%s)\n", meta(c, "user_name").c_str(), meta(c, "user_role").c_str());
+    std::fprintf(c.out, "last sync: %s\n", when(last).c_str());
+    std::fprintf(c.out, "waiting:   %zu change(s) to send\n", c.store->pending_count());
+    std::fprintf(c.out, "conflicts: %zu\nrefused:   %zu\n", j["conflicts"].get<std::size_t>(), j["refused"].get<std::size_t>());
+    std::fprintf(c.out, "database:  %s\n", c.db_path.c_str());
+    return kOk;
+}
+
+std::atomic<bool> g_stop{false};
+
+int cmd_watch(Ctx& c) {
+    auto cfg = server_config(c);
+    if (!cfg) return no_server();
+    std::signal(SIGINT, [](int) { g_stop = true; });
+    std::signal(SIGTERM, [](int) { g_stop = true; });
+    client::SyncClient sc(*c.store, *cfg);
+    learn_identity(c, sc);
+    auto sync_now = [&](const char* why) {
+        auto r = sc.sync(5, &g_stop);
+        if (r.ok()) {
+            (void)c.store->set_meta("last_sync_ms", std::to_string(c.store->now_ms()));
+            std::fprintf(c.out, "sync (%s): sent %zu, received %zu%s\n", why, r.value->pushed, r.value->pulled,
+                         r.value->refused.empty() ? "" : ", some refused: fika-cli refused");
+        } else {
+            std::fprintf(c.out, "sync (%s) failed: %s\n", why, r.failure->message.c_str());
+        }
+        std::fflush(c.out);
+    };
+    std::fprintf(c.out, "watching %s (Ctrl-C stops)\n", cfg->url.c_str());
+    std::fflush(c.out);
+    client::SyncClient listener(*c.store, *cfg);
+    auto ended = listener.listen(
+        [&](const std::string& event, const std::string& data) {
+            if (event == "notification") {
+                json n = json::parse(data, nullptr, false);
+                if (c.json) {
+                    std::fprintf(c.out, "%s\n", data.c_str());
+                } else if (n.is_object()) {
+                    const json& p = n["payload"];
+                    std::string kind = p.value("kind", "");
+                    std::string title = p.contains("case") ? p["case"].value("title", "") : "";
+                    std::string acct = p.contains("account") && p["account"].is_object() ? p["account"].value("name", "") : "";
+                    std::string who = p.contains("found_by") ? p["found_by"].value("name", "") : "";
+                    std::fprintf(c.out, "notification %lld: %s '%s' at %s (found by %s)%s\n",
+                                 static_cast<long long>(n.value("n", 0LL)), kind == "new_case" ? "new case" : kind.c_str(),
+                                 title.c_str(), acct.c_str(), who.c_str(),
+                                 p.contains("flags") && !p["flags"].empty() ? (" " + p["flags"].dump()).c_str() : "");
+                }
+                std::fflush(c.out);
+                sync_now("notification");
+            } else if (event == "hello") {
+                sync_now("connected");
+            } else if (event == "changes") {
+                sync_now("server changes");
+            }
+        },
+        g_stop);
+    if (ended) return error("watch ended: " + ended->message);
+    return kOk;
+}
+
+int cmd_conflicts(Ctx& c, const Args& a) {
+    auto list = c.store->conflicts(a.flags.count("all") > 0);
+    if (!list.ok()) return error(list.error().message);
+    if (c.json) {
+        json arr = json::array();
+        for (const sync::Conflict& k : *list)
+            arr.push_back({{"n", k.n}, {"table", k.table}, {"id", k.id}, {"field", k.field},
+                           {"mine", sync::to_display(k.local_value)}, {"theirs", sync::to_display(k.remote_value)},
+                           {"at_ms", k.at_ms}, {"resolution", k.resolution}});
+        print_json(c, arr);
+        return kOk;
+    }
+    if (list->empty()) std::fprintf(c.out, "no conflicts\n");
+    for (const sync::Conflict& k : *list)
+        std::fprintf(c.out, "%lld  %s %s .%s: mine '%s', theirs '%s'%s\n", static_cast<long long>(k.n), k.table.c_str(),
+                     k.id.c_str(), k.field.c_str(), sync::to_display(k.local_value).c_str(),
+                     sync::to_display(k.remote_value).c_str(), k.resolution.empty() ? "" : (" [" + k.resolution + "]").c_str());
+    return kOk;
+}
+
+int cmd_resolve(Ctx& c, const Args& a) {
+    if (a.pos.size() != 3 || (a.pos[2] != "mine" && a.pos[2] != "theirs")) return usage("resolve N mine|theirs");
+    auto st = c.store->resolve_conflict(std::atoll(a.pos[1].c_str()), a.pos[2] == "mine");
+    if (!st.ok()) return error(st.error().message);
+    return kOk;
+}
+
+int cmd_refused(Ctx& c) {
+    auto list = c.store->refused();
+    if (!list.ok()) return error(list.error().message);
+    if (c.json) {
+        json arr = json::array();
+        for (const sync::RefusedChange& r : *list)
+            arr.push_back({{"n", r.n}, {"table", r.table}, {"id", r.id}, {"code", sync::code_name(r.error.code)},
+                           {"message", r.error.message}, {"fields", json::parse(r.fields_json, nullptr, false)}});
+        print_json(c, arr);
+        return kOk;
+    }
+    if (list->empty()) std::fprintf(c.out, "no refused changes\n");
+    for (const sync::RefusedChange& r : *list)
+        std::fprintf(c.out, "%lld  %s %s: %s\n    %s\n", static_cast<long long>(r.n), r.table.c_str(), r.id.c_str(),
+                     r.error.message.c_str(), r.fields_json.c_str());
+    return kOk;
+}
+
+int cmd_refused_resolve(Ctx& c, const Args& a, bool retry) {
+    if (a.pos.size() != 2) return usage(std::string(retry ? "retry" : "dismiss") + " N");
+    auto st = c.store->resolve_refused(std::atoll(a.pos[1].c_str()), retry);
+    if (!st.ok()) return error(st.error().message);
+    return kOk;
+}
+
+int cmd_notifications(Ctx& c, const Args& a) {
+    auto cfg = server_config(c);
+    if (!cfg) return no_server();
+    client::SyncClient sc(*c.store, *cfg);
+    if (a.pos.size() >= 2 && a.pos[1] == "read") {
+        json body;
+        if (a.flags.count("all")) body["all"] = true;
+        else {
+            body["ids"] = json::array();
+            for (std::size_t i = 2; i < a.pos.size(); ++i) body["ids"].push_back(std::atoll(a.pos[i].c_str()));
+        }
+        auto r = sc.post("/v1/notifications/read", body.dump());
+        if (!r.ok()) return error(r.failure->message);
+        if (c.json) std::fprintf(c.out, "%s\n", r.value->c_str());
+        else std::fprintf(c.out, "marked %lld read\n", static_cast<long long>(json::parse(*r.value).value("marked", 0LL)));
+        return kOk;
+    }
+    auto r = sc.get(std::string("/v1/notifications?limit=1000") + (a.flags.count("unread") ? "&unread=1" : ""));
+    if (!r.ok()) return error("cannot fetch notifications: " + r.failure->message);
+    json j = json::parse(*r.value, nullptr, false);
+    if (!j.is_object()) return error("the server sent something unreadable");
+    if (c.json) {
+        print_json(c, j["notifications"]);
+        return kOk;
+    }
+    if (j["notifications"].empty()) std::fprintf(c.out, "no notifications\n");
+    for (auto& n : j["notifications"]) {
+        const json& p = n["payload"];
+        std::string title = p.contains("case") ? p["case"].value("title", "") : "";
+        std::string acct = p.contains("account") && p["account"].is_object() ? p["account"].value("name", "") : "";
+        std::string who = p.contains("found_by") ? p["found_by"].value("name", "") : "";
+        std::fprintf(c.out, "%lld %s %s '%s' at %s (found by %s)%s\n", static_cast<long long>(n.value("n", 0LL)),
+                     n.value("read", false) ? " " : "*", p.value("kind", "").c_str(), title.c_str(), acct.c_str(),
+                     who.c_str(), p.contains("flags") && !p["flags"].empty() ? (" " + p["flags"].dump()).c_str() : "");
+    }
+    return kOk;
+}
+
+std::string pct(const std::optional<double>& r) {
+    if (!r) return "-";
+    char b[16];
+    std::snprintf(b, sizeof b, "%.1f%%", *r * 100);
+    return b;
+}
+
+void print_funnel(Ctx& c, const client::Funnel& f, const std::string& title) {
+    if (!title.empty()) std::fprintf(c.out, "%s\n", title.c_str());
+    std::fprintf(c.out, "  conversations   %lld\n", static_cast<long long>(f.conversations));
+    std::fprintf(c.out, "  meetings        %lld   (+ %lld phone meetings; %s of conversations)\n",
+                 static_cast<long long>(f.meetings), static_cast<long long>(f.phone_meetings), pct(f.meeting_rate).c_str());
+    std::fprintf(c.out, "  offers          %lld   (%s of meetings)\n", static_cast<long long>(f.offers), pct(f.offer_rate).c_str());
+    std::fprintf(c.out, "  won             %lld   (%s of offers)\n", static_cast<long long>(f.won), pct(f.win_rate).c_str());
+    std::fprintf(c.out, "  lost            %lld\n", static_cast<long long>(f.lost));
+    for (auto& [cur, v] : f.won_value) std::fprintf(c.out, "  won value       %lld %s\n", static_cast<long long>(v), cur.c_str());
+}
+
+int cmd_funnel(Ctx& c, const Args& a) {
+    client::FunnelQuery q;
+    if (a.opts.count("from")) q.from = a.opts.at("from");
+    if (a.opts.count("to")) q.to = a.opts.at("to");
+    if (a.opts.count("user")) {
+        std::string u = a.opts.at("user");
+        if (!sync::is_uuid(u)) {
+            std::string found;
+            for (const sync::Record& r : *c.store->all("users"))
+                if (sync::to_display(r["name"]) == u) found = r.id;
+            if (found.empty()) return error("no user named " + u + " (sync first to know the users)");
+            u = found;
+        }
+        q.user = u;
+    }
+    for (auto* d : {&q.from, &q.to})
+        if (*d && (d->value().size() != 10 || (*d)->at(4) != '-')) return usage("dates are YYYY-MM-DD");
+    if (a.flags.count("by-user")) {
+        auto by = client::funnel_by_user(*c.store, q);
+        if (!by.ok()) return error(by.error().message);
+        std::map<std::string, std::string> names;
+        for (const sync::Record& r : *c.store->all("users")) names[r.id] = sync::to_display(r["name"]);
+        if (c.json) {
+            json j = json::object();
+            for (auto& [u, f] : *by) j[names.count(u) ? names[u] : (u.empty() ? "(unknown)" : u)] = json::parse(client::funnel_json(f));
+            print_json(c, j);
+        } else {
+            for (auto& [u, f] : *by) print_funnel(c, f, names.count(u) ? names[u] : (u.empty() ? "(unknown)" : u));
+        }
+        return kOk;
+    }
+    auto f = client::funnel(*c.store, q);
+    if (!f.ok()) return error(f.error().message);
+    if (c.json) print_json(c, json::parse(client::funnel_json(*f)));
+    else print_funnel(c, *f, "");
+    return kOk;
+}
+
+int cmd_export(Ctx& c, const Args& a) {
+    if (a.pos.size() != 3 || a.pos[1] != "csv") return usage("export csv DIR");
+    auto files = client::export_csv(*c.store, a.pos[2]);
+    if (!files.ok()) return error(files.error().message);
+    for (auto& f : *files) std::fprintf(c.out, "wrote %s\n", f.c_str());
+    return kOk;
+}
+
+int cmd_import(Ctx& c, const Args& a) {
+    if (a.pos.size() != 3 || a.pos[1] != "csv") return usage("import csv FILE [--kind KIND]");
+    std::string kind;
+    if (a.opts.count("kind")) {
+        const sync::TableDef* t = client::table_for(a.opts.at("kind"));
+        if (!t) return usage("unknown kind '" + a.opts.at("kind") + "'");
+        kind = t->name;
+    }
+    sync::Fields defaults;
+    if (std::string me = meta(c, "user_id"); !me.empty()) {
+        defaults.emplace_back("found_by", sync::text(me));
+        defaults.emplace_back("by_user", sync::text(me));
+    }
+    auto rep = client::import_csv(*c.store, a.pos[2], kind, defaults);
+    if (!rep.ok()) return error(rep.error().message);
+    if (c.json) {
+        json errs = json::array();
+        for (auto& e : rep->errors) errs.push_back({{"line", e.line}, {"message", e.message}});
+        print_json(c, {{"table", rep->table}, {"created", rep->created}, {"updated", rep->updated},
+                       {"unchanged", rep->unchanged}, {"errors", errs}});
+    } else {
+        std::fprintf(c.out, "%s: %zu created, %zu updated, %zu unchanged, %zu bad row(s)\n", rep->table.c_str(), rep->created,
+                     rep->updated, rep->unchanged, rep->errors.size());
+        for (auto& e : rep->errors) std::fprintf(stderr, "  line %zu: %s\n", e.line, e.message.c_str());
+    }
+    return rep->errors.empty() ? kOk : kError;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    Ctx c;
+    c.db_path = default_db();
+    Args a;
+    static const std::set<std::string> kFlags = {"json", "all", "unread", "by-user", "template", "help"};
+    for (int i = 1; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s == "-h") s = "--help";
+        if (s.size() > 2 && s.rfind("--", 0) == 0) {
+            std::string name = s.substr(2);
+            if (name == "db") {
+                if (i + 1 >= argc) return usage("--db needs a file");
+                c.db_path = argv[++i];
+            } else if (kFlags.count(name)) {
+                a.flags.insert(name);
+            } else {
+                if (i + 1 >= argc) return usage("--" + name + " needs a value");
+                a.opts[name] = argv[++i];
+            }
+        } else {
+            a.pos.push_back(s);
+        }
+    }
+    if (a.flags.count("help")) {
+        std::fputs(kUsage, stdout);
+        return kOk;
+    }
+    if (a.pos.empty()) {
+        std::fputs(kUsage, stderr);
+        return kUsageError;
+    }
+    c.json = a.flags.count("json") > 0;
+    const std::string cmd = a.pos[0];
+    static const std::set<std::string> known = {"connect", "add", "set", "delete", "restore", "list", "show", "sync",
+                                                "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
+                                                "notifications", "funnel", "export", "import"};
+    if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
+    std::error_code ec;
+    auto parent = std::filesystem::path(c.db_path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    auto store = sync::Store::open(c.db_path);
+    if (!store.ok()) return error("cannot open " + c.db_path + ": " + store.error().message);
+    c.store = std::move(store).value();
+    if (cmd == "connect") return cmd_connect(c, a);
+    if (cmd == "add") return cmd_add(c, a);
+    if (cmd == "set") return cmd_set(c, a);
+    if (cmd == "delete") return cmd_delete(c, a, false);
+    if (cmd == "restore") return cmd_delete(c, a, true);
+    if (cmd == "list") return cmd_list(c, a);
+    if (cmd == "show") return cmd_show(c, a);
+    if (cmd == "sync") return cmd_sync(c);
+    if (cmd == "status") return cmd_status(c);
+    if (cmd == "watch") return cmd_watch(c);
+    if (cmd == "conflicts") return cmd_conflicts(c, a);
+    if (cmd == "resolve") return cmd_resolve(c, a);
+    if (cmd == "refused") return cmd_refused(c);
+    if (cmd == "retry") return cmd_refused_resolve(c, a, true);
+    if (cmd == "dismiss") return cmd_refused_resolve(c, a, false);
+    if (cmd == "notifications") return cmd_notifications(c, a);
+    if (cmd == "funnel") return cmd_funnel(c, a);
+    if (cmd == "export") return cmd_export(c, a);
+    return cmd_import(c, a);
+}
+
+}  // namespace fika::cli

@@ -1,0 +1,112 @@
+#include "records.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+
+namespace fika::client {
+
+namespace {
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+std::string dashes_to_underscores(std::string s) {
+    std::replace(s.begin(), s.end(), '-', '_');
+    return s;
+}
+}  // namespace
+
+const sync::TableDef* table_for(const std::string& kind) {
+    const sync::Schema& s = sync::Schema::current();
+    std::string k = dashes_to_underscores(lower(kind));
+    if (const sync::TableDef* t = s.table(k)) return t;
+    if (const sync::TableDef* t = s.table(k + "s")) return t;
+    if (k == "activity") return s.table("activities");
+    if (k == "stage_change") return s.table("stage_changes");
+    return nullptr;
+}
+
+std::string field_for(const sync::TableDef& t, const std::string& name) {
+    std::string n = dashes_to_underscores(lower(name));
+    while (!n.empty() && n[0] == '_') n.erase(0, 1);
+    if (t.field(n)) return n;
+    if (t.field(n + "_id")) return n + "_id";
+    return "";
+}
+
+sync::Result<sync::Value> parse_value(const sync::TableDef& t, const sync::FieldDef& f, const std::string& text) {
+    auto bad = [&](const std::string& what) -> sync::Result<sync::Value> {
+        return sync::Error{sync::Code::Invalid, t.name + "." + f.name + ": " + what + ", got '" + text + "'"};
+    };
+    if (text.empty()) return sync::Value{};
+    switch (f.type) {
+        case sync::FieldType::Integer: {
+            std::string digits;
+            for (char c : text)
+                if (c != ' ' && c != '_') digits.push_back(c);
+            if (digits.empty() || digits.size() > 19) return bad("expected a whole number");
+            std::size_t i = digits[0] == '-' ? 1 : 0;
+            if (i == digits.size()) return bad("expected a whole number");
+            for (std::size_t k = i; k < digits.size(); ++k)
+                if (!std::isdigit(static_cast<unsigned char>(digits[k]))) return bad("expected a whole number");
+            return sync::Value{static_cast<std::int64_t>(std::stoll(digits))};
+        }
+        case sync::FieldType::Real: {
+            try {
+                std::size_t used = 0;
+                double d = std::stod(text, &used);
+                if (used != text.size()) return bad("expected a number");
+                return sync::Value{d};
+            } catch (...) {
+                return bad("expected a number");
+            }
+        }
+        case sync::FieldType::Bool: {
+            std::string l = lower(text);
+            if (l == "true" || l == "yes" || l == "1" || l == "ja" || l == "y") return sync::Value{std::int64_t{1}};
+            if (l == "false" || l == "no" || l == "0" || l == "nej" || l == "n") return sync::Value{std::int64_t{0}};
+            return bad("expected true or false");
+        }
+        default: return sync::Value{text};
+    }
+}
+
+std::string format_value(const sync::FieldDef& f, const sync::Value& v) {
+    if (sync::is_null(v)) return "";
+    if (f.type == sync::FieldType::Bool && std::holds_alternative<std::int64_t>(v))
+        return std::get<std::int64_t>(v) ? "true" : "false";
+    return sync::to_display(v);
+}
+
+std::string record_json(const sync::Record& r) {
+    nlohmann::json j;
+    j["id"] = r.id;
+    for (std::size_t i = 0; i < r.table->fields.size(); ++i) {
+        const sync::FieldDef& f = r.table->fields[i];
+        const sync::Value& v = r.values[i];
+        switch (v.index()) {
+            case 0: j[f.name] = nullptr; break;
+            case 1:
+                if (f.type == sync::FieldType::Bool) j[f.name] = std::get<1>(v) != 0;
+                else j[f.name] = std::get<1>(v);
+                break;
+            case 2: j[f.name] = std::get<2>(v); break;
+            default: j[f.name] = std::get<3>(v);
+        }
+    }
+    return j.dump();
+}
+
+std::string today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+}  // namespace fika::client
