@@ -1,0 +1,227 @@
+// fika-cli with no server: records, errors, the funnel and CSV import/export.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "cli_harness.h"
+
+using fika::test::Cli;
+using fika::test::TempDir;
+using json = nlohmann::json;
+
+namespace {
+void write_file(const std::string& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+}
+std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), {});
+}
+}  // namespace
+
+TEST_CASE("records are created - changed - deleted and restored from the command line") {
+    TempDir dir;
+    Cli cli(dir.file("fika.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme A/S", "--policy", "inbound-only", "--yearly-revenue", "7 000 000"});
+    CHECK(acme.size() == 36);
+    std::string eva = cli.ok({"add", "contact", "--account", acme, "--name", "Eva Lund", "--role", "decision-maker", "--met", "no"});
+    std::string cs = cli.ok({"add", "case", "--account", acme, "--contact", eva, "--title", "Data platform", "--value", "135000"});
+    json c = cli.json({"show", "case", cs});
+    CHECK(c["title"] == "Data platform");
+    CHECK(c["value"] == 135000);
+    CHECK(c["stage"] == "spotted");
+    CHECK(c["currency"] == "DKK");
+    CHECK(c["contact_id"] == eva);
+    CHECK(cli.json({"show", "account", acme})["yearly_revenue"] == 7000000);
+    CHECK(cli.json({"show", "contact", eva})["met"] == false);
+
+    cli.ok({"set", "case", cs, "stage=offer", "next_step=Send the offer", "follow_up=2026-12-01"});
+    c = cli.json({"show", "case", cs});
+    CHECK(c["stage"] == "offer");
+    CHECK(c["follow_up"] == "2026-12-01");
+    cli.ok({"set", "case", cs, "next_step="});
+    CHECK(cli.json({"show", "case", cs})["next_step"].is_null());
+
+    cli.ok({"delete", "case", cs});
+    CHECK(cli.json({"list", "cases"}).empty());
+    CHECK(cli.json({"list", "cases", "--all"}).size() == 1);
+    cli.ok({"restore", "case", cs});
+    CHECK(cli.json({"list", "cases"}).size() == 1);
+
+    std::string act = cli.ok({"add", "activity", "--type", "conversation", "--account", acme, "--note", "Coffee with Eva"});
+    json a = cli.json({"show", "activity", act});
+    CHECK(a["type"] == "conversation");
+    CHECK(a["direction"] == "outbound");
+    CHECK(a["date"].get<std::string>().size() == 10);  // today by default
+
+    std::string note = cli.ok({"add", "note", "--account", acme, "--template"});
+    json n = cli.json({"show", "note", note});
+    CHECK(n["kind"] == "needs-analysis");
+    CHECK_THAT(n["body"].get<std::string>(), Catch::Contains("Who decides:"));
+
+    json st = cli.json({"status"});
+    CHECK(st["pending"] == 9);  // one queued write per command above
+    CHECK(st["server"] == "");
+    std::string listing = cli.ok({"list", "cases"});
+    CHECK_THAT(listing, Catch::Contains("Acme A/S"));  // accounts by name, not id
+}
+
+TEST_CASE("mistakes get a clear message - a non-zero exit and change nothing") {
+    TempDir dir;
+    Cli cli(dir.file("fika.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme"});
+    std::string cs = cli.ok({"add", "case", "--account", acme, "--title", "x"});
+    std::size_t before = cli.json({"status"})["pending"];
+    struct Case {
+        std::vector<std::string> args;
+        int status;
+        std::string message;
+    };
+    std::vector<Case> cases = {
+        {{"add", "case", "--title", "no account"}, 1, "account_id: is required"},
+        {{"add", "case", "--account", acme, "--title", "x", "--value", "lots"}, 1, "expected a whole number"},
+        {{"add", "case", "--account", acme, "--title", "x", "--stage", "maybe"}, 1, "is not one of"},
+        {{"add", "case", "--account", acme, "--title", "x", "--colour", "red"}, 1, "has no field 'colour'"},
+        {{"add", "widget", "--name", "x"}, 2, "unknown kind"},
+        {{"add", "contact", "--account", "01900000-0000-7000-8000-000000000000", "--name", "x"}, 1, "no account"},
+        {{"set", "case", "01900000-0000-7000-8000-000000000000", "title=y"}, 1, "not found"},
+        {{"set", "case", cs, "title"}, 2, "FIELD=VALUE"},
+        {{"set", "case", cs, "follow_up=31/12/2026"}, 1, "expected a date"},
+        {{"show", "case", "nope"}, 1, "not found"},
+        {{"sync"}, 1, "no server configured"},
+        {{"notifications"}, 1, "no server configured"},
+        {{"resolve", "1", "maybe"}, 2, "mine|theirs"},
+        {{"frobnicate"}, 2, "unknown command"},
+        {{"funnel", "--from", "yesterday"}, 2, "YYYY-MM-DD"},
+    };
+    for (auto& k : cases) {
+        auto args = k.args;
+        INFO(Cli::join(args));
+        // Errors go to stderr: run through a shell to capture both.
+        auto [rc, out] = fika::test::run_command({"/bin/sh", "-c", std::string(FIKA_CLI_BIN) + " --db '" + cli.db() + "' " +
+                                                                        [&] {
+                                                                            std::string s;
+                                                                            for (auto& a : args) s += "'" + a + "' ";
+                                                                            return s;
+                                                                        }() + "2>&1"});
+        CHECK(rc == k.status);
+        CHECK_THAT(out, Catch::Contains(k.message));
+    }
+    CHECK(cli.json({"status"})["pending"] == before);
+    // A database file that is not one.
+    std::string junk = dir.file("junk.db");
+    write_file(junk, "not a database at all, just text\n");
+    Cli bad(junk);
+    CHECK(bad.run({"list", "accounts"}).status == 1);
+    CHECK(read_file(junk) == "not a database at all, just text\n");
+}
+
+TEST_CASE("the funnel matches the worked example of product.md exactly") {
+    TempDir dir;
+    Cli cli(dir.file("fika.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme"});
+    std::string cs = cli.ok({"add", "case", "--account", acme, "--title", "Platform", "--value", "135000", "--currency", "DKK"});
+    // 20 conversations -> 3 meetings and 2 phone meetings -> 3 offers -> 1 won (135,000 DKK),
+    // entered as a consultant would, partly by CSV.
+    std::string csv = "type,account_name,date,note\r\n";
+    for (int i = 0; i < 20; ++i) csv += "conversation,Acme,2026-01-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1) + ",\"coffee, chat " + std::to_string(i) + "\"\r\n";
+    write_file(dir.file("activities.csv"), csv);
+    json rep = cli.json({"import", "csv", dir.file("activities.csv")});
+    CHECK(rep["created"] == 20);
+    for (int i = 0; i < 3; ++i) cli.ok({"add", "activity", "--type", "meeting", "--account", acme, "--date", "2026-02-01"});
+    for (int i = 0; i < 2; ++i) cli.ok({"add", "activity", "--type", "phone-meeting", "--account", acme, "--date", "2026-02-02"});
+    for (int i = 0; i < 3; ++i) cli.ok({"add", "activity", "--type", "offer", "--account", acme, "--case", cs, "--date", "2026-02-10"});
+    cli.ok({"add", "activity", "--type", "won", "--account", acme, "--case", cs, "--date", "2026-03-01"});
+    json f = cli.json({"funnel"});
+    CHECK(f["conversations"] == 20);
+    CHECK(f["meetings"] == 3);
+    CHECK(f["phone_meetings"] == 2);
+    CHECK(f["offers"] == 3);
+    CHECK(f["won"] == 1);
+    CHECK(f["lost"] == 0);
+    CHECK(f["won_value"] == json{{"DKK", 135000}});
+    CHECK(f["meeting_rate"].get<double>() == Approx(0.25));
+    CHECK(f["offer_rate"].get<double>() == Approx(0.6));
+    CHECK(f["win_rate"].get<double>() == Approx(1.0 / 3));
+    // A period: only January.
+    json jan = cli.json({"funnel", "--from", "2026-01-01", "--to", "2026-01-31"});
+    CHECK(jan["conversations"] == 20);
+    CHECK(jan["meetings"] == 0);
+    CHECK(jan["won_value"].empty());
+    std::string text = cli.ok({"funnel"});
+    CHECK_THAT(text, Catch::Contains("135000 DKK"));
+    CHECK_THAT(text, Catch::Contains("25.0% of conversations"));
+}
+
+TEST_CASE("CSV export and import round-trip - bad rows are reported by line and good rows kept") {
+    TempDir dir;
+    Cli cli(dir.file("a.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme, Inc.", "--industry", "Retail"});
+    cli.ok({"add", "contact", "--account", acme, "--name", "Eva \"the boss\" Lund", "--title", "CTO\nand founder"});
+    cli.ok({"add", "case", "--account", acme, "--title", "Platform", "--value", "135000"});
+    cli.ok({"add", "activity", "--type", "meeting", "--account", acme, "--note", "åäö ÆØÅ"});
+    cli.ok({"export", "csv", dir.file("out")});
+    std::string contacts = read_file(dir.file("out/contacts.csv"));
+    CHECK_THAT(contacts, Catch::Contains("\"Acme, Inc.\""));
+    CHECK_THAT(contacts, Catch::Contains("\"Eva \"\"the boss\"\" Lund\""));
+
+    // Into an empty database: the same records, same ids.
+    Cli other(dir.file("b.db"));
+    for (const char* t : {"accounts", "contacts", "cases", "activities"}) {
+        json r = other.json({"import", "csv", dir.file(std::string("out/") + t + ".csv")});
+        CHECK(r["errors"].empty());
+        CHECK(r["created"] == 1);
+    }
+    for (const char* t : {"accounts", "contacts", "cases", "activities"}) {
+        json x = cli.json({"list", t}), y = other.json({"list", t});
+        for (auto* j : {&x, &y})
+            for (auto& rec : *j) rec.erase("by_user"), rec.erase("found_by");
+        CHECK(x == y);
+    }
+    // Importing the same file again changes nothing.
+    json again = other.json({"import", "csv", dir.file("out/cases.csv")});
+    CHECK(again["unchanged"] == 1);
+    CHECK(again["created"] == 0);
+
+    // A file with bad rows among good ones.
+    std::string csv =
+        "name,title,email,account_name,role\n"
+        "Anna,CEO,anna@acme.example,\"Acme, Inc.\",decision-maker\n"
+        "Bo,,bo@acme.example,Nowhere Ltd,user\n"
+        "Cleo,Buyer,,\"Acme, Inc.\",chief\n"
+        ",Intern,,\"Acme, Inc.\",user\n"
+        "Dan,\"Head of\nIT\",dan@acme.example,\"Acme, Inc.\",influencer\n"
+        "Eve,too,many,cells,here,!\n";
+    write_file(dir.file("contacts.csv"), csv);
+    auto r = cli.run({"import", "csv", dir.file("contacts.csv"), "--json"});
+    CHECK(r.status == 1);  // some rows were bad
+    json rep = json::parse(r.out);
+    CHECK(rep["created"] == 2);  // Anna and Dan
+    REQUIRE(rep["errors"].size() == 4);
+    CHECK(rep["errors"][0]["line"] == 3);
+    CHECK_THAT(rep["errors"][0]["message"].get<std::string>(), Catch::Contains("no account named 'Nowhere Ltd'"));
+    CHECK(rep["errors"][1]["line"] == 4);
+    CHECK_THAT(rep["errors"][1]["message"].get<std::string>(), Catch::Contains("'chief' is not one of"));
+    CHECK(rep["errors"][2]["line"] == 5);
+    CHECK_THAT(rep["errors"][2]["message"].get<std::string>(), Catch::Contains("name: is required"));
+    CHECK(rep["errors"][3]["line"] == 8);  // Dan's quoted title spans lines 6-7
+    CHECK(cli.json({"list", "contacts"}).size() == 3);
+
+    // A file with an unknown column is refused whole, naming it.
+    write_file(dir.file("x.csv"), "name,shoe_size\nAnna,38\n");
+    auto bad = cli.run({"import", "csv", dir.file("x.csv"), "--kind", "contacts"});
+    CHECK(bad.status == 1);
+}
+
+TEST_CASE("CSV import handles thousands of rows in one go") {
+    TempDir dir;
+    Cli cli(dir.file("a.db"));
+    std::string csv = "name,industry,policy\r\n";
+    for (int i = 0; i < 5000; ++i) csv += "Account " + std::to_string(i) + ",Retail,active\r\n";
+    write_file(dir.file("accounts.csv"), csv);
+    json r = cli.json({"import", "csv", dir.file("accounts.csv")});
+    CHECK(r["created"] == 5000);
+    CHECK(r["errors"].empty());
+    CHECK(cli.json({"status"})["pending"] == 5000);
+}
