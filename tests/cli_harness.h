@@ -59,4 +59,82 @@ private:
     std::string db_;
 };
 
+// A long-running fika-cli (watch): its standard output is collected as it comes.
+class CliProcess {
+public:
+    CliProcess(const std::string& db, std::vector<std::string> args) {
+        int out[2];
+        if (pipe(out) != 0) throw std::runtime_error("pipe");
+        pid_ = fork();
+        if (pid_ == 0) {
+            dup2(out[1], 1);
+            dup2(out[1], 2);
+            close(out[0]);
+            close(out[1]);
+            std::vector<std::string> argv = {FIKA_CLI_BIN, "--db", db};
+            argv.insert(argv.end(), args.begin(), args.end());
+            std::vector<char*> a;
+            for (auto& x : argv) a.push_back(const_cast<char*>(x.c_str()));
+            a.push_back(nullptr);
+            execv(a[0], a.data());
+            _exit(127);
+        }
+        close(out[1]);
+        fd_ = out[0];
+    }
+    ~CliProcess() {
+        stop();
+        if (fd_ >= 0) close(fd_);
+    }
+    // Reads what has arrived; returns all output so far.
+    const std::string& output(int wait_ms = 0) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+        do {
+            pollfd p{fd_, POLLIN, 0};
+            while (poll(&p, 1, 10) > 0) {
+                char buf[4096];
+                ssize_t n = read(fd_, buf, sizeof buf);
+                if (n <= 0) break;
+                out_.append(buf, static_cast<size_t>(n));
+            }
+        } while (std::chrono::steady_clock::now() < deadline);
+        return out_;
+    }
+    // Waits until `pred(output)` holds or the time is up.
+    template <typename Pred>
+    bool wait_for(Pred pred, int ms) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+        while (std::chrono::steady_clock::now() < deadline) {
+            if (pred(output())) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return pred(output());
+    }
+    int stop(int sig = SIGTERM) {
+        if (pid_ <= 0) return status_;
+        kill(pid_, sig);
+        int st = 0;
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (waitpid(pid_, &st, WNOHANG) == 0) {
+            if (std::chrono::steady_clock::now() > deadline) {
+                kill(pid_, SIGKILL);
+                waitpid(pid_, &st, 0);
+                break;
+            }
+            output();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        output();
+        pid_ = -1;
+        status_ = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+        return status_;
+    }
+
+private:
+    pid_t pid_ = -1;
+    int fd_ = -1;
+    int status_ = -1;
+    std::string out_;
+};
+
 }  // namespace fika::test

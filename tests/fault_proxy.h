@@ -1,0 +1,127 @@
+// A TCP proxy on 127.0.0.1 that delays and cuts short the server's answers: each
+// connection's answers are delayed by up to max_delay_ms per chunk, and with
+// probability cut_percent the connection is closed after a random number of answer bytes.
+#pragma once
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace fika::test {
+
+class FaultProxy {
+public:
+    FaultProxy(int upstream_port, std::uint64_t seed) : upstream_(upstream_port), rng_(seed) {
+        listen_fd_ = socket(AF_INET, SOCK_STREAM, 0);
+        int one = 1;
+        setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = 0;
+        if (bind(listen_fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || listen(listen_fd_, 64) != 0)
+            throw std::runtime_error("proxy: cannot listen");
+        socklen_t len = sizeof a;
+        getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&a), &len);
+        port_ = ntohs(a.sin_port);
+        acceptor_ = std::thread([this] { accept_loop(); });
+    }
+
+    ~FaultProxy() {
+        stop_ = true;
+        shutdown(listen_fd_, SHUT_RDWR);
+        close(listen_fd_);
+        acceptor_.join();
+        std::lock_guard lock(mu_);
+        for (auto& t : workers_) t.join();
+    }
+
+    int port() const { return port_; }
+    std::atomic<int> cut_percent{30};
+    std::atomic<int> max_delay_ms{120};
+    std::atomic<int> connections{0}, cuts{0};
+
+private:
+    void accept_loop() {
+        while (!stop_) {
+            pollfd p{listen_fd_, POLLIN, 0};
+            if (poll(&p, 1, 50) <= 0) continue;
+            int c = accept(listen_fd_, nullptr, nullptr);
+            if (c < 0) continue;
+            ++connections;
+            std::uint64_t seed;
+            {
+                std::lock_guard lock(mu_);
+                seed = rng_();
+            }
+            std::lock_guard lock(mu_);
+            workers_.emplace_back([this, c, seed] { serve(c, seed); });
+        }
+    }
+
+    void serve(int client, std::uint64_t seed) {
+        std::mt19937_64 rng(seed);
+        int up = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a{};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        a.sin_port = htons(static_cast<std::uint16_t>(upstream_));
+        if (connect(up, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
+            close(up);
+            close(client);
+            return;
+        }
+        bool cut = static_cast<int>(rng() % 100) < cut_percent.load();
+        std::size_t cut_after = rng() % 3000;
+        std::size_t answered = 0;
+        char buf[8192];
+        while (!stop_) {
+            pollfd p[2] = {{client, POLLIN, 0}, {up, POLLIN, 0}};
+            if (poll(p, 2, 50) <= 0) continue;
+            if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+                ssize_t n = read(client, buf, sizeof buf);
+                if (n <= 0 || write(up, buf, static_cast<size_t>(n)) != n) break;
+            }
+            if (p[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+                ssize_t n = read(up, buf, sizeof buf);
+                if (n <= 0) break;
+                if (int d = max_delay_ms.load(); d > 0)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % static_cast<unsigned>(d)));
+                std::size_t send = static_cast<std::size_t>(n);
+                if (cut && answered + send > cut_after) {
+                    send = cut_after - answered;
+                    if (send && write(client, buf, send) < 0) break;
+                    ++cuts;
+                    break;
+                }
+                if (write(client, buf, send) != n) break;
+                answered += send;
+            }
+        }
+        shutdown(client, SHUT_RDWR);
+        shutdown(up, SHUT_RDWR);
+        close(client);
+        close(up);
+    }
+
+    int upstream_;
+    int listen_fd_ = -1;
+    int port_ = 0;
+    std::atomic<bool> stop_{false};
+    std::mutex mu_;
+    std::mt19937_64 rng_;
+    std::thread acceptor_;
+    std::vector<std::thread> workers_;
+};
+
+}  // namespace fika::test

@@ -1,0 +1,314 @@
+// End to end: the real fika-server and real fika-cli processes (label e2e).
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+#include <set>
+
+#include "cli_harness.h"
+#include "fault_proxy.h"
+
+using fika::test::Cli;
+using fika::test::CliProcess;
+using fika::test::ServerProcess;
+using fika::test::TempDir;
+using json = nlohmann::json;
+
+namespace {
+
+struct Team {
+    ServerProcess srv;
+    TempDir dir;
+    std::map<std::string, std::unique_ptr<Cli>> cli;
+    std::map<std::string, std::string> token;
+
+    explicit Team(std::vector<std::string> server_args = {"--rate", "0"}) : srv(std::move(server_args)) {}
+
+    Cli& add(const std::string& name, const std::string& role, const std::string& url = {}) {
+        token[name] = srv.add_user(name, role);
+        cli[name] = std::make_unique<Cli>(dir.file(name + ".db"));
+        cli[name]->ok({"connect", url.empty() ? srv.url() : url, token[name]});
+        return *cli[name];
+    }
+    Cli& operator[](const std::string& name) { return *cli.at(name); }
+    void grant(const std::string& user, const std::string& account) {
+        auto [rc, out] = srv.admin({"access", "grant", user, account});
+        REQUIRE(rc == 0);
+    }
+};
+
+// Everything a device holds that everyone should agree on.
+json snapshot(Cli& c) {
+    json s;
+    for (const char* k : {"accounts", "contacts", "cases", "activities", "notes"}) s[k] = c.json({"list", k, "--all"});
+    return s;
+}
+
+// Syncs until the device says it is fully in sync (a few tries for a busy server).
+void settle(Cli& c) {
+    for (int i = 0; i < 10; ++i)
+        if (c.run({"sync"}).status == 0) return;
+    FAIL("device " << c.db() << " never got in sync: " << c.run({"sync"}).out);
+}
+
+}  // namespace
+
+TEST_CASE("three consultants and a seller work offline then converge in any order") {
+    Team t;
+    Cli& a = t.add("anna", "consultant");
+    Cli& b = t.add("bo", "consultant");
+    Cli& c = t.add("cleo", "consultant");
+    Cli& s = t.add("sam", "seller");
+    std::string acme = a.ok({"add", "account", "--name", "Acme"});
+    std::string shared_case = a.ok({"add", "case", "--account", acme, "--title", "Platform"});
+    std::string eva = a.ok({"add", "contact", "--account", acme, "--name", "Eva"});
+    a.ok({"sync"});
+    t.grant("bo", acme);
+    t.grant("cleo", acme);
+    for (Cli* x : {&b, &c, &s}) x->ok({"sync"});
+    CHECK(b.json({"show", "case", shared_case})["title"] == "Platform");
+
+    // Offline: everyone works; anna and bo edit the same field; cleo deletes a contact
+    // that anna edits.
+    a.ok({"add", "activity", "--type", "conversation", "--account", acme, "--note", "anna's coffee"});
+    b.ok({"add", "case", "--account", acme, "--title", "Bo's lead"});
+    c.ok({"add", "note", "--account", acme, "--body", "Cleo's needs analysis"});
+    s.ok({"set", "account", acme, "industry=Retail"});
+    a.ok({"set", "case", shared_case, "next_step=anna: call Eva"});
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    b.ok({"set", "case", shared_case, "next_step=bo: send the offer"});
+    c.ok({"delete", "contact", eva});
+    a.ok({"set", "contact", eva, "title=CTO"});
+
+    // Sync in a varied order, twice round.
+    for (Cli* x : {&b, &s, &a, &c}) x->run({"sync"});
+    for (Cli* x : {&c, &a, &s, &b}) x->ok({"sync"});
+    json want = snapshot(a);
+    CHECK(snapshot(b) == want);
+    CHECK(snapshot(c) == want);
+    CHECK(snapshot(s) == want);
+
+    json cs = a.json({"show", "case", shared_case});
+    CHECK(cs["next_step"] == "bo: send the offer");
+    json conflicts = a.json({"conflicts"});
+    REQUIRE(conflicts.size() == 1);
+    CHECK(conflicts[0]["field"] == "next_step");
+    CHECK(conflicts[0]["mine"] == "anna: call Eva");
+    CHECK(conflicts[0]["theirs"] == "bo: send the offer");
+    CHECK(b.json({"conflicts"}).empty());
+    // Edit versus delete: deleted, and the edit is kept.
+    for (Cli* x : {&a, &b, &c, &s}) {
+        json e = x->json({"show", "contact", eva});
+        CHECK(e["deleted"] == true);
+        CHECK(e["title"] == "CTO");
+    }
+    // anna re-applies her value; everyone gets it.
+    a.ok({"resolve", std::to_string(conflicts[0]["n"].get<int>()), "mine"});
+    a.ok({"sync"});
+    b.ok({"sync"});
+    CHECK(b.json({"show", "case", shared_case})["next_step"] == "anna: call Eva");
+}
+
+TEST_CASE("the seller hears of each new case exactly once - live and afterwards") {
+    Team t;
+    Cli& a = t.add("anna", "consultant");
+    Cli& b = t.add("bo", "consultant");
+    Cli& s = t.add("sam", "seller");
+    CliProcess watch(s.db(), {"watch"});
+    REQUIRE(watch.wait_for([](const std::string& o) { return o.find("sync (connected)") != std::string::npos; }, 10000));
+    std::string acme = a.ok({"add", "account", "--name", "Acme"});
+    std::set<std::string> cases;
+    cases.insert(a.ok({"add", "case", "--account", acme, "--title", "Lead one"}));
+    cases.insert(a.ok({"add", "case", "--account", acme, "--title", "Lead two"}));
+    a.ok({"sync"});
+    a.ok({"sync"});  // a second sync must not notify again
+    std::string globex = b.ok({"add", "account", "--name", "Globex"});
+    cases.insert(b.ok({"add", "case", "--account", globex, "--title", "Lead three"}));
+    b.ok({"sync"});
+    auto count = [](const std::string& o, const std::string& what) {
+        std::size_t n = 0, pos = 0;
+        while ((pos = o.find(what, pos)) != std::string::npos) ++n, ++pos;
+        return n;
+    };
+    REQUIRE(watch.wait_for([&](const std::string& o) { return count(o, "notification ") >= 3; }, 10000));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::string out = watch.output();
+    INFO(out);
+    CHECK(count(out, "new case 'Lead one'") == 1);
+    CHECK(count(out, "new case 'Lead two'") == 1);
+    CHECK(count(out, "new case 'Lead three'") == 1);
+    CHECK(count(out, "notification ") == 3);
+    CHECK(watch.stop() == 0);
+    // The watcher synced the cases in as they came.
+    CHECK(s.json({"list", "cases"}).size() == 3);
+
+    json ns = s.json({"notifications"});
+    REQUIRE(ns.size() == 3);
+    std::set<std::string> notified;
+    for (auto& n : ns) notified.insert(n["case_id"].get<std::string>());
+    CHECK(notified == cases);
+    CHECK(s.json({"notifications", "--unread"}).size() == 3);
+    s.ok({"notifications", "read", "--all"});
+    CHECK(s.json({"notifications", "--unread"}).empty());
+}
+
+TEST_CASE("the funnel over everything a seller sees matches the worked example") {
+    Team t;
+    Cli& a = t.add("anna", "consultant");
+    Cli& b = t.add("bo", "consultant");
+    Cli& s = t.add("sam", "seller");
+    std::string acme = a.ok({"add", "account", "--name", "Acme"});
+    std::string deal = a.ok({"add", "case", "--account", acme, "--title", "Platform", "--value", "135000"});
+    std::string globex = b.ok({"add", "account", "--name", "Globex"});
+    // 20 conversations (12 anna, 8 bo) -> 3 meetings + 2 phone meetings -> 3 offers -> 1 won.
+    for (int i = 0; i < 12; ++i) a.ok({"add", "activity", "--type", "conversation", "--account", acme});
+    for (int i = 0; i < 8; ++i) b.ok({"add", "activity", "--type", "conversation", "--account", globex});
+    for (int i = 0; i < 2; ++i) a.ok({"add", "activity", "--type", "meeting", "--account", acme});
+    b.ok({"add", "activity", "--type", "meeting", "--account", globex});
+    for (int i = 0; i < 2; ++i) b.ok({"add", "activity", "--type", "phone-meeting", "--account", globex});
+    for (int i = 0; i < 2; ++i) a.ok({"add", "activity", "--type", "offer", "--account", acme, "--case", deal});
+    b.ok({"add", "activity", "--type", "offer", "--account", globex});
+    a.ok({"add", "activity", "--type", "won", "--account", acme, "--case", deal});
+    a.ok({"sync"});
+    b.ok({"sync"});
+    s.ok({"sync"});
+    json f = s.json({"funnel"});
+    CHECK(f["conversations"] == 20);
+    CHECK(f["meetings"] == 3);
+    CHECK(f["phone_meetings"] == 2);
+    CHECK(f["offers"] == 3);
+    CHECK(f["won"] == 1);
+    CHECK(f["won_value"] == json{{"DKK", 135000}});
+    CHECK(f["meeting_rate"].get<double>() == Approx(0.25));
+    CHECK(f["offer_rate"].get<double>() == Approx(0.6));
+    CHECK(f["win_rate"].get<double>() == Approx(1.0 / 3));
+    json by = s.json({"funnel", "--by-user"});
+    CHECK(by["anna"]["conversations"] == 12);
+    CHECK(by["bo"]["conversations"] == 8);
+    CHECK(s.json({"funnel", "--user", "bo"})["phone_meetings"] == 2);
+    // A consultant sees only its own customers' numbers.
+    CHECK(b.json({"funnel"})["conversations"] == 8);
+}
+
+TEST_CASE("a consultant never receives an account it was not granted") {
+    Team t;
+    Cli& a = t.add("anna", "consultant");
+    Cli& b = t.add("bo", "consultant");
+    Cli& s = t.add("sam", "seller");
+    std::string secret = a.ok({"add", "account", "--name", "Secret Corp"});
+    a.ok({"add", "case", "--account", secret, "--title", "Confidential"});
+    a.ok({"sync"});
+    b.ok({"sync"});
+    s.ok({"sync"});
+    CHECK(b.json({"list", "accounts"}).empty());
+    CHECK(b.json({"list", "cases"}).empty());
+    CHECK(b.run({"show", "account", secret}).status == 1);
+    CHECK(s.json({"list", "accounts"}).size() == 1);
+    // Granted, then revoked: it arrives, then it goes.
+    t.grant("bo", secret);
+    b.ok({"sync"});
+    CHECK(b.json({"list", "cases"}).size() == 1);
+    REQUIRE(t.srv.admin({"access", "revoke", "bo", secret}).first == 0);
+    b.ok({"sync"});
+    CHECK(b.json({"list", "accounts"}).empty());
+    CHECK(b.json({"list", "cases"}).empty());
+}
+
+TEST_CASE("the server killed with SIGKILL during pushes loses nothing and applies nothing twice") {
+    Team t;
+    std::vector<std::string> names = {"anna", "bo", "cleo"};
+    for (auto& n : names) t.add(n, "consultant");
+    Cli& s = t.add("sam", "seller");
+    std::string acme = t["anna"].ok({"add", "account", "--name", "Acme"});
+    t["anna"].ok({"sync"});
+    for (auto& n : names) t.grant(n, acme);
+    for (auto& n : names) t[n].ok({"sync"});
+
+    std::mt19937_64 rng(fika::test::test_seed("e2e server kills"));
+    std::atomic<bool> done{false};
+    std::atomic<int> kills{0};
+    std::thread killer([&] {
+        while (!done) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 250));
+            if (done) break;
+            t.srv.stop(SIGKILL);
+            ++kills;
+            std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 100));
+            t.srv.start();
+        }
+    });
+    std::set<std::string> titles;
+    for (int round = 0; round < 12; ++round)
+        for (auto& n : names) {
+            for (int k = 0; k < 2; ++k) {
+                std::string title = n + "-" + std::to_string(round) + "-" + std::to_string(k);
+                t[n].ok({"add", "case", "--account", acme, "--title", title});
+                titles.insert(title);
+            }
+            t[n].run({"sync"});  // may fail: the server may be down
+        }
+    done = true;
+    killer.join();
+    INFO("server killed " << kills << " times");
+    CHECK(kills > 3);
+    for (int round = 0; round < 2; ++round) {
+        for (auto& n : names) settle(t[n]);
+        settle(s);
+    }
+    json want = snapshot(s);
+    std::multiset<std::string> got;
+    for (auto& c : want["cases"]) got.insert(c["title"].get<std::string>());
+    CHECK(got.size() == titles.size());  // none twice
+    CHECK(std::set<std::string>(got.begin(), got.end()) == titles);  // none lost
+    for (auto& n : names) CHECK(snapshot(t[n]) == want);
+    // Exactly one notification per case, whatever was retried.
+    json ns = s.json({"notifications"});
+    std::multiset<std::string> notified;
+    for (auto& n : ns) notified.insert(n["case_id"].get<std::string>());
+    CHECK(notified.size() == titles.size());
+    CHECK(std::set<std::string>(notified.begin(), notified.end()).size() == titles.size());
+}
+
+TEST_CASE("answers cut short and delayed by a proxy leave every replica converged") {
+    Team t;
+    fika::test::FaultProxy proxy(t.srv.port(), fika::test::test_seed("e2e proxy"));
+    std::string via = "http://127.0.0.1:" + std::to_string(proxy.port());
+    std::vector<std::string> names = {"anna", "bo", "cleo"};
+    for (auto& n : names) t.add(n, "consultant", via);
+    Cli& s = t.add("sam", "seller", via);
+    std::string acme;
+    {
+        proxy.cut_percent = 0;
+        acme = t["anna"].ok({"add", "account", "--name", "Acme"});
+        t["anna"].ok({"sync"});
+        for (auto& n : names) t.grant(n, acme);
+        for (auto& n : names) t[n].ok({"sync"});
+        proxy.cut_percent = 35;
+    }
+    std::set<std::string> titles;
+    int failures = 0;
+    for (int round = 0; round < 10; ++round)
+        for (auto& n : names) {
+            std::string title = n + "-" + std::to_string(round);
+            t[n].ok({"add", "case", "--account", acme, "--title", title});
+            titles.insert(title);
+            if (t[n].run({"sync"}).status != 0) ++failures;
+        }
+    INFO(proxy.cuts << " answers cut, " << failures << " syncs failed");
+    CHECK(proxy.cuts > 0);
+    // The network heals.
+    proxy.cut_percent = 0;
+    proxy.max_delay_ms = 0;
+    for (int round = 0; round < 2; ++round) {
+        for (auto& n : names) settle(t[n]);
+        settle(s);
+    }
+    json want = snapshot(s);
+    std::multiset<std::string> got;
+    for (auto& c : want["cases"]) got.insert(c["title"].get<std::string>());
+    CHECK(got.size() == titles.size());
+    CHECK(std::set<std::string>(got.begin(), got.end()) == titles);
+    for (auto& n : names) CHECK(snapshot(t[n]) == want);
+    json ns = s.json({"notifications"});
+    CHECK(ns.size() == titles.size());
+}
