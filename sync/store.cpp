@@ -115,6 +115,7 @@ void Store::prepare_statements() {
         "INSERT INTO _buckets(bucket,checksum,seq) VALUES(?1,?2,?3) ON CONFLICT(bucket) DO "
         "UPDATE SET checksum=?2, seq=?3");
     meta_put_ = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
+    meta_get_ = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('seq','hlc','acked_hlc')");
 }
 
 // ---- opening and migrations --------------------------------------------------------------
@@ -192,6 +193,7 @@ Store::~Store() {
     bucket_get_ = Stmt();
     bucket_put_ = Stmt();
     meta_put_ = Stmt();
+    meta_get_ = Stmt();
 }
 
 void Store::open_impl(const std::string& path, const OpenOptions& opts) {
@@ -296,20 +298,21 @@ void Store::begin_write() {
         txn_ = std::make_unique<Transaction>(db_);
         checksum_delta_.clear();
         bucket_seq_delta_.clear();
-        if (role_ == Role::Hub) {
-            // Another process (an admin command) may have written since: the sequence
-            // and the clock continue from what the file says, inside the write lock.
-            try {
-                Stmt get = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('seq','hlc')");
-                while (get.step()) {
-                    auto v = std::strtoull(std::string(get.text(1)).c_str(), nullptr, 10);
-                    if (get.text(0) == "seq") seq_ = v;
-                    else hlc_.observe(v);
-                }
-            } catch (...) {
-                txn_.reset();
-                throw;
+        // Another connection to this file (an admin command on the server; the sync worker
+        // beside the app's UI) may have written since: the sequence, the clock and the
+        // acknowledged position continue from what the file says, inside the write lock.
+        try {
+            while (meta_get_.step()) {
+                std::uint64_t v = std::strtoull(std::string(meta_get_.text(1)).c_str(), nullptr, 10);
+                std::string_view k = meta_get_.text(0);
+                if (k == "seq") seq_ = std::max(seq_, v);
+                else if (k == "hlc") hlc_.observe(v);
+                else if (k == "acked_hlc") acked_hlc_ = std::max(acked_hlc_, v);
             }
+        } catch (...) {
+            meta_get_.reset();
+            txn_.reset();
+            throw;
         }
     }
     ++batch_depth_;

@@ -296,7 +296,7 @@ private:
     std::unordered_map<std::string, std::uint64_t> checksum_delta_;
     std::unordered_map<std::string, std::uint64_t> bucket_seq_delta_;
     std::vector<std::unique_ptr<TableStmts>> stmts_;  // by table index
-    Stmt outbox_insert_, bucket_get_, bucket_put_, meta_put_;
+    Stmt outbox_insert_, bucket_get_, bucket_put_, meta_put_, meta_get_;
 };
 
 // 64-bit hash of one cell clock, as summed (XOR) into a bucket checksum:

@@ -497,3 +497,37 @@ TEST_CASE("migrations step one version at a time - keep data - and roll back on 
         CHECK(Store::open(path, o).code() == Code::SchemaTooNew);
     }
 }
+
+TEST_CASE("two connections to one device file (the app's UI and its sync worker) share clock and acks") {
+    World w;
+    std::string acct = new_account(*w.a);
+    fika::test::sync_once(*w.a, *w.hub);
+    // A second Store on the same file, as the app's sync worker holds.
+    OpenOptions o;
+    o.wall = w.wall.fn();
+    o.seed = 77;
+    auto worker = Store::open(w.dir.file("a.db"), o);
+    REQUIRE(worker.ok());
+    // B writes with a clock far ahead of A's wall clock; the worker merges it.
+    FakeWall ahead;
+    ahead.ms = w.wall.ms + 60'000;
+    OpenOptions bo;
+    bo.wall = ahead.fn();
+    bo.seed = 78;
+    auto b = Store::open(w.dir.file("b2.db"), bo);
+    fika::test::sync_once(**b, *w.hub);
+    REQUIRE((*b)->update("accounts", acct, {{"industry", text("Energy")}}).ok());
+    fika::test::sync_once(**b, *w.hub);
+    fika::test::sync_once(**worker, *w.hub);
+    // The UI's connection writes next: its edit must beat what the worker has seen.
+    REQUIRE(w.a->update("accounts", acct, {{"industry", text("Retail")}}).ok());
+    auto mine = w.a->get("accounts", acct);
+    auto theirs = (*b)->get("accounts", acct);
+    int f = mine->table->field_index("industry");
+    CHECK(mine->clocks.cells[f].clock > theirs->clocks.cells[f].clock);
+    // And a push by the worker is known to the UI's connection as pushed.
+    fika::test::push_all(**worker, *w.hub);
+    REQUIRE(w.a->update("accounts", acct, {{"industry", text("Retail 2")}}).ok());
+    auto again = w.a->get("accounts", acct);
+    CHECK(again->clocks.cells[f].base == mine->clocks.cells[f].clock);  // the pushed value was its base
+}
