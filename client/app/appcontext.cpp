@@ -1,0 +1,639 @@
+#include "appcontext.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJSEngine>
+#include <QRegularExpression>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTranslator>
+#include <QUuid>
+
+#include <algorithm>
+
+#include "demo.h"
+#include "records.h"
+#include "sqlite.h"
+#include "synccontroller.h"
+
+namespace fika::app {
+
+namespace {
+AppContext* g_instance = nullptr;
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+std::string s(const QString& q) { return q.toStdString(); }
+
+QVariant to_variant(const sync::FieldDef& f, const sync::Value& v) {
+    switch (v.index()) {
+        case 1:
+            if (f.type == sync::FieldType::Bool) return std::get<1>(v) != 0;
+            return QVariant::fromValue(static_cast<qlonglong>(std::get<1>(v)));
+        case 2: return std::get<2>(v);
+        case 3: return q(std::get<3>(v));
+        default: return QVariant();
+    }
+}
+
+// "135 000", "135000", "135k", "1.2m" -> 135000, 1200000; empty -> nullopt.
+std::optional<std::int64_t> parse_amount(QString t, bool* bad) {
+    *bad = false;
+    t = t.trimmed().toLower().remove(' ').remove('_').remove(QChar(0x00a0));
+    if (t.isEmpty()) return std::nullopt;
+    double mult = 1;
+    if (t.endsWith('k')) mult = 1e3, t.chop(1);
+    else if (t.endsWith('m')) mult = 1e6, t.chop(1);
+    t.replace(',', '.');
+    bool ok = false;
+    double v = t.toDouble(&ok);
+    if (!ok || v < 0) {
+        *bad = true;
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(v * mult + 0.5);
+}
+
+QString utc_now_iso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+}  // namespace
+
+AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(std::move(opts)) {
+    g_instance = this;
+    db_path_ = opts_.database;
+    if (db_path_.isEmpty()) {
+        QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        db_path_ = dir + "/fika.db";
+    } else {
+        QDir().mkpath(QFileInfo(db_path_).absolutePath());
+    }
+    sync::OpenOptions o;
+    if (opts_.wall) o.wall = opts_.wall;
+    auto st = sync::Store::open(s(db_path_), o);
+    if (!st.ok()) {
+        open_error_ = q(st.error().message);
+        return;
+    }
+    store_ = std::move(st).value();
+    if (opts_.demo) {
+        auto accounts = store_->all("accounts");
+        if (accounts.ok() && accounts->empty()) {
+            auto err = demo::load(*store_, now_ms());
+            if (!err.empty()) open_error_ = q(err);
+        }
+    }
+    translator_ = std::make_unique<QTranslator>();
+    apply_language();
+    sync_ = std::make_unique<SyncController>(this);
+}
+
+AppContext::~AppContext() {
+    sync_.reset();  // stops the worker before the store goes
+    if (g_instance == this) g_instance = nullptr;
+}
+
+AppContext* AppContext::instance() { return g_instance; }
+
+AppContext* AppContext::create(QQmlEngine*, QJSEngine*) {
+    // Owned by main(); QML must not delete it.
+    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+    return g_instance;
+}
+
+QObject* AppContext::syncObject() const { return sync_.get(); }
+
+std::uint64_t AppContext::now_ms() const {
+    return opts_.wall ? opts_.wall() : static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
+}
+
+std::string AppContext::meta(const char* key) const {
+    if (!store_) return {};
+    auto v = store_->meta(key);
+    return v.ok() && *v ? **v : std::string();
+}
+
+void AppContext::set_meta(const char* key, const QString& value) {
+    if (store_) (void)store_->set_meta(key, s(value));
+}
+
+bool AppContext::fail(const QString& message) {
+    last_error_ = message;
+    emit lastErrorChanged();
+    return false;
+}
+
+void AppContext::bump() {
+    ++revision_;
+    emit revisionChanged();
+}
+
+bool AppContext::firstRun() const { return meta("user_name").empty() && meta("server_url").empty(); }
+QString AppContext::serverUrl() const { return q(meta("server_url")); }
+QString AppContext::userName() const { return q(meta("user_name")); }
+QString AppContext::userId() const { return q(meta("user_id")); }
+QString AppContext::userRole() const {
+    std::string r = meta("user_role");
+    return q(r.empty() ? "consultant" : r);
+}
+bool AppContext::isSeller() const {
+    std::string r = meta("user_role");
+    return r == "seller" || r == "admin";
+}
+QString AppContext::language() const { return q(meta("ui_language")); }
+bool AppContext::darkTheme() const { return meta("ui_dark") == "1"; }
+
+QString AppContext::style() const {
+    if (store_ && !meta("user_id").empty()) {
+        auto u = store_->get("users", meta("user_id"));
+        if (u.ok() && !sync::is_null((*u)["style"])) return q(sync::to_display((*u)["style"]));
+    }
+    std::string st = meta("user_style");
+    return q(st.empty() ? "neutral" : st);
+}
+
+int AppContext::weeklyTarget() const {
+    if (store_ && !meta("user_id").empty()) {
+        auto u = store_->get("users", meta("user_id"));
+        if (u.ok() && std::holds_alternative<std::int64_t>((*u)["weekly_target"]))
+            return static_cast<int>(std::get<std::int64_t>((*u)["weekly_target"]));
+    }
+    std::string t = meta("user_weekly_target");
+    return t.empty() ? 5 : std::atoi(t.c_str());
+}
+
+void AppContext::workOffline(const QString& name) {
+    QString n = name.trimmed();
+    if (n.isEmpty()) n = tr("Me");
+    set_meta("user_name", n);
+    if (meta("user_id").empty()) set_meta("user_id", QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (meta("user_role").empty()) set_meta("user_role", "consultant");
+    emit settingsChanged();
+    bump();
+}
+
+void AppContext::connectServer(const QString& url, const QString& token) {
+    QString u = url.trimmed();
+    while (u.endsWith('/')) u.chop(1);
+    if (!u.startsWith("http://") && !u.startsWith("https://")) {
+        fail(tr("The server address starts with http:// or https://"));
+        return;
+    }
+    if (token.trimmed().isEmpty()) {
+        fail(tr("Paste the token your admin gave you"));
+        return;
+    }
+    sync_->connectTo(u, token.trimmed());
+}
+
+void AppContext::disconnectServer() {
+    sync_->disconnectFromServer();
+    set_meta("server_url", "");
+    set_meta("server_token", "");
+    emit settingsChanged();
+}
+
+void AppContext::setLanguage(const QString& code) {
+    set_meta("ui_language", code);
+    apply_language();
+    emit settingsChanged();
+    bump();
+}
+
+void AppContext::apply_language() {
+    QString code = language();
+    if (code.isEmpty()) code = QLocale::system().name().left(2);
+    QCoreApplication::removeTranslator(translator_.get());
+    if (code != "en" && translator_->load(":/i18n/fika_" + code + ".qm")) QCoreApplication::installTranslator(translator_.get());
+    QLocale::setDefault(QLocale(code == "sv" ? "sv_SE" : code == "da" ? "da_DK" : "en_GB"));
+}
+
+void AppContext::setDarkTheme(bool dark) {
+    set_meta("ui_dark", dark ? "1" : "0");
+    emit settingsChanged();
+}
+
+void AppContext::setStyle(const QString& st) {
+    if (!store_) return;
+    std::string id = meta("user_id");
+    if (!id.empty() && store_->get("users", id).ok()) {
+        auto r = store_->update("users", id, {{"style", sync::text(s(st))}});
+        if (!r.ok()) fail(r.error());
+    } else {
+        set_meta("user_style", st);
+    }
+    sync_->localChange();
+    bump();
+}
+
+void AppContext::setWeeklyTarget(int target) {
+    if (!store_) return;
+    std::string id = meta("user_id");
+    if (!id.empty() && store_->get("users", id).ok()) {
+        auto r = store_->update("users", id, {{"weekly_target", std::int64_t{target}}});
+        if (!r.ok()) fail(r.error());
+    } else {
+        set_meta("user_weekly_target", QString::number(target));
+    }
+    sync_->localChange();
+    bump();
+}
+
+sync::Fields AppContext::to_fields(const sync::TableDef& t, const QVariantMap& m, bool* ok) {
+    sync::Fields out;
+    *ok = true;
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        std::string name = client::field_for(t, s(it.key()));
+        if (it.key() == "id") {
+            out.emplace_back("id", sync::text(s(it.value().toString())));
+            continue;
+        }
+        if (name.empty()) {
+            *ok = fail(tr("Unknown field %1").arg(it.key()));
+            return {};
+        }
+        const sync::FieldDef& f = *t.field(name);
+        const QVariant& v = it.value();
+        sync::Value val;
+        if (!v.isValid() || v.isNull()) {
+            val = std::monostate{};
+        } else if (v.typeId() == QMetaType::Bool) {
+            val = std::int64_t{v.toBool() ? 1 : 0};
+        } else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Double) {
+            if (f.type == sync::FieldType::Real) val = v.toDouble();
+            else val = static_cast<std::int64_t>(v.toLongLong());
+        } else {
+            QString text = v.toString();
+            if (f.type == sync::FieldType::Integer) {
+                bool bad = false;
+                auto amount = parse_amount(text, &bad);
+                if (bad) {
+                    *ok = fail(tr("%1 is not a number").arg(text));
+                    return {};
+                }
+                if (amount) val = *amount;
+            } else {
+                auto parsed = client::parse_value(t, f, s(text.trimmed()));
+                if (!parsed.ok()) {
+                    *ok = fail(parsed.error());
+                    return {};
+                }
+                val = *parsed;
+            }
+        }
+        out.emplace_back(name, std::move(val));
+    }
+    return out;
+}
+
+QString AppContext::createAccount(const QVariantMap& fields) { return createRecord("accounts", fields); }
+
+QString AppContext::createRecord(const QString& table, const QVariantMap& fields) {
+    if (!store_) return {};
+    const sync::TableDef* t = store_->schema().table(s(table));
+    if (!t) return fail(tr("Unknown kind %1").arg(table)), QString();
+    bool ok = false;
+    sync::Fields f = to_fields(*t, fields, &ok);
+    if (!ok) return {};
+    std::string me = meta("user_id");
+    auto has = [&](const char* n) { return std::any_of(f.begin(), f.end(), [&](auto& kv) { return kv.first == n; }); };
+    if (t->name == "cases" && !has("found_by") && !me.empty()) f.emplace_back("found_by", sync::text(me));
+    if (t->field("by_user") && !has("by_user") && !me.empty()) f.emplace_back("by_user", sync::text(me));
+    if (t->name == "activities" && !has("date")) f.emplace_back("date", sync::text(client::today()));
+    auto id = store_->create(t->name, f);
+    if (!id.ok()) return fail(id.error()), QString();
+    sync_->localChange();
+    bump();
+    return q(*id);
+}
+
+bool AppContext::updateRecord(const QString& table, const QString& id, const QVariantMap& fields) {
+    if (!store_) return false;
+    const sync::TableDef* t = store_->schema().table(s(table));
+    if (!t) return fail(tr("Unknown kind %1").arg(table));
+    bool ok = false;
+    sync::Fields f = to_fields(*t, fields, &ok);
+    if (!ok) return false;
+    auto st = store_->update(t->name, s(id), f);
+    if (!st.ok()) return fail(st.error());
+    sync_->localChange();
+    bump();
+    return true;
+}
+
+bool AppContext::deleteRecord(const QString& table, const QString& id) {
+    if (!store_) return false;
+    auto r = store_->get(s(table), s(id));
+    auto st = store_->remove(s(table), s(id));
+    if (!st.ok()) return fail(st.error());
+    QString label;
+    if (r.ok()) {
+        for (const char* k : {"name", "title", "summary", "note", "body"})
+            if (r->table->field(k) && !sync::is_null((*r)[k])) {
+                label = q(sync::to_display((*r)[k])).left(60);
+                break;
+            }
+    }
+    sync_->localChange();
+    bump();
+    emit recordDeleted(table, id, label);
+    return true;
+}
+
+bool AppContext::restoreRecord(const QString& table, const QString& id) {
+    if (!store_) return false;
+    auto st = store_->restore(s(table), s(id));
+    if (!st.ok()) return fail(st.error());
+    sync_->localChange();
+    bump();
+    return true;
+}
+
+QString AppContext::quickCapture(const QString& accountIdOrName, const QString& sentence, const QString& contactName,
+                                 const QString& value, const QString& currency) {
+    if (!store_) return {};
+    QString title = sentence.trimmed();
+    if (title.isEmpty()) return fail(tr("Write one sentence about what they need")), QString();
+    QString acct = accountIdOrName.trimmed();
+    if (acct.isEmpty()) return fail(tr("Which customer?")), QString();
+    bool bad = false;
+    auto amount = parse_amount(value, &bad);
+    if (bad) return fail(tr("%1 is not an amount").arg(value)), QString();
+    std::string me = meta("user_id");
+    sync::Store::Batch batch(*store_);
+    std::string account_id;
+    if (sync::is_uuid(s(acct)) && store_->get("accounts", s(acct)).ok()) {
+        account_id = s(acct);
+    } else {
+        for (const sync::Record& a : *store_->all("accounts"))
+            if (!a.deleted() && q(sync::to_display(a["name"])).compare(acct, Qt::CaseInsensitive) == 0) account_id = a.id;
+        if (account_id.empty()) {
+            auto id = store_->create("accounts", {{"name", sync::text(s(acct))}});
+            if (!id.ok()) return fail(id.error()), QString();
+            account_id = *id;
+        }
+    }
+    sync::Fields cf = {{"account_id", sync::text(account_id)}, {"title", sync::text(s(title.left(500)))}};
+    if (title.size() > 80) cf.emplace_back("need", sync::text(s(title)));
+    if (amount) cf.emplace_back("value", *amount);
+    if (!currency.isEmpty()) cf.emplace_back("currency", sync::text(s(currency)));
+    if (!me.empty()) cf.emplace_back("found_by", sync::text(me));
+    if (!contactName.trimmed().isEmpty()) {
+        std::string contact_id;
+        for (const sync::Record& c : *store_->all("contacts"))
+            if (!c.deleted() && sync::to_display(c["account_id"]) == account_id &&
+                q(sync::to_display(c["name"])).compare(contactName.trimmed(), Qt::CaseInsensitive) == 0)
+                contact_id = c.id;
+        if (contact_id.empty()) {
+            auto id = store_->create("contacts", {{"account_id", sync::text(account_id)},
+                                                  {"name", sync::text(s(contactName.trimmed()))}});
+            if (!id.ok()) return fail(id.error()), QString();
+            contact_id = *id;
+        }
+        cf.emplace_back("contact_id", sync::text(contact_id));
+    }
+    auto id = store_->create("cases", cf);
+    if (!id.ok()) return fail(id.error()), QString();
+    auto st = batch.commit();
+    if (!st.ok()) return fail(st.error()), QString();
+    sync_->localChange();
+    bump();
+    return q(*id);
+}
+
+QString AppContext::logActivity(const QString& type, const QString& accountId, const QString& contactId,
+                                const QString& note, bool possibleCase, bool inbound) {
+    if (!store_) return {};
+    if (accountId.isEmpty()) return fail(tr("Which customer?")), QString();
+    std::string me = meta("user_id");
+    sync::Store::Batch batch(*store_);
+    std::string case_id;
+    if (possibleCase) {
+        QString title = note.trimmed().section(QRegularExpression("[.!?\\n]"), 0, 0).left(200);
+        if (title.isEmpty()) title = tr("Possible case at %1").arg(accountName(accountId));
+        sync::Fields cf = {{"account_id", sync::text(s(accountId))}, {"title", sync::text(s(title))}};
+        if (!note.trimmed().isEmpty()) cf.emplace_back("need", sync::text(s(note.trimmed())));
+        if (!contactId.isEmpty()) cf.emplace_back("contact_id", sync::text(s(contactId)));
+        if (!me.empty()) cf.emplace_back("found_by", sync::text(me));
+        auto c = store_->create("cases", cf);
+        if (!c.ok()) return fail(c.error()), QString();
+        case_id = *c;
+    }
+    sync::Fields af = {{"type", sync::text(s(type.isEmpty() ? "conversation" : type))},
+                       {"direction", sync::text(inbound ? "inbound" : "outbound")},
+                       {"account_id", sync::text(s(accountId))},
+                       {"date", sync::text(client::today())}};
+    if (!contactId.isEmpty()) af.emplace_back("contact_id", sync::text(s(contactId)));
+    if (!case_id.empty()) af.emplace_back("case_id", sync::text(case_id));
+    if (!note.trimmed().isEmpty()) af.emplace_back("note", sync::text(s(note.trimmed())));
+    if (!me.empty()) af.emplace_back("by_user", sync::text(me));
+    auto a = store_->create("activities", af);
+    if (!a.ok()) return fail(a.error()), QString();
+    auto st = batch.commit();
+    if (!st.ok()) return fail(st.error()), QString();
+    sync_->localChange();
+    bump();
+    return q(*a);
+}
+
+bool AppContext::takeOwnership(const QString& caseId) {
+    std::string me = meta("user_id");
+    if (me.empty()) return fail(tr("Connect to a server first"));
+    return updateRecord("cases", caseId, {{"owner", q(me)}});
+}
+
+bool AppContext::moveStage(const QString& caseId, const QString& stage, const QString& lostReason) {
+    if (!store_) return false;
+    auto c = store_->get("cases", s(caseId));
+    if (!c.ok()) return fail(c.error());
+    std::string from = sync::to_display((*c)["stage"]), to = s(stage);
+    if (from == to) return true;
+    if (!sync::default_probability(to)) return fail(tr("Unknown stage %1").arg(stage));
+    std::string me = meta("user_id"), account = sync::to_display((*c)["account_id"]);
+    sync::Store::Batch batch(*store_);
+    sync::Fields f = {{"stage", sync::text(to)}};
+    // A probability typed by hand stays; one that was the old stage's default follows the stage.
+    const sync::Value& p = (*c)["probability"];
+    bool manual = std::holds_alternative<std::int64_t>(p) && sync::default_probability(from) &&
+                  std::get<std::int64_t>(p) != *sync::default_probability(from);
+    if (!manual || to == "won" || to == "lost") f.emplace_back("probability", sync::Value{});
+    if (to == "lost" && !lostReason.trimmed().isEmpty()) f.emplace_back("lost_reason", sync::text(s(lostReason.trimmed())));
+    auto st = store_->update("cases", s(caseId), f);
+    if (!st.ok()) return fail(st.error());
+    sync::Fields sc = {{"account_id", sync::text(account)}, {"case_id", sync::text(s(caseId))},
+                       {"to_stage", sync::text(to)}, {"at", sync::text(s(utc_now_iso()))}};
+    if (!from.empty()) sc.emplace_back("from_stage", sync::text(from));
+    if (!me.empty()) sc.emplace_back("by_user", sync::text(me));
+    auto scr = store_->create("stage_changes", sc);
+    if (!scr.ok()) return fail(scr.error());
+    if (to == "offer" || to == "won" || to == "lost") {
+        sync::Fields af = {{"type", sync::text(to)}, {"account_id", sync::text(account)},
+                           {"case_id", sync::text(s(caseId))}, {"date", sync::text(client::today())}};
+        if (std::holds_alternative<std::string>((*c)["contact_id"])) af.emplace_back("contact_id", (*c)["contact_id"]);
+        if (!me.empty()) af.emplace_back("by_user", sync::text(me));
+        auto ar = store_->create("activities", af);
+        if (!ar.ok()) return fail(ar.error());
+    }
+    auto done = batch.commit();
+    if (!done.ok()) return fail(done.error());
+    sync_->localChange();
+    bump();
+    return true;
+}
+
+QVariantMap AppContext::record(const QString& table, const QString& id) const {
+    QVariantMap m;
+    if (!store_) return m;
+    auto r = store_->get(s(table), s(id));
+    if (!r.ok()) return m;
+    m["id"] = id;
+    for (std::size_t i = 0; i < r->table->fields.size(); ++i)
+        m[q(r->table->fields[i].name)] = to_variant(r->table->fields[i], r->values[i]);
+    if (r->table->field("account_id")) m["accountName"] = accountName(m["account_id"].toString());
+    if (r->table->field("contact_id") && !m["contact_id"].toString().isEmpty()) {
+        auto c = store_->get("contacts", s(m["contact_id"].toString()));
+        if (c.ok()) m["contactName"] = q(sync::to_display((*c)["name"]));
+    }
+    if (table == "cases") {
+        QVariant p = m["probability"];
+        m["probabilityEffective"] = p.isValid() && !p.isNull() ? p.toInt() : defaultProbability(m["stage"].toString());
+    }
+    return m;
+}
+
+QString AppContext::firstId(const QString& table) const {
+    if (!store_) return {};
+    const sync::TableDef* t = store_->schema().table(s(table));
+    if (!t) return {};
+    sync::Stmt st = store_->db().prepare("SELECT id FROM " + sync::quote_ident(t->name) +
+                                         " WHERE coalesce(deleted,0)=0 ORDER BY id LIMIT 1");
+    return st.step() ? q(std::string(st.text(0))) : QString();
+}
+
+QString AppContext::accountName(const QString& id) const {
+    if (!store_ || id.isEmpty()) return {};
+    auto r = store_->get("accounts", s(id));
+    return r.ok() ? q(sync::to_display((*r)["name"])) : QString();
+}
+
+QVariantList AppContext::accountChoices(const QString& search) const {
+    QVariantList out;
+    if (!store_) return out;
+    sync::Stmt st = store_->db().prepare(
+        "SELECT id, name, coalesce(policy,'active') FROM accounts WHERE coalesce(deleted,0)=0 AND name LIKE ?1 "
+        "ESCAPE '\\' ORDER BY name COLLATE NOCASE LIMIT 30");
+    QString pat = search;
+    pat.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    st.bind(1, "%" + s(pat) + "%");
+    while (st.step())
+        out.append(QVariantMap{{"id", q(std::string(st.text(0)))}, {"name", q(std::string(st.text(1)))},
+                               {"policy", q(std::string(st.text(2)))}});
+    return out;
+}
+
+QVariantList AppContext::contactChoices(const QString& accountId) const {
+    QVariantList out;
+    if (!store_) return out;
+    sync::Stmt st = store_->db().prepare(
+        "SELECT id, name, coalesce(role,'other') FROM contacts WHERE coalesce(deleted,0)=0 AND account_id=? "
+        "ORDER BY name COLLATE NOCASE");
+    st.bind(1, s(accountId));
+    while (st.step())
+        out.append(QVariantMap{{"id", q(std::string(st.text(0)))}, {"name", q(std::string(st.text(1)))},
+                               {"role", q(std::string(st.text(2)))}});
+    return out;
+}
+
+QStringList AppContext::accountWarnings(const QString& accountId) const {
+    QStringList out;
+    if (!store_) return out;
+    auto a = store_->get("accounts", s(accountId));
+    if (!a.ok()) return out;
+    std::string policy = sync::to_display((*a)["policy"]);
+    if (policy == "inbound-only")
+        out << tr("Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.");
+    else if (policy == "blocked")
+        out << tr("Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.");
+    return out;
+}
+
+QStringList AppContext::newAccountWarnings(const QString& competitorGroup) const {
+    QStringList out;
+    if (!store_ || competitorGroup.trimmed().isEmpty()) return out;
+    sync::Stmt st = store_->db().prepare(
+        "SELECT name FROM accounts WHERE competitor_group=? AND policy='active' AND coalesce(deleted,0)=0 LIMIT 3");
+    st.bind(1, s(competitorGroup.trimmed()));
+    while (st.step())
+        out << tr("%1 is an active customer in the competitor group \"%2\": a seller will be told.")
+                   .arg(q(std::string(st.text(0))), competitorGroup.trimmed());
+    return out;
+}
+
+QStringList AppContext::talkingPoints(const QString& st) const {
+    QStringList out;
+    if (!store_) return out;
+    QString lang = language().isEmpty() ? QLocale::system().name().left(2) : language();
+    // The user's language when the firm wrote points in it, else English, else any.
+    sync::Stmt q1 = store_->db().prepare(
+        "SELECT body FROM talking_points WHERE style=?1 AND coalesce(deleted,0)=0 AND coalesce(language,'en') = "
+        "coalesce((SELECT language FROM talking_points WHERE style=?1 AND coalesce(deleted,0)=0 "
+        "ORDER BY language=?2 DESC, language='en' DESC LIMIT 1),'en') ORDER BY id");
+    q1.bind(1, s(st.isEmpty() ? style() : st)).bind(2, s(lang));
+    while (q1.step()) out << q(std::string(q1.text(0)));
+    return out;
+}
+
+QString AppContext::needsAnalysisTemplate() const {
+    return tr("Need:\n\nPain:\n\nTiming:\n\nWho decides:\n\nBudget:\n");
+}
+
+QString AppContext::formatMoney(const QVariant& value, const QString& currency) const {
+    if (!value.isValid() || value.isNull() || value.toString().isEmpty()) return {};
+    QLocale l;
+    return l.toString(value.toLongLong()) + " " + (currency.isEmpty() ? QStringLiteral("DKK") : currency);
+}
+
+QStringList AppContext::stages() const {
+    return {"spotted", "qualified", "meeting", "offer", "negotiation", "won", "lost"};
+}
+
+QString AppContext::stageLabel(const QString& st) const {
+    if (st == "spotted") return tr("Spotted");
+    if (st == "qualified") return tr("Qualified");
+    if (st == "meeting") return tr("Meeting");
+    if (st == "offer") return tr("Offer");
+    if (st == "negotiation") return tr("Negotiation");
+    if (st == "won") return tr("Won");
+    if (st == "lost") return tr("Lost");
+    return st;
+}
+
+int AppContext::defaultProbability(const QString& st) const { return sync::default_probability(s(st)).value_or(0); }
+
+QString AppContext::roleLabel(const QString& r) const {
+    if (r == "decision-maker") return tr("Decision maker");
+    if (r == "project-owner") return tr("Project owner");
+    if (r == "influencer") return tr("Influencer");
+    if (r == "user") return tr("User");
+    return tr("Other");
+}
+
+QString AppContext::activityLabel(const QString& t) const {
+    if (t == "conversation") return tr("Conversation");
+    if (t == "meeting") return tr("Meeting");
+    if (t == "phone-meeting") return tr("Phone meeting");
+    if (t == "offer") return tr("Offer");
+    if (t == "won") return tr("Won");
+    if (t == "lost") return tr("Lost");
+    return tr("Other");
+}
+
+QString AppContext::flagLabel(const QString& flag) const {
+    QStringList parts = flag.split(':');
+    if (parts.value(0) == "policy" && parts.value(1) == "inbound-only") return tr("inbound-only customer: no active selling");
+    if (parts.value(0) == "policy" && parts.value(1) == "blocked") return tr("blocked customer");
+    if (parts.value(0) == "competitor") return tr("competitor of %1 (group %2)").arg(parts.mid(2).join(':'), parts.value(1));
+    return flag;
+}
+
+}  // namespace fika::app

@@ -1,0 +1,159 @@
+// The app's one C++ object that QML talks to (as the singleton `App`): the local replica,
+// who the user is, the rules of product.md for every write (quick capture, logging a
+// conversation, moving a case, competitor warnings), settings (server, language, theme),
+// and the sync controller. QML never holds SQL or business rules: it calls these.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+#include <functional>
+#include <memory>
+
+#include "store.h"
+
+class QQmlEngine;
+class QJSEngine;
+class QTranslator;
+
+namespace fika::app {
+
+class SyncController;
+
+class AppContext : public QObject {
+    Q_OBJECT
+    QML_NAMED_ELEMENT(App)
+    QML_SINGLETON
+
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
+    Q_PROPERTY(bool firstRun READ firstRun NOTIFY settingsChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY settingsChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY settingsChanged)
+    Q_PROPERTY(QString userId READ userId NOTIFY settingsChanged)
+    Q_PROPERTY(QString userRole READ userRole NOTIFY settingsChanged)
+    Q_PROPERTY(bool isSeller READ isSeller NOTIFY settingsChanged)
+    Q_PROPERTY(QString style READ style NOTIFY revisionChanged)
+    Q_PROPERTY(int weeklyTarget READ weeklyTarget NOTIFY revisionChanged)
+    Q_PROPERTY(QString language READ language NOTIFY settingsChanged)
+    Q_PROPERTY(bool darkTheme READ darkTheme NOTIFY settingsChanged)
+    Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
+    Q_PROPERTY(QString startPage READ startPage CONSTANT)
+    Q_PROPERTY(QObject* sync READ syncObject CONSTANT)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+
+public:
+    struct Options {
+        QString database;            // empty: the platform's app-data location
+        bool demo = false;           // fill a fresh database with the demo data set
+        QString start_page;          // the page to open first (screenshots, self-test)
+        std::function<std::uint64_t()> wall;  // injected time for tests
+    };
+    explicit AppContext(Options opts, QObject* parent = nullptr);
+    ~AppContext() override;
+
+    // The one instance, made by main() (or a test) before QML loads.
+    static AppContext* instance();
+    static AppContext* create(QQmlEngine*, QJSEngine*);
+
+    bool ok() const { return store_ != nullptr; }
+    QString openError() const { return open_error_; }
+    sync::Store& store() { return *store_; }
+
+    int revision() const { return revision_; }
+    bool firstRun() const;
+    QString serverUrl() const;
+    QString userName() const;
+    QString userId() const;
+    QString userRole() const;
+    bool isSeller() const;
+    QString style() const;
+    int weeklyTarget() const;
+    QString language() const;
+    bool darkTheme() const;
+    QString databasePath() const { return db_path_; }
+    QString startPage() const { return opts_.start_page; }
+    QObject* syncObject() const;
+    SyncController* syncController() const { return sync_.get(); }
+    QString lastError() const { return last_error_; }
+
+    // Settings and connection.
+    Q_INVOKABLE void workOffline(const QString& name);
+    Q_INVOKABLE void connectServer(const QString& url, const QString& token);
+    Q_INVOKABLE void disconnectServer();
+    Q_INVOKABLE void setLanguage(const QString& code);  // "" follows the system
+    Q_INVOKABLE void setDarkTheme(bool dark);
+    Q_INVOKABLE void setStyle(const QString& style);
+    Q_INVOKABLE void setWeeklyTarget(int target);
+
+    // Writes. Each returns the new id (or true), or "" / false with lastError set.
+    Q_INVOKABLE QString createAccount(const QVariantMap& fields);
+    Q_INVOKABLE QString createRecord(const QString& table, const QVariantMap& fields);
+    Q_INVOKABLE bool updateRecord(const QString& table, const QString& id, const QVariantMap& fields);
+    Q_INVOKABLE bool deleteRecord(const QString& table, const QString& id);
+    Q_INVOKABLE bool restoreRecord(const QString& table, const QString& id);
+    // Quick capture: an account (by id, or a new one by name), one sentence, optionally who
+    // said it and a rough value. Creates what is missing; the case waits "to triage".
+    Q_INVOKABLE QString quickCapture(const QString& accountIdOrName, const QString& sentence,
+                                     const QString& contactName, const QString& value, const QString& currency);
+    // One-tap logging: a conversation (or meeting, phone meeting) with optional note and
+    // "there may be a case here", which also captures a case from the note.
+    Q_INVOKABLE QString logActivity(const QString& type, const QString& accountId, const QString& contactId,
+                                    const QString& note, bool possibleCase, bool inbound);
+    Q_INVOKABLE bool takeOwnership(const QString& caseId);
+    // Moves a case through the pipeline: the stage, its default probability unless set by
+    // hand, a stage-change record, and the activity the funnel counts (offer, won, lost).
+    Q_INVOKABLE bool moveStage(const QString& caseId, const QString& stage, const QString& lostReason);
+
+    // Reads for the views.
+    Q_INVOKABLE QVariantMap record(const QString& table, const QString& id) const;
+    // The newest live record of a table ("" when there is none), to open a page on.
+    Q_INVOKABLE QString firstId(const QString& table) const;
+    Q_INVOKABLE QString accountName(const QString& id) const;
+    Q_INVOKABLE QVariantList accountChoices(const QString& search) const;
+    Q_INVOKABLE QVariantList contactChoices(const QString& accountId) const;
+    // Competitor rule: warnings for an account, or for a new account in a group.
+    Q_INVOKABLE QStringList accountWarnings(const QString& accountId) const;
+    Q_INVOKABLE QStringList newAccountWarnings(const QString& competitorGroup) const;
+    Q_INVOKABLE QStringList talkingPoints(const QString& style) const;
+    Q_INVOKABLE QString needsAnalysisTemplate() const;
+    Q_INVOKABLE QString formatMoney(const QVariant& value, const QString& currency) const;
+    Q_INVOKABLE QStringList stages() const;
+    Q_INVOKABLE QString stageLabel(const QString& stage) const;
+    Q_INVOKABLE int defaultProbability(const QString& stage) const;
+    Q_INVOKABLE QString roleLabel(const QString& role) const;
+    Q_INVOKABLE QString activityLabel(const QString& type) const;
+    // A notification flag ("policy:inbound-only", "competitor:banks:Nordbank") in words.
+    Q_INVOKABLE QString flagLabel(const QString& flag) const;
+
+    // Something changed the data (a local write, a sync): every model reloads.
+    void bump();
+    std::uint64_t now_ms() const;
+
+signals:
+    void revisionChanged();
+    void settingsChanged();
+    void lastErrorChanged();
+    void recordDeleted(const QString& table, const QString& id, const QString& label);
+
+private:
+    bool fail(const QString& message);
+    bool fail(const sync::Error& e) { return fail(QString::fromStdString(e.message)); }
+    std::string meta(const char* key) const;
+    void set_meta(const char* key, const QString& value);
+    void apply_language();
+    sync::Fields to_fields(const sync::TableDef& t, const QVariantMap& m, bool* ok);
+
+    Options opts_;
+    QString db_path_;
+    QString open_error_;
+    std::unique_ptr<sync::Store> store_;
+    std::unique_ptr<SyncController> sync_;
+    std::unique_ptr<QTranslator> translator_;
+    int revision_ = 0;
+    QString last_error_;
+};
+
+}  // namespace fika::app

@@ -1,0 +1,190 @@
+#include "demo.h"
+
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+#include <vector>
+
+namespace fika::app::demo {
+
+namespace {
+
+std::string date_days_ago(std::uint64_t now_ms, int days) {
+    std::time_t t = static_cast<std::time_t>(now_ms / 1000) - days * 86400;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+struct Fail {
+    std::string msg;
+};
+
+std::string must(sync::Result<std::string> r) {
+    if (!r.ok()) throw Fail{r.error().message};
+    return *r;
+}
+
+}  // namespace
+
+std::string load(sync::Store& st, std::uint64_t now) {
+    using sync::text;
+    try {
+        sync::Store::Batch batch(st);
+        const std::string me = "01900000-0000-7000-8000-00000000d001";
+        const std::string karin = "01900000-0000-7000-8000-00000000d002";
+        must(st.create("users", {{"id", text(me)}, {"name", text("Sara Lind")}, {"role", text("seller")},
+                                 {"style", text("neutral")}, {"weekly_target", std::int64_t{6}}}));
+        must(st.create("users", {{"id", text(karin)}, {"name", text("Karin Holm")}, {"role", text("consultant")},
+                                 {"style", text("passive")}, {"weekly_target", std::int64_t{5}}}));
+        (void)st.set_meta("user_id", me);
+        (void)st.set_meta("user_name", "Sara Lind");
+        (void)st.set_meta("user_role", "seller");
+
+        auto account = [&](const char* name, const char* industry, const char* group, const char* policy, std::int64_t revenue) {
+            sync::Fields f = {{"name", text(name)}, {"industry", text(industry)}, {"policy", text(policy)},
+                              {"yearly_revenue", revenue}};
+            if (*group) f.emplace_back("competitor_group", text(group));
+            return must(st.create("accounts", f));
+        };
+        std::string nordbank = account("Nordbank A/S", "Banking", "banks", "active", 7'000'000);
+        std::string vestbank = account("Vestbank", "Banking", "banks", "inbound-only", 0);
+        std::string acme = account("Acme Logistics AB", "Logistics", "", "active", 2'400'000);
+        std::string fjord = account("Fjord Energi AS", "Energy", "", "active", 1'100'000);
+        std::string hav = account("Havkraft", "Energy", "", "active", 350'000);
+        std::string byg = account("Byggeriet ApS", "Construction", "", "active", 0);
+        std::string salt = account("Saltsjö Retail", "Retail", "", "blocked", 0);
+        std::string tanum = account("Tanum Kommune", "Public sector", "", "active", 800'000);
+
+        auto contact = [&](const std::string& acct, const char* name, const char* title, const char* role, bool met) {
+            return must(st.create("contacts", {{"account_id", text(acct)}, {"name", text(name)}, {"title", text(title)},
+                                               {"role", text(role)}, {"met", std::int64_t{met ? 1 : 0}}}));
+        };
+        std::string eva = contact(acme, "Eva Lund", "CTO", "decision-maker", true);
+        std::string per = contact(acme, "Per Ek", "Head of warehouse IT", "project-owner", false);
+        contact(acme, "Maja Berg", "Developer", "user", true);
+        std::string lars = contact(nordbank, "Lars Møller", "CIO", "decision-maker", true);
+        contact(nordbank, "Sofie Dahl", "Architect", "influencer", true);
+        std::string ingrid = contact(fjord, "Ingrid Solberg", "Project manager", "project-owner", true);
+        contact(hav, "Ola Nilsen", "CEO", "decision-maker", false);
+        std::string mette = contact(tanum, "Mette Karlsen", "Digitalisation lead", "influencer", true);
+
+        auto kase = [&](const std::string& acct, const std::string& who, const char* title, const char* need,
+                        std::int64_t value, const char* stage, const std::string& finder, bool owned) {
+            sync::Fields f = {{"account_id", text(acct)}, {"title", text(title)}, {"need", text(need)},
+                              {"stage", text(stage)}, {"found_by", text(finder)}, {"currency", text("DKK")}};
+            if (value) f.emplace_back("value", value);
+            if (!who.empty()) f.emplace_back("contact_id", text(who));
+            if (owned) f.emplace_back("owner", text(me));
+            if (std::string(stage) == "offer") f.emplace_back("next_step", text("Follow up on the offer"));
+            if (std::string(stage) == "offer") f.emplace_back("follow_up", text(date_days_ago(now, -5)));
+            return must(st.create("cases", f));
+        };
+        std::string won = kase(acme, eva, "Warehouse data platform", "Stock levels are a day late; they want it live.",
+                               135'000, "won", karin, true);
+        std::string offer1 = kase(nordbank, lars, "Payments API review", "A second opinion before the PSD3 rewrite.",
+                                  240'000, "offer", karin, true);
+        kase(fjord, ingrid, "Grid sensor dashboards", "Field engineers need the readings on phones.", 410'000, "offer",
+             karin, true);
+        kase(tanum, mette, "Citizen portal accessibility audit", "Must pass WCAG 2.1 AA by spring.", 95'000,
+             "meeting", karin, true);
+        kase(acme, per, "Route planning pilot", "Per mentioned trucks driving empty on Fridays.", 0, "spotted", karin, false);
+        kase(hav, "", "Offshore maintenance app", "Heard at the coffee machine: paper checklists offshore.", 0,
+             "spotted", karin, false);
+        kase(byg, "", "Site reporting", "", 60'000, "qualified", karin, false);
+        kase(nordbank, "", "Mainframe exit study", "", 1'200'000, "negotiation", me, true);
+        std::string lost_case = kase(fjord, "", "Data warehouse migration", "Chose another vendor on price.", 300'000,
+                                     "lost", karin, true);
+
+        // The worked example: 20 conversations -> 3 meetings + 2 phone meetings -> 3 offers -> 1 won.
+        auto activity = [&](const char* type, const std::string& acct, const std::string& who, const std::string& c,
+                            const char* note, int days_ago, const char* direction = "outbound",
+                            const std::string& by = std::string()) {
+            sync::Fields f = {{"type", text(type)}, {"account_id", text(acct)}, {"date", text(date_days_ago(now, days_ago))},
+                              {"by_user", text(by.empty() ? karin : by)}, {"direction", text(direction)}};
+            if (!who.empty()) f.emplace_back("contact_id", text(who));
+            if (!c.empty()) f.emplace_back("case_id", text(c));
+            if (*note) f.emplace_back("note", text(note));
+            must(st.create("activities", f));
+        };
+        const std::string conv_accounts[] = {acme, nordbank, fjord, hav, tanum, byg, acme, fjord, nordbank, tanum};
+        const char* notes[] = {"Coffee with Eva: stock data is late", "Lunch with Lars about payments",
+                               "Ingrid asked about dashboards", "Ola at the fair stand",
+                               "Mette: accessibility deadline", "Site visit chat", "Per: empty trucks on Fridays",
+                               "Sensor data in the field", "Architecture review idea", "Portal feedback"};
+        // 19 outbound conversations (four of them Sara's, this week) and one inbound call.
+        for (int i = 0; i < 19; ++i)
+            activity("conversation", conv_accounts[i % 10], "", "", notes[i % 10], i < 4 ? 0 : (i * 3) % 28, "outbound",
+                     i < 4 ? me : std::string());
+        activity("meeting", acme, eva, won, "Workshop on stock data", 20);
+        activity("meeting", nordbank, lars, offer1, "Scoping the review", 14);
+        activity("meeting", tanum, mette, "", "Audit scope", 6);
+        activity("phone-meeting", fjord, ingrid, "", "Call about dashboards", 12);
+        activity("phone-meeting", hav, "", "", "Intro call", 9);
+        activity("offer", acme, eva, won, "", 18);
+        activity("offer", nordbank, lars, offer1, "", 10);
+        activity("offer", fjord, ingrid, "", "", 8);
+        activity("won", acme, eva, won, "Signed", 15);
+        activity("conversation", vestbank, "", "", "They called us about a security review", 4, "inbound");
+        activity("lost", fjord, "", lost_case, "Chose another vendor on price", 25);
+
+        must(st.create("notes", {{"account_id", text(acme)}, {"contact_id", text(eva)}, {"kind", text("needs-analysis")},
+                                 {"body", text("Need: live stock levels\n\nPain: orders promised on stale data\n\n"
+                                               "Timing: before peak season\n\nWho decides: Eva (CTO)\n\nBudget: 150k DKK")},
+                                 {"by_user", text(karin)}}));
+        must(st.create("contact_plans", {{"account_id", text(acme)}, {"consultant", text(karin)},
+                                         {"contact_id", text(per)}, {"planned_by", text(date_days_ago(now, -7))}}));
+        must(st.create("follow_ups", {{"account_id", text(nordbank)}, {"summary", text("Call Lars about the offer")},
+                                      {"due", text(date_days_ago(now, -3))}, {"related_kind", text("case")},
+                                      {"related_id", text(offer1)}, {"assignee", text(me)}}));
+        must(st.create("programmes", {{"name", text("Coffee-machine programme Q1")}, {"cost", std::int64_t{500'000}},
+                                      {"period_start", text(date_days_ago(now, 60))},
+                                      {"period_end", text(date_days_ago(now, -30))}}));
+
+        struct Tp {
+            const char* style;
+            const char* lang;
+            const char* body;
+        };
+        const Tp points[] = {
+            {"passive", "en", "Listen for what slows them down; ask one curious question."},
+            {"neutral", "en", "Ask: \"What would you fix first if you had an extra developer?\""},
+            {"direct", "en", "Offer a one-hour workshop with our specialist next week."},
+            {"passive", "sv", "Lyssna efter vad som bromsar dem; ställ en nyfiken fråga."},
+            {"neutral", "sv", "Fråga: \"Vad skulle ni laga först om ni hade en utvecklare till?\""},
+            {"direct", "sv", "Erbjud en timmes workshop med vår specialist nästa vecka."},
+            {"passive", "da", "Lyt efter, hvad der bremser dem; stil ét nysgerrigt spørgsmål."},
+            {"neutral", "da", "Spørg: \"Hvad ville I rette først, hvis I havde en udvikler mere?\""},
+            {"direct", "da", "Tilbyd en times workshop med vores specialist i næste uge."},
+        };
+        for (const Tp& p : points)
+            must(st.create("talking_points", {{"style", text(p.style)}, {"language", text(p.lang)}, {"body", text(p.body)}}));
+
+        // A seller's inbox, as the server would have filled it.
+        nlohmann::json inbox = nlohmann::json::array();
+        auto note = [&](int n, const std::string& id, const char* title, const char* acct, const char* who, bool read,
+                        nlohmann::json flags) {
+            inbox.push_back({{"n", n}, {"case_id", id}, {"read", read}, {"created_ms", now - static_cast<std::uint64_t>(n) * 3600000},
+                             {"payload", {{"kind", "new_case"}, {"case", {{"id", id}, {"title", title}}},
+                                          {"account", {{"name", acct}}}, {"found_by", {{"name", who}}}, {"flags", flags}}}});
+        };
+        note(3, "01900000-0000-7000-8000-0000000000a3", "Offshore maintenance app", "Havkraft", "Karin Holm", false, nlohmann::json::array());
+        note(2, "01900000-0000-7000-8000-0000000000a2", "Route planning pilot", "Acme Logistics AB", "Karin Holm", false, nlohmann::json::array());
+        note(1, "01900000-0000-7000-8000-0000000000a1", "Security review", "Vestbank", "Karin Holm", true,
+             nlohmann::json::array({"policy:inbound-only"}));
+        (void)st.set_meta("inbox_cache", nlohmann::json{{"notifications", inbox}}.dump());
+
+        auto done = batch.commit();
+        if (!done.ok()) return done.error().message;
+        // Demo data is local: it is never pushed to a server.
+        auto pending = st.pending(1000000);
+        if (pending.ok() && pending->upto) (void)st.ack(pending->upto, {});
+        return {};
+    } catch (const Fail& f) {
+        return f.msg;
+    }
+}
+
+}  // namespace fika::app::demo

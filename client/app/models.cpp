@@ -1,0 +1,517 @@
+#include "models.h"
+
+#include <QDate>
+#include <QLocale>
+
+#include <map>
+
+#include "appcontext.h"
+#include "records.h"
+#include "reports.h"
+#include "sqlite.h"
+#include "synccontroller.h"
+
+namespace fika::app {
+
+namespace {
+
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<int>(s.size())); }
+std::string s(const QString& q) { return q.toStdString(); }
+
+AppContext* app() { return AppContext::instance(); }
+
+QString percent(const std::optional<double>& r) {
+    return r ? QLocale().toString(*r * 100, 'f', 0) + " %" : QStringLiteral("–");
+}
+
+QString money_by_currency(const std::map<std::string, long long>& m) {
+    QStringList parts;
+    for (auto& [cur, v] : m) parts << app()->formatMoney(QVariant::fromValue(v), q(cur));
+    return parts.isEmpty() ? app()->formatMoney(0, "DKK") : parts.join(" + ");
+}
+
+// Effective probability of a case in SQL: the typed one, else the stage's default.
+const char* kProbabilitySql =
+    "coalesce(probability, CASE stage WHEN 'spotted' THEN 10 WHEN 'qualified' THEN 25 WHEN 'meeting' THEN 40 "
+    "WHEN 'offer' THEN 60 WHEN 'negotiation' THEN 80 WHEN 'won' THEN 100 ELSE 0 END)";
+
+}  // namespace
+
+// Binds the WHERE clause's parameters in the order where_sql() wrote them.
+class StmtBinder {
+public:
+    explicit StmtBinder(sync::Stmt& st) : st_(st) {}
+    void add(const std::string& v) { st_.bind(++n_, v); }
+    int next() const { return n_ + 1; }
+
+private:
+    sync::Stmt& st_;
+    int n_ = 0;
+};
+
+// ---- RecordListModel --------------------------------------------------------------------------
+
+RecordListModel::RecordListModel(QObject* parent) : QAbstractListModel(parent) {
+    if (app()) connect(app(), &AppContext::revisionChanged, this, &RecordListModel::reload);
+    connect(this, &RecordListModel::queryChanged, this, &RecordListModel::reload);
+}
+
+void RecordListModel::setTable(const QString& t) {
+    if (t == table_) return;
+    table_ = t;
+    def_ = sync::Schema::current().table(s(t));
+    emit queryChanged();
+}
+void RecordListModel::setAccount(const QString& a) {
+    if (a == account_) return;
+    account_ = a;
+    emit queryChanged();
+}
+void RecordListModel::setCaseId(const QString& c) {
+    if (c == case_) return;
+    case_ = c;
+    emit queryChanged();
+}
+void RecordListModel::setSearch(const QString& x) {
+    if (x == search_) return;
+    search_ = x;
+    emit queryChanged();
+}
+void RecordListModel::setStage(const QString& x) {
+    if (x == stage_) return;
+    stage_ = x;
+    emit queryChanged();
+}
+void RecordListModel::setTrash(bool t) {
+    if (t == trash_) return;
+    trash_ = t;
+    emit queryChanged();
+}
+void RecordListModel::setTriage(bool t) {
+    if (t == triage_) return;
+    triage_ = t;
+    emit queryChanged();
+}
+
+std::string RecordListModel::where_sql() const {
+    std::string w = trash_ ? " WHERE coalesce(t.deleted,0)=1" : " WHERE coalesce(t.deleted,0)=0";
+    if (!account_.isEmpty()) w += def_->name == "accounts" ? " AND t.id=?" : " AND t.account_id=?";
+    if (!case_.isEmpty() && def_->field("case_id")) w += " AND t.case_id=?";
+    if (!stage_.isEmpty() && def_->field("stage")) w += " AND t.stage=?";
+    if (triage_ && def_->name == "cases") w += " AND t.owner IS NULL AND t.stage NOT IN ('won','lost')";
+    if (!search_.trimmed().isEmpty()) {
+        std::string cols;
+        for (const char* c : {"name", "title", "need", "note", "body", "summary", "email", "industry"})
+            if (def_->field(c)) cols += (cols.empty() ? "" : " OR ") + std::string("t.") + c + " LIKE ? ESCAPE '\\'";
+        if (def_->bucket == sync::BucketRule::Field) cols += (cols.empty() ? "" : " OR ") + std::string("a.name LIKE ? ESCAPE '\\'");
+        if (!cols.empty()) w += " AND (" + cols + ")";
+    }
+    return w;
+}
+
+void RecordListModel::bind_where(StmtBinder& b) const {
+    if (!account_.isEmpty()) b.add(s(account_));
+    if (!case_.isEmpty() && def_->field("case_id")) b.add(s(case_));
+    if (!stage_.isEmpty() && def_->field("stage")) b.add(s(stage_));
+    if (!search_.trimmed().isEmpty()) {
+        QString pat = search_.trimmed();
+        pat.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        std::string like = "%" + s(pat) + "%";
+        for (const char* c : {"name", "title", "need", "note", "body", "summary", "email", "industry"})
+            if (def_->field(c)) b.add(like);
+        if (def_->bucket == sync::BucketRule::Field) b.add(like);
+    }
+}
+
+namespace {
+std::string from_sql(const sync::TableDef& t) {
+    std::string f = " FROM " + sync::quote_ident(t.name) + " t";
+    if (t.bucket == sync::BucketRule::Field) f += " LEFT JOIN accounts a ON a.id = t.account_id";
+    return f;
+}
+std::string order_sql(const sync::TableDef& t, bool trash) {
+    if (trash) return " ORDER BY t.rowid DESC";
+    if (t.name == "accounts" || t.name == "contacts" || t.name == "users" || t.name == "programmes")
+        return " ORDER BY t.name COLLATE NOCASE, t.id";
+    if (t.name == "activities") return " ORDER BY t.date DESC, t.id DESC";
+    if (t.name == "follow_ups") return " ORDER BY t.due IS NULL, t.due, t.id";
+    return " ORDER BY t.id DESC";
+}
+}  // namespace
+
+void RecordListModel::count_total() {
+    total_ = 0;
+    if (!def_ || !app() || !app()->ok()) return;
+    try {
+        sync::Stmt st = app()->store().db().prepare("SELECT count(*)" + from_sql(*def_) + where_sql());
+        StmtBinder b(st);
+        bind_where(b);
+        if (st.step()) total_ = static_cast<int>(st.integer(0));
+    } catch (const sync::Failure&) {
+    }
+}
+
+std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) const {
+    std::vector<Row> out;
+    if (!def_ || !app() || !app()->ok()) return out;
+    std::string cols = "t.id";
+    for (const auto& f : def_->fields) cols += ",t." + sync::quote_ident(f.name);
+    cols += def_->bucket == sync::BucketRule::Field ? ",a.name" : ",NULL";
+    try {
+        sync::Stmt st = app()->store().db().prepare("SELECT " + cols + from_sql(*def_) + where_sql() +
+                                                    order_sql(*def_, trash_) + " LIMIT ? OFFSET ?");
+        StmtBinder b(st);
+        bind_where(b);
+        st.bind(b.next(), limit).bind(b.next() + 1, offset);
+        int n = static_cast<int>(def_->fields.size());
+        while (st.step()) {
+            Row r;
+            r.id = q(st.text(0));
+            std::map<std::string, QString> v;
+            for (int i = 0; i < n; ++i) {
+                const sync::FieldDef& f = def_->fields[static_cast<size_t>(i)];
+                sync::Value val = st.value(i + 1);
+                QVariant qv;
+                if (std::holds_alternative<std::int64_t>(val))
+                    qv = f.type == sync::FieldType::Bool ? QVariant(std::get<std::int64_t>(val) != 0)
+                                                         : QVariant::fromValue(static_cast<qlonglong>(std::get<std::int64_t>(val)));
+                else if (std::holds_alternative<std::string>(val)) qv = q(std::get<std::string>(val));
+                else if (std::holds_alternative<double>(val)) qv = std::get<double>(val);
+                r.values.append(qv);
+                v[f.name] = qv.toString();
+            }
+            r.deleted = v["deleted"] == "true";
+            QString account = st.is_null(n + 1) ? QString() : q(st.text(n + 1));
+            const QString& t = table_;
+            auto joined = [](QStringList parts) {
+                parts.removeAll(QString());
+                return parts.join(" · ");
+            };
+            if (t == "accounts") {
+                r.title = v["name"];
+                QString policy = v["policy"] == "active" ? QString() : v["policy"];
+                r.subtitle = joined({v["industry"], v["competitor_group"], policy});
+            } else if (t == "contacts") {
+                r.title = v["name"];
+                r.subtitle = joined({v["title"], app()->roleLabel(v["role"]), account});
+                r.detail = v["met"] == "true" ? QString() : AppContext::tr("not met yet");
+            } else if (t == "cases") {
+                r.title = v["title"];
+                r.subtitle = joined({account, app()->stageLabel(v["stage"])});
+                r.detail = app()->formatMoney(v["value"], v["currency"]);
+            } else if (t == "activities") {
+                r.title = app()->activityLabel(v["type"]) + (v["direction"] == "inbound" ? AppContext::tr(" (inbound)") : QString());
+                r.subtitle = joined({QLocale().toString(QDate::fromString(v["date"], Qt::ISODate), QLocale::ShortFormat), account});
+                r.detail = v["note"].left(200);
+            } else if (t == "notes") {
+                r.title = v["body"].section('\n', 0, 0).left(120);
+                r.subtitle = joined({v["kind"] == "needs-analysis" ? AppContext::tr("Needs analysis") : QString(), account});
+                r.detail = v["body"].left(300);
+            } else if (t == "follow_ups") {
+                r.title = v["summary"];
+                r.subtitle = joined({v["due"], v["status"], account});
+            } else if (t == "contact_plans") {
+                r.title = v["consultant"];
+                r.subtitle = joined({v["planned_by"], v["status"]});
+            } else {
+                for (const char* k : {"name", "title", "summary", "body"})
+                    if (def_->field(k)) {
+                        r.title = v[k];
+                        break;
+                    }
+            }
+            out.push_back(std::move(r));
+        }
+    } catch (const sync::Failure&) {
+    }
+    return out;
+}
+
+void RecordListModel::reload() {
+    beginResetModel();
+    std::size_t keep = std::max<std::size_t>(rows_.size(), kPage);
+    count_total();
+    rows_ = load(0, static_cast<int>(keep));
+    complete_ = static_cast<int>(rows_.size()) >= total_;
+    endResetModel();
+    emit countChanged();
+}
+
+int RecordListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+bool RecordListModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !complete_; }
+
+void RecordListModel::fetchMore(const QModelIndex& parent) {
+    if (parent.isValid() || complete_) return;
+    auto more = load(static_cast<int>(rows_.size()), kPage);
+    if (more.empty()) {
+        complete_ = true;
+        return;
+    }
+    beginInsertRows({}, static_cast<int>(rows_.size()), static_cast<int>(rows_.size() + more.size()) - 1);
+    for (auto& r : more) rows_.push_back(std::move(r));
+    endInsertRows();
+    complete_ = static_cast<int>(rows_.size()) >= total_;
+    emit countChanged();
+}
+
+QVariant RecordListModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
+    const Row& r = rows_[static_cast<size_t>(index.row())];
+    switch (role) {
+        case Qt::DisplayRole:
+        case TitleRole: return r.title;
+        case IdRole: return r.id;
+        case SubtitleRole: return r.subtitle;
+        case DetailRole: return r.detail;
+        case DeletedRole: return r.deleted;
+        case TableRole: return table_;
+        default:
+            int f = role - FirstField;
+            if (f >= 0 && f < r.values.size()) return r.values[f];
+            return {};
+    }
+}
+
+QHash<int, QByteArray> RecordListModel::roleNames() const {
+    QHash<int, QByteArray> r = {{Qt::DisplayRole, "display"}, {IdRole, "recordId"}, {TitleRole, "title"},
+                                {SubtitleRole, "subtitle"}, {DetailRole, "detail"}, {DeletedRole, "deleted"},
+                                {TableRole, "tableName"}};
+    if (def_)
+        for (std::size_t i = 0; i < def_->fields.size(); ++i)
+            if (def_->fields[i].name != "deleted" && def_->fields[i].name != "title")
+                r[FirstField + static_cast<int>(i)] = QByteArray::fromStdString(def_->fields[i].name);
+    return r;
+}
+
+QVariantMap RecordListModel::get(int row) const {
+    QVariantMap m;
+    if (row < 0 || row >= static_cast<int>(rows_.size())) return m;
+    const Row& r = rows_[static_cast<size_t>(row)];
+    m["recordId"] = r.id;
+    m["title"] = r.title;
+    m["subtitle"] = r.subtitle;
+    if (def_)
+        for (std::size_t i = 0; i < def_->fields.size(); ++i) m[q(def_->fields[i].name)] = r.values[static_cast<int>(i)];
+    return m;
+}
+
+// ---- PipelineModel ------------------------------------------------------------------------------
+
+PipelineModel::PipelineModel(QObject* parent) : QAbstractListModel(parent) {
+    if (app()) connect(app(), &AppContext::revisionChanged, this, &PipelineModel::reload);
+    reload();
+}
+
+void PipelineModel::reload() {
+    beginResetModel();
+    rows_.clear();
+    std::map<std::string, long long> total, weighted;
+    if (app() && app()->ok()) {
+        std::map<std::string, std::map<std::string, std::pair<long long, long long>>> by_stage;  // stage -> cur -> (value, weighted)
+        std::map<std::string, int> counts;
+        try {
+            sync::Stmt st = app()->store().db().prepare(
+                std::string("SELECT stage, coalesce(currency,'DKK'), count(*), coalesce(sum(value),0), "
+                            "coalesce(sum(value * ") +
+                kProbabilitySql + " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 GROUP BY stage, currency");
+            while (st.step()) {
+                std::string stage(st.text(0)), cur(st.text(1));
+                counts[stage] += static_cast<int>(st.integer(2));
+                by_stage[stage][cur] = {st.integer(3), st.integer(4)};
+                if (stage != "won" && stage != "lost") {
+                    total[cur] += st.integer(3);
+                    weighted[cur] += st.integer(4);
+                }
+            }
+        } catch (const sync::Failure&) {
+        }
+        for (const QString& stage : app()->stages()) {
+            Row r;
+            r.stage = stage;
+            r.label = app()->stageLabel(stage);
+            r.count = counts[s(stage)];
+            std::map<std::string, long long> v, w;
+            for (auto& [cur, p] : by_stage[s(stage)]) {
+                v[cur] = p.first;
+                w[cur] = p.second;
+                r.value += p.first;
+            }
+            r.value_text = money_by_currency(v);
+            r.weighted_text = money_by_currency(w);
+            rows_.push_back(std::move(r));
+        }
+        total_ = money_by_currency(total);
+        weighted_ = money_by_currency(weighted);
+    }
+    endResetModel();
+    emit changed();
+}
+
+int PipelineModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+
+QVariant PipelineModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
+    const Row& r = rows_[static_cast<size_t>(index.row())];
+    switch (role) {
+        case StageRole: return r.stage;
+        case Qt::DisplayRole:
+        case LabelRole: return r.label;
+        case CountRole: return r.count;
+        case ValueTextRole: return r.value_text;
+        case WeightedTextRole: return r.weighted_text;
+        case ValueRole: return r.value;
+        default: return {};
+    }
+}
+
+QHash<int, QByteArray> PipelineModel::roleNames() const {
+    return {{StageRole, "stage"}, {LabelRole, "label"}, {CountRole, "count"},
+            {ValueTextRole, "valueText"}, {WeightedTextRole, "weightedText"}, {ValueRole, "value"}};
+}
+
+// ---- IssuesModel --------------------------------------------------------------------------------
+
+IssuesModel::IssuesModel(QObject* parent) : QAbstractListModel(parent) {
+    if (app()) connect(app(), &AppContext::revisionChanged, this, &IssuesModel::reload);
+    reload();
+}
+
+void IssuesModel::setKind(const QString& k) {
+    if (k == kind_) return;
+    kind_ = k;
+    reload();
+}
+
+void IssuesModel::reload() {
+    beginResetModel();
+    rows_.clear();
+    if (app() && app()->ok()) {
+        auto label = [](const std::string& table, const std::string& id) {
+            QString name;
+            auto r = app()->store().get(table, id);
+            if (r.ok())
+                for (const char* k : {"name", "title", "summary", "body", "note"})
+                    if (r->table->field(k) && !sync::is_null((*r)[k])) {
+                        name = q(sync::to_display((*r)[k])).left(80);
+                        break;
+                    }
+            return name.isEmpty() ? q(table) : name;
+        };
+        if (kind_ == "conflicts") {
+            auto cs = app()->store().conflicts();
+            if (cs.ok())
+                for (const sync::Conflict& c : *cs)
+                    rows_.push_back({c.n, label(c.table, c.id) + " · " + q(c.field), q(sync::to_display(c.local_value)),
+                                     q(sync::to_display(c.remote_value)), QString(), q(c.table), q(c.id)});
+        } else {
+            auto rs = app()->store().refused();
+            if (rs.ok())
+                for (const sync::RefusedChange& r : *rs)
+                    rows_.push_back({r.n, label(r.table, r.id), q(r.fields_json), QString(), q(r.error.message), q(r.table), q(r.id)});
+        }
+    }
+    endResetModel();
+    emit changed();
+}
+
+bool IssuesModel::resolve(int row, bool keepMine) {
+    if (row < 0 || row >= static_cast<int>(rows_.size()) || !app()) return false;
+    qlonglong n = rows_[static_cast<size_t>(row)].n;
+    sync::Status st = kind_ == "conflicts" ? app()->store().resolve_conflict(n, keepMine)
+                                           : app()->store().resolve_refused(n, keepMine);
+    if (!st.ok()) return false;
+    if (app()->syncController()) app()->syncController()->localChange();
+    app()->bump();
+    return true;
+}
+
+int IssuesModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+
+QVariant IssuesModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
+    const Row& r = rows_[static_cast<size_t>(index.row())];
+    switch (role) {
+        case NumberRole: return r.n;
+        case Qt::DisplayRole:
+        case TitleRole: return r.title;
+        case MineRole: return r.mine;
+        case TheirsRole: return r.theirs;
+        case ReasonRole: return r.reason;
+        case TableRole: return r.table;
+        case RecordRole: return r.record;
+        default: return {};
+    }
+}
+
+QHash<int, QByteArray> IssuesModel::roleNames() const {
+    return {{NumberRole, "number"}, {TitleRole, "title"}, {MineRole, "mine"}, {TheirsRole, "theirs"},
+            {ReasonRole, "reason"}, {TableRole, "tableName"}, {RecordRole, "recordId"}};
+}
+
+// ---- Numbers ------------------------------------------------------------------------------------
+
+Numbers::Numbers(QObject* parent) : QObject(parent) {
+    if (app()) connect(app(), &AppContext::revisionChanged, this, &Numbers::reload);
+    reload();
+}
+
+void Numbers::setMine(bool m) {
+    if (m == mine_) return;
+    mine_ = m;
+    reload();
+}
+
+int Numbers::weeklyTarget() const { return app() ? app()->weeklyTarget() : 0; }
+
+void Numbers::reload() {
+    if (!app() || !app()->ok()) return;
+    sync::Store& st = app()->store();
+    client::FunnelQuery all;
+    QString me = app()->userId();
+    if (mine_ && !me.isEmpty()) all.user = s(me);
+    auto f = client::funnel(st, all);
+    if (f.ok()) {
+        f_conversations_ = f->conversations;
+        f_meetings_ = f->meetings;
+        f_phone_ = f->phone_meetings;
+        f_offers_ = f->offers;
+        f_won_ = f->won;
+        f_lost_ = f->lost;
+        std::map<std::string, long long> wv(f->won_value.begin(), f->won_value.end());
+        won_value_ = money_by_currency(wv);
+        meeting_rate_ = percent(f->meeting_rate);
+        offer_rate_ = percent(f->offer_rate);
+        win_rate_ = percent(f->win_rate);
+    }
+    // This week (Monday to today) for the user.
+    QDate today = QDate::currentDate();
+    client::FunnelQuery week;
+    week.from = s(today.addDays(1 - today.dayOfWeek()).toString(Qt::ISODate));
+    week.to = s(today.toString(Qt::ISODate));
+    if (!me.isEmpty()) week.user = s(me);
+    auto w = client::funnel(st, week);
+    week_ = w.ok() ? static_cast<int>(w->conversations) : 0;
+    // ROI: programme cost against identified pipeline and the estimate of earnings.
+    std::map<std::string, long long> cost, pipeline, earnings;
+    try {
+        sync::Stmt c = st.db().prepare(
+            "SELECT coalesce(currency,'DKK'), coalesce(sum(cost),0) FROM programmes WHERE coalesce(deleted,0)=0 GROUP BY 1");
+        while (c.step()) cost[std::string(c.text(0))] += c.integer(1);
+        sync::Stmt p = st.db().prepare(std::string("SELECT coalesce(currency,'DKK'), coalesce(sum(value),0), coalesce(sum(value * ") +
+                                       kProbabilitySql + " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 AND stage<>'lost' GROUP BY 1");
+        while (p.step()) {
+            pipeline[std::string(p.text(0))] += p.integer(1);
+            earnings[std::string(p.text(0))] += p.integer(2);
+        }
+    } catch (const sync::Failure&) {
+    }
+    programme_cost_ = money_by_currency(cost);
+    pipeline_value_ = money_by_currency(pipeline);
+    earnings_ = money_by_currency(earnings);
+    emit changed();
+}
+
+}  // namespace fika::app

@@ -1,0 +1,200 @@
+// The list models QML shows. They read the local replica (C++ holds the SQL) and reload
+// whenever App.revision changes (a local write or a sync).
+#pragma once
+
+#include <QAbstractListModel>
+#include <QObject>
+#include <QString>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <optional>
+#include <vector>
+
+#include "schema.h"
+
+namespace fika::app {
+
+class AppContext;
+
+// Records of one table, filtered and searched, loaded lazily in pages so that 100,000
+// rows scroll smoothly: the view asks for more as it scrolls (canFetchMore/fetchMore).
+// Roles: recordId, title, subtitle, detail, deleted, and one per field of the table.
+class RecordListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString table READ table WRITE setTable NOTIFY queryChanged)
+    Q_PROPERTY(QString account READ account WRITE setAccount NOTIFY queryChanged)
+    Q_PROPERTY(QString caseId READ caseId WRITE setCaseId NOTIFY queryChanged)
+    Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY queryChanged)
+    Q_PROPERTY(QString stage READ stage WRITE setStage NOTIFY queryChanged)
+    Q_PROPERTY(bool trash READ trash WRITE setTrash NOTIFY queryChanged)
+    Q_PROPERTY(bool triage READ triage WRITE setTriage NOTIFY queryChanged)  // cases with no owner yet
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int total READ total NOTIFY countChanged)
+
+public:
+    enum Roles { IdRole = Qt::UserRole + 1, TitleRole, SubtitleRole, DetailRole, DeletedRole, TableRole, FirstField };
+
+    explicit RecordListModel(QObject* parent = nullptr);
+
+    QString table() const { return table_; }
+    void setTable(const QString& t);
+    QString account() const { return account_; }
+    void setAccount(const QString& a);
+    QString caseId() const { return case_; }
+    void setCaseId(const QString& c);
+    QString search() const { return search_; }
+    void setSearch(const QString& s);
+    QString stage() const { return stage_; }
+    void setStage(const QString& s);
+    bool trash() const { return trash_; }
+    void setTrash(bool t);
+    bool triage() const { return triage_; }
+    void setTriage(bool t);
+    int count() const { return static_cast<int>(rows_.size()); }
+    int total() const { return total_; }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    Q_INVOKABLE QVariantMap get(int row) const;
+    Q_INVOKABLE void reload();
+
+    static constexpr int kPage = 100;
+
+signals:
+    void queryChanged();
+    void countChanged();
+
+private:
+    struct Row {
+        QString id, title, subtitle, detail;
+        bool deleted = false;
+        QVariantList values;
+    };
+    std::string where_sql() const;
+    void bind_where(class StmtBinder& b) const;
+    std::vector<Row> load(int offset, int limit) const;
+    void count_total();
+
+    const sync::TableDef* def_ = nullptr;
+    QString table_, account_, case_, search_, stage_;
+    bool trash_ = false, triage_ = false, complete_ = false;
+    int total_ = 0;
+    std::vector<Row> rows_;
+};
+
+// The pipeline: one row per stage with the number of cases, their value and their
+// probability-weighted value (per currency, as text), for the seller's board.
+class PipelineModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
+    Q_PROPERTY(QString weightedText READ weightedText NOTIFY changed)
+public:
+    enum Roles { StageRole = Qt::UserRole + 1, LabelRole, CountRole, ValueTextRole, WeightedTextRole, ValueRole };
+    explicit PipelineModel(QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    QString totalText() const { return total_; }
+    QString weightedText() const { return weighted_; }
+    Q_INVOKABLE void reload();
+signals:
+    void changed();
+
+private:
+    struct Row {
+        QString stage, label, value_text, weighted_text;
+        int count = 0;
+        qlonglong value = 0;
+    };
+    std::vector<Row> rows_;
+    QString total_, weighted_;
+};
+
+// Conflicts (kind "conflicts") or refused changes (kind "refused") of this device.
+class IssuesModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY changed)
+    Q_PROPERTY(int count READ count NOTIFY changed)
+public:
+    enum Roles { NumberRole = Qt::UserRole + 1, TitleRole, MineRole, TheirsRole, ReasonRole, TableRole, RecordRole };
+    explicit IssuesModel(QObject* parent = nullptr);
+    QString kind() const { return kind_; }
+    void setKind(const QString& k);
+    int count() const { return static_cast<int>(rows_.size()); }
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    // Conflicts: keepMine re-applies the local value; refused: retry or dismiss.
+    Q_INVOKABLE bool resolve(int row, bool keepMine);
+    Q_INVOKABLE void reload();
+signals:
+    void changed();
+
+private:
+    struct Row {
+        qlonglong n = 0;
+        QString title, mine, theirs, reason, table, record;
+    };
+    QString kind_ = "conflicts";
+    std::vector<Row> rows_;
+};
+
+// "My numbers" and the funnel/ROI view.
+class Numbers : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(bool mine READ mine WRITE setMine NOTIFY changed)  // only the user's own activities
+    Q_PROPERTY(int conversationsThisWeek READ conversationsThisWeek NOTIFY changed)
+    Q_PROPERTY(int weeklyTarget READ weeklyTarget NOTIFY changed)
+    Q_PROPERTY(int conversations READ conversations NOTIFY changed)
+    Q_PROPERTY(int meetings READ meetings NOTIFY changed)
+    Q_PROPERTY(int phoneMeetings READ phoneMeetings NOTIFY changed)
+    Q_PROPERTY(int offers READ offers NOTIFY changed)
+    Q_PROPERTY(int won READ won NOTIFY changed)
+    Q_PROPERTY(int lost READ lost NOTIFY changed)
+    Q_PROPERTY(QString wonValue READ wonValue NOTIFY changed)
+    Q_PROPERTY(QString meetingRate READ meetingRate NOTIFY changed)
+    Q_PROPERTY(QString offerRate READ offerRate NOTIFY changed)
+    Q_PROPERTY(QString winRate READ winRate NOTIFY changed)
+    Q_PROPERTY(QString programmeCost READ programmeCost NOTIFY changed)
+    Q_PROPERTY(QString pipelineValue READ pipelineValue NOTIFY changed)
+    Q_PROPERTY(QString estimatedEarnings READ estimatedEarnings NOTIFY changed)
+public:
+    explicit Numbers(QObject* parent = nullptr);
+    bool mine() const { return mine_; }
+    void setMine(bool m);
+    int conversationsThisWeek() const { return week_; }
+    int weeklyTarget() const;
+    int conversations() const { return static_cast<int>(f_conversations_); }
+    int meetings() const { return static_cast<int>(f_meetings_); }
+    int phoneMeetings() const { return static_cast<int>(f_phone_); }
+    int offers() const { return static_cast<int>(f_offers_); }
+    int won() const { return static_cast<int>(f_won_); }
+    int lost() const { return static_cast<int>(f_lost_); }
+    QString wonValue() const { return won_value_; }
+    QString meetingRate() const { return meeting_rate_; }
+    QString offerRate() const { return offer_rate_; }
+    QString winRate() const { return win_rate_; }
+    QString programmeCost() const { return programme_cost_; }
+    QString pipelineValue() const { return pipeline_value_; }
+    QString estimatedEarnings() const { return earnings_; }
+    Q_INVOKABLE void reload();
+signals:
+    void changed();
+
+private:
+    bool mine_ = false;
+    int week_ = 0;
+    long long f_conversations_ = 0, f_meetings_ = 0, f_phone_ = 0, f_offers_ = 0, f_won_ = 0, f_lost_ = 0;
+    QString won_value_, meeting_rate_, offer_rate_, win_rate_, programme_cost_, pipeline_value_, earnings_;
+};
+
+}  // namespace fika::app

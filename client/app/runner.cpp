@@ -1,0 +1,169 @@
+#include "runner.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QIcon>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+
+#include "appcontext.h"
+#include "synccontroller.h"
+
+Q_IMPORT_QML_PLUGIN(FikaPlugin)
+
+namespace fika::app {
+
+namespace {
+
+QStringList g_warnings;
+QtMessageHandler g_previous = nullptr;
+
+void capture(QtMsgType type, const QMessageLogContext& ctx, const QString& msg) {
+    if (type != QtDebugMsg && type != QtInfoMsg) {
+        // Noise from the platform, not from our QML or C++.
+        bool platform = msg.contains("XDG_RUNTIME_DIR") || msg.contains("propagateSizeHints") ||
+                        msg.contains("QSystemTrayIcon") || msg.contains("This plugin does not support");
+        if (!platform) g_warnings << msg;
+    }
+    if (g_previous) g_previous(type, ctx, msg);
+}
+
+// Spins the event loop until the window has painted and settled.
+void settle(QQuickWindow* w, int ms) {
+    QElapsedTimer t;
+    t.start();
+    bool painted = false;
+    auto c = QObject::connect(w, &QQuickWindow::frameSwapped, [&] { painted = true; });
+    while (t.elapsed() < ms || !painted) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (t.elapsed() > ms * 10) break;
+    }
+    QObject::disconnect(c);
+}
+
+bool grab(QQuickWindow* w, const QString& path) {
+    QImage img = w->grabWindow();
+    if (img.isNull()) return false;
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return img.save(path);
+}
+
+QSize parse_size(const QString& s, QSize fallback) {
+    auto parts = s.split('x');
+    if (parts.size() != 2) return fallback;
+    return QSize(parts[0].toInt(), parts[1].toInt());
+}
+
+}  // namespace
+
+const QStringList& all_pages() {
+    static const QStringList pages = {"welcome", "home", "customers", "customer", "capture", "log", "inbox",
+                                      "pipeline", "case", "numbers", "conflicts", "trash", "settings"};
+    return pages;
+}
+
+int run_app(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("fika");
+    QApplication::setOrganizationName("fika");
+    QApplication::setApplicationDisplayName("Fika");
+    QQuickStyle::setStyle("Material");
+
+    QCommandLineParser p;
+    p.setApplicationDescription("Fika: capture leads and log conversations, offline first.");
+    p.addHelpOption();
+    QCommandLineOption db(QStringLiteral("db"), "The local database file (default: the platform's app-data location).", "FILE");
+    QCommandLineOption demo(QStringLiteral("demo"), "Start with the demo data set (in a fresh database).");
+    QCommandLineOption shot(QStringLiteral("screenshot"), "Render a page, save it as PNG and exit.", "FILE");
+    QCommandLineOption size(QStringLiteral("size"), "Window size for --screenshot and --self-test.", "WxH", "1280x800");
+    QCommandLineOption page(QStringLiteral("page"), "The page to show first: " + all_pages().join(", ") + ".", "NAME");
+    QCommandLineOption lang(QStringLiteral("lang"), "Language (en, sv, da) for this run.", "CODE");
+    QCommandLineOption selftest(QStringLiteral("self-test"),
+                                "Load every page at 360x640 and 1280x800, write screenshots to DIR, and fail on any "
+                                "QML warning or error.",
+                                "DIR");
+    p.addOptions({db, demo, shot, size, page, lang, selftest});
+    p.process(app);
+
+    bool quiet_run = p.isSet(shot) || p.isSet(selftest);
+    if (quiet_run) g_previous = qInstallMessageHandler(capture);
+
+    AppContext::Options opts;
+    opts.database = p.value(db);
+    opts.demo = p.isSet(demo);
+    opts.start_page = p.value(page);
+    AppContext ctx(opts);
+    if (!ctx.ok()) {
+        std::fprintf(stderr, "fika: cannot open the database %s: %s\n", qPrintable(ctx.databasePath()),
+                     qPrintable(ctx.openError()));
+        return 1;
+    }
+    if (p.isSet(lang)) ctx.setLanguage(p.value(lang));
+
+    QQmlApplicationEngine engine;
+    // Qt 6.4 puts the module at qrc:/Fika/ (the resource prefix is "/"); make it importable
+    // from every file of the module, not only from Main.qml's own folder.
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.load(QUrl(QStringLiteral("qrc:/Fika/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        std::fprintf(stderr, "fika: the user interface failed to load\n");
+        for (const QString& w : g_warnings) std::fprintf(stderr, "  %s\n", qPrintable(w));
+        return 1;
+    }
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+
+    // A seller's new case becomes a desktop notification where the desktop has a tray.
+    std::unique_ptr<QSystemTrayIcon> tray;
+    if (!quiet_run && QSystemTrayIcon::isSystemTrayAvailable()) {
+        tray = std::make_unique<QSystemTrayIcon>(QIcon(":/Fika/icons/fika.svg"));
+        tray->show();
+        QObject::connect(ctx.syncController(), &SyncController::newCase,
+                         [&](const QString& title, const QString& body) { tray->showMessage(title, body); });
+    }
+
+    if (p.isSet(shot)) {
+        window->resize(parse_size(p.value(size), QSize(1280, 800)));
+        settle(window, 700);
+        bool ok = grab(window, p.value(shot));
+        for (const QString& w : g_warnings) std::fprintf(stderr, "warning: %s\n", qPrintable(w));
+        if (!ok) std::fprintf(stderr, "fika: could not write %s\n", qPrintable(p.value(shot)));
+        return ok && g_warnings.isEmpty() ? 0 : 1;
+    }
+
+    if (p.isSet(selftest)) {
+        QString dir = p.value(selftest);
+        int failures = 0;
+        for (QSize sz : {QSize(360, 640), QSize(1280, 800)}) {
+            window->resize(sz);
+            for (const QString& name : all_pages()) {
+                g_warnings.clear();
+                QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, name), Q_ARG(QVariant, QVariant()));
+                settle(window, 400);
+                QString file = QString("%1/%2-%3x%4.png").arg(dir, name).arg(sz.width()).arg(sz.height());
+                bool ok = grab(window, file);
+                QString shown = window->property("page").toString();
+                if (!ok || !g_warnings.isEmpty() || shown != name) {
+                    ++failures;
+                    std::fprintf(stderr, "FAIL %s at %dx%d%s\n", qPrintable(name), sz.width(), sz.height(),
+                                 shown != name ? qPrintable(" (showed " + shown + ")") : "");
+                    for (const QString& w : g_warnings) std::fprintf(stderr, "  %s\n", qPrintable(w));
+                } else {
+                    std::printf("ok   %s at %dx%d -> %s\n", qPrintable(name), sz.width(), sz.height(), qPrintable(file));
+                }
+            }
+        }
+        std::printf("%d passed, %d failed\n", static_cast<int>(all_pages().size()) * 2 - failures, failures);
+        return failures ? 1 : 0;
+    }
+    return app.exec();
+}
+
+}  // namespace fika::app

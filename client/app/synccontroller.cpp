@@ -1,0 +1,337 @@
+#include "synccontroller.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include "appcontext.h"
+#include "store.h"
+#include "sync_client.h"
+
+namespace fika::app {
+
+namespace {
+QString q(const std::string& s) { return QString::fromStdString(s); }
+std::string meta_of(sync::Store& st, const char* key) {
+    auto v = st.meta(key);
+    return v.ok() && *v ? **v : std::string();
+}
+QVariantList parse_inbox(const std::string& json) {
+    QVariantList out;
+    auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(json));
+    QJsonArray arr = doc.isObject() ? doc.object()["notifications"].toArray() : doc.array();
+    for (const auto& v : arr) out.append(v.toObject().toVariantMap());
+    return out;
+}
+}  // namespace
+
+// ---- the worker: its own connection to the database, on its own thread ------------------------
+
+class SyncWorker : public QObject {
+    Q_OBJECT
+public:
+    SyncWorker(QString path, std::function<std::uint64_t()> wall) : path_(std::move(path)), wall_(std::move(wall)) {}
+
+    sync::Store* store() { return store_.get(); }
+
+    client::ServerConfig config() {
+        client::ServerConfig cfg;
+        cfg.url = meta_of(*store_, "server_url");
+        cfg.token = meta_of(*store_, "server_token");
+        cfg.user_agent = "fika-app";
+        cfg.connect_timeout_s = 5;
+        cfg.read_timeout_s = 30;
+        return cfg;
+    }
+
+public slots:
+    void open() {
+        sync::OpenOptions o;
+        o.integrity_check = false;  // the UI's connection checked it
+        if (wall_) o.wall = wall_;
+        auto st = sync::Store::open(path_.toStdString(), o);
+        if (st.ok()) store_ = std::move(st).value();
+    }
+
+    void doSync() {
+        if (!store_) return emit syncDone(false, false, tr("The local database could not be opened"), 0, 0);
+        client::ServerConfig cfg = config();
+        if (cfg.url.empty()) return emit syncDone(false, false, QString(), 0, 0);
+        client::SyncClient sc(*store_, cfg);
+        auto r = sc.sync(2);
+        if (!r.ok()) {
+            bool transient = r.failure->kind == client::Failure::Kind::Transient;
+            return emit syncDone(false, transient, q(r.failure->message), 0, 0);
+        }
+        (void)store_->set_meta("last_sync_ms", std::to_string(store_->now_ms()));
+        std::string role = meta_of(*store_, "user_role");
+        if (role == "seller" || role == "admin") {
+            auto in = sc.get("/v1/notifications?limit=200");
+            if (in.ok()) {
+                (void)store_->set_meta("inbox_cache", *in.value);
+                emit inbox(parse_inbox(*in.value));
+            }
+        }
+        emit syncDone(true, false, QString(), static_cast<int>(r.value->pushed), static_cast<int>(r.value->pulled));
+    }
+
+    void doConnect(const QString& url, const QString& token) {
+        if (!store_) return emit connectDone(false, tr("The local database could not be opened"), {}, {}, {});
+        client::ServerConfig cfg;
+        cfg.url = url.toStdString();
+        cfg.token = token.toStdString();
+        cfg.user_agent = "fika-app";
+        client::SyncClient sc(*store_, cfg);
+        auto me = sc.get("/v1/me");
+        if (!me.ok()) {
+            QString why = me.failure->status == 401 ? tr("The server does not accept this token")
+                                                    : tr("Cannot reach the server: %1").arg(q(me.failure->message));
+            return emit connectDone(false, why, {}, {}, {});
+        }
+        auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(*me.value)).object();
+        (void)store_->set_meta("server_url", cfg.url);
+        (void)store_->set_meta("server_token", cfg.token);
+        (void)store_->set_meta("user_id", doc["id"].toString().toStdString());
+        (void)store_->set_meta("user_name", doc["name"].toString().toStdString());
+        (void)store_->set_meta("user_role", doc["role"].toString().toStdString());
+        emit connectDone(true, QString(), doc["id"].toString(), doc["name"].toString(), doc["role"].toString());
+        doSync();
+    }
+
+    void markRead(qlonglong n) {
+        if (!store_) return;
+        client::SyncClient sc(*store_, config());
+        (void)sc.post("/v1/notifications/read", "{\"ids\":[" + std::to_string(n) + "]}");
+        doSync();
+    }
+
+signals:
+    void syncDone(bool ok, bool transient, const QString& message, int pushed, int pulled);
+    void connectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
+    void inbox(const QVariantList& items);
+
+private:
+    QString path_;
+    std::function<std::uint64_t()> wall_;
+    std::unique_ptr<sync::Store> store_;
+};
+
+// ---- the controller, on the UI thread -------------------------------------------------------------
+
+SyncController::SyncController(AppContext* app) : app_(app) {
+    worker_ = new SyncWorker(app->databasePath(), nullptr);
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    connect(worker_, &SyncWorker::syncDone, this, &SyncController::onSyncDone);
+    connect(worker_, &SyncWorker::connectDone, this, &SyncController::onConnectDone);
+    connect(worker_, &SyncWorker::inbox, this, &SyncController::onInbox);
+    thread_.start();
+    QMetaObject::invokeMethod(worker_, "open", Qt::BlockingQueuedConnection);
+
+    debounce_.setSingleShot(true);
+    debounce_.setInterval(800);
+    connect(&debounce_, &QTimer::timeout, this, &SyncController::syncNow);
+    periodic_.setInterval(5 * 60 * 1000);
+    connect(&periodic_, &QTimer::timeout, this, &SyncController::syncNow);
+    retry_.setSingleShot(true);
+    connect(&retry_, &QTimer::timeout, this, &SyncController::syncNow);
+
+    std::string last = app_->ok() ? [&] {
+        auto v = app_->store().meta("last_sync_ms");
+        return v.ok() && *v ? **v : std::string();
+    }() : std::string();
+    if (!last.empty()) {
+        last_sync_ = QDateTime::fromMSecsSinceEpoch(std::atoll(last.c_str()));
+        ever_synced_ = true;
+    }
+    load_cached_inbox();
+    refreshCounts();
+    if (configured()) {
+        periodic_.start();
+        start_listener();
+        syncNow();
+    }
+}
+
+SyncController::~SyncController() {
+    stop_listener();
+    thread_.quit();
+    thread_.wait();
+}
+
+bool SyncController::configured() const { return app_->ok() && !app_->serverUrl().isEmpty(); }
+
+void SyncController::load_cached_inbox() {
+    if (!app_->ok()) return;
+    auto v = app_->store().meta("inbox_cache");
+    if (v.ok() && *v) inbox_ = parse_inbox(**v);
+}
+
+QString SyncController::state() const {
+    if (!configured()) return "offline";
+    if (auth_failed_) return "attention";
+    if (syncing_) return "syncing";
+    if (conflicts_ > 0 || refused_ > 0) return "attention";
+    if (!reachable_) return "offline";
+    if (pending_ > 0) return "waiting";
+    return ever_synced_ ? "synced" : "waiting";
+}
+
+QString SyncController::text() const {
+    QString st = state();
+    if (!configured()) return pending_ ? tr("Offline · %n change(s) kept on this device", "", pending_) : tr("Offline");
+    if (st == "attention") {
+        if (auth_failed_) return tr("Sign in again");
+        if (conflicts_) return tr("%n conflict(s) to review", "", conflicts_);
+        return tr("%n change(s) refused", "", refused_);
+    }
+    if (st == "syncing") return tr("Syncing…");
+    if (st == "offline") return tr("Offline · %n change(s) waiting", "", pending_);
+    if (st == "waiting") return tr("%n change(s) waiting", "", pending_);
+    return tr("Synced at %1").arg(QLocale().toString(last_sync_.time(), QLocale::ShortFormat));
+}
+
+int SyncController::unread() const {
+    int n = 0;
+    for (const QVariant& v : inbox_)
+        if (!v.toMap().value("read").toBool()) ++n;
+    return n;
+}
+
+void SyncController::refreshCounts() {
+    if (!app_->ok()) return;
+    pending_ = static_cast<int>(app_->store().pending_count());
+    auto c = app_->store().conflicts();
+    conflicts_ = c.ok() ? static_cast<int>(c->size()) : 0;
+    auto r = app_->store().refused();
+    refused_ = r.ok() ? static_cast<int>(r->size()) : 0;
+    emit changed();
+}
+
+void SyncController::localChange() {
+    refreshCounts();
+    if (configured()) debounce_.start();
+}
+
+void SyncController::syncNow() {
+    if (!configured() || syncing_) return;
+    syncing_ = true;
+    emit changed();
+    QMetaObject::invokeMethod(worker_, "doSync", Qt::QueuedConnection);
+}
+
+void SyncController::markRead(qlonglong n) {
+    for (QVariant& v : inbox_) {
+        QVariantMap m = v.toMap();
+        if (m.value("n").toLongLong() == n) {
+            m["read"] = true;
+            v = m;
+        }
+    }
+    emit inboxChanged();
+    if (configured()) QMetaObject::invokeMethod(worker_, "markRead", Qt::QueuedConnection, Q_ARG(qlonglong, n));
+}
+
+void SyncController::onSyncDone(bool ok, bool transient, const QString& message, int pushed, int pulled) {
+    syncing_ = false;
+    if (ok) {
+        reachable_ = true;
+        auth_failed_ = false;
+        problem_.clear();
+        ever_synced_ = true;
+        last_sync_ = QDateTime::currentDateTime();
+        retry_attempt_ = 0;
+        if (pulled > 0 || pushed > 0) app_->bump();
+    } else if (!message.isEmpty()) {
+        problem_ = message;
+        if (transient) {
+            // No network, a timeout, a busy server: not an error to act on; try again later.
+            reachable_ = false;
+            auto wait = client::SyncClient::backoff(retry_attempt_++, std::chrono::seconds(2), std::chrono::minutes(5));
+            retry_.start(static_cast<int>(wait.count()));
+        } else {
+            auth_failed_ = true;
+        }
+    }
+    refreshCounts();
+    // Something was written while this sync ran: go again.
+    if (ok && pending_ > 0 && !debounce_.isActive()) debounce_.start();
+}
+
+void SyncController::connectTo(const QString& url, const QString& token) {
+    QMetaObject::invokeMethod(worker_, "doConnect", Qt::QueuedConnection, Q_ARG(QString, url), Q_ARG(QString, token));
+}
+
+void SyncController::onConnectDone(bool ok, const QString& message, const QString&, const QString&, const QString&) {
+    emit connectFinished(ok, message);
+    if (!ok) return;
+    auth_failed_ = false;
+    emit app_->settingsChanged();
+    periodic_.start();
+    stop_listener();
+    start_listener();
+    app_->bump();
+}
+
+void SyncController::disconnectFromServer() {
+    stop_listener();
+    periodic_.stop();
+    retry_.stop();
+    live_ = false;
+    emit changed();
+}
+
+void SyncController::onInbox(const QVariantList& items) {
+    inbox_ = items;
+    emit inboxChanged();
+}
+
+void SyncController::onLive(bool live) {
+    live_ = live;
+    emit changed();
+}
+
+void SyncController::onEvent(const QString& name, const QString& data) {
+    if (name == "notification") {
+        auto n = QJsonDocument::fromJson(data.toUtf8()).object();
+        auto p = n["payload"].toObject();
+        if (p["kind"].toString() == "new_case") {
+            QString title = p["case"].toObject()["title"].toString();
+            QString body = tr("%1 at %2, found by %3")
+                               .arg(title, p["account"].toObject()["name"].toString(),
+                                    p["found_by"].toObject()["name"].toString());
+            emit newCase(tr("New case"), body);
+        }
+    }
+    syncNow();
+}
+
+void SyncController::start_listener() {
+    if (!worker_->store()) return;
+    stop_listener_ = false;
+    client::ServerConfig cfg = worker_->config();
+    if (cfg.url.empty()) return;
+    sync::Store* store = worker_->store();
+    listener_ = std::thread([this, cfg, store] {
+        // listen() only talks HTTP; the store reference is never used by it.
+        client::SyncClient sc(*store, cfg);
+        sc.listen(
+            [this](const std::string& name, const std::string& data) {
+                QMetaObject::invokeMethod(this, [this] { onLive(true); }, Qt::QueuedConnection);
+                QString n = q(name), d = q(data);
+                QMetaObject::invokeMethod(this, [this, n, d] { onEvent(n, d); }, Qt::QueuedConnection);
+            },
+            stop_listener_);
+        QMetaObject::invokeMethod(this, [this] { onLive(false); }, Qt::QueuedConnection);
+    });
+}
+
+void SyncController::stop_listener() {
+    stop_listener_ = true;
+    if (listener_.joinable()) listener_.join();
+}
+
+}  // namespace fika::app
+
+#include "synccontroller.moc"

@@ -1,0 +1,99 @@
+// Sync in the background, invisible until it matters.
+//
+// A worker thread owns its own connection to the device database and the HTTP sync
+// client; the UI never waits for the network. Syncs run when something was written
+// (after a short pause, so a burst of edits goes in one round trip), when the server's
+// event stream says there is news, every few minutes, and on request; transient failures
+// retry with back-off. The state the UI shows: offline, syncing, synced at HH:MM, N
+// changes waiting, or attention (conflicts, refused changes, a revoked token).
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace fika::app {
+
+class AppContext;
+class SyncWorker;
+
+class SyncController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("use App.sync")
+    Q_PROPERTY(QString state READ state NOTIFY changed)      // offline syncing synced waiting attention
+    Q_PROPERTY(QString text READ text NOTIFY changed)        // what the indicator says
+    Q_PROPERTY(QString problem READ problem NOTIFY changed)  // why attention, if so
+    Q_PROPERTY(int pending READ pending NOTIFY changed)
+    Q_PROPERTY(int conflicts READ conflicts NOTIFY changed)
+    Q_PROPERTY(int refused READ refused NOTIFY changed)
+    Q_PROPERTY(bool live READ live NOTIFY changed)           // the event stream is connected
+    Q_PROPERTY(QVariantList inbox READ inbox NOTIFY inboxChanged)
+    Q_PROPERTY(int unread READ unread NOTIFY inboxChanged)
+
+public:
+    explicit SyncController(AppContext* app);
+    ~SyncController() override;
+
+    QString state() const;
+    QString text() const;
+    QString problem() const { return problem_; }
+    int pending() const { return pending_; }
+    int conflicts() const { return conflicts_; }
+    int refused() const { return refused_; }
+    bool live() const { return live_; }
+    QVariantList inbox() const { return inbox_; }
+    int unread() const;
+
+    Q_INVOKABLE void syncNow();
+    Q_INVOKABLE void markRead(qlonglong n);
+    // The data changed locally: sync soon.
+    void localChange();
+    void connectTo(const QString& url, const QString& token);
+    void disconnectFromServer();
+    void refreshCounts();
+
+signals:
+    void changed();
+    void inboxChanged();
+    void connectFinished(bool ok, const QString& message);
+    // A seller's new case arrived live (for a desktop notification).
+    void newCase(const QString& title, const QString& body);
+
+private slots:
+    void onSyncDone(bool ok, bool transient, const QString& message, int pushed, int pulled);
+    void onConnectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
+    void onInbox(const QVariantList& items);
+    void onLive(bool live);
+    void onEvent(const QString& name, const QString& data);
+
+private:
+    void start_listener();
+    void stop_listener();
+    void load_cached_inbox();
+    bool configured() const;
+
+    AppContext* app_;
+    QThread thread_;
+    SyncWorker* worker_ = nullptr;  // lives in thread_
+    QTimer debounce_, periodic_, retry_;
+    int retry_attempt_ = 0;
+    bool syncing_ = false, ever_synced_ = false, reachable_ = true, auth_failed_ = false;
+    QDateTime last_sync_;
+    QString problem_;
+    int pending_ = 0, conflicts_ = 0, refused_ = 0;
+    bool live_ = false;
+    QVariantList inbox_;
+    std::thread listener_;
+    std::atomic<bool> stop_listener_{false};
+};
+
+}  // namespace fika::app

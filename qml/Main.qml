@@ -1,0 +1,201 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fika
+
+// The window: navigation that adapts from a phone (drawer) to a desktop (side rail), the
+// sync indicator, and a stack of pages. Every page is a component in pages/.
+ApplicationWindow {
+    id: win
+    width: 1280
+    height: 800
+    minimumWidth: 320
+    minimumHeight: 480
+    visible: true
+    title: qsTr("Fika")
+
+    Material.theme: App.darkTheme ? Material.Dark : Material.Light
+    Material.primary: "#6d4c41"
+    Material.accent: "#00897b"
+
+    readonly property bool wide: width >= 720
+    property string page: ""
+    property var pageArg: undefined
+
+    readonly property var navItems: {
+        var items = [
+            { name: "home", label: qsTr("Home"), icon: "\u2302" },
+            { name: "customers", label: qsTr("Customers"), icon: "\u263A" },
+            { name: "pipeline", label: qsTr("Pipeline"), icon: "\u2261" },
+            { name: "numbers", label: qsTr("My numbers"), icon: "\u2211" }
+        ]
+        if (App.isSeller)
+            items.splice(1, 0, { name: "inbox", label: qsTr("Inbox"), icon: "\u2709" })
+        items.push({ name: "trash", label: qsTr("Trash"), icon: "\u2672" })
+        items.push({ name: "settings", label: qsTr("Settings"), icon: "\u2699" })
+        return items
+    }
+
+    // Opens a page by name; `arg` is the record id for "customer" and "case".
+    function showPage(name, arg) {
+        var n = String(name)
+        var a = (arg === undefined || arg === null || arg === "") ? undefined : String(arg)
+        if (a === undefined && n === "customer") a = App.firstId("accounts")
+        if (a === undefined && n === "case") a = App.firstId("cases")
+        var url = {
+            "welcome": "pages/WelcomePage.qml", "home": "pages/HomePage.qml",
+            "customers": "pages/CustomersPage.qml", "customer": "pages/CustomerPage.qml",
+            "capture": "pages/QuickCapturePage.qml", "log": "pages/LogActivityPage.qml",
+            "inbox": "pages/InboxPage.qml", "pipeline": "pages/PipelinePage.qml",
+            "case": "pages/CasePage.qml", "numbers": "pages/NumbersPage.qml",
+            "conflicts": "pages/ConflictsPage.qml", "trash": "pages/TrashPage.qml",
+            "settings": "pages/SettingsPage.qml", "account": "pages/AccountEditPage.qml"
+        }[n]
+        if (url === undefined) { n = "home"; url = "pages/HomePage.qml" }
+        var props = { "recordId": a === undefined ? "" : a }
+        page = n
+        pageArg = a
+        drawer.close()
+        stack.replace(null, url, props, StackView.Immediate)
+    }
+
+    // Pages opened on top of the current one (back returns).
+    function openPage(name, arg) {
+        var url = {
+            "customer": "pages/CustomerPage.qml", "case": "pages/CasePage.qml",
+            "capture": "pages/QuickCapturePage.qml", "log": "pages/LogActivityPage.qml",
+            "conflicts": "pages/ConflictsPage.qml", "account": "pages/AccountEditPage.qml"
+        }[name]
+        if (url === undefined) return showPage(name, arg)
+        page = name
+        pageArg = arg
+        stack.push(url, { "recordId": arg === undefined ? "" : String(arg) })
+    }
+
+    function back() {
+        if (stack.depth > 1) {
+            stack.pop()
+            page = stack.currentItem && stack.currentItem.pageName !== undefined ? stack.currentItem.pageName : page
+        }
+    }
+
+    Component.onCompleted: showPage(App.startPage !== "" ? App.startPage : (App.firstRun ? "welcome" : "home"))
+
+    Shortcut { sequence: "Ctrl+N"; onActivated: win.openPage("capture") }
+    Shortcut { sequence: "Ctrl+L"; onActivated: win.openPage("log") }
+    Shortcut { sequence: "Ctrl+F"; onActivated: win.showPage("customers") }
+    Shortcut { sequence: "Ctrl+R"; onActivated: App.sync.syncNow() }
+    Shortcut { sequences: [StandardKey.Back, "Esc"]; onActivated: win.back() }
+
+    header: ToolBar {
+        Material.foreground: "white"
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: win.wide ? 12 : 0
+            spacing: 4
+            ToolButton {
+                visible: !win.wide || stack.depth > 1
+                text: stack.depth > 1 ? "\u2190" : "\u2630"
+                font.pixelSize: 22
+                Accessible.name: stack.depth > 1 ? qsTr("Back") : qsTr("Menu")
+                onClicked: stack.depth > 1 ? win.back() : drawer.open()
+            }
+            Label {
+                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : qsTr("Fika")
+                font.pixelSize: 20
+                font.bold: true
+                elide: Label.ElideRight
+                Layout.fillWidth: true
+            }
+            SyncIndicator {
+                Layout.rightMargin: 4
+                onClicked: App.sync.conflicts > 0 ? win.openPage("conflicts") : App.sync.syncNow()
+            }
+            ToolButton {
+                text: "+"
+                font.pixelSize: 24
+                visible: !App.firstRun
+                Accessible.name: qsTr("Capture a case")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Capture a case (Ctrl+N)")
+                onClicked: win.openPage("capture")
+            }
+        }
+    }
+
+    Drawer {
+        id: drawer
+        width: Math.min(300, win.width * 0.8)
+        height: win.height
+        interactive: !win.wide && !App.firstRun
+        NavList { anchors.fill: parent; onChosen: (name) => win.showPage(name) }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+        NavList {
+            visible: win.wide && !App.firstRun
+            Layout.preferredWidth: 220
+            Layout.fillHeight: true
+            onChosen: (name) => win.showPage(name)
+        }
+        StackView {
+            id: stack
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+        }
+    }
+
+    // Undo after a delete, and errors from the last action.
+    Snackbar { id: snackbar }
+    Connections {
+        target: App
+        function onRecordDeleted(table, id, label) {
+            snackbar.show(qsTr("Deleted \u201c%1\u201d").arg(label), qsTr("Undo"), function () { App.restoreRecord(table, id) })
+        }
+        function onLastErrorChanged() { if (App.lastError !== "") snackbar.show(App.lastError, "", null) }
+    }
+    Connections {
+        target: App.sync
+        function onNewCase(title, body) { snackbar.show(title + ": " + body, qsTr("Inbox"), function () { win.showPage("inbox") }) }
+    }
+
+    component NavList: Pane {
+        signal chosen(string name)
+        padding: 0
+        Material.elevation: win.wide ? 1 : 0
+        ListView {
+            anchors.fill: parent
+            model: win.navItems
+            header: ColumnLayout {
+                width: ListView.view.width
+                spacing: 0
+                Label {
+                    text: App.userName !== "" ? App.userName : qsTr("Fika")
+                    font.bold: true
+                    font.pixelSize: 16
+                    Layout.margins: 16
+                    Layout.bottomMargin: 0
+                }
+                Label {
+                    text: App.serverUrl !== "" ? App.userRole : qsTr("working offline")
+                    opacity: 0.7
+                    Layout.margins: 16
+                    Layout.topMargin: 2
+                }
+            }
+            delegate: ItemDelegate {
+                required property var modelData
+                width: ListView.view.width
+                height: 48
+                highlighted: win.page === modelData.name
+                text: modelData.icon + "   " + modelData.label +
+                      (modelData.name === "inbox" && App.sync.unread > 0 ? "  (" + App.sync.unread + ")" : "")
+                onClicked: chosen(modelData.name)
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+
+// A number with a caption (my numbers, the funnel).
+Pane {
+    id: tile
+    property string value: ""
+    property string caption: ""
+    property string note: ""
+    Material.elevation: 1
+    padding: 12
+    implicitWidth: 150
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 2
+        Label { text: tile.value; font.pixelSize: 26; font.bold: true }
+        Label { text: tile.caption; opacity: 0.8; wrapMode: Label.Wrap; Layout.fillWidth: true }
+        Label { visible: tile.note !== ""; text: tile.note; opacity: 0.6; font.pixelSize: 12; wrapMode: Label.Wrap; Layout.fillWidth: true }
+    }
+}

@@ -1,0 +1,127 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fika
+
+// A case: take ownership, move it through the pipeline, set value, probability, next
+// step and follow-up date.
+Page {
+    id: pageRoot
+    property string recordId: ""
+    property string pageName: "case"
+    readonly property var c: App.revision >= 0 && recordId !== "" ? App.record("cases", recordId) : ({})
+    title: c.title || qsTr("Case")
+
+    ScrollView {
+        id: sv
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: Math.min(sv.availableWidth, 720)
+            spacing: 8
+            EmptyState { visible: pageRoot.c.id === undefined; text: qsTr("No case to show"); Layout.fillWidth: true; Layout.margins: 16 }
+            Label {
+                visible: pageRoot.c.id !== undefined
+                text: [pageRoot.c.accountName, pageRoot.c.contactName].filter(function (x) { return x }).join(" \u00B7 ")
+                font.pixelSize: 16
+                Layout.margins: 16
+                Layout.bottomMargin: 0
+            }
+            Label {
+                visible: (pageRoot.c.need || "") !== ""
+                text: pageRoot.c.need || ""
+                wrapMode: Label.Wrap
+                opacity: 0.8
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            WarningBanner {
+                warnings: pageRoot.c.account_id ? App.accountWarnings(pageRoot.c.account_id) : []
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            RowLayout {
+                visible: pageRoot.c.id !== undefined
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Label {
+                    text: pageRoot.c.owner ? (pageRoot.c.owner === App.userId ? qsTr("Yours") : qsTr("Owned by a seller")) : qsTr("No owner yet: to triage")
+                    Layout.fillWidth: true
+                }
+                Button {
+                    visible: App.isSeller && pageRoot.c.owner !== App.userId
+                    text: qsTr("Take ownership")
+                    highlighted: true
+                    onClicked: App.takeOwnership(pageRoot.recordId)
+                }
+            }
+            Label { text: qsTr("Stage"); Layout.leftMargin: 16; visible: pageRoot.c.id !== undefined }
+            Flow {
+                visible: pageRoot.c.id !== undefined
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                spacing: 6
+                Repeater {
+                    model: App.stages()
+                    Button {
+                        required property string modelData
+                        text: App.stageLabel(modelData)
+                        highlighted: pageRoot.c.stage === modelData
+                        onClicked: modelData === "lost" ? lostDialog.open() : App.moveStage(pageRoot.recordId, modelData, "")
+                    }
+                }
+            }
+            GridLayout {
+                visible: pageRoot.c.id !== undefined
+                columns: win.wide ? 4 : 2
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Label { text: qsTr("Value") }
+                TextField { id: value; text: pageRoot.c.value !== undefined && pageRoot.c.value !== null ? String(pageRoot.c.value) : ""; inputMethodHints: Qt.ImhDigitsOnly; Layout.fillWidth: true }
+                Label { text: qsTr("Currency") }
+                ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; currentIndex: Math.max(0, find(pageRoot.c.currency || "DKK")); Layout.fillWidth: true }
+                Label { text: qsTr("Probability %") }
+                SpinBox { id: prob; from: 0; to: 100; stepSize: 5; editable: true; value: pageRoot.c.probabilityEffective || 0; Layout.fillWidth: true }
+                Label { text: qsTr("Follow up") }
+                TextField { id: follow; placeholderText: "YYYY-MM-DD"; text: pageRoot.c.follow_up || ""; inputMethodHints: Qt.ImhDate; Layout.fillWidth: true }
+            }
+            TextField { id: next; visible: pageRoot.c.id !== undefined; placeholderText: qsTr("Next step"); text: pageRoot.c.next_step || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            Label {
+                visible: pageRoot.c.stage === "lost" && (pageRoot.c.lost_reason || "") !== ""
+                text: qsTr("Lost because: %1").arg(pageRoot.c.lost_reason || "")
+                Layout.leftMargin: 16
+            }
+            RowLayout {
+                visible: pageRoot.c.id !== undefined
+                Layout.fillWidth: true
+                Layout.margins: 16
+                Button {
+                    text: qsTr("Save")
+                    highlighted: true
+                    Layout.fillWidth: true
+                    onClicked: {
+                        var f = { "value": value.text, "currency": currency.currentText, "next_step": next.text, "follow_up": follow.text }
+                        if (prob.value !== App.defaultProbability(pageRoot.c.stage) || pageRoot.c.probability !== null) f["probability"] = prob.value
+                        if (App.updateRecord("cases", pageRoot.recordId, f)) win.back()
+                    }
+                }
+                Button { text: qsTr("Delete"); flat: true; onClicked: { if (App.deleteRecord("cases", pageRoot.recordId)) win.back() } }
+            }
+        }
+    }
+    Dialog {
+        id: lostDialog
+        title: qsTr("Why was it lost?")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(420, win.width - 32)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        TextField { id: reason; width: parent.width; placeholderText: qsTr("Price, timing, another vendor\u2026") }
+        onAccepted: App.moveStage(pageRoot.recordId, "lost", reason.text)
+    }
+}

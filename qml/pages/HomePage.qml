@@ -1,0 +1,122 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fika
+
+// The consultant's start: the two one-tap actions, this week against the target, the
+// talking points of their style, and the cases waiting to be triaged.
+Page {
+    id: pageRoot
+    property string recordId: ""
+    property string pageName: "home"
+    title: qsTr("Fika")
+
+    Numbers { id: numbers; mine: true }
+    RecordListModel { id: triage; table: "cases"; triage: true }
+
+    ScrollView {
+        id: sv
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: sv.availableWidth
+            spacing: 12
+            Label {
+                text: App.userName !== "" ? qsTr("Hello, %1").arg(App.userName) : qsTr("Hello")
+                font.pixelSize: 22
+                Layout.margins: 16
+                Layout.bottomMargin: 0
+            }
+            GridLayout {
+                columns: win.wide ? 2 : 1
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                columnSpacing: 12
+                rowSpacing: 12
+                Button {
+                    text: qsTr("\u2615  Log a conversation")
+                    highlighted: true
+                    font.pixelSize: 16
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 64
+                    onClicked: win.openPage("log")
+                }
+                Button {
+                    text: qsTr("+  Capture a case")
+                    font.pixelSize: 16
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 64
+                    onClicked: win.openPage("capture")
+                }
+            }
+            Pane {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Material.elevation: 1
+                ColumnLayout {
+                    width: parent.width
+                    Label {
+                        text: qsTr("This week: %1 of %2 conversations").arg(numbers.conversationsThisWeek).arg(numbers.weeklyTarget)
+                        font.pixelSize: 16
+                        font.bold: true
+                    }
+                    ProgressBar {
+                        from: 0
+                        to: Math.max(1, numbers.weeklyTarget)
+                        value: Math.min(numbers.conversationsThisWeek, numbers.weeklyTarget)
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: qsTr("The most conversations win.")
+                        opacity: 0.7
+                    }
+                }
+            }
+            Pane {
+                visible: points.count > 0
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Material.elevation: 1
+                ColumnLayout {
+                    width: parent.width
+                    Label { text: qsTr("Talking points (%1)").arg(App.style); font.bold: true }
+                    Repeater {
+                        id: points
+                        model: App.revision >= 0 ? App.talkingPoints(App.style) : []
+                        Label {
+                            required property string modelData
+                            text: "\u2022 " + modelData
+                            wrapMode: Label.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+            Label {
+                text: qsTr("To triage (%1)").arg(triage.total)
+                font.bold: true
+                Layout.leftMargin: 16
+            }
+            Repeater {
+                model: triage
+                delegate: RecordDelegate {
+                    Layout.fillWidth: true
+                    width: sv.availableWidth
+                    onClicked: win.openPage("case", recordId)
+                }
+            }
+            EmptyState {
+                visible: triage.total === 0
+                text: qsTr("Nothing waiting")
+                hint: qsTr("New cases show up here until someone takes them.")
+                Layout.fillWidth: true
+                Layout.margins: 16
+            }
+            Item { Layout.preferredHeight: 16 }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fika
+
+// My numbers, the funnel with conversion rates, and the programme's return.
+Page {
+    id: pageRoot
+    property string recordId: ""
+    property string pageName: "numbers"
+    title: qsTr("My numbers")
+
+    Numbers { id: n; mine: onlyMine.checked }
+
+    ScrollView {
+        id: sv
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: sv.availableWidth
+            spacing: 12
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.margins: 16
+                Layout.bottomMargin: 0
+                Label {
+                    text: qsTr("This week: %1 of %2 conversations").arg(n.conversationsThisWeek).arg(n.weeklyTarget)
+                    font.pixelSize: 18
+                    font.bold: true
+                    wrapMode: Label.Wrap
+                    Layout.fillWidth: true
+                }
+                Switch { id: onlyMine; text: qsTr("Only mine"); checked: !App.isSeller }
+            }
+            ProgressBar {
+                from: 0
+                to: Math.max(1, n.weeklyTarget)
+                value: Math.min(n.conversationsThisWeek, n.weeklyTarget)
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            Label { text: qsTr("Funnel"); font.bold: true; font.pixelSize: 16; Layout.leftMargin: 16 }
+            GridLayout {
+                columns: win.wide ? 4 : 2
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                columnSpacing: 8
+                rowSpacing: 8
+                StatTile { value: n.conversations; caption: qsTr("conversations"); Layout.fillWidth: true }
+                StatTile { value: n.meetings + " + " + n.phoneMeetings; caption: qsTr("meetings + phone meetings"); note: qsTr("%1 of conversations").arg(n.meetingRate); Layout.fillWidth: true }
+                StatTile { value: n.offers; caption: qsTr("offers"); note: qsTr("%1 of meetings").arg(n.offerRate); Layout.fillWidth: true }
+                StatTile { value: n.won; caption: qsTr("won"); note: qsTr("%1 of offers \u00B7 %2 lost").arg(n.winRate).arg(n.lost); Layout.fillWidth: true }
+            }
+            StatTile {
+                value: n.wonValue
+                caption: qsTr("won value")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            Label { text: qsTr("Return on the programme"); font.bold: true; font.pixelSize: 16; Layout.leftMargin: 16 }
+            GridLayout {
+                columns: win.wide ? 3 : 1
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                columnSpacing: 8
+                rowSpacing: 8
+                StatTile { value: n.programmeCost; caption: qsTr("programme cost"); note: qsTr("training, travel, lost billable time"); Layout.fillWidth: true }
+                StatTile { value: n.pipelineValue; caption: qsTr("identified pipeline"); Layout.fillWidth: true }
+                StatTile { value: n.estimatedEarnings; caption: qsTr("estimated earnings (weighted)"); Layout.fillWidth: true }
+            }
+            Item { Layout.preferredHeight: 16 }
+        }
+    }
+}

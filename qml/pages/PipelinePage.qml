@@ -1,0 +1,71 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fika
+
+// The pipeline by stage with totals; open a stage to see its cases.
+Page {
+    id: pageRoot
+    property string recordId: ""
+    property string pageName: "pipeline"
+    property string openStage: ""
+    title: qsTr("Pipeline")
+
+    PipelineModel { id: pipeline }
+    RecordListModel { id: stageCases; table: "cases"; stage: pageRoot.openStage === "" ? "none" : pageRoot.openStage }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        Pane {
+            Layout.fillWidth: true
+            Material.elevation: 1
+            RowLayout {
+                width: parent.width
+                Label { text: qsTr("Open pipeline: %1").arg(pipeline.totalText); font.bold: true; Layout.fillWidth: true; wrapMode: Label.Wrap }
+                Label { text: qsTr("weighted %1").arg(pipeline.weightedText); opacity: 0.7 }
+            }
+        }
+        ListView {
+            id: stages
+            Layout.fillWidth: true
+            Layout.preferredHeight: contentHeight
+            Layout.maximumHeight: pageRoot.height / 2
+            clip: true
+            model: pipeline
+            delegate: ItemDelegate {
+                required property string stage
+                required property string label
+                required property int count
+                required property string valueText
+                required property string weightedText
+                width: ListView.view.width
+                height: 56
+                highlighted: pageRoot.openStage === stage
+                contentItem: RowLayout {
+                    Label { text: label; font.bold: true; Layout.preferredWidth: 120 }
+                    Label { text: qsTr("%n case(s)", "", count); Layout.preferredWidth: 90; opacity: 0.8 }
+                    Label { text: valueText; Layout.fillWidth: true; horizontalAlignment: Text.AlignRight; elide: Label.ElideLeft }
+                }
+                onClicked: pageRoot.openStage = pageRoot.openStage === stage ? "" : stage
+            }
+        }
+        Label {
+            visible: pageRoot.openStage !== ""
+            text: App.stageLabel(pageRoot.openStage)
+            font.bold: true
+            Layout.margins: 8
+        }
+        ListView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            visible: pageRoot.openStage !== ""
+            model: stageCases
+            delegate: RecordDelegate { onClicked: win.openPage("case", recordId) }
+            ScrollBar.vertical: ScrollBar {}
+        }
+        Item { visible: pageRoot.openStage === ""; Layout.fillHeight: true }
+    }
+}

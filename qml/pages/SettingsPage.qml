@@ -1,0 +1,78 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fika
+
+// Server, language, theme, selling style and weekly target.
+Page {
+    id: pageRoot
+    property string recordId: ""
+    property string pageName: "settings"
+    title: qsTr("Settings")
+
+    ScrollView {
+        id: sv
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: Math.min(sv.availableWidth, 640)
+            spacing: 8
+            Label { text: qsTr("Server"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
+            Label {
+                text: App.serverUrl !== "" ? qsTr("Connected to %1 as %2").arg(App.serverUrl).arg(App.userName) : qsTr("Working offline on this device")
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+            }
+            TextField { id: url; visible: App.serverUrl === ""; placeholderText: qsTr("Server address"); Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            TextField { id: token; visible: App.serverUrl === ""; placeholderText: qsTr("Token"); echoMode: TextInput.Password; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            Label { id: status; visible: text !== ""; color: Material.accent; wrapMode: Label.Wrap; Layout.fillWidth: true; Layout.leftMargin: 16 }
+            RowLayout {
+                Layout.leftMargin: 16
+                Button { visible: App.serverUrl === ""; text: qsTr("Connect"); highlighted: true; onClicked: { status.text = qsTr("Connecting\u2026"); App.connectServer(url.text, token.text) } }
+                Button { visible: App.serverUrl !== ""; text: qsTr("Sync now"); onClicked: App.sync.syncNow() }
+                Button { visible: App.serverUrl !== ""; text: qsTr("Disconnect"); flat: true; onClicked: App.disconnectServer() }
+            }
+            Label { text: qsTr("Language"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
+            ComboBox {
+                id: lang
+                textRole: "text"
+                valueRole: "value"
+                model: [{ value: "", text: qsTr("As the system") }, { value: "en", text: "English" }, { value: "sv", text: "Svenska" }, { value: "da", text: "Dansk" }]
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.language))
+                onActivated: App.setLanguage(currentValue)
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            Switch { text: qsTr("Dark theme"); checked: App.darkTheme; onToggled: App.setDarkTheme(checked); Layout.leftMargin: 16 }
+            Label { text: qsTr("How I sell"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
+            RowLayout {
+                Layout.leftMargin: 16
+                Repeater {
+                    model: [{ value: "passive", text: qsTr("Passive") }, { value: "neutral", text: qsTr("Neutral") }, { value: "direct", text: qsTr("Direct") }]
+                    RadioButton {
+                        required property var modelData
+                        text: modelData.text
+                        checked: App.style === modelData.value
+                        onClicked: App.setStyle(modelData.value)
+                    }
+                }
+            }
+            RowLayout {
+                Layout.leftMargin: 16
+                Label { text: qsTr("Conversations per week") }
+                SpinBox { from: 0; to: 100; value: App.weeklyTarget; onValueModified: App.setWeeklyTarget(value) }
+            }
+            Label { text: qsTr("This device"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
+            Label { text: App.databasePath; wrapMode: Label.WrapAnywhere; opacity: 0.7; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            Button { text: qsTr("Conflicts and refused changes"); flat: true; Layout.leftMargin: 8; onClicked: win.openPage("conflicts") }
+            Item { Layout.preferredHeight: 16 }
+        }
+    }
+    Connections {
+        target: App.sync
+        function onConnectFinished(ok, message) { status.text = ok ? qsTr("Connected") : message }
+    }
+}

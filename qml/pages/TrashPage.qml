@@ -1,0 +1,47 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fika
+
+// Deleted records, to restore.
+Page {
+    id: pageRoot
+    property string recordId: ""
+    property string pageName: "trash"
+    title: qsTr("Trash")
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+        TabBar {
+            id: tabs
+            Layout.fillWidth: true
+            Repeater {
+                model: [qsTr("Customers"), qsTr("People"), qsTr("Cases"), qsTr("Activities"), qsTr("Notes")]
+                TabButton { required property string modelData; text: modelData; width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
+            }
+        }
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: RecordListModel { id: trashModel; trash: true; table: ["accounts", "contacts", "cases", "activities", "notes"][tabs.currentIndex] }
+            delegate: RecordDelegate {
+                id: row
+                onClicked: App.restoreRecord(trashModel.table, recordId)
+                Button {
+                    anchors.right: parent.right
+                    anchors.rightMargin: 8
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: qsTr("Restore")
+                    flat: true
+                    onClicked: App.restoreRecord(trashModel.table, row.recordId)
+                }
+            }
+            EmptyState { anchors.centerIn: parent; width: parent.width - 32; visible: list.count === 0; text: qsTr("The trash is empty") }
+            ScrollBar.vertical: ScrollBar {}
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Fika
+
+// First start: work offline at once, or connect to a server.
+Page {
+    id: pageRoot
+    property string recordId: ""
+    property string pageName: "welcome"
+    title: qsTr("Welcome to Fika")
+
+    ScrollView {
+        id: sv
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: Math.min(sv.availableWidth, 560)
+            x: (sv.availableWidth - width) / 2
+            spacing: 16
+            Item { Layout.preferredHeight: 8 }
+            Label {
+                text: qsTr("Capture possible work where it happens, even with no network.")
+                wrapMode: Label.Wrap
+                font.pixelSize: 18
+                Layout.fillWidth: true
+                Layout.margins: 16
+            }
+            Pane {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Material.elevation: 1
+                ColumnLayout {
+                    width: parent.width
+                    Label { text: qsTr("Start offline"); font.bold: true; font.pixelSize: 16 }
+                    Label { text: qsTr("Everything works on this device; connect to a server whenever you like."); wrapMode: Label.Wrap; Layout.fillWidth: true; opacity: 0.8 }
+                    TextField { id: nameField; placeholderText: qsTr("Your name"); Layout.fillWidth: true }
+                    Button {
+                        text: qsTr("Start working offline")
+                        highlighted: true
+                        Layout.fillWidth: true
+                        onClicked: { App.workOffline(nameField.text); win.showPage("home") }
+                    }
+                }
+            }
+            Pane {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Material.elevation: 1
+                ColumnLayout {
+                    width: parent.width
+                    Label { text: qsTr("Connect to your firm's server"); font.bold: true; font.pixelSize: 16 }
+                    TextField { id: urlField; placeholderText: qsTr("Server address, e.g. https://fika.example.com"); inputMethodHints: Qt.ImhUrlCharactersOnly; Layout.fillWidth: true }
+                    TextField { id: tokenField; placeholderText: qsTr("Token from your admin"); echoMode: TextInput.Password; Layout.fillWidth: true }
+                    Label { id: status; visible: text !== ""; wrapMode: Label.Wrap; Layout.fillWidth: true; color: Material.accent }
+                    Button {
+                        text: qsTr("Connect")
+                        Layout.fillWidth: true
+                        onClicked: { status.text = qsTr("Connecting\u2026"); App.connectServer(urlField.text, tokenField.text) }
+                    }
+                }
+            }
+        }
+    }
+    Connections {
+        target: App.sync
+        function onConnectFinished(ok, message) {
+            if (ok) win.showPage("home")
+            else status.text = message
+        }
+    }
+}
