@@ -244,7 +244,16 @@ int RecordListModel::rowCount(const QModelIndex& parent) const {
 bool RecordListModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !complete_; }
 
 void RecordListModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid() || complete_) return;
+    // Views ask for more while they handle a reset; the rows arrive just after, from the
+    // event loop, so no change is ever nested inside another.
+    if (parent.isValid() || complete_ || fetch_queued_) return;
+    fetch_queued_ = true;
+    QMetaObject::invokeMethod(this, &RecordListModel::fetch_page, Qt::QueuedConnection);
+}
+
+void RecordListModel::fetch_page() {
+    fetch_queued_ = false;
+    if (complete_) return;
     auto more = load(static_cast<int>(rows_.size()), kPage);
     if (more.empty()) {
         complete_ = true;

@@ -80,6 +80,8 @@ private:
     void bind_where(class StmtBinder& b) const;
     std::vector<Row> load(int offset, int limit) const;
     void count_total();
+    void fetch_page();
+    bool fetch_queued_ = false;
 
     const sync::TableDef* def_ = nullptr;
     QString table_, account_, case_, search_, stage_;

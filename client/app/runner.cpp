@@ -10,14 +10,11 @@
 #include <QQuickWindow>
 #include <QSystemTrayIcon>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 
 #include "appcontext.h"
 #include "synccontroller.h"
-
-Q_IMPORT_QML_PLUGIN(FikaPlugin)
 
 namespace fika::app {
 

@@ -19,6 +19,7 @@ ColumnLayout {
     }
     TextField {
         id: field
+        objectName: "accountField"
         placeholderText: qsTr("Customer")
         Layout.fillWidth: true
         onTextEdited: picker.accountId = ""

@@ -69,6 +69,7 @@ Page {
                     model: App.stages()
                     Button {
                         required property string modelData
+                        objectName: "stage_" + modelData
                         text: App.stageLabel(modelData)
                         highlighted: pageRoot.c.stage === modelData
                         onClicked: modelData === "lost" ? lostDialog.open() : App.moveStage(pageRoot.recordId, modelData, "")

@@ -43,7 +43,7 @@ Page {
                         Label { text: qsTr("Theirs (kept): %1").arg(cpane.theirs); wrapMode: Label.Wrap; Layout.fillWidth: true; opacity: 0.8 }
                         RowLayout {
                             Button { text: qsTr("Keep theirs"); onClicked: conflicts.resolve(cpane.index, false) }
-                            Button { text: qsTr("Use mine"); highlighted: true; onClicked: conflicts.resolve(cpane.index, true) }
+                            Button { objectName: "useMine"; text: qsTr("Use mine"); highlighted: true; onClicked: conflicts.resolve(cpane.index, true) }
                         }
                     }
                 }

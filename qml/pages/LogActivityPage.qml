@@ -70,6 +70,7 @@ Page {
             Switch { id: inbound; text: qsTr("They contacted us (inbound)"); Layout.leftMargin: 16 }
             TextArea {
                 id: note
+                objectName: "logNote"
                 placeholderText: qsTr("Note (optional): coffee chat with Eva about\u2026")
                 wrapMode: TextArea.Wrap
                 Layout.fillWidth: true
@@ -77,7 +78,7 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
             }
-            Switch { id: possible; text: qsTr("There may be a case here"); Layout.leftMargin: 16 }
+            Switch { id: possible; objectName: "logPossible"; text: qsTr("There may be a case here"); Layout.leftMargin: 16 }
             Pane {
                 visible: tp.count > 0
                 Layout.fillWidth: true
@@ -95,6 +96,7 @@ Page {
                 }
             }
             Button {
+                objectName: "logSave"
                 text: qsTr("Save")
                 highlighted: true
                 enabled: account.accountId !== ""

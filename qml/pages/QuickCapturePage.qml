@@ -48,6 +48,7 @@ Page {
             }
             TextArea {
                 id: sentence
+                objectName: "captureSentence"
                 placeholderText: qsTr("What do they need? One sentence is enough.")
                 wrapMode: TextArea.Wrap
                 Layout.fillWidth: true
@@ -58,6 +59,7 @@ Page {
             }
             TextField {
                 id: who
+                objectName: "captureWho"
                 placeholderText: qsTr("Who said it (optional)")
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
@@ -69,6 +71,7 @@ Page {
                 Layout.rightMargin: 16
                 TextField {
                     id: value
+                    objectName: "captureValue"
                     placeholderText: qsTr("Rough value, e.g. 150k (optional)")
                     Layout.fillWidth: true
                     onAccepted: pageRoot.save()
@@ -76,6 +79,7 @@ Page {
                 ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; Layout.preferredWidth: 100 }
             }
             Button {
+                objectName: "captureSave"
                 text: qsTr("Save case")
                 highlighted: true
                 enabled: (account.accountId !== "" || account.text.trim() !== "") && sentence.text.trim() !== ""

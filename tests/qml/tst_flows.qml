@@ -1,0 +1,138 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Fika
+import FikaTest
+
+// The main flows, through the real pages: quick capture, logging a conversation, moving
+// a case through the pipeline, resolving a conflict.
+Item {
+    id: root
+    width: 400
+    height: 760
+
+    // What the pages expect of the main window.
+    QtObject {
+        id: win
+        property bool wide: false
+        property int backs: 0
+        property string opened: ""
+        function back() { backs++ }
+        function openPage(name, arg) { opened = name }
+        function showPage(name, arg) { opened = name }
+    }
+
+    Component { id: captureComp; QuickCapturePage {} }
+    Component { id: logComp; LogActivityPage {} }
+    Component { id: caseComp; CasePage {} }
+    Component { id: conflictsComp; ConflictsPage {} }
+
+    RecordListModel { id: cases; table: "cases" }
+    RecordListModel { id: activities; table: "activities" }
+    RecordListModel { id: stageChanges; table: "stage_changes" }
+    IssuesModel { id: conflicts; kind: "conflicts" }
+
+    TestCase {
+        name: "Flows"
+        when: windowShown
+
+        function named(item, name) {
+            if (!item) return null
+            if (item.objectName === name) return item
+            var kids = item.children || []
+            for (var i = 0; i < kids.length; ++i) {
+                var found = named(kids[i], name)
+                if (found) return found
+            }
+            if (item.contentItem && item.contentItem !== item) return named(item.contentItem, name)
+            return null
+        }
+
+        function typeText(text) {
+            for (var i = 0; i < text.length; ++i) keyClick(text[i])
+        }
+
+        function init() { win.backs = 0; win.opened = "" }
+
+        function test_quick_capture_takes_three_inputs() {
+            var before = cases.total
+            var page = createTemporaryObject(captureComp, root, { width: root.width, height: root.height })
+            verify(page)
+            // 1: the customer (a new one), typed.
+            var account = named(page, "accountField")
+            verify(account)
+            account.forceActiveFocus()
+            typeText("Nordlys AS")
+            // 2: one sentence.
+            var sentence = named(page, "captureSentence")
+            sentence.forceActiveFocus()
+            typeText("They need a booking system")
+            // 3: save.
+            var save = named(page, "captureSave")
+            verify(save.enabled)
+            mouseClick(save)
+            compare(cases.total, before + 1)
+            compare(win.backs, 1)
+            var id = App.firstId("cases")
+            var found = false
+            for (var i = 0; i < cases.count; ++i)
+                if (cases.get(i).title === "They need a booking system") {
+                    found = true
+                    compare(App.record("cases", cases.get(i).recordId).accountName, "Nordlys AS")
+                }
+            verify(found)
+        }
+
+        function test_log_a_conversation_with_a_possible_case() {
+            var acct = App.accountChoices("Acme")[0].id
+            var beforeCases = cases.total
+            var beforeActs = activities.total
+            var page = createTemporaryObject(logComp, root, { width: root.width, height: root.height, recordId: acct })
+            verify(page)
+            var note = named(page, "logNote")
+            note.forceActiveFocus()
+            typeText("Coffee with Eva. They want live stock data.")
+            named(page, "logPossible").toggle()
+            mouseClick(named(page, "logSave"))
+            compare(activities.total, beforeActs + 1)
+            compare(cases.total, beforeCases + 1)
+            compare(win.backs, 1)
+        }
+
+        function test_move_a_case_through_the_pipeline() {
+            var id = App.quickCapture("Tanum Kommune", "Portal search", "", "80k", "DKK")
+            verify(id !== "")
+            var changes = stageChanges.total
+            var page = createTemporaryObject(caseComp, root, { width: root.width, height: root.height, recordId: id })
+            verify(page)
+            // Each move re-lays the page out (the owner line, the lost reason): let it settle
+            // before the next click, as a person would.
+            mouseClick(named(page, "stage_meeting"))
+            compare(App.record("cases", id).stage, "meeting")
+            waitForRendering(page)
+            mouseClick(named(page, "stage_offer"))
+            compare(App.record("cases", id).stage, "offer")
+            waitForRendering(page)
+            mouseClick(named(page, "stage_won"))
+            var c = App.record("cases", id)
+            compare(c.stage, "won")
+            compare(c.probabilityEffective, 100)
+            compare(stageChanges.total, changes + 3)
+        }
+
+        function test_resolve_a_conflict_by_using_mine() {
+            var id = App.quickCapture("Havkraft", "Maintenance app", "", "", "")
+            verify(App.updateRecord("cases", id, { "next_step": "mine: call Ola" }))
+            verify(TestHelper.makeConflict("cases", id, "next_step", "theirs: email Ola"))
+            compare(App.record("cases", id).next_step, "theirs: email Ola")
+            compare(conflicts.count, 1)
+            var page = createTemporaryObject(conflictsComp, root, { width: root.width, height: root.height })
+            verify(page)
+            var button = null
+            tryVerify(function () { button = named(page, "useMine"); return button !== null })
+            mouseClick(button)
+            compare(App.record("cases", id).next_step, "mine: call Ola")
+            compare(conflicts.count, 0)
+        }
+    }
+}

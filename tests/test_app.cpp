@@ -1,0 +1,232 @@
+// The app's C++ without a window: every model under QAbstractItemModelTester, the rules
+// behind quick capture, logging and the pipeline, and the sync controller against the
+// real fika-server (label client).
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+
+#include "appcontext.h"
+#include "models.h"
+#include "server_harness.h"
+#include "synccontroller.h"
+
+using fika::app::AppContext;
+using fika::test::ServerProcess;
+using fika::test::TempDir;
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QCoreApplication app(argc, argv);
+    return Catch::Session().run(argc, argv);
+}
+
+namespace {
+
+// Runs the event loop until `pred` holds (or the time is up).
+template <typename Pred>
+bool wait_until(Pred pred, int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (!pred() && t.elapsed() < ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return pred();
+}
+
+std::unique_ptr<AppContext> demo_app(const TempDir& dir) {
+    AppContext::Options o;
+    o.database = QString::fromStdString(dir.file("app.db"));
+    o.demo = true;
+    auto app = std::make_unique<AppContext>(o);
+    REQUIRE(app->ok());
+    app->setLanguage("en");
+    return app;
+}
+
+}  // namespace
+
+TEST_CASE("record list models pass Qt's model tester and load lazily") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    for (const char* table : {"accounts", "contacts", "cases", "activities", "notes", "follow_ups", "contact_plans"}) {
+        INFO(table);
+        fika::app::RecordListModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        m.setTable(table);
+        CHECK(m.rowCount() == m.total());
+        CHECK(m.total() > 0);
+        CHECK(!m.data(m.index(0), fika::app::RecordListModel::TitleRole).toString().isEmpty());
+    }
+    // Hundreds of customers: the first page only, then more as the view scrolls.
+    for (int i = 0; i < 330; ++i) app->createAccount({{"name", QString("Customer %1").arg(i, 3, 10, QChar('0'))}});
+    fika::app::RecordListModel accounts;
+    QAbstractItemModelTester tester(&accounts, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    accounts.setTable("accounts");
+    CHECK(accounts.total() == 338);
+    CHECK(accounts.rowCount() == fika::app::RecordListModel::kPage);
+    REQUIRE(accounts.canFetchMore({}));
+    accounts.fetchMore({});
+    QCoreApplication::processEvents();
+    CHECK(accounts.rowCount() == 2 * fika::app::RecordListModel::kPage);
+    while (accounts.canFetchMore({})) {
+        accounts.fetchMore({});
+        QCoreApplication::processEvents();
+    }
+    CHECK(accounts.rowCount() == 338);
+    accounts.setSearch("Customer 02");
+    CHECK(accounts.total() == 10);
+    // Deleting moves a record to the trash model; a write reloads every model.
+    fika::app::RecordListModel trash;
+    trash.setTable("accounts");
+    trash.setTrash(true);
+    CHECK(trash.total() == 0);
+    QString id = accounts.data(accounts.index(0), fika::app::RecordListModel::IdRole).toString();
+    REQUIRE(app->deleteRecord("accounts", id));
+    CHECK(trash.total() == 1);
+    CHECK(accounts.total() == 9);
+    REQUIRE(app->restoreRecord("accounts", id));
+    CHECK(trash.total() == 0);
+}
+
+TEST_CASE("pipeline - numbers and issues models show the demo's worked example") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    fika::app::PipelineModel pipeline;
+    QAbstractItemModelTester t1(&pipeline, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(pipeline.rowCount() == 7);
+    CHECK(pipeline.data(pipeline.index(5), fika::app::PipelineModel::StageRole).toString() == "won");
+    CHECK(pipeline.data(pipeline.index(5), fika::app::PipelineModel::ValueTextRole).toString() == "135,000 DKK");
+    fika::app::Numbers n;
+    CHECK(n.conversations() == 20);
+    CHECK(n.meetings() == 3);
+    CHECK(n.phoneMeetings() == 2);
+    CHECK(n.offers() == 3);
+    CHECK(n.won() == 1);
+    CHECK(n.wonValue() == "135,000 DKK");
+    CHECK(n.meetingRate() == "25 %");
+    CHECK(n.offerRate() == "60 %");
+    CHECK(n.programmeCost() == "500,000 DKK");
+    CHECK(n.conversationsThisWeek() == 4);
+    fika::app::IssuesModel issues;
+    QAbstractItemModelTester t2(&issues, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    CHECK(issues.count() == 0);
+}
+
+TEST_CASE("quick capture - logging and moving a case follow product.md's rules") {
+    TempDir dir;
+    AppContext::Options o;
+    o.database = QString::fromStdString(dir.file("app.db"));
+    AppContext app(o);
+    REQUIRE(app.ok());
+    app.workOffline("Karin");
+    // A brand-new customer and person, one sentence, a rough value: all created at once.
+    QString cs = app.quickCapture("Nordlys AS", "They need a new booking system", "Ola", "150k", "NOK");
+    REQUIRE(!cs.isEmpty());
+    QVariantMap c = app.record("cases", cs);
+    CHECK(c["title"] == "They need a new booking system");
+    CHECK(c["value"].toLongLong() == 150000);
+    CHECK(c["currency"] == "NOK");
+    CHECK(c["stage"] == "spotted");
+    CHECK(c["probabilityEffective"] == 10);
+    CHECK(c["accountName"] == "Nordlys AS");
+    CHECK(c["contactName"] == "Ola");
+    CHECK(c["found_by"] == app.userId());
+    // The same customer by name again: no duplicate account.
+    REQUIRE(!app.quickCapture("nordlys as", "Second idea", "", "", "").isEmpty());
+    CHECK(app.accountChoices("Nordlys").size() == 1);
+    // Bad input is refused with a message, nothing written.
+    CHECK(app.quickCapture("Nordlys AS", "", "", "", "").isEmpty());
+    CHECK(!app.lastError().isEmpty());
+    CHECK(app.quickCapture("Nordlys AS", "x", "", "lots", "").isEmpty());
+
+    QString acct = c["account_id"].toString();
+    QString act = app.logActivity("conversation", acct, "", "Coffee with Ola. He wants dashboards too.", true, false);
+    REQUIRE(!act.isEmpty());
+    QVariantMap a = app.record("activities", act);
+    CHECK(a["type"] == "conversation");
+    CHECK(a["direction"] == "outbound");
+    QVariantMap possible = app.record("cases", a["case_id"].toString());
+    CHECK(possible["title"] == "Coffee with Ola");
+
+    // Through the pipeline: stage changes recorded, offer/won counted as activities.
+    REQUIRE(app.moveStage(cs, "meeting", ""));
+    CHECK(app.record("cases", cs)["probabilityEffective"] == 40);
+    REQUIRE(app.updateRecord("cases", cs, {{"probability", 55}}));
+    REQUIRE(app.moveStage(cs, "offer", ""));
+    CHECK(app.record("cases", cs)["probabilityEffective"] == 55);  // typed by hand: kept
+    REQUIRE(app.moveStage(cs, "won", ""));
+    CHECK(app.record("cases", cs)["probabilityEffective"] == 100);
+    fika::app::RecordListModel changes;
+    changes.setTable("stage_changes");
+    CHECK(changes.total() == 3);
+    fika::app::Numbers n;
+    CHECK(n.offers() == 1);
+    CHECK(n.won() == 1);
+    CHECK(n.wonValue() == "150,000 NOK");
+
+    // Policy warnings.
+    QString blocked = app.createAccount({{"name", "Rival Bank"}, {"policy", "blocked"}, {"competitor_group", "banks"}});
+    CHECK(app.accountWarnings(blocked).size() == 1);
+    app.createAccount({{"name", "Our Bank"}, {"competitor_group", "banks"}});
+    CHECK(app.newAccountWarnings("banks").size() == 1);
+}
+
+TEST_CASE("the sync controller goes offline - comes back and syncs - without blocking") {
+    ServerProcess srv({"--rate", "0"});
+    std::string token = srv.add_user("karin", "consultant");
+    TempDir dir;
+    AppContext::Options o;
+    o.database = QString::fromStdString(dir.file("app.db"));
+    AppContext app(o);
+    REQUIRE(app.ok());
+    fika::app::SyncController* sc = app.syncController();
+    CHECK(sc->state() == "offline");
+
+    QSignalSpy connected(sc, &fika::app::SyncController::connectFinished);
+    app.connectServer(QString::fromStdString(srv.url()), QString::fromStdString(token));
+    REQUIRE(wait_until([&] { return connected.count() > 0; }, 10000));
+    CHECK(connected.at(0).at(0).toBool());
+    CHECK(app.userName() == "karin");
+    CHECK(app.userRole() == "consultant");
+    REQUIRE(wait_until([&] { return sc->state() == "synced"; }, 10000));
+    CHECK((sc->live() || wait_until([&] { return sc->live(); }, 5000)));
+
+    // A capture syncs by itself, shortly after.
+    QString cs = app.quickCapture("Acme", "Needs dashboards", "", "", "");
+    CHECK(sc->pending() > 0);
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 10000));
+
+    // The server goes away: writes keep working, the indicator says offline and waiting.
+    srv.stop();
+    QElapsedTimer t;
+    t.start();
+    REQUIRE(app.updateRecord("cases", cs, {{"next_step", "Call Eva"}}));
+    CHECK(t.elapsed() < 200);  // the UI thread never waits for the network
+    REQUIRE(wait_until([&] { return sc->state() == "offline"; }, 15000));
+    CHECK(sc->pending() == 1);
+    CHECK(sc->text().contains("waiting"));
+
+    // Back again: the retry with back-off (or a manual sync) delivers it.
+    srv.start();
+    sc->syncNow();
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 20000));
+
+    // A refused change needs attention, with the server's reason.
+    app.createRecord("talking_points", {{"style", "direct"}, {"body", "Only admins may write this"}});
+    REQUIRE(wait_until([&] { return sc->state() == "attention"; }, 10000));
+    CHECK(sc->refused() == 1);
+    fika::app::IssuesModel refused;
+    refused.setKind("refused");
+    REQUIRE(refused.count() == 1);
+    CHECK(refused.data(refused.index(0), fika::app::IssuesModel::ReasonRole).toString().contains("admins"));
+    REQUIRE(refused.resolve(0, false));
+    REQUIRE(wait_until([&] { return sc->state() == "synced"; }, 10000));
+
+    // A revoked token: attention, not a silent loop.
+    srv.admin({"user", "disable", "karin"});
+    app.updateRecord("cases", cs, {{"next_step", "Revoked meanwhile"}});
+    REQUIRE(wait_until([&] { return sc->state() == "attention"; }, 15000));
+    CHECK(sc->text() == "Sign in again");
+}

@@ -1,0 +1,55 @@
+// Qt Quick Test runner for the app's flows (tests/qml/tst_*.qml, label qml): the real
+// pages of the Fika module over a real AppContext on a temporary demo database.
+#include <QQmlEngine>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest>
+
+#include "appcontext.h"
+#include "store.h"
+
+Q_IMPORT_QML_PLUGIN(FikaPlugin)
+
+// What the QML tests need that the app does not offer: a remote write that conflicts.
+class TestHelper : public QObject {
+    Q_OBJECT
+public:
+    // A concurrent remote write of `field` that beats the local value.
+    Q_INVOKABLE bool makeConflict(const QString& table, const QString& id, const QString& field, const QString& theirs) {
+        auto& st = fika::app::AppContext::instance()->store();
+        const fika::sync::TableDef* t = st.schema().table(table.toStdString());
+        if (!t) return false;
+        fika::sync::RecordChange rc{t, id.toStdString(), {}};
+        fika::sync::Clock clock{st.hlc_last() + 100000, 0x42};
+        rc.cells.push_back({t->field_index(field.toStdString()), fika::sync::text(theirs.toStdString()), clock, {}, 0});
+        if (!st.apply({rc}).ok()) return false;
+        fika::app::AppContext::instance()->bump();
+        return true;
+    }
+};
+
+class Setup : public QObject {
+    Q_OBJECT
+public slots:
+    void applicationAvailable() {
+        fika::app::AppContext::Options o;
+        o.database = dir_.filePath("qml-test.db");
+        o.demo = true;
+        app_ = std::make_unique<fika::app::AppContext>(o);
+        app_->setLanguage("en");
+    }
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        qmlRegisterSingletonInstance("FikaTest", 1, 0, "TestHelper", &helper_);
+    }
+    void cleanupTestCase() { app_.reset(); }
+
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<fika::app::AppContext> app_;
+    TestHelper helper_;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(fika_qml, Setup)
+
+#include "test_qml.moc"
