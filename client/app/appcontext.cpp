@@ -204,7 +204,7 @@ void AppContext::apply_language() {
     QString code = language();
     if (code.isEmpty()) code = QLocale::system().name().left(2);
     QCoreApplication::removeTranslator(translator_.get());
-    if (code != "en" && translator_->load(":/i18n/fika_" + code + ".qm")) QCoreApplication::installTranslator(translator_.get());
+    if (translator_->load(":/i18n/fika_" + code + ".qm")) QCoreApplication::installTranslator(translator_.get());
     QLocale::setDefault(QLocale(code == "sv" ? "sv_SE" : code == "da" ? "da_DK" : "en_GB"));
 }
 
