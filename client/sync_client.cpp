@@ -63,6 +63,12 @@ Outcome<sync::SyncResponse> SyncClient::round_trip(const sync::SyncRequest& req)
     std::string body = sync::encode_request(req);
     auto res = http_->cli.Post("/v1/sync", body, "application/json");
     if (!res) {
+        // A kept-alive connection the server closed while idle fails the next request;
+        // the round trip is idempotent, so try once more on a fresh connection.
+        http_ = std::make_unique<Http>(cfg_);
+        res = http_->cli.Post("/v1/sync", body, "application/json");
+    }
+    if (!res) {
         out.failure = network_failure(httplib::to_string(res.error()));
         return out;
     }

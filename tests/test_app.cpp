@@ -196,7 +196,10 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     // A capture syncs by itself, shortly after.
     QString cs = app.quickCapture("Acme", "Needs dashboards", "", "", "");
     CHECK(sc->pending() > 0);
-    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 10000));
+    bool synced = wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000);
+    INFO("state " << sc->state().toStdString() << ", " << sc->text().toStdString() << ", problem '"
+                  << sc->problem().toStdString() << "', pending " << sc->pending());
+    REQUIRE(synced);
 
     // The server goes away: writes keep working, the indicator says offline and waiting.
     srv.stop();
@@ -204,14 +207,14 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     t.start();
     REQUIRE(app.updateRecord("cases", cs, {{"next_step", "Call Eva"}}));
     CHECK(t.elapsed() < 200);  // the UI thread never waits for the network
-    REQUIRE(wait_until([&] { return sc->state() == "offline"; }, 15000));
+    REQUIRE(wait_until([&] { return sc->state() == "offline"; }, 30000));
     CHECK(sc->pending() == 1);
     CHECK(sc->text().contains("waiting"));
 
     // Back again: the retry with back-off (or a manual sync) delivers it.
     srv.start();
     sc->syncNow();
-    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 20000));
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
 
     // A refused change needs attention, with the server's reason.
     app.createRecord("talking_points", {{"style", "direct"}, {"body", "Only admins may write this"}});
