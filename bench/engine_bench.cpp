@@ -16,122 +16,11 @@
 #include <string>
 #include <vector>
 
-#include "sqlite.h"
-#include "store.h"
+#include "benchlib.h"
 
 using namespace fika::sync;
-using Clock_ = std::chrono::steady_clock;
 
-namespace {
-
-double seconds_since(Clock_::time_point t0) {
-    return std::chrono::duration<double>(Clock_::now() - t0).count();
-}
-
-struct Row {
-    Fields fields;
-};
-
-// Case-shaped rows: an account, a title, a ~200-character need, a value, a stage.
-std::vector<Row> make_rows(std::size_t n, const std::string& account, Rng& rng) {
-    static const char* words[] = {"data", "platform", "migration", "cloud", "integration", "support",
-                                  "training", "analysis", "security", "upgrade", "pilot", "roadmap"};
-    std::vector<Row> rows;
-    rows.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        std::string need;
-        while (need.size() < 200) need += std::string(words[rng() % 12]) + " ";
-        need.resize(200);
-        Row r;
-        r.fields = {{"account_id", text(account)},
-                    {"title", text("Case " + std::to_string(i) + ": " + words[rng() % 12] + " " + words[rng() % 12])},
-                    {"need", text(need)},
-                    {"value", std::int64_t(10000 + static_cast<std::int64_t>(rng() % 1000000))},
-                    {"currency", text("DKK")},
-                    {"stage", text("spotted")},
-                    {"found_by", text("consultant-1")},
-                    {"deleted", std::int64_t{0}}};
-        rows.push_back(std::move(r));
-    }
-    return rows;
-}
-
-// The plain baseline: the same table as the engine's `cases`, without _clocks/_seq.
-struct Plain {
-    Db db;
-    Stmt insert;
-    std::vector<std::string> cols;
-
-    explicit Plain(const std::string& path) : db(path, true) {
-        db.exec("PRAGMA journal_mode=WAL");
-        db.exec("PRAGMA synchronous=FULL");
-        db.exec("PRAGMA cache_size=-32768");
-        const TableDef* t = Schema::current().table("cases");
-        std::string ddl = "CREATE TABLE cases(id TEXT PRIMARY KEY NOT NULL";
-        for (const FieldDef& f : t->fields) {
-            std::string type = f.type == FieldType::Integer || f.type == FieldType::Bool ? "INTEGER" : "TEXT";
-            ddl += ", " + f.name + " " + type;
-        }
-        db.exec(ddl + ")");
-        db.exec("CREATE INDEX cases_by_account ON cases(account_id)");
-        std::string names = "id", qs = "?";
-        for (const char* c : {"account_id", "title", "need", "value", "currency", "stage", "found_by", "deleted"}) {
-            names += std::string(",") + c;
-            qs += ",?";
-            cols.push_back(c);
-        }
-        insert = db.prepare("INSERT INTO cases(" + names + ") VALUES(" + qs + ")");
-    }
-    void add(const std::string& id, const Row& r) {
-        insert.bind(1, id);
-        int i = 2;
-        for (auto& [k, v] : r.fields) insert.bind_value_ref(i++, v);
-        insert.run();
-        insert.reset();
-    }
-};
-
-std::uint64_t file_bytes(Db& db) {
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    Stmt pc = db.prepare("PRAGMA page_count");
-    pc.step();
-    Stmt ps = db.prepare("PRAGMA page_size");
-    ps.step();
-    return static_cast<std::uint64_t>(pc.integer(0) * ps.integer(0));
-}
-
-void line(const std::string& json) {
-    std::printf("%s\n", json.c_str());
-    std::fflush(stdout);
-}
-
-std::string fmt(double v) {
-    char b[64];
-    std::snprintf(b, sizeof b, "%.3f", v);
-    return b;
-}
-
-std::unique_ptr<Store> open_or_die(const std::string& path, Role role) {
-    OpenOptions o;
-    o.role = role;
-    auto s = Store::open(path, o);
-    if (!s.ok()) {
-        std::fprintf(stderr, "open %s: %s\n", path.c_str(), s.error().message.c_str());
-        std::exit(1);
-    }
-    return std::move(s).value();
-}
-
-template <typename T>
-T must(Result<T> r, const char* what) {
-    if (!r.ok()) {
-        std::fprintf(stderr, "%s: %s\n", what, r.error().message.c_str());
-        std::exit(1);
-    }
-    return std::move(r).value();
-}
-
-}  // namespace
+using namespace fika::bench;
 
 int main(int argc, char** argv) {
     std::size_t n = 100000;
@@ -156,13 +45,13 @@ int main(int argc, char** argv) {
     }
     Rng rng(12345);
     const std::string account = "01900000-0000-7000-8000-000000000001";
-    std::vector<Row> rows = make_rows(n, account, rng);
+    std::vector<Fields> rows = make_rows(n, account, rng);
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < n; ++i) ids.push_back(new_uuid_v7(1'764'000'000'000 + i, rng));
     // What the engine is given: the same values plus the id, prepared before timing.
     std::vector<Fields> with_ids;
     for (std::size_t i = 0; i < n; ++i) {
-        with_ids.push_back(rows[i].fields);
+        with_ids.push_back(rows[i]);
         with_ids.back().emplace_back("id", text(ids[i]));
     }
 
@@ -170,12 +59,12 @@ int main(int argc, char** argv) {
     if (!batched_only) {
         std::size_t m = std::min<std::size_t>(n, 2000);
         Plain plain((dir / "plain_txn.db").string());
-        auto t0 = Clock_::now();
+        auto t0 = SteadyClock::now();
         for (std::size_t i = 0; i < m; ++i) plain.add(ids[i], rows[i]);
         double tp = seconds_since(t0);
-        auto fika = open_or_die((dir / "fika_txn.db").string(), Role::Device);
+        auto fika = open_store((dir / "fika_txn.db").string(), Role::Device);
         must(fika->create("accounts", {{"id", text(account)}, {"name", text("Acme")}}), "account");
-        t0 = Clock_::now();
+        t0 = SteadyClock::now();
         for (std::size_t i = 0; i < m; ++i) must(fika->create("cases", with_ids[i]), "create");
         double tf = seconds_since(t0);
         line("{\"bench\":\"local_write_per_txn\",\"n\":" + std::to_string(m) + ",\"fika_rows_per_s\":" +
@@ -196,11 +85,11 @@ int main(int argc, char** argv) {
             plain_keep.reset();  // closing checkpoints the WAL: not part of any timing
             fika_keep.reset();
             auto plain = std::make_unique<Plain>((dir / ("plain_batch" + suffix)).string());
-            auto fika = open_or_die((dir / ("fika_batch" + suffix)).string(), Role::Device);
+            auto fika = open_store((dir / ("fika_batch" + suffix)).string(), Role::Device);
             must(fika->create("accounts", {{"id", text(account)}, {"name", text("Acme")}}), "account");
             auto run_plain = [&] {
                 ::sync();  // start from a quiet disk: no write-back of earlier runs
-                auto t0 = Clock_::now();
+                auto t0 = SteadyClock::now();
                 plain->db.exec("BEGIN");
                 for (std::size_t i = 0; i < n; ++i) plain->add(ids[i], rows[i]);
                 plain->db.exec("COMMIT");
@@ -208,7 +97,7 @@ int main(int argc, char** argv) {
             };
             auto run_fika = [&] {
                 ::sync();
-                auto t0 = Clock_::now();
+                auto t0 = SteadyClock::now();
                 Store::Batch batch(*fika);
                 for (std::size_t i = 0; i < n; ++i) must(fika->create("cases", with_ids[i]), "create");
                 must(batch.commit(), "commit");
@@ -252,8 +141,8 @@ int main(int argc, char** argv) {
         std::vector<RecordChange> changes = std::move(pending.changes);
         std::size_t fields = 0;
         for (auto& c : changes) fields += c.cells.size();
-        auto hub = open_or_die((dir / "hub.db").string(), Role::Hub);
-        auto t0 = Clock_::now();
+        auto hub = open_store((dir / "hub.db").string(), Role::Hub);
+        auto t0 = SteadyClock::now();
         for (std::size_t i = 0; i < changes.size(); i += 1000) {
             std::vector<RecordChange> page(changes.begin() + static_cast<long>(i),
                                            changes.begin() + static_cast<long>(std::min(changes.size(), i + 1000)));
@@ -262,8 +151,8 @@ int main(int argc, char** argv) {
             must(b.commit(), "hub commit");
         }
         double th = seconds_since(t0);
-        auto replica = open_or_die((dir / "replica.db").string(), Role::Device);
-        t0 = Clock_::now();
+        auto replica = open_store((dir / "replica.db").string(), Role::Device);
+        t0 = SteadyClock::now();
         for (std::size_t i = 0; i < changes.size(); i += 1000) {
             std::vector<RecordChange> page(changes.begin() + static_cast<long>(i),
                                            changes.begin() + static_cast<long>(std::min(changes.size(), i + 1000)));

@@ -38,10 +38,13 @@ struct SyncClient::Http {
         cli.set_connection_timeout(cfg.connect_timeout_s, 0);
         cli.set_read_timeout(cfg.read_timeout_s, 0);
         cli.set_write_timeout(cfg.read_timeout_s, 0);
-        cli.set_compress(true);    // gzip request bodies
-        cli.set_decompress(true);  // and accept gzip answers
+        cli.set_compress(cfg.gzip);    // gzip request bodies
+        cli.set_decompress(cfg.gzip);  // and accept gzip answers
         cli.set_keep_alive(true);
-        cli.set_default_headers({{"Authorization", "Bearer " + cfg.token}, {"User-Agent", cfg.user_agent}});
+        httplib::Headers h = {{"Authorization", "Bearer " + cfg.token}, {"User-Agent", cfg.user_agent}};
+        // cpp-httplib 0.11 decompresses answers but does not ask for compressed ones.
+        if (cfg.gzip) h.emplace("Accept-Encoding", "gzip");
+        cli.set_default_headers(h);
     }
 };
 

@@ -28,6 +28,7 @@ struct ServerConfig {
     int read_timeout_s = 30;
     std::size_t max_body = 8u << 20;  // keep pushes well under the server's 16 MiB
     std::string user_agent = "fika";
+    bool gzip = true;  // compress requests and accept compressed answers
 };
 
 // Why a round trip failed, and whether trying again can help.

@@ -30,6 +30,8 @@ Commands:
       --webhook URL           POST every new case as JSON to URL (retried with back-off)
       --max-body BYTES        largest request body after decompression (default 16777216)
       --max-live N            most open event streams (default 64)
+      --workers N             threads for ordinary requests; a kept-alive connection
+                              holds one while it is open (default 16)
       --rate N                requests per second per user, sustained (default 50; 0 = off)
       --max-drift SECONDS     refuse device clocks further ahead than this (default 600)
       --quiet                 no request log
@@ -118,6 +120,8 @@ int serve(const std::string& data, std::vector<std::string> args) {
             cfg.max_body = std::stoull(value());
         } else if (a == "--max-live") {
             cfg.max_live = std::stoull(value());
+        } else if (a == "--workers") {
+            cfg.workers = std::max<std::size_t>(2, std::stoull(value()));
         } else if (a == "--rate") {
             cfg.rate_per_s = std::stod(value());
             cfg.rate_burst = std::max(10.0, cfg.rate_per_s * 4);

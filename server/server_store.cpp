@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "sqlite.h"
 
@@ -266,6 +267,9 @@ public:
             resp.hlc = std::max(hub_->hlc_last(), sync::hlc_from_ms(hub_->now_ms()));
             resp.push_upto = req.push_upto;
             if (req.has_pull) pull(u, req, resp);
+            // The cells this very push brought are on the device already: do not send them
+            // back (an upload of N records would otherwise download them all again).
+            if (req.has_push && !resp.pages.empty()) drop_echo(req, resp);
             return out;
         });
     }
@@ -589,6 +593,19 @@ private:
         if (opts_.webhook) {
             Stmt w = db().prepare("INSERT INTO srv_webhook(payload,next_at) VALUES(?,?)");
             w.bind(1, text).bind(2, now).run();
+        }
+    }
+
+    static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp) {
+        std::set<std::tuple<const sync::TableDef*, std::string, int, sync::Clock>> pushed;
+        for (const sync::RecordChange& rc : req.push)
+            for (const sync::CellChange& c : rc.cells) pushed.emplace(rc.table, rc.id, c.field, c.clock);
+        for (sync::BucketPage& p : resp.pages) {
+            for (sync::RecordChange& rc : p.changes)
+                std::erase_if(rc.cells, [&](const sync::CellChange& c) {
+                    return pushed.count(std::make_tuple(rc.table, rc.id, c.field, c.clock)) > 0;
+                });
+            std::erase_if(p.changes, [](const sync::RecordChange& rc) { return rc.cells.empty(); });
         }
     }
 

@@ -1,4 +1,5 @@
-// A TCP proxy on 127.0.0.1 that delays and cuts short the server's answers: each
+// A TCP proxy on 127.0.0.1 that counts the bytes that cross it and, when asked, delays
+// and cuts short the server's answers (tests and benchmarks use it): each
 // connection's answers are delayed by up to max_delay_ms per chunk, and with
 // probability cut_percent the connection is closed after a random number of answer bytes.
 #pragma once
@@ -50,6 +51,12 @@ public:
     std::atomic<int> cut_percent{30};
     std::atomic<int> max_delay_ms{120};
     std::atomic<int> connections{0}, cuts{0};
+    // Bytes that crossed the proxy, each way (request and answer bytes, headers included).
+    std::atomic<std::uint64_t> bytes_up{0}, bytes_down{0};
+    void reset_counts() {
+        bytes_up = 0;
+        bytes_down = 0;
+    }
 
 private:
     void accept_loop() {
@@ -91,6 +98,7 @@ private:
             if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
                 ssize_t n = read(client, buf, sizeof buf);
                 if (n <= 0 || write(up, buf, static_cast<size_t>(n)) != n) break;
+                bytes_up += static_cast<std::uint64_t>(n);
             }
             if (p[1].revents & (POLLIN | POLLHUP | POLLERR)) {
                 ssize_t n = read(up, buf, sizeof buf);
@@ -106,6 +114,7 @@ private:
                 }
                 if (write(client, buf, send) != n) break;
                 answered += send;
+                bytes_down += send;
             }
         }
         shutdown(client, SHUT_RDWR);

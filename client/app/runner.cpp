@@ -68,6 +68,8 @@ const QStringList& all_pages() {
 }
 
 int run_app(int argc, char** argv) {
+    QElapsedTimer since_start;
+    since_start.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName("fika");
     QApplication::setOrganizationName("fika");
@@ -87,7 +89,9 @@ int run_app(int argc, char** argv) {
                                 "Load every page at 360x640 and 1280x800, write screenshots to DIR, and fail on any "
                                 "QML warning or error.",
                                 "DIR");
-    p.addOptions({db, demo, shot, size, page, lang, selftest});
+    QCommandLineOption startup(QStringLiteral("startup-metric"),
+                               "Print the milliseconds from start to the first frame as JSON, then exit.");
+    p.addOptions({db, demo, shot, size, page, lang, selftest, startup});
     p.process(app);
 
     bool quiet_run = p.isSet(shot) || p.isSet(selftest);
@@ -124,6 +128,19 @@ int run_app(int argc, char** argv) {
         tray->show();
         QObject::connect(ctx.syncController(), &SyncController::newCase,
                          [&](const QString& title, const QString& body) { tray->showMessage(title, body); });
+    }
+
+    if (p.isSet(startup)) {
+        // The first screen is up when its first frame has been drawn.
+        bool drawn = false;
+        QObject::connect(window, &QQuickWindow::frameSwapped, [&] {
+            if (drawn) return;
+            drawn = true;
+            std::printf("{\"first_frame_ms\":%lld}\n", static_cast<long long>(since_start.elapsed()));
+            std::fflush(stdout);
+            QTimer::singleShot(0, &app, &QCoreApplication::quit);
+        });
+        return app.exec();
     }
 
     if (p.isSet(shot)) {

@@ -96,14 +96,12 @@ public slots:
         (void)store_->set_meta("user_name", doc["name"].toString().toStdString());
         (void)store_->set_meta("user_role", doc["role"].toString().toStdString());
         emit connectDone(true, QString(), doc["id"].toString(), doc["name"].toString(), doc["role"].toString());
-        doSync();
     }
 
     void markRead(qlonglong n) {
         if (!store_) return;
         client::SyncClient sc(*store_, config());
         (void)sc.post("/v1/notifications/read", "{\"ids\":[" + std::to_string(n) + "]}");
-        doSync();
     }
 
 signals:
@@ -215,7 +213,11 @@ void SyncController::localChange() {
 }
 
 void SyncController::syncNow() {
-    if (!configured() || syncing_) return;
+    if (!configured()) return;
+    if (syncing_) {
+        again_ = true;  // one more when this one is done: it may have started before the news
+        return;
+    }
     syncing_ = true;
     emit changed();
     QMetaObject::invokeMethod(worker_, "doSync", Qt::QueuedConnection);
@@ -230,7 +232,9 @@ void SyncController::markRead(qlonglong n) {
         }
     }
     emit inboxChanged();
-    if (configured()) QMetaObject::invokeMethod(worker_, "markRead", Qt::QueuedConnection, Q_ARG(qlonglong, n));
+    if (!configured()) return;
+    QMetaObject::invokeMethod(worker_, "markRead", Qt::QueuedConnection, Q_ARG(qlonglong, n));
+    syncNow();  // runs after the mark on the worker, and brings the inbox up to date
 }
 
 void SyncController::onSyncDone(bool ok, bool transient, const QString& message, int pushed, int pulled) {
@@ -255,8 +259,11 @@ void SyncController::onSyncDone(bool ok, bool transient, const QString& message,
         }
     }
     refreshCounts();
-    // Something was written while this sync ran: go again.
-    if (ok && pending_ > 0 && !debounce_.isActive()) debounce_.start();
+    // Asked again while this one ran, or written meanwhile: go again (a failed attempt
+    // is retried by the back-off timer instead).
+    bool again = again_;
+    again_ = false;
+    if (ok && (again || pending_ > 0)) syncNow();
 }
 
 void SyncController::connectTo(const QString& url, const QString& token) {
@@ -272,6 +279,7 @@ void SyncController::onConnectDone(bool ok, const QString& message, const QStrin
     stop_listener();
     start_listener();
     app_->bump();
+    syncNow();
 }
 
 void SyncController::disconnectFromServer() {

@@ -86,7 +86,7 @@ private:
     SyncWorker* worker_ = nullptr;  // lives in thread_
     QTimer debounce_, periodic_, retry_;
     int retry_attempt_ = 0;
-    bool syncing_ = false, ever_synced_ = false, reachable_ = true, auth_failed_ = false;
+    bool syncing_ = false, again_ = false, ever_synced_ = false, reachable_ = true, auth_failed_ = false;
     QDateTime last_sync_;
     QString problem_;
     int pending_ = 0, conflicts_ = 0, refused_ = 0;

@@ -1,0 +1,474 @@
+// fika-bench: the whole system, measured. Starts a real fika-server on loopback with a
+// fresh data directory for each scenario and prints one JSON line per figure:
+//
+//   S1 local writes on a replica (per transaction and batched) against plain SQLite
+//   S2 upload of N unsent records to an empty server: seconds, bytes on the wire (with
+//      and without gzip) against the gzip'd size of the records as plain JSON
+//   S3 first download of N records by an empty replica: seconds, bytes
+//   S4 small delta: 100 records edited on one replica, time until another replica that
+//      listens on the event stream has them (median and p99 over the rounds)
+//   S5 many devices pushing and pulling small deltas: syncs/s, p50/p99 latency, errors,
+//      the server's peak memory
+//   S6 the app's first screen with N records in its database
+//
+//   fika-bench [--quick] [--n N[,N...]] [--devices D] [--seconds S] [--rounds R] [--peer]
+//
+// --peer: also run PouchDB replicating through express-pouchdb (bench/peer, installed by
+// bench/peer/setup.sh) over the same records for S1-S4, and print Fika's time as a ratio.
+// --quick: N = 1,000, 10 devices for 3 s, 10 rounds (CTest runs it so it never rots).
+// --only S2,S3: just those scenarios.
+// Bytes on the wire are counted by a loopback proxy between client and server (requests
+// and answers, headers included).
+#include <signal.h>
+#include <zlib.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+#include "benchlib.h"
+#include "fault_proxy.h"
+#include "server_harness.h"
+#include "sync_client.h"
+
+using namespace fika;
+using namespace fika::bench;
+using json = nlohmann::json;
+
+namespace {
+
+// Fika's figures by "scenario/n", for the comparison with the peer.
+std::map<std::string, double> g_fika;
+
+struct Options {
+    std::vector<std::size_t> ns = {1000, 10000, 100000};
+    int devices = 200;
+    int seconds = 60;
+    int rounds = 50;
+    bool quick = false;
+    bool peer = false;
+    std::string only;  // e.g. "S2,S3": run just these
+    bool wants(const char* s) const { return only.empty() || only.find(s) != std::string::npos; }
+};
+
+std::size_t gzip_size(const std::string& in) {
+    z_stream zs{};
+    deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    std::string out(deflateBound(&zs, static_cast<uLong>(in.size())), '\0');
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    std::size_t n = zs.total_out;
+    deflateEnd(&zs);
+    return n;
+}
+
+// The records as a person would write them down in JSON, one object each: the yardstick
+// for what the protocol puts on the wire.
+std::string plain_json(sync::Store& s) {
+    std::string out;
+    for (const char* t : {"accounts", "cases"})
+        for (const sync::Record& r : must(s.all(t), "all")) {
+            json j;
+            j["id"] = r.id;
+            for (std::size_t i = 0; i < r.table->fields.size(); ++i) {
+                const sync::Value& v = r.values[i];
+                if (sync::is_null(v)) continue;
+                if (std::holds_alternative<std::int64_t>(v)) j[r.table->fields[i].name] = std::get<std::int64_t>(v);
+                else j[r.table->fields[i].name] = sync::to_display(v);
+            }
+            out += j.dump() + "\n";
+        }
+    return out;
+}
+
+client::SyncReport must_sync(client::SyncClient& c, const char* what) {
+    auto r = c.sync_once();
+    if (!r.ok() || !r.value->complete) {
+        std::fprintf(stderr, "%s: sync failed: %s\n", what, r.ok() ? "incomplete" : r.failure->message.c_str());
+        std::exit(1);
+    }
+    return *r.value;
+}
+
+std::uint64_t peak_rss_kb(pid_t pid) {
+    std::ifstream f("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::strtoull(line.c_str() + 6, nullptr, 10);
+    return 0;
+}
+
+struct Device {
+    test::TempDir dir;
+    std::unique_ptr<sync::Store> store;
+    std::unique_ptr<client::SyncClient> client;
+    Device(const std::string& url, const std::string& token, bool gzip = true) {
+        store = open_store(dir.file("device.db"), sync::Role::Device);
+        client::ServerConfig cfg;
+        cfg.url = url;
+        cfg.token = token;
+        cfg.gzip = gzip;
+        cfg.read_timeout_s = 120;
+        client = std::make_unique<client::SyncClient>(*store, cfg);
+    }
+};
+
+// ---- S1 ------------------------------------------------------------------------------------
+
+void s1(std::size_t n) {
+    test::TempDir dir;
+    sync::Rng rng(1);
+    const std::string account = "01900000-0000-7000-8000-000000000001";
+    auto rows = make_rows(n, account, rng);
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < n; ++i) ids.push_back(sync::new_uuid_v7(1'764'000'000'000 + i, rng));
+    for (std::size_t i = 0; i < n; ++i) rows[i].emplace_back("id", sync::text(ids[i]));
+    // Batched: one transaction for all.
+    Plain plain(dir.file("plain.db"));
+    ::sync();
+    auto t0 = SteadyClock::now();
+    plain.db.exec("BEGIN");
+    for (std::size_t i = 0; i < n; ++i) {
+        sync::Fields f(rows[i].begin(), rows[i].end() - 1);
+        plain.add(ids[i], f);
+    }
+    plain.db.exec("COMMIT");
+    double tp = seconds_since(t0);
+    auto fika = open_store(dir.file("fika.db"), sync::Role::Device);
+    must(fika->create("accounts", {{"id", sync::text(account)}, {"name", sync::text("Acme")}}), "account");
+    ::sync();
+    t0 = SteadyClock::now();
+    {
+        sync::Store::Batch b(*fika);
+        for (std::size_t i = 0; i < n; ++i) must(fika->create("cases", rows[i]), "create");
+        must(b.commit(), "commit");
+    }
+    double tf = seconds_since(t0);
+    g_fika["S1/" + std::to_string(n)] = tf;
+    line("{\"scenario\":\"S1\",\"mode\":\"batched\",\"n\":" + std::to_string(n) + ",\"fika_records_per_s\":" +
+         fmt(n / tf) + ",\"plain_records_per_s\":" + fmt(n / tp) + ",\"ratio\":" + fmt(tf / tp) +
+         ",\"goal_ratio_max\":1.5}");
+    // One transaction per write (bounded: every commit waits for the disk).
+    std::size_t m = std::min<std::size_t>(n, 1000);
+    Plain plain2(dir.file("plain2.db"));
+    t0 = SteadyClock::now();
+    for (std::size_t i = 0; i < m; ++i) {
+        sync::Fields f(rows[i].begin(), rows[i].end() - 1);
+        plain2.add(ids[i], f);
+    }
+    tp = seconds_since(t0);
+    auto fika2 = open_store(dir.file("fika2.db"), sync::Role::Device);
+    must(fika2->create("accounts", {{"id", sync::text(account)}, {"name", sync::text("Acme")}}), "account");
+    t0 = SteadyClock::now();
+    for (std::size_t i = 0; i < m; ++i) must(fika2->create("cases", rows[i]), "create");
+    tf = seconds_since(t0);
+    line("{\"scenario\":\"S1\",\"mode\":\"per_transaction\",\"n\":" + std::to_string(m) + ",\"fika_records_per_s\":" +
+         fmt(m / tf) + ",\"plain_records_per_s\":" + fmt(m / tp) + ",\"ratio\":" + fmt(tf / tp) + "}");
+}
+
+// ---- S2, S3, S4 -----------------------------------------------------------------------------
+
+void s2_s3_s4(std::size_t n, int rounds) {
+    for (bool gzip : {true, false}) {
+        test::ServerProcess srv({"--rate", "0", "--quiet"});
+        std::string token = srv.add_user("bench", "consultant");
+        test::FaultProxy proxy(srv.port(), 7);
+        proxy.cut_percent = 0;
+        proxy.max_delay_ms = 0;
+        std::string url = "http://127.0.0.1:" + std::to_string(proxy.port());
+
+        Device a(url, token, gzip);
+        sync::Rng rng(2);
+        std::string account = must(a.store->create("accounts", {{"name", sync::text("Acme")}}), "account");
+        auto rows = make_rows(n, account, rng);
+        {
+            sync::Store::Batch b(*a.store);
+            for (auto& r : rows) must(a.store->create("cases", r), "create");
+            must(b.commit(), "commit");
+        }
+        std::size_t raw = gzip_size(plain_json(*a.store));
+
+        proxy.reset_counts();
+        auto t0 = SteadyClock::now();
+        must_sync(*a.client, "S2");
+        double up = seconds_since(t0);
+        if (gzip) g_fika["S2/" + std::to_string(n)] = up;
+        std::uint64_t wire = proxy.bytes_up + proxy.bytes_down;
+        line("{\"scenario\":\"S2\",\"n\":" + std::to_string(n) + ",\"gzip\":" + (gzip ? "true" : "false") +
+             ",\"seconds\":" + fmt(up) + ",\"wire_bytes\":" + std::to_string(wire) +
+             ",\"plain_json_gzip_bytes\":" + std::to_string(raw) + ",\"ratio_to_plain_json_gzip\":" +
+             fmt(static_cast<double>(wire) / static_cast<double>(raw)) + ",\"goal_seconds_max\":2" +
+             (gzip ? ",\"goal_ratio_max\":1.5" : "") + "}");
+
+        Device b(url, token, gzip);
+        proxy.reset_counts();
+        t0 = SteadyClock::now();
+        must_sync(*b.client, "S3");
+        double down = seconds_since(t0);
+        if (gzip) g_fika["S3/" + std::to_string(n)] = down;
+        wire = proxy.bytes_up + proxy.bytes_down;
+        std::size_t got = must(b.store->all("cases"), "all").size();
+        if (got != n) {
+            std::fprintf(stderr, "S3: downloaded %zu of %zu\n", got, n);
+            std::exit(1);
+        }
+        line("{\"scenario\":\"S3\",\"n\":" + std::to_string(n) + ",\"gzip\":" + (gzip ? "true" : "false") +
+             ",\"seconds\":" + fmt(down) + ",\"wire_bytes\":" + std::to_string(wire) +
+             ",\"ratio_to_plain_json_gzip\":" + fmt(static_cast<double>(wire) / static_cast<double>(raw)) +
+             ",\"goal_seconds_max\":2" + (gzip ? ",\"goal_ratio_max\":1.5" : "") + "}");
+        if (!gzip) continue;
+
+        // S4: B listens; A edits 100 records per round and syncs.
+        std::vector<std::string> ids;
+        for (const sync::Record& r : must(a.store->all("cases"), "all"))
+            if (ids.size() < 100) ids.push_back(r.id);
+        std::mutex mu;
+        std::condition_variable cv;
+        int want_round = -1, seen_round = -1;
+        SteadyClock::time_point seen_at;
+        std::atomic<bool> stop{false};
+        client::ServerConfig lcfg;
+        lcfg.url = url;
+        lcfg.token = token;
+        client::SyncClient listener(*b.store, lcfg);
+        std::thread t([&] {
+            listener.listen(
+                [&](const std::string& ev, const std::string&) {
+                    if (ev != "changes" && ev != "hello") return;
+                    auto r = b.client->sync_once();
+                    if (!r.ok()) return;
+                    auto rec = b.store->get("cases", ids.back());
+                    if (!rec.ok()) return;
+                    std::string title = sync::to_display((*rec)["title"]);
+                    std::lock_guard lock(mu);
+                    if (title == "round " + std::to_string(want_round)) {
+                        seen_round = want_round;
+                        seen_at = SteadyClock::now();
+                        cv.notify_all();
+                    }
+                },
+                stop);
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the stream is up
+        std::vector<double> ms;
+        for (int round = 0; round < rounds; ++round) {
+            {
+                std::lock_guard lock(mu);
+                want_round = round;
+            }
+            {
+                sync::Store::Batch batch(*a.store);
+                for (const std::string& id : ids)
+                    must(a.store->update("cases", id, {{"title", sync::text("round " + std::to_string(round))}}), "edit");
+                must(batch.commit(), "commit");
+            }
+            auto edited = SteadyClock::now();
+            must_sync(*a.client, "S4 push");
+            std::unique_lock lock(mu);
+            if (!cv.wait_for(lock, std::chrono::seconds(10), [&] { return seen_round == round; })) {
+                std::fprintf(stderr, "S4: round %d never arrived\n", round);
+                std::exit(1);
+            }
+            ms.push_back(std::chrono::duration<double, std::milli>(seen_at - edited).count());
+        }
+        stop = true;
+        t.join();
+        g_fika["S4/" + std::to_string(n)] = percentile(ms, 0.5) / 1000;
+        line("{\"scenario\":\"S4\",\"n\":" + std::to_string(n) + ",\"edited\":100,\"rounds\":" + std::to_string(rounds) +
+             ",\"median_ms\":" + fmt(percentile(ms, 0.5)) + ",\"p99_ms\":" + fmt(percentile(ms, 0.99)) +
+             ",\"goal_median_ms_max\":50,\"goal_p99_ms_max\":200}");
+    }
+}
+
+// ---- S5 -------------------------------------------------------------------------------------
+
+void s5(int devices, int seconds) {
+    test::ServerProcess srv({"--rate", "0", "--quiet", "--workers", std::to_string(devices + 16)});
+    std::string admin = srv.add_user("admin", "admin");
+    std::vector<std::string> tokens;
+    {
+        Device adm(srv.url(), admin);
+        for (int i = 0; i < devices; ++i) {
+            auto r = adm.client->post("/v1/admin/users", json{{"name", "d" + std::to_string(i)}, {"role", "consultant"}}.dump());
+            if (!r.ok()) {
+                std::fprintf(stderr, "S5: cannot add users: %s\n", r.failure->message.c_str());
+                std::exit(1);
+            }
+            tokens.push_back(json::parse(*r.value)["token"]);
+        }
+    }
+    std::vector<std::unique_ptr<Device>> devs;
+    for (auto& t : tokens) devs.push_back(std::make_unique<Device>(srv.url(), t));
+    std::mutex mu;
+    std::vector<double> lat;
+    std::atomic<int> errors{0}, syncs{0};
+    auto deadline = SteadyClock::now() + std::chrono::seconds(seconds);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < devices; ++i)
+        threads.emplace_back([&, i] {
+            Device& d = *devs[static_cast<size_t>(i)];
+            std::mt19937 rng(static_cast<unsigned>(i));
+            std::string account = must(d.store->create("accounts", {{"name", sync::text("Customer " + std::to_string(i))}}), "acct");
+            int k = 0;
+            // Spread the devices' first syncs over a second, then each syncs every 0.2-0.8 s.
+            std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 1000));
+            while (SteadyClock::now() < deadline) {
+                must(d.store->create("cases", {{"account_id", sync::text(account)}, {"title", sync::text("delta " + std::to_string(k++))}}), "case");
+                auto t0 = SteadyClock::now();
+                auto r = d.client->sync_once();
+                double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - t0).count();
+                if (!r.ok() || !r.value->complete) ++errors;
+                else ++syncs;
+                {
+                    std::lock_guard lock(mu);
+                    lat.push_back(ms);
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(200 + rng() % 600));
+            }
+        });
+    for (auto& t : threads) t.join();
+    std::uint64_t rss = peak_rss_kb(srv.pid());
+    line("{\"scenario\":\"S5\",\"devices\":" + std::to_string(devices) + ",\"seconds\":" + std::to_string(seconds) +
+         ",\"syncs\":" + std::to_string(syncs.load()) + ",\"syncs_per_s\":" + fmt(syncs.load() / static_cast<double>(seconds)) +
+         ",\"p50_ms\":" + fmt(percentile(lat, 0.5)) + ",\"p99_ms\":" + fmt(percentile(lat, 0.99)) +
+         ",\"errors\":" + std::to_string(errors.load()) + ",\"server_peak_rss_mb\":" + fmt(rss / 1024.0) +
+         ",\"goal_p99_ms_max\":250,\"goal_errors\":0,\"goal_rss_mb_max\":150}");
+}
+
+// ---- S6 -------------------------------------------------------------------------------------
+
+void s6(std::size_t n) {
+#ifdef FIKA_APP_BIN
+    test::TempDir dir;
+    std::string db = dir.file("big.db");
+    {
+        auto st = open_store(db, sync::Role::Device);
+        sync::Rng rng(3);
+        sync::Store::Batch b(*st);
+        std::vector<std::string> accounts;
+        for (std::size_t i = 0; i < std::max<std::size_t>(1, n / 100); ++i)
+            accounts.push_back(must(st->create("accounts", {{"name", sync::text("Customer " + std::to_string(i))}}), "acct"));
+        for (std::size_t i = 0; i < n; ++i) {
+            auto rows = make_rows(1, accounts[i % accounts.size()], rng);
+            must(st->create("cases", rows[0]), "case");
+        }
+        must(b.commit(), "commit");
+        (void)st->set_meta("user_name", "Bench");
+        (void)st->set_meta("user_role", "seller");
+    }
+    std::vector<std::string> argv = {FIKA_APP_BIN, "--db", db, "--page", "home", "--startup-metric"};
+    bool xvfb = std::ifstream("/usr/bin/xvfb-run").good();
+    if (xvfb) argv.insert(argv.begin(), {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
+    else setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    std::vector<double> runs;
+    for (int i = 0; i < 3; ++i) {
+        auto [rc, out] = test::run_command(argv);
+        auto j = json::parse(out.substr(out.find('{') == std::string::npos ? 0 : out.find('{')), nullptr, false);
+        if (rc != 0 || j.is_discarded()) {
+            std::fprintf(stderr, "S6: the app did not report (%d): %s\n", rc, out.c_str());
+            std::exit(1);
+        }
+        runs.push_back(j["first_frame_ms"].get<double>());
+    }
+    line("{\"scenario\":\"S6\",\"n\":" + std::to_string(n) + ",\"first_frame_ms\":" + fmt(percentile(runs, 0.5)) +
+         ",\"runs\":3,\"display\":\"" + (xvfb ? "xvfb" : "offscreen") + "\",\"goal_ms_max\":1000}");
+#else
+    (void)n;
+    line("{\"scenario\":\"S6\",\"skipped\":\"the app is not built (FIKA_BUILD_APP=OFF)\"}");
+#endif
+}
+
+// ---- the peer: PouchDB through express-pouchdb ---------------------------------------------------
+
+void peer(std::size_t n, int rounds) {
+    std::string dir = std::string(FIKA_SOURCE_DIR) + "/bench/peer";
+    if (!std::ifstream(dir + "/node_modules/pouchdb-node/package.json").good()) {
+        std::fprintf(stderr, "the PouchDB peer is not installed: run bench/peer/setup.sh\n");
+        std::exit(1);
+    }
+    auto [rc, out] = test::run_command({"/usr/bin/env", "node", dir + "/pouch_peer.js", "--n", std::to_string(n),
+                                        "--rounds", std::to_string(rounds)});
+    if (rc != 0) {
+        std::fprintf(stderr, "the PouchDB peer failed: %s\n", out.c_str());
+        std::exit(1);
+    }
+    std::size_t pos = 0, nl;
+    while ((nl = out.find('\n', pos)) != std::string::npos) {
+        std::string l = out.substr(pos, nl - pos);
+        pos = nl + 1;
+        auto j = json::parse(l, nullptr, false);
+        if (j.is_discarded() || !j.contains("scenario")) continue;
+        line(l);
+        std::string sc = j["scenario"];
+        if (sc == "S1" && j.value("mode", "") != "batched") continue;
+        double theirs = sc == "S4" ? j["median_ms"].get<double>() / 1000 : j["seconds"].get<double>();
+        auto mine = g_fika.find(sc + "/" + std::to_string(n));
+        if (mine == g_fika.end() || theirs <= 0) continue;
+        bool goal = sc == "S2" || sc == "S3";
+        line("{\"scenario\":\"" + sc + "\",\"compare\":\"pouchdb\",\"n\":" + std::to_string(n) +
+             ",\"fika_seconds\":" + fmt(mine->second) + ",\"pouchdb_seconds\":" + fmt(theirs) +
+             ",\"fika_speedup\":" + fmt(theirs / mine->second) + (goal ? ",\"goal_speedup_min\":10" : "") + "}");
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto next = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "%s needs a value\n", a.c_str());
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--quick") {
+            o.quick = true;
+            o.ns = {1000};
+            o.devices = 10;
+            o.seconds = 3;
+            o.rounds = 10;
+        } else if (a == "--n") {
+            o.ns.clear();
+            std::string list = next();
+            for (std::size_t p = 0; p < list.size();) {
+                std::size_t c = list.find(',', p);
+                o.ns.push_back(std::stoul(list.substr(p, c - p)));
+                p = c == std::string::npos ? list.size() : c + 1;
+            }
+        } else if (a == "--devices") {
+            o.devices = std::stoi(next());
+        } else if (a == "--seconds") {
+            o.seconds = std::stoi(next());
+        } else if (a == "--rounds") {
+            o.rounds = std::stoi(next());
+        } else if (a == "--peer") {
+            o.peer = true;
+        } else if (a == "--only") {
+            o.only = next();
+        } else {
+            std::fprintf(stderr,
+                         "usage: fika-bench [--quick] [--n N[,N...]] [--devices D] [--seconds S] [--rounds R] [--peer]\n");
+            return 2;
+        }
+    }
+    signal(SIGPIPE, SIG_IGN);
+    for (std::size_t n : o.ns) {
+        if (o.wants("S1")) s1(n);
+        if (o.wants("S2") || o.wants("S3") || o.wants("S4")) s2_s3_s4(n, o.rounds);
+        if (o.peer) peer(n, o.rounds);
+    }
+    if (o.wants("S5")) s5(o.devices, o.seconds);
+    if (o.wants("S6")) s6(o.ns.back());
+    return 0;
+}
