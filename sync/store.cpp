@@ -154,9 +154,9 @@ void migrate_to(Db& db, const Schema& schema, int version) {
             " resolution TEXT NOT NULL DEFAULT '');"
             "CREATE TABLE _refused(n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, id TEXT NOT NULL,"
             " fields TEXT NOT NULL, code TEXT NOT NULL, message TEXT NOT NULL, at INTEGER);"
-            "CREATE TABLE _buckets(bucket TEXT PRIMARY KEY NOT NULL, since INTEGER NOT NULL"
-            " DEFAULT 0, cursor INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL DEFAULT 0,"
-            " checksum INTEGER NOT NULL DEFAULT 0)"
+            "CREATE TABLE _buckets(bucket TEXT PRIMARY KEY NOT NULL, pulled INTEGER NOT NULL"
+            " DEFAULT 0, since INTEGER NOT NULL DEFAULT 0, cursor INTEGER NOT NULL DEFAULT 0,"
+            " seq INTEGER NOT NULL DEFAULT 0, checksum INTEGER NOT NULL DEFAULT 0)"
             " WITHOUT ROWID;");
     }
     for (const TableDef& t : schema.tables()) {
@@ -924,7 +924,9 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
 Result<std::map<std::string, Cursor>> Store::cursors() {
     return guard([&] {
         std::map<std::string, Cursor> out;
-        Stmt q = db_.prepare("SELECT bucket, since, cursor FROM _buckets WHERE bucket<>''");
+        // Only buckets this device has pulled from: a bucket it merely wrote to (a new
+        // account not pushed yet) has no cursor, and the hub must not be asked about it.
+        Stmt q = db_.prepare("SELECT bucket, since, cursor FROM _buckets WHERE bucket<>'' AND pulled=1");
         while (q.step())
             out[std::string(q.text(0))] = Cursor{static_cast<std::uint64_t>(q.integer(1)),
                                                  static_cast<std::uint64_t>(q.integer(2))};
@@ -944,8 +946,8 @@ Result<Cursor> Store::apply_page(const std::string& bucket, const std::vector<Re
             for (const RecordChange& rc : changes) merge_record(rc, false, nullptr, nullptr);
             next = Cursor{more ? since : to, to};
             Stmt put = db_.prepare(
-                "INSERT INTO _buckets(bucket,since,cursor) VALUES(?1,?2,?3) ON CONFLICT(bucket) "
-                "DO UPDATE SET since=?2, cursor=?3");
+                "INSERT INTO _buckets(bucket,since,cursor,pulled) VALUES(?1,?2,?3,1) ON CONFLICT(bucket) "
+                "DO UPDATE SET since=?2, cursor=?3, pulled=1");
             put.bind(1, bucket).bind(2, next.since).bind(3, next.at).run();
         });
         return next;

@@ -17,8 +17,9 @@
 //   _refused(n, tbl, id, fields, code, message, at)
 //                              local changes the hub refused, with its reason and the
 //                              values (JSON), kept until the user deals with them.
-//   _buckets(bucket, cursor, seq, checksum)
-//                              device: the pull cursor per bucket; hub: the newest seq
+//   _buckets(bucket, pulled, since, cursor, seq, checksum)
+//                              device: the pull cursor per bucket it has pulled from
+//                              (pulled=1; a bucket only written to has none); hub: the newest seq
 //                              per bucket. Both: the XOR of the hashes of every cell
 //                              clock in the bucket, maintained with each write, so two
 //                              replicas compare a bucket in O(1).
@@ -212,6 +213,7 @@ public:
     Status ack(std::uint64_t upto, const std::vector<Refusal>& refused);
 
     // ---- device: pull ---------------------------------------------------------------
+    // The pull position in every bucket this device has pulled from.
     Result<std::map<std::string, Cursor>> cursors();
     // Merges one page of a bucket and moves the bucket's cursor in one transaction; `to`
     // and `more` are the page's. Returns the new cursor.

@@ -589,3 +589,25 @@ TEST_CASE("TLS: with a certificate and key the server speaks HTTPS") {
     auto p = plain.Get("/healthz");
     CHECK((!p || p->status != 200));
 }
+
+TEST_CASE("a consultant's many new accounts pushed over several pages are all kept - none purged") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    Device a(srv.url(), alice);
+    {
+        sync::Store::Batch b(*a.store);
+        for (int i = 0; i < 1300; ++i) a.account("Customer " + std::to_string(i));
+        REQUIRE(b.commit().ok());
+    }
+    auto rep = a.sync();
+    CHECK(rep.complete);
+    CHECK(rep.purged.empty());
+    CHECK(rep.refused.empty());
+    CHECK(a.store->refused()->empty());
+    CHECK(a.store->all("accounts")->size() == 1300);
+    CHECK(rep.pushed == 1300);
+    // And they are hers on the server: another device of hers downloads them all.
+    Device again(srv.url(), alice);
+    again.sync();
+    CHECK(again.store->all("accounts")->size() == 1300);
+}
