@@ -41,6 +41,7 @@ struct SyncClient::Http {
         cli.set_compress(cfg.gzip);    // gzip request bodies
         cli.set_decompress(cfg.gzip);  // and accept gzip answers
         cli.set_keep_alive(true);
+        cli.set_tcp_nodelay(true);  // headers and body go in separate writes
         httplib::Headers h = {{"Authorization", "Bearer " + cfg.token}, {"User-Agent", cfg.user_agent}};
         // cpp-httplib 0.11 decompresses answers but does not ask for compressed ones.
         if (cfg.gzip) h.emplace("Accept-Encoding", "gzip");
@@ -96,7 +97,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
         out.failure = Failure{Failure::Kind::Permanent, 0, std::string(sync::code_name(e.code)), e.message};
         return out;
     };
-    std::size_t max_writes = 500;
+    std::size_t max_writes = 2000;  // halved while a push would exceed the body limit
     std::set<std::string> reset_done;
     for (int round = 0; round < 100000; ++round) {
         auto batch = store_.pending(max_writes);
@@ -114,7 +115,8 @@ Outcome<SyncReport> SyncClient::sync_once() {
         if (!cursors.ok()) return local_failure(cursors.error());
         req.has_pull = true;
         req.cursors = std::move(cursors).value();
-        req.limit = 1000;
+        // At least as many records as this push, so the pull keeps up with it.
+        req.limit = std::min<std::size_t>(5000, std::max<std::size_t>(1000, batch->changes.size() + 200));
         if (batch->upto && max_writes > 1 && sync::encode_request(req).size() > cfg_.max_body) {
             max_writes = std::max<std::size_t>(1, max_writes / 2);  // smaller pushes
             continue;
@@ -142,30 +144,38 @@ Outcome<SyncReport> SyncClient::sync_once() {
             rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
         }
         bool again = r.more;
-        for (sync::BucketPage& page : r.pages) {
-            auto next = store_.apply_page(page.bucket, page.changes, page.to, page.more);
-            if (!next.ok()) return local_failure(next.error());
-            rep.pulled += page.changes.size();
-            if (page.more) {
-                again = true;
-                continue;
+        // All pages of one answer in one transaction: one commit (one fsync) however many
+        // buckets changed; each page still moves its cursor with its changes.
+        std::vector<std::pair<std::string, std::uint64_t>> finished;  // bucket, hub checksum
+        {
+            sync::Store::Batch pages(store_);
+            for (sync::BucketPage& page : r.pages) {
+                auto next = store_.apply_page(page.bucket, page.changes, page.to, page.more);
+                if (!next.ok()) return local_failure(next.error());
+                rep.pulled += page.changes.size();
+                if (page.more) again = true;
+                else finished.emplace_back(page.bucket, page.checksum);
             }
-            // Drift check: only meaningful with nothing of ours outstanding.
-            if (store_.pending_count() == 0 && !reset_done.count(page.bucket)) {
-                auto refused = store_.refused();
-                auto mine = store_.bucket_checksum(page.bucket);
-                if (refused.ok() && refused->empty() && mine.ok() && *mine != page.checksum) {
-                    (void)store_.reset_cursor(page.bucket);
-                    reset_done.insert(page.bucket);
-                    rep.redownloaded.push_back(page.bucket);
+            for (const std::string& b : r.purge) {
+                auto st = store_.purge_bucket(b);
+                if (!st.ok()) return local_failure(st.error());
+                rep.purged.push_back(b);
+            }
+            if (auto st = pages.commit(); !st.ok()) return local_failure(st.error());
+        }
+        // Drift check, on the committed state, and only with nothing of ours outstanding.
+        if (store_.pending_count() == 0) {
+            auto refused = store_.refused();
+            for (auto& [bucket, theirs] : finished) {
+                if (reset_done.count(bucket)) continue;
+                auto mine = store_.bucket_checksum(bucket);
+                if (refused.ok() && refused->empty() && mine.ok() && *mine != theirs) {
+                    (void)store_.reset_cursor(bucket);
+                    reset_done.insert(bucket);
+                    rep.redownloaded.push_back(bucket);
                     again = true;
                 }
             }
-        }
-        for (const std::string& b : r.purge) {
-            auto st = store_.purge_bucket(b);
-            if (!st.ok()) return local_failure(st.error());
-            rep.purged.push_back(b);
         }
         if (batch->upto) again = again || store_.pending_count() > 0;
         if (!again) {
@@ -220,6 +230,7 @@ std::optional<Failure> SyncClient::listen(const std::function<void(const std::st
         httplib::Client cli(cfg_.url);
         cli.set_connection_timeout(cfg_.connect_timeout_s, 0);
         cli.set_read_timeout(60, 0);  // the server sends a keep-alive every 15 s
+        cli.set_tcp_nodelay(true);
         cli.set_default_headers({{"Authorization", "Bearer " + cfg_.token}, {"User-Agent", cfg_.user_agent},
                                  {"Accept", "text/event-stream"}});
         std::atomic<bool> done{false};

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
-#include <tuple>
+#include <unordered_map>
 
 #include "sqlite.h"
 
@@ -251,7 +251,12 @@ public:
                     out.accepted = req.push.size() - out.refused;
                     out.response.refused = applied->refused;
                     out.buckets_changed = applied->buckets_changed;
-                    for (auto& [table, id] : applied->created) notify_created(u, *table, id, out.notifications);
+                    if (!applied->created.empty()) {
+                        std::vector<User> to = sellers();  // once per push, not per record
+                        Stmt guard = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
+                        for (auto& [table, id] : applied->created)
+                            notify_created(u, *table, id, to, guard, out.notifications);
+                    }
                 }
                 Stmt dev = db().prepare(
                     "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) "
@@ -526,9 +531,17 @@ private:
     }
 
     void notify_created(const User& pusher, const sync::TableDef& table, const std::string& id,
-                        std::vector<Notification>& out) {
+                        const std::vector<User>& to, Stmt& guard, std::vector<Notification>& out) {
         const std::string& t = table.name;
         if (t != "cases" && t != "accounts" && t != "activities") return;
+        if (to.empty() && !opts_.webhook) {
+            // Nobody to tell now; a case is still marked, so that it is never news later.
+            if (t == "cases") {
+                guard.bind(1, id).run();
+                guard.reset();
+            }
+            return;
+        }
         auto rec = record(t.c_str(), id);
         if (!rec) return;
         json payload;
@@ -554,8 +567,8 @@ private:
             payload["activity"] = {{"id", id}, {"type", value_json((*rec)["type"])}, {"date", value_json((*rec)["date"])}};
         }
         // Exactly once per record, whatever retries happen.
-        Stmt guard = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
         guard.bind(1, id).run();
+        guard.reset();
         if (db().changes() == 0) return;
 
         if (account)
@@ -579,7 +592,7 @@ private:
         std::uint64_t now = hub_->now_ms();
         Stmt ins = db().prepare(
             "INSERT INTO srv_notifications(user_id,case_id,payload,created_at) VALUES(?,?,?,?) RETURNING n");
-        for (const User& s : sellers()) {
+        for (const User& s : to) {
             ins.bind(1, s.id).bind(2, id).bind(3, text).bind(4, now);
             Notification n;
             if (ins.step()) n.n = ins.integer(0);
@@ -597,14 +610,19 @@ private:
     }
 
     static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp) {
-        std::set<std::tuple<const sync::TableDef*, std::string, int, sync::Clock>> pushed;
-        for (const sync::RecordChange& rc : req.push)
-            for (const sync::CellChange& c : rc.cells) pushed.emplace(rc.table, rc.id, c.field, c.clock);
+        std::unordered_map<std::string_view, const sync::RecordChange*> pushed;
+        pushed.reserve(req.push.size());
+        for (const sync::RecordChange& rc : req.push) pushed.emplace(rc.id, &rc);
         for (sync::BucketPage& p : resp.pages) {
-            for (sync::RecordChange& rc : p.changes)
+            for (sync::RecordChange& rc : p.changes) {
+                auto it = pushed.find(rc.id);
+                if (it == pushed.end() || it->second->table != rc.table) continue;
                 std::erase_if(rc.cells, [&](const sync::CellChange& c) {
-                    return pushed.count(std::make_tuple(rc.table, rc.id, c.field, c.clock)) > 0;
+                    for (const sync::CellChange& mine : it->second->cells)
+                        if (mine.field == c.field && mine.clock == c.clock) return true;
+                    return false;
                 });
+            }
             std::erase_if(p.changes, [](const sync::RecordChange& rc) { return rc.cells.empty(); });
         }
     }
@@ -628,6 +646,14 @@ private:
             }
             auto page = hub_->feed(b, c, budget);
             if (!page.ok()) throw sync::Failure{page.error()};
+            // An incremental pull (since > 0) need not carry the device's own cells back:
+            // it wrote them. A download from scratch (since = 0: a new device, a bucket
+            // gained again, drift found by the checksum) carries everything.
+            if (c.since > 0) {
+                for (sync::RecordChange& rc : page->changes)
+                    std::erase_if(rc.cells, [&](const sync::CellChange& cell) { return cell.clock.site == req.site; });
+                std::erase_if(page->changes, [](const sync::RecordChange& rc) { return rc.cells.empty(); });
+            }
             sync::BucketPage p;
             p.bucket = b;
             p.from = c.at;

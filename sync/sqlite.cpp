@@ -100,6 +100,13 @@ Value Stmt::value(int col) const {
 }
 
 Db::Db(const std::string& path, bool create) {
+    // SQLite's memory statistics take a global mutex on every allocation; nothing here
+    // reads them. Must precede SQLite's initialisation; later calls are harmless no-ops.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {

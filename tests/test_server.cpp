@@ -143,6 +143,7 @@ TEST_CASE("devices converge through the server - a seller reads everything") {
     CHECK(rep.complete);
     CHECK(rep.pushed == 2);
     CHECK(rep.refused.empty());
+    CHECK(rep.redownloaded.empty());  // no false drift
     srv.admin({"access", "grant", "bob", acme});
     b.sync();
     CHECK(b.has("cases", cs));
@@ -152,6 +153,8 @@ TEST_CASE("devices converge through the server - a seller reads everything") {
     s.sync();
     CHECK(*a.store->dump(true) == *b.store->dump(true));
     CHECK(*a.store->dump(true) == *s.store->dump(true));
+    CHECK(a.sync().redownloaded.empty());
+    CHECK(s.sync().redownloaded.empty());
     CHECK(std::get<std::string>((*s.store->get("cases", cs))["stage"]) == "meeting");
 }
 
