@@ -7,6 +7,8 @@
 #include <set>
 #include <thread>
 
+#include "gzip.h"
+
 namespace fika::client {
 
 namespace {
@@ -38,8 +40,10 @@ struct SyncClient::Http {
         cli.set_connection_timeout(cfg.connect_timeout_s, 0);
         cli.set_read_timeout(cfg.read_timeout_s, 0);
         cli.set_write_timeout(cfg.read_timeout_s, 0);
-        cli.set_compress(cfg.gzip);    // gzip request bodies
-        cli.set_decompress(cfg.gzip);  // and accept gzip answers
+        // Request bodies are gzip'd by post_body() at a fast level; httplib would use
+        // zlib's default level. Answers are decompressed by httplib.
+        cli.set_compress(false);
+        cli.set_decompress(cfg.gzip);
         cli.set_keep_alive(true);
         cli.set_tcp_nodelay(true);  // headers and body go in separate writes
         httplib::Headers h = {{"Authorization", "Bearer " + cfg.token}, {"User-Agent", cfg.user_agent}};
@@ -65,12 +69,17 @@ std::chrono::milliseconds SyncClient::backoff(int attempt, std::chrono::millisec
 Outcome<sync::SyncResponse> SyncClient::round_trip(const sync::SyncRequest& req) {
     Outcome<sync::SyncResponse> out;
     std::string body = sync::encode_request(req);
-    auto res = http_->cli.Post("/v1/sync", body, "application/json");
+    httplib::Headers headers;
+    if (cfg_.gzip && body.size() >= 1024) {
+        body = sync::gzip_compress(body);
+        headers.emplace("Content-Encoding", "gzip");
+    }
+    auto res = http_->cli.Post("/v1/sync", headers, body, "application/json");
     if (!res) {
         // A kept-alive connection the server closed while idle fails the next request;
         // the round trip is idempotent, so try once more on a fresh connection.
         http_ = std::make_unique<Http>(cfg_);
-        res = http_->cli.Post("/v1/sync", body, "application/json");
+        res = http_->cli.Post("/v1/sync", headers, body, "application/json");
     }
     if (!res) {
         out.failure = network_failure(httplib::to_string(res.error()));

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include "gzip.h"
+
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -127,7 +129,10 @@ struct Server::Impl {
         return r;
     }
 
-    static void write(const Response& out, httplib::Response& res) {
+    // Smaller answers are not worth compressing.
+    static constexpr std::size_t kGzipMin = 1024;
+
+    static void write(const Response& out, httplib::Response& res, bool gzip_ok = false) {
         res.status = out.status;
         for (auto& [k, v] : out.headers) res.set_header(k, v);
         if (out.stream) {
@@ -144,7 +149,26 @@ struct Server::Impl {
             });
             return;
         }
+        // JSON answers are compressed here, at a fast level (sync/gzip.h), not by
+        // cpp-httplib (which uses zlib's default level, several times slower on a first
+        // download). httplib compresses only bare "application/json", so the charset
+        // parameter also keeps it from compressing a second time.
+        if (out.content_type == "application/json") {
+            std::string type = "application/json; charset=utf-8";
+            if (gzip_ok && out.body.size() >= kGzipMin) {
+                res.set_header("Content-Encoding", "gzip");
+                res.set_header("Vary", "Accept-Encoding");
+                res.set_content(sync::gzip_compress(out.body), type);
+            } else {
+                res.set_content(out.body, type);
+            }
+            return;
+        }
         res.set_content(out.body, out.content_type);
+    }
+
+    static bool accepts_gzip(const httplib::Request& hr) {
+        return lower(hr.get_header_value("Accept-Encoding")).find("gzip") != std::string::npos;
     }
 
     // Runs gate, body reading and handler; never throws.
@@ -205,7 +229,7 @@ struct Server::Impl {
         } catch (...) {
             out = Response::error(500, "internal", "internal error");
         }
-        write(out, res);
+        write(out, res, accepts_gzip(hr));
     }
 };
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <initializer_list>
 
 namespace fika::sync {
@@ -11,51 +13,157 @@ using json = nlohmann::json;
 namespace {
 
 // ---- encoding -------------------------------------------------------------------------------
+// Written straight into the output string: building a JSON DOM first cost more than
+// everything else in a first download together (docs/benchmarks.md).
 
-json encode_value(const FieldDef& f, const Value& v) {
-    switch (v.index()) {
-        case 0: return nullptr;
-        case 1:
-            if (f.type == FieldType::Bool) return std::get<1>(v) != 0;
-            return std::get<1>(v);
-        case 2: return std::get<2>(v);
-        default: return std::get<3>(v);
+class Writer {
+public:
+    std::string out;
+
+    void raw(std::string_view s) { out.append(s); }
+    void ch(char c) { out.push_back(c); }
+    void key(std::string_view k) {
+        str(k);
+        ch(':');
     }
-}
+    void u64(std::uint64_t v) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr);
+    }
+    void i64(std::int64_t v) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, v);
+        out.append(buf, r.ptr);
+    }
+    void real(double v) {
+        if (!std::isfinite(v)) {  // not representable in JSON (validation refuses them)
+            raw("null");
+            return;
+        }
+        char buf[32];
+        auto r = std::to_chars(buf, buf + sizeof buf, v);  // shortest text that reads back exactly
+        out.append(buf, r.ptr);
+    }
+    void boolean(bool b) { raw(b ? "true" : "false"); }
+    // A JSON string. Text is valid UTF-8 (validated on every write), so only quotes,
+    // backslashes and control characters need escaping.
+    void str(std::string_view s) {
+        ch('"');
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            auto c = static_cast<unsigned char>(s[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out.append(s.data() + start, i - start);
+            start = i + 1;
+            switch (c) {
+                case '"': raw("\\\""); break;
+                case '\\': raw("\\\\"); break;
+                case '\n': raw("\\n"); break;
+                case '\r': raw("\\r"); break;
+                case '\t': raw("\\t"); break;
+                case '\b': raw("\\b"); break;
+                case '\f': raw("\\f"); break;
+                default: {
+                    static const char* hex = "0123456789abcdef";
+                    char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                    out.append(u, 6);
+                }
+            }
+        }
+        out.append(s.data() + start, s.size() - start);
+        ch('"');
+    }
+    void value(const FieldDef& f, const Value& v) {
+        switch (v.index()) {
+            case 0: raw("null"); break;
+            case 1:
+                if (f.type == FieldType::Bool) boolean(std::get<1>(v) != 0);
+                else i64(std::get<1>(v));
+                break;
+            case 2: real(std::get<2>(v)); break;
+            default: str(std::get<3>(v));
+        }
+    }
+};
 
-json encode_change(const RecordChange& rc, int peer_schema) {
-    std::vector<Clock> clocks;
+// Appends one change; false (and nothing appended) when no field of it is known to the peer.
+bool encode_change(Writer& w, const RecordChange& rc, int peer_schema) {
+    Clock clocks[64];
+    std::vector<Clock> more;  // a record has at most a few dozen fields; this stays empty
+    std::size_t nclocks = 0;
+    auto at = [&](std::size_t i) -> const Clock& { return i < 64 ? clocks[i] : more[i - 64]; };
     auto ref = [&](const Clock& c) -> std::size_t {
         if (c.is_zero()) return 0;
-        for (std::size_t i = 0; i < clocks.size(); ++i)
-            if (clocks[i] == c) return i + 1;
-        clocks.push_back(c);
-        return clocks.size();
+        for (std::size_t i = 0; i < nclocks; ++i)
+            if (at(i) == c) return i + 1;
+        if (nclocks < 64) clocks[nclocks] = c;
+        else more.push_back(c);
+        return ++nclocks;
     };
-    json f = json::object();
+    std::size_t mark = w.out.size();
+    w.raw("{\"t\":");
+    w.str(rc.table->name);
+    w.raw(",\"id\":");
+    w.str(rc.id);
+    w.raw(",\"f\":{");
+    bool any = false;
     for (const CellChange& c : rc.cells) {
         const FieldDef& fd = rc.table->fields[static_cast<size_t>(c.field)];
         if (fd.since > peer_schema) continue;
-        std::size_t k = ref(c.clock);
-        std::size_t b = ref(c.base);
-        f[fd.name] = json::array({encode_value(fd, c.value), k, b});
+        if (any) w.ch(',');
+        any = true;
+        w.key(fd.name);
+        w.ch('[');
+        w.value(fd, c.value);
+        w.ch(',');
+        w.u64(ref(c.clock));
+        w.ch(',');
+        w.u64(ref(c.base));
+        w.ch(']');
     }
-    json k = json::array();
-    for (const Clock& c : clocks) k.push_back(json::array({c.hlc, site_to_string(c.site)}));
-    return json{{"t", rc.table->name}, {"id", rc.id}, {"k", std::move(k)}, {"f", std::move(f)}};
+    if (!any) {
+        w.out.resize(mark);
+        return false;
+    }
+    w.raw("},\"k\":[");
+    for (std::size_t i = 0; i < nclocks; ++i) {
+        if (i) w.ch(',');
+        w.ch('[');
+        w.u64(at(i).hlc);
+        w.raw(",\"");
+        w.raw(site_to_string(at(i).site));
+        w.raw("\"]");
+    }
+    w.raw("]}");
+    return true;
 }
 
-json encode_changes(const std::vector<RecordChange>& changes, int peer_schema = kSchemaVersion) {
-    json a = json::array();
+void encode_changes(Writer& w, const std::vector<RecordChange>& changes, int peer_schema = kSchemaVersion) {
+    w.ch('[');
+    bool first = true;
     for (const RecordChange& rc : changes) {
         if (rc.table->since > peer_schema) continue;
-        json c = encode_change(rc, peer_schema);
-        if (!c["f"].empty()) a.push_back(std::move(c));
+        if (!first) w.ch(',');
+        std::size_t mark = w.out.size();
+        if (encode_change(w, rc, peer_schema)) first = false;
+        else w.out.resize(first ? mark : mark - 1);
     }
-    return a;
+    w.ch(']');
 }
 
 std::string hex64(std::uint64_t v) { return site_to_string(v); }
+
+void encode_header(Writer& w, int schema, Site site, std::uint64_t hlc) {
+    w.raw("{\"v\":");
+    w.i64(kProtocolVersion);
+    w.raw(",\"schema\":");
+    w.i64(schema);
+    w.raw(",\"site\":\"");
+    w.raw(site_to_string(site));
+    w.raw("\",\"hlc\":");
+    w.u64(hlc);
+}
 
 // ---- strict decoding helpers ----------------------------------------------------------------
 
@@ -260,37 +368,90 @@ void check_header(const json& j, int& schema) {
 bool valid_bucket(std::string_view b) { return b == kGlobalBucket || is_uuid(b); }
 
 std::string encode_request(const SyncRequest& r) {
-    json j{{"v", kProtocolVersion}, {"schema", r.schema}, {"site", site_to_string(r.site)}, {"hlc", r.hlc}};
-    if (r.has_push) j["push"] = json{{"upto", r.push_upto}, {"changes", encode_changes(r.push)}};
-    if (r.has_pull) {
-        json c = json::object();
-        for (auto& [b, cur] : r.cursors) {
-            if (cur.since == cur.at) c[b] = cur.at;
-            else c[b] = json::array({cur.since, cur.at});
-        }
-        j["pull"] = json{{"cursors", std::move(c)}, {"limit", r.limit}};
+    Writer w;
+    w.out.reserve(256 + r.push.size() * 512 + r.cursors.size() * 64);
+    encode_header(w, r.schema, r.site, r.hlc);
+    if (r.has_push) {
+        w.raw(",\"push\":{\"upto\":");
+        w.u64(r.push_upto);
+        w.raw(",\"changes\":");
+        encode_changes(w, r.push);
+        w.ch('}');
     }
-    return j.dump();
+    if (r.has_pull) {
+        w.raw(",\"pull\":{\"cursors\":{");
+        bool first = true;
+        for (auto& [b, cur] : r.cursors) {
+            if (!first) w.ch(',');
+            first = false;
+            w.key(b);
+            if (cur.since == cur.at) {
+                w.u64(cur.at);
+            } else {
+                w.ch('[');
+                w.u64(cur.since);
+                w.ch(',');
+                w.u64(cur.at);
+                w.ch(']');
+            }
+        }
+        w.raw("},\"limit\":");
+        w.u64(r.limit);
+        w.ch('}');
+    }
+    w.ch('}');
+    return std::move(w.out);
 }
 
 std::string encode_response(const SyncResponse& r, int peer_schema) {
-    json refused = json::array();
-    for (const Refusal& f : r.refused)
-        refused.push_back(json{{"t", f.table}, {"id", f.id}, {"code", code_name(f.error.code)},
-                               {"message", f.error.message}});
-    json pages = json::array();
-    for (const BucketPage& p : r.pages)
-        pages.push_back(json{{"bucket", p.bucket}, {"from", p.from}, {"to", p.to}, {"more", p.more},
-                             {"checksum", hex64(p.checksum)}, {"changes", encode_changes(p.changes, peer_schema)}});
-    json j{{"v", kProtocolVersion},
-           {"schema", r.schema},
-           {"site", site_to_string(r.site)},
-           {"hlc", r.hlc},
-           {"push", json{{"upto", r.push_upto}, {"refused", std::move(refused)}}},
-           {"pages", std::move(pages)},
-           {"purge", r.purge},
-           {"more", r.more}};
-    return j.dump();
+    Writer w;
+    std::size_t n = 0;
+    for (const BucketPage& p : r.pages) n += p.changes.size();
+    w.out.reserve(512 + n * 512);
+    encode_header(w, r.schema, r.site, r.hlc);
+    w.raw(",\"push\":{\"upto\":");
+    w.u64(r.push_upto);
+    w.raw(",\"refused\":[");
+    for (std::size_t i = 0; i < r.refused.size(); ++i) {
+        const Refusal& f = r.refused[i];
+        if (i) w.ch(',');
+        w.raw("{\"t\":");
+        w.str(f.table);
+        w.raw(",\"id\":");
+        w.str(f.id);
+        w.raw(",\"code\":");
+        w.str(code_name(f.error.code));
+        w.raw(",\"message\":");
+        w.str(f.error.message);
+        w.ch('}');
+    }
+    w.raw("]},\"pages\":[");
+    for (std::size_t i = 0; i < r.pages.size(); ++i) {
+        const BucketPage& p = r.pages[i];
+        if (i) w.ch(',');
+        w.raw("{\"bucket\":");
+        w.str(p.bucket);
+        w.raw(",\"from\":");
+        w.u64(p.from);
+        w.raw(",\"to\":");
+        w.u64(p.to);
+        w.raw(",\"more\":");
+        w.boolean(p.more);
+        w.raw(",\"checksum\":\"");
+        w.raw(hex64(p.checksum));
+        w.raw("\",\"changes\":");
+        encode_changes(w, p.changes, peer_schema);
+        w.ch('}');
+    }
+    w.raw("],\"purge\":[");
+    for (std::size_t i = 0; i < r.purge.size(); ++i) {
+        if (i) w.ch(',');
+        w.str(r.purge[i]);
+    }
+    w.raw("],\"more\":");
+    w.boolean(r.more);
+    w.ch('}');
+    return std::move(w.out);
 }
 
 Result<SyncRequest> decode_request(std::string_view text, const Schema& schema, const Limits& limits) {

@@ -5,12 +5,12 @@
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <zlib.h>
 
 #include <atomic>
 #include <mutex>
 #include <thread>
 
+#include "gzip.h"
 #include "server_harness.h"
 #include "sqlite.h"
 #include "store.h"
@@ -72,20 +72,6 @@ json body_json(const httplib::Result& r) {
     INFO(r->body);
     REQUIRE(!j.is_discarded());
     return j;
-}
-
-std::string gzip(const std::string& in) {
-    z_stream zs{};
-    deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    std::string out(deflateBound(&zs, static_cast<uLong>(in.size())), '\0');
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
 }
 
 const std::string kMinimalSync = R"({"v":1,"schema":1,"site":"00000000000000aa","hlc":1,"pull":{"cursors":{}}})";
@@ -425,7 +411,7 @@ TEST_CASE("bad input gets the right status and a JSON error - and breaks nothing
     httplib::Client c(srv.url());
     json big = json::parse(kMinimalSync);
     big["pad"] = std::string(300000, 'x');
-    std::string bomb = gzip(std::string(5'000'000, ' ') + kMinimalSync);
+    std::string bomb = sync::gzip_compress(std::string(5'000'000, ' ') + kMinimalSync);
     struct Case {
         std::string what, method, path, token, body, type;
         httplib::Headers extra;
