@@ -1,14 +1,13 @@
 #include "protocol.h"
 
-#include <nlohmann/json.hpp>
+#include "json_reader.h"
+
 
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
 
 namespace fika::sync {
-
-using json = nlohmann::json;
 
 namespace {
 
@@ -165,204 +164,228 @@ void encode_header(Writer& w, int schema, Site site, std::uint64_t hlc) {
     w.u64(hlc);
 }
 
-// ---- strict decoding helpers ----------------------------------------------------------------
+// ---- strict decoding ------------------------------------------------------------------------
+// Paths name the place of an error ("push.changes[3].f.title[0]"). They are built only
+// when there is an error: a first download decodes millions of values.
 
-[[noreturn]] void bad(const std::string& path, const std::string& what) {
-    fail(Code::Invalid, path + ": " + what);
-}
+using jsonr::Kind;
+using JValue = jsonr::Value;
 
-const char* kind(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        case json::value_t::string: return "a string";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::number_float: return "a fractional number";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned: return "an integer";
-        default: return "something else";
+struct Path {
+    const Path* parent = nullptr;
+    std::string_view name;  // ".name", or the root's name
+    long index = -1;        // "[index]" when >= 0
+
+    Path at(long i) const { return Path{this, {}, i}; }
+    Path dot(std::string_view n) const { return Path{this, n, -1}; }
+    std::string str() const {
+        std::string s = parent ? parent->str() : std::string();
+        if (index >= 0) return s + "[" + std::to_string(index) + "]";
+        if (!s.empty()) s += ".";
+        return s + std::string(name);
     }
+};
+
+[[noreturn]] void bad(const Path& path, const std::string& what) { fail(Code::Invalid, path.str() + ": " + what); }
+
+const char* kind(const JValue& j) {
+    switch (j.kind()) {
+        case Kind::Null: return "null";
+        case Kind::Object: return "an object";
+        case Kind::Array: return "an array";
+        case Kind::String: return "a string";
+        case Kind::Bool: return "a boolean";
+        case Kind::Real: return "a fractional number";
+        case Kind::Int:
+        case Kind::Uint: return "an integer";
+    }
+    return "something else";
 }
 
-void object(const json& j, const std::string& path, std::initializer_list<std::string_view> keys) {
-    if (!j.is_object()) bad(path, std::string("expected an object, got ") + kind(j));
-    for (auto it = j.begin(); it != j.end(); ++it) {
+// An object whose member names are all in `keys`, each at most once.
+void object(const JValue& j, const Path& path, std::initializer_list<std::string_view> keys) {
+    if (j.kind() != Kind::Object) bad(path, std::string("expected an object, got ") + kind(j));
+    std::uint32_t seen = 0;
+    JValue c = j.first_child();
+    for (std::uint32_t i = 0; i < j.size(); ++i, c = c.next_sibling()) {
+        std::uint32_t bit = 1;
         bool known = false;
-        for (auto k : keys) known = known || it.key() == k;
-        if (!known) bad(path, "unknown field '" + it.key() + "'");
+        for (auto k : keys) {
+            if (c.key() == k) {
+                known = true;
+                break;
+            }
+            bit <<= 1;
+        }
+        if (!known) bad(path, "unknown field '" + std::string(c.key()) + "'");
+        if (seen & bit) bad(path, "field '" + std::string(c.key()) + "' appears twice");
+        seen |= bit;
     }
 }
 
-const json& member(const json& j, const std::string& path, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end()) bad(path, std::string("missing field '") + key + "'");
-    return *it;
+JValue member(const JValue& j, const Path& path, const char* key) {
+    JValue out = j;
+    if (!j.find(key, out)) bad(path, std::string("missing field '") + key + "'");
+    return out;
 }
 
-std::uint64_t as_uint(const json& j, const std::string& path, std::uint64_t max = kMaxHlc) {
-    if (j.is_number_unsigned()) {
-        auto v = j.get<std::uint64_t>();
-        if (v > max) bad(path, "out of range");
-        return v;
+std::uint64_t as_uint(const JValue& j, const Path& path, std::uint64_t max = kMaxHlc) {
+    if (j.kind() == Kind::Uint) {
+        if (j.node().u > max) bad(path, "out of range");
+        return j.node().u;
     }
-    if (j.is_number_integer()) {
-        auto v = j.get<std::int64_t>();
-        if (v < 0) bad(path, "must not be negative");
-        if (static_cast<std::uint64_t>(v) > max) bad(path, "out of range");
-        return static_cast<std::uint64_t>(v);
-    }
+    if (j.kind() == Kind::Int) bad(path, "must not be negative");
     bad(path, std::string("expected a non-negative integer, got ") + kind(j));
 }
 
-const std::string& as_string(const json& j, const std::string& path) {
-    if (!j.is_string()) bad(path, std::string("expected a string, got ") + kind(j));
-    return j.get_ref<const std::string&>();
+std::string_view as_string(const JValue& j, const Path& path) {
+    if (j.kind() != Kind::String) bad(path, std::string("expected a string, got ") + kind(j));
+    return j.node().text;
 }
 
-bool as_bool(const json& j, const std::string& path) {
-    if (!j.is_boolean()) bad(path, std::string("expected true or false, got ") + kind(j));
-    return j.get<bool>();
+bool as_bool(const JValue& j, const Path& path) {
+    if (j.kind() != Kind::Bool) bad(path, std::string("expected true or false, got ") + kind(j));
+    return j.node().boolean;
 }
 
-Site as_site(const json& j, const std::string& path) {
+Site as_site(const JValue& j, const Path& path) {
     Site s = 0;
-    if (!parse_site(as_string(j, path), s)) bad(path, "expected 16 lower-case hex digits");
+    if (!parse_site(std::string(as_string(j, path)), s)) bad(path, "expected 16 lower-case hex digits");
     return s;
 }
 
-int as_version(const json& j, const std::string& path) {
-    std::uint64_t v = as_uint(j, path, 1000000);
-    return static_cast<int>(v);
+int as_version(const JValue& j, const Path& path) { return static_cast<int>(as_uint(j, path, 1000000)); }
+
+[[noreturn]] void wrong_type(const FieldDef& f, const Path& path, const char* got) {
+    bad(path, std::string("expected ") + std::string(type_name(f.type)) + ", got " + got);
 }
 
-Value decode_value(const TableDef& t, const FieldDef& f, const json& j, const std::string& path) {
+Value decode_value(const TableDef& t, const FieldDef& f, const JValue& j, const Path& path) {
     Value v;
-    switch (j.type()) {
-        case json::value_t::null: break;
-        case json::value_t::boolean:
-            if (f.type != FieldType::Bool) bad(path, std::string("expected ") + std::string(type_name(f.type)) + ", got a boolean");
-            v = std::int64_t{j.get<bool>() ? 1 : 0};
+    const jsonr::Node& n = j.node();
+    switch (n.kind) {
+        case Kind::Null: break;
+        case Kind::Bool:
+            if (f.type != FieldType::Bool) wrong_type(f, path, "a boolean");
+            v = std::int64_t{n.boolean ? 1 : 0};
             break;
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned:
+        case Kind::Int:
+        case Kind::Uint:
             if (f.type == FieldType::Real) {
-                v = j.get<double>();
+                v = n.kind == Kind::Int ? static_cast<double>(n.i) : static_cast<double>(n.u);
             } else if (f.type == FieldType::Integer) {
-                if (j.is_number_unsigned() && j.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
-                    bad(path, "integer out of range");
-                v = j.get<std::int64_t>();
+                if (n.kind == Kind::Uint && n.u > static_cast<std::uint64_t>(INT64_MAX)) bad(path, "integer out of range");
+                v = n.kind == Kind::Int ? n.i : static_cast<std::int64_t>(n.u);
             } else {
-                bad(path, std::string("expected ") + std::string(type_name(f.type)) + ", got an integer");
+                wrong_type(f, path, "an integer");
             }
             break;
-        case json::value_t::number_float:
-            if (f.type != FieldType::Real) bad(path, std::string("expected ") + std::string(type_name(f.type)) + ", got a fractional number");
-            v = j.get<double>();
+        case Kind::Real:
+            if (f.type != FieldType::Real) wrong_type(f, path, "a fractional number");
+            v = n.d;
             break;
-        case json::value_t::string:
+        case Kind::String:
             if (f.type == FieldType::Integer || f.type == FieldType::Real || f.type == FieldType::Bool)
-                bad(path, std::string("expected ") + std::string(type_name(f.type)) + ", got a string");
-            v = j.get<std::string>();
+                wrong_type(f, path, "a string");
+            v = std::string(n.text);
             break;
         default: bad(path, std::string("expected a value, got ") + kind(j));
     }
     Status st = validate_value(t, f, v);
-    if (!st) fail(st.error().code, path + ": " + st.error().message);
+    if (!st) fail(st.error().code, path.str() + ": " + st.error().message);
     return v;
 }
 
-RecordChange decode_change(const json& j, const std::string& path, const Schema& schema,
-                           const Limits& limits) {
+RecordChange decode_change(const JValue& j, const Path& path, const Schema& schema, const Limits& limits) {
     object(j, path, {"t", "id", "k", "f"});
     RecordChange rc;
-    const std::string& tname = as_string(member(j, path, "t"), path + ".t");
-    rc.table = schema.table(tname);
-    if (!rc.table) bad(path + ".t", "unknown table '" + tname + "'");
-    rc.id = as_string(member(j, path, "id"), path + ".id");
-    if (!is_uuid(rc.id)) bad(path + ".id", "expected a record id (UUID)");
-    const json& k = member(j, path, "k");
-    if (!k.is_array()) bad(path + ".k", std::string("expected an array, got ") + kind(k));
-    if (k.size() > limits.max_clocks) fail(Code::TooLarge, path + ".k: too many clocks");
-    std::vector<Clock> clocks;
-    for (std::size_t i = 0; i < k.size(); ++i) {
-        std::string p = path + ".k[" + std::to_string(i) + "]";
-        if (!k[i].is_array() || k[i].size() != 2) bad(p, "expected [hlc, site]");
-        Clock c{as_uint(k[i][0], p + "[0]"), as_site(k[i][1], p + "[1]")};
-        if (c.hlc == 0) bad(p + "[0]", "a clock must be positive");
-        clocks.push_back(c);
+    Path pt = path.dot("t");
+    std::string_view tname = as_string(member(j, path, "t"), pt);
+    rc.table = schema.table(std::string(tname));
+    if (!rc.table) bad(pt, "unknown table '" + std::string(tname) + "'");
+    Path pid = path.dot("id");
+    rc.id = as_string(member(j, path, "id"), pid);
+    if (!is_uuid(rc.id)) bad(pid, "expected a record id (UUID)");
+    Path pk = path.dot("k");
+    JValue k = member(j, path, "k");
+    if (k.kind() != Kind::Array) bad(pk, std::string("expected an array, got ") + kind(k));
+    if (k.size() > limits.max_clocks) fail(Code::TooLarge, pk.str() + ": too many clocks");
+    Clock clocks[64];  // max_clocks is at most 64 (checked by the decoders)
+    std::size_t nclocks = 0;
+    JValue e = k.first_child();
+    for (std::uint32_t i = 0; i < k.size(); ++i, e = e.next_sibling()) {
+        Path p = pk.at(i);
+        if (e.kind() != Kind::Array || e.size() != 2) bad(p, "expected [hlc, site]");
+        JValue h = e.first_child();
+        Clock c{as_uint(h, p.at(0)), as_site(h.next_sibling(), p.at(1))};
+        if (c.hlc == 0) bad(p.at(0), "a clock must be positive");
+        clocks[nclocks++] = c;
     }
-    const json& f = member(j, path, "f");
-    if (!f.is_object()) bad(path + ".f", std::string("expected an object, got ") + kind(f));
-    if (f.empty()) bad(path + ".f", "a change must set at least one field");
-    for (auto it = f.begin(); it != f.end(); ++it) {
-        std::string p = path + ".f." + it.key();
-        int idx = rc.table->field_index(it.key());
-        if (idx < 0) bad(p, "unknown field '" + it.key() + "' in table " + rc.table->name);
-        const json& cell = it.value();
-        if (!cell.is_array() || cell.size() != 3) bad(p, "expected [value, clock, base]");
+    Path pf = path.dot("f");
+    JValue f = member(j, path, "f");
+    if (f.kind() != Kind::Object) bad(pf, std::string("expected an object, got ") + kind(f));
+    if (f.size() == 0) bad(pf, "a change must set at least one field");
+    rc.cells.reserve(f.size());
+    std::vector<bool> seen(rc.table->fields.size());
+    JValue cell = f.first_child();
+    for (std::uint32_t i = 0; i < f.size(); ++i, cell = cell.next_sibling()) {
+        Path p = pf.dot(cell.key());
+        int idx = rc.table->field_index(std::string(cell.key()));
+        if (idx < 0) bad(p, "unknown field '" + std::string(cell.key()) + "' in table " + rc.table->name);
+        if (seen[static_cast<std::size_t>(idx)]) bad(p, "the field appears twice");
+        seen[static_cast<std::size_t>(idx)] = true;
+        if (cell.kind() != Kind::Array || cell.size() != 3) bad(p, "expected [value, clock, base]");
+        JValue v = cell.first_child();
+        JValue ci = v.next_sibling();
+        JValue bi = ci.next_sibling();
         CellChange c;
         c.field = idx;
-        c.value = decode_value(*rc.table, rc.table->fields[static_cast<size_t>(idx)], cell[0], p + "[0]");
-        std::uint64_t ci = as_uint(cell[1], p + "[1]", clocks.size());
-        std::uint64_t bi = as_uint(cell[2], p + "[2]", clocks.size());
-        if (ci == 0) bad(p + "[1]", "a cell needs a clock (1-based index into k)");
-        c.clock = clocks[ci - 1];
-        if (bi) c.base = clocks[bi - 1];
+        c.value = decode_value(*rc.table, rc.table->fields[static_cast<std::size_t>(idx)], v, p.at(0));
+        std::uint64_t cn = as_uint(ci, p.at(1), nclocks);
+        std::uint64_t bn = as_uint(bi, p.at(2), nclocks);
+        if (cn == 0) bad(p.at(1), "a cell needs a clock (1-based index into k)");
+        c.clock = clocks[cn - 1];
+        if (bn) c.base = clocks[bn - 1];
         rc.cells.push_back(std::move(c));
     }
     return rc;
 }
 
-std::vector<RecordChange> decode_changes(const json& j, const std::string& path,
-                                         const Schema& schema, const Limits& limits) {
-    if (!j.is_array()) bad(path, std::string("expected an array, got ") + kind(j));
+std::vector<RecordChange> decode_changes(const JValue& j, const Path& path, const Schema& schema,
+                                         const Limits& limits) {
+    if (j.kind() != Kind::Array) bad(path, std::string("expected an array, got ") + kind(j));
     if (j.size() > limits.max_changes)
-        fail(Code::TooLarge, path + ": more than " + std::to_string(limits.max_changes) +
+        fail(Code::TooLarge, path.str() + ": more than " + std::to_string(limits.max_changes) +
                                  " changes in one message; send them in pages");
     std::vector<RecordChange> out;
     out.reserve(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i)
-        out.push_back(decode_change(j[i], path + "[" + std::to_string(i) + "]", schema, limits));
+    JValue c = j.first_child();
+    for (std::uint32_t i = 0; i < j.size(); ++i, c = c.next_sibling())
+        out.push_back(decode_change(c, path.at(i), schema, limits));
     return out;
 }
 
-// nlohmann's parser recurses; refuse deep nesting before it sees the text.
-void check_depth(std::string_view text, std::size_t max_depth) {
-    std::size_t depth = 0;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        else if (c == '[' || c == '{') {
-            if (++depth > max_depth) fail(Code::Invalid, "JSON nested too deeply");
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
+// Bounds on the reader: a message may hold at most this many JSON values (a full page of
+// changes is far below it).
+constexpr std::size_t kMaxValues = 8'000'000;
+
+JValue parse(jsonr::Doc& doc, std::string_view text, const Limits& limits) {
+    if (limits.max_clocks > 64) fail(Code::Invalid, "max_clocks above 64 is not supported");
+    std::string error;
+    if (!doc.parse(text, limits.max_depth, kMaxValues, error))
+        fail(doc.too_large() ? Code::TooLarge : Code::Invalid, error);
+    return doc.root();
 }
 
-json parse(std::string_view text, const Limits& limits) {
-    check_depth(text, limits.max_depth);
-    json j = json::parse(text, nullptr, false);
-    if (j.is_discarded()) fail(Code::Invalid, "malformed JSON");
-    return j;
-}
-
-void check_header(const json& j, int& schema) {
-    int v = as_version(member(j, "message", "v"), "v");
+void check_header(const JValue& j, int& schema) {
+    Path pv{nullptr, "v"}, ps{nullptr, "schema"}, msg{nullptr, "message"};
+    int v = as_version(member(j, msg, "v"), pv);
     if (v != kProtocolVersion)
         fail(Code::Invalid, "v: protocol version " + std::to_string(v) + " is not supported (this peer speaks " +
                                 std::to_string(kProtocolVersion) + ")");
-    schema = as_version(member(j, "message", "schema"), "schema");
-    if (schema < 1) bad("schema", "must be at least 1");
+    schema = as_version(member(j, msg, "schema"), ps);
+    if (schema < 1) bad(ps, "must be at least 1");
 }
-
 }  // namespace
 
 bool valid_bucket(std::string_view b) { return b == kGlobalBucket || is_uuid(b); }
@@ -456,42 +479,51 @@ std::string encode_response(const SyncResponse& r, int peer_schema) {
 
 Result<SyncRequest> decode_request(std::string_view text, const Schema& schema, const Limits& limits) {
     return guard([&] {
-        json j = parse(text, limits);
-        object(j, "request", {"v", "schema", "site", "hlc", "push", "pull"});
+        jsonr::Doc doc;
+        JValue j = parse(doc, text, limits);
+        const Path request{nullptr, "request"}, push_p{nullptr, "push"}, pull_p{nullptr, "pull"};
+        object(j, request, {"v", "schema", "site", "hlc", "push", "pull"});
         SyncRequest r;
         check_header(j, r.schema);
-        r.site = as_site(member(j, "request", "site"), "site");
-        r.hlc = as_uint(member(j, "request", "hlc"), "hlc");
-        if (auto it = j.find("push"); it != j.end()) {
-            object(*it, "push", {"upto", "changes"});
+        r.site = as_site(member(j, request, "site"), Path{nullptr, "site"});
+        r.hlc = as_uint(member(j, request, "hlc"), Path{nullptr, "hlc"});
+        constexpr auto kMax = static_cast<std::uint64_t>(INT64_MAX);
+        JValue push = j;
+        if (j.find("push", push)) {
+            object(push, push_p, {"upto", "changes"});
             r.has_push = true;
-            r.push_upto = as_uint(member(*it, "push", "upto"), "push.upto", static_cast<std::uint64_t>(INT64_MAX));
-            r.push = decode_changes(member(*it, "push", "changes"), "push.changes", schema, limits);
+            r.push_upto = as_uint(member(push, push_p, "upto"), push_p.dot("upto"), kMax);
+            r.push = decode_changes(member(push, push_p, "changes"), push_p.dot("changes"), schema, limits);
         }
-        if (auto it = j.find("pull"); it != j.end()) {
-            object(*it, "pull", {"cursors", "limit"});
+        JValue pull = j;
+        if (j.find("pull", pull)) {
+            object(pull, pull_p, {"cursors", "limit"});
             r.has_pull = true;
-            const json& c = member(*it, "pull", "cursors");
-            if (!c.is_object()) bad("pull.cursors", std::string("expected an object, got ") + kind(c));
+            const Path pc = pull_p.dot("cursors");
+            JValue c = member(pull, pull_p, "cursors");
+            if (c.kind() != Kind::Object) bad(pc, std::string("expected an object, got ") + kind(c));
             if (c.size() > limits.max_buckets) fail(Code::TooLarge, "pull.cursors: too many buckets");
-            for (auto ci = c.begin(); ci != c.end(); ++ci) {
-                if (!valid_bucket(ci.key())) bad("pull.cursors", "'" + ci.key() + "' is not a bucket");
-                std::string p = "pull.cursors." + ci.key();
-                constexpr auto kMax = static_cast<std::uint64_t>(INT64_MAX);
+            JValue ci = c.first_child();
+            for (std::uint32_t i = 0; i < c.size(); ++i, ci = ci.next_sibling()) {
+                std::string bucket(ci.key());
+                if (!valid_bucket(bucket)) bad(pc, "'" + bucket + "' is not a bucket");
+                Path p = pc.dot(bucket);
                 Cursor cur;
-                if (ci.value().is_array()) {
-                    if (ci.value().size() != 2) bad(p, "expected a number or [since, at]");
-                    cur.since = as_uint(ci.value()[0], p + "[0]", kMax);
-                    cur.at = as_uint(ci.value()[1], p + "[1]", kMax);
+                if (ci.kind() == Kind::Array) {
+                    if (ci.size() != 2) bad(p, "expected a number or [since, at]");
+                    JValue s = ci.first_child();
+                    cur.since = as_uint(s, p.at(0), kMax);
+                    cur.at = as_uint(s.next_sibling(), p.at(1), kMax);
                     if (cur.since > cur.at) bad(p, "since is after at");
                 } else {
-                    cur.at = cur.since = as_uint(ci.value(), p, kMax);
+                    cur.at = cur.since = as_uint(ci, p, kMax);
                 }
-                r.cursors[ci.key()] = cur;
+                if (!r.cursors.emplace(std::move(bucket), cur).second) bad(p, "the bucket appears twice");
             }
-            if (auto li = it->find("limit"); li != it->end()) {
-                r.limit = static_cast<std::size_t>(as_uint(*li, "pull.limit", limits.max_limit));
-                if (r.limit == 0) bad("pull.limit", "must be at least 1");
+            JValue li = pull;
+            if (pull.find("limit", li)) {
+                r.limit = static_cast<std::size_t>(as_uint(li, pull_p.dot("limit"), limits.max_limit));
+                if (r.limit == 0) bad(pull_p.dot("limit"), "must be at least 1");
             }
         }
         return r;
@@ -500,53 +532,60 @@ Result<SyncRequest> decode_request(std::string_view text, const Schema& schema, 
 
 Result<SyncResponse> decode_response(std::string_view text, const Schema& schema, const Limits& limits) {
     return guard([&] {
-        json j = parse(text, limits);
-        object(j, "response", {"v", "schema", "site", "hlc", "push", "pages", "purge", "more"});
+        jsonr::Doc doc;
+        JValue j = parse(doc, text, limits);
+        const Path response{nullptr, "response"}, push_p{nullptr, "push"}, pages_p{nullptr, "pages"},
+            purge_p{nullptr, "purge"};
+        constexpr auto kMax = static_cast<std::uint64_t>(INT64_MAX);
+        object(j, response, {"v", "schema", "site", "hlc", "push", "pages", "purge", "more"});
         SyncResponse r;
         check_header(j, r.schema);
-        r.site = as_site(member(j, "response", "site"), "site");
-        r.hlc = as_uint(member(j, "response", "hlc"), "hlc");
-        const json& push = member(j, "response", "push");
-        object(push, "push", {"upto", "refused"});
-        r.push_upto = as_uint(member(push, "push", "upto"), "push.upto", static_cast<std::uint64_t>(INT64_MAX));
-        const json& refused = member(push, "push", "refused");
-        if (!refused.is_array()) bad("push.refused", "expected an array");
-        for (std::size_t i = 0; i < refused.size(); ++i) {
-            std::string p = "push.refused[" + std::to_string(i) + "]";
-            object(refused[i], p, {"t", "id", "code", "message"});
+        r.site = as_site(member(j, response, "site"), Path{nullptr, "site"});
+        r.hlc = as_uint(member(j, response, "hlc"), Path{nullptr, "hlc"});
+        JValue push = member(j, response, "push");
+        object(push, push_p, {"upto", "refused"});
+        r.push_upto = as_uint(member(push, push_p, "upto"), push_p.dot("upto"), kMax);
+        const Path pr = push_p.dot("refused");
+        JValue refused = member(push, push_p, "refused");
+        if (refused.kind() != Kind::Array) bad(pr, "expected an array");
+        JValue e = refused.first_child();
+        for (std::uint32_t i = 0; i < refused.size(); ++i, e = e.next_sibling()) {
+            Path p = pr.at(i);
+            object(e, p, {"t", "id", "code", "message"});
             Refusal f;
-            f.table = as_string(member(refused[i], p, "t"), p + ".t");
-            f.id = as_string(member(refused[i], p, "id"), p + ".id");
-            const std::string& code = as_string(member(refused[i], p, "code"), p + ".code");
-            f.error.code = code_from_name(code, Code::Forbidden);
-            f.error.message = as_string(member(refused[i], p, "message"), p + ".message");
+            f.table = as_string(member(e, p, "t"), p.dot("t"));
+            f.id = as_string(member(e, p, "id"), p.dot("id"));
+            f.error.code = code_from_name(std::string(as_string(member(e, p, "code"), p.dot("code"))), Code::Forbidden);
+            f.error.message = as_string(member(e, p, "message"), p.dot("message"));
             r.refused.push_back(std::move(f));
         }
-        const json& pages = member(j, "response", "pages");
-        if (!pages.is_array()) bad("pages", "expected an array");
+        JValue pages = member(j, response, "pages");
+        if (pages.kind() != Kind::Array) bad(pages_p, "expected an array");
         if (pages.size() > limits.max_buckets) fail(Code::TooLarge, "pages: too many");
-        for (std::size_t i = 0; i < pages.size(); ++i) {
-            std::string p = "pages[" + std::to_string(i) + "]";
-            object(pages[i], p, {"bucket", "from", "to", "more", "checksum", "changes"});
+        JValue pg_j = pages.first_child();
+        for (std::uint32_t i = 0; i < pages.size(); ++i, pg_j = pg_j.next_sibling()) {
+            Path p = pages_p.at(i);
+            object(pg_j, p, {"bucket", "from", "to", "more", "checksum", "changes"});
             BucketPage pg;
-            pg.bucket = as_string(member(pages[i], p, "bucket"), p + ".bucket");
-            if (!valid_bucket(pg.bucket)) bad(p + ".bucket", "not a bucket");
-            pg.from = as_uint(member(pages[i], p, "from"), p + ".from", static_cast<std::uint64_t>(INT64_MAX));
-            pg.to = as_uint(member(pages[i], p, "to"), p + ".to", static_cast<std::uint64_t>(INT64_MAX));
-            if (pg.to < pg.from) bad(p + ".to", "is before from");
-            pg.more = as_bool(member(pages[i], p, "more"), p + ".more");
-            pg.checksum = as_site(member(pages[i], p, "checksum"), p + ".checksum");
-            pg.changes = decode_changes(member(pages[i], p, "changes"), p + ".changes", schema, limits);
+            pg.bucket = as_string(member(pg_j, p, "bucket"), p.dot("bucket"));
+            if (!valid_bucket(pg.bucket)) bad(p.dot("bucket"), "not a bucket");
+            pg.from = as_uint(member(pg_j, p, "from"), p.dot("from"), kMax);
+            pg.to = as_uint(member(pg_j, p, "to"), p.dot("to"), kMax);
+            if (pg.to < pg.from) bad(p.dot("to"), "is before from");
+            pg.more = as_bool(member(pg_j, p, "more"), p.dot("more"));
+            pg.checksum = as_site(member(pg_j, p, "checksum"), p.dot("checksum"));
+            pg.changes = decode_changes(member(pg_j, p, "changes"), p.dot("changes"), schema, limits);
             r.pages.push_back(std::move(pg));
         }
-        const json& purge = member(j, "response", "purge");
-        if (!purge.is_array()) bad("purge", "expected an array");
-        for (std::size_t i = 0; i < purge.size(); ++i) {
-            const std::string& b = as_string(purge[i], "purge[" + std::to_string(i) + "]");
-            if (!valid_bucket(b)) bad("purge[" + std::to_string(i) + "]", "not a bucket");
-            r.purge.push_back(b);
+        JValue purge = member(j, response, "purge");
+        if (purge.kind() != Kind::Array) bad(purge_p, "expected an array");
+        JValue b = purge.first_child();
+        for (std::uint32_t i = 0; i < purge.size(); ++i, b = b.next_sibling()) {
+            std::string_view name = as_string(b, purge_p.at(i));
+            if (!valid_bucket(name)) bad(purge_p.at(i), "not a bucket");
+            r.purge.emplace_back(name);
         }
-        r.more = as_bool(member(j, "response", "more"), "more");
+        r.more = as_bool(member(j, response, "more"), Path{nullptr, "more"});
         return r;
     });
 }
