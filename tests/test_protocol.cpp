@@ -8,6 +8,7 @@
 
 using namespace fika::sync;
 using json = nlohmann::json;
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -175,29 +176,39 @@ TEST_CASE("malformed JSON and hostile nesting are refused without a crash") {
     CHECK_THAT(r.error().message, Catch::Contains("nested too deeply"));
 }
 
-TEST_CASE("random mutations of valid messages never crash the decoders", "[fuzz]") {
-    Rng rng(fika::test::test_seed("protocol mutation fuzz"));
+// A valid request and a valid response: the seeds the fuzz tests mutate.
+std::vector<std::string> fuzz_seeds() {
     SyncResponse resp;
     resp.site = 1;
     BucketPage p;
     p.bucket = kAcct;
     p.changes = {sample_change()};
     resp.pages = {p};
-    std::vector<std::string> seeds = {valid_request(), encode_response(resp)};
-    const std::string alphabet = "{}[]\",:0123456789-.eEtrufalsn\\ \xc3\xa5\x00";
+    return {valid_request(), encode_response(resp)};
+}
+
+// One to four random edits: replace, erase or insert characters of `alphabet`, or
+// duplicate a piece of the message.
+std::string mutate(std::string m, Rng& rng, std::string_view alphabet) {
+    int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits && !m.empty(); ++e) {
+        size_t pos = rng() % m.size();
+        switch (rng() % 4) {
+            case 0: m[pos] = alphabet[rng() % alphabet.size()]; break;
+            case 1: m.erase(pos, 1 + rng() % 8); break;
+            case 2: m.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
+            case 3: m.insert(pos, m.substr(rng() % m.size(), rng() % 40)); break;
+        }
+    }
+    return m;
+}
+
+TEST_CASE("random mutations of valid messages never crash the decoders", "[fuzz]") {
+    Rng rng(fika::test::test_seed("protocol mutation fuzz"));
+    std::vector<std::string> seeds = fuzz_seeds();
     int accepted = 0;
     for (int i = 0; i < 20000; ++i) {
-        std::string m = seeds[rng() % 2];
-        int edits = 1 + static_cast<int>(rng() % 4);
-        for (int e = 0; e < edits && !m.empty(); ++e) {
-            size_t pos = rng() % m.size();
-            switch (rng() % 4) {
-                case 0: m[pos] = alphabet[rng() % alphabet.size()]; break;
-                case 1: m.erase(pos, 1 + rng() % 8); break;
-                case 2: m.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
-                case 3: m.insert(pos, m.substr(rng() % m.size(), rng() % 40)); break;
-            }
-        }
+        std::string m = mutate(seeds[rng() % 2], rng, "{}[]\",:0123456789-.eEtrufalsn\\ \xc3\xa5\x00"sv);
         auto a = decode_request(m, S());
         auto b = decode_response(m, S());
         accepted += a.ok() + b.ok();
@@ -305,26 +316,11 @@ TEST_CASE("duplicate names are refused rather than one silently winning") {
 TEST_CASE("the reader accepts exactly the JSON that nlohmann accepts", "[fuzz]") {
     // A second, independent reader as the oracle, over random mutations of real messages.
     Rng rng(fika::test::test_seed("json reader differential"));
-    SyncResponse resp;
-    resp.site = 1;
-    BucketPage p;
-    p.bucket = kAcct;
-    p.changes = {sample_change()};
-    resp.pages = {p};
-    std::vector<std::string> seeds = {valid_request(), encode_response(resp), R"(["\u00e5\n", -0.5e-3, {"a": [true, null]}])"};
-    const std::string alphabet = "{}[]\",:0123456789-+.eEtrufalsn\\/u \t\n\xc3\xa5\xff";
+    std::vector<std::string> seeds = fuzz_seeds();
+    seeds.push_back(R"(["\u00e5\n", -0.5e-3, {"a": [true, null]}])");
     int agreed = 0;
     for (int i = 0; i < 20000; ++i) {
-        std::string m = seeds[rng() % seeds.size()];
-        int edits = 1 + static_cast<int>(rng() % 3);
-        for (int e = 0; e < edits && !m.empty(); ++e) {
-            size_t pos = rng() % m.size();
-            switch (rng() % 3) {
-                case 0: m[pos] = alphabet[rng() % alphabet.size()]; break;
-                case 1: m.erase(pos, 1 + rng() % 4); break;
-                case 2: m.insert(pos, 1, alphabet[rng() % alphabet.size()]); break;
-            }
-        }
+        std::string m = mutate(seeds[rng() % seeds.size()], rng, "{}[]\",:0123456789-+.eEtrufalsn\\/u \t\n\xc3\xa5\xff\x00"sv);
         jsonr::Doc doc;
         std::string err;
         bool ours = doc.parse(m, 64, 1'000'000, err);
