@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <future>
+#include <optional>
 #include <random>
 #include <set>
 #include <thread>
@@ -66,9 +68,8 @@ std::chrono::milliseconds SyncClient::backoff(int attempt, std::chrono::millisec
     return std::chrono::milliseconds(static_cast<long long>(ms * jitter(rng)));
 }
 
-Outcome<sync::SyncResponse> SyncClient::round_trip(const sync::SyncRequest& req) {
+Outcome<sync::SyncResponse> SyncClient::exchange(std::string body) {
     Outcome<sync::SyncResponse> out;
-    std::string body = sync::encode_request(req);
     httplib::Headers headers;
     if (cfg_.gzip && body.size() >= 1024) {
         body = sync::gzip_compress(body);
@@ -106,10 +107,13 @@ Outcome<SyncReport> SyncClient::sync_once() {
         out.failure = Failure{Failure::Kind::Permanent, 0, std::string(sync::code_name(e.code)), e.message};
         return out;
     };
-    std::size_t max_writes = 2000;  // halved while a push would exceed the body limit
+    std::size_t max_writes = std::max<std::size_t>(1, cfg_.push_records);  // halved while a push is too large
     std::set<std::string> reset_done;
+    std::optional<sync::PushBatch> ahead;  // the next push, read while the last was on the wire
     for (int round = 0; round < 100000; ++round) {
-        auto batch = store_.pending(max_writes);
+        sync::Result<sync::PushBatch> batch = ahead ? sync::Result<sync::PushBatch>(std::move(*ahead))
+                                                    : store_.pending(max_writes);
+        ahead.reset();
         if (!batch.ok()) return local_failure(batch.error());
         sync::SyncRequest req;
         req.site = store_.site();
@@ -124,13 +128,22 @@ Outcome<SyncReport> SyncClient::sync_once() {
         if (!cursors.ok()) return local_failure(cursors.error());
         req.has_pull = true;
         req.cursors = std::move(cursors).value();
-        // At least as many records as this push, so the pull keeps up with it.
-        req.limit = std::min<std::size_t>(5000, std::max<std::size_t>(1000, batch->changes.size() + 200));
-        if (batch->upto && max_writes > 1 && sync::encode_request(req).size() > cfg_.max_body) {
+        // Pages as large as the protocol allows: a first download takes fewer round trips
+        // (and commits), and a pull keeps up with the largest push.
+        req.limit = sync::Limits{}.max_limit;
+        std::string body = sync::encode_request(req);
+        if (batch->upto && max_writes > 1 && body.size() > cfg_.max_body) {
             max_writes = std::max<std::size_t>(1, max_writes / 2);  // smaller pushes
             continue;
         }
-        auto resp = round_trip(req);
+        // While this request is on the wire and the server merges it, read the next push:
+        // an upload of many records keeps both ends busy. Only the Store is used here and
+        // only the connection there.
+        auto inflight = std::async(std::launch::async, [this, &body] { return exchange(std::move(body)); });
+        sync::Result<sync::PushBatch> next =
+            batch->upto ? store_.pending(max_writes, batch->upto) : sync::Result<sync::PushBatch>(sync::PushBatch{});
+        auto resp = inflight.get();
+        if (resp.ok() && next.ok() && next->upto) ahead = std::move(next).value();
         if (!resp.ok()) {
             if (resp.failure->status == 413 && batch->upto && max_writes > 1) {
                 max_writes = std::max<std::size_t>(1, max_writes / 2);
@@ -165,6 +178,8 @@ Outcome<SyncReport> SyncClient::sync_once() {
                 if (page.more) again = true;
                 else finished.emplace_back(page.bucket, page.checksum);
             }
+            // A purge may drop outbox entries that the batch read ahead still holds.
+            if (!r.purge.empty()) ahead.reset();
             for (const std::string& b : r.purge) {
                 auto st = store_.purge_bucket(b);
                 if (!st.ok()) return local_failure(st.error());

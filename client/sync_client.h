@@ -27,6 +27,7 @@ struct ServerConfig {
     int connect_timeout_s = 5;
     int read_timeout_s = 30;
     std::size_t max_body = 8u << 20;  // keep pushes well under the server's 16 MiB
+    std::size_t push_records = 5000;  // records per push (fewer when a push would pass max_body)
     std::string user_agent = "fika";
     bool gzip = true;  // compress requests and accept compressed answers
 };
@@ -84,7 +85,9 @@ public:
                                              std::chrono::milliseconds cap = std::chrono::seconds(30));
 
 private:
-    Outcome<sync::SyncResponse> round_trip(const sync::SyncRequest& req);
+    // The HTTP half of a round trip. It touches only the connection, never the Store, so
+    // it may run on another thread while the caller reads the next push from the Store.
+    Outcome<sync::SyncResponse> exchange(std::string body);
     struct Http;
     sync::Store& store_;
     ServerConfig cfg_;

@@ -644,16 +644,11 @@ private:
                 resp.more = true;
                 break;
             }
-            auto page = hub_->feed(b, c, budget);
-            if (!page.ok()) throw sync::Failure{page.error()};
             // An incremental pull (since > 0) need not carry the device's own cells back:
             // it wrote them. A download from scratch (since = 0: a new device, a bucket
             // gained again, drift found by the checksum) carries everything.
-            if (c.since > 0) {
-                for (sync::RecordChange& rc : page->changes)
-                    std::erase_if(rc.cells, [&](const sync::CellChange& cell) { return cell.clock.site == req.site; });
-                std::erase_if(page->changes, [](const sync::RecordChange& rc) { return rc.cells.empty(); });
-            }
+            auto page = hub_->feed(b, c, budget, c.since > 0 ? req.site : 0);
+            if (!page.ok()) throw sync::Failure{page.error()};
             sync::BucketPage p;
             p.bucket = b;
             p.from = c.at;

@@ -850,11 +850,12 @@ std::size_t Store::pending_count() {
     }
 }
 
-Result<PushBatch> Store::pending(std::size_t max_writes) {
+Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
     return guard([&] {
         PushBatch batch;
-        Stmt q = db_.prepare("SELECT seq, tbl, id, mask FROM _outbox ORDER BY seq LIMIT ?");
-        q.bind(1, static_cast<std::int64_t>(max_writes));
+        Stmt q = db_.prepare("SELECT seq, tbl, id, mask FROM _outbox WHERE seq>? ORDER BY seq LIMIT ?");
+        q.bind(1, static_cast<std::int64_t>(after));
+        q.bind(2, static_cast<std::int64_t>(max_writes));
         std::vector<std::pair<const TableDef*, std::string>> order;
         std::map<std::pair<int, std::string>, std::uint64_t> masks;
         while (q.step()) {
@@ -1133,7 +1134,7 @@ Result<std::map<std::string, std::uint64_t>> Store::bucket_seqs() {
     });
 }
 
-Result<FeedPage> Store::feed(const std::string& bucket, Cursor cursor, std::size_t limit) {
+Result<FeedPage> Store::feed(const std::string& bucket, Cursor cursor, std::size_t limit, Site skip_site) {
     return guard([&] {
         if (limit == 0) limit = 1;
         FeedPage page;
@@ -1158,6 +1159,7 @@ Result<FeedPage> Store::feed(const std::string& bucket, Cursor cursor, std::size
                 for (int i = 0; i < n; ++i) {
                     const Cell& c = cc.cells[static_cast<size_t>(i)];
                     if (!c.written() || c.seq <= cursor.since) continue;
+                    if (skip_site != 0 && c.clock.site == skip_site) continue;
                     it.rc.cells.push_back({i, s.value(i), c.clock, c.base, c.seq});
                 }
                 items.push_back(std::move(it));
@@ -1167,7 +1169,8 @@ Result<FeedPage> Store::feed(const std::string& bucket, Cursor cursor, std::size
         std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.seq < b.seq; });
         page.more = items.size() > limit;
         if (page.more) items.resize(limit);
-        for (Item& it : items) page.changes.push_back(std::move(it.rc));
+        for (Item& it : items)
+            if (!it.rc.cells.empty()) page.changes.push_back(std::move(it.rc));
         Stmt q = db_.prepare("SELECT seq, checksum FROM _buckets WHERE bucket=?");
         q.bind(1, bucket);
         std::uint64_t max_seq = cursor.at;

@@ -207,7 +207,9 @@ public:
 
     // ---- device: push ---------------------------------------------------------------
     // The oldest unpushed local writes (up to max_writes outbox rows), coalesced per record.
-    Result<PushBatch> pending(std::size_t max_writes = 1000);
+    // The oldest `max_writes` outbox entries after `after` (an outbox seq: a batch can be
+    // read while the one before it is still on the wire).
+    Result<PushBatch> pending(std::size_t max_writes = 1000, std::uint64_t after = 0);
     std::size_t pending_count();
     // The hub committed the push up to `upto`; `refused` lists the changes it refused.
     Status ack(std::uint64_t upto, const std::vector<Refusal>& refused);
@@ -243,7 +245,10 @@ public:
     Result<ApplyResult> hub_apply(const std::vector<RecordChange>& changes,
                                   const Authorize& authorize);
     // Changes of a bucket after `cursor` (see Cursor), at most `limit` records.
-    Result<FeedPage> feed(const std::string& bucket, Cursor cursor, std::size_t limit);
+    // `skip_site`: leave out cells last written by that site (a device needs none of its
+    // own cells back in an incremental pull); records left with no cell still count
+    // towards `limit` and move the page's end.
+    Result<FeedPage> feed(const std::string& bucket, Cursor cursor, std::size_t limit, Site skip_site = 0);
     // Every bucket with its newest seq.
     Result<std::map<std::string, std::uint64_t>> bucket_seqs();
     std::uint64_t hub_seq() const { return seq_; }

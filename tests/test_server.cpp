@@ -583,6 +583,12 @@ TEST_CASE("a consultant's many new accounts pushed over several pages are all ke
     ServerProcess srv({"--rate", "0", "--quiet"});
     std::string alice = srv.add_user("alice", "consultant");
     Device a(srv.url(), alice);
+    // Several pushes: each next one is read while the one before is on the wire.
+    client::ServerConfig cfg;
+    cfg.url = srv.url();
+    cfg.token = alice;
+    cfg.push_records = 300;
+    a.client = std::make_unique<client::SyncClient>(*a.store, cfg);
     {
         sync::Store::Batch b(*a.store);
         for (int i = 0; i < 1300; ++i) a.account("Customer " + std::to_string(i));
@@ -595,6 +601,8 @@ TEST_CASE("a consultant's many new accounts pushed over several pages are all ke
     CHECK(a.store->refused()->empty());
     CHECK(a.store->all("accounts")->size() == 1300);
     CHECK(rep.pushed == 1300);
+    CHECK(rep.round_trips >= 5);
+    CHECK(a.store->pending_count() == 0);
     // And they are hers on the server: another device of hers downloads them all.
     Device again(srv.url(), alice);
     again.sync();

@@ -320,6 +320,12 @@ TEST_CASE("the feed pages a bucket by sequence number and keeps only the newest 
     REQUIRE(delta->changes.size() == 1);
     REQUIRE(delta->changes[0].cells.size() == 1);
     CHECK(std::get<std::string>(delta->changes[0].cells[0].value) == "A data platform");
+    // The writer's own incremental pull leaves its cells out but still moves to the end.
+    auto own = w.hub->feed(acct, {p3->to, p3->to}, 10, w.a->site());
+    REQUIRE(own.ok());
+    CHECK(own->changes.empty());
+    CHECK(own->to == delta->to);
+    CHECK(!own->more);
 
     // A device pulling in small pages ends with the hub's data and checksum.
     fika::test::pull_all(*w.b, *w.hub, 7);
