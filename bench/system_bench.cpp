@@ -359,7 +359,7 @@ void s6(std::size_t n) {
     bool xvfb = std::ifstream("/usr/bin/xvfb-run").good();
     if (xvfb) argv.insert(argv.begin(), {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
     else setenv("QT_QPA_PLATFORM", "offscreen", 1);
-    std::vector<double> runs;
+    std::vector<double> runs, main_runs;
     for (int i = 0; i < 3; ++i) {
         auto [rc, out] = test::run_command(argv);
         auto j = json::parse(out.substr(out.find('{') == std::string::npos ? 0 : out.find('{')), nullptr, false);
@@ -368,8 +368,12 @@ void s6(std::size_t n) {
             std::exit(1);
         }
         runs.push_back(j["first_frame_ms"].get<double>());
+        main_runs.push_back(j.value("since_main_ms", 0.0));
     }
+    // first_frame_ms counts from the process's start (dynamic loading included);
+    // since_main_ms from main().
     line("{\"scenario\":\"S6\",\"n\":" + std::to_string(n) + ",\"first_frame_ms\":" + fmt(percentile(runs, 0.5)) +
+         ",\"since_main_ms\":" + fmt(percentile(main_runs, 0.5)) +
          ",\"runs\":3,\"display\":\"" + (xvfb ? "xvfb" : "offscreen") + "\",\"goal_ms_max\":1000}");
 #else
     (void)n;
