@@ -5,7 +5,10 @@
 // sent only after the server answered (the server commits before it answers), applies
 // each pulled page with its cursor in one transaction, purges buckets the user lost, and
 // downloads a bucket again when its checksum says it drifted. Any failure part-way just
-// repeats work next time (every step is idempotent).
+// repeats work next time (every step is idempotent). While one push is on the wire (the
+// HTTP exchange runs on a helper thread that touches only the connection), it reads the
+// next push from the Store, so a large upload keeps both ends busy; acknowledgements stay
+// in order.
 #pragma once
 
 #include <atomic>
