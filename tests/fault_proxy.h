@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -51,6 +52,9 @@ public:
     int port() const { return port_; }
     std::atomic<int> cut_percent{30};
     std::atomic<int> max_delay_ms{120};
+    // A cut connection closes after a random number of answer bytes below this: keep it
+    // under the size of the smallest answer a test expects, or cuts may never happen.
+    std::atomic<int> cut_within{3000};
     std::atomic<int> connections{0}, cuts{0};
     // Bytes that crossed the proxy, each way (request and answer bytes, headers included).
     std::atomic<std::uint64_t> bytes_up{0}, bytes_down{0};
@@ -95,7 +99,7 @@ private:
         setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         setsockopt(up, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         bool cut = static_cast<int>(rng() % 100) < cut_percent.load();
-        std::size_t cut_after = rng() % 3000;
+        std::size_t cut_after = rng() % static_cast<std::size_t>(std::max(1, cut_within.load()));
         std::size_t answered = 0;
         char buf[8192];
         while (!stop_) {
