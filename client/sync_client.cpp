@@ -140,10 +140,10 @@ Outcome<SyncReport> SyncClient::sync_once() {
         // an upload of many records keeps both ends busy. Only the Store is used here and
         // only the connection there.
         auto inflight = std::async(std::launch::async, [this, &body] { return exchange(std::move(body)); });
-        sync::Result<sync::PushBatch> next =
+        sync::Result<sync::PushBatch> upcoming =
             batch->upto ? store_.pending(max_writes, batch->upto) : sync::Result<sync::PushBatch>(sync::PushBatch{});
         auto resp = inflight.get();
-        if (resp.ok() && next.ok() && next->upto) ahead = std::move(next).value();
+        if (resp.ok() && upcoming.ok() && upcoming->upto) ahead = std::move(upcoming).value();
         if (!resp.ok()) {
             if (resp.failure->status == 413 && batch->upto && max_writes > 1) {
                 max_writes = std::max<std::size_t>(1, max_writes / 2);

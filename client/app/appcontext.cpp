@@ -628,6 +628,14 @@ QString AppContext::activityLabel(const QString& t) const {
     return tr("Other");
 }
 
+QString AppContext::statusLabel(const QString& status) const {
+    if (status == "open") return tr("open");
+    if (status == "planned") return tr("planned");
+    if (status == "done") return tr("done");
+    if (status == "cancelled") return tr("cancelled");
+    return status;
+}
+
 QString AppContext::flagLabel(const QString& flag) const {
     QStringList parts = flag.split(':');
     if (parts.value(0) == "policy" && parts.value(1) == "inbound-only") return tr("inbound-only customer: no active selling");

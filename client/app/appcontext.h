@@ -125,6 +125,8 @@ public:
     Q_INVOKABLE int defaultProbability(const QString& stage) const;
     Q_INVOKABLE QString roleLabel(const QString& role) const;
     Q_INVOKABLE QString activityLabel(const QString& type) const;
+    // A follow-up's or contact plan's status: open, planned, done, cancelled.
+    Q_INVOKABLE QString statusLabel(const QString& status) const;
     // A notification flag ("policy:inbound-only", "competitor:banks:Nordbank") in words.
     Q_INVOKABLE QString flagLabel(const QString& flag) const;
 

@@ -209,10 +209,12 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
                 r.detail = v["body"].left(300);
             } else if (t == "follow_ups") {
                 r.title = v["summary"];
-                r.subtitle = joined({v["due"], v["status"], account});
+                r.subtitle = joined({v["due"], app()->statusLabel(v["status"]), account});
             } else if (t == "contact_plans") {
-                r.title = v["consultant"];
-                r.subtitle = joined({v["planned_by"], v["status"]});
+                QString who = app()->record("contacts", v["contact_id"]).value("name").toString();
+                r.title = who.isEmpty() ? v["consultant"] : AppContext::tr("%1 \u2192 %2").arg(v["consultant"], who);
+                r.subtitle = joined({v["planned_by"].isEmpty() ? QString() : AppContext::tr("by %1").arg(v["planned_by"]),
+                                     app()->statusLabel(v["status"])});
             } else {
                 for (const char* k : {"name", "title", "summary", "body"})
                     if (def_->field(k)) {

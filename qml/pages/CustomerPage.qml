@@ -9,6 +9,9 @@ Page {
     id: pageRoot
     property string recordId: ""
     property string pageName: "customer"
+    // For tests: the planning dialogs.
+    readonly property alias planDialog: planDialog
+    readonly property alias followDialog: followDialog
     readonly property var account: App.revision >= 0 && recordId !== "" ? App.record("accounts", recordId) : ({})
     title: account.name || qsTr("Customer")
 
@@ -38,6 +41,8 @@ Page {
             Button { text: qsTr("+ Case"); onClicked: win.openPage("capture", pageRoot.recordId) }
             Button { text: qsTr("+ Person"); onClicked: contactDialog.open() }
             Button { text: qsTr("+ Note"); onClicked: noteDialog.open() }
+            Button { text: qsTr("+ Plan"); onClicked: planDialog.open() }
+            Button { text: qsTr("+ Follow-up"); onClicked: followDialog.open() }
             Button { text: qsTr("Edit"); flat: true; onClicked: win.openPage("account", pageRoot.recordId) }
             Button { text: qsTr("Delete"); flat: true; onClicked: { if (App.deleteRecord("accounts", pageRoot.recordId)) win.back() } }
         }
@@ -49,6 +54,7 @@ Page {
             TabButton { text: qsTr("Activities"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
             TabButton { text: qsTr("Notes"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
             TabButton { text: qsTr("Plan"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
+            TabButton { text: qsTr("Follow-ups"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
         }
         StackLayout {
             currentIndex: tabs.currentIndex
@@ -58,7 +64,8 @@ Page {
             RecordList { table: "cases"; emptyText: qsTr("No cases yet"); onOpen: (id) => win.openPage("case", id) }
             RecordList { table: "activities"; emptyText: qsTr("No conversations logged yet") }
             RecordList { table: "notes"; emptyText: qsTr("No notes yet"); onOpen: (id) => noteDialog.openFor(id) }
-            RecordList { table: "contact_plans"; emptyText: qsTr("Nobody is planned to contact anyone here yet") }
+            RecordList { table: "contact_plans"; emptyText: qsTr("Nobody is planned to contact anyone here yet"); onOpen: (id) => statusDialog.openFor("contact_plans", id) }
+            RecordList { table: "follow_ups"; emptyText: qsTr("No follow-ups yet"); onOpen: (id) => statusDialog.openFor("follow_ups", id) }
         }
     }
 
@@ -151,6 +158,99 @@ Page {
             var kind = noteText.text.indexOf(App.needsAnalysisTemplate().split("\n")[0]) === 0 ? "needs-analysis" : "free"
             if (noteId === "") App.createRecord("notes", { "account_id": pageRoot.recordId, "body": noteText.text, "kind": kind })
             else App.updateRecord("notes", noteId, { "body": noteText.text })
+        }
+    }
+
+    // A week from today, as the dates are stored (YYYY-MM-DD).
+    function inAWeek() { return new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10) }
+
+    Dialog {
+        id: planDialog
+        readonly property var people: App.revision >= 0 && visible ? App.contactChoices(pageRoot.recordId) : []
+        onAboutToShow: { pConsultant.text = App.userName; pDate.text = pageRoot.inAWeek() }
+        title: qsTr("Plan who contacts whom")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(440, win.width - 32)
+        standardButtons: Dialog.Save | Dialog.Cancel
+        Component.onCompleted: standardButton(Dialog.Save).enabled = Qt.binding(function () {
+            return planDialog.people.length > 0 && pConsultant.text.trim() !== "" && pDate.acceptableInput })
+        ColumnLayout {
+            width: parent.width
+            Label { text: qsTr("Add the person first (People tab)"); visible: planDialog.people.length === 0; wrapMode: Label.Wrap; Layout.fillWidth: true }
+            ComboBox {
+                id: pContact
+                Layout.fillWidth: true
+                visible: planDialog.people.length > 0
+                textRole: "name"
+                valueRole: "id"
+                model: planDialog.people
+            }
+            TextField { id: pConsultant; objectName: "planConsultant"; placeholderText: qsTr("Colleague who will make contact"); Layout.fillWidth: true }
+            TextField {
+                id: pDate
+                objectName: "planDate"
+                placeholderText: qsTr("By date (YYYY-MM-DD)")
+                inputMethodHints: Qt.ImhDate
+                validator: RegularExpressionValidator { regularExpression: /\d{4}-\d{2}-\d{2}/ }
+                Layout.fillWidth: true
+            }
+        }
+        onAccepted: App.createRecord("contact_plans", { "account_id": pageRoot.recordId, "contact_id": pContact.currentValue,
+                                                       "consultant": pConsultant.text.trim(), "planned_by": pDate.text })
+    }
+
+    Dialog {
+        id: followDialog
+        onAboutToShow: { fSummary.text = ""; fDue.text = pageRoot.inAWeek() }
+        title: qsTr("New follow-up")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(440, win.width - 32)
+        standardButtons: Dialog.Save | Dialog.Cancel
+        Component.onCompleted: standardButton(Dialog.Save).enabled = Qt.binding(function () {
+            return fSummary.text.trim() !== "" && fDue.acceptableInput })
+        ColumnLayout {
+            width: parent.width
+            TextField { id: fSummary; objectName: "followSummary"; placeholderText: qsTr("What to do, e.g. call Eva about the offer"); Layout.fillWidth: true }
+            TextField {
+                id: fDue
+                objectName: "followDue"
+                placeholderText: qsTr("Due (YYYY-MM-DD)")
+                inputMethodHints: Qt.ImhDate
+                validator: RegularExpressionValidator { regularExpression: /\d{4}-\d{2}-\d{2}/ }
+                Layout.fillWidth: true
+            }
+        }
+        onAccepted: App.createRecord("follow_ups", { "account_id": pageRoot.recordId, "summary": fSummary.text.trim(), "due": fDue.text,
+                                                    "related_kind": "account", "related_id": pageRoot.recordId, "assignee": App.userName })
+    }
+
+    // Mark a contact plan or a follow-up done, or cancel it.
+    Dialog {
+        id: statusDialog
+        property string table: ""
+        property string itemId: ""
+        property var item: ({})
+        function openFor(t, id) { table = t; itemId = id; item = App.record(t, id); open() }
+        title: item.summary || item.consultant || ""
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(440, win.width - 32)
+        standardButtons: Dialog.Close
+        Flow {
+            width: parent.width
+            spacing: 8
+            Repeater {
+                model: statusDialog.table === "follow_ups" ? ["open", "done", "cancelled"] : ["planned", "done", "cancelled"]
+                Button {
+                    required property string modelData
+                    text: App.statusLabel(modelData)
+                    highlighted: statusDialog.item.status === modelData
+                    onClicked: { App.updateRecord(statusDialog.table, statusDialog.itemId, { "status": modelData }); statusDialog.close() }
+                }
+            }
+            Button { text: qsTr("Delete"); flat: true; onClicked: { App.deleteRecord(statusDialog.table, statusDialog.itemId); statusDialog.close() } }
         }
     }
 }

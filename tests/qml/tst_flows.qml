@@ -26,10 +26,13 @@ Item {
     Component { id: logComp; LogActivityPage {} }
     Component { id: caseComp; CasePage {} }
     Component { id: conflictsComp; ConflictsPage {} }
+    Component { id: customerComp; CustomerPage {} }
 
     RecordListModel { id: cases; table: "cases" }
     RecordListModel { id: activities; table: "activities" }
     RecordListModel { id: stageChanges; table: "stage_changes" }
+    RecordListModel { id: plans; table: "contact_plans" }
+    RecordListModel { id: followUps; table: "follow_ups" }
     IssuesModel { id: conflicts; kind: "conflicts" }
 
     TestCase {
@@ -53,6 +56,43 @@ Item {
         }
 
         function init() { win.backs = 0; win.opened = "" }
+
+        function test_plan_a_contact_and_a_follow_up_on_the_customer_page() {
+            var acct = App.createAccount({ "name": "Brygga AB" })
+            var eva = App.createRecord("contacts", { "account_id": acct, "name": "Eva Lind", "role": "decision-maker" })
+            var page = createTemporaryObject(customerComp, root, { width: root.width, height: root.height, recordId: acct })
+            verify(page)
+            var plansBefore = plans.total, followBefore = followUps.total
+
+            page.planDialog.open()
+            tryVerify(function () { return page.planDialog.opened })
+            var consultant = named(page.planDialog.contentItem, "planConsultant")
+            compare(consultant.text, App.userName)  // defaults to me
+            var date = named(page.planDialog.contentItem, "planDate")
+            date.text = "2026-13"  // not a date: Save stays disabled
+            verify(!page.planDialog.standardButton(Dialog.Save).enabled)
+            date.text = "2026-12-01"
+            verify(page.planDialog.standardButton(Dialog.Save).enabled)
+            page.planDialog.accept()
+            tryCompare(plans, "total", plansBefore + 1)
+            var plan = null
+            for (var i = 0; i < plans.count; ++i) {
+                var r = App.record("contact_plans", plans.get(i).recordId)
+                if (r.account_id === acct) plan = r
+            }
+            verify(plan)
+            compare(plan.contact_id, eva)
+            compare(plan.planned_by, "2026-12-01")
+            compare(plan.status, "planned")
+
+            page.followDialog.open()
+            tryVerify(function () { return page.followDialog.opened })
+            verify(!page.followDialog.standardButton(Dialog.Save).enabled)  // a summary is needed
+            named(page.followDialog.contentItem, "followSummary").text = "Send Eva the reference case"
+            verify(page.followDialog.standardButton(Dialog.Save).enabled)
+            page.followDialog.accept()
+            tryCompare(followUps, "total", followBefore + 1)
+        }
 
         function test_quick_capture_takes_three_inputs() {
             var before = cases.total

@@ -1,1085 +1,1148 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
     <name>AccountEditPage</name>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="13" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="13"/>
         <source>New customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="13" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="13"/>
         <source>Edit customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="23" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="23"/>
         <source>Name (required)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="24" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="24"/>
         <source>Org number (CVR / org.nr)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="25" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="25"/>
         <source>Industry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="26" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="26"/>
         <source>Competitor group (e.g. banks)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="33" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="33"/>
         <source>Policy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="36" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="36"/>
         <source>Active</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="36" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="36"/>
         <source>Inbound only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="36" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="36"/>
         <source>Blocked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="44" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="44"/>
         <source>Yearly revenue with us (DKK)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="46" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="46"/>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../../../qml/components/AccountPicker.qml" line="23" />
+        <location filename="../../../qml/components/AccountPicker.qml" line="23"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AccountPicker.qml" line="40" />
+        <location filename="../../../qml/components/AccountPicker.qml" line="40"/>
         <source>A new customer “%1” will be created</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="14" />
+        <location filename="../../../qml/pages/CasePage.qml" line="14"/>
         <source>Case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="23" />
+        <location filename="../../../qml/pages/CasePage.qml" line="23"/>
         <source>No case to show</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51" />
+        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
         <source>Yours</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51" />
+        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
         <source>Owned by a seller</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51" />
+        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
         <source>No owner yet: to triage</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="56" />
+        <location filename="../../../qml/pages/CasePage.qml" line="56"/>
         <source>Take ownership</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="61" />
+        <location filename="../../../qml/pages/CasePage.qml" line="61"/>
         <source>Stage</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85" />
+        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="87" />
+        <location filename="../../../qml/pages/CasePage.qml" line="87"/>
         <source>Currency</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="89" />
+        <location filename="../../../qml/pages/CasePage.qml" line="89"/>
         <source>Probability %</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="91" />
+        <location filename="../../../qml/pages/CasePage.qml" line="91"/>
         <source>Follow up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="94" />
+        <location filename="../../../qml/pages/CasePage.qml" line="94"/>
         <source>Next step</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="97" />
+        <location filename="../../../qml/pages/CasePage.qml" line="97"/>
         <source>Lost because: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="105" />
+        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="114" />
+        <location filename="../../../qml/pages/CasePage.qml" line="114"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="120" />
+        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
         <source>Why was it lost?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="125" />
+        <location filename="../../../qml/pages/CasePage.qml" line="125"/>
         <source>Price, timing, another vendor…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="13" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="13"/>
         <source>Needs your attention</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="25" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="25"/>
         <source>Conflicts (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="26" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="26"/>
         <source>No conflicts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="42" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="42"/>
         <source>Yours: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="43" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="43"/>
         <source>Theirs (kept): %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="45" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="45"/>
         <source>Keep theirs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="46" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="46"/>
         <source>Use mine</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="51" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="51"/>
         <source>Refused by the server (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="52" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="52"/>
         <source>Nothing refused</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="71" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="71"/>
         <source>Dismiss</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="72" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="72"/>
         <source>Send again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="13" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="13"/>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="23" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="23"/>
         <source>competitor group: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
         <source>revenue %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="37" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
         <source>☕ Log conversation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="38" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
         <source>+ Case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="39" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="39"/>
         <source>+ Person</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="40" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
         <source>+ Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="41" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
+        <source>+ Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
+        <source>+ Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="42" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="47" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
         <source>People</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="48" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="49" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
         <source>Activities</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="50" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="51" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
         <source>Plan</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="57" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="54"/>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="60"/>
         <source>No people yet. Who decides? Who owns the project?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="58" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="61"/>
         <source>No cases yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="59" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="62"/>
         <source>No conversations logged yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="60" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="63"/>
         <source>No notes yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="61" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="64"/>
         <source>Nobody is planned to contact anyone here yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="80" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="65"/>
+        <source>No follow-ups yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="84"/>
         <source>New person</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="87" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="88" />
-        <location filename="../../../qml/pages/CustomerPage.qml" line="119" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="123"/>
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="96" />
-        <location filename="../../../qml/pages/CustomerPage.qml" line="128" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="132"/>
         <source>We have met</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="97" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="129" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
         <source>Delete person</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
         <source>New note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="147" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
         <source>Needs analysis template</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="148" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="152"/>
         <source>What did you learn?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="168"/>
+        <source>Plan who contacts whom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="177"/>
+        <source>Add the person first (People tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
+        <source>Colleague who will make contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="189"/>
+        <source>By date (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
+        <source>New follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="211"/>
+        <source>What to do, e.g. call Eva about the offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="12" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="12"/>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="24" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="24"/>
         <source>Search customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="29" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="29"/>
         <source>New customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/CustomersPage.qml" line="34" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="34"/>
         <source>%n customer(s)</source>
-        <translation><numerusform>%n customer</numerusform><numerusform>%n customers</numerusform></translation>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="51" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="51"/>
         <source>No customers yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="51" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="51"/>
         <source>No customer matches “%1”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="52" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="52"/>
         <source>Add one with “New customer”, or capture a case and name the customer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="13" />
+        <location filename="../../../qml/pages/HomePage.qml" line="13"/>
         <source>Fika</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="26" />
+        <location filename="../../../qml/pages/HomePage.qml" line="26"/>
         <source>Hello, %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="26" />
+        <location filename="../../../qml/pages/HomePage.qml" line="26"/>
         <source>Hello</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="39" />
+        <location filename="../../../qml/pages/HomePage.qml" line="39"/>
         <source>☕  Log a conversation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="47" />
+        <location filename="../../../qml/pages/HomePage.qml" line="47"/>
         <source>+  Capture a case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="62" />
+        <location filename="../../../qml/pages/HomePage.qml" line="62"/>
         <source>This week: %1 of %2 conversations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="73" />
+        <location filename="../../../qml/pages/HomePage.qml" line="73"/>
         <source>The most conversations win.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="86" />
+        <location filename="../../../qml/pages/HomePage.qml" line="86"/>
         <source>Talking points (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="100" />
+        <location filename="../../../qml/pages/HomePage.qml" line="100"/>
         <source>To triage (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="114" />
+        <location filename="../../../qml/pages/HomePage.qml" line="114"/>
         <source>Nothing waiting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="115" />
+        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
         <source>New cases show up here until someone takes them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="12" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="12"/>
         <source>Inbox</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="30" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="30"/>
         <source>New case: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="31" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="31"/>
         <source>New customer in a competitor group</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="32" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="32"/>
         <source>Outbound work on a restricted customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="39" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="39"/>
         <source>found by %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="63" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="63"/>
         <source>No new cases yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
         <source>Connect to a server to receive cases from the field.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
         <source>They appear here the moment a consultant syncs.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LogActivityPage</name>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="14" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="14"/>
         <source>Log a conversation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="48" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="48"/>
         <source>(nobody in particular)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="70" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="70"/>
         <source>They contacted us (inbound)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="74" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="74"/>
         <source>Note (optional): coffee chat with Eva about…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="81" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="81"/>
         <source>There may be a case here</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="90" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="90"/>
         <source>Talking points</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="100" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="100"/>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../../qml/Main.qml" line="16" />
-        <location filename="../../../qml/Main.qml" line="105" />
-        <location filename="../../../qml/Main.qml" line="177" />
+        <location filename="../../../qml/Main.qml" line="16"/>
+        <location filename="../../../qml/Main.qml" line="105"/>
+        <location filename="../../../qml/Main.qml" line="177"/>
         <source>Fika</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="28" />
+        <location filename="../../../qml/Main.qml" line="28"/>
         <source>Home</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="29" />
+        <location filename="../../../qml/Main.qml" line="29"/>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="30" />
+        <location filename="../../../qml/Main.qml" line="30"/>
         <source>Pipeline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="31" />
+        <location filename="../../../qml/Main.qml" line="31"/>
         <source>My numbers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="34" />
-        <location filename="../../../qml/Main.qml" line="163" />
+        <location filename="../../../qml/Main.qml" line="34"/>
+        <location filename="../../../qml/Main.qml" line="163"/>
         <source>Inbox</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="35" />
+        <location filename="../../../qml/Main.qml" line="35"/>
         <source>Trash</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="36" />
+        <location filename="../../../qml/Main.qml" line="36"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="101" />
+        <location filename="../../../qml/Main.qml" line="101"/>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="101" />
+        <location filename="../../../qml/Main.qml" line="101"/>
         <source>Menu</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="119" />
+        <location filename="../../../qml/Main.qml" line="119"/>
         <source>Capture a case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121" />
+        <location filename="../../../qml/Main.qml" line="121"/>
         <source>Capture a case (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157" />
+        <location filename="../../../qml/Main.qml" line="157"/>
         <source>Deleted “%1”</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157" />
+        <location filename="../../../qml/Main.qml" line="157"/>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="184" />
+        <location filename="../../../qml/Main.qml" line="184"/>
         <source>working offline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NumbersPage</name>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="12" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="12"/>
         <source>My numbers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="28" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="28"/>
         <source>This week: %1 of %2 conversations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="34" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="34"/>
         <source>Only mine</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="44" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="44"/>
         <source>Funnel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="52" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="52"/>
         <source>conversations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
         <source>meetings + phone meetings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
         <source>%1 of conversations</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>offers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>%1 of meetings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>won</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>%1 of offers · %2 lost</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="59" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="59"/>
         <source>won value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="64" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="64"/>
         <source>Return on the programme</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="72" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="72"/>
         <source>programme cost</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="72" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="72"/>
         <source>training, travel, lost billable time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="73" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="73"/>
         <source>identified pipeline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="74" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="74"/>
         <source>estimated earnings (weighted)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="13" />
+        <location filename="../../../qml/pages/PipelinePage.qml" line="13"/>
         <source>Pipeline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="26" />
+        <location filename="../../../qml/pages/PipelinePage.qml" line="26"/>
         <source>Open pipeline: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="27" />
+        <location filename="../../../qml/pages/PipelinePage.qml" line="27"/>
         <source>weighted %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/PipelinePage.qml" line="48" />
+        <location filename="../../../qml/pages/PipelinePage.qml" line="48"/>
         <source>%n case(s)</source>
-        <translation><numerusform>%n case</numerusform><numerusform>%n cases</numerusform></translation>
+        <translation>
+            <numerusform>%n case</numerusform>
+            <numerusform>%n cases</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>QuickCapturePage</name>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="13" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="13"/>
         <source>Capture a case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="52" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="52"/>
         <source>What do they need? One sentence is enough.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="63" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="63"/>
         <source>Who said it (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="75" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="75"/>
         <source>Rough value, e.g. 150k (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="83" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="83"/>
         <source>Save case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecordDelegate</name>
     <message>
-        <location filename="../../../qml/components/RecordDelegate.qml" line="19" />
+        <location filename="../../../qml/components/RecordDelegate.qml" line="19"/>
         <source>(untitled)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="12" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="12"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="21" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="21"/>
         <source>Server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="23" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="23"/>
         <source>Connected to %1 as %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="23" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="23"/>
         <source>Working offline on this device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="28" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="28"/>
         <source>Server address</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="29" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="29"/>
         <source>Token</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="33" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="33"/>
         <source>Connect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="33" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="33"/>
         <source>Connecting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="34" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
         <source>Sync now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="35" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="35"/>
         <source>Disconnect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="37" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="37"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="42" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="42"/>
         <source>As the system</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="49" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="49"/>
         <source>Dark theme</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="50" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
         <source>How I sell</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
         <source>Passive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
         <source>Neutral</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
         <source>Direct</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
         <source>Conversations per week</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="68" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
         <source>This device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="70" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="70"/>
         <source>Conflicts and refused changes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="76" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
         <source>Connected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../../qml/components/SyncIndicator.qml" line="16" />
+        <location filename="../../../qml/components/SyncIndicator.qml" line="16"/>
         <source>Sync status: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TrashPage</name>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="12" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="12"/>
         <source>Trash</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Customers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>People</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Activities</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="38" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
         <source>Restore</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="43" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="43"/>
         <source>The trash is empty</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="12" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="12"/>
         <source>Welcome to Fika</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="24" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="24"/>
         <source>Capture possible work where it happens, even with no network.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="37" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="37"/>
         <source>Start offline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="38" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="38"/>
         <source>Everything works on this device; connect to a server whenever you like.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="39" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="39"/>
         <source>Your name</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="41" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="41"/>
         <source>Start working offline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="55" />
-        <source>Connect to your firm's server</source>
-        <translation type="unfinished" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="55"/>
+        <source>Connect to your firm&apos;s server</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="56" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="56"/>
         <source>Server address, e.g. https://fika.example.com</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="57" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="57"/>
         <source>Token from your admin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="60" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="60"/>
         <source>Connect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="62" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="62"/>
         <source>Connecting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="167" />
+        <location filename="../appcontext.cpp" line="167"/>
         <source>Me</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="179" />
+        <location filename="../appcontext.cpp" line="179"/>
         <source>The server address starts with http:// or https://</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="183" />
+        <location filename="../appcontext.cpp" line="183"/>
         <source>Paste the token your admin gave you</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="252" />
+        <location filename="../appcontext.cpp" line="252"/>
         <source>Unknown field %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="271" />
+        <location filename="../appcontext.cpp" line="271"/>
         <source>%1 is not a number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="294" />
-        <location filename="../appcontext.cpp" line="313" />
+        <location filename="../appcontext.cpp" line="294"/>
+        <location filename="../appcontext.cpp" line="313"/>
         <source>Unknown kind %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="356" />
+        <location filename="../appcontext.cpp" line="356"/>
         <source>Write one sentence about what they need</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="358" />
-        <location filename="../appcontext.cpp" line="407" />
+        <location filename="../appcontext.cpp" line="358"/>
+        <location filename="../appcontext.cpp" line="407"/>
         <source>Which customer?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="361" />
+        <location filename="../appcontext.cpp" line="361"/>
         <source>%1 is not an amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413" />
+        <location filename="../appcontext.cpp" line="413"/>
         <source>Possible case at %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441" />
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Connect to a server first</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="451" />
+        <location filename="../appcontext.cpp" line="451"/>
         <source>Unknown stage %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="554" />
+        <location filename="../appcontext.cpp" line="554"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="556" />
+        <location filename="../appcontext.cpp" line="556"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="567" />
-        <source>%1 is an active customer in the competitor group "%2": a seller will be told.</source>
-        <translation type="unfinished" />
+        <location filename="../appcontext.cpp" line="567"/>
+        <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="587" />
+        <location filename="../appcontext.cpp" line="587"/>
         <source>Need:
 
 Pain:
@@ -1090,189 +1153,234 @@ Who decides:
 
 Budget:
 </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="601" />
+        <location filename="../appcontext.cpp" line="601"/>
         <source>Spotted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="602" />
+        <location filename="../appcontext.cpp" line="602"/>
         <source>Qualified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="603" />
-        <location filename="../appcontext.cpp" line="623" />
+        <location filename="../appcontext.cpp" line="603"/>
+        <location filename="../appcontext.cpp" line="623"/>
         <source>Meeting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="604" />
-        <location filename="../appcontext.cpp" line="625" />
+        <location filename="../appcontext.cpp" line="604"/>
+        <location filename="../appcontext.cpp" line="625"/>
         <source>Offer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="605" />
+        <location filename="../appcontext.cpp" line="605"/>
         <source>Negotiation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="606" />
-        <location filename="../appcontext.cpp" line="626" />
+        <location filename="../appcontext.cpp" line="606"/>
+        <location filename="../appcontext.cpp" line="626"/>
         <source>Won</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="607" />
-        <location filename="../appcontext.cpp" line="627" />
+        <location filename="../appcontext.cpp" line="607"/>
+        <location filename="../appcontext.cpp" line="627"/>
         <source>Lost</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="614" />
+        <location filename="../appcontext.cpp" line="614"/>
         <source>Decision maker</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="615" />
+        <location filename="../appcontext.cpp" line="615"/>
         <source>Project owner</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="616" />
+        <location filename="../appcontext.cpp" line="616"/>
         <source>Influencer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="617" />
+        <location filename="../appcontext.cpp" line="617"/>
         <source>User</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="618" />
-        <location filename="../appcontext.cpp" line="628" />
+        <location filename="../appcontext.cpp" line="618"/>
+        <location filename="../appcontext.cpp" line="628"/>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="622" />
+        <location filename="../appcontext.cpp" line="622"/>
         <source>Conversation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="624" />
+        <location filename="../appcontext.cpp" line="624"/>
         <source>Phone meeting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="633" />
+        <location filename="../appcontext.cpp" line="632"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="633"/>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="634"/>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="635"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="641"/>
         <source>inbound-only customer: no active selling</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="634" />
+        <location filename="../appcontext.cpp" line="642"/>
         <source>blocked customer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="635" />
+        <location filename="../appcontext.cpp" line="643"/>
         <source>competitor of %1 (group %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="197" />
+        <location filename="../models.cpp" line="197"/>
         <source>not met yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="203" />
+        <location filename="../models.cpp" line="203"/>
         <source> (inbound)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="208" />
+        <location filename="../models.cpp" line="208"/>
         <source>Needs analysis</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="215"/>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="216"/>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="183" />
+        <location filename="../synccontroller.cpp" line="181"/>
         <source>Offline · %n change(s) kept on this device</source>
-        <translation><numerusform>Offline · %n change kept on this device</numerusform><numerusform>Offline · %n changes kept on this device</numerusform></translation>
+        <translation>
+            <numerusform>Offline · %n change kept on this device</numerusform>
+            <numerusform>Offline · %n changes kept on this device</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="183" />
+        <location filename="../synccontroller.cpp" line="181"/>
         <source>Offline</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="185" />
+        <location filename="../synccontroller.cpp" line="183"/>
         <source>Sign in again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="186" />
+        <location filename="../synccontroller.cpp" line="184"/>
         <source>%n conflict(s) to review</source>
-        <translation><numerusform>%n conflict to review</numerusform><numerusform>%n conflicts to review</numerusform></translation>
+        <translation>
+            <numerusform>%n conflict to review</numerusform>
+            <numerusform>%n conflicts to review</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="187" />
+        <location filename="../synccontroller.cpp" line="185"/>
         <source>%n change(s) refused</source>
-        <translation><numerusform>%n change refused</numerusform><numerusform>%n changes refused</numerusform></translation>
+        <translation>
+            <numerusform>%n change refused</numerusform>
+            <numerusform>%n changes refused</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="189" />
+        <location filename="../synccontroller.cpp" line="187"/>
         <source>Syncing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="190" />
+        <location filename="../synccontroller.cpp" line="188"/>
         <source>Offline · %n change(s) waiting</source>
-        <translation><numerusform>Offline · %n change waiting</numerusform><numerusform>Offline · %n changes waiting</numerusform></translation>
+        <translation>
+            <numerusform>Offline · %n change waiting</numerusform>
+            <numerusform>Offline · %n changes waiting</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="191" />
+        <location filename="../synccontroller.cpp" line="189"/>
         <source>%n change(s) waiting</source>
-        <translation><numerusform>%n change waiting</numerusform><numerusform>%n changes waiting</numerusform></translation>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="192" />
+        <location filename="../synccontroller.cpp" line="190"/>
         <source>Synced at %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="301" />
+        <location filename="../synccontroller.cpp" line="309"/>
         <source>%1 at %2, found by %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="304" />
+        <location filename="../synccontroller.cpp" line="312"/>
         <source>New case</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="58" />
-        <location filename="../synccontroller.cpp" line="80" />
+        <location filename="../synccontroller.cpp" line="58"/>
+        <location filename="../synccontroller.cpp" line="80"/>
         <source>The local database could not be opened</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="88" />
+        <location filename="../synccontroller.cpp" line="88"/>
         <source>The server does not accept this token</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="89" />
+        <location filename="../synccontroller.cpp" line="89"/>
         <source>Cannot reach the server: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,64 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>AccountEditPage</name>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="13" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="13"/>
         <source>New customer</source>
         <translation>Ny kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="13" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="13"/>
         <source>Edit customer</source>
         <translation>Redigera kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="23" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="23"/>
         <source>Name (required)</source>
         <translation>Namn (obligatoriskt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="24" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="24"/>
         <source>Org number (CVR / org.nr)</source>
         <translation>Organisationsnummer (org.nr / CVR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="25" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="25"/>
         <source>Industry</source>
         <translation>Bransch</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="26" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="26"/>
         <source>Competitor group (e.g. banks)</source>
         <translation>Konkurrentgrupp (t.ex. banker)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="33" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="33"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="36" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="36"/>
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="36" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="36"/>
         <source>Inbound only</source>
         <translation>Endast inkommande</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="36" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="36"/>
         <source>Blocked</source>
         <translation>Spärrad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="44" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="44"/>
         <source>Yearly revenue with us (DKK)</source>
         <translation>Årlig omsättning hos oss (DKK)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="46" />
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="46"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
@@ -66,12 +67,12 @@
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../../../qml/components/AccountPicker.qml" line="23" />
+        <location filename="../../../qml/components/AccountPicker.qml" line="23"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AccountPicker.qml" line="40" />
+        <location filename="../../../qml/components/AccountPicker.qml" line="40"/>
         <source>A new customer “%1” will be created</source>
         <translation>En ny kund ”%1” skapas</translation>
     </message>
@@ -79,87 +80,87 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="14" />
+        <location filename="../../../qml/pages/CasePage.qml" line="14"/>
         <source>Case</source>
         <translation>Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="23" />
+        <location filename="../../../qml/pages/CasePage.qml" line="23"/>
         <source>No case to show</source>
         <translation>Ingen affär att visa</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51" />
+        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51" />
+        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
         <source>Owned by a seller</source>
         <translation>Ägs av en säljare</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51" />
+        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ägare än: att sortera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="56" />
+        <location filename="../../../qml/pages/CasePage.qml" line="56"/>
         <source>Take ownership</source>
         <translation>Ta ägarskap</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="61" />
+        <location filename="../../../qml/pages/CasePage.qml" line="61"/>
         <source>Stage</source>
         <translation>Steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85" />
+        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="87" />
+        <location filename="../../../qml/pages/CasePage.qml" line="87"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="89" />
+        <location filename="../../../qml/pages/CasePage.qml" line="89"/>
         <source>Probability %</source>
         <translation>Sannolikhet %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="91" />
+        <location filename="../../../qml/pages/CasePage.qml" line="91"/>
         <source>Follow up</source>
         <translation>Följ upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="94" />
+        <location filename="../../../qml/pages/CasePage.qml" line="94"/>
         <source>Next step</source>
         <translation>Nästa steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="97" />
+        <location filename="../../../qml/pages/CasePage.qml" line="97"/>
         <source>Lost because: %1</source>
         <translation>Förlorad eftersom: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="105" />
+        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="114" />
+        <location filename="../../../qml/pages/CasePage.qml" line="114"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="120" />
+        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
         <source>Why was it lost?</source>
         <translation>Varför förlorades den?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="125" />
+        <location filename="../../../qml/pages/CasePage.qml" line="125"/>
         <source>Price, timing, another vendor…</source>
         <translation>Pris, tidpunkt, annan leverantör…</translation>
     </message>
@@ -167,57 +168,57 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="13" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="13"/>
         <source>Needs your attention</source>
         <translation>Behöver din uppmärksamhet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="25" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="25"/>
         <source>Conflicts (%1)</source>
         <translation>Konflikter (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="26" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="26"/>
         <source>No conflicts</source>
         <translation>Inga konflikter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="42" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="42"/>
         <source>Yours: %1</source>
         <translation>Din: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="43" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="43"/>
         <source>Theirs (kept): %1</source>
         <translation>Deras (behålls): %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="45" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="45"/>
         <source>Keep theirs</source>
         <translation>Behåll deras</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="46" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="46"/>
         <source>Use mine</source>
         <translation>Använd min</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="51" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="51"/>
         <source>Refused by the server (%1)</source>
         <translation>Avvisade av servern (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="52" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="52"/>
         <source>Nothing refused</source>
         <translation>Inget avvisat</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="71" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="71"/>
         <source>Dismiss</source>
         <translation>Släng</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ConflictsPage.qml" line="72" />
+        <location filename="../../../qml/pages/ConflictsPage.qml" line="72"/>
         <source>Send again</source>
         <translation>Skicka igen</translation>
     </message>
@@ -225,192 +226,251 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="13" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="13"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="23" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="23"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgrupp: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
         <source>revenue %1</source>
         <translation>omsättning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="37" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
         <source>☕ Log conversation</source>
         <translation>☕ Logga samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="38" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
         <source>+ Case</source>
         <translation>+ Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="39" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="39"/>
         <source>+ Person</source>
         <translation>+ Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="40" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
         <source>+ Note</source>
         <translation>+ Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="41" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
+        <source>+ Plan</source>
+        <translation>+ Plan</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
+        <source>+ Follow-up</source>
+        <translation>+ Uppföljning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="42" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="47" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="48" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
         <source>Cases</source>
         <translation>Affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="49" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="50" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="51" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="57" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="54"/>
+        <source>Follow-ups</source>
+        <translation>Uppföljningar</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="60"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Inga personer än. Vem beslutar? Vem äger projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="58" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="61"/>
         <source>No cases yet</source>
         <translation>Inga affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="59" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="62"/>
         <source>No conversations logged yet</source>
         <translation>Inga samtal loggade än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="60" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="63"/>
         <source>No notes yet</source>
         <translation>Inga anteckningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="61" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="64"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen är planerad att kontakta någon här än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="80" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="65"/>
+        <source>No follow-ups yet</source>
+        <translation>Inga uppföljningar än</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="84"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="87" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="88" />
-        <location filename="../../../qml/pages/CustomerPage.qml" line="119" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="123"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="96" />
-        <location filename="../../../qml/pages/CustomerPage.qml" line="128" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="132"/>
         <source>We have met</source>
         <translation>Vi har träffats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="97" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>Email</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="129" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
         <source>Delete person</source>
         <translation>Ta bort person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
         <source>New note</source>
         <translation>Ny anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="147" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
         <source>Needs analysis template</source>
         <translation>Mall för behovsanalys</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="148" />
+        <location filename="../../../qml/pages/CustomerPage.qml" line="152"/>
         <source>What did you learn?</source>
         <translation>Vad fick du veta?</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="168"/>
+        <source>Plan who contacts whom</source>
+        <translation>Planera vem som kontaktar vem</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="177"/>
+        <source>Add the person first (People tab)</source>
+        <translation>Lägg först till personen (fliken Personer)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
+        <source>Colleague who will make contact</source>
+        <translation>Kollega som tar kontakten</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="189"/>
+        <source>By date (YYYY-MM-DD)</source>
+        <translation>Senast (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
+        <source>New follow-up</source>
+        <translation>Ny uppföljning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="211"/>
+        <source>What to do, e.g. call Eva about the offer</source>
+        <translation>Vad ska göras, t.ex. ring Eva om offerten</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
+        <source>Due (YYYY-MM-DD)</source>
+        <translation>Förfaller (ÅÅÅÅ-MM-DD)</translation>
     </message>
 </context>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="12" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="12"/>
         <source>Customers</source>
         <translation>Kunder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="24" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="24"/>
         <source>Search customers</source>
         <translation>Sök kunder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="29" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="29"/>
         <source>New customer</source>
         <translation>Ny kund</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/CustomersPage.qml" line="34" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="34"/>
         <source>%n customer(s)</source>
-        <translation><numerusform>%n kund</numerusform><numerusform>%n kunder</numerusform></translation>
+        <translation>
+            <numerusform>%n kund</numerusform>
+            <numerusform>%n kunder</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="51" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="51"/>
         <source>No customers yet</source>
         <translation>Inga kunder än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="51" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="51"/>
         <source>No customer matches “%1”</source>
         <translation>Ingen kund matchar ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="52" />
+        <location filename="../../../qml/pages/CustomersPage.qml" line="52"/>
         <source>Add one with “New customer”, or capture a case and name the customer.</source>
         <translation>Lägg till en med ”Ny kund”, eller fånga en affär och ange kunden.</translation>
     </message>
@@ -418,57 +478,57 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="13" />
+        <location filename="../../../qml/pages/HomePage.qml" line="13"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="26" />
+        <location filename="../../../qml/pages/HomePage.qml" line="26"/>
         <source>Hello, %1</source>
         <translation>Hej, %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="26" />
+        <location filename="../../../qml/pages/HomePage.qml" line="26"/>
         <source>Hello</source>
         <translation>Hej</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="39" />
+        <location filename="../../../qml/pages/HomePage.qml" line="39"/>
         <source>☕  Log a conversation</source>
         <translation>☕  Logga ett samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="47" />
+        <location filename="../../../qml/pages/HomePage.qml" line="47"/>
         <source>+  Capture a case</source>
         <translation>+  Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="62" />
+        <location filename="../../../qml/pages/HomePage.qml" line="62"/>
         <source>This week: %1 of %2 conversations</source>
         <translation>Den här veckan: %1 av %2 samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="73" />
+        <location filename="../../../qml/pages/HomePage.qml" line="73"/>
         <source>The most conversations win.</source>
         <translation>Flest samtal vinner.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="86" />
+        <location filename="../../../qml/pages/HomePage.qml" line="86"/>
         <source>Talking points (%1)</source>
         <translation>Samtalsstöd (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="100" />
+        <location filename="../../../qml/pages/HomePage.qml" line="100"/>
         <source>To triage (%1)</source>
         <translation>Att sortera (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="114" />
+        <location filename="../../../qml/pages/HomePage.qml" line="114"/>
         <source>Nothing waiting</source>
         <translation>Inget väntar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="115" />
+        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
         <source>New cases show up here until someone takes them.</source>
         <translation>Nya affärer visas här tills någon tar dem.</translation>
     </message>
@@ -476,42 +536,42 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="12" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="12"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="30" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="30"/>
         <source>New case: %1</source>
         <translation>Ny affär: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="31" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="31"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kund i en konkurrentgrupp</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="32" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="32"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Utgående arbete mot en begränsad kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="39" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="39"/>
         <source>found by %1</source>
         <translation>hittad av %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="63" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="63"/>
         <source>No new cases yet</source>
         <translation>Inga nya affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
         <source>Connect to a server to receive cases from the field.</source>
         <translation>Anslut till en server för att ta emot affärer från fältet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64" />
+        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
         <source>They appear here the moment a consultant syncs.</source>
         <translation>De dyker upp här så fort en konsult synkar.</translation>
     </message>
@@ -519,37 +579,37 @@
 <context>
     <name>LogActivityPage</name>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="14" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="14"/>
         <source>Log a conversation</source>
         <translation>Logga ett samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="48" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="48"/>
         <source>(nobody in particular)</source>
         <translation>(ingen särskild)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="70" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="70"/>
         <source>They contacted us (inbound)</source>
         <translation>De kontaktade oss (inkommande)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="74" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="74"/>
         <source>Note (optional): coffee chat with Eva about…</source>
         <translation>Anteckning (valfri): fikasnack med Eva om…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="81" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="81"/>
         <source>There may be a case here</source>
         <translation>Det kan finnas en affär här</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="90" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="90"/>
         <source>Talking points</source>
         <translation>Samtalsstöd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="100" />
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="100"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
@@ -557,80 +617,80 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../../qml/Main.qml" line="16" />
-        <location filename="../../../qml/Main.qml" line="105" />
-        <location filename="../../../qml/Main.qml" line="177" />
+        <location filename="../../../qml/Main.qml" line="16"/>
+        <location filename="../../../qml/Main.qml" line="105"/>
+        <location filename="../../../qml/Main.qml" line="177"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="28" />
+        <location filename="../../../qml/Main.qml" line="28"/>
         <source>Home</source>
         <translation>Hem</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="29" />
+        <location filename="../../../qml/Main.qml" line="29"/>
         <source>Customers</source>
         <translation>Kunder</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="30" />
+        <location filename="../../../qml/Main.qml" line="30"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="31" />
+        <location filename="../../../qml/Main.qml" line="31"/>
         <source>My numbers</source>
         <translation>Mina siffror</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="34" />
-        <location filename="../../../qml/Main.qml" line="163" />
+        <location filename="../../../qml/Main.qml" line="34"/>
+        <location filename="../../../qml/Main.qml" line="163"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="35" />
+        <location filename="../../../qml/Main.qml" line="35"/>
         <source>Trash</source>
         <translation>Papperskorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="36" />
+        <location filename="../../../qml/Main.qml" line="36"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="101" />
+        <location filename="../../../qml/Main.qml" line="101"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="101" />
+        <location filename="../../../qml/Main.qml" line="101"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="119" />
+        <location filename="../../../qml/Main.qml" line="119"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121" />
+        <location filename="../../../qml/Main.qml" line="121"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157" />
+        <location filename="../../../qml/Main.qml" line="157"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157" />
+        <location filename="../../../qml/Main.qml" line="157"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="184" />
+        <location filename="../../../qml/Main.qml" line="184"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
@@ -638,87 +698,87 @@
 <context>
     <name>NumbersPage</name>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="12" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="12"/>
         <source>My numbers</source>
         <translation>Mina siffror</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="28" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="28"/>
         <source>This week: %1 of %2 conversations</source>
         <translation>Den här veckan: %1 av %2 samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="34" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="34"/>
         <source>Only mine</source>
         <translation>Bara mina</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="44" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="44"/>
         <source>Funnel</source>
         <translation>Tratt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="52" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="52"/>
         <source>conversations</source>
         <translation>samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
         <source>meetings + phone meetings</source>
         <translation>möten + telefonmöten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
         <source>%1 of conversations</source>
         <translation>%1 av samtalen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>offers</source>
         <translation>offerter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>%1 of meetings</source>
         <translation>%1 av mötena</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>won</source>
         <translation>vunna</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>%1 of offers · %2 lost</source>
         <translation>%1 av offerterna · %2 förlorade</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="59" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="59"/>
         <source>won value</source>
         <translation>vunnet värde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="64" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="64"/>
         <source>Return on the programme</source>
         <translation>Programmets avkastning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="72" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="72"/>
         <source>programme cost</source>
         <translation>programmets kostnad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="72" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="72"/>
         <source>training, travel, lost billable time</source>
         <translation>utbildning, resor, förlorad debiterbar tid</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="73" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="73"/>
         <source>identified pipeline</source>
         <translation>identifierad pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="74" />
+        <location filename="../../../qml/pages/NumbersPage.qml" line="74"/>
         <source>estimated earnings (weighted)</source>
         <translation>beräknade intäkter (viktade)</translation>
     </message>
@@ -726,50 +786,53 @@
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="13" />
+        <location filename="../../../qml/pages/PipelinePage.qml" line="13"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="26" />
+        <location filename="../../../qml/pages/PipelinePage.qml" line="26"/>
         <source>Open pipeline: %1</source>
         <translation>Öppen pipeline: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="27" />
+        <location filename="../../../qml/pages/PipelinePage.qml" line="27"/>
         <source>weighted %1</source>
         <translation>viktat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/PipelinePage.qml" line="48" />
+        <location filename="../../../qml/pages/PipelinePage.qml" line="48"/>
         <source>%n case(s)</source>
-        <translation><numerusform>%n affär</numerusform><numerusform>%n affärer</numerusform></translation>
+        <translation>
+            <numerusform>%n affär</numerusform>
+            <numerusform>%n affärer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>QuickCapturePage</name>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="13" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="13"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="52" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="52"/>
         <source>What do they need? One sentence is enough.</source>
         <translation>Vad behöver de? En mening räcker.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="63" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="63"/>
         <source>Who said it (optional)</source>
         <translation>Vem sa det (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="75" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="75"/>
         <source>Rough value, e.g. 150k (optional)</source>
         <translation>Ungefärligt värde, t.ex. 150k (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="83" />
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="83"/>
         <source>Save case</source>
         <translation>Spara affär</translation>
     </message>
@@ -777,7 +840,7 @@
 <context>
     <name>RecordDelegate</name>
     <message>
-        <location filename="../../../qml/components/RecordDelegate.qml" line="19" />
+        <location filename="../../../qml/components/RecordDelegate.qml" line="19"/>
         <source>(untitled)</source>
         <translation>(namnlös)</translation>
     </message>
@@ -785,107 +848,107 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="12" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="12"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="21" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="21"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="23" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="23"/>
         <source>Connected to %1 as %2</source>
         <translation>Ansluten till %1 som %2</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="23" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="23"/>
         <source>Working offline on this device</source>
         <translation>Arbetar offline på den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="28" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="28"/>
         <source>Server address</source>
         <translation>Serveradress</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="29" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="29"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="33" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="33"/>
         <source>Connect</source>
         <translation>Anslut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="33" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="33"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="34" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
         <source>Sync now</source>
         <translation>Synka nu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="35" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="35"/>
         <source>Disconnect</source>
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="37" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="37"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="42" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="42"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="49" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="49"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="50" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="68" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="70" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="70"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="76" />
+        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
@@ -893,7 +956,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../../qml/components/SyncIndicator.qml" line="16" />
+        <location filename="../../../qml/components/SyncIndicator.qml" line="16"/>
         <source>Sync status: %1</source>
         <translation>Synkstatus: %1</translation>
     </message>
@@ -901,42 +964,42 @@
 <context>
     <name>TrashPage</name>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="12" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="12"/>
         <source>Trash</source>
         <translation>Papperskorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Customers</source>
         <translation>Kunder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Cases</source>
         <translation>Affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="38" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
         <source>Restore</source>
         <translation>Återställ</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="43" />
+        <location filename="../../../qml/pages/TrashPage.qml" line="43"/>
         <source>The trash is empty</source>
         <translation>Papperskorgen är tom</translation>
     </message>
@@ -944,57 +1007,57 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="12" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="12"/>
         <source>Welcome to Fika</source>
         <translation>Välkommen till Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="24" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="24"/>
         <source>Capture possible work where it happens, even with no network.</source>
         <translation>Fånga möjliga uppdrag där de uppstår, även utan nätverk.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="37" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="37"/>
         <source>Start offline</source>
         <translation>Börja offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="38" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="38"/>
         <source>Everything works on this device; connect to a server whenever you like.</source>
         <translation>Allt fungerar på den här enheten; anslut till en server när du vill.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="39" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="39"/>
         <source>Your name</source>
         <translation>Ditt namn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="41" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="41"/>
         <source>Start working offline</source>
         <translation>Börja arbeta offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="55" />
-        <source>Connect to your firm's server</source>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="55"/>
+        <source>Connect to your firm&apos;s server</source>
         <translation>Anslut till företagets server</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="56" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="56"/>
         <source>Server address, e.g. https://fika.example.com</source>
         <translation>Serveradress, t.ex. https://fika.example.com</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="57" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="57"/>
         <source>Token from your admin</source>
         <translation>Token från din administratör</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="60" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="60"/>
         <source>Connect</source>
         <translation>Anslut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="62" />
+        <location filename="../../../qml/pages/WelcomePage.qml" line="62"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
@@ -1002,84 +1065,84 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="167" />
+        <location filename="../appcontext.cpp" line="167"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="179" />
+        <location filename="../appcontext.cpp" line="179"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="183" />
+        <location filename="../appcontext.cpp" line="183"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="252" />
+        <location filename="../appcontext.cpp" line="252"/>
         <source>Unknown field %1</source>
         <translation>Okänt fält %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="271" />
+        <location filename="../appcontext.cpp" line="271"/>
         <source>%1 is not a number</source>
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="294" />
-        <location filename="../appcontext.cpp" line="313" />
+        <location filename="../appcontext.cpp" line="294"/>
+        <location filename="../appcontext.cpp" line="313"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="356" />
+        <location filename="../appcontext.cpp" line="356"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="358" />
-        <location filename="../appcontext.cpp" line="407" />
+        <location filename="../appcontext.cpp" line="358"/>
+        <location filename="../appcontext.cpp" line="407"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="361" />
+        <location filename="../appcontext.cpp" line="361"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413" />
+        <location filename="../appcontext.cpp" line="413"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441" />
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="451" />
+        <location filename="../appcontext.cpp" line="451"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="554" />
+        <location filename="../appcontext.cpp" line="554"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="556" />
+        <location filename="../appcontext.cpp" line="556"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="567" />
-        <source>%1 is an active customer in the competitor group "%2": a seller will be told.</source>
+        <location filename="../appcontext.cpp" line="567"/>
+        <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="587" />
+        <location filename="../appcontext.cpp" line="587"/>
         <source>Need:
 
 Pain:
@@ -1102,165 +1165,210 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="601" />
+        <location filename="../appcontext.cpp" line="601"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="602" />
+        <location filename="../appcontext.cpp" line="602"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="603" />
-        <location filename="../appcontext.cpp" line="623" />
+        <location filename="../appcontext.cpp" line="603"/>
+        <location filename="../appcontext.cpp" line="623"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="604" />
-        <location filename="../appcontext.cpp" line="625" />
+        <location filename="../appcontext.cpp" line="604"/>
+        <location filename="../appcontext.cpp" line="625"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="605" />
+        <location filename="../appcontext.cpp" line="605"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="606" />
-        <location filename="../appcontext.cpp" line="626" />
+        <location filename="../appcontext.cpp" line="606"/>
+        <location filename="../appcontext.cpp" line="626"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="607" />
-        <location filename="../appcontext.cpp" line="627" />
+        <location filename="../appcontext.cpp" line="607"/>
+        <location filename="../appcontext.cpp" line="627"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="614" />
+        <location filename="../appcontext.cpp" line="614"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="615" />
+        <location filename="../appcontext.cpp" line="615"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="616" />
+        <location filename="../appcontext.cpp" line="616"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="617" />
+        <location filename="../appcontext.cpp" line="617"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="618" />
-        <location filename="../appcontext.cpp" line="628" />
+        <location filename="../appcontext.cpp" line="618"/>
+        <location filename="../appcontext.cpp" line="628"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="622" />
+        <location filename="../appcontext.cpp" line="622"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="624" />
+        <location filename="../appcontext.cpp" line="624"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="633" />
+        <location filename="../appcontext.cpp" line="632"/>
+        <source>open</source>
+        <translation>öppen</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="633"/>
+        <source>planned</source>
+        <translation>planerad</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="634"/>
+        <source>done</source>
+        <translation>klar</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="635"/>
+        <source>cancelled</source>
+        <translation>avbruten</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="641"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="634" />
+        <location filename="../appcontext.cpp" line="642"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="635" />
+        <location filename="../appcontext.cpp" line="643"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="197" />
+        <location filename="../models.cpp" line="197"/>
         <source>not met yet</source>
         <translation>inte träffad än</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="203" />
+        <location filename="../models.cpp" line="203"/>
         <source> (inbound)</source>
         <translation> (inkommande)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="208" />
+        <location filename="../models.cpp" line="208"/>
         <source>Needs analysis</source>
         <translation>Behovsanalys</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="215"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="216"/>
+        <source>by %1</source>
+        <translation>senast %1</translation>
     </message>
 </context>
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="183" />
+        <location filename="../synccontroller.cpp" line="181"/>
         <source>Offline · %n change(s) kept on this device</source>
-        <translation><numerusform>Offline · %n ändring sparad på enheten</numerusform><numerusform>Offline · %n ändringar sparade på enheten</numerusform></translation>
+        <translation>
+            <numerusform>Offline · %n ändring sparad på enheten</numerusform>
+            <numerusform>Offline · %n ändringar sparade på enheten</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="183" />
+        <location filename="../synccontroller.cpp" line="181"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="185" />
+        <location filename="../synccontroller.cpp" line="183"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="186" />
+        <location filename="../synccontroller.cpp" line="184"/>
         <source>%n conflict(s) to review</source>
-        <translation><numerusform>%n konflikt att granska</numerusform><numerusform>%n konflikter att granska</numerusform></translation>
+        <translation>
+            <numerusform>%n konflikt att granska</numerusform>
+            <numerusform>%n konflikter att granska</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="187" />
+        <location filename="../synccontroller.cpp" line="185"/>
         <source>%n change(s) refused</source>
-        <translation><numerusform>%n ändring avvisad</numerusform><numerusform>%n ändringar avvisade</numerusform></translation>
+        <translation>
+            <numerusform>%n ändring avvisad</numerusform>
+            <numerusform>%n ändringar avvisade</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="189" />
+        <location filename="../synccontroller.cpp" line="187"/>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="190" />
+        <location filename="../synccontroller.cpp" line="188"/>
         <source>Offline · %n change(s) waiting</source>
-        <translation><numerusform>Offline · %n ändring väntar</numerusform><numerusform>Offline · %n ändringar väntar</numerusform></translation>
+        <translation>
+            <numerusform>Offline · %n ändring väntar</numerusform>
+            <numerusform>Offline · %n ändringar väntar</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="191" />
+        <location filename="../synccontroller.cpp" line="189"/>
         <source>%n change(s) waiting</source>
-        <translation><numerusform>%n ändring väntar</numerusform><numerusform>%n ändringar väntar</numerusform></translation>
+        <translation>
+            <numerusform>%n ändring väntar</numerusform>
+            <numerusform>%n ändringar väntar</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="192" />
+        <location filename="../synccontroller.cpp" line="190"/>
         <source>Synced at %1</source>
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="301" />
+        <location filename="../synccontroller.cpp" line="309"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="304" />
+        <location filename="../synccontroller.cpp" line="312"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>
@@ -1268,18 +1376,18 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="58" />
-        <location filename="../synccontroller.cpp" line="80" />
+        <location filename="../synccontroller.cpp" line="58"/>
+        <location filename="../synccontroller.cpp" line="80"/>
         <source>The local database could not be opened</source>
         <translation>Den lokala databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="88" />
+        <location filename="../synccontroller.cpp" line="88"/>
         <source>The server does not accept this token</source>
         <translation>Servern godtar inte den här token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="89" />
+        <location filename="../synccontroller.cpp" line="89"/>
         <source>Cannot reach the server: %1</source>
         <translation>Når inte servern: %1</translation>
     </message>
