@@ -46,7 +46,7 @@ Page {
             Button { text: qsTr("Edit"); flat: true; onClicked: win.openPage("account", pageRoot.recordId) }
             Button { text: qsTr("Delete"); flat: true; onClicked: { if (App.deleteRecord("accounts", pageRoot.recordId)) win.back() } }
         }
-        TabBar {
+        PageTabBar {
             id: tabs
             Layout.fillWidth: true
             TabButton { text: qsTr("People"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }

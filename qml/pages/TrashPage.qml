@@ -14,7 +14,7 @@ Page {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
-        TabBar {
+        PageTabBar {
             id: tabs
             Layout.fillWidth: true
             Repeater {
