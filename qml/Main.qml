@@ -73,6 +73,9 @@ ApplicationWindow {
         stack.push(url, { "recordId": arg === undefined ? "" : String(arg) })
     }
 
+    // A short message at the bottom of the window.
+    function notify(text) { snackbar.show(text, "", null) }
+
     function back() {
         if (stack.depth > 1) {
             stack.pop()

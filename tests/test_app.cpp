@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
 
 #include "appcontext.h"
@@ -112,6 +113,36 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     fika::app::IssuesModel issues;
     QAbstractItemModelTester t2(&issues, QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(issues.count() == 0);
+}
+
+TEST_CASE("follow-ups and a person export to files a calendar and an address book open") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    QString out = QString::fromStdString(dir.file("exports"));
+    QString ics = app->exportFollowUps(out);
+    REQUIRE(!ics.isEmpty());
+    QFile f(ics);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    CHECK(text.startsWith("BEGIN:VCALENDAR\r\n"));
+    CHECK(text.contains("BEGIN:VTODO"));
+    CHECK(text.contains("SUMMARY:Call Lars about the offer"));  // the demo's follow-up
+
+    QString lars;
+    for (const QVariant& c : app->contactChoices(app->accountChoices("Nordbank").value(0).toMap().value("id").toString()))
+        if (c.toMap().value("name").toString().startsWith("Lars")) lars = c.toMap().value("id").toString();
+    REQUIRE(!lars.isEmpty());
+    QString vcf = app->exportContactCard(lars, out);
+    REQUIRE(vcf.endsWith(".vcf"));
+    QFile g(vcf);
+    REQUIRE(g.open(QIODevice::ReadOnly));
+    QByteArray card = g.readAll();
+    CHECK(card.contains("FN:Lars"));
+    CHECK(card.contains("ORG:Nordbank A/S"));
+
+    // No such person: nothing written, and the reason is shown.
+    CHECK(app->exportContactCard("01900000-0000-7000-8000-0000000000ff", out).isEmpty());
+    CHECK(!app->lastError().isEmpty());
 }
 
 TEST_CASE("quick capture - logging and moving a case follow product.md's rules") {

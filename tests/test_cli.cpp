@@ -225,3 +225,63 @@ TEST_CASE("CSV import handles thousands of rows in one go") {
     CHECK(r["errors"].empty());
     CHECK(cli.json({"status"})["pending"] == 5000);
 }
+
+TEST_CASE("follow-ups export as iCalendar to-dos and a person as a vCard") {
+    TempDir dir;
+    Cli cli(dir.file("a.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme, Inc."});
+    std::string eva = cli.ok({"add", "contact", "--account", acme, "--name", "Eva Maria Lund", "--title", "CTO; founder",
+                              "--email", "eva@acme.example", "--phone", "+45 12 34 56 78", "--role", "decision-maker"});
+    std::string call = cli.ok({"add", "follow-up", "--account", acme, "--summary", "Call Eva, about the offer",
+                               "--due", "2026-12-01"});
+    std::string done = cli.ok({"add", "follow-up", "--account", acme, "--summary",
+                               "Send the reference case from the Ørestad data-platform project, with the "
+                               "architecture diagram and the one-page summary",
+                               "--due", "2026-11-20", "--status", "done"});
+    std::string gone = cli.ok({"add", "follow-up", "--account", acme, "--summary", "Deleted one"});
+    cli.ok({"delete", "follow-up", gone});
+
+    cli.ok({"export", "ical", dir.file("follow-ups.ics")});
+    std::string ics = read_file(dir.file("follow-ups.ics"));
+    CHECK(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
+    CHECK_THAT(ics, Catch::EndsWith("END:VCALENDAR\r\n"));
+    CHECK_THAT(ics, Catch::Contains("UID:" + call + "@fika\r\n"));
+    CHECK_THAT(ics, Catch::Contains("SUMMARY:Call Eva\\, about the offer\r\n"));
+    CHECK_THAT(ics, Catch::Contains("DUE;VALUE=DATE:20261201\r\n"));
+    CHECK_THAT(ics, Catch::Contains("STATUS:NEEDS-ACTION\r\n"));
+    CHECK_THAT(ics, Catch::Contains("STATUS:COMPLETED\r\n"));
+    CHECK_THAT(ics, Catch::Contains("DESCRIPTION:Customer: Acme\\, Inc."));
+    CHECK(ics.find("Deleted one") == std::string::npos);
+    // Every line ends in CRLF and holds at most 75 octets; the long summary is folded.
+    std::size_t start = 0, longest = 0, lines = 0;
+    for (std::size_t end; (end = ics.find("\r\n", start)) != std::string::npos; start = end + 2, ++lines)
+        longest = std::max(longest, end - start);
+    CHECK(start == ics.size());
+    CHECK(longest <= 75);
+    CHECK_THAT(ics, Catch::Contains("\r\n "));  // a continuation line
+    std::string unfolded;
+    for (std::size_t i = 0; i < ics.size(); ++i) {
+        if (ics.compare(i, 3, "\r\n ") == 0) {
+            i += 2;
+            continue;
+        }
+        unfolded.push_back(ics[i]);
+    }
+    CHECK_THAT(unfolded, Catch::Contains("with the architecture diagram and the one-page summary"));
+    CHECK(ics.find('\n') == ics.find("\r\n") + 1);
+
+    auto card = cli.run({"export", "vcard", eva, "-"});
+    REQUIRE(card.status == 0);
+    CHECK(card.out.rfind("BEGIN:VCARD\r\nVERSION:3.0\r\n", 0) == 0);
+    CHECK_THAT(card.out, Catch::Contains("FN:Eva Maria Lund\r\n"));
+    CHECK_THAT(card.out, Catch::Contains("N:Lund;Eva Maria;;;\r\n"));
+    CHECK_THAT(card.out, Catch::Contains("ORG:Acme\\, Inc.\r\n"));
+    CHECK_THAT(card.out, Catch::Contains("TITLE:CTO\\; founder\r\n"));
+    CHECK_THAT(card.out, Catch::Contains("EMAIL;TYPE=INTERNET:eva@acme.example\r\n"));
+    CHECK_THAT(card.out, Catch::Contains("TEL;TYPE=WORK,VOICE:+45 12 34 56 78\r\n"));
+    CHECK_THAT(card.out, Catch::EndsWith("END:VCARD\r\n"));
+
+    auto missing = cli.run({"export", "vcard", "01900000-0000-7000-8000-0000000000ff", "-"});
+    CHECK(missing.status != 0);
+    CHECK(missing.out.empty());  // nothing half-written; the reason goes to stderr
+}

@@ -8,11 +8,13 @@
 #include <QRegularExpression>
 #include <QLocale>
 #include <QStandardPaths>
+#include <QFile>
 #include <QTranslator>
 #include <QUuid>
 
 #include <algorithm>
 
+#include "calendar.h"
 #include "demo.h"
 #include "records.h"
 #include "sqlite.h"
@@ -347,6 +349,46 @@ bool AppContext::restoreRecord(const QString& table, const QString& id) {
     sync_->localChange();
     bump();
     return true;
+}
+
+namespace {
+// The Documents folder (or `dir`), created when missing; "" when there is none.
+QString export_dir(const QString& dir) {
+    QString d = dir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) : dir;
+    if (d.isEmpty() || !QDir().mkpath(d)) return {};
+    return d;
+}
+
+bool write_text(const QString& path, const std::string& text) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+    return f.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size()) && f.flush();
+}
+}  // namespace
+
+QString AppContext::exportFollowUps(const QString& dir) {
+    if (!store_) return {};
+    QString d = export_dir(dir);
+    if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
+    auto ics = client::follow_ups_ical(*store_, static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch()));
+    if (!ics.ok()) return fail(ics.error()), QString();
+    QString path = QDir(d).filePath("fika-follow-ups.ics");
+    if (!write_text(path, *ics)) return fail(tr("Could not write %1").arg(path)), QString();
+    return path;
+}
+
+QString AppContext::exportContactCard(const QString& contactId, const QString& dir) {
+    if (!store_) return {};
+    QString d = export_dir(dir);
+    if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
+    auto card = client::contact_vcard(*store_, s(contactId));
+    if (!card.ok()) return fail(card.error()), QString();
+    // The person's name as the file name, without characters file systems refuse.
+    QString name = record("contacts", contactId).value("name").toString();
+    name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]")), QStringLiteral("_"));
+    QString path = QDir(d).filePath((name.trimmed().isEmpty() ? QStringLiteral("contact") : name.trimmed()) + ".vcf");
+    if (!write_text(path, *card)) return fail(tr("Could not write %1").arg(path)), QString();
+    return path;
 }
 
 QString AppContext::quickCapture(const QString& accountIdOrName, const QString& sentence, const QString& contactName,

@@ -94,6 +94,10 @@ public:
     Q_INVOKABLE bool updateRecord(const QString& table, const QString& id, const QVariantMap& fields);
     Q_INVOKABLE bool deleteRecord(const QString& table, const QString& id);
     Q_INVOKABLE bool restoreRecord(const QString& table, const QString& id);
+    // Writes the follow-ups as an iCalendar file, or a person as a vCard, into the user's
+    // Documents folder (dir overrides it); returns the file's path, or "" (lastError says why).
+    Q_INVOKABLE QString exportFollowUps(const QString& dir = QString());
+    Q_INVOKABLE QString exportContactCard(const QString& contactId, const QString& dir = QString());
     // Quick capture: an account (by id, or a new one by name), one sentence, optionally who
     // said it and a rough value. Creates what is missing; the case waits "to triage".
     Q_INVOKABLE QString quickCapture(const QString& accountIdOrName, const QString& sentence,

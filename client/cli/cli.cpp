@@ -9,9 +9,11 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
+#include "calendar.h"
 #include "csv.h"
 #include "records.h"
 #include "reports.h"
@@ -57,6 +59,8 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
                                  conversations, meetings, phone meetings, offers, won,
                                  lost, won value and conversion rates
   export csv DIR                 accounts, contacts, cases, activities as CSV files
+  export ical FILE               follow-ups as iCalendar to-dos (FILE - : standard output)
+  export vcard CONTACT_ID FILE   a person as a vCard (FILE - : standard output)
   import csv FILE [--kind KIND]  create or update records from a CSV file; bad rows are
                                  reported by line number, good rows kept
 
@@ -582,8 +586,34 @@ int cmd_funnel(Ctx& c, const Args& a) {
     return kOk;
 }
 
+// Writes `text` to FILE, or to standard output for "-".
+int write_out(Ctx& c, const std::string& file, const std::string& text) {
+    if (file == "-") {
+        std::fwrite(text.data(), 1, text.size(), c.out);
+        return kOk;
+    }
+    std::ofstream f(file, std::ios::binary);
+    f << text;
+    f.close();
+    if (!f) return error("cannot write " + file);
+    std::fprintf(c.out, "wrote %s\n", file.c_str());
+    return kOk;
+}
+
 int cmd_export(Ctx& c, const Args& a) {
-    if (a.pos.size() != 3 || a.pos[1] != "csv") return usage("export csv DIR");
+    const char* forms = "export csv DIR | export ical FILE | export vcard CONTACT_ID FILE";
+    if (a.pos.size() == 3 && a.pos[1] == "ical") {
+        auto now = static_cast<std::uint64_t>(std::time(nullptr)) * 1000;
+        auto ics = client::follow_ups_ical(*c.store, now);
+        if (!ics.ok()) return error(ics.error().message);
+        return write_out(c, a.pos[2], *ics);
+    }
+    if (a.pos.size() == 4 && a.pos[1] == "vcard") {
+        auto card = client::contact_vcard(*c.store, a.pos[2]);
+        if (!card.ok()) return error(card.error().message);
+        return write_out(c, a.pos[3], *card);
+    }
+    if (a.pos.size() != 3 || a.pos[1] != "csv") return usage(forms);
     auto files = client::export_csv(*c.store, a.pos[2]);
     if (!files.ok()) return error(files.error().message);
     for (auto& f : *files) std::fprintf(c.out, "wrote %s\n", f.c_str());

@@ -133,6 +133,14 @@ Page {
                 currentIndex: Math.max(0, indexOfValue(editContact.c.role || "other"))
             }
             CheckBox { id: eMet; text: qsTr("We have met"); checked: editContact.c.met === true }
+            Button {
+                text: qsTr("Export vCard")
+                flat: true
+                onClicked: {
+                    var path = App.exportContactCard(editContact.contactId)
+                    if (path !== "") win.notify(qsTr("Saved %1").arg(path))
+                }
+            }
             Button { text: qsTr("Delete person"); flat: true; onClicked: { App.deleteRecord("contacts", editContact.contactId); editContact.close() } }
         }
         onAccepted: App.updateRecord("contacts", contactId, { "title": eTitle.text, "role": eRole.currentValue, "met": eMet.checked })

@@ -68,6 +68,16 @@ Page {
             Label { text: qsTr("This device"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
             Label { text: App.databasePath; wrapMode: Label.WrapAnywhere; opacity: 0.7; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             Button { text: qsTr("Conflicts and refused changes"); flat: true; Layout.leftMargin: 8; onClicked: win.openPage("conflicts") }
+            Button {
+                text: qsTr("Export follow-ups to a calendar (.ics)")
+                flat: true
+                Layout.leftMargin: 8
+                onClicked: {
+                    var path = App.exportFollowUps()
+                    exported.text = path !== "" ? qsTr("Saved %1: open it with your calendar").arg(path) : ""
+                }
+            }
+            Label { id: exported; visible: text !== ""; wrapMode: Label.WrapAnywhere; opacity: 0.7; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             Item { Layout.preferredHeight: 16 }
         }
     }

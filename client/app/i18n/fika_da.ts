@@ -226,210 +226,220 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="13"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="16"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="23"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="26"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgruppe: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
         <source>revenue %1</source>
         <translation>omsætning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
         <source>☕ Log conversation</source>
         <translation>☕ Log samtale</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
         <source>+ Case</source>
         <translation>+ Sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="39"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
         <source>+ Person</source>
         <translation>+ Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
         <source>+ Note</source>
         <translation>+ Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
         <source>+ Plan</source>
         <translation>+ Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="45"/>
         <source>+ Follow-up</source>
         <translation>+ Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="46"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="47"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="261"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="54"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="55"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="56"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="54"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="57"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="60"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="63"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Ingen personer endnu. Hvem beslutter? Hvem ejer projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="61"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="64"/>
         <source>No cases yet</source>
         <translation>Ingen sager endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="62"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="65"/>
         <source>No conversations logged yet</source>
         <translation>Ingen samtaler logget endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="63"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="66"/>
         <source>No notes yet</source>
         <translation>Ingen noter endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="64"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="67"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen er planlagt til at kontakte nogen her endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="65"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="68"/>
         <source>No follow-ups yet</source>
         <translation>Ingen opfølgninger endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="84"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="87"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="94"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="123"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="126"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="132"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="135"/>
         <source>We have met</source>
         <translation>Vi har mødt hinanden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="137"/>
+        <source>Export vCard</source>
+        <translation>Eksportér vCard</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <source>Saved %1</source>
+        <translation>Gemte %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
         <source>Delete person</source>
         <translation>Slet person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="155"/>
         <source>New note</source>
         <translation>Ny note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="155"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="162"/>
         <source>Needs analysis template</source>
         <translation>Skabelon til behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="152"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="163"/>
         <source>What did you learn?</source>
         <translation>Hvad fik du at vide?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="168"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
         <source>Plan who contacts whom</source>
         <translation>Planlæg hvem der kontakter hvem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="177"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
         <source>Add the person first (People tab)</source>
         <translation>Tilføj først personen (fanen Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="197"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega der tager kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="189"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation>Senest (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
         <source>New follow-up</source>
         <translation>Ny opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="211"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="223"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Hvad skal gøres, f.eks. ring til Eva om tilbuddet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation>Forfalder (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -618,8 +628,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="105"/>
-        <location filename="../../../qml/Main.qml" line="177"/>
+        <location filename="../../../qml/Main.qml" line="108"/>
+        <location filename="../../../qml/Main.qml" line="180"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -645,7 +655,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="163"/>
+        <location filename="../../../qml/Main.qml" line="166"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
@@ -660,37 +670,37 @@
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="101"/>
+        <location filename="../../../qml/Main.qml" line="104"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="101"/>
+        <location filename="../../../qml/Main.qml" line="104"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="119"/>
+        <location filename="../../../qml/Main.qml" line="122"/>
         <source>Capture a case</source>
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121"/>
+        <location filename="../../../qml/Main.qml" line="124"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157"/>
+        <location filename="../../../qml/Main.qml" line="160"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157"/>
+        <location filename="../../../qml/Main.qml" line="160"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="184"/>
+        <location filename="../../../qml/Main.qml" line="187"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
@@ -948,7 +958,17 @@
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <source>Export follow-ups to a calendar (.ics)</source>
+        <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="77"/>
+        <source>Saved %1: open it with your calendar</source>
+        <translation>Gemte %1: åbn den med din kalender</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="86"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
@@ -1065,84 +1085,96 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="167"/>
+        <location filename="../appcontext.cpp" line="169"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="179"/>
+        <location filename="../appcontext.cpp" line="181"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="183"/>
+        <location filename="../appcontext.cpp" line="185"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="252"/>
+        <location filename="../appcontext.cpp" line="254"/>
         <source>Unknown field %1</source>
         <translation>Ukendt felt %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="271"/>
+        <location filename="../appcontext.cpp" line="273"/>
         <source>%1 is not a number</source>
         <translation>%1 er ikke et tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="294"/>
-        <location filename="../appcontext.cpp" line="313"/>
+        <location filename="../appcontext.cpp" line="296"/>
+        <location filename="../appcontext.cpp" line="315"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="356"/>
+        <location filename="../appcontext.cpp" line="372"/>
+        <location filename="../appcontext.cpp" line="383"/>
+        <source>There is no folder to export to</source>
+        <translation>Der er ingen mappe at eksportere til</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="376"/>
+        <location filename="../appcontext.cpp" line="390"/>
+        <source>Could not write %1</source>
+        <translation>Kunne ikke skrive %1</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="398"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="358"/>
-        <location filename="../appcontext.cpp" line="407"/>
+        <location filename="../appcontext.cpp" line="400"/>
+        <location filename="../appcontext.cpp" line="449"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="361"/>
+        <location filename="../appcontext.cpp" line="403"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="455"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441"/>
+        <location filename="../appcontext.cpp" line="483"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="451"/>
+        <location filename="../appcontext.cpp" line="493"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="554"/>
+        <location filename="../appcontext.cpp" line="596"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="556"/>
+        <location filename="../appcontext.cpp" line="598"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="567"/>
+        <location filename="../appcontext.cpp" line="609"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="587"/>
+        <location filename="../appcontext.cpp" line="629"/>
         <source>Need:
 
 Pain:
@@ -1165,112 +1197,112 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="601"/>
+        <location filename="../appcontext.cpp" line="643"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="602"/>
+        <location filename="../appcontext.cpp" line="644"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="603"/>
-        <location filename="../appcontext.cpp" line="623"/>
+        <location filename="../appcontext.cpp" line="645"/>
+        <location filename="../appcontext.cpp" line="665"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="604"/>
-        <location filename="../appcontext.cpp" line="625"/>
+        <location filename="../appcontext.cpp" line="646"/>
+        <location filename="../appcontext.cpp" line="667"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="605"/>
+        <location filename="../appcontext.cpp" line="647"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="606"/>
-        <location filename="../appcontext.cpp" line="626"/>
+        <location filename="../appcontext.cpp" line="648"/>
+        <location filename="../appcontext.cpp" line="668"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="607"/>
-        <location filename="../appcontext.cpp" line="627"/>
+        <location filename="../appcontext.cpp" line="649"/>
+        <location filename="../appcontext.cpp" line="669"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="614"/>
+        <location filename="../appcontext.cpp" line="656"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="615"/>
+        <location filename="../appcontext.cpp" line="657"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="616"/>
+        <location filename="../appcontext.cpp" line="658"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="617"/>
+        <location filename="../appcontext.cpp" line="659"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="618"/>
-        <location filename="../appcontext.cpp" line="628"/>
+        <location filename="../appcontext.cpp" line="660"/>
+        <location filename="../appcontext.cpp" line="670"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="622"/>
+        <location filename="../appcontext.cpp" line="664"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="624"/>
+        <location filename="../appcontext.cpp" line="666"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="632"/>
+        <location filename="../appcontext.cpp" line="674"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="633"/>
+        <location filename="../appcontext.cpp" line="675"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="634"/>
+        <location filename="../appcontext.cpp" line="676"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="635"/>
+        <location filename="../appcontext.cpp" line="677"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="641"/>
+        <location filename="../appcontext.cpp" line="683"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="642"/>
+        <location filename="../appcontext.cpp" line="684"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="643"/>
+        <location filename="../appcontext.cpp" line="685"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>

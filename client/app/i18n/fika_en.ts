@@ -226,210 +226,220 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="13"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="16"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="23"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="26"/>
         <source>competitor group: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
         <source>revenue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
         <source>☕ Log conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
         <source>+ Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="39"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
         <source>+ Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
         <source>+ Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
         <source>+ Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="45"/>
         <source>+ Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="46"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="47"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="261"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="54"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="55"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="56"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="54"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="57"/>
         <source>Follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="60"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="63"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="61"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="64"/>
         <source>No cases yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="62"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="65"/>
         <source>No conversations logged yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="63"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="66"/>
         <source>No notes yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="64"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="67"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="65"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="68"/>
         <source>No follow-ups yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="84"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="87"/>
         <source>New person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="94"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="123"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="126"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="132"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="135"/>
         <source>We have met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="137"/>
+        <source>Export vCard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="155"/>
         <source>New note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="155"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="162"/>
         <source>Needs analysis template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="152"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="163"/>
         <source>What did you learn?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="168"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
         <source>Plan who contacts whom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="177"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
         <source>Add the person first (People tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="197"/>
         <source>Colleague who will make contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="189"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
         <source>New follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="211"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="223"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,8 +628,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="105"/>
-        <location filename="../../../qml/Main.qml" line="177"/>
+        <location filename="../../../qml/Main.qml" line="108"/>
+        <location filename="../../../qml/Main.qml" line="180"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
@@ -645,7 +655,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="163"/>
+        <location filename="../../../qml/Main.qml" line="166"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,37 +670,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="101"/>
+        <location filename="../../../qml/Main.qml" line="104"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="101"/>
+        <location filename="../../../qml/Main.qml" line="104"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="119"/>
+        <location filename="../../../qml/Main.qml" line="122"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121"/>
+        <location filename="../../../qml/Main.qml" line="124"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157"/>
+        <location filename="../../../qml/Main.qml" line="160"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157"/>
+        <location filename="../../../qml/Main.qml" line="160"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="184"/>
+        <location filename="../../../qml/Main.qml" line="187"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -948,7 +958,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <source>Export follow-ups to a calendar (.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="77"/>
+        <source>Saved %1: open it with your calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="86"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,84 +1085,96 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="167"/>
+        <location filename="../appcontext.cpp" line="169"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="179"/>
+        <location filename="../appcontext.cpp" line="181"/>
         <source>The server address starts with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="183"/>
+        <location filename="../appcontext.cpp" line="185"/>
         <source>Paste the token your admin gave you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="252"/>
+        <location filename="../appcontext.cpp" line="254"/>
         <source>Unknown field %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="271"/>
+        <location filename="../appcontext.cpp" line="273"/>
         <source>%1 is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="294"/>
-        <location filename="../appcontext.cpp" line="313"/>
+        <location filename="../appcontext.cpp" line="296"/>
+        <location filename="../appcontext.cpp" line="315"/>
         <source>Unknown kind %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="356"/>
+        <location filename="../appcontext.cpp" line="372"/>
+        <location filename="../appcontext.cpp" line="383"/>
+        <source>There is no folder to export to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="376"/>
+        <location filename="../appcontext.cpp" line="390"/>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="398"/>
         <source>Write one sentence about what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="358"/>
-        <location filename="../appcontext.cpp" line="407"/>
+        <location filename="../appcontext.cpp" line="400"/>
+        <location filename="../appcontext.cpp" line="449"/>
         <source>Which customer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="361"/>
+        <location filename="../appcontext.cpp" line="403"/>
         <source>%1 is not an amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="455"/>
         <source>Possible case at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441"/>
+        <location filename="../appcontext.cpp" line="483"/>
         <source>Connect to a server first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="451"/>
+        <location filename="../appcontext.cpp" line="493"/>
         <source>Unknown stage %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="554"/>
+        <location filename="../appcontext.cpp" line="596"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="556"/>
+        <location filename="../appcontext.cpp" line="598"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="567"/>
+        <location filename="../appcontext.cpp" line="609"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="587"/>
+        <location filename="../appcontext.cpp" line="629"/>
         <source>Need:
 
 Pain:
@@ -1156,112 +1188,112 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="601"/>
+        <location filename="../appcontext.cpp" line="643"/>
         <source>Spotted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="602"/>
+        <location filename="../appcontext.cpp" line="644"/>
         <source>Qualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="603"/>
-        <location filename="../appcontext.cpp" line="623"/>
+        <location filename="../appcontext.cpp" line="645"/>
+        <location filename="../appcontext.cpp" line="665"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="604"/>
-        <location filename="../appcontext.cpp" line="625"/>
+        <location filename="../appcontext.cpp" line="646"/>
+        <location filename="../appcontext.cpp" line="667"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="605"/>
+        <location filename="../appcontext.cpp" line="647"/>
         <source>Negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="606"/>
-        <location filename="../appcontext.cpp" line="626"/>
+        <location filename="../appcontext.cpp" line="648"/>
+        <location filename="../appcontext.cpp" line="668"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="607"/>
-        <location filename="../appcontext.cpp" line="627"/>
+        <location filename="../appcontext.cpp" line="649"/>
+        <location filename="../appcontext.cpp" line="669"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="614"/>
+        <location filename="../appcontext.cpp" line="656"/>
         <source>Decision maker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="615"/>
+        <location filename="../appcontext.cpp" line="657"/>
         <source>Project owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="616"/>
+        <location filename="../appcontext.cpp" line="658"/>
         <source>Influencer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="617"/>
+        <location filename="../appcontext.cpp" line="659"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="618"/>
-        <location filename="../appcontext.cpp" line="628"/>
+        <location filename="../appcontext.cpp" line="660"/>
+        <location filename="../appcontext.cpp" line="670"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="622"/>
+        <location filename="../appcontext.cpp" line="664"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="624"/>
+        <location filename="../appcontext.cpp" line="666"/>
         <source>Phone meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="632"/>
+        <location filename="../appcontext.cpp" line="674"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="633"/>
+        <location filename="../appcontext.cpp" line="675"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="634"/>
+        <location filename="../appcontext.cpp" line="676"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="635"/>
+        <location filename="../appcontext.cpp" line="677"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="641"/>
+        <location filename="../appcontext.cpp" line="683"/>
         <source>inbound-only customer: no active selling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="642"/>
+        <location filename="../appcontext.cpp" line="684"/>
         <source>blocked customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="643"/>
+        <location filename="../appcontext.cpp" line="685"/>
         <source>competitor of %1 (group %2)</source>
         <translation type="unfinished"></translation>
     </message>
