@@ -8,10 +8,7 @@ namespace fika::client {
 
 namespace {
 
-std::string text_of(const sync::Record& r, const char* field) {
-    const sync::Value& v = r[field];
-    return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : std::string();
-}
+std::string text_of(const sync::Record& r, const char* field) { return sync::to_display(r[field]); }
 
 std::string utc_stamp(std::uint64_t ms) {
     std::time_t t = static_cast<std::time_t>(ms / 1000);

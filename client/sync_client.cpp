@@ -42,7 +42,7 @@ struct SyncClient::Http {
         cli.set_connection_timeout(cfg.connect_timeout_s, 0);
         cli.set_read_timeout(cfg.read_timeout_s, 0);
         cli.set_write_timeout(cfg.read_timeout_s, 0);
-        // Request bodies are gzip'd by post_body() at a fast level; httplib would use
+        // Request bodies are gzip'd by exchange() at a fast level; httplib would use
         // zlib's default level. Answers are decompressed by httplib.
         cli.set_compress(false);
         cli.set_decompress(cfg.gzip);
@@ -71,7 +71,7 @@ std::chrono::milliseconds SyncClient::backoff(int attempt, std::chrono::millisec
 Outcome<sync::SyncResponse> SyncClient::exchange(std::string body) {
     Outcome<sync::SyncResponse> out;
     httplib::Headers headers;
-    if (cfg_.gzip && body.size() >= 1024) {
+    if (cfg_.gzip && body.size() >= sync::kGzipMinBytes) {
         body = sync::gzip_compress(body);
         headers.emplace("Content-Encoding", "gzip");
     }

@@ -2,13 +2,13 @@
 
 #include <httplib.h>
 
-#include "gzip.h"
-
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <regex>
 #include <set>
+
+#include "gzip.h"
 
 namespace fika::server::http {
 
@@ -129,9 +129,6 @@ struct Server::Impl {
         return r;
     }
 
-    // Smaller answers are not worth compressing.
-    static constexpr std::size_t kGzipMin = 1024;
-
     static void write(const Response& out, httplib::Response& res, bool gzip_ok = false) {
         res.status = out.status;
         for (auto& [k, v] : out.headers) res.set_header(k, v);
@@ -155,7 +152,7 @@ struct Server::Impl {
         // parameter also keeps it from compressing a second time.
         if (out.content_type == "application/json") {
             std::string type = "application/json; charset=utf-8";
-            if (gzip_ok && out.body.size() >= kGzipMin) {
+            if (gzip_ok && out.body.size() >= sync::kGzipMinBytes) {
                 res.set_header("Content-Encoding", "gzip");
                 res.set_header("Vary", "Accept-Encoding");
                 res.set_content(sync::gzip_compress(out.body), type);

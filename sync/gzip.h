@@ -4,10 +4,15 @@
 // client, tests and benchmarks.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace fika::sync {
+
+// Bodies smaller than this go uncompressed: zlib's per-stream set-up costs more than the
+// bytes saved (both ends use it).
+constexpr std::size_t kGzipMinBytes = 1024;
 
 // zlib's levels: 1 fastest, 9 smallest.
 std::string gzip_compress(std::string_view in, int level = 2);

@@ -206,9 +206,9 @@ public:
                                  const std::vector<Value>& values);
 
     // ---- device: push ---------------------------------------------------------------
-    // The oldest unpushed local writes (up to max_writes outbox rows), coalesced per record.
-    // The oldest `max_writes` outbox entries after `after` (an outbox seq: a batch can be
-    // read while the one before it is still on the wire).
+    // The oldest unpushed local writes (up to max_writes outbox rows after the outbox seq
+    // `after`), coalesced per record. A batch can be read while the one before it is still
+    // on the wire by passing that one's `upto`.
     Result<PushBatch> pending(std::size_t max_writes = 1000, std::uint64_t after = 0);
     std::size_t pending_count();
     // The hub committed the push up to `upto`; `refused` lists the changes it refused.

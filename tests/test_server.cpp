@@ -116,6 +116,41 @@ TEST_CASE("health - identity - metrics and the request log") {
     CHECK_THAT(line, Catch::Matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z user=sam GET /v1/me 200 [0-9.]+ms"));
 }
 
+TEST_CASE("large JSON answers come gzip'd when asked for - small ones and unasked ones plain") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    Device a(srv.url(), alice);
+    std::string acme = a.account("Acme");
+    for (int i = 0; i < 40; ++i)
+        a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Case " + std::to_string(i))}});
+    a.sync();
+
+    httplib::Client c(srv.url());
+    c.set_decompress(false);  // see the bytes as they travel
+    httplib::Headers gz = auth(alice);
+    gz.emplace("Accept-Encoding", "gzip");
+    auto big = c.Post("/v1/sync", gz, kMinimalSync, "application/json");  // downloads all 41 records
+    REQUIRE(big);
+    CHECK(big->status == 200);
+    CHECK(big->get_header_value("Content-Encoding") == "gzip");
+    CHECK(big->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    CHECK(big->body.rfind("\x1f\x8b", 0) == 0);  // compressed once: a gzip stream, not JSON
+
+    auto small = c.Get("/v1/me", gz);
+    REQUIRE(small);
+    CHECK(small->get_header_value("Content-Encoding").empty());
+    CHECK(json::parse(small->body)["name"] == "alice");
+
+    auto plain = c.Post("/v1/sync", auth(alice), kMinimalSync, "application/json");
+    REQUIRE(plain);
+    CHECK(plain->get_header_value("Content-Encoding").empty());
+    std::size_t records = 0;
+    json answer = json::parse(plain->body);
+    for (auto& page : answer["pages"])
+        if (page["bucket"] == acme) records = page["changes"].size();
+    CHECK(records == 41);  // the account and its 40 cases
+}
+
 TEST_CASE("devices converge through the server - a seller reads everything") {
     ServerProcess srv;
     std::string alice = srv.add_user("alice", "consultant");

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -70,17 +71,18 @@ QSize parse_size(const QString& s, QSize fallback) {
 static long long ms_since_process_start() {
     std::ifstream f("/proc/self/stat");
     std::string stat((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-    auto close = stat.rfind(')');  // the command name may hold spaces
+    auto close = stat.rfind(')');  // the command name (field 2) may hold spaces
     if (close == std::string::npos) return -1;
-    // Fields after the name start at field 3; the start time is field 22.
-    std::size_t pos = close + 2;
-    for (int field = 3; field < 22 && pos != std::string::npos; ++field) pos = stat.find(' ', pos) + 1;
-    if (pos == 0 || pos >= stat.size()) return -1;
-    double ticks = std::stod(stat.substr(pos));
+    // Field 3 follows the name; the start time, in clock ticks since boot, is field 22.
+    std::istringstream rest(stat.substr(close + 1));
+    std::string field;
+    for (int i = 3; i < 22; ++i) rest >> field;
+    unsigned long long ticks = 0;
+    if (!(rest >> ticks)) return -1;
     timespec now{};
     clock_gettime(CLOCK_BOOTTIME, &now);
     double up_ms = static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
-    return static_cast<long long>(up_ms - ticks * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK)));
+    return static_cast<long long>(up_ms - static_cast<double>(ticks) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK)));
 }
 
 const QStringList& all_pages() {
