@@ -3,7 +3,9 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <deque>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <random>
 #include <set>
@@ -34,6 +36,10 @@ Failure http_failure(int status, const std::string& body) {
     return f;
 }
 
+Failure local_failure(const sync::Error& e) {
+    return Failure{Failure::Kind::Permanent, 0, std::string(sync::code_name(e.code)), e.message};
+}
+
 }  // namespace
 
 struct SyncClient::Http {
@@ -55,8 +61,32 @@ struct SyncClient::Http {
     }
 };
 
+// One connection and its cancel switch. The thread running exchange() on it owns the
+// Http object for the exchange; another thread may only stop() it, under `mu`.
+struct SyncClient::Line {
+    std::mutex mu;
+    std::unique_ptr<Http> http;
+    bool cancelled = false;
+
+    Http& get(const ServerConfig& cfg) {
+        std::lock_guard lock(mu);
+        if (!http) http = std::make_unique<Http>(cfg);
+        return *http;
+    }
+    void fresh() {
+        std::lock_guard lock(mu);
+        http.reset();
+    }
+    // Ends the request on this line at once (its exchange fails) and refuses new ones.
+    void cancel() {
+        std::lock_guard lock(mu);
+        cancelled = true;
+        if (http) http->cli.stop();
+    }
+};
+
 SyncClient::SyncClient(sync::Store& store, ServerConfig cfg)
-    : store_(store), cfg_(std::move(cfg)), http_(std::make_unique<Http>(cfg_)) {}
+    : store_(store), cfg_(std::move(cfg)), lines_{std::make_unique<Line>(), std::make_unique<Line>()} {}
 
 SyncClient::~SyncClient() = default;
 
@@ -68,19 +98,29 @@ std::chrono::milliseconds SyncClient::backoff(int attempt, std::chrono::millisec
     return std::chrono::milliseconds(static_cast<long long>(ms * jitter(rng)));
 }
 
-Outcome<sync::SyncResponse> SyncClient::exchange(std::string body) {
+Outcome<sync::SyncResponse> SyncClient::exchange(std::string body, Line& line) {
     Outcome<sync::SyncResponse> out;
     httplib::Headers headers;
     if (cfg_.gzip && body.size() >= sync::kGzipMinBytes) {
         body = sync::gzip_compress(body);
         headers.emplace("Content-Encoding", "gzip");
     }
-    auto res = http_->cli.Post("/v1/sync", headers, body, "application/json");
+    auto post = [&]() -> httplib::Result {
+        Http* h = nullptr;
+        {
+            std::lock_guard lock(line.mu);
+            if (line.cancelled) return httplib::Result(nullptr, httplib::Error::Canceled);
+            if (!line.http) line.http = std::make_unique<Http>(cfg_);
+            h = line.http.get();
+        }
+        return h->cli.Post("/v1/sync", headers, body, "application/json");
+    };
+    auto res = post();
     if (!res) {
         // A kept-alive connection the server closed while idle fails the next request;
         // the round trip is idempotent, so try once more on a fresh connection.
-        http_ = std::make_unique<Http>(cfg_);
-        res = http_->cli.Post("/v1/sync", headers, body, "application/json");
+        line.fresh();
+        res = post();
     }
     if (!res) {
         out.failure = network_failure(httplib::to_string(res.error()));
@@ -100,50 +140,177 @@ Outcome<sync::SyncResponse> SyncClient::exchange(std::string body) {
     return out;
 }
 
+std::optional<Failure> SyncClient::take_pages(sync::SyncResponse& r, SyncReport& rep, bool& again,
+                                              std::vector<std::pair<std::string, std::uint64_t>>& finished) {
+    // All pages of one answer in one transaction: one commit (one fsync) however many
+    // buckets changed; each page still moves its cursor with its changes.
+    sync::Store::Batch pages(store_);
+    for (sync::BucketPage& page : r.pages) {
+        auto next = store_.apply_page(page.bucket, page.changes, page.to, page.more);
+        if (!next.ok()) return local_failure(next.error());
+        rep.pulled += page.changes.size();
+        if (page.more) again = true;
+        else finished.emplace_back(page.bucket, page.checksum);
+    }
+    for (const std::string& b : r.purge) {
+        auto st = store_.purge_bucket(b);
+        if (!st.ok()) return local_failure(st.error());
+        rep.purged.push_back(b);
+    }
+    if (auto st = pages.commit(); !st.ok()) return local_failure(st.error());
+    return std::nullopt;
+}
+
+sync::SyncRequest SyncClient::request_header() const {
+    sync::SyncRequest req;
+    req.site = store_.site();
+    req.hlc = store_.hlc_last();
+    req.schema = store_.schema().version();
+    return req;
+}
+
+sync::Status SyncClient::add_pull(sync::SyncRequest& req) {
+    auto cursors = store_.cursors();
+    if (!cursors.ok()) return cursors.error();
+    req.has_pull = true;
+    req.cursors = std::move(cursors).value();
+    // Pages as large as the protocol allows: a first download takes fewer round trips
+    // (and commits), and a pull keeps up with the largest push.
+    req.limit = sync::Limits{}.max_limit;
+    return sync::ok_status();
+}
+
+std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
+    const std::size_t batch_size = std::max<std::size_t>(1, cfg_.push_records);
+    if (store_.pending_count() <= batch_size) return std::nullopt;  // one round trip does it
+    struct InFlight {
+        std::uint64_t upto = 0;
+        std::size_t changes = 0;
+        Line* line = nullptr;
+        std::future<Outcome<sync::SyncResponse>> answer;
+    };
+    std::deque<InFlight> flight;
+    std::uint64_t after = 0;
+    std::size_t sent = 0;
+    bool drained = false, halted = false;
+    std::optional<Failure> failed;
+    auto halt = [&] {
+        halted = true;
+        // The push after a failed one waits on the server for it: end it now.
+        for (InFlight& g : flight) g.line->cancel();
+    };
+    for (;;) {
+        // Keep two pushes on the wire: while the server merges one, the next is encoded,
+        // compressed, sent and decoded.
+        while (!halted && !drained && flight.size() < 2) {
+            auto batch = store_.pending(batch_size, after);
+            if (!batch.ok()) {
+                failed = local_failure(batch.error());
+                halt();
+                break;
+            }
+            if (!batch->upto) {
+                drained = true;
+                break;
+            }
+            sync::SyncRequest req = request_header();
+            req.has_push = true;
+            req.push_upto = batch->upto;
+            req.push_follows = flight.empty() ? 0 : flight.back().upto;
+            req.push = std::move(batch->changes);
+            if (sent == 0) {
+                // The first also pulls, as every round trip does; the answer leaves out what
+                // this push brought, and later pulls leave out all this device's cells.
+                if (auto st = add_pull(req); !st.ok()) {
+                    failed = local_failure(st.error());
+                    halt();
+                    break;
+                }
+            }
+            std::string body = sync::encode_request(req);
+            if (body.size() > cfg_.max_body) {
+                too_large = true;  // the ordinary round trips send smaller pushes
+                drained = true;
+                break;
+            }
+            Line& line = *lines_[sent++ % lines_.size()];
+            flight.push_back({batch->upto, req.push.size(), &line,
+                              std::async(std::launch::async, [this, &line, b = std::move(body)]() mutable {
+                                  return exchange(std::move(b), line);
+                              })});
+            after = batch->upto;
+        }
+        if (flight.empty()) break;
+        InFlight f = std::move(flight.front());
+        flight.pop_front();
+        auto resp = f.answer.get();
+        if (halted) continue;  // only collecting what is still on the wire
+        if (resp.ok() && resp.value->push_upto != f.upto)
+            resp.failure = Failure{Failure::Kind::Transient, 200, "bad_response", "the server acknowledged another push"};
+        if (!resp.failure) {
+            ++rep.round_trips;
+            sync::SyncResponse& r = *resp.value;
+            store_.observe_clock(r.hlc);
+            if (auto acked = store_.ack(f.upto, r.refused); !acked.ok()) {
+                failed = local_failure(acked.error());
+                halt();
+                continue;
+            }
+            rep.pushed += f.changes - std::min(f.changes, r.refused.size());
+            rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
+            bool again = false;
+            std::vector<std::pair<std::string, std::uint64_t>> finished;  // checked by the round trips
+            if (auto bad = take_pages(r, rep, again, finished)) {
+                failed = bad;
+                halt();
+            }
+        } else {
+            if (resp.failure->status == 413) too_large = true;
+            else failed = resp.failure;
+            halt();
+        }
+    }
+    for (auto& l : lines_) {
+        std::lock_guard lock(l->mu);
+        l->cancelled = false;
+        if (halted) l->http.reset();  // a stopped connection is not used again
+    }
+    return failed;
+}
+
 Outcome<SyncReport> SyncClient::sync_once() {
     Outcome<SyncReport> out;
     SyncReport rep;
-    auto local_failure = [&](const sync::Error& e) {
-        out.failure = Failure{Failure::Kind::Permanent, 0, std::string(sync::code_name(e.code)), e.message};
-        return out;
-    };
     std::size_t max_writes = std::max<std::size_t>(1, cfg_.push_records);  // halved while a push is too large
+    bool too_large = false;
+    if (auto failed = upload(rep, too_large)) {
+        out.failure = failed;
+        return out;
+    }
+    if (too_large) max_writes = std::max<std::size_t>(1, max_writes / 2);
     std::set<std::string> reset_done;
-    std::optional<sync::PushBatch> ahead;  // the next push, read while the last was on the wire
     for (int round = 0; round < 100000; ++round) {
-        sync::Result<sync::PushBatch> batch = ahead ? sync::Result<sync::PushBatch>(std::move(*ahead))
-                                                    : store_.pending(max_writes);
-        ahead.reset();
-        if (!batch.ok()) return local_failure(batch.error());
-        sync::SyncRequest req;
-        req.site = store_.site();
-        req.hlc = store_.hlc_last();
-        req.schema = store_.schema().version();
+        sync::Result<sync::PushBatch> batch = store_.pending(max_writes);
+        if (!batch.ok()) {
+            out.failure = local_failure(batch.error());
+            return out;
+        }
+        sync::SyncRequest req = request_header();
         if (batch->upto) {
             req.has_push = true;
             req.push_upto = batch->upto;
             req.push = batch->changes;
         }
-        auto cursors = store_.cursors();
-        if (!cursors.ok()) return local_failure(cursors.error());
-        req.has_pull = true;
-        req.cursors = std::move(cursors).value();
-        // Pages as large as the protocol allows: a first download takes fewer round trips
-        // (and commits), and a pull keeps up with the largest push.
-        req.limit = sync::Limits{}.max_limit;
+        if (auto st = add_pull(req); !st.ok()) {
+            out.failure = local_failure(st.error());
+            return out;
+        }
         std::string body = sync::encode_request(req);
         if (batch->upto && max_writes > 1 && body.size() > cfg_.max_body) {
             max_writes = std::max<std::size_t>(1, max_writes / 2);  // smaller pushes
             continue;
         }
-        // While this request is on the wire and the server merges it, read the next push:
-        // an upload of many records keeps both ends busy. Only the Store is used here and
-        // only the connection there.
-        auto inflight = std::async(std::launch::async, [this, &body] { return exchange(std::move(body)); });
-        sync::Result<sync::PushBatch> upcoming =
-            batch->upto ? store_.pending(max_writes, batch->upto) : sync::Result<sync::PushBatch>(sync::PushBatch{});
-        auto resp = inflight.get();
-        if (resp.ok() && upcoming.ok() && upcoming->upto) ahead = std::move(upcoming).value();
+        auto resp = exchange(std::move(body), *lines_[0]);
         if (!resp.ok()) {
             if (resp.failure->status == 413 && batch->upto && max_writes > 1) {
                 max_writes = std::max<std::size_t>(1, max_writes / 2);
@@ -161,31 +328,18 @@ Outcome<SyncReport> SyncClient::sync_once() {
                 return out;
             }
             auto acked = store_.ack(batch->upto, r.refused);
-            if (!acked.ok()) return local_failure(acked.error());
+            if (!acked.ok()) {
+                out.failure = local_failure(acked.error());
+                return out;
+            }
             rep.pushed += batch->changes.size() - std::min(batch->changes.size(), r.refused.size());
             rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
         }
         bool again = r.more;
-        // All pages of one answer in one transaction: one commit (one fsync) however many
-        // buckets changed; each page still moves its cursor with its changes.
         std::vector<std::pair<std::string, std::uint64_t>> finished;  // bucket, hub checksum
-        {
-            sync::Store::Batch pages(store_);
-            for (sync::BucketPage& page : r.pages) {
-                auto next = store_.apply_page(page.bucket, page.changes, page.to, page.more);
-                if (!next.ok()) return local_failure(next.error());
-                rep.pulled += page.changes.size();
-                if (page.more) again = true;
-                else finished.emplace_back(page.bucket, page.checksum);
-            }
-            // A purge may drop outbox entries that the batch read ahead still holds.
-            if (!r.purge.empty()) ahead.reset();
-            for (const std::string& b : r.purge) {
-                auto st = store_.purge_bucket(b);
-                if (!st.ok()) return local_failure(st.error());
-                rep.purged.push_back(b);
-            }
-            if (auto st = pages.commit(); !st.ok()) return local_failure(st.error());
+        if (auto failed = take_pages(r, rep, again, finished)) {
+            out.failure = failed;
+            return out;
         }
         // Drift check, on the committed state, and only with nothing of ours outstanding.
         if (store_.pending_count() == 0) {
@@ -225,14 +379,14 @@ Outcome<SyncReport> SyncClient::sync(int attempts, const std::atomic<bool>* stop
             std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(wait, std::chrono::milliseconds(50)));
         }
         // A fresh connection after a failure (the old one may be half-closed).
-        http_ = std::make_unique<Http>(cfg_);
+        lines_[0]->fresh();
     }
     return last;
 }
 
 Outcome<std::string> SyncClient::get(const std::string& path) {
     Outcome<std::string> out;
-    auto res = http_->cli.Get(path);
+    auto res = lines_[0]->get(cfg_).cli.Get(path);
     if (!res) out.failure = network_failure(httplib::to_string(res.error()));
     else if (res->status / 100 != 2) out.failure = http_failure(res->status, res->body);
     else out.value = res->body;
@@ -241,7 +395,7 @@ Outcome<std::string> SyncClient::get(const std::string& path) {
 
 Outcome<std::string> SyncClient::post(const std::string& path, const std::string& json_body) {
     Outcome<std::string> out;
-    auto res = http_->cli.Post(path, json_body, "application/json");
+    auto res = lines_[0]->get(cfg_).cli.Post(path, json_body, "application/json");
     if (!res) out.failure = network_failure(httplib::to_string(res.error()));
     else if (res->status / 100 != 2) out.failure = http_failure(res->status, res->body);
     else out.value = res->body;

@@ -5,12 +5,13 @@
 // sent only after the server answered (the server commits before it answers), applies
 // each pulled page with its cursor in one transaction, purges buckets the user lost, and
 // downloads a bucket again when its checksum says it drifted. Any failure part-way just
-// repeats work next time (every step is idempotent). While one push is on the wire (the
-// HTTP exchange runs on a helper thread that touches only the connection), it reads the
-// next push from the Store, so a large upload keeps both ends busy; acknowledgements stay
-// in order.
+// repeats work next time (every step is idempotent). A large outbox is sent with two
+// pushes on the wire at once (helper threads touch only the connections), the second
+// naming the first so that the server merges them in order; acknowledgements stay in
+// order.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -88,13 +89,23 @@ public:
                                              std::chrono::milliseconds cap = std::chrono::seconds(30));
 
 private:
-    // The HTTP half of a round trip. It touches only the connection, never the Store, so
-    // it may run on another thread while the caller reads the next push from the Store.
-    Outcome<sync::SyncResponse> exchange(std::string body);
     struct Http;
+    struct Line;
+    // The HTTP half of a round trip on `line`. It touches only the connection, never the
+    // Store, so it may run on another thread while the caller works with the Store.
+    Outcome<sync::SyncResponse> exchange(std::string body, Line& line);
+    sync::SyncRequest request_header() const;
+    sync::Status add_pull(sync::SyncRequest& req);  // the device's cursors
+    // Applies an answer's pages and purges in one transaction.
+    std::optional<Failure> take_pages(sync::SyncResponse& r, SyncReport& rep, bool& again,
+                                      std::vector<std::pair<std::string, std::uint64_t>>& finished);
+    // A large outbox goes first, as push-only requests with two on the wire (on two
+    // connections), acknowledged in order. Sets too_large when a push was over the body
+    // limit (the round trips that follow send smaller ones).
+    std::optional<Failure> upload(SyncReport& rep, bool& too_large);
     sync::Store& store_;
     ServerConfig cfg_;
-    std::unique_ptr<Http> http_;
+    std::array<std::unique_ptr<Line>, 2> lines_;
 };
 
 }  // namespace fika::client

@@ -23,6 +23,7 @@ struct Config {
     double rate_per_s = 50;           // requests per second and user, sustained
     double rate_burst = 200;          // ... and in a burst
     std::uint64_t max_drift_ms = 10 * 60 * 1000;
+    std::uint64_t push_order_wait_ms = 10000;  // see ServerStoreOptions::push_order_wait
     int keepalive_s = 15;             // SSE comment interval
     bool quiet = false;               // no request log
 };

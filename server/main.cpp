@@ -34,6 +34,8 @@ Commands:
                               holds one while it is open (default 16)
       --rate N                requests per second per user, sustained (default 50; 0 = off)
       --max-drift SECONDS     refuse device clocks further ahead than this (default 600)
+      --order-wait SECONDS    how long a device's push that follows another still
+                              unanswered one waits for it before "busy" (default 10)
       --quiet                 no request log
   user add NAME --role consultant|seller|admin
                               create a user; prints its token as the last line
@@ -127,6 +129,8 @@ int serve(const std::string& data, std::vector<std::string> args) {
             cfg.rate_burst = std::max(10.0, cfg.rate_per_s * 4);
         } else if (a == "--max-drift") {
             cfg.max_drift_ms = std::stoull(value()) * 1000;
+        } else if (a == "--order-wait") {
+            cfg.push_order_wait_ms = static_cast<std::uint64_t>(std::clamp(std::stod(value()), 0.0, 3600.0) * 1000);
         } else if (a == "--quiet") {
             cfg.quiet = true;
         } else {
@@ -149,6 +153,7 @@ int serve(const std::string& data, std::vector<std::string> args) {
     ServerStoreOptions so;
     so.webhook = !cfg.webhook_url.empty();
     so.max_drift_ms = cfg.max_drift_ms;
+    so.push_order_wait = std::chrono::milliseconds(cfg.push_order_wait_ms);
     auto store = open_sqlite_store(data, so);
     if (!store.ok()) {
         std::fprintf(stderr, "fika-server: cannot open %s: %s\n", database_path(data).c_str(), store.error().message.c_str());

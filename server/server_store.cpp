@@ -4,6 +4,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -236,9 +237,10 @@ public:
     }
 
     Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device) override {
-        std::lock_guard lock(mu_);
+        std::unique_lock lock(mu_);
         return sync::guard([&] {
             SyncOutcome out;
+            if (req.has_push && req.push_follows) wait_for_push(req.site, req.push_follows, lock);
             std::set<std::string> granted = grants_of(u);
             {
                 sync::Store::Batch batch(*hub_);
@@ -267,6 +269,7 @@ public:
                 Status st = batch.commit();
                 if (!st.ok()) throw sync::Failure{st.error()};
             }
+            if (req.has_push) pushed(req.site, req.push_upto);
             sync::SyncResponse& resp = out.response;
             resp.site = hub_->site();
             resp.hlc = std::max(hub_->hlc_last(), sync::hlc_from_ms(hub_->now_ms()));
@@ -662,10 +665,35 @@ private:
         }
     }
 
+    // A device may send its next push before the last one is answered (an upload of
+    // many records keeps both ends busy). Such a push names the one it follows and waits
+    // here, without the lock, until that one is merged: a record created there may be
+    // changed in this one. If it never comes (lost on the way, refused, or the server
+    // restarted in between), the waiting push is answered "busy" and the device, which
+    // saw the first one fail, syncs again later; nothing was merged out of order.
+    void wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock) {
+        auto merged = [&] {
+            auto it = merged_upto_.find(site);
+            return it != merged_upto_.end() && it->second >= follows;
+        };
+        if (!pushed_cv_.wait_for(lock, opts_.push_order_wait, merged))
+            fail(Code::Busy, "the push before this one (up to " + std::to_string(follows) +
+                                 ") has not arrived; sync again");
+    }
+
+    void pushed(sync::Site site, std::uint64_t upto) {
+        if (merged_upto_.size() >= 100000) merged_upto_.clear();  // bounded; only order in flight matters
+        std::uint64_t& m = merged_upto_[site];
+        m = std::max(m, upto);
+        pushed_cv_.notify_all();
+    }
+
     std::unique_ptr<sync::Store> hub_;
     ServerStoreOptions opts_;
     std::string path_;
     std::mutex mu_;  // one connection: every call holds it
+    std::condition_variable pushed_cv_;
+    std::unordered_map<sync::Site, std::uint64_t> merged_upto_;  // per device: its last merged push
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 //   srv_devices(site, user_id, first_seen, last_sync, syncs, user_agent)
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -128,6 +129,8 @@ struct ServerStoreOptions {
     std::uint64_t max_drift_ms = 10 * 60 * 1000;
     bool webhook = false;  // queue new-case notifications for the webhook
     bool integrity_check = true;
+    // How long a push that follows another still unanswered one waits for it.
+    std::chrono::milliseconds push_order_wait{10000};
 };
 
 // Opens (creating when missing) DIR/fika-server.db. Errors as Store::open.

@@ -397,6 +397,10 @@ std::string encode_request(const SyncRequest& r) {
     if (r.has_push) {
         w.raw(",\"push\":{\"upto\":");
         w.u64(r.push_upto);
+        if (r.push_follows) {
+            w.raw(",\"follows\":");
+            w.u64(r.push_follows);
+        }
         w.raw(",\"changes\":");
         encode_changes(w, r.push);
         w.ch('}');
@@ -490,9 +494,14 @@ Result<SyncRequest> decode_request(std::string_view text, const Schema& schema, 
         constexpr auto kMax = static_cast<std::uint64_t>(INT64_MAX);
         JValue push = j;
         if (j.find("push", push)) {
-            object(push, push_p, {"upto", "changes"});
+            object(push, push_p, {"upto", "follows", "changes"});
             r.has_push = true;
             r.push_upto = as_uint(member(push, push_p, "upto"), push_p.dot("upto"), kMax);
+            JValue follows = push;
+            if (push.find("follows", follows)) {
+                r.push_follows = as_uint(follows, push_p.dot("follows"), kMax);
+                if (r.push_follows >= r.push_upto) bad(push_p.dot("follows"), "must be before upto");
+            }
             r.push = decode_changes(member(push, push_p, "changes"), push_p.dot("changes"), schema, limits);
         }
         JValue pull = j;

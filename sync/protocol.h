@@ -51,6 +51,10 @@ struct SyncRequest {
     Site site = 0;
     std::uint64_t hlc = 0;
     std::uint64_t push_upto = 0;
+    // Nonzero when this push was sent while the push ending at `push_follows` was still
+    // unanswered: the server merges that one first (a record created there may be
+    // changed here).
+    std::uint64_t push_follows = 0;
     std::vector<RecordChange> push;
     bool has_push = false;
     std::map<std::string, Cursor> cursors;

@@ -109,13 +109,14 @@ void Store::prepare_statements() {
         st->purge = db_.prepare("DELETE FROM " + name + " WHERE " + where);
         stmts_.push_back(std::move(st));
     }
-    outbox_insert_ = db_.prepare("INSERT INTO _outbox(tbl,id,mask,hlc) VALUES(?,?,?,?)");
+    outbox_insert_ = db_.prepare("INSERT INTO _outbox(seq,tbl,id,mask,hlc) VALUES(?5,?1,?2,?3,?4)");
+    outbox_top_ = db_.prepare("SELECT ifnull(max(seq),0) FROM _outbox");
     bucket_get_ = db_.prepare("SELECT checksum, seq FROM _buckets WHERE bucket=?");
     bucket_put_ = db_.prepare(
         "INSERT INTO _buckets(bucket,checksum,seq) VALUES(?1,?2,?3) ON CONFLICT(bucket) DO "
         "UPDATE SET checksum=?2, seq=?3");
     meta_put_ = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
-    meta_get_ = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('seq','hlc','acked_hlc')");
+    meta_get_ = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('seq','hlc','acked_hlc','outbox_floor')");
 }
 
 // ---- opening and migrations --------------------------------------------------------------
@@ -194,6 +195,7 @@ Store::~Store() {
     bucket_put_ = Stmt();
     meta_put_ = Stmt();
     meta_get_ = Stmt();
+    outbox_top_ = Stmt();
 }
 
 void Store::open_impl(const std::string& path, const OpenOptions& opts) {
@@ -281,6 +283,7 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
             return it == meta.end() ? 0 : std::strtoull(it->second.c_str(), nullptr, 10);
         };
         acked_hlc_ = num("acked_hlc");
+        outbox_floor_ = num("outbox_floor");
         seq_ = num("seq");
         saved_hlc_ = num("hlc");
         hlc_.observe(saved_hlc_);
@@ -308,9 +311,16 @@ void Store::begin_write() {
                 if (k == "seq") seq_ = std::max(seq_, v);
                 else if (k == "hlc") hlc_.observe(v);
                 else if (k == "acked_hlc") acked_hlc_ = std::max(acked_hlc_, v);
+                else if (k == "outbox_floor") outbox_floor_ = std::max(outbox_floor_, v);
+            }
+            if (role_ == Role::Device) {
+                outbox_top_.step();
+                outbox_next_ = std::max(outbox_floor_, static_cast<std::uint64_t>(outbox_top_.integer(0))) + 1;
+                outbox_top_.reset();
             }
         } catch (...) {
             meta_get_.reset();
+            outbox_top_.reset();
             txn_.reset();
             throw;
         }
@@ -581,6 +591,7 @@ void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t
     store_row(r, insert);
     if (role_ == Role::Device) {
         outbox_insert_.bind(1, t.id).bind(2, r.id).bind(3, static_cast<std::int64_t>(mask)).bind(4, clock.hlc);
+        outbox_insert_.bind(5, outbox_next_++);
         outbox_insert_.run();
         outbox_insert_.reset();
     }
@@ -903,6 +914,10 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
             top.reset();
             Stmt del = db_.prepare("DELETE FROM _outbox WHERE seq<=?");
             del.bind(1, upto).run();
+            if (upto > outbox_floor_) {
+                outbox_floor_ = upto;
+                put_meta("outbox_floor", static_cast<std::int64_t>(upto));
+            }
             if (h > acked_hlc_) {
                 acked_hlc_ = h;
                 put_meta("acked_hlc", static_cast<std::int64_t>(h));

@@ -294,6 +294,10 @@ private:
     Site site_ = 0;
     std::uint64_t max_drift_ms_ = 0;
     std::uint64_t acked_hlc_ = 0;
+    // Outbox positions only grow, even when the outbox empties: a server may still hold
+    // the position of a push it merged (see SyncRequest::push_follows).
+    std::uint64_t outbox_floor_ = 0;
+    std::uint64_t outbox_next_ = 1;  // read inside the write lock at the start of each transaction
     std::uint64_t seq_ = 0;          // hub: last assigned sequence number
     std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta
     int batch_depth_ = 0;
@@ -303,7 +307,7 @@ private:
     std::unordered_map<std::string, std::uint64_t> checksum_delta_;
     std::unordered_map<std::string, std::uint64_t> bucket_seq_delta_;
     std::vector<std::unique_ptr<TableStmts>> stmts_;  // by table index
-    Stmt outbox_insert_, bucket_get_, bucket_put_, meta_put_, meta_get_;
+    Stmt outbox_insert_, outbox_top_, bucket_get_, bucket_put_, meta_put_, meta_get_;
 };
 
 // 64-bit hash of one cell clock, as summed (XOR) into a bucket checksum:

@@ -643,3 +643,77 @@ TEST_CASE("a consultant's many new accounts pushed over several pages are all ke
     again.sync();
     CHECK(again.store->all("accounts")->size() == 1300);
 }
+
+TEST_CASE("a push that follows an unanswered one is merged after it - or answered busy if it never comes") {
+    ServerProcess srv({"--rate", "0", "--quiet", "--order-wait", "1"});
+    std::string alice = srv.add_user("alice", "consultant");
+    Device a(srv.url(), alice);
+    std::string acme = a.account("Acme");
+    a.sync();
+    // A case, then a change to it: two outbox entries, sent as two pushes.
+    std::string cs = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Lead")}});
+    REQUIRE(a.store->update("cases", cs, {{"title", sync::text("Lead, 3 machines")}}).ok());
+    auto first = a.store->pending(1);
+    REQUIRE(first.ok());
+    auto second = a.store->pending(1, first->upto);
+    REQUIRE(second.ok());
+    REQUIRE(second->upto > first->upto);
+    REQUIRE(second->changes.size() == 1);
+    REQUIRE(second->changes[0].cells.size() == 1);  // the title only: alone it could not create the case
+    auto request = [&](const sync::PushBatch& b, std::uint64_t follows) {
+        sync::SyncRequest req;
+        req.site = a.store->site();
+        req.hlc = a.store->hlc_last();
+        req.has_push = true;
+        req.push_upto = b.upto;
+        req.push_follows = follows;
+        req.push = b.changes;
+        return sync::encode_request(req);
+    };
+
+    // The second arrives first: it waits for the first, then both are merged.
+    json second_answer;
+    double waited_s = 0;
+    std::thread later([&] {
+        httplib::Client c(srv.url());
+        auto t0 = std::chrono::steady_clock::now();
+        auto r = c.Post("/v1/sync", auth(alice), request(*second, first->upto), "application/json");
+        waited_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (r && r->status == 200) second_answer = json::parse(r->body, nullptr, false);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    httplib::Client c(srv.url());
+    json first_answer = body_json(c.Post("/v1/sync", auth(alice), request(*first, 0), "application/json"));
+    later.join();
+    CHECK(waited_s >= 0.25);
+    REQUIRE(second_answer.is_object());
+    CHECK(first_answer["push"]["refused"].empty());
+    CHECK(second_answer["push"]["refused"].empty());
+    CHECK(second_answer["push"]["upto"] == second->upto);
+    REQUIRE(a.store->ack(second->upto, {}).ok());
+    Device other(srv.url(), alice);
+    other.sync();
+    auto got = other.store->get("cases", cs);
+    REQUIRE(got.ok());
+    CHECK(sync::to_display((*got)["title"]) == "Lead, 3 machines");
+
+    // A push that follows one the server never sees is answered "busy" (try again): it
+    // is not merged on its own.
+    std::string cs2 = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Other")}});
+    REQUIRE(a.store->update("cases", cs2, {{"title", sync::text("Other, later")}}).ok());
+    auto lost = a.store->pending(1);
+    auto orphan = a.store->pending(1, lost->upto);
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = c.Post("/v1/sync", auth(alice), request(*orphan, lost->upto), "application/json");
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    REQUIRE(r);
+    CHECK(r->status == 503);
+    CHECK(body_json(r)["error"]["code"] == "busy");
+    CHECK(s >= 0.9);
+    CHECK(s < 5);
+    // Nothing of it was merged; the device's next sync sends both in order.
+    auto rep = a.sync();
+    CHECK(rep.refused.empty());
+    other.sync();
+    CHECK(sync::to_display((*other.store->get("cases", cs2))["title"]) == "Other, later");
+}

@@ -537,3 +537,35 @@ TEST_CASE("two connections to one device file (the app's UI and its sync worker)
     auto again = w.a->get("accounts", acct);
     CHECK(again->clocks.cells[f].base == mine->clocks.cells[f].clock);  // the pushed value was its base
 }
+
+TEST_CASE("outbox positions only grow - across an emptied outbox - a reopen and a second connection") {
+    World w;
+    new_account(*w.a, "One");
+    auto first = w.a->pending();
+    REQUIRE(first.ok());
+    REQUIRE(first->upto > 0);
+    REQUIRE(w.a->ack(first->upto, {}).ok());
+    REQUIRE(w.a->pending_count() == 0);
+    // The outbox is empty now; the next write must not reuse the position just acknowledged
+    // (a server compares positions of one device's pushes).
+    new_account(*w.a, "Two");
+    auto second = w.a->pending();
+    REQUIRE(second.ok());
+    CHECK(second->upto > first->upto);
+    REQUIRE(w.a->ack(second->upto, {}).ok());
+    // The same through another connection to the file and after a reopen.
+    OpenOptions o;
+    o.wall = w.wall.fn();
+    o.seed = 91;
+    auto other = Store::open(w.dir.file("a.db"), o);
+    REQUIRE(other.ok());
+    new_account(**other, "Three");
+    auto third = (*other)->pending();
+    CHECK(third->upto > second->upto);
+    REQUIRE((*other)->ack(third->upto, {}).ok());
+    other->reset();
+    w.a.reset();
+    w.a = open_store(w.dir.file("a.db"), Role::Device, w.wall, 92);
+    new_account(*w.a, "Four");
+    CHECK(w.a->pending()->upto > third->upto);
+}
