@@ -72,6 +72,14 @@ TEST_CASE("requests round-trip through the codec") {
     CHECK(back->cursors.at(kAcct) == Cursor{3, 3});
     CHECK(back->cursors.at("global") == Cursor{1, 5});
     CHECK(back->limit == 200);
+    CHECK(back->push_follows == 0);
+    // A push sent while the one before it is unanswered names that one.
+    auto with = decode_request(valid_request(), S()).value();
+    with.push_follows = 4;
+    auto again = decode_request(encode_request(with), S());
+    REQUIRE(again.ok());
+    CHECK(again->push_follows == 4);
+    CHECK(again->push_upto == 9);
 }
 
 TEST_CASE("responses round-trip through the codec") {
@@ -143,6 +151,8 @@ TEST_CASE("every malformed request is a typed error that names the place") {
         {"limit zero", [](json& j) { j["pull"]["limit"] = 0; }, Code::Invalid, "pull.limit"},
         {"limit huge", [](json& j) { j["pull"]["limit"] = 1000000; }, Code::Invalid, "pull.limit"},
         {"top level array", [](json& j) { j = json::array(); }, Code::Invalid, "expected an object"},
+        {"follows not before upto", [](json& j) { j["push"]["follows"] = 9; }, Code::Invalid, "push.follows: must be before upto"},
+        {"follows negative", [](json& j) { j["push"]["follows"] = -1; }, Code::Invalid, "push.follows"},
         {"invalid utf-8 in text", [](json& j) { j["push"]["changes"][0]["f"]["title"][0] = std::string("\xc3\x28"); }, Code::Invalid, ""},
     };
     for (auto& c : cases) {
