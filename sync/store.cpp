@@ -334,6 +334,7 @@ void Store::commit_write() {
         return;
     }
     try {
+        flush_outbox();
         flush_checksums();
         if (hlc_.last() > saved_hlc_ && (role_ == Role::Hub || remote_seen_))
             put_meta("hlc", static_cast<std::int64_t>(hlc_.last()));
@@ -355,6 +356,7 @@ void Store::abort_write() {
     remote_seen_ = false;
     checksum_delta_.clear();
     bucket_seq_delta_.clear();
+    outbox_run_ = OutboxRun{};
     // Reload what the rollback undid.
     seq_ = 0;
     acked_hlc_ = 0;
@@ -590,11 +592,31 @@ void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t
     }
     store_row(r, insert);
     if (role_ == Role::Device) {
-        outbox_insert_.bind(1, t.id).bind(2, r.id).bind(3, static_cast<std::int64_t>(mask)).bind(4, clock.hlc);
-        outbox_insert_.bind(5, outbox_next_++);
-        outbox_insert_.run();
-        outbox_insert_.reset();
+        OutboxRun& run = outbox_run_;
+        if (run.n && (run.tbl != t.id || run.mask != mask || run.n >= kOutboxRun)) flush_outbox();
+        if (run.n) run.ids += '\n';
+        run.ids += r.id;
+        run.tbl = t.id;
+        run.mask = mask;
+        run.hlc = clock.hlc;
+        ++run.n;
     }
+}
+
+void Store::flush_outbox() {
+    OutboxRun& run = outbox_run_;
+    if (!run.n) return;
+    outbox_insert_.bind(1, run.tbl).bind(2, std::string_view(run.ids)).bind(3, static_cast<std::int64_t>(run.mask));
+    outbox_insert_.bind(4, run.hlc).bind(5, outbox_next_++);
+    try {
+        outbox_insert_.run();
+    } catch (...) {
+        outbox_insert_.reset();
+        throw;
+    }
+    outbox_insert_.reset();
+    run.n = 0;
+    run.ids.clear();
 }
 
 Result<std::string> Store::create(std::string_view table, const Fields& fields) {
@@ -855,7 +877,10 @@ Result<ApplyResult> Store::hub_apply(const std::vector<RecordChange>& changes,
 
 std::size_t Store::pending_count() {
     try {
-        return static_cast<std::size_t>(pragma_int(db_, "SELECT count(*) FROM _outbox"));
+        flush_outbox();
+        // One row holds one or more record ids, joined by '\n'.
+        return static_cast<std::size_t>(pragma_int(
+            db_, "SELECT ifnull(sum(length(id)-length(replace(id,char(10),''))+1),0) FROM _outbox"));
     } catch (const Failure&) {
         return 0;
     }
@@ -863,21 +888,33 @@ std::size_t Store::pending_count() {
 
 Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
     return guard([&] {
+        flush_outbox();
         PushBatch batch;
+        // A row names up to kOutboxRun records: rows are taken whole (acknowledgements
+        // are by row), as many as fit in max_writes records, and at least one.
         Stmt q = db_.prepare("SELECT seq, tbl, id, mask FROM _outbox WHERE seq>? ORDER BY seq LIMIT ?");
         q.bind(1, static_cast<std::int64_t>(after));
         q.bind(2, static_cast<std::int64_t>(max_writes));
         std::vector<std::pair<const TableDef*, std::string>> order;
         std::map<std::pair<int, std::string>, std::uint64_t> masks;
+        std::size_t records = 0;
         while (q.step()) {
+            std::string_view ids = q.text(2);
+            std::size_t n = static_cast<std::size_t>(std::count(ids.begin(), ids.end(), '\n')) + 1;
+            if (records && records + n > max_writes) break;
+            records += n;
             batch.upto = static_cast<std::uint64_t>(q.integer(0));
             const TableDef* t = schema_->table_by_id(static_cast<int>(q.integer(1)));
             if (!t) continue;
-            std::string id(q.text(2));
-            auto key = std::make_pair(t->id, id);
-            auto [it, fresh] = masks.emplace(key, 0);
-            it->second |= static_cast<std::uint64_t>(q.integer(3));
-            if (fresh) order.emplace_back(t, id);
+            auto mask = static_cast<std::uint64_t>(q.integer(3));
+            for (std::size_t start = 0; start <= ids.size();) {
+                std::size_t end = std::min(ids.find('\n', start), ids.size());
+                auto key = std::make_pair(t->id, std::string(ids.substr(start, end - start)));
+                start = end + 1;
+                auto [it, fresh] = masks.emplace(key, 0);
+                it->second |= mask;
+                if (fresh) order.emplace_back(t, key.second);
+            }
         }
         for (auto& [t, id] : order) {
             auto r = load(*t, id);
@@ -908,6 +945,7 @@ std::string own_values_json(const Record& r, Site site) {
 Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
     return guard_status([&] {
         in_write([&] {
+            flush_outbox();
             Stmt top = db_.prepare("SELECT max(hlc) FROM _outbox WHERE seq<=?");
             top.bind(1, upto);
             std::uint64_t h = top.step() ? static_cast<std::uint64_t>(top.integer(0)) : 0;

@@ -298,6 +298,17 @@ private:
     // the position of a push it merged (see SyncRequest::push_follows).
     std::uint64_t outbox_floor_ = 0;
     std::uint64_t outbox_next_ = 1;  // read inside the write lock at the start of each transaction
+    // The outbox entry being gathered in the open transaction: consecutive writes to one
+    // table with the same fields share one row (ids joined by '\n'), written at commit.
+    struct OutboxRun {
+        int tbl = -1;
+        std::uint64_t mask = 0, hlc = 0;
+        std::uint32_t n = 0;
+        std::string ids;
+    };
+    static constexpr std::uint32_t kOutboxRun = 64;
+    OutboxRun outbox_run_;
+    void flush_outbox();
     std::uint64_t seq_ = 0;          // hub: last assigned sequence number
     std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta
     int batch_depth_ = 0;

@@ -569,3 +569,45 @@ TEST_CASE("outbox positions only grow - across an emptied outbox - a reopen and 
     new_account(*w.a, "Four");
     CHECK(w.a->pending()->upto > third->upto);
 }
+
+TEST_CASE("a batch's writes share outbox rows - pushed per record - acknowledged by row") {
+    World w;
+    std::string acct = new_account(*w.a);
+    fika::test::sync_once(*w.a, *w.hub);
+    std::vector<std::string> ids;
+    {
+        Store::Batch batch(*w.a);
+        for (int i = 0; i < 150; ++i) {
+            auto id = w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Case " + std::to_string(i))}});
+            REQUIRE(id.ok());
+            ids.push_back(*id);
+        }
+        // A different set of fields starts a new row; so does another table.
+        REQUIRE(w.a->update("cases", ids[0], {{"title", text("Case 0, renamed")}}).ok());
+        REQUIRE(w.a->update("accounts", acct, {{"industry", text("Retail")}}).ok());
+        CHECK(w.a->pending_count() == 152);  // visible inside the batch too
+        REQUIRE(batch.commit().ok());
+    }
+    CHECK(w.a->pending_count() == 152);
+    auto rows = w.a->db().prepare("SELECT count(*) FROM _outbox");
+    REQUIRE(rows.step());
+    CHECK(rows.integer(0) == 5);  // 64 + 64 + 22 creates, the rename, the account
+    // Pushes take whole rows, up to the records asked for (at least one row).
+    auto first = w.a->pending(100);
+    REQUIRE(first.ok());
+    CHECK(first->changes.size() == 64);
+    auto rest = w.a->pending(1000, first->upto);
+    CHECK(rest->changes.size() == 88);  // 86 creates, case 0 again (its title), the account
+    auto tiny = w.a->pending(1);
+    CHECK(tiny->changes.size() == 64);
+    // Acknowledging the first row leaves the others; everything converges.
+    REQUIRE(w.hub->hub_apply(first->changes, {}).ok());
+    REQUIRE(w.a->ack(first->upto, {}).ok());
+    CHECK(w.a->pending_count() == 88);
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    CHECK(w.a->pending_count() == 0);
+    CHECK(w.b->all("cases")->size() == 150);
+    CHECK(std::get<std::string>((*w.b->get("cases", ids[0]))["title"]) == "Case 0, renamed");
+    CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*w.hub, true));
+}
