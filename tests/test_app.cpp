@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QUrl>
 
 #include "appcontext.h"
 #include "models.h"
@@ -142,6 +143,53 @@ TEST_CASE("follow-ups and a person export to files a calendar and an address boo
 
     // No such person: nothing written, and the reason is shown.
     CHECK(app->exportContactCard("01900000-0000-7000-8000-0000000000ff", out).isEmpty());
+    CHECK(!app->lastError().isEmpty());
+}
+
+TEST_CASE("CSV from the app: an export opens as files per table - an import keeps good rows and names bad ones") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    QString out = QString::fromStdString(dir.file("exports"));
+    QString folder = app->exportCsv(out);
+    REQUIRE(!folder.isEmpty());
+    QFile accounts(folder + "/accounts.csv");
+    REQUIRE(accounts.open(QIODevice::ReadOnly));
+    QByteArray text = accounts.readAll();
+    CHECK(text.startsWith("id,"));
+    CHECK(text.contains("Nordbank A/S"));
+    CHECK(QFile::exists(folder + "/cases.csv"));
+    CHECK(QFile::exists(folder + "/contacts.csv"));
+
+    // A file from elsewhere: two good people (one by account name) and one bad row.
+    QString acct = app->accountChoices("Nordbank").value(0).toMap().value("id").toString();
+    REQUIRE(!acct.isEmpty());
+    QString path = QString::fromStdString(dir.file("people.csv"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("account_name,name,email\n"
+            "Nordbank A/S,Kirsten Holm,kirsten@example.com\n"
+            "No Such Customer AB,Nobody,\n"
+            "nordbank a/s,\"Berg, Ulla\",ulla@example.com\n");
+    f.close();
+    int before = app->revision();
+    QVariantMap r = app->importCsv(QUrl::fromLocalFile(path).toString(), "contacts");
+    INFO(app->lastError().toStdString());
+    REQUIRE(r.value("ok").toBool());
+    CHECK(r.value("created").toInt() == 2);
+    QStringList errors = r.value("errors").toStringList();
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].startsWith("line 3:"));
+    CHECK(r.value("summary").toString().contains("2 added"));
+    CHECK(app->revision() > before);
+    bool holm = false, berg = false;
+    for (const QVariant& c : app->contactChoices(acct)) {
+        holm = holm || c.toMap().value("name").toString() == "Kirsten Holm";
+        berg = berg || c.toMap().value("name").toString() == "Berg, Ulla";
+    }
+    CHECK(holm);
+    CHECK(berg);
+    // A file that is not there: nothing happens, and the reason is shown.
+    CHECK(!app->importCsv(QString::fromStdString(dir.file("missing.csv"))).value("ok").toBool());
     CHECK(!app->lastError().isEmpty());
 }
 

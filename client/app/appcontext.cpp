@@ -10,11 +10,13 @@
 #include <QStandardPaths>
 #include <QFile>
 #include <QTranslator>
+#include <QUrl>
 #include <QUuid>
 
 #include <algorithm>
 
 #include "calendar.h"
+#include "csv.h"
 #include "demo.h"
 #include "records.h"
 #include "sqlite.h"
@@ -389,6 +391,60 @@ QString AppContext::exportContactCard(const QString& contactId, const QString& d
     QString path = QDir(d).filePath((name.trimmed().isEmpty() ? QStringLiteral("contact") : name.trimmed()) + ".vcf");
     if (!write_text(path, *card)) return fail(tr("Could not write %1").arg(path)), QString();
     return path;
+}
+
+QString AppContext::exportCsv(const QString& dir) {
+    if (!store_) return {};
+    QString d = export_dir(dir);
+    if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
+    QString folder = QDir(d).filePath(QStringLiteral("fika-csv-") +
+                                      QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd-HHmm")));
+    if (!QDir().mkpath(folder)) return fail(tr("Could not create %1").arg(folder)), QString();
+    auto files = client::export_csv(*store_, s(folder));
+    if (!files.ok()) return fail(files.error()), QString();
+    return folder;
+}
+
+QVariantMap AppContext::importCsv(const QString& pathOrUrl, const QString& kind) {
+    QVariantMap out{{QStringLiteral("ok"), false}};
+    if (!store_) return out;
+    QUrl url(pathOrUrl);
+    QString path = url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
+    if (path.trimmed().isEmpty()) return fail(tr("Choose a CSV file")), out;
+    std::string table;
+    if (!kind.isEmpty()) {
+        const sync::TableDef* t = client::table_for(s(kind));
+        if (!t) return fail(tr("Unknown kind %1").arg(kind)), out;
+        table = t->name;
+    }
+    sync::Fields defaults;
+    if (std::string me = meta("user_id"); !me.empty()) {
+        defaults.emplace_back("found_by", sync::text(me));
+        defaults.emplace_back("by_user", sync::text(me));
+    }
+    auto rep = client::import_csv(*store_, s(path), table, defaults);
+    if (!rep.ok()) return fail(rep.error()), out;
+    QStringList errors;
+    for (const auto& e : rep->errors) errors << tr("line %1: %2").arg(e.line).arg(q(e.message));
+    out[QStringLiteral("ok")] = true;
+    out[QStringLiteral("table")] = q(rep->table);
+    out[QStringLiteral("created")] = static_cast<int>(rep->created);
+    out[QStringLiteral("updated")] = static_cast<int>(rep->updated);
+    out[QStringLiteral("unchanged")] = static_cast<int>(rep->unchanged);
+    out[QStringLiteral("errors")] = errors;
+    QString summary = tr("%1: %2 added, %3 updated, %4 unchanged")
+                          .arg(q(rep->table))
+                          .arg(rep->created)
+                          .arg(rep->updated)
+                          .arg(rep->unchanged);
+    if (!errors.isEmpty()) summary += QLatin1Char('\n') + tr("%n row(s) skipped:", "", static_cast<int>(errors.size())) +
+                                      QLatin1Char('\n') + errors.mid(0, 20).join(QLatin1Char('\n'));
+    out[QStringLiteral("summary")] = summary;
+    if (rep->created || rep->updated) {
+        sync_->localChange();
+        bump();
+    }
+    return out;
 }
 
 QString AppContext::quickCapture(const QString& accountIdOrName, const QString& sentence, const QString& contactName,

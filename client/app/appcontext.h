@@ -98,6 +98,13 @@ public:
     // Documents folder (dir overrides it); returns the file's path, or "" (lastError says why).
     Q_INVOKABLE QString exportFollowUps(const QString& dir = QString());
     Q_INVOKABLE QString exportContactCard(const QString& contactId, const QString& dir = QString());
+    // Every CSV table into a new folder DIR/fika-csv-YYYY-MM-DD-HHMM (default DIR: the
+    // Documents folder); the folder, or "" with lastError.
+    Q_INVOKABLE QString exportCsv(const QString& dir = QString());
+    // One CSV file (a path or a file:// URL; the kind from `kind` or the file name).
+    // Good rows are kept, bad ones reported: {ok, table, created, updated, unchanged,
+    // errors: ["line N: why", ...], summary}. Records made get found_by/by_user = me.
+    Q_INVOKABLE QVariantMap importCsv(const QString& pathOrUrl, const QString& kind = QString());
     // Quick capture: an account (by id, or a new one by name), one sentence, optionally who
     // said it and a rough value. Creates what is missing; the case waits "to triage".
     Q_INVOKABLE QString quickCapture(const QString& accountIdOrName, const QString& sentence,

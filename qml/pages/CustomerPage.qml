@@ -14,6 +14,20 @@ Page {
     readonly property alias followDialog: followDialog
     readonly property var account: App.revision >= 0 && recordId !== "" ? App.record("accounts", recordId) : ({})
     title: account.name || qsTr("Customer")
+    readonly property bool compact: width < 560
+    readonly property alias actionRow: actionRow
+    readonly property alias moreMenu: moreMenu
+
+    Action { id: logAction; text: qsTr("\u2615 Log conversation"); onTriggered: win.openPage("log", pageRoot.recordId) }
+    Action { id: caseAction; text: qsTr("+ Case"); onTriggered: win.openPage("capture", pageRoot.recordId) }
+    readonly property list<Action> moreActions: [
+        Action { text: qsTr("+ Person"); onTriggered: contactDialog.open() },
+        Action { text: qsTr("+ Note"); onTriggered: noteDialog.open() },
+        Action { text: qsTr("+ Plan"); onTriggered: planDialog.open() },
+        Action { text: qsTr("+ Follow-up"); onTriggered: followDialog.open() },
+        Action { property bool flat: true; text: qsTr("Edit"); onTriggered: win.openPage("account", pageRoot.recordId) },
+        Action { property bool flat: true; text: qsTr("Delete"); onTriggered: { if (App.deleteRecord("accounts", pageRoot.recordId)) win.back() } }
+    ]
 
     ColumnLayout {
         anchors.fill: parent
@@ -33,18 +47,38 @@ Page {
             Layout.margins: 12
             Layout.bottomMargin: 0
         }
+        // On a phone the two everyday actions stay in sight and the rest go under "More"
+        // (one row instead of three); on a wider page every action is a button.
         Flow {
+            id: actionRow
+            objectName: "actionRow"
             Layout.fillWidth: true
             Layout.margins: 8
             spacing: 8
-            Button { text: qsTr("\u2615 Log conversation"); highlighted: true; onClicked: win.openPage("log", pageRoot.recordId) }
-            Button { text: qsTr("+ Case"); onClicked: win.openPage("capture", pageRoot.recordId) }
-            Button { text: qsTr("+ Person"); onClicked: contactDialog.open() }
-            Button { text: qsTr("+ Note"); onClicked: noteDialog.open() }
-            Button { text: qsTr("+ Plan"); onClicked: planDialog.open() }
-            Button { text: qsTr("+ Follow-up"); onClicked: followDialog.open() }
-            Button { text: qsTr("Edit"); flat: true; onClicked: win.openPage("account", pageRoot.recordId) }
-            Button { text: qsTr("Delete"); flat: true; onClicked: { if (App.deleteRecord("accounts", pageRoot.recordId)) win.back() } }
+            Button { action: logAction; highlighted: true }
+            Button { action: caseAction }
+            Repeater {
+                model: pageRoot.compact ? [] : pageRoot.moreActions
+                delegate: Button { required property var modelData; action: modelData; flat: modelData.flat === true }
+            }
+            Button {
+                id: moreButton
+                objectName: "moreButton"
+                visible: pageRoot.compact
+                text: qsTr("More \u25BE")
+                flat: true
+                Accessible.name: qsTr("More actions")
+                onClicked: moreMenu.open()
+                Menu {
+                    id: moreMenu
+                    objectName: "moreMenu"
+                    y: moreButton.height
+                    Repeater {
+                        model: pageRoot.moreActions
+                        delegate: MenuItem { required property var modelData; action: modelData }
+                    }
+                }
+            }
         }
         PageTabBar {
             id: tabs

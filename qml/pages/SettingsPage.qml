@@ -2,9 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import Fika
 
-// Server, language, theme, selling style and weekly target.
+// Server, language, theme, selling style and weekly target; exports and CSV import.
 Page {
     id: pageRoot
     property string recordId: ""
@@ -61,8 +62,10 @@ Page {
                 }
             }
             RowLayout {
+                Layout.fillWidth: true
                 Layout.leftMargin: 16
-                Label { text: qsTr("Conversations per week") }
+                Layout.rightMargin: 16
+                Label { text: qsTr("Conversations per week"); wrapMode: Label.Wrap; Layout.fillWidth: true }
                 SpinBox { from: 0; to: 100; value: App.weeklyTarget; onValueModified: App.setWeeklyTarget(value) }
             }
             Label { text: qsTr("This device"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
@@ -77,9 +80,38 @@ Page {
                     exported.text = path !== "" ? qsTr("Saved %1: open it with your calendar").arg(path) : ""
                 }
             }
-            Label { id: exported; visible: text !== ""; wrapMode: Label.WrapAnywhere; opacity: 0.7; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            Button {
+                text: qsTr("Export all to CSV files")
+                flat: true
+                Layout.leftMargin: 8
+                onClicked: {
+                    var folder = App.exportCsv()
+                    exported.text = folder !== "" ? qsTr("Saved in %1").arg(folder) : ""
+                }
+            }
+            Button {
+                objectName: "importCsvButton"
+                text: qsTr("Import a CSV file\u2026")
+                flat: true
+                Layout.leftMargin: 8
+                onClicked: csvDialog.open()
+            }
+            Label { id: exported; objectName: "exportedLabel"; visible: text !== ""; wrapMode: Label.WrapAnywhere; opacity: 0.7; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             Item { Layout.preferredHeight: 16 }
         }
+    }
+    // For tests: what an import reported.
+    function importFile(url) {
+        var r = App.importCsv(url)
+        exported.text = r.ok ? r.summary : ""
+        return r
+    }
+    FileDialog {
+        id: csvDialog
+        title: qsTr("Import a CSV file")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("CSV files (*.csv)"), qsTr("All files (*)")]
+        onAccepted: pageRoot.importFile(selectedFile)
     }
     Connections {
         target: App.sync

@@ -94,6 +94,32 @@ Item {
             tryCompare(followUps, "total", followBefore + 1)
         }
 
+        function test_customer_actions_fit_one_row_on_a_phone() {
+            var acct = App.createAccount({ "name": "Smal AB" })
+            var page = createTemporaryObject(customerComp, root, { width: 360, height: 640, recordId: acct })
+            verify(page)
+            var row = page.actionRow
+            var more = named(row, "moreButton")
+            verify(more.visible)
+            // Log, + Case and More side by side: one row, not three.
+            tryVerify(function () { return row.height > 0 && row.height < 2 * more.height })
+            more.clicked()
+            var menu = page.moreMenu
+            tryVerify(function () { return menu.opened })
+            compare(menu.count, 6)
+            compare(menu.itemAt(2).text, qsTr("+ Plan"))
+            mouseClick(menu.itemAt(2))
+            tryVerify(function () { return page.planDialog.opened })
+            page.planDialog.reject()
+            // On a wide page every action is a button and there is no "More".
+            page.width = 900
+            tryVerify(function () { return !more.visible })
+            var buttons = 0
+            for (var i = 0; i < row.children.length; ++i)
+                if (row.children[i].visible && row.children[i].text !== undefined) buttons++
+            compare(buttons, 8)
+        }
+
         function test_quick_capture_takes_three_inputs() {
             var before = cases.total
             var page = createTemporaryObject(captureComp, root, { width: root.width, height: root.height })

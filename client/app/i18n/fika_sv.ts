@@ -231,215 +231,225 @@
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="26"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgrupp: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
         <source>revenue %1</source>
         <translation>omsättning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="21"/>
         <source>☕ Log conversation</source>
         <translation>☕ Logga samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="22"/>
         <source>+ Case</source>
         <translation>+ Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
         <source>+ Person</source>
         <translation>+ Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="25"/>
         <source>+ Note</source>
         <translation>+ Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="26"/>
         <source>+ Plan</source>
         <translation>+ Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="45"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
         <source>+ Follow-up</source>
         <translation>+ Uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="46"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="47"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="261"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="295"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="68"/>
+        <source>More ▾</source>
+        <translation>Mer ▾</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="70"/>
+        <source>More actions</source>
+        <translation>Fler åtgärder</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="86"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="87"/>
         <source>Cases</source>
         <translation>Affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="54"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="88"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="55"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="89"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="56"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="57"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
         <source>Follow-ups</source>
         <translation>Uppföljningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="63"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="97"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Inga personer än. Vem beslutar? Vem äger projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="64"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
         <source>No cases yet</source>
         <translation>Inga affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="65"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
         <source>No conversations logged yet</source>
         <translation>Inga samtal loggade än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="66"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
         <source>No notes yet</source>
         <translation>Inga anteckningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="67"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen är planerad att kontakta någon här än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="68"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>No follow-ups yet</source>
         <translation>Inga uppföljningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="87"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="121"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="94"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="128"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="126"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="129"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="160"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="135"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="137"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="169"/>
         <source>We have met</source>
         <translation>Vi har träffats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="138"/>
         <source>Email</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="139"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="137"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
         <source>Export vCard</source>
         <translation>Exportera vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="175"/>
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="144"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="178"/>
         <source>Delete person</source>
         <translation>Ta bort person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="155"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="189"/>
         <source>New note</source>
         <translation>Ny anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="155"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="189"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="162"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="196"/>
         <source>Needs analysis template</source>
         <translation>Mall för behovsanalys</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="163"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="197"/>
         <source>What did you learn?</source>
         <translation>Vad fick du veta?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="213"/>
         <source>Plan who contacts whom</source>
         <translation>Planera vem som kontaktar vem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="222"/>
         <source>Add the person first (People tab)</source>
         <translation>Lägg först till personen (fliken Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="197"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="231"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega som tar kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="235"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation>Senast (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
         <source>New follow-up</source>
         <translation>Ny uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="223"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="257"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Vad ska göras, t.ex. ring Eva om offerten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="261"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation>Förfaller (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -858,117 +868,147 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="12"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="13"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="21"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="22"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="23"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="24"/>
         <source>Connected to %1 as %2</source>
         <translation>Ansluten till %1 som %2</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="23"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="24"/>
         <source>Working offline on this device</source>
         <translation>Arbetar offline på den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="28"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="29"/>
         <source>Server address</source>
         <translation>Serveradress</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="29"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="30"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="33"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
         <source>Connect</source>
         <translation>Anslut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="33"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="35"/>
         <source>Sync now</source>
         <translation>Synka nu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="35"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="36"/>
         <source>Disconnect</source>
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="37"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="38"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="42"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="43"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="49"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="71"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="70"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="75"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="77"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="80"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="86"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
+        <source>Export all to CSV files</source>
+        <translation>Exportera allt till CSV-filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="89"/>
+        <source>Saved in %1</source>
+        <translation>Sparat i %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="94"/>
+        <source>Import a CSV file…</source>
+        <translation>Importera en CSV-fil…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <source>Import a CSV file</source>
+        <translation>Importera en CSV-fil</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="113"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="113"/>
+        <source>All files (*)</source>
+        <translation>Alla filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="118"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
@@ -1085,96 +1125,126 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="169"/>
+        <location filename="../appcontext.cpp" line="171"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="181"/>
+        <location filename="../appcontext.cpp" line="183"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="185"/>
+        <location filename="../appcontext.cpp" line="187"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="254"/>
+        <location filename="../appcontext.cpp" line="256"/>
         <source>Unknown field %1</source>
         <translation>Okänt fält %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="273"/>
+        <location filename="../appcontext.cpp" line="275"/>
         <source>%1 is not a number</source>
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="296"/>
-        <location filename="../appcontext.cpp" line="315"/>
+        <location filename="../appcontext.cpp" line="298"/>
+        <location filename="../appcontext.cpp" line="317"/>
+        <location filename="../appcontext.cpp" line="417"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="372"/>
-        <location filename="../appcontext.cpp" line="383"/>
+        <location filename="../appcontext.cpp" line="374"/>
+        <location filename="../appcontext.cpp" line="385"/>
+        <location filename="../appcontext.cpp" line="399"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="376"/>
-        <location filename="../appcontext.cpp" line="390"/>
+        <location filename="../appcontext.cpp" line="378"/>
+        <location filename="../appcontext.cpp" line="392"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="398"/>
+        <location filename="../appcontext.cpp" line="402"/>
+        <source>Could not create %1</source>
+        <translation>Kunde inte skapa %1</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="413"/>
+        <source>Choose a CSV file</source>
+        <translation>Välj en CSV-fil</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="428"/>
+        <source>line %1: %2</source>
+        <translation>rad %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="435"/>
+        <source>%1: %2 added, %3 updated, %4 unchanged</source>
+        <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../appcontext.cpp" line="440"/>
+        <source>%n row(s) skipped:</source>
+        <translation>
+            <numerusform>%n rad hoppades över:</numerusform>
+            <numerusform>%n rader hoppades över:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="454"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="400"/>
-        <location filename="../appcontext.cpp" line="449"/>
+        <location filename="../appcontext.cpp" line="456"/>
+        <location filename="../appcontext.cpp" line="505"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="403"/>
+        <location filename="../appcontext.cpp" line="459"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="455"/>
+        <location filename="../appcontext.cpp" line="511"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="483"/>
+        <location filename="../appcontext.cpp" line="539"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="493"/>
+        <location filename="../appcontext.cpp" line="549"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="596"/>
+        <location filename="../appcontext.cpp" line="652"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="598"/>
+        <location filename="../appcontext.cpp" line="654"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="609"/>
+        <location filename="../appcontext.cpp" line="665"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="629"/>
+        <location filename="../appcontext.cpp" line="685"/>
         <source>Need:
 
 Pain:
@@ -1197,112 +1267,112 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="643"/>
+        <location filename="../appcontext.cpp" line="699"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="644"/>
+        <location filename="../appcontext.cpp" line="700"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="645"/>
-        <location filename="../appcontext.cpp" line="665"/>
+        <location filename="../appcontext.cpp" line="701"/>
+        <location filename="../appcontext.cpp" line="721"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="646"/>
-        <location filename="../appcontext.cpp" line="667"/>
+        <location filename="../appcontext.cpp" line="702"/>
+        <location filename="../appcontext.cpp" line="723"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="647"/>
+        <location filename="../appcontext.cpp" line="703"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="648"/>
-        <location filename="../appcontext.cpp" line="668"/>
+        <location filename="../appcontext.cpp" line="704"/>
+        <location filename="../appcontext.cpp" line="724"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="649"/>
-        <location filename="../appcontext.cpp" line="669"/>
+        <location filename="../appcontext.cpp" line="705"/>
+        <location filename="../appcontext.cpp" line="725"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="656"/>
+        <location filename="../appcontext.cpp" line="712"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="657"/>
+        <location filename="../appcontext.cpp" line="713"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="658"/>
+        <location filename="../appcontext.cpp" line="714"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="659"/>
+        <location filename="../appcontext.cpp" line="715"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="660"/>
-        <location filename="../appcontext.cpp" line="670"/>
+        <location filename="../appcontext.cpp" line="716"/>
+        <location filename="../appcontext.cpp" line="726"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="664"/>
+        <location filename="../appcontext.cpp" line="720"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="666"/>
+        <location filename="../appcontext.cpp" line="722"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="674"/>
+        <location filename="../appcontext.cpp" line="730"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="675"/>
+        <location filename="../appcontext.cpp" line="731"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="676"/>
+        <location filename="../appcontext.cpp" line="732"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="677"/>
+        <location filename="../appcontext.cpp" line="733"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="683"/>
+        <location filename="../appcontext.cpp" line="739"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="684"/>
+        <location filename="../appcontext.cpp" line="740"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="685"/>
+        <location filename="../appcontext.cpp" line="741"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
