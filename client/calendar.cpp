@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "export.h"
 #include "schema.h"
 
 namespace fika::client {
@@ -10,14 +11,7 @@ namespace {
 
 std::string text_of(const sync::Record& r, const char* field) { return sync::to_display(r[field]); }
 
-std::string utc_stamp(std::uint64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-    return buf;
-}
+std::string utc_stamp(std::uint64_t ms) { return sync::utc_text(static_cast<std::int64_t>(ms / 1000), "%Y%m%dT%H%M%SZ"); }
 
 // "2026-12-01" -> "20261201"
 std::string ical_date(const std::string& iso) {

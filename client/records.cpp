@@ -1,10 +1,10 @@
 #include "records.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+
+#include "export.h"
 
 namespace fika::client {
 
@@ -81,32 +81,6 @@ std::string format_value(const sync::FieldDef& f, const sync::Value& v) {
     return sync::to_display(v);
 }
 
-std::string record_json(const sync::Record& r) {
-    nlohmann::json j;
-    j["id"] = r.id;
-    for (std::size_t i = 0; i < r.table->fields.size(); ++i) {
-        const sync::FieldDef& f = r.table->fields[i];
-        const sync::Value& v = r.values[i];
-        switch (v.index()) {
-            case 0: j[f.name] = nullptr; break;
-            case 1:
-                if (f.type == sync::FieldType::Bool) j[f.name] = std::get<1>(v) != 0;
-                else j[f.name] = std::get<1>(v);
-                break;
-            case 2: j[f.name] = std::get<2>(v); break;
-            default: j[f.name] = std::get<3>(v);
-        }
-    }
-    return j.dump();
-}
-
-std::string today() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+std::string today() { return sync::utc_text(std::time(nullptr), "%Y-%m-%d"); }
 
 }  // namespace fika::client

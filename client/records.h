@@ -26,9 +26,6 @@ sync::Result<sync::Value> parse_value(const sync::TableDef& t, const sync::Field
 // A value as a person reads it (booleans as true/false, NULL as "").
 std::string format_value(const sync::FieldDef& f, const sync::Value& v);
 
-// The record as a JSON object (id, every field, and "deleted" as a boolean).
-std::string record_json(const sync::Record& r);
-
 // Today's date (UTC) as YYYY-MM-DD.
 std::string today();
 

@@ -56,6 +56,18 @@ FieldDef fixed(FieldDef f) {
     return f;
 }
 FieldDef account_ref() { return fixed(typed_f("account_id", FieldType::Ref, true)); }
+FieldDef personal(FieldDef f) {
+    f.personal = true;
+    return f;
+}
+
+// Adds `erased` (schema 2) to a table with personal fields.
+void erasable(TableDef& t) {
+    FieldDef f = bool_f("erased", false);
+    f.since = 2;
+    t.fields.push_back(std::move(f));
+    t.erased_field = t.field_index("erased");
+}
 
 const std::vector<std::string> kStages = {"spotted", "qualified", "meeting", "offer",
                                           "negotiation", "won", "lost"};
@@ -83,8 +95,8 @@ std::vector<TableDef> model() {
                             int_f("yearly_revenue", 0, INT64_MAX), text_f("owner", 64)}));
     m.push_back(make_table(
         2, "contacts", BucketRule::Field,
-        {account_ref(), text_f("name", 200, true), text_f("title", 200), text_f("email", 254),
-         text_f("phone", 64),
+        {account_ref(), personal(text_f("name", 200, true)), personal(text_f("title", 200)),
+         personal(text_f("email", 254)), personal(text_f("phone", 64)),
          enum_f("role", {"decision-maker", "project-owner", "influencer", "user", "other"},
                 "other"),
          bool_f("met", false)}));
@@ -112,16 +124,16 @@ std::vector<TableDef> model() {
                       {}, true)),
          fixed(enum_f("direction", {"outbound", "inbound"}, "outbound")), account_ref(),
          typed_f("contact_id", FieldType::Ref), typed_f("case_id", FieldType::Ref),
-         fixed(typed_f("date", FieldType::Date, true)), text_f("outcome", 1000),
-         text_f("note", 100000), fixed(text_f("by_user", 64))}));
+         fixed(typed_f("date", FieldType::Date, true)), personal(text_f("outcome", 1000)),
+         personal(text_f("note", 100000)), fixed(text_f("by_user", 64))}));
     m.push_back(make_table(6, "notes", BucketRule::Field,
                            {account_ref(), typed_f("contact_id", FieldType::Ref),
                             typed_f("case_id", FieldType::Ref),
                             enum_f("kind", {"free", "needs-analysis"}, "free"),
-                            text_f("body", 200000, true), fixed(text_f("by_user", 64))}));
+                            personal(text_f("body", 200000, true)), fixed(text_f("by_user", 64))}));
     m.push_back(make_table(
         7, "follow_ups", BucketRule::Field,
-        {account_ref(), text_f("summary", 500, true), typed_f("due", FieldType::Date),
+        {account_ref(), personal(text_f("summary", 500, true)), typed_f("due", FieldType::Date),
          enum_f("status", {"open", "done", "cancelled"}, "open"),
          enum_f("related_kind", {"account", "contact", "case"}),
          typed_f("related_id", FieldType::Ref), text_f("assignee", 64)}));
@@ -143,6 +155,9 @@ std::vector<TableDef> model() {
         {text_f("name", 200, true),
          enum_f("role", {"consultant", "seller", "admin"}, "consultant"),
          enum_f("style", kStyles, "neutral"), int_f("weekly_target", 0, 1000)}));
+    for (TableDef& t : m)
+        if (t.name == "contacts" || t.name == "activities" || t.name == "notes" || t.name == "follow_ups")
+            erasable(t);
     return m;
 }
 
@@ -197,6 +212,17 @@ int TableDef::field_index(std::string_view n) const {
     for (size_t i = 0; i < fields.size(); ++i)
         if (fields[i].name == n) return static_cast<int>(i);
     return -1;
+}
+
+bool TableDef::erased(const std::vector<Value>& values) const {
+    if (erased_field < 0) return false;
+    const Value& v = values[static_cast<size_t>(erased_field)];
+    return std::holds_alternative<std::int64_t>(v) && std::get<std::int64_t>(v) != 0;
+}
+
+Value erased_value(const FieldDef& f) {
+    if (f.required && f.type == FieldType::Text) return std::string("[erased]");
+    return Value{};
 }
 
 const FieldDef* TableDef::field(std::string_view n) const {

@@ -28,7 +28,7 @@
 
 namespace fika::sync {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 constexpr std::string_view kGlobalBucket = "global";
 
 enum class FieldType {
@@ -53,6 +53,9 @@ struct FieldDef {
     std::vector<std::string> choices;               // Enum
     Value fallback;  // value a create uses when the caller gives none
     int since = 1;
+    // Personal data of the person a record is about: cleared when that person is erased
+    // (GDPR). See erased_value().
+    bool personal = false;
 };
 
 enum class BucketRule { Self, Field, Global };
@@ -64,7 +67,13 @@ struct TableDef {
     BucketRule bucket = BucketRule::Field;
     int bucket_field = -1;  // index of account_id when bucket == Field
     int deleted_field = -1;
+    // Tables that hold personal data have `erased` (schema 2): once true, the personal
+    // fields hold erased_value() on every replica whatever their clocks, and the record
+    // takes no further changes.
+    int erased_field = -1;
     int since = 1;
+
+    bool erased(const std::vector<Value>& values) const;
 
     int field_index(std::string_view name) const;
     const FieldDef* field(std::string_view name) const;
@@ -91,6 +100,10 @@ private:
 // Checks one value against its field's type and limits. Returns Invalid or TooLarge
 // with a message naming table and field.
 Status validate_value(const TableDef& table, const FieldDef& field, const Value& value);
+
+// What a personal field holds once its person is erased: "[erased]" where a value is
+// required, nothing otherwise.
+Value erased_value(const FieldDef& field);
 
 // Stage names and the probability each stage defaults to (product.md).
 std::optional<int> default_probability(std::string_view stage);

@@ -249,6 +249,9 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
     // FULL: a commit is on disk before the write is acknowledged (power loss included).
     db_.exec("PRAGMA synchronous=FULL");
     db_.exec("PRAGMA foreign_keys=OFF");
+    // Deleted and overwritten content is zeroed in the pages it leaves (an erased
+    // person's words do not linger in free space); FAST costs no extra I/O.
+    db_.exec("PRAGMA secure_delete=FAST");
     db_.exec("PRAGMA cache_size=-32768");  // 32 MiB: big batches stay in memory until commit
 
     for (int v = version + 1; v <= schema_->version(); ++v) {
@@ -630,6 +633,9 @@ Result<std::string> Store::create(std::string_view table, const Fields& fields) 
             id = *s;
         }
         auto sets = resolve_fields(t, fields, !id.empty());
+        for (auto& [i, v] : sets)
+            if (i == t.erased_field && v != Value{std::int64_t{0}})
+                fail(Code::Forbidden, t.name + ".erased is set only by erasing a person");
         // Defaults for what the caller left out.
         std::uint64_t given = 0;
         for (auto& [i, v] : sets) given |= std::uint64_t{1} << i;
@@ -672,9 +678,12 @@ Status Store::update(std::string_view table, const std::string& id, const Fields
     return guard_status([&] {
         const TableDef& t = table_or_fail(*schema_, table);
         auto sets = resolve_fields(t, fields);
+        for (auto& [i, v] : sets)
+            if (i == t.erased_field) fail(Code::Forbidden, t.name + ".erased is set only by erasing a person");
         in_write([&] {
             auto r = load(t, id);
             if (!r) fail(Code::NotFound, t.name + " " + id + " not found");
+            if (t.erased(r->values)) fail(Code::Forbidden, erased_message(t, id));
             std::vector<std::pair<int, Value>> changed;
             std::uint64_t mask = 0;
             for (auto& [i, v] : sets) {
@@ -688,6 +697,72 @@ Status Store::update(std::string_view table, const std::string& id, const Fields
             if (changed.empty()) return;
             local_write(t, *r, false, mask, changed);
         });
+    });
+}
+
+std::string Store::erased_message(const TableDef& t, const std::string& id) {
+    return t.name + " " + id + " was erased (a data-subject request): it takes no more changes";
+}
+
+void Store::forget_local_copies(const TableDef& t, const std::string& id) {
+    for (const char* side : {"_conflicts", "_refused"}) {
+        Stmt d = db_.prepare(std::string("DELETE FROM ") + side + " WHERE tbl=? AND id=?");
+        d.bind(1, t.name).bind(2, id).run();
+    }
+}
+
+Result<std::vector<std::pair<const TableDef*, std::string>>> Store::records_about(const std::string& contact_id) {
+    return guard([&] {
+        std::vector<std::pair<const TableDef*, std::string>> out;
+        auto each = [&](const char* table, const char* where) {
+            const TableDef& t = table_or_fail(*schema_, table);
+            Stmt q = db_.prepare("SELECT id FROM " + quote_ident(t.name) + " WHERE " + where + " ORDER BY id");
+            q.bind(1, contact_id);
+            while (q.step()) out.emplace_back(&t, std::string(q.text(0)));
+        };
+        each("cases", "contact_id=?1");
+        each("activities", "contact_id=?1");
+        each("notes", "contact_id=?1");
+        each("follow_ups", "related_kind='contact' AND related_id=?1");
+        each("contact_plans", "contact_id=?1");
+        return out;
+    });
+}
+
+Result<Erasure> Store::erase_person(const std::string& contact_id) {
+    return guard([&] {
+        const TableDef& contacts = table_or_fail(*schema_, "contacts");
+        Erasure out;
+        in_write([&] {
+            if (!load(contacts, contact_id)) fail(Code::NotFound, "contacts " + contact_id + " not found");
+            auto wipe = [&](const TableDef& t, const std::string& id, bool erase) {
+                auto r = load(t, id);
+                if (!r) return;
+                std::vector<std::pair<int, Value>> sets;
+                std::uint64_t mask = 0;
+                auto set = [&](int i, Value v) {
+                    if (r->values[static_cast<size_t>(i)] == v) return;
+                    r->values[static_cast<size_t>(i)] = v;
+                    sets.emplace_back(i, std::move(v));
+                    mask |= std::uint64_t{1} << i;
+                };
+                if (erase) {
+                    for (size_t i = 0; i < t.fields.size(); ++i)
+                        if (t.fields[i].personal) set(static_cast<int>(i), erased_value(t.fields[i]));
+                    set(t.erased_field, std::int64_t{1});
+                }
+                set(t.deleted_field, std::int64_t{1});
+                if (!sets.empty()) local_write(t, *r, false, mask, sets);
+                forget_local_copies(t, id);
+                out.records.emplace_back(t.name, id);
+            };
+            auto about = records_about(contact_id);
+            if (!about.ok()) throw Failure{about.error()};
+            for (auto& [t, id] : *about)
+                if (t->name != "cases") wipe(*t, id, t->erased_field >= 0);  // a case is the firm's, not theirs
+            wipe(contacts, contact_id, true);
+        });
+        return out;
     });
 }
 
@@ -764,6 +839,7 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
         r.values.resize(t.fields.size());
         r.clocks.cells.resize(t.fields.size());
     }
+    const bool was_erased = !creates && t.erased(r.values);
     std::string bucket;
     if (creates) {
         std::vector<Value> probe(t.fields.size());
@@ -787,6 +863,9 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
             if (!creates && f.immutable && r.values[static_cast<size_t>(c.field)] != c.value &&
                 c.clock > r.clocks.cells[static_cast<size_t>(c.field)].clock)
                 return Error{Code::Forbidden, t.name + "." + f.name + " is fixed at creation"};
+            // An erased record takes nothing new (a replay of what it has is harmless).
+            if (!creates && was_erased && c.clock > r.clocks.cells[static_cast<size_t>(c.field)].clock)
+                return Error{Code::Forbidden, erased_message(t, rc.id)};
         }
         if (authorize && *authorize) {
             if (auto refusal = (*authorize)(bucket, rc, creates)) return refusal;
@@ -798,8 +877,25 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
     for (const CellChange& c : rc.cells) {
         hlc_.observe(c.clock.hlc);
         Cell& cur = r.clocks.cells[static_cast<size_t>(c.field)];
-        if (c.clock <= cur.clock) continue;
         Value& local = r.values[static_cast<size_t>(c.field)];
+        if (c.field == t.erased_field) {
+            // Erasure cannot be undone: the value is the OR of every write, the clock the
+            // newest (a join, so replicas agree whatever order writes arrive in).
+            bool stays = was_erased && c.value == Value{std::int64_t{0}};
+            bool raises = !was_erased && c.value == Value{std::int64_t{1}};
+            if (c.clock <= cur.clock && !raises) continue;
+            if (stays || raises) {
+                note_checksum(bucket, t, rc.id, c.field, cur.clock, std::max(cur.clock, c.clock));
+                if (c.clock > cur.clock) {
+                    cur.clock = c.clock;
+                    cur.base = c.base;
+                }
+                local = std::int64_t{1};
+                won.push_back(c.field);
+                continue;
+            }
+        }
+        if (c.clock <= cur.clock) continue;
         if (!hub && cur.written() && cur.clock.site == site_ && c.base != cur.clock &&
             local != c.value) {
             Stmt ins = db_.prepare(
@@ -818,6 +914,15 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
         won.push_back(c.field);
     }
     if (won.empty()) return std::nullopt;
+    if (t.erased(r.values)) {
+        // Every replica holds the erased values, whatever clocks its cells have.
+        for (size_t i = 0; i < t.fields.size(); ++i)
+            if (t.fields[i].personal) r.values[i] = erased_value(t.fields[i]);
+        if (!was_erased) {
+            forget_local_copies(t, rc.id);
+            if (result) result->erased.emplace_back(&t, rc.id);
+        }
+    }
     // A device can learn a record's cells before the one naming its account (a late or
     // foreign delivery); its earlier cells were counted in bucket "" and move now.
     if (!creates && bucket.empty()) {

@@ -110,7 +110,13 @@ struct ApplyResult {
     std::size_t cells_won = 0;
     std::vector<Refusal> refused;
     std::vector<std::pair<const TableDef*, std::string>> created;  // first seen here
+    std::vector<std::pair<const TableDef*, std::string>> erased;   // erased by this apply
     std::vector<std::string> buckets_changed;
+};
+
+// What erase_person() changed.
+struct Erasure {
+    std::vector<std::pair<std::string, std::string>> records;  // table, id: erased or deleted
 };
 
 // The hub's authorisation of one incoming record change: return an error to refuse it.
@@ -178,6 +184,19 @@ public:
     Status remove(std::string_view table, const std::string& id);
     Status restore(std::string_view table, const std::string& id);
 
+    // The records about a person (a contact), deleted ones included: the cases, activities,
+    // notes and contact plans naming them and the follow-ups related to them.
+    Result<std::vector<std::pair<const TableDef*, std::string>>> records_about(const std::string& contact_id);
+
+    // GDPR erasure of a person (a contact), in one transaction: the contact, the
+    // activities and notes about them and the follow-ups related to them get their
+    // personal fields cleared ("[erased]" where a value is required) and become erased
+    // and deleted; contact plans for them are deleted. Erased records take no further
+    // changes anywhere (Forbidden): every replica that learns of the erasure holds the
+    // cleared values whatever its clocks, drops its conflict and refused entries for
+    // them, and the hub refuses later edits. Errors: NotFound, Storage.
+    Result<Erasure> erase_person(const std::string& contact_id);
+
     // Groups writes in one transaction. Commit explicitly; destruction rolls back.
     class Batch {
     public:
@@ -206,9 +225,9 @@ public:
                                  const std::vector<Value>& values);
 
     // ---- device: push ---------------------------------------------------------------
-    // The oldest unpushed local writes (up to max_writes outbox rows after the outbox seq
-    // `after`), coalesced per record. A batch can be read while the one before it is still
-    // on the wire by passing that one's `upto`.
+    // The oldest unpushed local writes after the outbox position `after`: whole outbox
+    // rows, up to max_writes records (at least one row), coalesced per record. A batch can
+    // be read while the one before it is still on the wire by passing that one's `upto`.
     Result<PushBatch> pending(std::size_t max_writes = 1000, std::uint64_t after = 0);
     std::size_t pending_count();
     // The hub committed the push up to `upto`; `refused` lists the changes it refused.
@@ -309,6 +328,8 @@ private:
     static constexpr std::uint32_t kOutboxRun = 64;
     OutboxRun outbox_run_;
     void flush_outbox();
+    void forget_local_copies(const TableDef& t, const std::string& id);
+    static std::string erased_message(const TableDef& t, const std::string& id);
     std::uint64_t seq_ = 0;          // hub: last assigned sequence number
     std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta
     int batch_depth_ = 0;

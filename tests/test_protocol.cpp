@@ -334,6 +334,14 @@ TEST_CASE("the reader accepts exactly the JSON that nlohmann accepts", "[fuzz]")
         jsonr::Doc doc;
         std::string err;
         bool ours = doc.parse(m, 64, 1'000'000, err);
+        if (m.find('\0') != std::string::npos) {
+            // nlohmann stops at a NUL byte as if the text ended there; a NUL is never valid
+            // JSON (not whitespace, and a control character inside a string).
+            INFO(m);
+            CHECK(!ours);
+            ++agreed;
+            continue;
+        }
         bool theirs = json::accept(m);
         if (ours != theirs && err.find("number out of range") != std::string::npos) continue;  // 1e999: nlohmann reads inf
         INFO(m);

@@ -50,6 +50,31 @@ struct World {
     }
 };
 
+// The tables of the current schema as they were at `version` (later fields left out).
+std::vector<TableDef> schema_at(int version) {
+    std::vector<TableDef> out;
+    for (TableDef t : Schema::current().tables()) {
+        if (t.since > version) continue;
+        std::erase_if(t.fields, [&](const FieldDef& f) { return f.since > version; });
+        t.erased_field = t.field_index("erased");
+        t.deleted_field = t.field_index("deleted");
+        t.bucket_field = t.field_index("account_id");
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+// The erasure of a contact as the hub saw it, sent again.
+std::vector<RecordChange> erased_replay(Store& s, const std::string& contact_id) {
+    auto r = s.get("contacts", contact_id);
+    REQUIRE(r.ok());
+    RecordChange rc{r->table, contact_id, {}};
+    for (size_t i = 0; i < r->values.size(); ++i)
+        if (r->clocks.cells[i].written())
+            rc.cells.push_back({static_cast<int>(i), r->values[i], r->clocks.cells[i].clock, r->clocks.cells[i].base, 0});
+    return {rc};
+}
+
 }  // namespace
 
 TEST_CASE("create stores typed rows with defaults - a UUIDv7 id and one outbox entry") {
@@ -433,7 +458,7 @@ TEST_CASE("migrations step one version at a time - keep data - and roll back on 
     TempDir dir;
     FakeWall wall;
     std::string path = dir.file("d.db");
-    std::vector<TableDef> v1(Schema::current().tables().begin(), Schema::current().tables().end());
+    std::vector<TableDef> v1 = schema_at(1);
     Schema s1(v1, 1);
 
     std::vector<TableDef> v2 = v1;
@@ -610,4 +635,118 @@ TEST_CASE("a batch's writes share outbox rows - pushed per record - acknowledged
     CHECK(w.b->all("cases")->size() == 150);
     CHECK(std::get<std::string>((*w.b->get("cases", ids[0]))["title"]) == "Case 0, renamed");
     CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*w.hub, true));
+}
+
+TEST_CASE("erasing a person clears them on every replica - and nothing brings them back") {
+    World w;
+    std::string acct = new_account(*w.a);
+    auto add = [&](const char* table, const Fields& f) {
+        auto id = w.a->create(table, f);
+        INFO((id.ok() ? "" : id.error().message));
+        REQUIRE(id.ok());
+        return *id;
+    };
+    std::string eva = add("contacts", {{"account_id", text(acct)}, {"name", text("Eva Lind")},
+                                       {"email", text("eva@example.com")}, {"phone", text("+45 1234")}});
+    std::string other = add("contacts", {{"account_id", text(acct)}, {"name", text("Ola Berg")}});
+    std::string talk = add("activities", {{"account_id", text(acct)}, {"contact_id", text(eva)}, {"type", text("conversation")},
+                                          {"date", text("2026-11-20")}, {"note", text("Eva is moving house next month")}});
+    std::string note = add("notes", {{"account_id", text(acct)}, {"contact_id", text(eva)}, {"body", text("Eva prefers mornings")}});
+    std::string todo = add("follow_ups", {{"account_id", text(acct)}, {"summary", text("Call Eva on her mobile")},
+                                          {"related_kind", text("contact")}, {"related_id", text(eva)}});
+    std::string plan = add("contact_plans", {{"account_id", text(acct)}, {"consultant", text("karin")}, {"contact_id", text(eva)}});
+    std::string cs = add("cases", {{"account_id", text(acct)}, {"contact_id", text(eva)}, {"title", text("Warehouse platform")}});
+    std::string olas = add("notes", {{"account_id", text(acct)}, {"contact_id", text(other)}, {"body", text("Ola likes tea")}});
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+
+    // A erases Eva; B, offline, then changes her phone number.
+    auto erased = w.a->erase_person(eva);
+    REQUIRE(erased.ok());
+    CHECK(erased->records.size() == 5);  // the activity, note, follow-up, plan and Eva herself
+    w.wall.ms += 1000;
+    REQUIRE(w.b->update("contacts", eva, {{"phone", text("+45 9999")}}).ok());
+
+    auto value = [](Store& s, const char* table, const std::string& id, const char* field) {
+        auto r = s.get(table, id);
+        REQUIRE(r.ok());
+        return (*r)[field];
+    };
+    auto check_erased = [&](Store& s) {
+        CHECK(value(s, "contacts", eva, "name") == Value{std::string("[erased]")});
+        CHECK(is_null(value(s, "contacts", eva, "email")));
+        CHECK(is_null(value(s, "contacts", eva, "phone")));
+        CHECK(value(s, "contacts", eva, "erased") == Value{std::int64_t{1}});
+        CHECK(value(s, "contacts", eva, "deleted") == Value{std::int64_t{1}});
+        CHECK(is_null(value(s, "activities", talk, "note")));
+        CHECK(value(s, "activities", talk, "type") == Value{std::string("conversation")});  // the numbers stay
+        CHECK(value(s, "notes", note, "body") == Value{std::string("[erased]")});
+        CHECK(value(s, "follow_ups", todo, "summary") == Value{std::string("[erased]")});
+        CHECK(value(s, "contact_plans", plan, "deleted") == Value{std::int64_t{1}});
+        // What is not about her stays.
+        CHECK(value(s, "cases", cs, "title") == Value{std::string("Warehouse platform")});
+        CHECK(value(s, "contacts", other, "name") == Value{std::string("Ola Berg")});
+        CHECK(value(s, "notes", olas, "body") == Value{std::string("Ola likes tea")});
+    };
+    check_erased(*w.a);
+    // Nothing local brings her back.
+    CHECK(w.a->update("contacts", eva, {{"name", text("Eva Lind")}}).code() == Code::Forbidden);
+    CHECK(w.a->restore("contacts", eva).code() == Code::Forbidden);
+    CHECK(w.a->update("contacts", other, {{"erased", std::int64_t{1}}}).code() == Code::Forbidden);
+
+    fika::test::sync_once(*w.a, *w.hub);
+    check_erased(*w.hub);
+    // B's later edit is refused by the hub; B learns of the erasure and keeps nothing of
+    // her: no refused entry, no conflict, the cleared values.
+    auto b_push = w.b->pending();
+    REQUIRE(b_push.ok());
+    auto res = w.hub->hub_apply(b_push->changes, {});
+    REQUIRE(res.ok());
+    REQUIRE(res->refused.size() == 1);
+    CHECK(res->refused[0].error.code == Code::Forbidden);
+    CHECK_THAT(res->refused[0].error.message, Catch::Contains("erased"));
+    REQUIRE(w.b->ack(b_push->upto, res->refused).ok());
+    fika::test::pull_all(*w.b, *w.hub);
+    check_erased(*w.b);
+    CHECK(w.b->refused()->empty());
+    CHECK(w.b->conflicts(true)->empty());
+    CHECK(fika::test::dump(*w.a) == fika::test::dump(*w.hub));
+    CHECK(fika::test::dump(*w.b) == fika::test::dump(*w.hub));
+    // A replay of the erasure is harmless; a hand-made "unerase" is refused.
+    auto again = w.hub->hub_apply(erased_replay(*w.a, eva), {});
+    REQUIRE(again.ok());
+    CHECK(again->refused.empty());
+    const TableDef* contacts = w.hub->schema().table("contacts");
+    RecordChange back{contacts, eva, {{contacts->field_index("erased"), std::int64_t{0}, {w.hub->hlc_last() + 10, w.b->site()}, {}, 0},
+                                      {contacts->field_index("name"), text("Eva Lind"), {w.hub->hlc_last() + 10, w.b->site()}, {}, 0}}};
+    auto unerase = w.hub->hub_apply({back}, {});
+    REQUIRE(unerase.ok());
+    CHECK(unerase->refused.size() == 1);
+    check_erased(*w.hub);
+}
+
+TEST_CASE("a schema-1 database opens as schema 2 - keeps its data - and can erase a person") {
+    TempDir dir;
+    FakeWall wall;
+    std::string path = dir.file("old.db");
+    Schema s1(schema_at(1), 1);
+    std::string acct, eva;
+    {
+        OpenOptions o;
+        o.schema = &s1;
+        o.wall = wall.fn();
+        auto s = Store::open(path, o);
+        REQUIRE(s.ok());
+        acct = *(*s)->create("accounts", {{"name", text("Acme")}});
+        eva = *(*s)->create("contacts", {{"account_id", text(acct)}, {"name", text("Eva")}});
+    }
+    auto s = open_store(path, Role::Device, wall, 5);
+    auto r = s->get("contacts", eva);
+    REQUIRE(r.ok());
+    CHECK(std::get<std::string>((*r)["name"]) == "Eva");
+    CHECK(is_null((*r)["erased"]));  // never erased
+    REQUIRE(s->update("contacts", eva, {{"phone", text("+46 1")}}).ok());
+    REQUIRE(s->erase_person(eva).ok());
+    CHECK((*s->get("contacts", eva))["erased"] == Value{std::int64_t{1}});
+    CHECK(s->schema().version() == kSchemaVersion);
 }

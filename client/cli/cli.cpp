@@ -15,6 +15,7 @@
 
 #include "calendar.h"
 #include "csv.h"
+#include "export.h"
 #include "records.h"
 #include "reports.h"
 #include "store.h"
@@ -286,7 +287,7 @@ int cmd_list(Ctx& c, const Args& a) {
     }
     if (c.json) {
         json arr = json::array();
-        for (auto* r : shown) arr.push_back(json::parse(client::record_json(*r)));
+        for (auto* r : shown) arr.push_back(json::parse(sync::record_json(*r)));
         print_json(c, arr);
         return kOk;
     }
@@ -316,7 +317,7 @@ int cmd_show(Ctx& c, const Args& a) {
     auto r = c.store->get(t->name, a.pos[2]);
     if (!r.ok()) return error(r.error().message);
     if (c.json) {
-        print_json(c, json::parse(client::record_json(*r)));
+        print_json(c, json::parse(sync::record_json(*r)));
         return kOk;
     }
     std::fprintf(c.out, "%-18s %s\n", "id", r->id.c_str());
