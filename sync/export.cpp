@@ -8,8 +8,8 @@ namespace fika::sync {
 
 namespace {
 
-nlohmann::json record_object(const Record& r) {
-    nlohmann::json j;
+nlohmann::ordered_json record_object(const Record& r) {
+    nlohmann::ordered_json j;
     j["id"] = r.id;
     for (std::size_t i = 0; i < r.table->fields.size(); ++i) {
         const FieldDef& f = r.table->fields[i];
@@ -42,7 +42,7 @@ std::string record_json(const Record& r) { return record_object(r).dump(); }
 Result<std::string> person_export(Store& store, const std::string& contact_id) {
     auto person = store.get("contacts", contact_id);
     if (!person.ok()) return person.error();
-    nlohmann::json out;
+    nlohmann::ordered_json out;
     out["export"] = "fika person";
     out["exported_at"] = utc_text(std::time(nullptr), "%Y-%m-%dT%H:%M:%SZ");
     out["person"] = record_object(*person);
@@ -51,7 +51,7 @@ Result<std::string> person_export(Store& store, const std::string& contact_id) {
         auto account = store.get("accounts", *id);
         out["account"] = {{"id", *id}, {"name", account.ok() ? record_object(*account)["name"] : nullptr}};
     }
-    for (const char* t : {"cases", "activities", "notes", "follow_ups", "contact_plans"}) out[t] = nlohmann::json::array();
+    for (const char* t : {"cases", "activities", "notes", "follow_ups", "contact_plans"}) out[t] = nlohmann::ordered_json::array();
     auto about = store.records_about(contact_id);
     if (!about.ok()) return about.error();
     for (auto& [t, id] : *about) {

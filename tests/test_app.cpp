@@ -193,6 +193,33 @@ TEST_CASE("CSV from the app: an export opens as files per table - an import keep
     CHECK(!app->lastError().isEmpty());
 }
 
+TEST_CASE("a person's data exports as JSON from the app - and erasing them clears it") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    QString lars;
+    for (const QVariant& c : app->contactChoices(app->accountChoices("Nordbank").value(0).toMap().value("id").toString()))
+        if (c.toMap().value("name").toString().startsWith("Lars")) lars = c.toMap().value("id").toString();
+    REQUIRE(!lars.isEmpty());
+    QString out = QString::fromStdString(dir.file("exports"));
+    QString path = app->exportPersonData(lars, out);
+    REQUIRE(path.endsWith(".json"));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    CHECK(text.contains("\"export\": \"fika person\""));
+    CHECK(text.contains("Lars"));
+    CHECK(text.contains("Nordbank A/S"));
+
+    int before = app->revision();
+    REQUIRE(app->erasePerson(lars));
+    CHECK(app->revision() > before);
+    CHECK(app->record("contacts", lars).value("name").toString() == "[erased]");
+    CHECK(app->record("contacts", lars).value("erased").toBool());
+    CHECK(!app->updateRecord("contacts", lars, {{"title", "CIO"}}));
+    CHECK(app->lastError().contains("erased"));
+    CHECK(app->exportPersonData("01900000-0000-7000-8000-0000000000ff", out).isEmpty());
+}
+
 TEST_CASE("quick capture - logging and moving a case follow product.md's rules") {
     TempDir dir;
     AppContext::Options o;

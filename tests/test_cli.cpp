@@ -285,3 +285,44 @@ TEST_CASE("follow-ups export as iCalendar to-dos and a person as a vCard") {
     CHECK(missing.status != 0);
     CHECK(missing.out.empty());  // nothing half-written; the reason goes to stderr
 }
+
+TEST_CASE("a person's data exports as JSON - and erasing them needs --yes and clears every trace") {
+    TempDir dir;
+    Cli cli(dir.file("a.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme"});
+    std::string eva = cli.ok({"add", "contact", "--account", acme, "--name", "Eva Lund", "--email", "eva@acme.example"});
+    std::string talk = cli.ok({"add", "activity", "--type", "conversation", "--account", acme, "--contact", eva,
+                               "--note", "Eva mentioned her sick leave"});
+    std::string cs = cli.ok({"add", "case", "--account", acme, "--contact", eva, "--title", "Data platform"});
+    cli.ok({"add", "note", "--account", acme, "--contact", eva, "--body", "Prefers calls after 10"});
+
+    auto out = cli.run({"person", "export", eva, "-"});
+    REQUIRE(out.status == 0);
+    json doc = json::parse(out.out);
+    CHECK(doc["export"] == "fika person");
+    CHECK(doc["person"]["name"] == "Eva Lund");
+    CHECK(doc["person"]["email"] == "eva@acme.example");
+    CHECK(doc["account"]["name"] == "Acme");
+    REQUIRE(doc["activities"].size() == 1);
+    CHECK(doc["activities"][0]["note"] == "Eva mentioned her sick leave");
+    CHECK(doc["cases"][0]["id"] == cs);
+    CHECK(doc["notes"][0]["body"] == "Prefers calls after 10");
+
+    auto refused = cli.run({"person", "erase", eva});
+    CHECK(refused.status == 2);  // "add --yes to go ahead", on stderr
+    CHECK(json::parse(cli.ok({"show", "contact", eva, "--json"}))["name"] == "Eva Lund");  // untouched
+
+    auto erased = cli.run({"--json", "person", "erase", eva, "--yes"});
+    REQUIRE(erased.status == 0);
+    CHECK(json::parse(erased.out)["records"].size() == 3);  // the conversation, the note, Eva
+    json after = json::parse(cli.run({"person", "export", eva, "-"}).out);
+    CHECK(after["person"]["name"] == "[erased]");
+    CHECK(after["person"]["email"].is_null());
+    CHECK(after["person"]["erased"] == true);
+    CHECK(after["activities"][0]["note"].is_null());
+    CHECK(after["notes"][0]["body"] == "[erased]");
+    CHECK(after["cases"][0]["title"] == "Data platform");
+    CHECK(read_file(dir.file("a.db")).find("sick leave") == std::string::npos);
+    auto again = cli.run({"set", "contact", eva, "name=Eva"});
+    CHECK(again.status == 1);  // "... was erased ...", on stderr
+}

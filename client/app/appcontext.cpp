@@ -18,6 +18,7 @@
 #include "calendar.h"
 #include "csv.h"
 #include "demo.h"
+#include "export.h"
 #include "records.h"
 #include "sqlite.h"
 #include "synccontroller.h"
@@ -361,6 +362,12 @@ QString export_dir(const QString& dir) {
     return d;
 }
 
+// A person's name as a file name, without characters file systems refuse.
+QString file_name_for(QString name, const QString& fallback) {
+    name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]")), QStringLiteral("_"));
+    return name.trimmed().isEmpty() ? fallback : name.trimmed();
+}
+
 bool write_text(const QString& path, const std::string& text) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
@@ -385,12 +392,31 @@ QString AppContext::exportContactCard(const QString& contactId, const QString& d
     if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
     auto card = client::contact_vcard(*store_, s(contactId));
     if (!card.ok()) return fail(card.error()), QString();
-    // The person's name as the file name, without characters file systems refuse.
-    QString name = record("contacts", contactId).value("name").toString();
-    name.replace(QRegularExpression(QStringLiteral("[\\\\/:*?\"<>|]")), QStringLiteral("_"));
-    QString path = QDir(d).filePath((name.trimmed().isEmpty() ? QStringLiteral("contact") : name.trimmed()) + ".vcf");
+    QString name = file_name_for(record("contacts", contactId).value("name").toString(), QStringLiteral("contact"));
+    QString path = QDir(d).filePath(name + ".vcf");
     if (!write_text(path, *card)) return fail(tr("Could not write %1").arg(path)), QString();
     return path;
+}
+
+QString AppContext::exportPersonData(const QString& contactId, const QString& dir) {
+    if (!store_) return {};
+    QString d = export_dir(dir);
+    if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
+    auto doc = sync::person_export(*store_, s(contactId));
+    if (!doc.ok()) return fail(doc.error()), QString();
+    QString name = file_name_for(record("contacts", contactId).value("name").toString(), QStringLiteral("person"));
+    QString path = QDir(d).filePath(name + QStringLiteral(" - data.json"));
+    if (!write_text(path, *doc + "\n")) return fail(tr("Could not write %1").arg(path)), QString();
+    return path;
+}
+
+bool AppContext::erasePerson(const QString& contactId) {
+    if (!store_) return false;
+    auto done = store_->erase_person(s(contactId));
+    if (!done.ok()) return fail(done.error());
+    sync_->localChange();
+    bump();
+    return true;
 }
 
 QString AppContext::exportCsv(const QString& dir) {

@@ -98,6 +98,11 @@ public:
     // Documents folder (dir overrides it); returns the file's path, or "" (lastError says why).
     Q_INVOKABLE QString exportFollowUps(const QString& dir = QString());
     Q_INVOKABLE QString exportContactCard(const QString& contactId, const QString& dir = QString());
+    // GDPR: everything held about a person as JSON in DIR (default: Documents); the file,
+    // or "" with lastError. erasePerson clears them on this device now and everywhere at
+    // the next sync (see Store::erase_person); it cannot be undone.
+    Q_INVOKABLE QString exportPersonData(const QString& contactId, const QString& dir = QString());
+    Q_INVOKABLE bool erasePerson(const QString& contactId);
     // Every CSV table into a new folder DIR/fika-csv-YYYY-MM-DD-HHMM (default DIR: the
     // Documents folder); the folder, or "" with lastError.
     Q_INVOKABLE QString exportCsv(const QString& dir = QString());

@@ -64,6 +64,11 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
   export vcard CONTACT_ID FILE   a person as a vCard (FILE - : standard output)
   import csv FILE [--kind KIND]  create or update records from a CSV file; bad rows are
                                  reported by line number, good rows kept
+  person export CONTACT_ID FILE  everything held about a person as JSON (a data-subject
+                                 access request; FILE - : standard output)
+  person erase CONTACT_ID --yes  erase a person: their name, contact details and the words
+                                 of conversations, notes and follow-ups about them are
+                                 cleared on every device at the next sync; cannot be undone
 
 Options:
   --db FILE    the local database (default $FIKA_DB, else ~/.local/share/fika/fika.db)
@@ -621,6 +626,29 @@ int cmd_export(Ctx& c, const Args& a) {
     return kOk;
 }
 
+int cmd_person(Ctx& c, const Args& a) {
+    const char* forms = "person export CONTACT_ID FILE | person erase CONTACT_ID --yes";
+    if (a.pos.size() == 4 && a.pos[1] == "export") {
+        auto doc = sync::person_export(*c.store, a.pos[2]);
+        if (!doc.ok()) return error(doc.error().message);
+        return write_out(c, a.pos[3], *doc + "\n");
+    }
+    if (a.pos.size() != 3 || a.pos[1] != "erase") return usage(forms);
+    if (!a.flags.count("yes"))
+        return usage("erasing a person cannot be undone: add --yes to go ahead");
+    auto done = c.store->erase_person(a.pos[2]);
+    if (!done.ok()) return error(done.error().message);
+    if (c.json) {
+        json recs = json::array();
+        for (auto& [t, id] : done->records) recs.push_back({{"table", t}, {"id", id}});
+        print_json(c, {{"erased", a.pos[2]}, {"records", recs}});
+    } else {
+        std::fprintf(c.out, "erased %s and %zu record(s) about them; run sync to erase them everywhere\n",
+                     a.pos[2].c_str(), done->records.size() - 1);
+    }
+    return kOk;
+}
+
 int cmd_import(Ctx& c, const Args& a) {
     if (a.pos.size() != 3 || a.pos[1] != "csv") return usage("import csv FILE [--kind KIND]");
     std::string kind;
@@ -655,7 +683,7 @@ int run_cli(int argc, char** argv) {
     Ctx c;
     c.db_path = default_db();
     Args a;
-    static const std::set<std::string> kFlags = {"json", "all", "unread", "by-user", "template", "help"};
+    static const std::set<std::string> kFlags = {"json", "all", "unread", "by-user", "template", "help", "yes"};
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
         if (s == "-h") s = "--help";
@@ -686,7 +714,7 @@ int run_cli(int argc, char** argv) {
     const std::string cmd = a.pos[0];
     static const std::set<std::string> known = {"connect", "add", "set", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
-                                                "notifications", "funnel", "export", "import"};
+                                                "notifications", "funnel", "export", "import", "person"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
     auto parent = std::filesystem::path(c.db_path).parent_path();
@@ -712,6 +740,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "notifications") return cmd_notifications(c, a);
     if (cmd == "funnel") return cmd_funnel(c, a);
     if (cmd == "export") return cmd_export(c, a);
+    if (cmd == "person") return cmd_person(c, a);
     return cmd_import(c, a);
 }
 

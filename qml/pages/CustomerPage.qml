@@ -17,6 +17,8 @@ Page {
     readonly property bool compact: width < 560
     readonly property alias actionRow: actionRow
     readonly property alias moreMenu: moreMenu
+    readonly property alias editContact: editContact
+    readonly property alias eraseDialog: eraseDialog
 
     Action { id: logAction; text: qsTr("\u2615 Log conversation"); onTriggered: win.openPage("log", pageRoot.recordId) }
     Action { id: caseAction; text: qsTr("+ Case"); onTriggered: win.openPage("capture", pageRoot.recordId) }
@@ -175,9 +177,56 @@ Page {
                     if (path !== "") win.notify(qsTr("Saved %1").arg(path))
                 }
             }
+            Button {
+                text: qsTr("Export their data (GDPR)")
+                flat: true
+                onClicked: {
+                    var path = App.exportPersonData(editContact.contactId)
+                    if (path !== "") win.notify(qsTr("Saved %1").arg(path))
+                }
+            }
             Button { text: qsTr("Delete person"); flat: true; onClicked: { App.deleteRecord("contacts", editContact.contactId); editContact.close() } }
+            Button {
+                objectName: "eraseButton"
+                text: qsTr("Erase person\u2026")
+                flat: true
+                Material.foreground: Material.Red
+                onClicked: eraseDialog.openFor(editContact.contactId, editContact.c.name || "")
+            }
         }
         onAccepted: App.updateRecord("contacts", contactId, { "title": eTitle.text, "role": eRole.currentValue, "met": eMet.checked })
+    }
+
+    // Erasure cannot be undone: say what goes, and ask.
+    Dialog {
+        id: eraseDialog
+        property string contactId: ""
+        property string name: ""
+        function openFor(id, who) { contactId = id; name = who; open() }
+        title: qsTr("Erase %1?").arg(name)
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(440, win.width - 32)
+        ColumnLayout {
+            width: parent.width
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Label.Wrap
+                text: qsTr("Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.")
+            }
+        }
+        standardButtons: Dialog.Ok | Dialog.Cancel
+        Component.onCompleted: {
+            var erase = standardButton(Dialog.Ok)
+            erase.text = qsTr("Erase")
+            erase.Material.foreground = Material.Red
+        }
+        onAccepted: {
+            if (App.erasePerson(contactId)) {
+                editContact.close()
+                win.notify(qsTr("%1 was erased").arg(name))
+            }
+        }
     }
 
     Dialog {

@@ -15,11 +15,15 @@ Item {
     QtObject {
         id: win
         property bool wide: false
+        property int width: root.width
+        property int height: root.height
         property int backs: 0
         property string opened: ""
         function back() { backs++ }
         function openPage(name, arg) { opened = name }
         function showPage(name, arg) { opened = name }
+        property string notified: ""
+        function notify(text) { notified = text }
     }
 
     Component { id: captureComp; QuickCapturePage {} }
@@ -118,6 +122,31 @@ Item {
             for (var i = 0; i < row.children.length; ++i)
                 if (row.children[i].visible && row.children[i].text !== undefined) buttons++
             compare(buttons, 8)
+        }
+
+        function test_erase_a_person_only_after_confirming() {
+            var acct = App.createAccount({ "name": "Glömska AB" })
+            var eva = App.createRecord("contacts", { "account_id": acct, "name": "Eva Glad", "email": "eva@example.com" })
+            var talk = App.createRecord("activities", { "account_id": acct, "contact_id": eva, "type": "conversation", "note": "Eva is expecting" })
+            var page = createTemporaryObject(customerComp, root, { width: root.width, height: root.height, recordId: acct })
+            page.editContact.openFor(eva)
+            tryVerify(function () { return page.editContact.opened })
+            named(page.editContact.contentItem, "eraseButton").clicked()
+            tryVerify(function () { return page.eraseDialog.opened })
+            compare(page.eraseDialog.title, qsTr("Erase %1?").arg("Eva Glad"))
+            page.eraseDialog.reject()  // changed their mind: nothing happens
+            tryVerify(function () { return !page.eraseDialog.opened })
+            compare(App.record("contacts", eva).name, "Eva Glad")
+
+            named(page.editContact.contentItem, "eraseButton").clicked()
+            tryVerify(function () { return page.eraseDialog.opened })
+            page.eraseDialog.accept()
+            tryVerify(function () { return App.record("contacts", eva).erased === true })
+            compare(App.record("contacts", eva).name, "[erased]")
+            verify(!App.record("contacts", eva).email)
+            verify(!App.record("activities", talk).note)
+            verify(!page.editContact.opened)
+            compare(win.notified, qsTr("%1 was erased").arg("Eva Glad"))
         }
 
         function test_quick_capture_takes_three_inputs() {

@@ -231,225 +231,256 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgruppe: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="41"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
         <source>revenue %1</source>
         <translation>omsætning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="21"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="23"/>
         <source>☕ Log conversation</source>
         <translation>☕ Log samtale</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="22"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
         <source>+ Case</source>
         <translation>+ Sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="26"/>
         <source>+ Person</source>
         <translation>+ Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="25"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
         <source>+ Note</source>
         <translation>+ Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="26"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
         <source>+ Plan</source>
         <translation>+ Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
         <source>+ Follow-up</source>
         <translation>+ Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="295"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="344"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="68"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="70"/>
         <source>More ▾</source>
         <translation>Mere ▾</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="70"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="72"/>
         <source>More actions</source>
         <translation>Flere handlinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="86"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="88"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="87"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="89"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="88"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="89"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="93"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="97"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Ingen personer endnu. Hvem beslutter? Hvem ejer projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
         <source>No cases yet</source>
         <translation>Ingen sager endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>No conversations logged yet</source>
         <translation>Ingen samtaler logget endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>No notes yet</source>
         <translation>Ingen noter endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen er planlagt til at kontakte nogen her endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
         <source>No follow-ups yet</source>
         <translation>Ingen opfølgninger endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="121"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="123"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="128"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="130"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="129"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="160"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="131"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="162"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="137"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="169"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="139"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
         <source>We have met</source>
         <translation>Vi har mødt hinanden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="138"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="140"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="139"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
         <source>Export vCard</source>
         <translation>Eksportér vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="175"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="177"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="185"/>
         <source>Saved %1</source>
         <translation>Gemte %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="178"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
+        <source>Export their data (GDPR)</source>
+        <translation>Eksportér personens data (GDPR)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
         <source>Delete person</source>
         <translation>Slet person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="189"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="191"/>
+        <source>Erase person…</source>
+        <translation>Slet personen…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="206"/>
+        <source>Erase %1?</source>
+        <translation>Slet %1?</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="215"/>
+        <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
+        <translation>Navn, kontaktoplysninger og teksten i alle samtaler, noter og opfølgninger om personen slettes på denne enhed nu og på alle enheder ved næste synkronisering. Sager bliver. Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="221"/>
+        <source>Erase</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
+        <source>%1 was erased</source>
+        <translation>%1 er slettet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
         <source>New note</source>
         <translation>Ny note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="189"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="196"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="245"/>
         <source>Needs analysis template</source>
         <translation>Skabelon til behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="197"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="246"/>
         <source>What did you learn?</source>
         <translation>Hvad fik du at vide?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="213"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="262"/>
         <source>Plan who contacts whom</source>
         <translation>Planlæg hvem der kontakter hvem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="222"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="271"/>
         <source>Add the person first (People tab)</source>
         <translation>Tilføj først personen (fanen Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="231"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="280"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega der tager kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="235"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="284"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation>Senest (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="297"/>
         <source>New follow-up</source>
         <translation>Ny opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="257"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="306"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Hvad skal gøres, f.eks. ring til Eva om tilbuddet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="261"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="310"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation>Forfalder (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -1125,72 +1156,74 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="171"/>
+        <location filename="../appcontext.cpp" line="172"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="183"/>
+        <location filename="../appcontext.cpp" line="184"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="187"/>
+        <location filename="../appcontext.cpp" line="188"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="256"/>
+        <location filename="../appcontext.cpp" line="257"/>
         <source>Unknown field %1</source>
         <translation>Ukendt felt %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="275"/>
+        <location filename="../appcontext.cpp" line="276"/>
         <source>%1 is not a number</source>
         <translation>%1 er ikke et tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="298"/>
-        <location filename="../appcontext.cpp" line="317"/>
-        <location filename="../appcontext.cpp" line="417"/>
+        <location filename="../appcontext.cpp" line="299"/>
+        <location filename="../appcontext.cpp" line="318"/>
+        <location filename="../appcontext.cpp" line="443"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="374"/>
-        <location filename="../appcontext.cpp" line="385"/>
-        <location filename="../appcontext.cpp" line="399"/>
+        <location filename="../appcontext.cpp" line="381"/>
+        <location filename="../appcontext.cpp" line="392"/>
+        <location filename="../appcontext.cpp" line="404"/>
+        <location filename="../appcontext.cpp" line="425"/>
         <source>There is no folder to export to</source>
         <translation>Der er ingen mappe at eksportere til</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="378"/>
-        <location filename="../appcontext.cpp" line="392"/>
+        <location filename="../appcontext.cpp" line="385"/>
+        <location filename="../appcontext.cpp" line="397"/>
+        <location filename="../appcontext.cpp" line="409"/>
         <source>Could not write %1</source>
         <translation>Kunne ikke skrive %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="402"/>
+        <location filename="../appcontext.cpp" line="428"/>
         <source>Could not create %1</source>
         <translation>Kunne ikke oprette %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="439"/>
         <source>Choose a CSV file</source>
         <translation>Vælg en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="428"/>
+        <location filename="../appcontext.cpp" line="454"/>
         <source>line %1: %2</source>
         <translation>linje %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="435"/>
+        <location filename="../appcontext.cpp" line="461"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tilføjet, %3 opdateret, %4 uændret</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="440"/>
+        <location filename="../appcontext.cpp" line="466"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n række sprunget over:</numerusform>
@@ -1198,53 +1231,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="454"/>
+        <location filename="../appcontext.cpp" line="480"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="456"/>
-        <location filename="../appcontext.cpp" line="505"/>
+        <location filename="../appcontext.cpp" line="482"/>
+        <location filename="../appcontext.cpp" line="531"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="459"/>
+        <location filename="../appcontext.cpp" line="485"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="511"/>
+        <location filename="../appcontext.cpp" line="537"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="539"/>
+        <location filename="../appcontext.cpp" line="565"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="549"/>
+        <location filename="../appcontext.cpp" line="575"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="652"/>
+        <location filename="../appcontext.cpp" line="678"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="654"/>
+        <location filename="../appcontext.cpp" line="680"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="665"/>
+        <location filename="../appcontext.cpp" line="691"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="685"/>
+        <location filename="../appcontext.cpp" line="711"/>
         <source>Need:
 
 Pain:
@@ -1267,112 +1300,112 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="699"/>
+        <location filename="../appcontext.cpp" line="725"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="700"/>
+        <location filename="../appcontext.cpp" line="726"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="701"/>
-        <location filename="../appcontext.cpp" line="721"/>
+        <location filename="../appcontext.cpp" line="727"/>
+        <location filename="../appcontext.cpp" line="747"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="702"/>
-        <location filename="../appcontext.cpp" line="723"/>
+        <location filename="../appcontext.cpp" line="728"/>
+        <location filename="../appcontext.cpp" line="749"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="703"/>
+        <location filename="../appcontext.cpp" line="729"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="704"/>
-        <location filename="../appcontext.cpp" line="724"/>
+        <location filename="../appcontext.cpp" line="730"/>
+        <location filename="../appcontext.cpp" line="750"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="705"/>
-        <location filename="../appcontext.cpp" line="725"/>
+        <location filename="../appcontext.cpp" line="731"/>
+        <location filename="../appcontext.cpp" line="751"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="712"/>
+        <location filename="../appcontext.cpp" line="738"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="713"/>
+        <location filename="../appcontext.cpp" line="739"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="714"/>
+        <location filename="../appcontext.cpp" line="740"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="715"/>
+        <location filename="../appcontext.cpp" line="741"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="716"/>
-        <location filename="../appcontext.cpp" line="726"/>
+        <location filename="../appcontext.cpp" line="742"/>
+        <location filename="../appcontext.cpp" line="752"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="720"/>
+        <location filename="../appcontext.cpp" line="746"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="722"/>
+        <location filename="../appcontext.cpp" line="748"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="730"/>
+        <location filename="../appcontext.cpp" line="756"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="731"/>
+        <location filename="../appcontext.cpp" line="757"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="732"/>
+        <location filename="../appcontext.cpp" line="758"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="733"/>
+        <location filename="../appcontext.cpp" line="759"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="739"/>
+        <location filename="../appcontext.cpp" line="765"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="740"/>
+        <location filename="../appcontext.cpp" line="766"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="741"/>
+        <location filename="../appcontext.cpp" line="767"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
