@@ -47,6 +47,13 @@ std::unique_ptr<AppContext> demo_app(const TempDir& dir) {
     return app;
 }
 
+// The id of the demo's person whose name starts with `first` at the customer `account`.
+QString demo_contact(AppContext& app, const QString& account, const QString& first) {
+    for (const QVariant& c : app.contactChoices(app.accountChoices(account).value(0).toMap().value("id").toString()))
+        if (c.toMap().value("name").toString().startsWith(first)) return c.toMap().value("id").toString();
+    return {};
+}
+
 }  // namespace
 
 TEST_CASE("record list models pass Qt's model tester and load lazily") {
@@ -129,9 +136,7 @@ TEST_CASE("follow-ups and a person export to files a calendar and an address boo
     CHECK(text.contains("BEGIN:VTODO"));
     CHECK(text.contains("SUMMARY:Call Lars about the offer"));  // the demo's follow-up
 
-    QString lars;
-    for (const QVariant& c : app->contactChoices(app->accountChoices("Nordbank").value(0).toMap().value("id").toString()))
-        if (c.toMap().value("name").toString().startsWith("Lars")) lars = c.toMap().value("id").toString();
+    QString lars = demo_contact(*app, "Nordbank", "Lars");
     REQUIRE(!lars.isEmpty());
     QString vcf = app->exportContactCard(lars, out);
     REQUIRE(vcf.endsWith(".vcf"));
@@ -196,9 +201,7 @@ TEST_CASE("CSV from the app: an export opens as files per table - an import keep
 TEST_CASE("a person's data exports as JSON from the app - and erasing them clears it") {
     TempDir dir;
     auto app = demo_app(dir);
-    QString lars;
-    for (const QVariant& c : app->contactChoices(app->accountChoices("Nordbank").value(0).toMap().value("id").toString()))
-        if (c.toMap().value("name").toString().startsWith("Lars")) lars = c.toMap().value("id").toString();
+    QString lars = demo_contact(*app, "Nordbank", "Lars");
     REQUIRE(!lars.isEmpty());
     QString out = QString::fromStdString(dir.file("exports"));
     QString path = app->exportPersonData(lars, out);

@@ -375,39 +375,31 @@ bool write_text(const QString& path, const std::string& text) {
 }
 }  // namespace
 
-QString AppContext::exportFollowUps(const QString& dir) {
-    if (!store_) return {};
+QString AppContext::saveExport(const QString& dir, const QString& file, const sync::Result<std::string>& text) {
+    if (!text.ok()) return fail(text.error()), QString();
     QString d = export_dir(dir);
     if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
-    auto ics = client::follow_ups_ical(*store_, static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch()));
-    if (!ics.ok()) return fail(ics.error()), QString();
-    QString path = QDir(d).filePath("fika-follow-ups.ics");
-    if (!write_text(path, *ics)) return fail(tr("Could not write %1").arg(path)), QString();
+    QString path = QDir(d).filePath(file);
+    if (!write_text(path, *text)) return fail(tr("Could not write %1").arg(path)), QString();
     return path;
+}
+
+QString AppContext::exportFollowUps(const QString& dir) {
+    if (!store_) return {};
+    auto now = static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
+    return saveExport(dir, QStringLiteral("fika-follow-ups.ics"), client::follow_ups_ical(*store_, now));
 }
 
 QString AppContext::exportContactCard(const QString& contactId, const QString& dir) {
     if (!store_) return {};
-    QString d = export_dir(dir);
-    if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
-    auto card = client::contact_vcard(*store_, s(contactId));
-    if (!card.ok()) return fail(card.error()), QString();
     QString name = file_name_for(record("contacts", contactId).value("name").toString(), QStringLiteral("contact"));
-    QString path = QDir(d).filePath(name + ".vcf");
-    if (!write_text(path, *card)) return fail(tr("Could not write %1").arg(path)), QString();
-    return path;
+    return saveExport(dir, name + QStringLiteral(".vcf"), client::contact_vcard(*store_, s(contactId)));
 }
 
 QString AppContext::exportPersonData(const QString& contactId, const QString& dir) {
     if (!store_) return {};
-    QString d = export_dir(dir);
-    if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
-    auto doc = sync::person_export(*store_, s(contactId));
-    if (!doc.ok()) return fail(doc.error()), QString();
     QString name = file_name_for(record("contacts", contactId).value("name").toString(), QStringLiteral("person"));
-    QString path = QDir(d).filePath(name + QStringLiteral(" - data.json"));
-    if (!write_text(path, *doc + "\n")) return fail(tr("Could not write %1").arg(path)), QString();
-    return path;
+    return saveExport(dir, name + QStringLiteral(" - data.json"), sync::person_export(*store_, s(contactId)));
 }
 
 bool AppContext::erasePerson(const QString& contactId) {

@@ -170,6 +170,8 @@ private:
     std::unique_ptr<sync::Store> store_;
     std::unique_ptr<SyncController> sync_;
     std::unique_ptr<QTranslator> translator_;
+    // Writes an export's text to DIR/file (DIR default: Documents); the path, or "" with lastError.
+    QString saveExport(const QString& dir, const QString& file, const sync::Result<std::string>& text);
     int revision_ = 0;
     QString last_error_;
 };
