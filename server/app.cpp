@@ -67,6 +67,18 @@ json notification_json(const Notification& n) {
             {"read", n.read_ms.has_value()}, {"payload", payload.is_discarded() ? json(nullptr) : payload}};
 }
 
+}  // namespace
+
+std::string access_log_json(const std::vector<AccessEntry>& log) {
+    json arr = json::array();
+    for (const AccessEntry& e : log)
+        arr.push_back({{"day", e.day}, {"who", e.who}, {"action", e.action}, {"subject", e.subject}, {"times", e.times},
+                       {"first_ms", e.first_ms}, {"last_ms", e.last_ms}});
+    return arr.dump();
+}
+
+namespace {
+
 // Parses a JSON object body with exactly the allowed keys.
 std::optional<Response> parse_body(const Request& r, json& out, std::initializer_list<const char*> allowed) {
     if (r.body.empty()) {
@@ -473,6 +485,24 @@ struct App::Impl {
             Status st = store->backup((dir / name).string());
             if (!st.ok()) return from_error(st.error());
             return Response::json(200, json{{"path", (dir / name).string()}}.dump());
+        });
+        // GDPR: a person's data, their erasure, and who had access.
+        route("GET", "/v1/admin/people/([^/]+)", "/v1/admin/people/{id}", [this](const Request& r, const User* u) {
+            auto doc = store->export_person(u->name, r.captures.at(0));
+            if (!doc.ok()) return from_error(doc.error());
+            return Response::json(200, *doc);
+        });
+        route("POST", "/v1/admin/people/([^/]+)/erase", "/v1/admin/people/{id}/erase", [this](const Request& r, const User* u) {
+            auto buckets = store->erase_person(u->name, r.captures.at(0));
+            if (!buckets.ok()) return from_error(buckets.error());
+            live.changes(*buckets, [this](const User& who, const std::string& b) { return store->can_read(who, b); });
+            return Response::json(200, json{{"erased", r.captures.at(0)}}.dump());
+        });
+        route("GET", "/v1/admin/access-log", "/v1/admin/access-log", [this](const Request& r, const User*) {
+            auto param = [&](const char* k) { return r.params.count(k) ? r.params.at(k) : std::string(); };
+            auto log = store->access_log(param("person"), param("user"), 1000);
+            if (!log.ok()) return from_error(log.error());
+            return Response::json(200, "{\"entries\":" + access_log_json(*log) + "}");
         });
         route("GET", "/v1/admin/stats", "/v1/admin/stats", [this](const Request&, const User*) {
             auto s = store->stats();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server_store.h"
 
@@ -27,6 +28,9 @@ struct Config {
     int keepalive_s = 15;             // SSE comment interval
     bool quiet = false;               // no request log
 };
+
+// The access log as a JSON array (HTTP and `fika-server access log --json`).
+std::string access_log_json(const std::vector<AccessEntry>& log);
 
 class App {
 public:

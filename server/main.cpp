@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -46,6 +47,13 @@ Commands:
   access grant USER ACCOUNT_ID
   access revoke USER ACCOUNT_ID
                               give or take a consultant's access to one customer account
+  access log [--person CONTACT_ID] [--user NAME] [--json]
+                              who downloaded which customer's data (per user and day),
+                              and every export and erasure of a person
+  person export CONTACT_ID [FILE]
+                              everything held about a person as JSON (GDPR access request)
+  person erase CONTACT_ID --yes
+                              erase a person everywhere (GDPR); cannot be undone
   backup FILE                 an online, consistent copy of the database (safe while serving)
   stats [--json]              users, devices and their last sync, records, database size
 
@@ -266,9 +274,58 @@ int main(int argc, char** argv) {
             }
             return usage_error("unknown user command: " + sub);
         }
+        if (cmd == "access" && args.size() >= 2 && args[1] == "log") {
+            std::string person, who;
+            for (std::size_t i = 2; i + 1 < args.size(); i += 2) {
+                if (args[i] == "--person") person = args[i + 1];
+                else if (args[i] == "--user") who = args[i + 1];
+                else return usage_error("access log [--person CONTACT_ID] [--user NAME]");
+            }
+            if (args.size() % 2 != 0) return usage_error("access log [--person CONTACT_ID] [--user NAME]");
+            auto store = open_or_exit(data, false, false);
+            auto log = store->access_log(person, who, 10000);
+            if (!log.ok()) return fail(log.error());
+            if (json_out) {
+                std::printf("%s\n", nlohmann::json::parse(access_log_json(*log)).dump(2).c_str());
+                return 0;
+            }
+            std::printf("%-10s  %-16s %-8s %-36s %s\n", "DAY", "WHO", "ACTION", "SUBJECT", "TIMES");
+            for (const AccessEntry& e : *log)
+                std::printf("%-10s  %-16s %-8s %-36s %llu\n", e.day.c_str(), e.who.c_str(), e.action.c_str(),
+                            e.subject.c_str(), static_cast<unsigned long long>(e.times));
+            return 0;
+        }
+        if (cmd == "person") {
+            const char* forms = "person export CONTACT_ID [FILE] | person erase CONTACT_ID --yes";
+            if (args.size() < 3) return usage_error(forms);
+            auto store = open_or_exit(data, false, false);
+            const std::string who = "(fika-server command)";
+            if (args[1] == "export" && args.size() <= 4) {
+                auto doc = store->export_person(who, args[2]);
+                if (!doc.ok()) return fail(doc.error());
+                if (args.size() == 3 || args[3] == "-") {
+                    std::printf("%s\n", doc->c_str());
+                    return 0;
+                }
+                std::ofstream f(args[3], std::ios::binary);
+                f << *doc << "\n";
+                f.close();
+                if (!f) return fail(fika::sync::Error{fika::sync::Code::Storage, "cannot write " + args[3]});
+                std::printf("wrote %s\n", args[3].c_str());
+                return 0;
+            }
+            if (args[1] == "erase" && args.size() == 4 && args[3] == "--yes") {
+                auto buckets = store->erase_person(who, args[2]);
+                if (!buckets.ok()) return fail(buckets.error());
+                std::printf("erased %s; every device clears them at its next sync\n", args[2].c_str());
+                return 0;
+            }
+            if (args[1] == "erase") return usage_error("erasing a person cannot be undone: add --yes to go ahead");
+            return usage_error(forms);
+        }
         if (cmd == "access") {
             if (args.size() != 4 || (args[1] != "grant" && args[1] != "revoke"))
-                return usage_error("access grant|revoke USER ACCOUNT_ID");
+                return usage_error("access grant|revoke USER ACCOUNT_ID | access log [--person ID] [--user NAME]");
             auto store = open_or_exit(data, false, false);
             auto st = args[1] == "grant" ? store->grant(args[2], args[3]) : store->revoke(args[2], args[3]);
             if (!st.ok()) return fail(st.error());

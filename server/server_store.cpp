@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "export.h"
 #include "sqlite.h"
 
 namespace fika::server {
@@ -40,7 +41,7 @@ std::string database_path(const std::string& data_dir) {
 
 namespace {
 
-constexpr int kServerSchema = 1;
+constexpr int kServerSchema = 2;
 
 std::string hex(const unsigned char* p, std::size_t n) {
     static const char* d = "0123456789abcdef";
@@ -83,7 +84,7 @@ void migrate(sync::Db& db) {
         fail(Code::SchemaTooNew, "the server database was written by a newer fika-server");
     if (have == kServerSchema) return;
     sync::Transaction t(db);
-    db.exec(
+    if (have < 1) db.exec(
         "CREATE TABLE srv_users(id TEXT PRIMARY KEY NOT NULL, name TEXT UNIQUE NOT NULL,"
         " role TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, token_hash TEXT NOT NULL,"
         " created_at INTEGER NOT NULL);"
@@ -101,6 +102,14 @@ void migrate(sync::Db& db) {
         " first_seen INTEGER NOT NULL, last_sync INTEGER NOT NULL, syncs INTEGER NOT NULL,"
         " user_agent TEXT) WITHOUT ROWID;"
         "INSERT OR REPLACE INTO _meta(key,value) VALUES('server_schema','1');");
+    if (have < 2)
+        db.exec(
+            "CREATE TABLE srv_access(day TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,"
+            " subject TEXT NOT NULL, times INTEGER NOT NULL, first_at INTEGER NOT NULL,"
+            " last_at INTEGER NOT NULL, detail TEXT NOT NULL DEFAULT '',"
+            " PRIMARY KEY(day, who, action, subject)) WITHOUT ROWID;"
+            "CREATE INDEX srv_access_by_subject ON srv_access(subject, last_at);"
+            "INSERT OR REPLACE INTO _meta(key,value) VALUES('server_schema','2');");
     t.commit();
 }
 
@@ -119,6 +128,17 @@ class SqliteServerStore final : public ServerStore {
 public:
     SqliteServerStore(std::unique_ptr<sync::Store> hub, ServerStoreOptions opts, std::string path)
         : hub_(std::move(hub)), opts_(std::move(opts)), path_(std::move(path)) {}
+
+    ~SqliteServerStore() override {
+        // Downloads counted since the last write go to the log before the file closes.
+        std::lock_guard lock(mu_);
+        try {
+            sync::Transaction t(db());
+            flush_downloads();
+            t.commit();
+        } catch (const sync::Failure&) {
+        }
+    }
 
     Result<std::optional<User>> user_by_token(const std::string& token) override {
         std::lock_guard lock(mu_);
@@ -253,6 +273,8 @@ public:
                     out.accepted = req.push.size() - out.refused;
                     out.response.refused = applied->refused;
                     out.buckets_changed = applied->buckets_changed;
+                    for (auto& [table, id] : applied->erased)
+                        if (table->name == "contacts") forget_person(u.name, id);
                     if (!applied->created.empty()) {
                         std::vector<User> to = sellers();  // once per push, not per record
                         Stmt guard = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
@@ -266,6 +288,7 @@ public:
                     " syncs=syncs+1, user_agent=?4");
                 dev.bind(1, sync::site_to_string(req.site)).bind(2, u.id).bind(3, hub_->now_ms());
                 dev.bind(4, device.user_agent.substr(0, 200)).run();
+                flush_downloads();
                 Status st = batch.commit();
                 if (!st.ok()) throw sync::Failure{st.error()};
             }
@@ -275,6 +298,8 @@ public:
             resp.hlc = std::max(hub_->hlc_last(), sync::hlc_from_ms(hub_->now_ms()));
             resp.push_upto = req.push_upto;
             if (req.has_pull) pull(u, req, resp);
+            for (const sync::BucketPage& p : resp.pages)
+                if (!p.changes.empty()) downloaded(u.name, p.bucket);
             // The cells this very push brought are on the device already: do not send them
             // back (an upload of N records would otherwise download them all again).
             if (req.has_push && !resp.pages.empty()) drop_echo(req, resp);
@@ -665,6 +690,114 @@ private:
         }
     }
 
+    // ---- GDPR ---------------------------------------------------------------------------
+
+    Result<std::string> export_person(const std::string& who, const std::string& contact_id) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            auto doc = sync::person_export(*hub_, contact_id);
+            if (!doc.ok()) throw sync::Failure{doc.error()};
+            sync::Transaction t(db());
+            log_access(who, "export", contact_id, "");
+            t.commit();
+            return std::move(doc).value();
+        });
+    }
+
+    Result<std::vector<std::string>> erase_person(const std::string& who, const std::string& contact_id) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            std::set<std::string> buckets;
+            sync::Store::Batch batch(*hub_);
+            auto done = hub_->erase_person(contact_id);
+            if (!done.ok()) throw sync::Failure{done.error()};
+            for (auto& [table, id] : done->records) {
+                auto r = hub_->get(table, id);
+                if (r.ok()) buckets.insert(sync::Store::bucket_of(*r->table, id, r->values));
+            }
+            forget_person(who, contact_id);
+            Status st = batch.commit();
+            if (!st.ok()) throw sync::Failure{st.error()};
+            return std::vector<std::string>(buckets.begin(), buckets.end());
+        });
+    }
+
+    Result<std::vector<AccessEntry>> access_log(const std::string& person, const std::string& who,
+                                                std::size_t limit) override {
+        std::lock_guard lock(mu_);
+        return sync::guard([&] {
+            {
+                sync::Transaction t(db());
+                flush_downloads();
+                t.commit();
+            }
+            std::string where = "1";
+            std::vector<std::string> args;
+            if (!person.empty()) {
+                // Their exports and erasure, and every download of their account.
+                auto c = hub_->get("contacts", person);
+                std::string account = c.ok() ? str((*c)["account_id"]) : "";
+                where = "(subject=? OR (action='download' AND subject=?))";
+                args = {person, account};
+            }
+            if (!who.empty()) {
+                where += " AND who=?";
+                args.push_back(who);
+            }
+            Stmt q = db().prepare("SELECT day,who,action,subject,detail,times,first_at,last_at FROM srv_access WHERE " +
+                                  where + " ORDER BY last_at DESC LIMIT ?");
+            int i = 1;
+            for (const std::string& a : args) q.bind(i++, a);
+            q.bind(i, static_cast<std::int64_t>(limit));
+            std::vector<AccessEntry> out;
+            while (q.step())
+                out.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
+                               std::string(q.text(3)), std::string(q.text(4)), static_cast<std::uint64_t>(q.integer(5)),
+                               static_cast<std::uint64_t>(q.integer(6)), static_cast<std::uint64_t>(q.integer(7))});
+            return out;
+        });
+    }
+
+    // An erased person's name leaves the notifications and queued webhooks that carried
+    // it; the erasure is logged. Inside the caller's transaction.
+    void forget_person(const std::string& who, const std::string& contact_id) {
+        for (const char* table : {"srv_notifications", "srv_webhook"}) {
+            Stmt u = db().prepare(std::string("UPDATE ") + table +
+                                  " SET payload=json_set(payload,'$.contact.name','[erased]')"
+                                  " WHERE json_valid(payload) AND json_extract(payload,'$.contact.id')=?");
+            u.bind(1, contact_id).run();
+        }
+        log_access(who, "erase", contact_id, "");
+    }
+
+    void log_access(const std::string& who, const char* action, const std::string& subject, const std::string& detail,
+                    std::uint64_t times = 1, std::uint64_t first = 0, std::uint64_t last = 0) {
+        std::uint64_t now = hub_->now_ms();
+        if (!first) first = now;
+        if (!last) last = now;
+        Stmt q = db().prepare(
+            "INSERT INTO srv_access(day,who,action,subject,times,first_at,last_at,detail) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
+            " ON CONFLICT(day,who,action,subject) DO UPDATE SET times=times+?5, last_at=max(last_at,?7)");
+        q.bind(1, sync::utc_text(static_cast<std::int64_t>(first / 1000), "%Y-%m-%d")).bind(2, who).bind(3, action);
+        q.bind(4, subject).bind(5, times).bind(6, first).bind(7, last).bind(8, detail).run();
+    }
+
+    // Downloads are counted in memory and written with the next write transaction (every
+    // sync has one), so that logging them costs no commit of its own.
+    void downloaded(const std::string& who, const std::string& bucket) {
+        if (bucket == sync::kGlobalBucket) return;  // shared lists, not anybody's data
+        std::uint64_t now = hub_->now_ms();
+        Pending& p = downloads_[{who, bucket}];
+        if (!p.times) p.first = now;
+        ++p.times;
+        p.last = now;
+    }
+
+    void flush_downloads() {
+        for (auto& [key, p] : downloads_) log_access(key.first, "download", key.second, "", p.times, p.first, p.last);
+        downloads_.clear();
+    }
+
     // A device may send its next push before the last one is answered (an upload of
     // many records keeps both ends busy). Such a push names the one it follows and waits
     // here, without the lock, until that one is merged: a record created there may be
@@ -693,6 +826,10 @@ private:
     std::string path_;
     std::mutex mu_;  // one connection: every call holds it
     std::condition_variable pushed_cv_;
+    struct Pending {
+        std::uint64_t times = 0, first = 0, last = 0;
+    };
+    std::map<std::pair<std::string, std::string>, Pending> downloads_;  // (who, account) not yet logged
     std::unordered_map<sync::Site, std::uint64_t> merged_upto_;  // per device: its last merged push
 };
 

@@ -75,6 +75,15 @@ struct SyncOutcome {
     std::vector<Notification> notifications;  // created by this push
 };
 
+// One line of the access log: who did what to whose data, per day. "download": the
+// user's devices were sent changes of an account (subject: the account id; `times`: how
+// many syncs); "export" and "erase": a person's data (subject: the contact id).
+struct AccessEntry {
+    std::string day;  // YYYY-MM-DD, UTC
+    std::string who, action, subject, detail;
+    std::uint64_t times = 0, first_ms = 0, last_ms = 0;
+};
+
 struct WebhookItem {
     std::int64_t n = 0;
     std::string payload;
@@ -118,6 +127,18 @@ public:
     virtual Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms) = 0;
     virtual Status webhook_done(std::int64_t n) = 0;
     virtual Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) = 0;
+
+    // GDPR, on the server's copy of everything. export_person: all held about a person
+    // (sync::person_export) and logs "export". erase_person: sync::Store::erase_person on
+    // the hub (every device follows at its next sync), clears the name from
+    // notifications and queued webhooks, and logs "erase"; returns the buckets changed.
+    // `who` is the admin's name for the log. Errors: NotFound, Storage.
+    virtual Result<std::string> export_person(const std::string& who, const std::string& contact_id) = 0;
+    virtual Result<std::vector<std::string>> erase_person(const std::string& who, const std::string& contact_id) = 0;
+    // The access log, newest first: about a person (their exports and erasure, and the
+    // downloads of their account), of one user, or everything; at most `limit` lines.
+    virtual Result<std::vector<AccessEntry>> access_log(const std::string& person, const std::string& who,
+                                                        std::size_t limit) = 0;
 
     virtual Result<Stats> stats() = 0;
     // An online, consistent copy of the whole database (SQLite backup API).

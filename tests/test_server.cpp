@@ -717,3 +717,84 @@ TEST_CASE("a push that follows an unanswered one is merged after it - or answere
     other.sync();
     CHECK(sync::to_display((*other.store->get("cases", cs2))["title"]) == "Other, later");
 }
+
+TEST_CASE("GDPR on the server: export - erasure reaches every device and every notification - an access log") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    std::string root = srv.add_user("root", "admin");
+    Device a(srv.url(), alice);
+    Device s(srv.url(), sam);
+    std::string acme = a.account("Acme");
+    std::string eva = a.add("contacts", {{"account_id", sync::text(acme)}, {"name", sync::text("Eva Lind")},
+                                         {"email", sync::text("eva@acme.example")}});
+    std::string ola = a.add("contacts", {{"account_id", sync::text(acme)}, {"name", sync::text("Ola Berg")}});
+    a.add("cases", {{"account_id", sync::text(acme)}, {"contact_id", sync::text(eva)}, {"title", sync::text("Platform")}});
+    a.add("cases", {{"account_id", sync::text(acme)}, {"contact_id", sync::text(ola)}, {"title", sync::text("Support")}});
+    std::string talk = a.add("activities", {{"account_id", sync::text(acme)}, {"contact_id", sync::text(eva)},
+                                            {"type", sync::text("conversation")}, {"date", sync::text("2026-11-20")},
+                                            {"note", sync::text("Eva is changing jobs in spring")}});
+    a.sync();
+    s.sync();
+    httplib::Client c(srv.url());
+    auto names_in_notifications = [&] {
+        std::set<std::string> names;
+        json all = body_json(c.Get("/v1/notifications", auth(sam)));
+        for (auto& n : all["notifications"])
+            names.insert(n["payload"]["contact"]["name"].get<std::string>());
+        return names;
+    };
+    CHECK(names_in_notifications() == std::set<std::string>{"Eva Lind", "Ola Berg"});
+
+    // Only an admin may ask; the export holds everything about her.
+    CHECK(c.Get("/v1/admin/people/" + eva, auth(alice))->status == 403);
+    json doc = body_json(c.Get("/v1/admin/people/" + eva, auth(root)));
+    CHECK(doc["person"]["name"] == "Eva Lind");
+    CHECK(doc["account"]["name"] == "Acme");
+    CHECK(doc["activities"][0]["note"] == "Eva is changing jobs in spring");
+    CHECK(doc["cases"].size() == 1);
+    CHECK(c.Get("/v1/admin/people/01900000-0000-7000-8000-0000000000ff", auth(root))->status == 404);
+
+    // The admin erases Eva; the devices follow at their next sync.
+    auto r = c.Post("/v1/admin/people/" + eva + "/erase", auth(root), "", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    a.sync();
+    s.sync();
+    for (Device* d : {&a, &s}) {
+        auto e = d->store->get("contacts", eva);
+        REQUIRE(e.ok());
+        CHECK(sync::to_display((*e)["name"]) == "[erased]");
+        CHECK(sync::is_null((*e)["email"]));
+        CHECK(sync::is_null((*d->store->get("activities", talk))["note"]));
+    }
+    CHECK(a.store->update("contacts", eva, {{"name", sync::text("Eva")}}).code() == sync::Code::Forbidden);
+    // A consultant erases Ola on her device; the server forgets his name too.
+    REQUIRE(a.store->erase_person(ola).ok());
+    auto rep = a.sync();
+    CHECK(rep.refused.empty());
+    CHECK(names_in_notifications() == std::set<std::string>{"[erased]"});
+    auto erased_doc = body_json(c.Get("/v1/admin/people/" + ola, auth(root)));
+    CHECK(erased_doc["person"]["name"] == "[erased]");
+
+    // Who had her data: both devices downloaded Acme; root exported and erased her.
+    json log = body_json(c.Get("/v1/admin/access-log?person=" + eva, auth(root)))["entries"];
+    std::set<std::string> seen;
+    for (auto& e : log) seen.insert(e["who"].get<std::string>() + " " + e["action"].get<std::string>());
+    CHECK(seen.count("alice download"));
+    CHECK(seen.count("sam download"));
+    CHECK(seen.count("root export"));
+    CHECK(seen.count("root erase"));
+    CHECK(!seen.count("alice erase"));  // that was Ola
+    json by_alice = body_json(c.Get("/v1/admin/access-log?user=alice", auth(root)))["entries"];
+    bool alice_erased_ola = false;
+    for (auto& e : by_alice) alice_erased_ola |= e["action"] == "erase" && e["subject"] == ola;
+    CHECK(alice_erased_ola);
+
+    // The same from the command line, while the server runs.
+    auto [rc, out] = srv.admin({"--json", "access", "log", "--person", eva});
+    CHECK(rc == 0);
+    CHECK(json::parse(out, nullptr, false).size() == log.size());  // the same lines (downloads are per user and day)
+    auto [rc2, out2] = srv.admin({"person", "erase", ola});
+    CHECK(rc2 == 2);
+}
