@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 
 #include "cli_harness.h"
 
@@ -325,4 +326,48 @@ TEST_CASE("a person's data exports as JSON - and erasing them needs --yes and cl
     CHECK(read_file(dir.file("a.db")).find("sick leave") == std::string::npos);
     auto again = cli.run({"set", "contact", eva, "name=Eva"});
     CHECK(again.status == 1);  // "... was erased ...", on stderr
+}
+
+TEST_CASE("likely duplicates are found - two people merge into one with everything that named either") {
+    TempDir dir;
+    Cli cli(dir.file("a.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme A/S", "--org-number", "DK-12345678"});
+    std::string acme2 = cli.ok({"add", "account", "--name", "ACME"});
+    std::string other = cli.ok({"add", "account", "--name", "Other AB", "--org-number", "DK 12345678"});
+    cli.ok({"add", "account", "--name", "Nordbank"});
+    std::string eva = cli.ok({"add", "contact", "--account", acme, "--name", "Eva Lind", "--email", "eva@acme.example"});
+    std::string eva2 = cli.ok({"add", "contact", "--account", acme, "--name", "eva  lind", "--phone", "+45 12 34 56 78",
+                               "--title", "CTO"});
+    std::string ola = cli.ok({"add", "contact", "--account", acme, "--name", "Ola", "--phone", "12345678"});
+    std::string ola2 = cli.ok({"add", "contact", "--account", acme, "--name", "Ola Berg", "--phone", "12 34 56 78"});
+    cli.ok({"add", "contact", "--account", other, "--name", "Eva Lind"});  // another customer: not the same person
+    std::string cs = cli.ok({"add", "case", "--account", acme, "--contact", eva2, "--title", "Platform"});
+    std::string talk = cli.ok({"add", "activity", "--type", "conversation", "--account", acme, "--contact", eva2});
+
+    json found = cli.json({"duplicates"});
+    std::set<std::string> seen;
+    for (auto& g : found) {
+        std::string ids;
+        for (auto& r : g["records"]) ids += r["id"].get<std::string>() + " ";
+        seen.insert(g["kind"].get<std::string>() + ": " + g["reason"].get<std::string>() + ": " + ids);
+    }
+    CHECK(seen.count("account: same organisation number: " + acme + " " + other + " "));
+    CHECK(seen.count("account: similar name: " + acme + " " + acme2 + " "));
+    CHECK(seen.count("contact: same name: " + eva + " " + eva2 + " "));
+    CHECK(seen.count("contact: same phone: " + ola + " " + ola2 + " "));
+    CHECK(seen.size() == 4);
+
+    cli.ok({"merge", "contact", eva, eva2});
+    json kept = cli.json({"show", "contact", eva});
+    CHECK(kept["email"] == "eva@acme.example");
+    CHECK(kept["title"] == "CTO");                  // taken from the other
+    CHECK(kept["phone"] == "+45 12 34 56 78");
+    CHECK(cli.json({"show", "contact", eva2})["deleted"] == true);
+    CHECK(cli.json({"show", "case", cs})["contact_id"] == eva);
+    CHECK(cli.json({"show", "activity", talk})["contact_id"] == eva);
+    CHECK(cli.run({"merge", "contact", eva, eva}).status == 1);
+    CHECK(cli.run({"merge", "account", acme, acme2}).status == 2);
+    // Merged: no longer reported.
+    for (auto& g : cli.json({"duplicates", "--account", acme}))
+        CHECK(g["reason"] != "same name");
 }

@@ -14,9 +14,11 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <map>
 
 #include "calendar.h"
 #include "csv.h"
+#include "duplicates.h"
 #include "demo.h"
 #include "export.h"
 #include "records.h"
@@ -400,6 +402,37 @@ QString AppContext::exportPersonData(const QString& contactId, const QString& di
     if (!store_) return {};
     QString name = file_name_for(record("contacts", contactId).value("name").toString(), QStringLiteral("person"));
     return saveExport(dir, name + QStringLiteral(" - data.json"), sync::person_export(*store_, s(contactId)));
+}
+
+QVariantList AppContext::duplicatePeople(const QString& accountId) const {
+    QVariantList out;
+    if (!store_) return out;
+    auto groups = client::find_duplicate_contacts(*store_, s(accountId));
+    if (!groups.ok()) return out;
+    static const std::map<std::string, const char*> reasons = {
+        {"same e-mail", QT_TR_NOOP("same e-mail")}, {"same phone", QT_TR_NOOP("same phone")}, {"same name", QT_TR_NOOP("same name")}};
+    for (const auto& g : *groups) {
+        QVariantList people;
+        for (const std::string& id : g.ids) {
+            QVariantMap c = record("contacts", q(id));
+            QStringList detail;
+            for (const char* f : {"title", "email", "phone"})
+                if (!c.value(f).toString().isEmpty()) detail << c.value(f).toString();
+            people.append(QVariantMap{{"id", q(id)}, {"name", c.value("name")}, {"detail", detail.join(" \u00b7 ")}});
+        }
+        auto r = reasons.find(g.reason);
+        out.append(QVariantMap{{"reason", r == reasons.end() ? q(g.reason) : tr(r->second)}, {"people", people}});
+    }
+    return out;
+}
+
+bool AppContext::mergePeople(const QString& keep, const QString& drop) {
+    if (!store_) return false;
+    auto moved = client::merge_contacts(*store_, s(keep), s(drop));
+    if (!moved.ok()) return fail(moved.error());
+    sync_->localChange();
+    bump();
+    return true;
 }
 
 bool AppContext::erasePerson(const QString& contactId) {

@@ -98,6 +98,11 @@ public:
     // Documents folder (dir overrides it); returns the file's path, or "" (lastError says why).
     Q_INVOKABLE QString exportFollowUps(const QString& dir = QString());
     Q_INVOKABLE QString exportContactCard(const QString& contactId, const QString& dir = QString());
+    // Likely duplicate people at a customer: [{reason, people: [{id, name, detail}]}],
+    // oldest first (see client/duplicates.h). mergePeople keeps `keep`, moves everything
+    // naming `drop` to it and deletes `drop`.
+    Q_INVOKABLE QVariantList duplicatePeople(const QString& accountId) const;
+    Q_INVOKABLE bool mergePeople(const QString& keep, const QString& drop);
     // GDPR: everything held about a person as JSON in DIR (default: Documents); the file,
     // or "" with lastError. erasePerson clears them on this device now and everywhere at
     // the next sync (see Store::erase_person); it cannot be undone.

@@ -15,6 +15,7 @@
 
 #include "calendar.h"
 #include "csv.h"
+#include "duplicates.h"
 #include "export.h"
 #include "records.h"
 #include "reports.h"
@@ -64,6 +65,12 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
   export vcard CONTACT_ID FILE   a person as a vCard (FILE - : standard output)
   import csv FILE [--kind KIND]  create or update records from a CSV file; bad rows are
                                  reported by line number, good rows kept
+  duplicates [--account ID] [--json]
+                                 customers and people that are likely the same (same
+                                 organisation number, e-mail or phone; similar name)
+  merge contact KEEP_ID DROP_ID  merge two people at one customer: everything naming DROP
+                                 moves to KEEP, KEEP gets DROP's details it lacks, DROP is
+                                 deleted
   person export CONTACT_ID FILE  everything held about a person as JSON (a data-subject
                                  access request; FILE - : standard output)
   person erase CONTACT_ID --yes  erase a person: their name, contact details and the words
@@ -626,6 +633,48 @@ int cmd_export(Ctx& c, const Args& a) {
     return kOk;
 }
 
+int cmd_duplicates(Ctx& c, const Args& a) {
+    std::string account = a.opts.count("account") ? a.opts.at("account") : "";
+    std::vector<client::DuplicateGroup> groups;
+    if (account.empty()) {
+        auto accounts = client::find_duplicate_accounts(*c.store);
+        if (!accounts.ok()) return error(accounts.error().message);
+        groups = std::move(accounts).value();
+    }
+    auto people = client::find_duplicate_contacts(*c.store, account);
+    if (!people.ok()) return error(people.error().message);
+    groups.insert(groups.end(), people->begin(), people->end());
+    auto name_of = [&](const std::string& table, const std::string& id) {
+        auto r = c.store->get(table, id);
+        return r.ok() ? sync::to_display((*r)["name"]) : id;
+    };
+    if (c.json) {
+        json arr = json::array();
+        for (auto& g : groups) {
+            json ids = json::array();
+            for (auto& id : g.ids) ids.push_back({{"id", id}, {"name", name_of(g.table, id)}});
+            arr.push_back({{"kind", g.table == "accounts" ? "account" : "contact"}, {"reason", g.reason}, {"records", ids}});
+        }
+        print_json(c, arr);
+        return kOk;
+    }
+    if (groups.empty()) std::fprintf(c.out, "no likely duplicates\n");
+    for (auto& g : groups) {
+        std::fprintf(c.out, "%s, %s:\n", g.table == "accounts" ? "customers" : "people", g.reason.c_str());
+        for (auto& id : g.ids) std::fprintf(c.out, "  %s  %s\n", id.c_str(), name_of(g.table, id).c_str());
+    }
+    return kOk;
+}
+
+int cmd_merge(Ctx& c, const Args& a) {
+    if (a.pos.size() != 4 || client::table_for(a.pos[1]) != c.store->schema().table("contacts"))
+        return usage("merge contact KEEP_ID DROP_ID (customers cannot be merged: a record's customer is fixed)");
+    auto moved = client::merge_contacts(*c.store, a.pos[2], a.pos[3]);
+    if (!moved.ok()) return error(moved.error().message);
+    std::fprintf(c.out, "merged %s into %s; %zu record(s) moved\n", a.pos[3].c_str(), a.pos[2].c_str(), *moved);
+    return kOk;
+}
+
 int cmd_person(Ctx& c, const Args& a) {
     const char* forms = "person export CONTACT_ID FILE | person erase CONTACT_ID --yes";
     if (a.pos.size() == 4 && a.pos[1] == "export") {
@@ -714,7 +763,8 @@ int run_cli(int argc, char** argv) {
     const std::string cmd = a.pos[0];
     static const std::set<std::string> known = {"connect", "add", "set", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
-                                                "notifications", "funnel", "export", "import", "person"};
+                                                "notifications", "funnel", "export", "import", "person",
+                                                "duplicates", "merge"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
     auto parent = std::filesystem::path(c.db_path).parent_path();
@@ -741,6 +791,8 @@ int run_cli(int argc, char** argv) {
     if (cmd == "funnel") return cmd_funnel(c, a);
     if (cmd == "export") return cmd_export(c, a);
     if (cmd == "person") return cmd_person(c, a);
+    if (cmd == "duplicates") return cmd_duplicates(c, a);
+    if (cmd == "merge") return cmd_merge(c, a);
     return cmd_import(c, a);
 }
 

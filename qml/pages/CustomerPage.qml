@@ -19,6 +19,7 @@ Page {
     readonly property alias moreMenu: moreMenu
     readonly property alias editContact: editContact
     readonly property alias eraseDialog: eraseDialog
+    readonly property alias dupDialog: dupDialog
 
     Action { id: logAction; text: qsTr("\u2615 Log conversation"); onTriggered: win.openPage("log", pageRoot.recordId) }
     Action { id: caseAction; text: qsTr("+ Case"); onTriggered: win.openPage("capture", pageRoot.recordId) }
@@ -27,6 +28,7 @@ Page {
         Action { text: qsTr("+ Note"); onTriggered: noteDialog.open() },
         Action { text: qsTr("+ Plan"); onTriggered: planDialog.open() },
         Action { text: qsTr("+ Follow-up"); onTriggered: followDialog.open() },
+        Action { property bool flat: true; text: qsTr("Duplicates"); onTriggered: dupDialog.open() },
         Action { property bool flat: true; text: qsTr("Edit"); onTriggered: win.openPage("account", pageRoot.recordId) },
         Action { property bool flat: true; text: qsTr("Delete"); onTriggered: { if (App.deleteRecord("accounts", pageRoot.recordId)) win.back() } }
     ]
@@ -195,6 +197,56 @@ Page {
             }
         }
         onAccepted: App.updateRecord("contacts", contactId, { "title": eTitle.text, "role": eRole.currentValue, "met": eMet.checked })
+    }
+
+    // People who are likely the same: merge each group into its oldest entry.
+    Dialog {
+        id: dupDialog
+        property var groups: []
+        onAboutToShow: groups = App.duplicatePeople(pageRoot.recordId)
+        title: qsTr("Possible duplicates")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(480, win.width - 32)
+        standardButtons: Dialog.Close
+        ColumnLayout {
+            width: parent.width
+            spacing: 12
+            Label {
+                visible: dupDialog.groups.length === 0
+                text: qsTr("No one here looks like a duplicate.")
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+            Repeater {
+                model: dupDialog.groups
+                delegate: ColumnLayout {
+                    required property var modelData
+                    Layout.fillWidth: true
+                    Label { text: modelData.reason; font.bold: true; Layout.fillWidth: true }
+                    Repeater {
+                        model: modelData.people
+                        delegate: Label {
+                            required property var modelData
+                            text: modelData.name + (modelData.detail ? " \u00b7 " + modelData.detail : "")
+                            wrapMode: Label.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Button {
+                        objectName: "mergeButton"
+                        text: qsTr("Merge into %1").arg(modelData.people[0].name)
+                        onClicked: {
+                            var ok = true
+                            for (var i = 1; i < modelData.people.length; ++i)
+                                ok = App.mergePeople(modelData.people[0].id, modelData.people[i].id) && ok
+                            if (ok) win.notify(qsTr("Merged into %1").arg(modelData.people[0].name))
+                            dupDialog.groups = App.duplicatePeople(pageRoot.recordId)
+                        }
+                    }
+                }
+            }
+        }
     }
 
     // Erasure cannot be undone: say what goes, and ask.

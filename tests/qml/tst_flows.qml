@@ -110,7 +110,7 @@ Item {
             more.clicked()
             var menu = page.moreMenu
             tryVerify(function () { return menu.opened })
-            compare(menu.count, 6)
+            compare(menu.count, 7)
             compare(menu.itemAt(2).text, qsTr("+ Plan"))
             mouseClick(menu.itemAt(2))
             tryVerify(function () { return page.planDialog.opened })
@@ -121,7 +121,29 @@ Item {
             var buttons = 0
             for (var i = 0; i < row.children.length; ++i)
                 if (row.children[i].visible && row.children[i].text !== undefined) buttons++
-            compare(buttons, 8)
+            compare(buttons, 9)
+        }
+
+        function test_merge_two_entries_for_one_person() {
+            var acct = App.createAccount({ "name": "Dubbel AB" })
+            var eva = App.createRecord("contacts", { "account_id": acct, "name": "Eva Lind", "email": "eva@dubbel.example" })
+            var eva2 = App.createRecord("contacts", { "account_id": acct, "name": "Eva  Lind", "phone": "+46 70 123 45 67" })
+            App.createRecord("contacts", { "account_id": acct, "name": "Ola Berg" })
+            var cs = App.createRecord("cases", { "account_id": acct, "contact_id": eva2, "title": "Dubbel lead" })
+            var page = createTemporaryObject(customerComp, root, { width: root.width, height: root.height, recordId: acct })
+            page.dupDialog.open()
+            tryVerify(function () { return page.dupDialog.opened })
+            compare(page.dupDialog.groups.length, 1)
+            compare(page.dupDialog.groups[0].people.length, 2)
+            compare(page.dupDialog.groups[0].people[0].id, eva)  // the oldest is kept
+            var merge = named(page.dupDialog.contentItem, "mergeButton")
+            verify(merge)
+            merge.clicked()
+            tryCompare(page.dupDialog.groups, "length", 0)
+            compare(App.record("cases", cs).contact_id, eva)
+            compare(App.record("contacts", eva).phone, "+46 70 123 45 67")
+            verify(App.record("contacts", eva2).deleted)
+            page.dupDialog.close()
         }
 
         function test_erase_a_person_only_after_confirming() {

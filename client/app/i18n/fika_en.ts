@@ -231,256 +231,281 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
         <source>competitor group: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="45"/>
         <source>revenue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="23"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
         <source>☕ Log conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="25"/>
         <source>+ Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="26"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
         <source>+ Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
         <source>+ Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
         <source>+ Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
         <source>+ Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="344"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="396"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="70"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="72"/>
         <source>More ▾</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="72"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="74"/>
         <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="88"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="89"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="93"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="94"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="93"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
         <source>Follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>No cases yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
         <source>No conversations logged yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
         <source>No notes yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
         <source>No follow-ups yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="123"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="125"/>
         <source>New person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="130"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="132"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="131"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="162"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="164"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="139"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
         <source>We have met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="142"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="143"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="175"/>
         <source>Export vCard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="177"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="185"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="187"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
         <source>Export their data (GDPR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="191"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="193"/>
         <source>Erase person…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="206"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="207"/>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="217"/>
+        <source>No one here looks like a duplicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
+        <source>Merge into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="243"/>
+        <source>Merged into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="258"/>
         <source>Erase %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="215"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="267"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="221"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="273"/>
         <source>Erase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
         <source>%1 was erased</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="290"/>
         <source>New note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="290"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="245"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="297"/>
         <source>Needs analysis template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="246"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="298"/>
         <source>What did you learn?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="262"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="314"/>
         <source>Plan who contacts whom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="271"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
         <source>Add the person first (People tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="280"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
         <source>Colleague who will make contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="284"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="336"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="297"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="349"/>
         <source>New follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="306"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="358"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="310"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1156,74 +1181,85 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="172"/>
+        <location filename="../appcontext.cpp" line="174"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="184"/>
+        <location filename="../appcontext.cpp" line="186"/>
         <source>The server address starts with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="188"/>
+        <location filename="../appcontext.cpp" line="190"/>
         <source>Paste the token your admin gave you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="257"/>
+        <location filename="../appcontext.cpp" line="259"/>
         <source>Unknown field %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="276"/>
+        <location filename="../appcontext.cpp" line="278"/>
         <source>%1 is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="299"/>
-        <location filename="../appcontext.cpp" line="318"/>
-        <location filename="../appcontext.cpp" line="443"/>
+        <location filename="../appcontext.cpp" line="301"/>
+        <location filename="../appcontext.cpp" line="320"/>
+        <location filename="../appcontext.cpp" line="468"/>
         <source>Unknown kind %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="381"/>
-        <location filename="../appcontext.cpp" line="392"/>
-        <location filename="../appcontext.cpp" line="404"/>
-        <location filename="../appcontext.cpp" line="425"/>
+        <location filename="../appcontext.cpp" line="383"/>
+        <location filename="../appcontext.cpp" line="450"/>
         <source>There is no folder to export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="385"/>
-        <location filename="../appcontext.cpp" line="397"/>
-        <location filename="../appcontext.cpp" line="409"/>
         <source>Could not write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="428"/>
+        <location filename="../appcontext.cpp" line="413"/>
+        <source>same e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="413"/>
+        <source>same phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="413"/>
+        <source>same name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="453"/>
         <source>Could not create %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="439"/>
+        <location filename="../appcontext.cpp" line="464"/>
         <source>Choose a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="454"/>
+        <location filename="../appcontext.cpp" line="479"/>
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="461"/>
+        <location filename="../appcontext.cpp" line="486"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="466"/>
+        <location filename="../appcontext.cpp" line="491"/>
         <source>%n row(s) skipped:</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1231,53 +1267,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="480"/>
+        <location filename="../appcontext.cpp" line="505"/>
         <source>Write one sentence about what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="482"/>
-        <location filename="../appcontext.cpp" line="531"/>
+        <location filename="../appcontext.cpp" line="507"/>
+        <location filename="../appcontext.cpp" line="556"/>
         <source>Which customer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="485"/>
+        <location filename="../appcontext.cpp" line="510"/>
         <source>%1 is not an amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="537"/>
+        <location filename="../appcontext.cpp" line="562"/>
         <source>Possible case at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="565"/>
+        <location filename="../appcontext.cpp" line="590"/>
         <source>Connect to a server first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="575"/>
+        <location filename="../appcontext.cpp" line="600"/>
         <source>Unknown stage %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="678"/>
+        <location filename="../appcontext.cpp" line="703"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="680"/>
+        <location filename="../appcontext.cpp" line="705"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="691"/>
+        <location filename="../appcontext.cpp" line="716"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="711"/>
+        <location filename="../appcontext.cpp" line="736"/>
         <source>Need:
 
 Pain:
@@ -1291,112 +1327,112 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="725"/>
+        <location filename="../appcontext.cpp" line="750"/>
         <source>Spotted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="726"/>
+        <location filename="../appcontext.cpp" line="751"/>
         <source>Qualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="727"/>
-        <location filename="../appcontext.cpp" line="747"/>
+        <location filename="../appcontext.cpp" line="752"/>
+        <location filename="../appcontext.cpp" line="772"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="728"/>
-        <location filename="../appcontext.cpp" line="749"/>
+        <location filename="../appcontext.cpp" line="753"/>
+        <location filename="../appcontext.cpp" line="774"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="729"/>
+        <location filename="../appcontext.cpp" line="754"/>
         <source>Negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="730"/>
-        <location filename="../appcontext.cpp" line="750"/>
+        <location filename="../appcontext.cpp" line="755"/>
+        <location filename="../appcontext.cpp" line="775"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="731"/>
-        <location filename="../appcontext.cpp" line="751"/>
+        <location filename="../appcontext.cpp" line="756"/>
+        <location filename="../appcontext.cpp" line="776"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="738"/>
+        <location filename="../appcontext.cpp" line="763"/>
         <source>Decision maker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="739"/>
+        <location filename="../appcontext.cpp" line="764"/>
         <source>Project owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="740"/>
+        <location filename="../appcontext.cpp" line="765"/>
         <source>Influencer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="741"/>
+        <location filename="../appcontext.cpp" line="766"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="742"/>
-        <location filename="../appcontext.cpp" line="752"/>
+        <location filename="../appcontext.cpp" line="767"/>
+        <location filename="../appcontext.cpp" line="777"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="746"/>
+        <location filename="../appcontext.cpp" line="771"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="748"/>
+        <location filename="../appcontext.cpp" line="773"/>
         <source>Phone meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="756"/>
+        <location filename="../appcontext.cpp" line="781"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="757"/>
+        <location filename="../appcontext.cpp" line="782"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="758"/>
+        <location filename="../appcontext.cpp" line="783"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="759"/>
+        <location filename="../appcontext.cpp" line="784"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="765"/>
+        <location filename="../appcontext.cpp" line="790"/>
         <source>inbound-only customer: no active selling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="766"/>
+        <location filename="../appcontext.cpp" line="791"/>
         <source>blocked customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="767"/>
+        <location filename="../appcontext.cpp" line="792"/>
         <source>competitor of %1 (group %2)</source>
         <translation type="unfinished"></translation>
     </message>

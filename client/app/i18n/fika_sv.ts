@@ -231,256 +231,281 @@
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="42"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgrupp: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="43"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="45"/>
         <source>revenue %1</source>
         <translation>omsättning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="23"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
         <source>☕ Log conversation</source>
         <translation>☕ Logga samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="25"/>
         <source>+ Case</source>
         <translation>+ Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="26"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
         <source>+ Person</source>
         <translation>+ Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
         <source>+ Note</source>
         <translation>+ Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
         <source>+ Plan</source>
         <translation>+ Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
         <source>+ Follow-up</source>
         <translation>+ Uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
+        <source>Duplicates</source>
+        <translation>Dubbletter</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="344"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="396"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="70"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="72"/>
         <source>More ▾</source>
         <translation>Mer ▾</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="72"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="74"/>
         <source>More actions</source>
         <translation>Fler åtgärder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="88"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="89"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
         <source>Cases</source>
         <translation>Affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="93"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="94"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="93"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
         <source>Follow-ups</source>
         <translation>Uppföljningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Inga personer än. Vem beslutar? Vem äger projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>No cases yet</source>
         <translation>Inga affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
         <source>No conversations logged yet</source>
         <translation>Inga samtal loggade än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
         <source>No notes yet</source>
         <translation>Inga anteckningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen är planerad att kontakta någon här än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
         <source>No follow-ups yet</source>
         <translation>Inga uppföljningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="123"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="125"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="130"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="132"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="131"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="162"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="164"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="139"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
         <source>We have met</source>
         <translation>Vi har träffats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="142"/>
         <source>Email</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="143"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="175"/>
         <source>Export vCard</source>
         <translation>Exportera vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="177"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="185"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="187"/>
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
         <source>Export their data (GDPR)</source>
         <translation>Exportera personens data (GDPR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
         <source>Delete person</source>
         <translation>Ta bort person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="191"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="193"/>
         <source>Erase person…</source>
         <translation>Radera personen…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="206"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="207"/>
+        <source>Possible duplicates</source>
+        <translation>Möjliga dubbletter</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="217"/>
+        <source>No one here looks like a duplicate.</source>
+        <translation>Ingen här ser ut att vara en dubblett.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
+        <source>Merge into %1</source>
+        <translation>Slå ihop med %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="243"/>
+        <source>Merged into %1</source>
+        <translation>Ihopslagen med %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="258"/>
         <source>Erase %1?</source>
         <translation>Radera %1?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="215"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="267"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation>Namn, kontaktuppgifter och texten i alla samtal, anteckningar och uppföljningar om personen raderas på den här enheten nu och på alla enheter vid nästa synkronisering. Ärenden finns kvar. Det går inte att ångra.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="221"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="273"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
         <source>%1 was erased</source>
         <translation>%1 har raderats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="290"/>
         <source>New note</source>
         <translation>Ny anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="290"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="245"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="297"/>
         <source>Needs analysis template</source>
         <translation>Mall för behovsanalys</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="246"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="298"/>
         <source>What did you learn?</source>
         <translation>Vad fick du veta?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="262"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="314"/>
         <source>Plan who contacts whom</source>
         <translation>Planera vem som kontaktar vem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="271"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
         <source>Add the person first (People tab)</source>
         <translation>Lägg först till personen (fliken Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="280"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega som tar kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="284"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="336"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation>Senast (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="297"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="349"/>
         <source>New follow-up</source>
         <translation>Ny uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="306"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="358"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Vad ska göras, t.ex. ring Eva om offerten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="310"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation>Förfaller (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -1156,74 +1181,85 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="172"/>
+        <location filename="../appcontext.cpp" line="174"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="184"/>
+        <location filename="../appcontext.cpp" line="186"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="188"/>
+        <location filename="../appcontext.cpp" line="190"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="257"/>
+        <location filename="../appcontext.cpp" line="259"/>
         <source>Unknown field %1</source>
         <translation>Okänt fält %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="276"/>
+        <location filename="../appcontext.cpp" line="278"/>
         <source>%1 is not a number</source>
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="299"/>
-        <location filename="../appcontext.cpp" line="318"/>
-        <location filename="../appcontext.cpp" line="443"/>
+        <location filename="../appcontext.cpp" line="301"/>
+        <location filename="../appcontext.cpp" line="320"/>
+        <location filename="../appcontext.cpp" line="468"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="381"/>
-        <location filename="../appcontext.cpp" line="392"/>
-        <location filename="../appcontext.cpp" line="404"/>
-        <location filename="../appcontext.cpp" line="425"/>
+        <location filename="../appcontext.cpp" line="383"/>
+        <location filename="../appcontext.cpp" line="450"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="385"/>
-        <location filename="../appcontext.cpp" line="397"/>
-        <location filename="../appcontext.cpp" line="409"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="428"/>
+        <location filename="../appcontext.cpp" line="413"/>
+        <source>same e-mail</source>
+        <translation>samma e-post</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="413"/>
+        <source>same phone</source>
+        <translation>samma telefon</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="413"/>
+        <source>same name</source>
+        <translation>samma namn</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="453"/>
         <source>Could not create %1</source>
         <translation>Kunde inte skapa %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="439"/>
+        <location filename="../appcontext.cpp" line="464"/>
         <source>Choose a CSV file</source>
         <translation>Välj en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="454"/>
+        <location filename="../appcontext.cpp" line="479"/>
         <source>line %1: %2</source>
         <translation>rad %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="461"/>
+        <location filename="../appcontext.cpp" line="486"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="466"/>
+        <location filename="../appcontext.cpp" line="491"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n rad hoppades över:</numerusform>
@@ -1231,53 +1267,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="480"/>
+        <location filename="../appcontext.cpp" line="505"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="482"/>
-        <location filename="../appcontext.cpp" line="531"/>
+        <location filename="../appcontext.cpp" line="507"/>
+        <location filename="../appcontext.cpp" line="556"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="485"/>
+        <location filename="../appcontext.cpp" line="510"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="537"/>
+        <location filename="../appcontext.cpp" line="562"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="565"/>
+        <location filename="../appcontext.cpp" line="590"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="575"/>
+        <location filename="../appcontext.cpp" line="600"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="678"/>
+        <location filename="../appcontext.cpp" line="703"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="680"/>
+        <location filename="../appcontext.cpp" line="705"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="691"/>
+        <location filename="../appcontext.cpp" line="716"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="711"/>
+        <location filename="../appcontext.cpp" line="736"/>
         <source>Need:
 
 Pain:
@@ -1300,112 +1336,112 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="725"/>
+        <location filename="../appcontext.cpp" line="750"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="726"/>
+        <location filename="../appcontext.cpp" line="751"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="727"/>
-        <location filename="../appcontext.cpp" line="747"/>
+        <location filename="../appcontext.cpp" line="752"/>
+        <location filename="../appcontext.cpp" line="772"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="728"/>
-        <location filename="../appcontext.cpp" line="749"/>
+        <location filename="../appcontext.cpp" line="753"/>
+        <location filename="../appcontext.cpp" line="774"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="729"/>
+        <location filename="../appcontext.cpp" line="754"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="730"/>
-        <location filename="../appcontext.cpp" line="750"/>
+        <location filename="../appcontext.cpp" line="755"/>
+        <location filename="../appcontext.cpp" line="775"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="731"/>
-        <location filename="../appcontext.cpp" line="751"/>
+        <location filename="../appcontext.cpp" line="756"/>
+        <location filename="../appcontext.cpp" line="776"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="738"/>
+        <location filename="../appcontext.cpp" line="763"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="739"/>
+        <location filename="../appcontext.cpp" line="764"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="740"/>
+        <location filename="../appcontext.cpp" line="765"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="741"/>
+        <location filename="../appcontext.cpp" line="766"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="742"/>
-        <location filename="../appcontext.cpp" line="752"/>
+        <location filename="../appcontext.cpp" line="767"/>
+        <location filename="../appcontext.cpp" line="777"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="746"/>
+        <location filename="../appcontext.cpp" line="771"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="748"/>
+        <location filename="../appcontext.cpp" line="773"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="756"/>
+        <location filename="../appcontext.cpp" line="781"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="757"/>
+        <location filename="../appcontext.cpp" line="782"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="758"/>
+        <location filename="../appcontext.cpp" line="783"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="759"/>
+        <location filename="../appcontext.cpp" line="784"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="765"/>
+        <location filename="../appcontext.cpp" line="790"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="766"/>
+        <location filename="../appcontext.cpp" line="791"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="767"/>
+        <location filename="../appcontext.cpp" line="792"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
