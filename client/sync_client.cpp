@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <deque>
 #include <future>
 #include <mutex>
@@ -34,6 +36,11 @@ Failure http_failure(int status, const std::string& body) {
     if (f.code.empty()) f.code = "http_" + std::to_string(status);
     if (f.message.empty()) f.message = "the server answered " + std::to_string(status);
     return f;
+}
+
+bool clock_ahead_refused(const std::vector<sync::Refusal>& refused) {
+    return std::any_of(refused.begin(), refused.end(),
+                       [](const sync::Refusal& f) { return f.error.code == sync::Code::ClockAhead; });
 }
 
 Failure local_failure(const sync::Error& e) {
@@ -159,6 +166,20 @@ std::optional<Failure> SyncClient::take_pages(sync::SyncResponse& r, SyncReport&
     }
     if (auto st = pages.commit(); !st.ok()) return local_failure(st.error());
     return std::nullopt;
+}
+
+// A clock_ahead refusal from an earlier sync is still waiting on this device.
+bool SyncClient::clock_ahead_kept() {
+    auto kept = store_.refused();
+    return kept.ok() && std::any_of(kept->begin(), kept->end(),
+                                    [](const sync::RefusedChange& f) { return f.error.code == sync::Code::ClockAhead; });
+}
+
+// This device's wall clock is within five minutes of the hub's clock `hub_hlc`.
+bool SyncClient::wall_agrees(std::uint64_t hub_hlc) const {
+    auto mine = static_cast<std::int64_t>(store_.now_ms());
+    auto theirs = static_cast<std::int64_t>(sync::hlc_ms(hub_hlc));
+    return std::llabs(mine - theirs) < 5 * 60 * 1000;
 }
 
 sync::SyncRequest SyncClient::request_header() const {
@@ -289,6 +310,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
     }
     if (too_large) max_writes = std::max<std::size_t>(1, max_writes / 2);
     std::set<std::string> reset_done;
+    bool rewound = false;
     for (int round = 0; round < 100000; ++round) {
         sync::Result<sync::PushBatch> batch = store_.pending(max_writes);
         if (!batch.ok()) {
@@ -356,6 +378,22 @@ Outcome<SyncReport> SyncClient::sync_once() {
             }
         }
         if (batch->upto) again = again || store_.pending_count() > 0;
+        // The hub refused changes as made in the future, and this device's date agrees with
+        // the hub's now: the clock ran ahead earlier and has been put right. Restamp what
+        // carries the later clock and send it again (once per sync).
+        if (!rewound && wall_agrees(r.hlc) && (clock_ahead_refused(rep.refused) || clock_ahead_kept())) {
+            auto n = store_.rewind_clock(r.hlc);
+            if (!n.ok()) {
+                out.failure = local_failure(n.error());
+                return out;
+            }
+            rewound = true;
+            if (*n) {
+                rep.restamped += *n;
+                std::erase_if(rep.refused, [](const sync::Refusal& f) { return f.error.code == sync::Code::ClockAhead; });
+                again = true;
+            }
+        }
         if (!again) {
             rep.complete = store_.pending_count() == 0;
             out.value = std::move(rep);

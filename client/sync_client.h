@@ -51,6 +51,7 @@ struct SyncReport {
     std::vector<sync::Refusal> refused;
     std::vector<std::string> purged;
     std::vector<std::string> redownloaded;  // buckets whose checksum drifted
+    std::size_t restamped = 0;     // records re-sent with current clocks after a clock ran ahead
     bool complete = false;         // nothing left to push or pull
 };
 
@@ -95,6 +96,8 @@ private:
     // Store, so it may run on another thread while the caller works with the Store.
     Outcome<sync::SyncResponse> exchange(std::string body, Line& line);
     sync::SyncRequest request_header() const;
+    bool wall_agrees(std::uint64_t hub_hlc) const;
+    bool clock_ahead_kept();
     sync::Status add_pull(sync::SyncRequest& req);  // the device's cursors
     // Applies an answer's pages and purges in one transaction.
     std::optional<Failure> take_pages(sync::SyncResponse& r, SyncReport& rep, bool& again,

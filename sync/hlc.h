@@ -66,6 +66,9 @@ public:
         if (remote > last_) last_ = remote;
     }
     std::uint64_t last() const { return last_; }
+    // Moves the clock back to `to`. Only for recovering from a wall clock that ran ahead
+    // (Store::rewind_clock), which restamps every cell that carries a later value.
+    void rewind(std::uint64_t to) { last_ = to; }
     std::uint64_t wall_hlc() const { return hlc_from_ms(wall_()); }
     std::uint64_t wall_ms() const { return wall_(); }
 

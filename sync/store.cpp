@@ -116,7 +116,8 @@ void Store::prepare_statements() {
         "INSERT INTO _buckets(bucket,checksum,seq) VALUES(?1,?2,?3) ON CONFLICT(bucket) DO "
         "UPDATE SET checksum=?2, seq=?3");
     meta_put_ = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
-    meta_get_ = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('seq','hlc','acked_hlc','outbox_floor')");
+    meta_get_ = db_.prepare(
+        "SELECT key, value FROM _meta WHERE key IN ('seq','hlc','acked_hlc','outbox_floor','clock_epoch')");
 }
 
 // ---- opening and migrations --------------------------------------------------------------
@@ -287,6 +288,7 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
         };
         acked_hlc_ = num("acked_hlc");
         outbox_floor_ = num("outbox_floor");
+        clock_epoch_ = num("clock_epoch");
         seq_ = num("seq");
         saved_hlc_ = num("hlc");
         hlc_.observe(saved_hlc_);
@@ -308,13 +310,25 @@ void Store::begin_write() {
         // beside the app's UI) may have written since: the sequence, the clock and the
         // acknowledged position continue from what the file says, inside the write lock.
         try {
+            std::uint64_t hlc = 0, acked = 0, epoch = 0;
             while (meta_get_.step()) {
                 std::uint64_t v = std::strtoull(std::string(meta_get_.text(1)).c_str(), nullptr, 10);
                 std::string_view k = meta_get_.text(0);
                 if (k == "seq") seq_ = std::max(seq_, v);
-                else if (k == "hlc") hlc_.observe(v);
-                else if (k == "acked_hlc") acked_hlc_ = std::max(acked_hlc_, v);
+                else if (k == "hlc") hlc = v;
+                else if (k == "acked_hlc") acked = v;
                 else if (k == "outbox_floor") outbox_floor_ = std::max(outbox_floor_, v);
+                else if (k == "clock_epoch") epoch = v;
+            }
+            if (epoch > clock_epoch_) {
+                // Another connection rewound the clock (rewind_clock): adopt, do not merge.
+                clock_epoch_ = epoch;
+                hlc_.rewind(hlc);
+                saved_hlc_ = hlc;
+                acked_hlc_ = acked;
+            } else {
+                hlc_.observe(hlc);
+                acked_hlc_ = std::max(acked_hlc_, acked);
             }
             if (role_ == Role::Device) {
                 outbox_top_.step();
@@ -1077,6 +1091,58 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
                 ins.reset();
             }
         });
+    });
+}
+
+Result<std::size_t> Store::rewind_clock(std::uint64_t reference) {
+    return guard([&] {
+        if (role_ != Role::Device) fail(Code::Invalid, "rewind_clock on a hub");
+        std::size_t restamped = 0;
+        const std::uint64_t before = hlc_.last();
+        try {
+            in_write([&] {
+                const std::uint64_t bound = std::max(reference, hlc_.wall_hlc());
+                if (hlc_.last() <= bound + hlc_from_ms(60'000)) return;  // not ahead by more than a minute
+                // Everything at or below `bound` stays as it is; what is above it is ours and
+                // was never taken by the hub, or is taken again harmlessly (a newer copy on
+                // the hub wins over the restamped one, which holds the same value).
+                hlc_.rewind(bound);
+                acked_hlc_ = std::min(acked_hlc_, bound);
+                put_meta("acked_hlc", static_cast<std::int64_t>(acked_hlc_));
+                Stmt ob = db_.prepare("UPDATE _outbox SET hlc=?1 WHERE hlc>?1");
+                ob.bind(1, bound).run();
+                for (const TableDef& t : schema_->tables()) {
+                    std::vector<std::string> ids;
+                    Stmt q = db_.prepare("SELECT id FROM " + quote_ident(t.name));
+                    while (q.step()) ids.emplace_back(q.text(0));
+                    for (const std::string& id : ids) {
+                        auto r = load(t, id);
+                        if (!r) continue;
+                        std::vector<std::pair<int, Value>> sets;
+                        std::uint64_t mask = 0;
+                        for (size_t i = 0; i < r->clocks.cells.size() && i < t.fields.size(); ++i) {
+                            const Clock& c = r->clocks.cells[i].clock;
+                            if (c.site != site_ || c.hlc <= bound) continue;
+                            sets.emplace_back(static_cast<int>(i), r->values[i]);
+                            mask |= std::uint64_t{1} << i;
+                        }
+                        if (sets.empty()) continue;
+                        local_write(t, *r, false, mask, sets);
+                        ++restamped;
+                    }
+                }
+                Stmt d = db_.prepare("DELETE FROM _refused WHERE code=?");
+                d.bind(1, code_name(Code::ClockAhead)).run();
+                put_meta("hlc", static_cast<std::int64_t>(hlc_.last()));
+                saved_hlc_ = hlc_.last();
+                put_meta("clock_epoch", static_cast<std::int64_t>(clock_epoch_ + 1));
+            });
+            if (restamped || hlc_.last() < before) ++clock_epoch_;
+        } catch (...) {
+            hlc_.observe(before);  // rolled back: the later clocks are still in the file
+            throw;
+        }
+        return restamped;
     });
 }
 

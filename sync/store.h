@@ -233,6 +233,17 @@ public:
     // The hub committed the push up to `upto`; `refused` lists the changes it refused.
     Status ack(std::uint64_t upto, const std::vector<Refusal>& refused);
 
+    // Recovery from a wall clock that ran ahead (the hub refused this device's changes as
+    // clock_ahead, and the date has been put right since). `reference`: the hub's clock
+    // from its last answer. When this device's clock is ahead of max(reference, wall
+    // clock), every cell of its own that carries a later clock gets a new, current one
+    // (the values stay; they go out with the next push), the clock moves back, the
+    // acknowledged position and the outbox follow, and the clock_ahead refusals are
+    // dropped (their values are being sent again). Returns how many records were
+    // restamped (0: the clock was not ahead). Other connections to the file follow at
+    // their next write. Errors: Invalid (a hub), Storage.
+    Result<std::size_t> rewind_clock(std::uint64_t reference);
+
     // ---- device: pull ---------------------------------------------------------------
     // The pull position in every bucket this device has pulled from.
     Result<std::map<std::string, Cursor>> cursors();
@@ -316,6 +327,7 @@ private:
     // Outbox positions only grow, even when the outbox empties: a server may still hold
     // the position of a push it merged (see SyncRequest::push_follows).
     std::uint64_t outbox_floor_ = 0;
+    std::uint64_t clock_epoch_ = 0;  // bumped by rewind_clock; another connection's rewind is adopted
     std::uint64_t outbox_next_ = 1;  // read inside the write lock at the start of each transaction
     // The outbox entry being gathered in the open transaction: consecutive writes to one
     // table with the same fields share one row (ids joined by '\n'), written at commit.

@@ -798,3 +798,43 @@ TEST_CASE("GDPR on the server: export - erasure reaches every device and every n
     auto [rc2, out2] = srv.admin({"person", "erase", ola});
     CHECK(rc2 == 2);
 }
+
+TEST_CASE("a device whose date ran ahead syncs again by itself once its date is right") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    TempDir dir;
+    std::atomic<std::int64_t> skew_ms{0};
+    sync::OpenOptions o;
+    o.wall = [&] {
+        return static_cast<std::uint64_t>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count() +
+            skew_ms.load());
+    };
+    auto store = sync::Store::open(dir.file("d.db"), o);
+    REQUIRE(store.ok());
+    client::ServerConfig cfg;
+    cfg.url = srv.url();
+    cfg.token = alice;
+    client::SyncClient sc(**store, cfg);
+
+    skew_ms = 400LL * 86'400'000;  // the device thinks it is next year
+    auto acct = (*store)->create("accounts", {{"name", sync::text("Future AB")}});
+    REQUIRE(acct.ok());
+    auto r = sc.sync_once();
+    REQUIRE(r.ok());
+    REQUIRE(r.value->refused.size() == 1);
+    CHECK(r.value->refused[0].error.code == sync::Code::ClockAhead);
+    CHECK(r.value->restamped == 0);  // its date is still wrong: nothing to do but say so
+    CHECK((*store)->refused()->size() == 1);
+
+    skew_ms = 0;  // the date is put right
+    r = sc.sync_once();
+    REQUIRE(r.ok());
+    CHECK(r.value->refused.empty());
+    CHECK(r.value->restamped == 1);
+    CHECK(r.value->complete);
+    CHECK((*store)->refused()->empty());
+    Device other(srv.url(), alice);
+    other.sync();
+    CHECK(other.has("accounts", *acct));
+}

@@ -750,3 +750,68 @@ TEST_CASE("a schema-1 database opens as schema 2 - keeps its data - and can eras
     CHECK((*s->get("contacts", eva))["erased"] == Value{std::int64_t{1}});
     CHECK(s->schema().version() == kSchemaVersion);
 }
+
+TEST_CASE("a device whose clock ran a year ahead recovers once its date is right - nothing lost") {
+    World w;  // hub and b use w.wall; a gets a wall clock of its own
+    FakeWall a_wall;
+    a_wall.ms = w.wall.ms;
+    w.a.reset();
+    w.a = open_store(w.dir.file("a2.db"), Role::Device, a_wall, 12);
+    std::string acct = new_account(*w.a, "Acme");
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+
+    // A's date jumps a year ahead; A works offline.
+    a_wall.ms += 365ull * 86'400'000;
+    REQUIRE(w.a->update("accounts", acct, {{"industry", text("Retail")}}).ok());
+    auto cs = w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Written in the wrong year")}});
+    REQUIRE(cs.ok());
+    // The hub refuses it all: made in the future.
+    auto batch = w.a->pending();
+    auto res = w.hub->hub_apply(batch->changes, {});
+    REQUIRE(res.ok());
+    CHECK(res->refused.size() == 2);
+    for (auto& f : res->refused) CHECK(f.error.code == Code::ClockAhead);
+    REQUIRE(w.a->ack(batch->upto, res->refused).ok());
+    CHECK(w.a->refused()->size() == 2);
+    // While the date is still wrong, rewinding to the hub's clock changes nothing that
+    // matters: the wall clock itself is ahead.
+    CHECK(*w.a->rewind_clock(w.hub->hlc_last()) == 0);
+
+    // The date is put right. A second connection to A's file (the app's UI) is open.
+    a_wall.ms = w.wall.ms + 1000;
+    OpenOptions o;
+    o.wall = a_wall.fn();
+    o.seed = 13;
+    auto ui = Store::open(w.dir.file("a2.db"), o);
+    REQUIRE(ui.ok());
+    auto n = w.a->rewind_clock(hlc_from_ms(w.wall.ms));
+    REQUIRE(n.ok());
+    CHECK(*n == 2);  // the account's industry and the case
+    CHECK(w.a->refused()->empty());
+    CHECK(hlc_ms(w.a->hlc_last()) < a_wall.ms + 60'000);
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    CHECK(w.a->refused()->empty());
+    CHECK(std::get<std::string>((*w.b->get("accounts", acct))["industry"]) == "Retail");
+    CHECK(w.b->get("cases", *cs).ok());
+    // B's later edit wins, as it should now that A's clock is right again.
+    w.wall.ms += 5000;
+    a_wall.ms += 5000;
+    REQUIRE(w.b->update("accounts", acct, {{"industry", text("Logistics")}}).ok());
+    fika::test::sync_once(*w.b, *w.hub);
+    fika::test::sync_once(*w.a, *w.hub);
+    CHECK(std::get<std::string>((*w.a->get("accounts", acct))["industry"]) == "Logistics");
+    // The UI connection writes with the corrected clock too, and is accepted.
+    REQUIRE((*ui)->update("accounts", acct, {{"policy", text("inbound-only")}}).ok());
+    auto more = (*ui)->pending();
+    auto res2 = w.hub->hub_apply(more->changes, {});
+    REQUIRE(res2.ok());
+    CHECK(res2->refused.empty());
+    REQUIRE((*ui)->ack(more->upto, res2->refused).ok());
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    CHECK(fika::test::dump(*w.a) == fika::test::dump(*w.hub));
+    CHECK(fika::test::dump(*w.b) == fika::test::dump(*w.hub));
+    CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*w.hub, true));
+}
