@@ -1289,6 +1289,40 @@ Status Store::resolve_conflict(std::int64_t n, bool keep_mine) {
     });
 }
 
+// Dismissing a refusal: this device's refused cells of the record give way to the hub's
+// version. They are forgotten (a record the hub never took goes altogether) and the
+// bucket is downloaded again, which brings the hub's cells back; without this the
+// device would keep values the hub does not have, and every later sync would find the
+// bucket's checksum off and download it again. Newer writes not yet pushed are kept.
+void Store::give_way(const TableDef& t, const std::string& id) {
+    auto r = load(t, id);
+    if (!r) return;
+    std::string bucket = bucket_of(t, id, r->values);
+    std::uint64_t rh = record_hash(t.id, id);
+    bool any_left = false, changed = false;
+    for (size_t i = 0; i < r->clocks.cells.size() && i < t.fields.size(); ++i) {
+        Cell& c = r->clocks.cells[i];
+        if (!c.written()) continue;
+        if (c.clock.site != site_ || is_unpushed(c)) {
+            any_left = true;
+            continue;
+        }
+        checksum_delta_[bucket] ^= cell_hash(rh, static_cast<int>(i), c.clock);
+        c = Cell{};
+        r->values[i] = Value{};
+        changed = true;
+    }
+    if (!changed) return;
+    if (any_left) {
+        store_row(*r, false);
+    } else {
+        Stmt del = db_.prepare("DELETE FROM " + quote_ident(t.name) + " WHERE id=?");
+        del.bind(1, id).run();
+    }
+    Stmt again = db_.prepare("UPDATE _buckets SET cursor=0, since=0 WHERE bucket=?");
+    again.bind(1, bucket).run();
+}
+
 Result<std::vector<RefusedChange>> Store::refused() {
     return guard([&] {
         std::vector<RefusedChange> out;
@@ -1340,6 +1374,8 @@ Status Store::resolve_refused(std::int64_t n, bool retry) {
                 if (insert)
                     for (auto& [i, v] : sets) r->values[static_cast<size_t>(i)] = v;
                 if (!sets.empty()) local_write(t, *r, insert, mask, sets);
+            } else if (const TableDef* t = schema_->table(table)) {
+                give_way(*t, id);
             }
             Stmt d = db_.prepare("DELETE FROM _refused WHERE n=?");
             d.bind(1, n).run();

@@ -265,7 +265,8 @@ public:
     // keep_mine: re-apply the local value as a new write; otherwise keep theirs.
     Status resolve_conflict(std::int64_t n, bool keep_mine);
     Result<std::vector<RefusedChange>> refused();
-    // retry: queue the refused values again as a new write; otherwise drop the entry.
+    // retry: queue the refused values again as a new write; otherwise the record gives way
+    // to the hub's version (downloaded again) and the entry goes.
     Status resolve_refused(std::int64_t n, bool retry);
 
     // ---- hub --------------------------------------------------------------------------
@@ -341,6 +342,7 @@ private:
     OutboxRun outbox_run_;
     void flush_outbox();
     void forget_local_copies(const TableDef& t, const std::string& id);
+    void give_way(const TableDef& t, const std::string& id);
     static std::string erased_message(const TableDef& t, const std::string& id);
     std::uint64_t seq_ = 0;          // hub: last assigned sequence number
     std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta

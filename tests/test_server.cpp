@@ -838,3 +838,33 @@ TEST_CASE("a device whose date ran ahead syncs again by itself once its date is 
     other.sync();
     CHECK(other.has("accounts", *acct));
 }
+
+TEST_CASE("dismissing a refused change takes the server's version back - and the bucket is not downloaded again and again") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string root = srv.add_user("root", "admin");
+    Device a(srv.url(), alice);
+    Device adm(srv.url(), root);
+    std::string tp = adm.add("talking_points", {{"style", sync::text("direct")}, {"body", sync::text("Ask for the meeting")}});
+    adm.sync();
+    a.sync();
+    // Alice may not edit the shared talking points: refused, kept on her device for review.
+    REQUIRE(a.store->update("talking_points", tp, {{"body", sync::text("Never ask")}}).ok());
+    std::string mine = a.add("talking_points", {{"style", sync::text("passive")}, {"body", sync::text("Listen")}});
+    auto rep = a.sync();
+    REQUIRE(rep.refused.size() == 2);
+    auto kept = a.store->refused();
+    REQUIRE(kept->size() == 2);
+    // She dismisses both: her edit gives way to the server's text, her new one goes.
+    for (auto& k : *kept) REQUIRE(a.store->resolve_refused(k.n, false).ok());
+    rep = a.sync();
+    CHECK(rep.complete);
+    CHECK(sync::to_display((*a.store->get("talking_points", tp))["body"]) == "Ask for the meeting");
+    CHECK(a.store->get("talking_points", mine).code() == sync::Code::NotFound);
+    // In step with the server: the next syncs find no drift.
+    for (int i = 0; i < 2; ++i) {
+        rep = a.sync();
+        CHECK(rep.redownloaded.empty());
+    }
+    CHECK(sync::to_display((*a.store->get("talking_points", tp))["body"]) == "Ask for the meeting");
+}
