@@ -11,9 +11,11 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
+#include <atomic>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -42,9 +44,10 @@ void capture(QtMsgType type, const QMessageLogContext& ctx, const QString& msg) 
 void settle(QQuickWindow* w, int ms) {
     QElapsedTimer t;
     t.start();
-    bool painted = false;
-    auto c = QObject::connect(w, &QQuickWindow::frameSwapped, [&] { painted = true; });
-    while (t.elapsed() < ms || !painted) {
+    // frameSwapped comes from the render thread, maybe after this returns: shared state.
+    auto painted = std::make_shared<std::atomic<bool>>(false);
+    auto c = QObject::connect(w, &QQuickWindow::frameSwapped, w, [painted] { *painted = true; }, Qt::DirectConnection);
+    while (t.elapsed() < ms || !*painted) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         if (t.elapsed() > ms * 10) break;
     }
@@ -155,17 +158,20 @@ int run_app(int argc, char** argv) {
     }
 
     if (p.isSet(startup)) {
-        // The first screen is up when its first frame has been drawn.
-        bool drawn = false;
-        QObject::connect(window, &QQuickWindow::frameSwapped, [&] {
-            if (drawn) return;
-            drawn = true;
+        // The first screen is up when its first frame has been drawn. frameSwapped comes
+        // from the render thread, possibly after exec() has returned: the handler holds
+        // only copies and shared state, and reports on the main thread.
+        auto drawn = std::make_shared<std::atomic<bool>>(false);
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [drawn, since = since_start] {
+            if (drawn->exchange(true)) return;
             // From the process's start (the kernel's clock, 10 ms ticks) and from main().
-            std::printf("{\"first_frame_ms\":%lld,\"since_main_ms\":%lld}\n", ms_since_process_start(),
-                        static_cast<long long>(since_start.elapsed()));
-            std::fflush(stdout);
-            QTimer::singleShot(0, &app, &QCoreApplication::quit);
-        });
+            long long first = ms_since_process_start(), from_main = since.elapsed();
+            QMetaObject::invokeMethod(QCoreApplication::instance(), [first, from_main] {
+                std::printf("{\"first_frame_ms\":%lld,\"since_main_ms\":%lld}\n", first, from_main);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            }, Qt::QueuedConnection);
+        }, Qt::DirectConnection);
         return app.exec();
     }
 
