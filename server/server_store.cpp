@@ -775,11 +775,20 @@ private:
         std::uint64_t now = hub_->now_ms();
         if (!first) first = now;
         if (!last) last = now;
-        Stmt q = db().prepare(
-            "INSERT INTO srv_access(day,who,action,subject,times,first_at,last_at,detail) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
-            " ON CONFLICT(day,who,action,subject) DO UPDATE SET times=times+?5, last_at=max(last_at,?7)");
+        if (!access_upsert_)
+            access_upsert_ = db().prepare(
+                "INSERT INTO srv_access(day,who,action,subject,times,first_at,last_at,detail) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
+                " ON CONFLICT(day,who,action,subject) DO UPDATE SET times=times+?5, last_at=max(last_at,?7)");
+        Stmt& q = *access_upsert_;
         q.bind(1, sync::utc_text(static_cast<std::int64_t>(first / 1000), "%Y-%m-%d")).bind(2, who).bind(3, action);
-        q.bind(4, subject).bind(5, times).bind(6, first).bind(7, last).bind(8, detail).run();
+        q.bind(4, subject).bind(5, times).bind(6, first).bind(7, last).bind(8, detail);
+        try {
+            q.run();
+        } catch (...) {
+            q.reset();
+            throw;
+        }
+        q.reset();
     }
 
     // Downloads are counted in memory and written with the next write transaction (every
@@ -830,6 +839,7 @@ private:
         std::uint64_t times = 0, first = 0, last = 0;
     };
     std::map<std::pair<std::string, std::string>, Pending> downloads_;  // (who, account) not yet logged
+    std::optional<Stmt> access_upsert_;  // after hub_: destroyed before the connection
     std::unordered_map<sync::Site, std::uint64_t> merged_upto_;  // per device: its last merged push
 };
 
