@@ -410,7 +410,7 @@ QVariantList AppContext::duplicatePeople(const QString& accountId) const {
     auto groups = client::find_duplicate_contacts(*store_, s(accountId));
     if (!groups.ok()) return out;
     static const std::map<std::string, const char*> reasons = {
-        {"same e-mail", QT_TR_NOOP("same e-mail")}, {"same phone", QT_TR_NOOP("same phone")}, {"same name", QT_TR_NOOP("same name")}};
+        {"same e-mail", QT_TR_NOOP("Same e-mail")}, {"same phone", QT_TR_NOOP("Same phone")}, {"same name", QT_TR_NOOP("Same name")}};
     for (const auto& g : *groups) {
         QVariantList people;
         for (const std::string& id : g.ids) {

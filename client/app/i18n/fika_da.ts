@@ -1225,18 +1225,18 @@
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same e-mail</source>
-        <translation>samme e-mail</translation>
+        <source>Same e-mail</source>
+        <translation>Samme e-mail</translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same phone</source>
-        <translation>samme telefon</translation>
+        <source>Same phone</source>
+        <translation>Samme telefon</translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same name</source>
-        <translation>samme navn</translation>
+        <source>Same name</source>
+        <translation>Samme navn</translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="453"/>

@@ -1225,17 +1225,17 @@
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same e-mail</source>
+        <source>Same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same phone</source>
+        <source>Same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same name</source>
+        <source>Same name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1225,18 +1225,18 @@
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same e-mail</source>
-        <translation>samma e-post</translation>
+        <source>Same e-mail</source>
+        <translation>Samma e-post</translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same phone</source>
-        <translation>samma telefon</translation>
+        <source>Same phone</source>
+        <translation>Samma telefon</translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="413"/>
-        <source>same name</source>
-        <translation>samma namn</translation>
+        <source>Same name</source>
+        <translation>Samma namn</translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="453"/>
