@@ -888,10 +888,25 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
 
     std::vector<int> won;
     remote_seen_ = true;
+    // A device takes the hub's cells of an erased record whatever their clocks: its own
+    // later ones were refused there, and keeping them would leave the bucket's checksum
+    // off for good. No conflict is kept either (it would hold the erased values).
+    bool device_erased = !hub && was_erased;
+    for (const CellChange& c : rc.cells)
+        device_erased = device_erased || (!hub && c.field == t.erased_field && c.value == Value{std::int64_t{1}});
     for (const CellChange& c : rc.cells) {
         hlc_.observe(c.clock.hlc);
         Cell& cur = r.clocks.cells[static_cast<size_t>(c.field)];
         Value& local = r.values[static_cast<size_t>(c.field)];
+        if (device_erased) {
+            if (c.clock == cur.clock && local == c.value) continue;
+            note_checksum(bucket, t, rc.id, c.field, cur.clock, c.clock);
+            cur.clock = c.clock;
+            cur.base = c.base;
+            local = c.value;
+            won.push_back(c.field);
+            continue;
+        }
         if (c.field == t.erased_field) {
             // Erasure cannot be undone: the value is the OR of every write, the clock the
             // newest (a join, so replicas agree whatever order writes arrive in).
@@ -932,10 +947,8 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
         // Every replica holds the erased values, whatever clocks its cells have.
         for (size_t i = 0; i < t.fields.size(); ++i)
             if (t.fields[i].personal) r.values[i] = erased_value(t.fields[i]);
-        if (!was_erased) {
-            forget_local_copies(t, rc.id);
-            if (result) result->erased.emplace_back(&t, rc.id);
-        }
+        if (!hub || !was_erased) forget_local_copies(t, rc.id);
+        if (!was_erased && result) result->erased.emplace_back(&t, rc.id);
     }
     // A device can learn a record's cells before the one naming its account (a late or
     // foreign delivery); its earlier cells were counted in bucket "" and move now.
@@ -1085,6 +1098,7 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
                 const TableDef* t = schema_->table(f.table);
                 if (!t) continue;
                 auto r = load(*t, f.id);
+                if (r && t->erased(r->values)) continue;  // nothing of an erased person is kept
                 ins.bind(1, f.table).bind(2, f.id).bind(3, r ? own_values_json(*r, site_) : "{}");
                 ins.bind(4, code_name(f.error.code)).bind(5, f.error.message).bind(6, hlc_.wall_ms());
                 ins.run();
@@ -1098,15 +1112,24 @@ Result<std::size_t> Store::rewind_clock(std::uint64_t reference) {
     return guard([&] {
         if (role_ != Role::Device) fail(Code::Invalid, "rewind_clock on a hub");
         std::size_t restamped = 0;
-        const std::uint64_t before = hlc_.last();
+        std::uint64_t before = 0, written_epoch = 0;
+        bool rewound = false;
         try {
             in_write([&] {
+                before = hlc_.last();  // after begin_write adopted any other connection's rewind
                 const std::uint64_t bound = std::max(reference, hlc_.wall_hlc());
                 if (hlc_.last() <= bound + hlc_from_ms(60'000)) return;  // not ahead by more than a minute
-                // Everything at or below `bound` stays as it is; what is above it is ours and
-                // was never taken by the hub, or is taken again harmlessly (a newer copy on
-                // the hub wins over the restamped one, which holds the same value).
+                // The hub refuses a record change as a whole: every own cell of a record that
+                // has one above `bound`, or that was refused as clock_ahead, goes out again
+                // with a current clock (older own cells of such a record never reached the
+                // hub either). What is above `bound` was never taken by the hub, or is taken
+                // again harmlessly (a newer copy on the hub wins; it holds the same value).
+                std::set<std::pair<std::string, std::string>> refused_ahead;
+                Stmt rq = db_.prepare("SELECT tbl, id FROM _refused WHERE code=?");
+                rq.bind(1, code_name(Code::ClockAhead));
+                while (rq.step()) refused_ahead.emplace(std::string(rq.text(0)), std::string(rq.text(1)));
                 hlc_.rewind(bound);
+                rewound = true;
                 acked_hlc_ = std::min(acked_hlc_, bound);
                 put_meta("acked_hlc", static_cast<std::int64_t>(acked_hlc_));
                 Stmt ob = db_.prepare("UPDATE _outbox SET hlc=?1 WHERE hlc>?1");
@@ -1118,15 +1141,17 @@ Result<std::size_t> Store::rewind_clock(std::uint64_t reference) {
                     for (const std::string& id : ids) {
                         auto r = load(t, id);
                         if (!r) continue;
+                        bool again = refused_ahead.count({t.name, id}) > 0;
                         std::vector<std::pair<int, Value>> sets;
                         std::uint64_t mask = 0;
                         for (size_t i = 0; i < r->clocks.cells.size() && i < t.fields.size(); ++i) {
                             const Clock& c = r->clocks.cells[i].clock;
-                            if (c.site != site_ || c.hlc <= bound) continue;
+                            if (c.site != site_) continue;
+                            again = again || c.hlc > bound;
                             sets.emplace_back(static_cast<int>(i), r->values[i]);
                             mask |= std::uint64_t{1} << i;
                         }
-                        if (sets.empty()) continue;
+                        if (!again || sets.empty()) continue;
                         local_write(t, *r, false, mask, sets);
                         ++restamped;
                     }
@@ -1135,11 +1160,12 @@ Result<std::size_t> Store::rewind_clock(std::uint64_t reference) {
                 d.bind(1, code_name(Code::ClockAhead)).run();
                 put_meta("hlc", static_cast<std::int64_t>(hlc_.last()));
                 saved_hlc_ = hlc_.last();
-                put_meta("clock_epoch", static_cast<std::int64_t>(clock_epoch_ + 1));
+                written_epoch = clock_epoch_ + 1;
+                put_meta("clock_epoch", static_cast<std::int64_t>(written_epoch));
             });
-            if (restamped || hlc_.last() < before) ++clock_epoch_;
+            if (written_epoch) clock_epoch_ = written_epoch;
         } catch (...) {
-            hlc_.observe(before);  // rolled back: the later clocks are still in the file
+            if (rewound) hlc_.observe(before);  // rolled back: the later clocks are still in the file
             throw;
         }
         return restamped;
@@ -1299,25 +1325,31 @@ void Store::give_way(const TableDef& t, const std::string& id) {
     if (!r) return;
     std::string bucket = bucket_of(t, id, r->values);
     std::uint64_t rh = record_hash(t.id, id);
-    bool any_left = false, changed = false;
-    for (size_t i = 0; i < r->clocks.cells.size() && i < t.fields.size(); ++i) {
-        Cell& c = r->clocks.cells[i];
-        if (!c.written()) continue;
-        if (c.clock.site != site_ || is_unpushed(c)) {
-            any_left = true;
-            continue;
-        }
-        checksum_delta_[bucket] ^= cell_hash(rh, static_cast<int>(i), c.clock);
-        c = Cell{};
-        r->values[i] = Value{};
-        changed = true;
-    }
-    if (!changed) return;
-    if (any_left) {
-        store_row(*r, false);
-    } else {
+    auto theirs_or_new = [&](const Cell& c) { return c.clock.site != site_ || is_unpushed(c); };
+    bool keep_row = false;
+    for (const Cell& c : r->clocks.cells) keep_row = keep_row || (c.written() && theirs_or_new(c));
+    if (!keep_row) {
+        // Only this device's pushed cells: the record goes (the download brings it back if
+        // the hub has it).
+        for (size_t i = 0; i < r->clocks.cells.size(); ++i)
+            if (r->clocks.cells[i].written())
+                checksum_delta_[bucket] ^= cell_hash(rh, static_cast<int>(i), r->clocks.cells[i].clock);
         Stmt del = db_.prepare("DELETE FROM " + quote_ident(t.name) + " WHERE id=?");
         del.bind(1, id).run();
+    } else {
+        // Others' cells stay, and so do the fields fixed at creation (the bucket among
+        // them); this device's pushed values of the others give way.
+        bool changed = false;
+        for (size_t i = 0; i < r->clocks.cells.size() && i < t.fields.size(); ++i) {
+            Cell& c = r->clocks.cells[i];
+            if (!c.written() || theirs_or_new(c) || t.fields[i].immutable) continue;
+            checksum_delta_[bucket] ^= cell_hash(rh, static_cast<int>(i), c.clock);
+            c = Cell{};
+            r->values[i] = Value{};
+            changed = true;
+        }
+        if (!changed) return;
+        store_row(*r, false);
     }
     Stmt again = db_.prepare("UPDATE _buckets SET cursor=0, since=0 WHERE bucket=?");
     again.bind(1, bucket).run();

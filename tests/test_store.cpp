@@ -761,8 +761,12 @@ TEST_CASE("a device whose clock ran a year ahead recovers once its date is right
     fika::test::sync_once(*w.a, *w.hub);
     fika::test::sync_once(*w.b, *w.hub);
 
-    // A's date jumps a year ahead; A works offline.
+    // A writes a case offline with the right date; then A's date jumps a year ahead and
+    // A changes that case too (the hub refuses the whole record, older cells included).
+    auto early = w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Written on time")}});
+    REQUIRE(early.ok());
     a_wall.ms += 365ull * 86'400'000;
+    REQUIRE(w.a->update("cases", *early, {{"value", std::int64_t{5000}}}).ok());
     REQUIRE(w.a->update("accounts", acct, {{"industry", text("Retail")}}).ok());
     auto cs = w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Written in the wrong year")}});
     REQUIRE(cs.ok());
@@ -770,10 +774,10 @@ TEST_CASE("a device whose clock ran a year ahead recovers once its date is right
     auto batch = w.a->pending();
     auto res = w.hub->hub_apply(batch->changes, {});
     REQUIRE(res.ok());
-    CHECK(res->refused.size() == 2);
+    CHECK(res->refused.size() == 3);
     for (auto& f : res->refused) CHECK(f.error.code == Code::ClockAhead);
     REQUIRE(w.a->ack(batch->upto, res->refused).ok());
-    CHECK(w.a->refused()->size() == 2);
+    CHECK(w.a->refused()->size() == 3);
     // While the date is still wrong, rewinding to the hub's clock changes nothing that
     // matters: the wall clock itself is ahead.
     CHECK(*w.a->rewind_clock(w.hub->hlc_last()) == 0);
@@ -787,7 +791,7 @@ TEST_CASE("a device whose clock ran a year ahead recovers once its date is right
     REQUIRE(ui.ok());
     auto n = w.a->rewind_clock(hlc_from_ms(w.wall.ms));
     REQUIRE(n.ok());
-    CHECK(*n == 2);  // the account's industry and the case
+    CHECK(*n == 3);  // the account's industry and both cases, the early one whole
     CHECK(w.a->refused()->empty());
     CHECK(hlc_ms(w.a->hlc_last()) < a_wall.ms + 60'000);
     fika::test::sync_once(*w.a, *w.hub);
@@ -795,6 +799,10 @@ TEST_CASE("a device whose clock ran a year ahead recovers once its date is right
     CHECK(w.a->refused()->empty());
     CHECK(std::get<std::string>((*w.b->get("accounts", acct))["industry"]) == "Retail");
     CHECK(w.b->get("cases", *cs).ok());
+    auto got = w.b->get("cases", *early);
+    REQUIRE(got.ok());
+    CHECK(std::get<std::string>((*got)["title"]) == "Written on time");
+    CHECK((*got)["value"] == Value{std::int64_t{5000}});
     // B's later edit wins, as it should now that A's clock is right again.
     w.wall.ms += 5000;
     a_wall.ms += 5000;
