@@ -210,10 +210,23 @@ std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
         Line* line = nullptr;
         std::future<Outcome<sync::SyncResponse>> answer;
     };
+    bool drained = false, halted = false;
+    // However upload() ends (an exception included), the connections are usable again;
+    // declared before `flight`, so it runs after every request still on the wire has ended.
+    struct ResetLines {
+        std::array<std::unique_ptr<Line>, 2>& lines;
+        const bool& halted;
+        ~ResetLines() {
+            for (auto& l : lines) {
+                std::lock_guard lock(l->mu);
+                l->cancelled = false;
+                if (halted) l->http.reset();  // a stopped connection is not used again
+            }
+        }
+    } reset_lines{lines_, halted};
     std::deque<InFlight> flight;
     std::uint64_t after = 0;
     std::size_t sent = 0;
-    bool drained = false, halted = false;
     std::optional<Failure> failed;
     auto halt = [&] {
         halted = true;
@@ -264,6 +277,9 @@ std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
         if (flight.empty()) break;
         InFlight f = std::move(flight.front());
         flight.pop_front();
+        // A cancel can come just before the request reached its socket: repeat it until
+        // the request has ended.
+        while (halted && f.answer.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) f.line->cancel();
         auto resp = f.answer.get();
         if (halted) continue;  // only collecting what is still on the wire
         if (resp.ok() && resp.value->push_upto != f.upto)
@@ -290,11 +306,6 @@ std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
             else failed = resp.failure;
             halt();
         }
-    }
-    for (auto& l : lines_) {
-        std::lock_guard lock(l->mu);
-        l->cancelled = false;
-        if (halted) l->http.reset();  // a stopped connection is not used again
     }
     return failed;
 }

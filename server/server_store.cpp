@@ -136,7 +136,7 @@ public:
             sync::Transaction t(db());
             flush_downloads();
             t.commit();
-        } catch (const sync::Failure&) {
+        } catch (...) {  // closing: nothing left to tell
         }
     }
 
@@ -291,6 +291,7 @@ public:
                 flush_downloads();
                 Status st = batch.commit();
                 if (!st.ok()) throw sync::Failure{st.error()};
+                downloads_.clear();
             }
             if (req.has_push) pushed(req.site, req.push_upto);
             sync::SyncResponse& resp = out.response;
@@ -730,6 +731,7 @@ private:
                 sync::Transaction t(db());
                 flush_downloads();
                 t.commit();
+                downloads_.clear();
             }
             std::string where = "1";
             std::vector<std::string> args;
@@ -802,9 +804,10 @@ private:
         p.last = now;
     }
 
+    // Writes the counted downloads in the caller's transaction; the caller forgets them
+    // (downloads_.clear()) once that transaction has committed.
     void flush_downloads() {
         for (auto& [key, p] : downloads_) log_access(key.first, "download", key.second, "", p.times, p.first, p.last);
-        downloads_.clear();
     }
 
     // A device may send its next push before the last one is answered (an upload of

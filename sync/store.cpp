@@ -610,7 +610,12 @@ void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t
     store_row(r, insert);
     if (role_ == Role::Device) {
         OutboxRun& run = outbox_run_;
-        if (run.n && (run.tbl != t.id || run.mask != mask || run.n >= kOutboxRun)) flush_outbox();
+        std::size_t bytes = 0;
+        for (const auto& [i, v] : sets)
+            if (auto* text = std::get_if<std::string>(&v)) bytes += text->size();
+        if (run.n && (run.tbl != t.id || run.mask != mask || run.n >= kOutboxRun || run.bytes + bytes > kOutboxRunBytes))
+            flush_outbox();
+        run.bytes += bytes;
         if (run.n) run.ids += '\n';
         run.ids += r.id;
         run.tbl = t.id;
@@ -633,6 +638,7 @@ void Store::flush_outbox() {
     }
     outbox_insert_.reset();
     run.n = 0;
+    run.bytes = 0;
     run.ids.clear();
 }
 

@@ -336,9 +336,13 @@ private:
         int tbl = -1;
         std::uint64_t mask = 0, hlc = 0;
         std::uint32_t n = 0;
+        std::size_t bytes = 0;  // text written by the run's writes
         std::string ids;
     };
+    // A row takes up to 64 writes and about 1 MiB of text: pushes take whole rows, and
+    // one row must fit in a push however far a too-large push is halved.
     static constexpr std::uint32_t kOutboxRun = 64;
+    static constexpr std::size_t kOutboxRunBytes = 1u << 20;
     OutboxRun outbox_run_;
     void flush_outbox();
     void forget_local_copies(const TableDef& t, const std::string& id);
