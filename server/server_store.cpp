@@ -784,13 +784,7 @@ private:
         Stmt& q = *access_upsert_;
         q.bind(1, sync::utc_text(static_cast<std::int64_t>(first / 1000), "%Y-%m-%d")).bind(2, who).bind(3, action);
         q.bind(4, subject).bind(5, times).bind(6, first).bind(7, last).bind(8, detail);
-        try {
-            q.run();
-        } catch (...) {
-            q.reset();
-            throw;
-        }
-        q.reset();
+        q.run_and_reset();
     }
 
     // Downloads are counted in memory and written with the next write transaction (every

@@ -59,6 +59,17 @@ public:
     }
     // Ready to run again; bindings are kept (every caller binds every parameter anew).
     void reset();
+    // run() then reset(), resetting on failure too: for statements prepared once and
+    // run many times.
+    void run_and_reset() {
+        try {
+            run();
+        } catch (...) {
+            reset();
+            throw;
+        }
+        reset();
+    }
 
     bool is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
     std::int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }

@@ -630,13 +630,7 @@ void Store::flush_outbox() {
     if (!run.n) return;
     outbox_insert_.bind(1, run.tbl).bind(2, std::string_view(run.ids)).bind(3, static_cast<std::int64_t>(run.mask));
     outbox_insert_.bind(4, run.hlc).bind(5, outbox_next_++);
-    try {
-        outbox_insert_.run();
-    } catch (...) {
-        outbox_insert_.reset();
-        throw;
-    }
-    outbox_insert_.reset();
+    outbox_insert_.run_and_reset();
     run.n = 0;
     run.bytes = 0;
     run.ids.clear();

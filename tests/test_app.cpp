@@ -47,6 +47,12 @@ std::unique_ptr<AppContext> demo_app(const TempDir& dir) {
     return app;
 }
 
+QByteArray read_all(const QString& path) {
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+}
+
 // The id of the demo's person whose name starts with `first` at the customer `account`.
 QString demo_contact(AppContext& app, const QString& account, const QString& first) {
     for (const QVariant& c : app.contactChoices(app.accountChoices(account).value(0).toMap().value("id").toString()))
@@ -129,9 +135,7 @@ TEST_CASE("follow-ups and a person export to files a calendar and an address boo
     QString out = QString::fromStdString(dir.file("exports"));
     QString ics = app->exportFollowUps(out);
     REQUIRE(!ics.isEmpty());
-    QFile f(ics);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    QByteArray text = f.readAll();
+    QByteArray text = read_all(ics);
     CHECK(text.startsWith("BEGIN:VCALENDAR\r\n"));
     CHECK(text.contains("BEGIN:VTODO"));
     CHECK(text.contains("SUMMARY:Call Lars about the offer"));  // the demo's follow-up
@@ -140,9 +144,7 @@ TEST_CASE("follow-ups and a person export to files a calendar and an address boo
     REQUIRE(!lars.isEmpty());
     QString vcf = app->exportContactCard(lars, out);
     REQUIRE(vcf.endsWith(".vcf"));
-    QFile g(vcf);
-    REQUIRE(g.open(QIODevice::ReadOnly));
-    QByteArray card = g.readAll();
+    QByteArray card = read_all(vcf);
     CHECK(card.contains("FN:Lars"));
     CHECK(card.contains("ORG:Nordbank A/S"));
 
@@ -157,9 +159,7 @@ TEST_CASE("CSV from the app: an export opens as files per table - an import keep
     QString out = QString::fromStdString(dir.file("exports"));
     QString folder = app->exportCsv(out);
     REQUIRE(!folder.isEmpty());
-    QFile accounts(folder + "/accounts.csv");
-    REQUIRE(accounts.open(QIODevice::ReadOnly));
-    QByteArray text = accounts.readAll();
+    QByteArray text = read_all(folder + "/accounts.csv");
     CHECK(text.startsWith("id,"));
     CHECK(text.contains("Nordbank A/S"));
     CHECK(QFile::exists(folder + "/cases.csv"));
@@ -206,9 +206,7 @@ TEST_CASE("a person's data exports as JSON from the app - and erasing them clear
     QString out = QString::fromStdString(dir.file("exports"));
     QString path = app->exportPersonData(lars, out);
     REQUIRE(path.endsWith(".json"));
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    QByteArray text = f.readAll();
+    QByteArray text = read_all(path);
     CHECK(text.contains("\"export\": \"fika person\""));
     CHECK(text.contains("Lars"));
     CHECK(text.contains("Nordbank A/S"));
