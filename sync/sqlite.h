@@ -72,6 +72,7 @@ public:
     }
 
     bool is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
+    bool is_blob(int col) const { return sqlite3_column_type(s_, col) == SQLITE_BLOB; }
     std::int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }
     double real(int col) const { return sqlite3_column_double(s_, col); }
     std::string_view text(int col) const;

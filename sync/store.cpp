@@ -55,6 +55,57 @@ Value json_value(const nlohmann::json& j) {
     return std::monostate{};
 }
 
+// An outbox row's record ids, 16 bytes each (a record id is a UUID in lower case, see
+// is_uuid). Text joined by '\n' is the format rows had before; both are read.
+constexpr std::size_t kPackedId = 16;
+
+void pack_id(std::string& out, std::string_view id) {
+    char bytes[16] = {};
+    int k = 0, bad = id.size() != 36;
+    for (std::size_t i = 0; i < id.size() && k < 32; ++i) {
+        char c = id[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            bad |= c != '-';
+            continue;
+        }
+        int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        bad |= v < 0;
+        bytes[k / 2] = static_cast<char>(bytes[k / 2] | (k % 2 ? v & 0xf : (v & 0xf) << 4));
+        ++k;
+    }
+    if (bad) fail(Code::Invalid, "'" + std::string(id) + "' is not a record id");
+    out.append(bytes, 16);
+}
+
+std::string unpack_id(std::string_view p) {
+    std::string id;
+    id.reserve(36);
+    for (int k = 0; k < 32; ++k) {
+        if (k == 8 || k == 12 || k == 16 || k == 20) id += '-';
+        auto b = static_cast<unsigned char>(p[static_cast<size_t>(k / 2)]);
+        id += "0123456789abcdef"[k % 2 ? b & 0xf : b >> 4];
+    }
+    return id;
+}
+
+// The ids of the outbox row `q` is on, column `col`, in the order written.
+std::vector<std::string> outbox_ids(const Stmt& q, int col) {
+    std::vector<std::string> ids;
+    if (q.is_blob(col)) {
+        std::string_view p = q.blob(col);
+        if (p.size() % kPackedId) fail(Code::Corrupt, "outbox: a row's ids are cut short");
+        for (std::size_t at = 0; at < p.size(); at += kPackedId) ids.push_back(unpack_id(p.substr(at, kPackedId)));
+        return ids;
+    }
+    std::string_view text = q.text(col);
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        ids.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return ids;
+}
+
 }  // namespace
 
 std::uint64_t record_hash(int table_id, std::string_view id) {
@@ -304,7 +355,7 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
 void Store::begin_write() {
     if (batch_depth_ == 0) {
         txn_ = std::make_unique<Transaction>(db_);
-        checksum_delta_.clear();
+        clear_checksum_deltas();
         bucket_seq_delta_.clear();
         // Another connection to this file (an admin command on the server; the sync worker
         // beside the app's UI) may have written since: the sequence, the clock and the
@@ -371,7 +422,7 @@ void Store::abort_write() {
     known_account_.clear();
     batch_depth_ = 0;
     remote_seen_ = false;
-    checksum_delta_.clear();
+    clear_checksum_deltas();
     bucket_seq_delta_.clear();
     outbox_run_ = OutboxRun{};
     // Reload what the rollback undid.
@@ -472,17 +523,28 @@ bool Record::deleted() const {
     return std::holds_alternative<std::int64_t>(v) && std::get<std::int64_t>(v) != 0;
 }
 
-std::string Store::bucket_of(const TableDef& t, const std::string& id,
-                             const std::vector<Value>& values) {
+std::string_view Store::bucket_of(const TableDef& t, const std::string& id,
+                                  const std::vector<Value>& values) {
     switch (t.bucket) {
         case BucketRule::Self: return id;
-        case BucketRule::Global: return std::string(kGlobalBucket);
+        case BucketRule::Global: return kGlobalBucket;
         case BucketRule::Field: {
             const Value& v = values[static_cast<size_t>(t.bucket_field)];
-            return std::holds_alternative<std::string>(v) ? std::get<std::string>(v) : "";
+            return std::holds_alternative<std::string>(v) ? std::string_view(std::get<std::string>(v)) : "";
         }
     }
     return "";
+}
+
+std::uint64_t& Store::checksum_delta(std::string_view bucket) {
+    if (last_delta_ && last_delta_->first == bucket) return last_delta_->second;
+    last_delta_ = &*checksum_delta_.try_emplace(std::string(bucket)).first;
+    return last_delta_->second;
+}
+
+void Store::clear_checksum_deltas() {
+    checksum_delta_.clear();
+    last_delta_ = nullptr;
 }
 
 std::optional<Record> Store::load(const TableDef& t, const std::string& id) {
@@ -507,8 +569,8 @@ void Store::store_row(const Record& r, bool insert) {
     Stmt& s = insert ? st.insert : st.update;
     int i = 1;
     for (const Value& v : r.values) s.bind_value_ref(i++, v);
-    std::string blob = r.clocks.encode(role_ == Role::Hub);
-    s.bind_blob_ref(i++, blob);
+    r.clocks.encode_to(clock_blob_, role_ == Role::Hub);
+    s.bind_blob_ref(i++, clock_blob_);
     if (r.seq) s.bind(i++, *r.seq);
     else s.bind_null(i++);
     s.bind(i, std::string_view(r.id));
@@ -528,7 +590,7 @@ void Store::note_checksum(const std::string& bucket, const TableDef& t, const st
     std::uint64_t rh = record_hash(t.id, id);
     std::uint64_t d = cell_hash(rh, field, new_clock);
     if (!old_clock.is_zero()) d ^= cell_hash(rh, field, old_clock);
-    checksum_delta_[bucket] ^= d;
+    checksum_delta(bucket) ^= d;
 }
 
 void Store::flush_checksums() {
@@ -553,7 +615,7 @@ void Store::flush_checksums() {
         put.bind(1, b).bind(2, sum).bind(3, seq).run();
         put.reset();
     }
-    checksum_delta_.clear();
+    clear_checksum_deltas();
     bucket_seq_delta_.clear();
     if (role_ == Role::Hub) put_meta("seq", static_cast<std::int64_t>(seq_));
 }
@@ -564,19 +626,19 @@ bool Store::is_unpushed(const Cell& c) const {
     return role_ == Role::Device && c.clock.site == site_ && c.clock.hlc > acked_hlc_;
 }
 
-std::vector<std::pair<int, Value>> Store::resolve_fields(const TableDef& t, const Fields& fields,
+std::vector<std::pair<int, Value>> Store::resolve_fields(const TableDef& t, Fields& fields,
                                                          bool skip_id) {
     std::vector<std::pair<int, Value>> out;
     out.reserve(t.fields.size());
     std::uint64_t seen = 0;
-    for (const auto& [name, value] : fields) {
+    for (auto& [name, value] : fields) {
         if (skip_id && name == "id") continue;
         int i = t.field_index(name);
         if (i < 0) fail(Code::Invalid, t.name + ": unknown field '" + name + "'");
         if (seen & (std::uint64_t{1} << i)) fail(Code::Invalid, t.name + "." + name + ": given twice");
         seen |= std::uint64_t{1} << i;
         const FieldDef& f = t.fields[static_cast<size_t>(i)];
-        out.emplace_back(i, value);
+        out.emplace_back(i, std::move(value));
         Value& v = out.back().second;
         if (f.type == FieldType::Real && std::holds_alternative<std::int64_t>(v))
             v = static_cast<double>(std::get<std::int64_t>(v));
@@ -589,7 +651,7 @@ std::vector<std::pair<int, Value>> Store::resolve_fields(const TableDef& t, cons
 void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t mask,
                         const std::vector<std::pair<int, Value>>& sets) {
     Clock clock{hlc_.tick(), site_};
-    std::string bucket = bucket_of(t, r.id, r.values);
+    std::string_view bucket = bucket_of(t, r.id, r.values);
     std::uint64_t delta = 0;
     std::uint64_t rh = record_hash(t.id, r.id);
     for (const auto& [i, v] : sets) {
@@ -600,12 +662,12 @@ void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t
         cell.clock = clock;
         if (!insert) r.values[static_cast<size_t>(i)] = v;  // create filled them already
     }
-    checksum_delta_[bucket] ^= delta;
+    checksum_delta(bucket) ^= delta;
     if (role_ == Role::Hub) {
         ++seq_;
         for (const auto& [i, v] : sets) r.clocks.cells[static_cast<size_t>(i)].seq = seq_;
         r.seq = seq_;
-        bucket_seq_delta_[bucket] = seq_;
+        bucket_seq_delta_[std::string(bucket)] = seq_;
     }
     store_row(r, insert);
     if (role_ == Role::Device) {
@@ -616,8 +678,7 @@ void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t
         if (run.n && (run.tbl != t.id || run.mask != mask || run.n >= kOutboxRun || run.bytes + bytes > kOutboxRunBytes))
             flush_outbox();
         run.bytes += bytes;
-        if (run.n) run.ids += '\n';
-        run.ids += r.id;
+        pack_id(run.ids, r.id);
         run.tbl = t.id;
         run.mask = mask;
         run.hlc = clock.hlc;
@@ -628,7 +689,7 @@ void Store::local_write(const TableDef& t, Record& r, bool insert, std::uint64_t
 void Store::flush_outbox() {
     OutboxRun& run = outbox_run_;
     if (!run.n) return;
-    outbox_insert_.bind(1, run.tbl).bind(2, std::string_view(run.ids)).bind(3, static_cast<std::int64_t>(run.mask));
+    outbox_insert_.bind(1, run.tbl).bind_blob_ref(2, run.ids).bind(3, static_cast<std::int64_t>(run.mask));
     outbox_insert_.bind(4, run.hlc).bind(5, outbox_next_++);
     outbox_insert_.run_and_reset();
     run.n = 0;
@@ -636,15 +697,15 @@ void Store::flush_outbox() {
     run.ids.clear();
 }
 
-Result<std::string> Store::create(std::string_view table, const Fields& fields) {
+Result<std::string> Store::create(std::string_view table, Fields fields) {
     return guard([&] {
         const TableDef& t = table_or_fail(*schema_, table);
         std::string id;
-        for (const auto& [name, value] : fields) {
+        for (auto& [name, value] : fields) {
             if (name != "id") continue;
             auto* s = std::get_if<std::string>(&value);
             if (!s || !is_uuid(*s)) fail(Code::Invalid, t.name + ".id: expected a record id");
-            id = *s;
+            id = std::move(*s);
         }
         auto sets = resolve_fields(t, fields, !id.empty());
         for (auto& [i, v] : sets)
@@ -681,14 +742,14 @@ Result<std::string> Store::create(std::string_view table, const Fields& fields) 
             }
         }
         in_write([&] {
-            r.id = id.empty() ? new_uuid_v7(hlc_.wall_ms(), rng_) : id;
+            r.id = id.empty() ? new_uuid_v7(hlc_.wall_ms(), rng_) : std::move(id);
             local_write(t, r, true, mask, sets);
         });
         return r.id;
     });
 }
 
-Status Store::update(std::string_view table, const std::string& id, const Fields& fields) {
+Status Store::update(std::string_view table, const std::string& id, Fields fields) {
     return guard_status([&] {
         const TableDef& t = table_or_fail(*schema_, table);
         auto sets = resolve_fields(t, fields);
@@ -953,14 +1014,14 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
     // A device can learn a record's cells before the one naming its account (a late or
     // foreign delivery); its earlier cells were counted in bucket "" and move now.
     if (!creates && bucket.empty()) {
-        std::string now = bucket_of(t, rc.id, r.values);
+        std::string now(bucket_of(t, rc.id, r.values));
         if (!now.empty()) {
             for (size_t i = 0; i < r.clocks.cells.size(); ++i) {
                 const Cell& c = r.clocks.cells[i];
                 if (!c.written()) continue;
                 std::uint64_t h = cell_hash(record_hash(t.id, rc.id), static_cast<int>(i), c.clock);
-                checksum_delta_[bucket] ^= h;  // every current cell was counted in ""
-                checksum_delta_[now] ^= h;
+                checksum_delta(bucket) ^= h;  // every current cell was counted in ""
+                checksum_delta(now) ^= h;
             }
             bucket = now;
         }
@@ -969,7 +1030,7 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
         ++seq_;
         for (int f : won) r.clocks.cells[static_cast<size_t>(f)].seq = seq_;
         r.seq = seq_;
-        bucket_seq_delta_[bucket] = seq_;
+        bucket_seq_delta_[std::string(bucket)] = seq_;
     }
     store_row(r, creates);
     if (result) {
@@ -1010,9 +1071,10 @@ Result<ApplyResult> Store::hub_apply(const std::vector<RecordChange>& changes,
 std::size_t Store::pending_count() {
     try {
         flush_outbox();
-        // One row holds one or more record ids, joined by '\n'.
+        // One row holds one or more record ids (see pack_id).
         return static_cast<std::size_t>(pragma_int(
-            db_, "SELECT ifnull(sum(length(id)-length(replace(id,char(10),''))+1),0) FROM _outbox"));
+            db_, "SELECT ifnull(sum(CASE typeof(id) WHEN 'blob' THEN length(id)/16"
+                 " ELSE length(id)-length(replace(id,char(10),''))+1 END),0) FROM _outbox"));
     } catch (const Failure&) {
         return 0;
     }
@@ -1031,18 +1093,16 @@ Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
         std::map<std::pair<int, std::string>, std::uint64_t> masks;
         std::size_t records = 0;
         while (q.step()) {
-            std::string_view ids = q.text(2);
-            std::size_t n = static_cast<std::size_t>(std::count(ids.begin(), ids.end(), '\n')) + 1;
+            std::vector<std::string> ids = outbox_ids(q, 2);
+            std::size_t n = ids.size();
             if (records && records + n > max_writes) break;
             records += n;
             batch.upto = static_cast<std::uint64_t>(q.integer(0));
             const TableDef* t = schema_->table_by_id(static_cast<int>(q.integer(1)));
             if (!t) continue;
             auto mask = static_cast<std::uint64_t>(q.integer(3));
-            for (std::size_t start = 0; start <= ids.size();) {
-                std::size_t end = std::min(ids.find('\n', start), ids.size());
-                auto key = std::make_pair(t->id, std::string(ids.substr(start, end - start)));
-                start = end + 1;
+            for (std::string& id : ids) {
+                auto key = std::make_pair(t->id, std::move(id));
                 auto [it, fresh] = masks.emplace(key, 0);
                 it->second |= mask;
                 if (fresh) order.emplace_back(t, key.second);
@@ -1323,7 +1383,7 @@ Status Store::resolve_conflict(std::int64_t n, bool keep_mine) {
 void Store::give_way(const TableDef& t, const std::string& id) {
     auto r = load(t, id);
     if (!r) return;
-    std::string bucket = bucket_of(t, id, r->values);
+    std::string bucket(bucket_of(t, id, r->values));
     std::uint64_t rh = record_hash(t.id, id);
     auto theirs_or_new = [&](const Cell& c) { return c.clock.site != site_ || is_unpushed(c); };
     bool keep_row = false;
@@ -1333,7 +1393,7 @@ void Store::give_way(const TableDef& t, const std::string& id) {
         // the hub has it).
         for (size_t i = 0; i < r->clocks.cells.size(); ++i)
             if (r->clocks.cells[i].written())
-                checksum_delta_[bucket] ^= cell_hash(rh, static_cast<int>(i), r->clocks.cells[i].clock);
+                checksum_delta(bucket) ^= cell_hash(rh, static_cast<int>(i), r->clocks.cells[i].clock);
         Stmt del = db_.prepare("DELETE FROM " + quote_ident(t.name) + " WHERE id=?");
         del.bind(1, id).run();
     } else {
@@ -1343,7 +1403,7 @@ void Store::give_way(const TableDef& t, const std::string& id) {
         for (size_t i = 0; i < r->clocks.cells.size() && i < t.fields.size(); ++i) {
             Cell& c = r->clocks.cells[i];
             if (!c.written() || theirs_or_new(c) || t.fields[i].immutable) continue;
-            checksum_delta_[bucket] ^= cell_hash(rh, static_cast<int>(i), c.clock);
+            checksum_delta(bucket) ^= cell_hash(rh, static_cast<int>(i), c.clock);
             c = Cell{};
             r->values[i] = Value{};
             changed = true;

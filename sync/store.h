@@ -179,8 +179,9 @@ public:
     // Each runs in its own transaction unless a Batch is open. Errors: Invalid (unknown
     // table/field, bad value, missing required field), NotFound (unknown id or account),
     // Forbidden (a field fixed at creation), TooLarge, Busy, Storage.
-    Result<std::string> create(std::string_view table, const Fields& fields);
-    Status update(std::string_view table, const std::string& id, const Fields& fields);
+    // Fields are taken by value: hand them over with std::move and no value is copied.
+    Result<std::string> create(std::string_view table, Fields fields);
+    Status update(std::string_view table, const std::string& id, Fields fields);
     Status remove(std::string_view table, const std::string& id);
     Status restore(std::string_view table, const std::string& id);
 
@@ -221,8 +222,8 @@ public:
     // Canonical text of all user data (values only, or values and clocks), for tests.
     Result<std::string> dump(bool with_clocks = false);
     // The bucket of a record of `table` with these values (account id or "global").
-    static std::string bucket_of(const TableDef& t, const std::string& id,
-                                 const std::vector<Value>& values);
+    static std::string_view bucket_of(const TableDef& t, const std::string& id,
+                                      const std::vector<Value>& values);
 
     // ---- device: push ---------------------------------------------------------------
     // The oldest unpushed local writes after the outbox position `after`: whole outbox
@@ -305,7 +306,8 @@ private:
     // hold the values.
     void local_write(const TableDef& t, Record& r, bool insert, std::uint64_t mask,
                      const std::vector<std::pair<int, Value>>& sets);
-    std::vector<std::pair<int, Value>> resolve_fields(const TableDef& t, const Fields& fields,
+    // Moves the values out of `fields`.
+    std::vector<std::pair<int, Value>> resolve_fields(const TableDef& t, Fields& fields,
                                                       bool skip_id = false);
     // Returns whether anything changed; refusal for hub checks.
     std::optional<Error> merge_record(const RecordChange& rc, bool hub,
@@ -331,13 +333,13 @@ private:
     std::uint64_t clock_epoch_ = 0;  // bumped by rewind_clock; another connection's rewind is adopted
     std::uint64_t outbox_next_ = 1;  // read inside the write lock at the start of each transaction
     // The outbox entry being gathered in the open transaction: consecutive writes to one
-    // table with the same fields share one row (ids joined by '\n'), written at commit.
+    // table with the same fields share one row (ids packed 16 bytes each), written at commit.
     struct OutboxRun {
         int tbl = -1;
         std::uint64_t mask = 0, hlc = 0;
         std::uint32_t n = 0;
         std::size_t bytes = 0;  // text written by the run's writes
-        std::string ids;
+        std::string ids;        // packed (see pack_id in store.cpp)
     };
     // A row takes up to 64 writes and about 1 MiB of text: pushes take whole rows, and
     // one row must fit in a push however far a too-large push is halved.
@@ -351,10 +353,14 @@ private:
     std::uint64_t seq_ = 0;          // hub: last assigned sequence number
     std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta
     int batch_depth_ = 0;
-    bool remote_seen_ = false;
-    std::string known_account_;  // the last account a create checked exists  // this transaction merged remote clocks: save the HLC
+    bool remote_seen_ = false;  // this transaction merged remote clocks: save the HLC
+    std::string known_account_;  // the last account a create checked exists
     std::unique_ptr<Transaction> txn_;
     std::unordered_map<std::string, std::uint64_t> checksum_delta_;
+    std::pair<const std::string, std::uint64_t>* last_delta_ = nullptr;
+    std::string clock_blob_;  // store_row's scratch  // the bucket written last
+    std::uint64_t& checksum_delta(std::string_view bucket);
+    void clear_checksum_deltas();
     std::unordered_map<std::string, std::uint64_t> bucket_seq_delta_;
     std::vector<std::unique_ptr<TableStmts>> stmts_;  // by table index
     Stmt outbox_insert_, outbox_top_, bucket_get_, bucket_put_, meta_put_, meta_get_;

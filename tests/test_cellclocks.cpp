@@ -21,10 +21,35 @@ TEST_CASE("cell clocks round-trip - with and without hub sequence numbers") {
     }
 }
 
-TEST_CASE("a record written in one go costs one clock plus two bytes a field") {
+TEST_CASE("a record written in one go costs one clock and a mask - diverged cells two bytes a field") {
     CellClocks cc;
     cc.cells.assign(14, Cell{{0x0190000000000000ULL, 0x1234}, {}, 0});
-    CHECK(cc.encode(false).size() == 19 + 2 * 14);
+    cc.cells[3] = Cell{};  // a field left empty
+    CHECK(cc.encode(false).size() == 1 + 16 + 1 + 2);
+    CellClocks back = CellClocks::decode(cc.encode(false), 14);
+    CHECK(!back.cells[3].written());
+    CHECK(back.cells[13].clock == cc.cells[13].clock);
+    cc.cells[5].base = {0x0180000000000000ULL, 0x99};  // one deliberate overwrite
+    CHECK(cc.encode(false).size() == 1 + 1 + 2 * 16 + 1 + 2 * 14);
+}
+
+TEST_CASE("uniform blobs keep the hub's sequence number and fall back when seqs differ") {
+    CellClocks cc;
+    cc.cells.assign(4, Cell{{100, 7}, {}, 42});
+    std::string blob = cc.encode(true);
+    CHECK(blob.size() == 1 + 16 + 1 + 1 + 1);
+    CellClocks back = CellClocks::decode(blob, 6);
+    REQUIRE(back.cells.size() == 6);
+    CHECK(back.cells[0].seq == 42);
+    CHECK(back.cells[3].clock == Clock{100, 7});
+    CHECK(!back.cells[4].written());
+    cc.cells[2].seq = 43;
+    back = CellClocks::decode(cc.encode(true), 4);
+    CHECK(back.cells[1].seq == 42);
+    CHECK(back.cells[2].seq == 43);
+    cc.cells.assign(70, Cell{{100, 7}, {}, 0});  // too many cells for a mask
+    back = CellClocks::decode(cc.encode(false), 70);
+    CHECK(back.cells[69].clock == Clock{100, 7});
 }
 
 TEST_CASE("an older blob with fewer fields reads as never-written cells") {
@@ -39,6 +64,7 @@ TEST_CASE("an older blob with fewer fields reads as never-written cells") {
 TEST_CASE("malformed clock blobs are Corrupt - never a crash") {
     CellClocks cc;
     cc.cells.assign(3, Cell{{5, 5}, {}, 0});
+    cc.cells[1].base = {3, 3};  // the general format
     std::string good = cc.encode(true);
     auto decode = [](std::string b) {
         try {
@@ -56,4 +82,17 @@ TEST_CASE("malformed clock blobs are Corrupt - never a crash") {
     bad_ref[bad_ref.size() - 3] = 9;  // a reference past the clock list
     CHECK(decode(bad_ref) == Code::Corrupt);
     CHECK(decode(std::string(20, '\xff')) == Code::Corrupt);
+    CellClocks one;
+    one.cells.assign(3, Cell{{5, 5}, {}, 9});
+    std::string uni = one.encode(true);
+    REQUIRE(uni[0] == '\x82');
+    CHECK(decode(uni) == Code::Ok);
+    for (size_t cut = 1; cut < uni.size(); ++cut) CHECK(decode(uni.substr(0, cut)) == Code::Corrupt);
+    CHECK(decode(uni + "x") == Code::Corrupt);
+    std::string far_mask = uni;
+    far_mask[18] = 0x7f;  // a cell past n_cells
+    CHECK(decode(far_mask) == Code::Corrupt);
+    std::string no_cells = uni;
+    no_cells[18] = 0;
+    CHECK(decode(no_cells) == Code::Corrupt);
 }

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "sqlite.h"
@@ -635,6 +636,37 @@ TEST_CASE("a batch's writes share outbox rows - pushed per record - acknowledged
     CHECK(w.b->all("cases")->size() == 150);
     CHECK(std::get<std::string>((*w.b->get("cases", ids[0]))["title"]) == "Case 0, renamed");
     CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*w.hub, true));
+}
+
+TEST_CASE("outbox rows written in the older text format still push") {
+    World w;
+    std::string acct = new_account(*w.a);
+    fika::test::sync_once(*w.a, *w.hub);
+    // Record ids are lower case (outbox rows store them packed in 16 bytes).
+    auto shouted = w.a->create("cases", {{"id", text("0190ABCD-0000-7000-8000-00000000BEEF")}, {"account_id", text(acct)}});
+    CHECK(shouted.code() == Code::Invalid);
+    const std::string shouty = "0190abcd-0000-7000-8000-00000000beef";
+    REQUIRE(w.a->create("cases", {{"id", text(shouty)}, {"account_id", text(acct)}, {"title", text("Upper")}}).ok());
+    auto lower = w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Lower")}});
+    REQUIRE(lower.ok());
+    // A row as an older build wrote it: ids as text joined by a newline.
+    auto pushed = w.a->pending();
+    REQUIRE(pushed.ok());
+    std::uint64_t upto = pushed->upto;
+    auto cases = Schema::current().table("cases");
+    auto old = w.a->db().prepare("INSERT INTO _outbox(seq,tbl,id,mask,hlc) VALUES(?,?,?,?,?)");
+    old.bind(1, static_cast<std::int64_t>(upto + 1)).bind(2, cases->id).bind(3, shouty + "\n" + *lower);
+    old.bind(4, std::int64_t{1} << cases->field_index("title")).bind(5, std::int64_t{1}).run();
+    CHECK(w.a->pending_count() == 4);
+    auto all = w.a->pending();
+    REQUIRE(all.ok());
+    std::set<std::string> ids;
+    for (const RecordChange& rc : all->changes) ids.insert(rc.id);
+    CHECK(ids == std::set<std::string>{shouty, *lower});
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    CHECK(w.a->pending_count() == 0);
+    CHECK(std::get<std::string>((*w.b->get("cases", shouty))["title"]) == "Upper");
 }
 
 TEST_CASE("erasing a person clears them on every replica - and nothing brings them back") {
