@@ -162,6 +162,7 @@ int serve(const std::string& data, std::vector<std::string> args) {
     so.webhook = !cfg.webhook_url.empty();
     so.max_drift_ms = cfg.max_drift_ms;
     so.push_order_wait = std::chrono::milliseconds(cfg.push_order_wait_ms);
+    so.max_waiting_pushes = std::max<std::size_t>(1, cfg.workers / 2);
     auto store = open_sqlite_store(data, so);
     if (!store.ok()) {
         std::fprintf(stderr, "fika-server: cannot open %s: %s\n", database_path(data).c_str(), store.error().message.c_str());

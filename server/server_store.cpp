@@ -810,20 +810,28 @@ private:
     // changed in this one. If it never comes (lost on the way, refused, or the server
     // restarted in between), the waiting push is answered "busy" and the device, which
     // saw the first one fail, syncs again later; nothing was merged out of order.
+    // The one it follows is the device's last merged push, exactly: a device restored
+    // from a backup numbers its outbox lower again, and a push up to 50 must not pass
+    // because one up to 100 was merged before the restore.
     void wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock) {
         auto merged = [&] {
             auto it = merged_upto_.find(site);
-            return it != merged_upto_.end() && it->second >= follows;
+            return it != merged_upto_.end() && it->second == follows;
         };
-        if (!pushed_cv_.wait_for(lock, opts_.push_order_wait, merged))
+        if (merged()) return;
+        if (waiting_pushes_ >= opts_.max_waiting_pushes)
+            fail(Code::Busy, "too many pushes are waiting for the ones before them; sync again");
+        ++waiting_pushes_;
+        bool arrived = pushed_cv_.wait_for(lock, opts_.push_order_wait, merged);
+        --waiting_pushes_;
+        if (!arrived)
             fail(Code::Busy, "the push before this one (up to " + std::to_string(follows) +
                                  ") has not arrived; sync again");
     }
 
     void pushed(sync::Site site, std::uint64_t upto) {
         if (merged_upto_.size() >= 100000) merged_upto_.clear();  // bounded; only order in flight matters
-        std::uint64_t& m = merged_upto_[site];
-        m = std::max(m, upto);
+        merged_upto_[site] = upto;
         pushed_cv_.notify_all();
     }
 
@@ -838,6 +846,7 @@ private:
     std::map<std::pair<std::string, std::string>, Pending> downloads_;  // (who, account) not yet logged
     std::optional<Stmt> access_upsert_;  // after hub_: destroyed before the connection
     std::unordered_map<sync::Site, std::uint64_t> merged_upto_;  // per device: its last merged push
+    std::size_t waiting_pushes_ = 0;  // in wait_for_push now
 };
 
 }  // namespace

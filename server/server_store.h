@@ -152,6 +152,10 @@ struct ServerStoreOptions {
     bool integrity_check = true;
     // How long a push that follows another still unanswered one waits for it.
     std::chrono::milliseconds push_order_wait{10000};
+    // How many such pushes may wait at once. Each holds a worker thread while it waits;
+    // past this many the next is answered "busy" at once, so that the pushes they wait
+    // for always find a free thread (fika-server: half its --workers).
+    std::size_t max_waiting_pushes = 8;
 };
 
 // Opens (creating when missing) DIR/fika-server.db. Errors as Store::open.

@@ -716,6 +716,70 @@ TEST_CASE("a push that follows an unanswered one is merged after it - or answere
     CHECK(rep.refused.empty());
     other.sync();
     CHECK(sync::to_display((*other.store->get("cases", cs2))["title"]) == "Other, later");
+
+    // A device restored from a backup numbers its outbox lower than what was merged
+    // before: a push following an early position waits for that very push, it does not
+    // pass because later positions were merged.
+    std::string cs3 = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Third")}});
+    REQUIRE(a.store->update("cases", cs3, {{"title", sync::text("Third, later")}}).ok());
+    auto head = a.store->pending(1);
+    auto tail = a.store->pending(1, head->upto);
+    r = c.Post("/v1/sync", auth(alice), request(*tail, 1), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 503);
+    a.sync();
+    other.sync();
+    CHECK(sync::to_display((*other.store->get("cases", cs3))["title"]) == "Third, later");
+}
+
+TEST_CASE("waiting pushes are bounded - past half the workers the next is answered busy at once") {
+    ServerProcess srv({"--rate", "0", "--quiet", "--order-wait", "3", "--workers", "2"});
+    std::string alice = srv.add_user("alice", "consultant");
+    // A push that follows one the server never sees, from device `d`.
+    auto orphan = [&](Device& d) {
+        std::string acme = d.account("Acme");
+        std::string cs = d.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Lead")}});
+        REQUIRE(d.store->update("cases", cs, {{"title", sync::text("Lead, later")}}).ok());
+        auto lost = d.store->pending(1);
+        auto next = d.store->pending(1, lost->upto);
+        sync::SyncRequest req;
+        req.site = d.store->site();
+        req.hlc = d.store->hlc_last();
+        req.has_push = true;
+        req.push_upto = next->upto;
+        req.push_follows = lost->upto;
+        req.push = next->changes;
+        return sync::encode_request(req);
+    };
+    Device a(srv.url(), alice), b(srv.url(), alice);
+    std::string from_a = orphan(a), from_b = orphan(b);
+    int first_status = 0;
+    std::thread waiting([&] {
+        httplib::Client c(srv.url());
+        c.set_read_timeout(10, 0);
+        auto r = c.Post("/v1/sync", auth(alice), from_a, "application/json");
+        first_status = r ? r->status : -1;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    httplib::Client c(srv.url());
+    auto t0 = std::chrono::steady_clock::now();
+    auto r = c.Post("/v1/sync", auth(alice), from_b, "application/json");
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    REQUIRE(r);
+    CHECK(r->status == 503);
+    CHECK(body_json(r)["error"]["message"].get<std::string>().find("too many pushes") != std::string::npos);
+    CHECK(s < 2);  // not held for the 3 s wait
+    // An ordinary sync still finds a thread meanwhile.
+    auto health = c.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    waiting.join();
+    CHECK(first_status == 503);
+    // Both devices get everything in on their next sync.
+    CHECK(a.sync().refused.empty());
+    CHECK(b.sync().refused.empty());
+    CHECK(a.store->pending_count() == 0);
+    CHECK(b.store->pending_count() == 0);
 }
 
 TEST_CASE("GDPR on the server: export - erasure reaches every device and every notification - an access log") {
