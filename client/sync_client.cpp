@@ -190,14 +190,21 @@ sync::SyncRequest SyncClient::request_header() const {
     return req;
 }
 
+sync::Result<std::string> SyncClient::pull_after(const sync::SyncResponse& r) {
+    sync::SyncRequest req = request_header();
+    if (auto st = add_pull(req); !st.ok()) return st.error();
+    for (const sync::BucketPage& p : r.pages) req.cursors[p.bucket] = req.cursors[p.bucket].after_page(p.to, p.more);
+    return sync::encode_request(req);
+}
+
 sync::Status SyncClient::add_pull(sync::SyncRequest& req) {
     auto cursors = store_.cursors();
     if (!cursors.ok()) return cursors.error();
     req.has_pull = true;
     req.cursors = std::move(cursors).value();
-    // Pages as large as the protocol allows: a first download takes fewer round trips
-    // (and commits), and a pull keeps up with the largest push.
-    req.limit = sync::Limits{}.max_limit;
+    // Pages as large as the protocol allows (by default): a first download takes fewer
+    // round trips (and commits), and a pull keeps up with the largest push.
+    req.limit = std::clamp<std::size_t>(cfg_.pull_records, 1, sync::Limits{}.max_limit);
     return sync::ok_status();
 }
 
@@ -322,28 +329,43 @@ Outcome<SyncReport> SyncClient::sync_once() {
     if (too_large) max_writes = std::max<std::size_t>(1, max_writes / 2);
     std::set<std::string> reset_done;
     bool rewound = false;
+    // The next pull, asked for on the second connection while this device applies the
+    // page before it: the server reads and encodes a page while the device writes one.
+    // It is only a read: when anything else changed the plan, it is waited for and dropped.
+    std::optional<std::future<Outcome<sync::SyncResponse>>> ahead;
+    auto drop_ahead = [&] {
+        if (ahead) ahead->wait();
+        ahead.reset();
+    };
     for (int round = 0; round < 100000; ++round) {
         sync::Result<sync::PushBatch> batch = store_.pending(max_writes);
         if (!batch.ok()) {
             out.failure = local_failure(batch.error());
             return out;
         }
-        sync::SyncRequest req = request_header();
-        if (batch->upto) {
-            req.has_push = true;
-            req.push_upto = batch->upto;
-            req.push = batch->changes;
+        Outcome<sync::SyncResponse> resp;
+        if (ahead && !batch->upto) {
+            resp = ahead->get();
+            ahead.reset();
+        } else {
+            drop_ahead();
+            sync::SyncRequest req = request_header();
+            if (batch->upto) {
+                req.has_push = true;
+                req.push_upto = batch->upto;
+                req.push = batch->changes;
+            }
+            if (auto st = add_pull(req); !st.ok()) {
+                out.failure = local_failure(st.error());
+                return out;
+            }
+            std::string body = sync::encode_request(req);
+            if (batch->upto && max_writes > 1 && body.size() > cfg_.max_body) {
+                max_writes = std::max<std::size_t>(1, max_writes / 2);  // smaller pushes
+                continue;
+            }
+            resp = exchange(std::move(body), *lines_[0]);
         }
-        if (auto st = add_pull(req); !st.ok()) {
-            out.failure = local_failure(st.error());
-            return out;
-        }
-        std::string body = sync::encode_request(req);
-        if (batch->upto && max_writes > 1 && body.size() > cfg_.max_body) {
-            max_writes = std::max<std::size_t>(1, max_writes / 2);  // smaller pushes
-            continue;
-        }
-        auto resp = exchange(std::move(body), *lines_[0]);
         if (!resp.ok()) {
             if (resp.failure->status == 413 && batch->upto && max_writes > 1) {
                 max_writes = std::max<std::size_t>(1, max_writes / 2);
@@ -369,8 +391,18 @@ Outcome<SyncReport> SyncClient::sync_once() {
             rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
         }
         bool again = r.more;
+        for (const sync::BucketPage& p : r.pages) again = again || p.more;
+        if (again && r.purge.empty() && store_.pending_count() == 0) {
+            if (auto next = pull_after(r); next.ok()) {
+                Line& line = *lines_[1];
+                ahead = std::async(std::launch::async, [this, &line, b = std::move(next).value()]() mutable {
+                    return exchange(std::move(b), line);
+                });
+            }
+        }
         std::vector<std::pair<std::string, std::uint64_t>> finished;  // bucket, hub checksum
         if (auto failed = take_pages(r, rep, again, finished)) {
+            drop_ahead();
             out.failure = failed;
             return out;
         }
@@ -381,6 +413,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
                 if (reset_done.count(bucket)) continue;
                 auto mine = store_.bucket_checksum(bucket);
                 if (refused.ok() && refused->empty() && mine.ok() && *mine != theirs) {
+                    drop_ahead();
                     (void)store_.reset_cursor(bucket);
                     reset_done.insert(bucket);
                     rep.redownloaded.push_back(bucket);
@@ -393,6 +426,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
         // the hub's now: the clock ran ahead earlier and has been put right. Restamp what
         // carries the later clock and send it again (once per sync).
         if (!rewound && wall_agrees(r.hlc) && (clock_ahead_refused(rep.refused) || clock_ahead_kept())) {
+            drop_ahead();
             auto n = store_.rewind_clock(r.hlc);
             if (!n.ok()) {
                 out.failure = local_failure(n.error());

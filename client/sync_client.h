@@ -32,6 +32,7 @@ struct ServerConfig {
     int read_timeout_s = 30;
     std::size_t max_body = 8u << 20;  // keep pushes well under the server's 16 MiB
     std::size_t push_records = 5000;  // records per push (fewer when a push would pass max_body)
+    std::size_t pull_records = sync::Limits{}.max_limit;  // records per pull: as many as the protocol allows
     std::string user_agent = "fika";
     bool gzip = true;  // compress requests and accept compressed answers
 };
@@ -99,6 +100,8 @@ private:
     bool wall_agrees(std::uint64_t hub_hlc) const;
     bool clock_ahead_kept();
     sync::Status add_pull(sync::SyncRequest& req);  // the device's cursors
+    // The encoded pull that follows `r` once its pages are applied.
+    sync::Result<std::string> pull_after(const sync::SyncResponse& r);
     // Applies an answer's pages and purges in one transaction.
     std::optional<Failure> take_pages(sync::SyncResponse& r, SyncReport& rep, bool& again,
                                       std::vector<std::pair<std::string, std::uint64_t>>& finished);

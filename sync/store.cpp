@@ -1252,10 +1252,10 @@ Result<Cursor> Store::apply_page(const std::string& bucket, const std::vector<Re
         in_write([&] {
             Stmt get = db_.prepare("SELECT since FROM _buckets WHERE bucket=?");
             get.bind(1, bucket);
-            std::uint64_t since = get.step() ? static_cast<std::uint64_t>(get.integer(0)) : 0;
+            Cursor before{get.step() ? static_cast<std::uint64_t>(get.integer(0)) : 0, 0};
             get.reset();
             for (const RecordChange& rc : changes) merge_record(rc, false, nullptr, nullptr);
-            next = Cursor{more ? since : to, to};
+            next = before.after_page(to, more);
             Stmt put = db_.prepare(
                 "INSERT INTO _buckets(bucket,since,cursor,pulled) VALUES(?1,?2,?3,1) ON CONFLICT(bucket) "
                 "DO UPDATE SET since=?2, cursor=?3, pulled=1");

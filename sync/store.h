@@ -142,6 +142,10 @@ struct Cursor {
     std::uint64_t since = 0;
     std::uint64_t at = 0;
     friend bool operator==(const Cursor&, const Cursor&) = default;
+
+    // Where a bucket's cursor stands once a page up to `to` is applied (`more`: the
+    // bucket has more pages; `since` stays until the last one).
+    Cursor after_page(std::uint64_t to, bool more) const { return Cursor{more ? since : to, to}; }
 };
 
 struct PushBatch {
