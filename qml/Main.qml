@@ -113,7 +113,7 @@ ApplicationWindow {
             }
             SyncIndicator {
                 Layout.rightMargin: 4
-                onClicked: App.sync.conflicts > 0 ? win.openPage("conflicts") : App.sync.syncNow()
+                onClicked: App.sync.conflicts + App.sync.refused > 0 ? win.openPage("conflicts") : App.sync.syncNow()
             }
             ToolButton {
                 text: "+"

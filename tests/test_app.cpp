@@ -11,9 +11,14 @@
 #include <QSignalSpy>
 #include <QUrl>
 
+#include <chrono>
+#include <thread>
+
 #include "appcontext.h"
 #include "models.h"
 #include "server_harness.h"
+#include "store.h"
+#include "sync_client.h"
 #include "synccontroller.h"
 
 using fika::app::AppContext;
@@ -46,6 +51,32 @@ std::unique_ptr<AppContext> demo_app(const TempDir& dir) {
     app->setLanguage("en");
     return app;
 }
+
+// A fresh app, not connected yet; failed syncs are retried after 100 ms doubling to
+// 1.5 s (instead of 2 s to 5 min) so that tests see the back-off at work quickly.
+std::unique_ptr<AppContext> offline_app(const TempDir& dir) {
+    AppContext::Options o;
+    o.database = QString::fromStdString(dir.file("app.db"));
+    auto app = std::make_unique<AppContext>(o);
+    REQUIRE(app->ok());
+    app->syncController()->setBackoff(std::chrono::milliseconds(100), std::chrono::milliseconds(1500));
+    return app;
+}
+
+// A server with the consultant karin, and an app not connected to it yet.
+struct AppAndServer {
+    ServerProcess srv{{"--rate", "0"}};
+    std::string token = srv.add_user("karin", "consultant");
+    TempDir dir;
+    std::unique_ptr<AppContext> app = offline_app(dir);
+
+    void connect() {
+        QSignalSpy connected(app->syncController(), &fika::app::SyncController::connectFinished);
+        app->connectServer(QString::fromStdString(srv.url()), QString::fromStdString(token));
+        REQUIRE(wait_until([&] { return connected.count() > 0; }, 10000));
+        REQUIRE(connected.at(0).at(0).toBool());
+    }
+};
 
 QByteArray read_all(const QString& path) {
     QFile f(path);
@@ -123,6 +154,8 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     CHECK(n.meetingRate() == "25 %");
     CHECK(n.offerRate() == "60 %");
     CHECK(n.programmeCost() == "500,000 DKK");
+    CHECK(n.pipelineValue() == "3,000,000 DKK");
+    CHECK(n.estimatedEarnings() == "2,000,000 DKK");
     CHECK(n.conversationsThisWeek() == 4);
     fika::app::IssuesModel issues;
     QAbstractItemModelTester t2(&issues, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -281,20 +314,12 @@ TEST_CASE("quick capture - logging and moving a case follow product.md's rules")
 }
 
 TEST_CASE("the sync controller goes offline - comes back and syncs - without blocking") {
-    ServerProcess srv({"--rate", "0"});
-    std::string token = srv.add_user("karin", "consultant");
-    TempDir dir;
-    AppContext::Options o;
-    o.database = QString::fromStdString(dir.file("app.db"));
-    AppContext app(o);
-    REQUIRE(app.ok());
+    AppAndServer w;
+    AppContext& app = *w.app;
+    ServerProcess& srv = w.srv;
     fika::app::SyncController* sc = app.syncController();
     CHECK(sc->state() == "offline");
-
-    QSignalSpy connected(sc, &fika::app::SyncController::connectFinished);
-    app.connectServer(QString::fromStdString(srv.url()), QString::fromStdString(token));
-    REQUIRE(wait_until([&] { return connected.count() > 0; }, 10000));
-    CHECK(connected.at(0).at(0).toBool());
+    w.connect();
     CHECK(app.userName() == "karin");
     CHECK(app.userRole() == "consultant");
     REQUIRE(wait_until([&] { return sc->state() == "synced"; }, 10000));
@@ -317,17 +342,30 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     REQUIRE(wait_until([&] { return sc->state() == "offline"; }, 30000));
     CHECK(sc->pending() == 1);
     CHECK(sc->text().contains("waiting"));
+    // It tries again by itself, waiting longer each time (100 ms doubling, ±50 %).
+    int early = -1, later = -1;
+    REQUIRE(wait_until([&] {
+        if (sc->failedAttempts() == 2 && sc->nextRetryMs() > 0) early = sc->nextRetryMs();
+        return sc->failedAttempts() >= 4 && sc->nextRetryMs() > 0;
+    }, 15000));
+    later = sc->nextRetryMs();
+    INFO("waits " << early << " ms then " << later << " ms");
+    CHECK(early > 0);
+    CHECK(early <= 300);
+    CHECK(later >= 400);
+    CHECK(later <= 1500);
 
-    // Back again: the retry with back-off (or a manual sync) delivers it.
+    // Back again: the retry with back-off delivers it, with nobody asking.
     srv.start();
-    sc->syncNow();
     REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
+    CHECK(sc->failedAttempts() == 0);
 
     // A refused change needs attention, with the server's reason.
     app.createRecord("talking_points", {{"style", "direct"}, {"body", "Only admins may write this"}});
     REQUIRE(wait_until([&] { return sc->state() == "attention"; }, 10000));
     CHECK(sc->refused() == 1);
     fika::app::IssuesModel refused;
+    QAbstractItemModelTester refused_tester(&refused, QAbstractItemModelTester::FailureReportingMode::Fatal);
     refused.setKind("refused");
     REQUIRE(refused.count() == 1);
     CHECK(refused.data(refused.index(0), fika::app::IssuesModel::ReasonRole).toString().contains("admins"));
@@ -339,4 +377,51 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     app.updateRecord("cases", cs, {{"next_step", "Revoked meanwhile"}});
     REQUIRE(wait_until([&] { return sc->state() == "attention"; }, 15000));
     CHECK(sc->text() == "Sign in again");
+}
+
+TEST_CASE("the sync controller shows another device's concurrent edit as a conflict - use mine wins everywhere") {
+    AppAndServer w;
+    AppContext& app = *w.app;
+    ServerProcess& srv = w.srv;
+    const std::string& token = w.token;
+    TempDir& dir = w.dir;
+    fika::app::SyncController* sc = app.syncController();
+    w.connect();
+    QString cs = app.quickCapture("Acme", "Needs dashboards", "", "", "");
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
+
+    // Karin's laptop: the same user on another device.
+    auto laptop_store = fika::sync::Store::open(dir.file("laptop.db"));
+    REQUIRE(laptop_store.ok());
+    fika::client::ServerConfig cfg;
+    cfg.url = srv.url();
+    cfg.token = token;
+    fika::client::SyncClient laptop(**laptop_store, cfg);
+    REQUIRE(laptop.sync_once().ok());
+    REQUIRE((*laptop_store)->get("cases", cs.toStdString()).ok());
+
+    // Both change the next step while the server is away; the laptop's change is later.
+    srv.stop();
+    REQUIRE(app.updateRecord("cases", cs, {{"next_step", "mine: call Eva"}}));
+    REQUIRE(wait_until([&] { return sc->state() == "offline"; }, 30000));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    REQUIRE((*laptop_store)->update("cases", cs.toStdString(), {{"next_step", fika::sync::text("theirs: email Eva")}}).ok());
+    srv.start();
+    REQUIRE(laptop.sync_once().ok());  // the UI thread is busy here: the app cannot sync first
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->conflicts() == 1; }, 30000));
+    CHECK(sc->state() == "attention");
+    CHECK(app.record("cases", cs)["next_step"].toString() == "theirs: email Eva");
+
+    fika::app::IssuesModel conflicts;
+    QAbstractItemModelTester tester(&conflicts, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    conflicts.setKind("conflicts");
+    REQUIRE(conflicts.count() == 1);
+    CHECK(conflicts.data(conflicts.index(0), fika::app::IssuesModel::MineRole).toString() == "mine: call Eva");
+    CHECK(conflicts.data(conflicts.index(0), fika::app::IssuesModel::TheirsRole).toString() == "theirs: email Eva");
+    REQUIRE(conflicts.resolve(0, true));
+    CHECK(conflicts.count() == 0);
+    CHECK(app.record("cases", cs)["next_step"].toString() == "mine: call Eva");
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
+    REQUIRE(laptop.sync_once().ok());
+    CHECK(fika::sync::to_display((*(*laptop_store)->get("cases", cs.toStdString()))["next_step"]) == "mine: call Eva");
 }

@@ -328,6 +328,23 @@ bool AppContext::updateRecord(const QString& table, const QString& id, const QVa
     return true;
 }
 
+bool AppContext::saveCase(const QString& id, const QVariantMap& fields, int probability) {
+    QVariantMap f = fields;
+    QVariantMap now = record("cases", id);
+    if (now.isEmpty()) return fail(tr("No such case"));
+    bool pinned = now["probability"].isValid() && !now["probability"].isNull();
+    if (pinned || probability != now["probabilityEffective"].toInt()) f["probability"] = probability;
+    return updateRecord("cases", id, f);
+}
+
+QString AppContext::userLabel(const QString& v) const {
+    if (!store_ || v.isEmpty()) return v;
+    if (!sync::is_uuid(s(v))) return v;
+    auto u = store_->get("users", s(v));
+    if (!u.ok() || sync::is_null((*u)["name"])) return v == userId() ? userName() : v;
+    return q(sync::to_display((*u)["name"]));
+}
+
 bool AppContext::deleteRecord(const QString& table, const QString& id) {
     if (!store_) return false;
     auto r = store_->get(s(table), s(id));
@@ -646,6 +663,8 @@ QVariantMap AppContext::record(const QString& table, const QString& id) const {
     if (table == "cases") {
         QVariant p = m["probability"];
         m["probabilityEffective"] = p.isValid() && !p.isNull() ? p.toInt() : defaultProbability(m["stage"].toString());
+        m["foundByName"] = userLabel(m["found_by"].toString());
+        m["ownerName"] = userLabel(m["owner"].toString());
     }
     return m;
 }

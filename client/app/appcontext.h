@@ -92,6 +92,10 @@ public:
     Q_INVOKABLE QString createAccount(const QVariantMap& fields);
     Q_INVOKABLE QString createRecord(const QString& table, const QVariantMap& fields);
     Q_INVOKABLE bool updateRecord(const QString& table, const QString& id, const QVariantMap& fields);
+    // A case's edits from its page. The probability is kept only when it differs from
+    // what the stage implies or was set by hand before: a case left at its stage's
+    // probability follows the stage as it moves.
+    Q_INVOKABLE bool saveCase(const QString& id, const QVariantMap& fields, int probability);
     Q_INVOKABLE bool deleteRecord(const QString& table, const QString& id);
     Q_INVOKABLE bool restoreRecord(const QString& table, const QString& id);
     // Writes the follow-ups as an iCalendar file, or a person as a vCard, into the user's
@@ -130,6 +134,9 @@ public:
 
     // Reads for the views.
     Q_INVOKABLE QVariantMap record(const QString& table, const QString& id) const;
+    // A user's name for a field that names a user (found_by, owner, consultant...): the
+    // value holds a user id, or (typed in by hand) a name, shown as it is.
+    Q_INVOKABLE QString userLabel(const QString& idOrName) const;
     // The newest live record of a table ("" when there is none), to open a page on.
     Q_INVOKABLE QString firstId(const QString& table) const;
     Q_INVOKABLE QString accountName(const QString& id) const;

@@ -82,19 +82,21 @@ std::string load(sync::Store& st, std::uint64_t now) {
             if (std::string(stage) == "offer") f.emplace_back("follow_up", text(date_days_ago(now, -5)));
             return must(st.create("cases", f));
         };
+        // Open and won cases add up to product.md's identified pipeline of 3 M DKK, and
+        // their values times their stages' probabilities to its estimated earnings of 2 M.
         std::string won = kase(acme, eva, "Warehouse data platform", "Stock levels are a day late; they want it live.",
                                135'000, "won", karin, true);
         std::string offer1 = kase(nordbank, lars, "Payments API review", "A second opinion before the PSD3 rewrite.",
                                   240'000, "offer", karin, true);
         kase(fjord, ingrid, "Grid sensor dashboards", "Field engineers need the readings on phones.", 410'000, "offer",
              karin, true);
-        kase(tanum, mette, "Citizen portal accessibility audit", "Must pass WCAG 2.1 AA by spring.", 95'000,
+        kase(tanum, mette, "Citizen portal accessibility audit", "Must pass WCAG 2.1 AA by spring.", 135'000,
              "meeting", karin, true);
-        kase(acme, per, "Route planning pilot", "Per mentioned trucks driving empty on Fridays.", 0, "spotted", karin, false);
+        kase(acme, per, "Route planning pilot", "Per mentioned trucks driving empty on Fridays.", 300'000, "spotted", karin, false);
         kase(hav, "", "Offshore maintenance app", "Heard at the coffee machine: paper checklists offshore.", 0,
              "spotted", karin, false);
         kase(byg, "", "Site reporting", "", 60'000, "qualified", karin, false);
-        kase(nordbank, "", "Mainframe exit study", "", 1'200'000, "negotiation", me, true);
+        kase(nordbank, "", "Mainframe exit study", "", 1'720'000, "negotiation", me, true);
         std::string lost_case = kase(fjord, "", "Data warehouse migration", "Chose another vendor on price.", 300'000,
                                      "lost", karin, true);
 

@@ -212,7 +212,8 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
                 r.subtitle = joined({v["due"], app()->statusLabel(v["status"]), account});
             } else if (t == "contact_plans") {
                 QString who = app()->record("contacts", v["contact_id"]).value("name").toString();
-                r.title = who.isEmpty() ? v["consultant"] : AppContext::tr("%1 \u2192 %2").arg(v["consultant"], who);
+                QString consultant = app()->userLabel(v["consultant"]);
+                r.title = who.isEmpty() ? consultant : AppContext::tr("%1 \u2192 %2").arg(consultant, who);
                 r.subtitle = joined({v["planned_by"].isEmpty() ? QString() : AppContext::tr("by %1").arg(v["planned_by"]),
                                      app()->statusLabel(v["status"])});
             } else {

@@ -90,7 +90,7 @@ static long long ms_since_process_start() {
 
 const QStringList& all_pages() {
     static const QStringList pages = {"welcome", "home", "customers", "customer", "capture", "log", "inbox",
-                                      "pipeline", "case", "numbers", "conflicts", "trash", "settings"};
+                                      "pipeline", "case", "numbers", "conflicts", "trash", "settings", "account"};
     return pages;
 }
 

@@ -252,7 +252,7 @@ void SyncController::onSyncDone(bool ok, bool transient, const QString& message,
         if (transient) {
             // No network, a timeout, a busy server: not an error to act on; try again later.
             reachable_ = false;
-            auto wait = client::SyncClient::backoff(retry_attempt_++, std::chrono::seconds(2), std::chrono::minutes(5));
+            auto wait = client::SyncClient::backoff(retry_attempt_++, retry_base_, retry_cap_);
             retry_.start(static_cast<int>(wait.count()));
         } else {
             auth_failed_ = true;

@@ -17,6 +17,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <thread>
 
@@ -60,6 +61,14 @@ public:
     void connectTo(const QString& url, const QString& token);
     void disconnectFromServer();
     void refreshCounts();
+    // After a failed attempt the next waits base × 2^attempt (±50 %), at most cap.
+    void setBackoff(std::chrono::milliseconds base, std::chrono::milliseconds cap) {
+        retry_base_ = base;
+        retry_cap_ = cap;
+    }
+    int failedAttempts() const { return retry_attempt_; }
+    // The wait before the next attempt, while one is scheduled; else -1.
+    int nextRetryMs() const { return retry_.isActive() ? retry_.interval() : -1; }
 
 signals:
     void changed();
@@ -86,6 +95,7 @@ private:
     SyncWorker* worker_ = nullptr;  // lives in thread_
     QTimer debounce_, periodic_, retry_;
     int retry_attempt_ = 0;
+    std::chrono::milliseconds retry_base_{2000}, retry_cap_{5 * 60 * 1000};
     bool syncing_ = false, again_ = false, ever_synced_ = false, reachable_ = true, auth_failed_ = false;
     QDateTime last_sync_;
     QString problem_;

@@ -4,8 +4,8 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fika
 
-// A case: take ownership, move it through the pipeline, set value, probability, next
-// step and follow-up date.
+// A case: take ownership, move it through the pipeline, edit its title and need, set
+// value, probability, next step and follow-up date.
 Page {
     id: pageRoot
     property string recordId: ""
@@ -28,14 +28,32 @@ Page {
                 Layout.margins: 16
                 Layout.bottomMargin: 0
             }
-            Label {
-                visible: (pageRoot.c.need || "") !== ""
-                text: pageRoot.c.need || ""
-                wrapMode: Label.Wrap
-                opacity: 0.8
+            TextField {
+                id: titleField
+                objectName: "caseTitle"
+                visible: pageRoot.c.id !== undefined
+                placeholderText: qsTr("What is it, in one sentence")
+                text: pageRoot.c.title || ""
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+            }
+            TextArea {
+                id: needField
+                objectName: "caseNeed"
+                visible: pageRoot.c.id !== undefined
+                placeholderText: qsTr("The need, in the customer's words")
+                text: pageRoot.c.need || ""
+                wrapMode: TextArea.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            Label {
+                visible: (pageRoot.c.foundByName || "") !== ""
+                text: qsTr("Found by %1").arg(pageRoot.c.foundByName || "")
+                opacity: 0.7
+                Layout.leftMargin: 16
             }
             WarningBanner {
                 warnings: pageRoot.c.account_id ? App.accountWarnings(pageRoot.c.account_id) : []
@@ -48,7 +66,7 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 Label {
-                    text: pageRoot.c.owner ? (pageRoot.c.owner === App.userId ? qsTr("Yours") : qsTr("Owned by a seller")) : qsTr("No owner yet: to triage")
+                    text: pageRoot.c.owner ? (pageRoot.c.owner === App.userId ? qsTr("Yours") : qsTr("Owned by %1").arg(pageRoot.c.ownerName)) : qsTr("No owner yet: to triage")
                     Layout.fillWidth: true
                 }
                 Button {
@@ -102,13 +120,14 @@ Page {
                 Layout.fillWidth: true
                 Layout.margins: 16
                 Button {
+                    objectName: "saveCase"
                     text: qsTr("Save")
                     highlighted: true
                     Layout.fillWidth: true
                     onClicked: {
-                        var f = { "value": value.text, "currency": currency.currentText, "next_step": next.text, "follow_up": follow.text }
-                        if (prob.value !== App.defaultProbability(pageRoot.c.stage) || pageRoot.c.probability !== null) f["probability"] = prob.value
-                        if (App.updateRecord("cases", pageRoot.recordId, f)) win.back()
+                        var f = { "title": titleField.text, "need": needField.text, "value": value.text,
+                                  "currency": currency.currentText, "next_step": next.text, "follow_up": follow.text }
+                        if (App.saveCase(pageRoot.recordId, f, prob.value)) win.back()
                     }
                 }
                 Button { text: qsTr("Delete"); flat: true; onClicked: { if (App.deleteRecord("cases", pageRoot.recordId)) win.back() } }

@@ -222,10 +222,22 @@ Item {
             var changes = stageChanges.total
             var page = createTemporaryObject(caseComp, root, { width: root.width, height: root.height, recordId: id })
             verify(page)
+            // Put the title better and save: the probability the page shows was the stage's,
+            // so it is not pinned and goes on following the stage.
+            var title = named(page, "caseTitle")
+            title.forceActiveFocus()
+            title.selectAll()
+            typeText("Portal search for the archive")
+            mouseClick(named(page, "saveCase"))
+            compare(win.backs, 1)
+            compare(App.record("cases", id).title, "Portal search for the archive")
+            verify(App.record("cases", id).probability === undefined)
+            waitForRendering(page)
             // Each move re-lays the page out (the owner line, the lost reason): let it settle
             // before the next click, as a person would.
             mouseClick(named(page, "stage_meeting"))
             compare(App.record("cases", id).stage, "meeting")
+            compare(App.record("cases", id).probabilityEffective, App.defaultProbability("meeting"))
             waitForRendering(page)
             mouseClick(named(page, "stage_offer"))
             compare(App.record("cases", id).stage, "offer")
