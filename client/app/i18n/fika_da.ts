@@ -90,77 +90,92 @@
         <translation>Ingen sag at vise</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="35"/>
+        <source>What is it, in one sentence</source>
+        <translation>Hvad drejer det sig om, i én sætning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="45"/>
+        <source>The need, in the customer&apos;s words</source>
+        <translation>Behovet, med kundens ord</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="54"/>
+        <source>Found by %1</source>
+        <translation>Fundet af %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
-        <source>Owned by a seller</source>
-        <translation>Ejes af en sælger</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ejer endnu: til sortering</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="56"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <source>Owned by %1</source>
+        <translation>Ejes af %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="74"/>
         <source>Take ownership</source>
         <translation>Tag ejerskab</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="61"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="79"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="103"/>
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="87"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="89"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="107"/>
         <source>Probability %</source>
         <translation>Sandsynlighed %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="91"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="109"/>
         <source>Follow up</source>
         <translation>Følg op</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="94"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="112"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="97"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="115"/>
         <source>Lost because: %1</source>
         <translation>Tabt fordi: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="114"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="133"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="139"/>
         <source>Why was it lost?</source>
         <translation>Hvorfor blev den tabt?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="125"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
         <source>Price, timing, another vendor…</source>
         <translation>Pris, timing, en anden leverandør…</translation>
     </message>
@@ -1208,58 +1223,63 @@
     <message>
         <location filename="../appcontext.cpp" line="301"/>
         <location filename="../appcontext.cpp" line="320"/>
-        <location filename="../appcontext.cpp" line="468"/>
+        <location filename="../appcontext.cpp" line="485"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="383"/>
-        <location filename="../appcontext.cpp" line="450"/>
+        <location filename="../appcontext.cpp" line="334"/>
+        <source>No such case</source>
+        <translation>Sagen findes ikke</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="400"/>
+        <location filename="../appcontext.cpp" line="467"/>
         <source>There is no folder to export to</source>
         <translation>Der er ingen mappe at eksportere til</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="385"/>
+        <location filename="../appcontext.cpp" line="402"/>
         <source>Could not write %1</source>
         <translation>Kunne ikke skrive %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="430"/>
         <source>Same e-mail</source>
         <translation>Samme e-mail</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="430"/>
         <source>Same phone</source>
         <translation>Samme telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="430"/>
         <source>Same name</source>
         <translation>Samme navn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="453"/>
+        <location filename="../appcontext.cpp" line="470"/>
         <source>Could not create %1</source>
         <translation>Kunne ikke oprette %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="464"/>
+        <location filename="../appcontext.cpp" line="481"/>
         <source>Choose a CSV file</source>
         <translation>Vælg en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="479"/>
+        <location filename="../appcontext.cpp" line="496"/>
         <source>line %1: %2</source>
         <translation>linje %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="486"/>
+        <location filename="../appcontext.cpp" line="503"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tilføjet, %3 opdateret, %4 uændret</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="491"/>
+        <location filename="../appcontext.cpp" line="508"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n række sprunget over:</numerusform>
@@ -1267,53 +1287,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="505"/>
+        <location filename="../appcontext.cpp" line="522"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="507"/>
-        <location filename="../appcontext.cpp" line="556"/>
+        <location filename="../appcontext.cpp" line="524"/>
+        <location filename="../appcontext.cpp" line="573"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="510"/>
+        <location filename="../appcontext.cpp" line="527"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="562"/>
+        <location filename="../appcontext.cpp" line="579"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="590"/>
+        <location filename="../appcontext.cpp" line="607"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="600"/>
+        <location filename="../appcontext.cpp" line="617"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="703"/>
+        <location filename="../appcontext.cpp" line="722"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="705"/>
+        <location filename="../appcontext.cpp" line="724"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="716"/>
+        <location filename="../appcontext.cpp" line="735"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="736"/>
+        <location filename="../appcontext.cpp" line="755"/>
         <source>Need:
 
 Pain:
@@ -1336,112 +1356,112 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="750"/>
+        <location filename="../appcontext.cpp" line="769"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="751"/>
+        <location filename="../appcontext.cpp" line="770"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="752"/>
-        <location filename="../appcontext.cpp" line="772"/>
+        <location filename="../appcontext.cpp" line="771"/>
+        <location filename="../appcontext.cpp" line="791"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="753"/>
-        <location filename="../appcontext.cpp" line="774"/>
+        <location filename="../appcontext.cpp" line="772"/>
+        <location filename="../appcontext.cpp" line="793"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="754"/>
+        <location filename="../appcontext.cpp" line="773"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="755"/>
-        <location filename="../appcontext.cpp" line="775"/>
+        <location filename="../appcontext.cpp" line="774"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="756"/>
-        <location filename="../appcontext.cpp" line="776"/>
+        <location filename="../appcontext.cpp" line="775"/>
+        <location filename="../appcontext.cpp" line="795"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="763"/>
+        <location filename="../appcontext.cpp" line="782"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="764"/>
+        <location filename="../appcontext.cpp" line="783"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="765"/>
+        <location filename="../appcontext.cpp" line="784"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="766"/>
+        <location filename="../appcontext.cpp" line="785"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="767"/>
-        <location filename="../appcontext.cpp" line="777"/>
+        <location filename="../appcontext.cpp" line="786"/>
+        <location filename="../appcontext.cpp" line="796"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="771"/>
+        <location filename="../appcontext.cpp" line="790"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="773"/>
+        <location filename="../appcontext.cpp" line="792"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="781"/>
+        <location filename="../appcontext.cpp" line="800"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="782"/>
+        <location filename="../appcontext.cpp" line="801"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="783"/>
+        <location filename="../appcontext.cpp" line="802"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="803"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="790"/>
+        <location filename="../appcontext.cpp" line="809"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="791"/>
+        <location filename="../appcontext.cpp" line="810"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="792"/>
+        <location filename="../appcontext.cpp" line="811"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
@@ -1461,12 +1481,12 @@ Budget:
         <translation>Behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="215"/>
+        <location filename="../models.cpp" line="216"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="216"/>
+        <location filename="../models.cpp" line="217"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>

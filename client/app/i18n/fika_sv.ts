@@ -90,77 +90,92 @@
         <translation>Ingen affär att visa</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="35"/>
+        <source>What is it, in one sentence</source>
+        <translation>Vad gäller det, i en mening</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="45"/>
+        <source>The need, in the customer&apos;s words</source>
+        <translation>Behovet, med kundens ord</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="54"/>
+        <source>Found by %1</source>
+        <translation>Hittat av %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
-        <source>Owned by a seller</source>
-        <translation>Ägs av en säljare</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="51"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ägare än: att sortera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="56"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <source>Owned by %1</source>
+        <translation>Ägs av %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="74"/>
         <source>Take ownership</source>
         <translation>Ta ägarskap</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="61"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="79"/>
         <source>Stage</source>
         <translation>Steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="103"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="87"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="89"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="107"/>
         <source>Probability %</source>
         <translation>Sannolikhet %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="91"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="109"/>
         <source>Follow up</source>
         <translation>Följ upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="94"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="112"/>
         <source>Next step</source>
         <translation>Nästa steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="97"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="115"/>
         <source>Lost because: %1</source>
         <translation>Förlorad eftersom: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="114"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="133"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="139"/>
         <source>Why was it lost?</source>
         <translation>Varför förlorades den?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="125"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
         <source>Price, timing, another vendor…</source>
         <translation>Pris, tidpunkt, annan leverantör…</translation>
     </message>
@@ -1208,58 +1223,63 @@
     <message>
         <location filename="../appcontext.cpp" line="301"/>
         <location filename="../appcontext.cpp" line="320"/>
-        <location filename="../appcontext.cpp" line="468"/>
+        <location filename="../appcontext.cpp" line="485"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="383"/>
-        <location filename="../appcontext.cpp" line="450"/>
+        <location filename="../appcontext.cpp" line="334"/>
+        <source>No such case</source>
+        <translation>Affären finns inte</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="400"/>
+        <location filename="../appcontext.cpp" line="467"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="385"/>
+        <location filename="../appcontext.cpp" line="402"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="430"/>
         <source>Same e-mail</source>
         <translation>Samma e-post</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="430"/>
         <source>Same phone</source>
         <translation>Samma telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="430"/>
         <source>Same name</source>
         <translation>Samma namn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="453"/>
+        <location filename="../appcontext.cpp" line="470"/>
         <source>Could not create %1</source>
         <translation>Kunde inte skapa %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="464"/>
+        <location filename="../appcontext.cpp" line="481"/>
         <source>Choose a CSV file</source>
         <translation>Välj en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="479"/>
+        <location filename="../appcontext.cpp" line="496"/>
         <source>line %1: %2</source>
         <translation>rad %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="486"/>
+        <location filename="../appcontext.cpp" line="503"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="491"/>
+        <location filename="../appcontext.cpp" line="508"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n rad hoppades över:</numerusform>
@@ -1267,53 +1287,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="505"/>
+        <location filename="../appcontext.cpp" line="522"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="507"/>
-        <location filename="../appcontext.cpp" line="556"/>
+        <location filename="../appcontext.cpp" line="524"/>
+        <location filename="../appcontext.cpp" line="573"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="510"/>
+        <location filename="../appcontext.cpp" line="527"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="562"/>
+        <location filename="../appcontext.cpp" line="579"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="590"/>
+        <location filename="../appcontext.cpp" line="607"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="600"/>
+        <location filename="../appcontext.cpp" line="617"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="703"/>
+        <location filename="../appcontext.cpp" line="722"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="705"/>
+        <location filename="../appcontext.cpp" line="724"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="716"/>
+        <location filename="../appcontext.cpp" line="735"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="736"/>
+        <location filename="../appcontext.cpp" line="755"/>
         <source>Need:
 
 Pain:
@@ -1336,112 +1356,112 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="750"/>
+        <location filename="../appcontext.cpp" line="769"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="751"/>
+        <location filename="../appcontext.cpp" line="770"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="752"/>
-        <location filename="../appcontext.cpp" line="772"/>
+        <location filename="../appcontext.cpp" line="771"/>
+        <location filename="../appcontext.cpp" line="791"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="753"/>
-        <location filename="../appcontext.cpp" line="774"/>
+        <location filename="../appcontext.cpp" line="772"/>
+        <location filename="../appcontext.cpp" line="793"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="754"/>
+        <location filename="../appcontext.cpp" line="773"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="755"/>
-        <location filename="../appcontext.cpp" line="775"/>
+        <location filename="../appcontext.cpp" line="774"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="756"/>
-        <location filename="../appcontext.cpp" line="776"/>
+        <location filename="../appcontext.cpp" line="775"/>
+        <location filename="../appcontext.cpp" line="795"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="763"/>
+        <location filename="../appcontext.cpp" line="782"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="764"/>
+        <location filename="../appcontext.cpp" line="783"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="765"/>
+        <location filename="../appcontext.cpp" line="784"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="766"/>
+        <location filename="../appcontext.cpp" line="785"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="767"/>
-        <location filename="../appcontext.cpp" line="777"/>
+        <location filename="../appcontext.cpp" line="786"/>
+        <location filename="../appcontext.cpp" line="796"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="771"/>
+        <location filename="../appcontext.cpp" line="790"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="773"/>
+        <location filename="../appcontext.cpp" line="792"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="781"/>
+        <location filename="../appcontext.cpp" line="800"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="782"/>
+        <location filename="../appcontext.cpp" line="801"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="783"/>
+        <location filename="../appcontext.cpp" line="802"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="803"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="790"/>
+        <location filename="../appcontext.cpp" line="809"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="791"/>
+        <location filename="../appcontext.cpp" line="810"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="792"/>
+        <location filename="../appcontext.cpp" line="811"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
@@ -1461,12 +1481,12 @@ Budget:
         <translation>Behovsanalys</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="215"/>
+        <location filename="../models.cpp" line="216"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="216"/>
+        <location filename="../models.cpp" line="217"/>
         <source>by %1</source>
         <translation>senast %1</translation>
     </message>
