@@ -184,7 +184,7 @@ ApplicationWindow {
                     Layout.bottomMargin: 0
                 }
                 Label {
-                    text: App.serverUrl !== "" ? App.userRole : qsTr("working offline")
+                    text: App.serverUrl !== "" ? App.userRoleLabel(App.userRole) : qsTr("working offline")
                     opacity: 0.7
                     Layout.margins: 16
                     Layout.topMargin: 2

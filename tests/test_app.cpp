@@ -160,6 +160,22 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     fika::app::IssuesModel issues;
     QAbstractItemModelTester t2(&issues, QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(issues.count() == 0);
+    // The seller's inbox: each new case says what, where and who found it, and leads to
+    // the case, its customer and its contact on this device.
+    fika::app::InboxModel inbox;
+    QAbstractItemModelTester t3(&inbox, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(inbox.count() == 3);
+    using IM = fika::app::InboxModel;
+    QModelIndex route = inbox.index(1);
+    CHECK(inbox.data(route, IM::TitleRole).toString() == "New case: Route planning pilot");
+    CHECK(inbox.data(route, IM::SubtitleRole).toString().startsWith("Acme Logistics AB · found by Karin Holm · "));
+    CHECK(inbox.data(route, IM::UnreadRole).toBool());
+    CHECK(inbox.data(route, IM::ContactNameRole).toString() == "Per Ek");
+    QString case_id = inbox.data(route, IM::CaseRole).toString();
+    CHECK(app->record("cases", case_id)["title"].toString() == "Route planning pilot");
+    CHECK(app->record("accounts", inbox.data(route, IM::AccountRole).toString())["name"].toString() == "Acme Logistics AB");
+    CHECK(inbox.data(inbox.index(2), IM::WarningRole).toString().contains("inbound-only customer"));
+    CHECK(!inbox.data(inbox.index(2), IM::UnreadRole).toBool());
 }
 
 TEST_CASE("follow-ups and a person export to files a calendar and an address book open") {

@@ -804,6 +804,27 @@ QString AppContext::statusLabel(const QString& status) const {
     return status;
 }
 
+QString AppContext::styleLabel(const QString& style) const {
+    if (style == "passive") return tr("Passive");
+    if (style == "neutral") return tr("Neutral");
+    if (style == "direct") return tr("Direct");
+    return style;
+}
+
+QString AppContext::userRoleLabel(const QString& role) const {
+    if (role == "consultant") return tr("Consultant");
+    if (role == "seller") return tr("Seller");
+    if (role == "admin") return tr("Administrator");
+    return role;
+}
+
+QString AppContext::policyLabel(const QString& policy) const {
+    if (policy == "active") return tr("active");
+    if (policy == "inbound-only") return tr("inbound only");
+    if (policy == "blocked") return tr("blocked");
+    return policy;
+}
+
 QString AppContext::flagLabel(const QString& flag) const {
     QStringList parts = flag.split(':');
     if (parts.value(0) == "policy" && parts.value(1) == "inbound-only") return tr("inbound-only customer: no active selling");

@@ -155,6 +155,9 @@ public:
     Q_INVOKABLE QString activityLabel(const QString& type) const;
     // A follow-up's or contact plan's status: open, planned, done, cancelled.
     Q_INVOKABLE QString statusLabel(const QString& status) const;
+    Q_INVOKABLE QString styleLabel(const QString& style) const;        // passive, neutral, direct
+    Q_INVOKABLE QString userRoleLabel(const QString& role) const;      // consultant, seller, admin
+    Q_INVOKABLE QString policyLabel(const QString& policy) const;      // active, inbound-only, blocked
     // A notification flag ("policy:inbound-only", "competitor:banks:Nordbank") in words.
     Q_INVOKABLE QString flagLabel(const QString& flag) const;
 

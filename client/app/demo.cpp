@@ -92,8 +92,8 @@ std::string load(sync::Store& st, std::uint64_t now) {
              karin, true);
         kase(tanum, mette, "Citizen portal accessibility audit", "Must pass WCAG 2.1 AA by spring.", 135'000,
              "meeting", karin, true);
-        kase(acme, per, "Route planning pilot", "Per mentioned trucks driving empty on Fridays.", 300'000, "spotted", karin, false);
-        kase(hav, "", "Offshore maintenance app", "Heard at the coffee machine: paper checklists offshore.", 0,
+        std::string route = kase(acme, per, "Route planning pilot", "Per mentioned trucks driving empty on Fridays.", 300'000, "spotted", karin, false);
+        std::string offshore = kase(hav, "", "Offshore maintenance app", "Heard at the coffee machine: paper checklists offshore.", 0,
              "spotted", karin, false);
         kase(byg, "", "Site reporting", "", 60'000, "qualified", karin, false);
         kase(nordbank, "", "Mainframe exit study", "", 1'720'000, "negotiation", me, true);
@@ -130,6 +130,8 @@ std::string load(sync::Store& st, std::uint64_t now) {
         activity("offer", fjord, ingrid, "", "", 8);
         activity("won", acme, eva, won, "Signed", 15);
         activity("conversation", vestbank, "", "", "They called us about a security review", 4, "inbound");
+        std::string security = kase(vestbank, "", "Security review", "They called us: a review before their audit.", 0,
+                                    "spotted", karin, false);
         activity("lost", fjord, "", lost_case, "Chose another vendor on price", 25);
 
         must(st.create("notes", {{"account_id", text(acme)}, {"contact_id", text(eva)}, {"kind", text("needs-analysis")},
@@ -166,16 +168,18 @@ std::string load(sync::Store& st, std::uint64_t now) {
 
         // A seller's inbox, as the server would have filled it.
         nlohmann::json inbox = nlohmann::json::array();
-        auto note = [&](int n, const std::string& id, const char* title, const char* acct, const char* who, bool read,
-                        nlohmann::json flags) {
+        auto note = [&](int n, const std::string& id, const char* title, const std::string& acct, const char* acct_name,
+                        const std::string& contact, const char* contact_name, bool read, nlohmann::json flags) {
             inbox.push_back({{"n", n}, {"case_id", id}, {"read", read}, {"created_ms", now - static_cast<std::uint64_t>(n) * 3600000},
                              {"payload", {{"kind", "new_case"}, {"case", {{"id", id}, {"title", title}}},
-                                          {"account", {{"name", acct}}}, {"found_by", {{"name", who}}}, {"flags", flags}}}});
+                                          {"account", {{"id", acct}, {"name", acct_name}}},
+                                          {"contact", contact.empty() ? nlohmann::json(nullptr)
+                                                                      : nlohmann::json{{"id", contact}, {"name", contact_name}}},
+                                          {"found_by", {{"id", karin}, {"name", "Karin Holm"}}}, {"flags", flags}}}});
         };
-        note(3, "01900000-0000-7000-8000-0000000000a3", "Offshore maintenance app", "Havkraft", "Karin Holm", false, nlohmann::json::array());
-        note(2, "01900000-0000-7000-8000-0000000000a2", "Route planning pilot", "Acme Logistics AB", "Karin Holm", false, nlohmann::json::array());
-        note(1, "01900000-0000-7000-8000-0000000000a1", "Security review", "Vestbank", "Karin Holm", true,
-             nlohmann::json::array({"policy:inbound-only"}));
+        note(3, offshore, "Offshore maintenance app", hav, "Havkraft", "", "", false, nlohmann::json::array());
+        note(2, route, "Route planning pilot", acme, "Acme Logistics AB", per, "Per Ek", false, nlohmann::json::array());
+        note(1, security, "Security review", vestbank, "Vestbank", "", "", true, nlohmann::json::array({"policy:inbound-only"}));
         (void)st.set_meta("inbox_cache", nlohmann::json{{"notifications", inbox}}.dump());
 
         auto done = batch.commit();

@@ -1,6 +1,7 @@
 #include "models.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QLocale>
 
 #include <map>
@@ -19,6 +20,12 @@ QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<i
 std::string s(const QString& q) { return q.toStdString(); }
 
 AppContext* app() { return AppContext::instance(); }
+
+// A list line's parts, the empty ones left out.
+QString joined(QStringList parts) {
+    parts.removeAll(QString());
+    return parts.join(" · ");
+}
 
 QString percent(const std::optional<double>& r) {
     return r ? QLocale().toString(*r * 100, 'f', 0) + " %" : QStringLiteral("–");
@@ -183,13 +190,9 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
             r.deleted = v["deleted"] == "true";
             QString account = st.is_null(n + 1) ? QString() : q(st.text(n + 1));
             const QString& t = table_;
-            auto joined = [](QStringList parts) {
-                parts.removeAll(QString());
-                return parts.join(" · ");
-            };
             if (t == "accounts") {
                 r.title = v["name"];
-                QString policy = v["policy"] == "active" ? QString() : v["policy"];
+                QString policy = v["policy"] == "active" ? QString() : app()->policyLabel(v["policy"]);
                 r.subtitle = joined({v["industry"], v["competitor_group"], policy});
             } else if (t == "contacts") {
                 r.title = v["name"];
@@ -461,6 +464,80 @@ QVariant IssuesModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> IssuesModel::roleNames() const {
     return {{NumberRole, "number"}, {TitleRole, "title"}, {MineRole, "mine"}, {TheirsRole, "theirs"},
             {ReasonRole, "reason"}, {TableRole, "tableName"}, {RecordRole, "recordId"}};
+}
+
+// ---- InboxModel ---------------------------------------------------------------------------------
+
+InboxModel::InboxModel(QObject* parent) : QAbstractListModel(parent) {
+    if (app() && app()->syncController()) connect(app()->syncController(), &SyncController::inboxChanged, this, &InboxModel::reload);
+    reload();
+}
+
+void InboxModel::reload() {
+    beginResetModel();
+    rows_.clear();
+    if (app() && app()->syncController()) {
+        for (const QVariant& v : app()->syncController()->inbox()) {
+            QVariantMap m = v.toMap();
+            QVariantMap p = m["payload"].toMap();
+            Row r;
+            r.n = m["n"].toLongLong();
+            r.unread = !m["read"].toBool();
+            QString kind = p["kind"].toString();
+            QVariantMap kase = p["case"].toMap(), account = p["account"].toMap(), contact = p["contact"].toMap();
+            r.caseId = kase["id"].toString();
+            r.accountId = account["id"].toString();
+            r.accountName = account["name"].toString();
+            r.contactId = contact["id"].toString();
+            r.contactName = contact["name"].toString();
+            // The local copy, once synced, knows more than the notification said.
+            if (!r.caseId.isEmpty()) {
+                QVariantMap local = app()->record("cases", r.caseId);
+                if (r.contactId.isEmpty()) r.contactId = local["contact_id"].toString();
+                if (r.contactName.isEmpty()) r.contactName = local["contactName"].toString();
+                if (r.accountId.isEmpty()) r.accountId = local["account_id"].toString();
+            }
+            if (kind == "new_case") r.title = AppContext::tr("New case: %1").arg(kase["title"].toString());
+            else if (kind == "competitor_account") r.title = AppContext::tr("New customer in a competitor group");
+            else r.title = AppContext::tr("Outbound work on a restricted customer");
+            QString finder = p["found_by"].toMap()["name"].toString();
+            QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m["created_ms"].toLongLong()), QLocale::ShortFormat);
+            r.subtitle = joined({r.accountName, finder.isEmpty() ? QString() : AppContext::tr("found by %1").arg(finder), when});
+            QStringList flags;
+            for (const QVariant& f : p["flags"].toList()) flags << app()->flagLabel(f.toString());
+            if (!flags.isEmpty()) r.warning = "\u26A0 " + flags.join(", ");
+            rows_.push_back(std::move(r));
+        }
+    }
+    endResetModel();
+    emit changed();
+}
+
+int InboxModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+
+QVariant InboxModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
+    const Row& r = rows_[static_cast<size_t>(index.row())];
+    switch (role) {
+        case NumberRole: return r.n;
+        case Qt::DisplayRole:
+        case TitleRole: return r.title;
+        case SubtitleRole: return r.subtitle;
+        case WarningRole: return r.warning;
+        case UnreadRole: return r.unread;
+        case CaseRole: return r.caseId;
+        case AccountRole: return r.accountId;
+        case AccountNameRole: return r.accountName;
+        case ContactRole: return r.contactId;
+        case ContactNameRole: return r.contactName;
+        default: return {};
+    }
+}
+
+QHash<int, QByteArray> InboxModel::roleNames() const {
+    return {{NumberRole, "number"}, {TitleRole, "title"}, {SubtitleRole, "subtitle"}, {WarningRole, "warning"},
+            {UnreadRole, "unread"}, {CaseRole, "caseId"}, {AccountRole, "accountId"}, {AccountNameRole, "accountName"},
+            {ContactRole, "contactId"}, {ContactNameRole, "contactName"}};
 }
 
 // ---- Numbers ------------------------------------------------------------------------------------

@@ -63,6 +63,10 @@ public:
 
     Q_INVOKABLE QVariantMap get(int row) const;
     Q_INVOKABLE void reload();
+    // The next page, for views that are not lists (a Repeater in a page).
+    Q_INVOKABLE void loadMore() {
+        if (canFetchMore({})) fetchMore({});
+    }
 
     static constexpr int kPage = 100;
 
@@ -146,6 +150,35 @@ private:
         QString title, mine, theirs, reason, table, record;
     };
     QString kind_ = "conflicts";
+    std::vector<Row> rows_;
+};
+
+// A seller's inbox (the server's notifications, newest first): what each is about, in the
+// user's language, and what it links to (the case, its customer, its contact).
+class InboxModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int count READ count NOTIFY changed)
+public:
+    enum Roles {
+        NumberRole = Qt::UserRole + 1, TitleRole, SubtitleRole, WarningRole, UnreadRole, CaseRole, AccountRole,
+        AccountNameRole, ContactRole, ContactNameRole
+    };
+    explicit InboxModel(QObject* parent = nullptr);
+    int count() const { return static_cast<int>(rows_.size()); }
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    Q_INVOKABLE void reload();
+signals:
+    void changed();
+
+private:
+    struct Row {
+        qlonglong n = 0;
+        bool unread = false;
+        QString title, subtitle, warning, caseId, accountId, accountName, contactId, contactName;
+    };
     std::vector<Row> rows_;
 };
 

@@ -29,7 +29,7 @@ ColumnLayout {
         model: picker.matches.slice(0, 5)
         ItemDelegate {
             required property var modelData
-            text: modelData.name + (modelData.policy !== "active" ? "  \u00B7 " + modelData.policy : "")
+            text: modelData.name + (modelData.policy !== "active" ? "  \u00B7 " + App.policyLabel(modelData.policy) : "")
             Layout.fillWidth: true
             onClicked: { picker.setAccount(modelData.id); picker.picked() }
         }

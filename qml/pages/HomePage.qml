@@ -83,7 +83,7 @@ Page {
                 Material.elevation: 1
                 ColumnLayout {
                     width: parent.width
-                    Label { text: qsTr("Talking points (%1)").arg(App.style); font.bold: true }
+                    Label { text: qsTr("Talking points (%1)").arg(App.styleLabel(App.style)); font.bold: true }
                     Repeater {
                         id: points
                         model: App.revision >= 0 ? App.talkingPoints(App.style) : []
@@ -108,6 +108,14 @@ Page {
                     width: sv.availableWidth
                     onClicked: win.openPage("case", recordId)
                 }
+            }
+            Button {
+                objectName: "triageMore"
+                visible: triage.count < triage.total
+                text: qsTr("Show %1 more").arg(Math.min(100, triage.total - triage.count))
+                flat: true
+                Layout.leftMargin: 8
+                onClicked: triage.loadMore()
             }
             EmptyState {
                 visible: triage.total === 0

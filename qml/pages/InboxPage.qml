@@ -15,45 +15,68 @@ Page {
         id: list
         anchors.fill: parent
         clip: true
-        model: App.sync.inbox
+        model: InboxModel {}
         delegate: ItemDelegate {
             id: item
-            required property var modelData
-            readonly property var p: modelData.payload || ({})
-            readonly property bool unread: !modelData.read
+            required property int number
+            required property string title
+            required property string subtitle
+            required property string warning
+            required property bool unread
+            required property string caseId
+            required property string accountId
+            required property string accountName
+            required property string contactName
             width: ListView.view.width
-            height: Math.max(64, col.implicitHeight + 16)
+            height: Math.max(64, col.implicitHeight + topPadding + bottomPadding)
             contentItem: ColumnLayout {
                 id: col
                 spacing: 2
                 Label {
-                    text: (item.p.kind === "new_case" ? qsTr("New case: %1").arg(item.p["case"] ? item.p["case"].title : "")
-                          : item.p.kind === "competitor_account" ? qsTr("New customer in a competitor group")
-                          : qsTr("Outbound work on a restricted customer"))
+                    text: item.title
                     font.bold: item.unread
                     font.pixelSize: 16
                     elide: Label.ElideRight
                     Layout.fillWidth: true
                 }
                 Label {
-                    text: [item.p.account ? item.p.account.name : "", item.p.found_by ? qsTr("found by %1").arg(item.p.found_by.name) : "",
-                           Qt.formatDateTime(new Date(item.modelData.created_ms), Qt.DefaultLocaleShortDate)].filter(function (x) { return x }).join(" \u00B7 ")
+                    text: item.subtitle
                     opacity: 0.7
                     elide: Label.ElideRight
                     Layout.fillWidth: true
                 }
                 Label {
-                    visible: (item.p.flags || []).length > 0
-                    text: "\u26A0 " + (item.p.flags || []).map(function (f) { return App.flagLabel(f) }).join(", ")
+                    visible: item.warning !== ""
+                    text: item.warning
                     wrapMode: Label.Wrap
                     color: Material.accent
                     Layout.fillWidth: true
                 }
+                // Where it leads: the customer (its people and plan), once it is on this device.
+                RowLayout {
+                    visible: item.accountId !== "" && App.revision >= 0 && App.record("accounts", item.accountId).id !== undefined
+                    spacing: 4
+                    Layout.leftMargin: -8
+                    Button {
+                        flat: true
+                        font.capitalization: Font.MixedCase
+                        Material.foreground: Material.accent
+                        text: qsTr("Customer")
+                        onClicked: { App.sync.markRead(item.number); win.openPage("customer", item.accountId) }
+                    }
+                    Button {
+                        flat: true
+                        font.capitalization: Font.MixedCase
+                        Material.foreground: Material.accent
+                        visible: item.contactName !== ""
+                        text: qsTr("Contact: %1").arg(item.contactName)
+                        onClicked: { App.sync.markRead(item.number); win.openPage("customer", item.accountId) }
+                    }
+                }
             }
             onClicked: {
-                App.sync.markRead(modelData.n)
-                var id = item.p["case"] ? item.p["case"].id : ""
-                if (id && App.record("cases", id).id) win.openPage("case", id)
+                App.sync.markRead(item.number)
+                if (item.caseId && App.record("cases", item.caseId).id) win.openPage("case", item.caseId)
             }
         }
         EmptyState {

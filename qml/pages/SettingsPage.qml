@@ -52,7 +52,7 @@ Page {
             RowLayout {
                 Layout.leftMargin: 16
                 Repeater {
-                    model: [{ value: "passive", text: qsTr("Passive") }, { value: "neutral", text: qsTr("Neutral") }, { value: "direct", text: qsTr("Direct") }]
+                    model: [{ value: "passive", text: App.styleLabel("passive") }, { value: "neutral", text: App.styleLabel("neutral") }, { value: "direct", text: App.styleLabel("direct") }]
                     RadioButton {
                         required property var modelData
                         text: modelData.text

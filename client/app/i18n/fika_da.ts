@@ -614,12 +614,17 @@
         <translation>Til sortering (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="114"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
+        <source>Show %1 more</source>
+        <translation>Vis %1 mere</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
         <source>Nothing waiting</source>
         <translation>Intet venter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
         <source>New cases show up here until someone takes them.</source>
         <translation>Nye sager vises her, indtil nogen tager dem.</translation>
     </message>
@@ -632,37 +637,27 @@
         <translation>Indbakke</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="30"/>
-        <source>New case: %1</source>
-        <translation>Ny sag: %1</translation>
+        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="31"/>
-        <source>New customer in a competitor group</source>
-        <translation>Ny kunde i en konkurrentgruppe</translation>
+        <location filename="../../../qml/pages/InboxPage.qml" line="72"/>
+        <source>Contact: %1</source>
+        <translation>Kontakt: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="32"/>
-        <source>Outbound work on a restricted customer</source>
-        <translation>Udgående arbejde hos en begrænset kunde</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="39"/>
-        <source>found by %1</source>
-        <translation>fundet af %1</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="63"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="86"/>
         <source>No new cases yet</source>
         <translation>Ingen nye sager endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
         <source>Connect to a server to receive cases from the field.</source>
         <translation>Forbind til en server for at modtage sager fra felten.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
         <source>They appear here the moment a consultant syncs.</source>
         <translation>De dukker op her, så snart en konsulent synkroniserer.</translation>
     </message>
@@ -1009,21 +1004,6 @@
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Passive</source>
-        <translation>Passiv</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Neutral</source>
-        <translation>Neutral</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Direct</source>
-        <translation>Direkte</translation>
-    </message>
-    <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
@@ -1123,6 +1103,16 @@
         <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Notes</source>
         <translation>Noter</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Follow-ups</source>
+        <translation>Opfølgninger</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Contact plans</source>
+        <translation>Kontaktplaner</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
@@ -1451,44 +1441,109 @@ Budget:
         <translation>annulleret</translation>
     </message>
     <message>
+        <location filename="../appcontext.cpp" line="808"/>
+        <source>Passive</source>
+        <translation>Passiv</translation>
+    </message>
+    <message>
         <location filename="../appcontext.cpp" line="809"/>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="810"/>
+        <source>Direct</source>
+        <translation>Direkte</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="815"/>
+        <source>Consultant</source>
+        <translation>Konsulent</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="816"/>
+        <source>Seller</source>
+        <translation>Sælger</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="817"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="822"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="823"/>
+        <source>inbound only</source>
+        <translation>kun indgående</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="824"/>
+        <source>blocked</source>
+        <translation>spærret</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="830"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="831"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="832"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="197"/>
+        <location filename="../models.cpp" line="200"/>
         <source>not met yet</source>
         <translation>ikke mødt endnu</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="203"/>
+        <location filename="../models.cpp" line="206"/>
         <source> (inbound)</source>
         <translation> (indgående)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="208"/>
+        <location filename="../models.cpp" line="211"/>
         <source>Needs analysis</source>
         <translation>Behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="216"/>
+        <location filename="../models.cpp" line="219"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="217"/>
+        <location filename="../models.cpp" line="220"/>
         <source>by %1</source>
         <translation>senest %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="500"/>
+        <source>New case: %1</source>
+        <translation>Ny sag: %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="501"/>
+        <source>New customer in a competitor group</source>
+        <translation>Ny kunde i en konkurrentgruppe</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="502"/>
+        <source>Outbound work on a restricted customer</source>
+        <translation>Udgående arbejde hos en begrænset kunde</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="505"/>
+        <source>found by %1</source>
+        <translation>fundet af %1</translation>
     </message>
 </context>
 <context>

@@ -614,12 +614,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="114"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
+        <source>Show %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
         <source>Nothing waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
         <source>New cases show up here until someone takes them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -632,37 +637,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="30"/>
-        <source>New case: %1</source>
+        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="31"/>
-        <source>New customer in a competitor group</source>
+        <location filename="../../../qml/pages/InboxPage.qml" line="72"/>
+        <source>Contact: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="32"/>
-        <source>Outbound work on a restricted customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="39"/>
-        <source>found by %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="63"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="86"/>
         <source>No new cases yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
         <source>Connect to a server to receive cases from the field.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
         <source>They appear here the moment a consultant syncs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,21 +1004,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Passive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Neutral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Direct</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
         <source>Conversations per week</source>
         <translation type="unfinished"></translation>
@@ -1122,6 +1102,16 @@
     <message>
         <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Contact plans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1442,43 +1432,108 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../appcontext.cpp" line="808"/>
+        <source>Passive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../appcontext.cpp" line="809"/>
-        <source>inbound-only customer: no active selling</source>
+        <source>Neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="810"/>
+        <source>Direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="815"/>
+        <source>Consultant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="816"/>
+        <source>Seller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="817"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="822"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="823"/>
+        <source>inbound only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="824"/>
+        <source>blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="830"/>
+        <source>inbound-only customer: no active selling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="831"/>
         <source>blocked customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="832"/>
         <source>competitor of %1 (group %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="197"/>
+        <location filename="../models.cpp" line="200"/>
         <source>not met yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="203"/>
+        <location filename="../models.cpp" line="206"/>
         <source> (inbound)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="208"/>
+        <location filename="../models.cpp" line="211"/>
         <source>Needs analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="216"/>
+        <location filename="../models.cpp" line="219"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="217"/>
+        <location filename="../models.cpp" line="220"/>
         <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="500"/>
+        <source>New case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="501"/>
+        <source>New customer in a competitor group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="502"/>
+        <source>Outbound work on a restricted customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="505"/>
+        <source>found by %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -614,12 +614,17 @@
         <translation>Att sortera (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="114"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
+        <source>Show %1 more</source>
+        <translation>Visa %1 till</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
         <source>Nothing waiting</source>
         <translation>Inget väntar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
         <source>New cases show up here until someone takes them.</source>
         <translation>Nya affärer visas här tills någon tar dem.</translation>
     </message>
@@ -632,37 +637,27 @@
         <translation>Inkorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="30"/>
-        <source>New case: %1</source>
-        <translation>Ny affär: %1</translation>
+        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <source>Customer</source>
+        <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="31"/>
-        <source>New customer in a competitor group</source>
-        <translation>Ny kund i en konkurrentgrupp</translation>
+        <location filename="../../../qml/pages/InboxPage.qml" line="72"/>
+        <source>Contact: %1</source>
+        <translation>Kontakt: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="32"/>
-        <source>Outbound work on a restricted customer</source>
-        <translation>Utgående arbete mot en begränsad kund</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="39"/>
-        <source>found by %1</source>
-        <translation>hittad av %1</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="63"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="86"/>
         <source>No new cases yet</source>
         <translation>Inga nya affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
         <source>Connect to a server to receive cases from the field.</source>
         <translation>Anslut till en server för att ta emot affärer från fältet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
         <source>They appear here the moment a consultant syncs.</source>
         <translation>De dyker upp här så fort en konsult synkar.</translation>
     </message>
@@ -1009,21 +1004,6 @@
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Passive</source>
-        <translation>Passiv</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Neutral</source>
-        <translation>Neutral</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="55"/>
-        <source>Direct</source>
-        <translation>Direkt</translation>
-    </message>
-    <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
@@ -1123,6 +1103,16 @@
         <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Follow-ups</source>
+        <translation>Uppföljningar</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Contact plans</source>
+        <translation>Kontaktplaner</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
@@ -1451,44 +1441,109 @@ Budget:
         <translation>avbruten</translation>
     </message>
     <message>
+        <location filename="../appcontext.cpp" line="808"/>
+        <source>Passive</source>
+        <translation>Passiv</translation>
+    </message>
+    <message>
         <location filename="../appcontext.cpp" line="809"/>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="810"/>
+        <source>Direct</source>
+        <translation>Direkt</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="815"/>
+        <source>Consultant</source>
+        <translation>Konsult</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="816"/>
+        <source>Seller</source>
+        <translation>Säljare</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="817"/>
+        <source>Administrator</source>
+        <translation>Administratör</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="822"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="823"/>
+        <source>inbound only</source>
+        <translation>endast inkommande</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="824"/>
+        <source>blocked</source>
+        <translation>spärrad</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="830"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="831"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="832"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="197"/>
+        <location filename="../models.cpp" line="200"/>
         <source>not met yet</source>
         <translation>inte träffad än</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="203"/>
+        <location filename="../models.cpp" line="206"/>
         <source> (inbound)</source>
         <translation> (inkommande)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="208"/>
+        <location filename="../models.cpp" line="211"/>
         <source>Needs analysis</source>
         <translation>Behovsanalys</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="216"/>
+        <location filename="../models.cpp" line="219"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="217"/>
+        <location filename="../models.cpp" line="220"/>
         <source>by %1</source>
         <translation>senast %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="500"/>
+        <source>New case: %1</source>
+        <translation>Ny affär: %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="501"/>
+        <source>New customer in a competitor group</source>
+        <translation>Ny kund i en konkurrentgrupp</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="502"/>
+        <source>Outbound work on a restricted customer</source>
+        <translation>Utgående arbete hos en begränsad kund</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="505"/>
+        <source>found by %1</source>
+        <translation>hittad av %1</translation>
     </message>
 </context>
 <context>
