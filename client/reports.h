@@ -15,7 +15,7 @@ namespace fika::client {
 
 struct FunnelQuery {
     std::optional<std::string> from, to;  // inclusive dates YYYY-MM-DD
-    std::optional<std::string> user;      // by_user of the activities (a user id)
+    std::optional<std::string> user;      // a user id: the activities it logged, and the results it found
 };
 
 struct Funnel {
@@ -28,8 +28,13 @@ struct Funnel {
 
 // Counts activities by type in the period (deleted ones excluded). Won value: the value
 // of each case that has a `won` activity in the period, once per case.
+// A user is credited with what it logged and with the results (offer, won, lost) on the
+// cases it found, whoever logged them: consultants identify, sellers close, and both
+// count the win (product.md "found-by consultant (credited)").
 sync::Result<Funnel> funnel(sync::Store& store, const FunnelQuery& q);
-// The same per user (by_user), for the "per user" view.
+// The same per user, for the "per user" view. An offer a seller logs on a case a
+// consultant found counts for both, so the users' figures may add up to more than the
+// team's.
 sync::Result<std::map<std::string, Funnel>> funnel_by_user(sync::Store& store, const FunnelQuery& q);
 
 std::string funnel_json(const Funnel& f);

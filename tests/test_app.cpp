@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <thread>
+#include <tuple>
 
 #include "appcontext.h"
 #include "models.h"
@@ -176,6 +177,33 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     CHECK(app->record("accounts", inbox.data(route, IM::AccountRole).toString())["name"].toString() == "Acme Logistics AB");
     CHECK(inbox.data(inbox.index(2), IM::WarningRole).toString().contains("inbound-only customer"));
     CHECK(!inbox.data(inbox.index(2), IM::UnreadRole).toBool());
+
+    // The team: everyone's efforts and results. Sara (the seller) logged the offers and the
+    // win; Karin found those cases and is credited with them too.
+    fika::app::TeamModel team;
+    QAbstractItemModelTester t4(&team, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(team.count() == 3);
+    using TM = fika::app::TeamModel;
+    auto person = [&](int row) {
+        QModelIndex i = team.index(row);
+        return std::make_tuple(team.data(i, TM::NameRole).toString(), team.data(i, TM::ConversationsRole).toInt(),
+                               team.data(i, TM::MeetingsRole).toInt(), team.data(i, TM::OffersRole).toInt(),
+                               team.data(i, TM::WonRole).toInt());
+    };
+    CHECK(person(0) == std::make_tuple(QString("Karin Holm"), 10, 4, 3, 1));
+    CHECK(person(1) == std::make_tuple(QString("Jonas Vik"), 6, 1, 0, 0));
+    CHECK(person(2) == std::make_tuple(QString("Sara Lind"), 4, 0, 3, 1));
+    CHECK(team.data(team.index(0), TM::SummaryRole).toString() ==
+          "Conversations: 10 · Meetings: 4 · Offers: 3 · Won: 1 (135,000 DKK)");
+    CHECK(team.data(team.index(1), TM::RoleLabelRole).toString() == "Consultant");
+    CHECK(team.data(team.index(2), TM::WeekRole).toInt() == 4);
+    CHECK(team.data(team.index(2), TM::TargetRole).toInt() == 6);
+    // "My numbers" credits the same way: Sara's own offers and win.
+    fika::app::Numbers mine;
+    mine.setMine(true);
+    CHECK(mine.conversations() == 4);
+    CHECK(mine.offers() == 3);
+    CHECK(mine.won() == 1);
 }
 
 TEST_CASE("follow-ups and a person export to files a calendar and an address book open") {

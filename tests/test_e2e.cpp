@@ -188,6 +188,31 @@ TEST_CASE("the funnel over everything a seller sees matches the worked example")
     CHECK(s.json({"funnel", "--user", "bo"})["phone_meetings"] == 2);
     // A consultant sees only its own customers' numbers.
     CHECK(b.json({"funnel"})["conversations"] == 8);
+
+    // Consultants identify, sellers close: the offer and the win sam logs on the case bo
+    // found count for both of them, and once in the team's total.
+    std::string lead = b.ok({"add", "case", "--account", globex, "--title", "Warehouse app", "--value", "40000"});
+    b.ok({"sync"});
+    s.ok({"sync"});
+    s.ok({"add", "activity", "--type", "offer", "--account", globex, "--case", lead});
+    s.ok({"add", "activity", "--type", "won", "--account", globex, "--case", lead});
+    s.ok({"sync"});
+    json team = s.json({"funnel"});
+    CHECK(team["offers"] == 4);
+    CHECK(team["won"] == 2);
+    CHECK(team["won_value"] == json{{"DKK", 175000}});
+    by = s.json({"funnel", "--by-user"});
+    CHECK(by["bo"]["offers"] == 2);
+    CHECK(by["bo"]["won"] == 1);
+    CHECK(by["bo"]["won_value"] == json{{"DKK", 40000}});
+    CHECK(by["sam"]["won"] == 1);
+    CHECK(by["sam"]["conversations"] == 0);
+    CHECK(by["anna"]["won"] == 1);
+    json bo = s.json({"funnel", "--user", "bo"});
+    CHECK(bo["offers"] == 2);
+    CHECK(bo["conversations"] == 8);
+    b.ok({"sync"});
+    CHECK(b.json({"funnel", "--user", "bo"})["won"] == 1);
 }
 
 TEST_CASE("a consultant never receives an account it was not granted") {

@@ -35,10 +35,13 @@ std::string load(sync::Store& st, std::uint64_t now) {
         sync::Store::Batch batch(st);
         const std::string me = "01900000-0000-7000-8000-00000000d001";
         const std::string karin = "01900000-0000-7000-8000-00000000d002";
+        const std::string jonas = "01900000-0000-7000-8000-00000000d003";
         must(st.create("users", {{"id", text(me)}, {"name", text("Sara Lind")}, {"role", text("seller")},
                                  {"style", text("neutral")}, {"weekly_target", std::int64_t{6}}}));
         must(st.create("users", {{"id", text(karin)}, {"name", text("Karin Holm")}, {"role", text("consultant")},
                                  {"style", text("passive")}, {"weekly_target", std::int64_t{5}}}));
+        must(st.create("users", {{"id", text(jonas)}, {"name", text("Jonas Vik")}, {"role", text("consultant")},
+                                 {"style", text("direct")}, {"weekly_target", std::int64_t{4}}}));
         (void)st.set_meta("user_id", me);
         (void)st.set_meta("user_name", "Sara Lind");
         (void)st.set_meta("user_role", "seller");
@@ -88,14 +91,14 @@ std::string load(sync::Store& st, std::uint64_t now) {
                                135'000, "won", karin, true);
         std::string offer1 = kase(nordbank, lars, "Payments API review", "A second opinion before the PSD3 rewrite.",
                                   240'000, "offer", karin, true);
-        kase(fjord, ingrid, "Grid sensor dashboards", "Field engineers need the readings on phones.", 410'000, "offer",
+        std::string grid = kase(fjord, ingrid, "Grid sensor dashboards", "Field engineers need the readings on phones.", 410'000, "offer",
              karin, true);
         kase(tanum, mette, "Citizen portal accessibility audit", "Must pass WCAG 2.1 AA by spring.", 135'000,
              "meeting", karin, true);
         std::string route = kase(acme, per, "Route planning pilot", "Per mentioned trucks driving empty on Fridays.", 300'000, "spotted", karin, false);
         std::string offshore = kase(hav, "", "Offshore maintenance app", "Heard at the coffee machine: paper checklists offshore.", 0,
              "spotted", karin, false);
-        kase(byg, "", "Site reporting", "", 60'000, "qualified", karin, false);
+        kase(byg, "", "Site reporting", "", 60'000, "qualified", jonas, false);
         kase(nordbank, "", "Mainframe exit study", "", 1'720'000, "negotiation", me, true);
         std::string lost_case = kase(fjord, "", "Data warehouse migration", "Chose another vendor on price.", 300'000,
                                      "lost", karin, true);
@@ -116,23 +119,25 @@ std::string load(sync::Store& st, std::uint64_t now) {
                                "Ingrid asked about dashboards", "Ola at the fair stand",
                                "Mette: accessibility deadline", "Site visit chat", "Per: empty trucks on Fridays",
                                "Sensor data in the field", "Architecture review idea", "Portal feedback"};
-        // 19 outbound conversations (four of them Sara's, this week) and one inbound call.
+        // 19 outbound conversations (four of them Sara's, this week; six Jonas's) and one
+        // inbound call. Consultants identify, the seller (Sara) closes: she logs the offers
+        // and the win, and the consultants who found those cases are credited with them.
         for (int i = 0; i < 19; ++i)
             activity("conversation", conv_accounts[i % 10], "", "", notes[i % 10], i < 4 ? 0 : (i * 3) % 28, "outbound",
-                     i < 4 ? me : std::string());
+                     i < 4 ? me : i >= 13 ? jonas : std::string());
         activity("meeting", acme, eva, won, "Workshop on stock data", 20);
         activity("meeting", nordbank, lars, offer1, "Scoping the review", 14);
-        activity("meeting", tanum, mette, "", "Audit scope", 6);
+        activity("meeting", tanum, mette, "", "Audit scope", 6, "outbound", jonas);
         activity("phone-meeting", fjord, ingrid, "", "Call about dashboards", 12);
         activity("phone-meeting", hav, "", "", "Intro call", 9);
-        activity("offer", acme, eva, won, "", 18);
-        activity("offer", nordbank, lars, offer1, "", 10);
-        activity("offer", fjord, ingrid, "", "", 8);
-        activity("won", acme, eva, won, "Signed", 15);
+        activity("offer", acme, eva, won, "", 18, "outbound", me);
+        activity("offer", nordbank, lars, offer1, "", 10, "outbound", me);
+        activity("offer", fjord, ingrid, grid, "", 8, "outbound", me);
+        activity("won", acme, eva, won, "Signed", 15, "outbound", me);
         activity("conversation", vestbank, "", "", "They called us about a security review", 4, "inbound");
         std::string security = kase(vestbank, "", "Security review", "They called us: a review before their audit.", 0,
                                     "spotted", karin, false);
-        activity("lost", fjord, "", lost_case, "Chose another vendor on price", 25);
+        activity("lost", fjord, "", lost_case, "Chose another vendor on price", 25, "outbound", me);
 
         must(st.create("notes", {{"account_id", text(acme)}, {"contact_id", text(eva)}, {"kind", text("needs-analysis")},
                                  {"body", text("Need: live stock levels\n\nPain: orders promised on stale data\n\n"

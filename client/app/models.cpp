@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
 #include <map>
 
 #include "appcontext.h"
@@ -20,6 +21,18 @@ QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<i
 std::string s(const QString& q) { return q.toStdString(); }
 
 AppContext* app() { return AppContext::instance(); }
+
+// The row an index points at in a flat list model's rows, or nullptr.
+template <typename Rows>
+const typename Rows::value_type* row_at(const Rows& rows, const QModelIndex& index) {
+    if (!index.isValid() || index.row() < 0 || index.row() >= static_cast<int>(rows.size())) return nullptr;
+    return &rows[static_cast<size_t>(index.row())];
+}
+
+template <typename Rows>
+int rows_under(const Rows& rows, const QModelIndex& parent) {
+    return parent.isValid() ? 0 : static_cast<int>(rows.size());
+}
 
 // A list line's parts, the empty ones left out.
 QString joined(QStringList parts) {
@@ -365,11 +378,12 @@ void PipelineModel::reload() {
     emit changed();
 }
 
-int PipelineModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+int PipelineModel::rowCount(const QModelIndex& parent) const { return rows_under(rows_, parent); }
 
 QVariant PipelineModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
-    const Row& r = rows_[static_cast<size_t>(index.row())];
+    const Row* row = row_at(rows_, index);
+    if (!row) return {};
+    const Row& r = *row;
     switch (role) {
         case StageRole: return r.stage;
         case Qt::DisplayRole:
@@ -443,11 +457,12 @@ bool IssuesModel::resolve(int row, bool keepMine) {
     return true;
 }
 
-int IssuesModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+int IssuesModel::rowCount(const QModelIndex& parent) const { return rows_under(rows_, parent); }
 
 QVariant IssuesModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
-    const Row& r = rows_[static_cast<size_t>(index.row())];
+    const Row* row = row_at(rows_, index);
+    if (!row) return {};
+    const Row& r = *row;
     switch (role) {
         case NumberRole: return r.n;
         case Qt::DisplayRole:
@@ -513,11 +528,12 @@ void InboxModel::reload() {
     emit changed();
 }
 
-int InboxModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+int InboxModel::rowCount(const QModelIndex& parent) const { return rows_under(rows_, parent); }
 
 QVariant InboxModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
-    const Row& r = rows_[static_cast<size_t>(index.row())];
+    const Row* row = row_at(rows_, index);
+    if (!row) return {};
+    const Row& r = *row;
     switch (role) {
         case NumberRole: return r.n;
         case Qt::DisplayRole:
@@ -538,6 +554,97 @@ QHash<int, QByteArray> InboxModel::roleNames() const {
     return {{NumberRole, "number"}, {TitleRole, "title"}, {SubtitleRole, "subtitle"}, {WarningRole, "warning"},
             {UnreadRole, "unread"}, {CaseRole, "caseId"}, {AccountRole, "accountId"}, {AccountNameRole, "accountName"},
             {ContactRole, "contactId"}, {ContactNameRole, "contactName"}};
+}
+
+// ---- TeamModel ----------------------------------------------------------------------------------
+
+TeamModel::TeamModel(QObject* parent) : QAbstractListModel(parent) {
+    if (app()) connect(app(), &AppContext::revisionChanged, this, &TeamModel::reload);
+    reload();
+}
+
+void TeamModel::reload() {
+    beginResetModel();
+    rows_.clear();
+    if (app() && app()->ok()) {
+        sync::Store& st = app()->store();
+        QDate today = QDate::currentDate();
+        client::FunnelQuery week;
+        week.from = s(today.addDays(1 - today.dayOfWeek()).toString(Qt::ISODate));
+        week.to = s(today.toString(Qt::ISODate));
+        auto all = client::funnel_by_user(st, {});
+        auto this_week = client::funnel_by_user(st, week);
+        std::map<std::string, Row> by_user;
+        try {
+            sync::Stmt u = st.db().prepare(
+                "SELECT id, coalesce(name,''), coalesce(role,'consultant'), coalesce(weekly_target,0) FROM users "
+                "WHERE coalesce(deleted,0)=0");
+            while (u.step()) {
+                Row& r = by_user[std::string(u.text(0))];
+                r.name = q(std::string(u.text(1)));
+                r.role = app()->userRoleLabel(q(std::string(u.text(2))));
+                r.target = static_cast<int>(u.integer(3));
+            }
+        } catch (const sync::Failure&) {
+        }
+        if (all.ok()) {
+            for (const auto& [user, f] : *all) {
+                Row& r = by_user[user];
+                r.conversations = static_cast<int>(f.conversations);
+                r.meetings = static_cast<int>(f.meetings + f.phone_meetings);
+                r.offers = static_cast<int>(f.offers);
+                r.won = static_cast<int>(f.won);
+                if (!f.won_value.empty())
+                    r.won_value = money_by_currency(std::map<std::string, long long>(f.won_value.begin(), f.won_value.end()));
+            }
+        }
+        if (this_week.ok())
+            for (const auto& [user, f] : *this_week) by_user[user].week = static_cast<int>(f.conversations);
+        for (auto& [user, r] : by_user) {
+            r.user = q(user);
+            if (r.name.isEmpty()) r.name = user.empty() ? AppContext::tr("(unknown)") : app()->userLabel(r.user);
+            QString won = r.won_value.isEmpty() ? QString::number(r.won) : QStringLiteral("%1 (%2)").arg(r.won).arg(r.won_value);
+            r.summary = AppContext::tr("Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4")
+                            .arg(r.conversations).arg(r.meetings).arg(r.offers).arg(won);
+            rows_.push_back(std::move(r));
+        }
+        // The most conversations first: they win (product.md).
+        std::stable_sort(rows_.begin(), rows_.end(), [](const Row& a, const Row& b) {
+            if (a.conversations != b.conversations) return a.conversations > b.conversations;
+            return a.name.localeAwareCompare(b.name) < 0;
+        });
+    }
+    endResetModel();
+    emit changed();
+}
+
+int TeamModel::rowCount(const QModelIndex& parent) const { return rows_under(rows_, parent); }
+
+QVariant TeamModel::data(const QModelIndex& index, int role) const {
+    const Row* row = row_at(rows_, index);
+    if (!row) return {};
+    const Row& r = *row;
+    switch (role) {
+        case UserRole: return r.user;
+        case Qt::DisplayRole:
+        case NameRole: return r.name;
+        case RoleLabelRole: return r.role;
+        case ConversationsRole: return r.conversations;
+        case WeekRole: return r.week;
+        case TargetRole: return r.target;
+        case MeetingsRole: return r.meetings;
+        case OffersRole: return r.offers;
+        case WonRole: return r.won;
+        case WonValueRole: return r.won_value;
+        case SummaryRole: return r.summary;
+        default: return {};
+    }
+}
+
+QHash<int, QByteArray> TeamModel::roleNames() const {
+    return {{UserRole, "userId"}, {NameRole, "name"}, {RoleLabelRole, "roleLabel"}, {ConversationsRole, "conversations"},
+            {WeekRole, "week"}, {TargetRole, "target"}, {MeetingsRole, "meetings"}, {OffersRole, "offers"},
+            {WonRole, "won"}, {WonValueRole, "wonValue"}, {SummaryRole, "summary"}};
 }
 
 // ---- Numbers ------------------------------------------------------------------------------------

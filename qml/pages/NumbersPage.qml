@@ -12,6 +12,7 @@ Page {
     title: qsTr("My numbers")
 
     Numbers { id: n; mine: onlyMine.checked }
+    TeamModel { id: team }
 
     ScrollView {
         id: sv
@@ -60,6 +61,45 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+            }
+            // Everyone's efforts and results, for the seller (or anyone looking at the team).
+            Label {
+                visible: !onlyMine.checked && team.count > 0
+                text: qsTr("Per person")
+                font.bold: true
+                font.pixelSize: 16
+                Layout.leftMargin: 16
+            }
+            Repeater {
+                model: onlyMine.checked ? null : team
+                delegate: ColumnLayout {
+                    required property string name
+                    required property string roleLabel
+                    required property int week
+                    required property int target
+                    required property string summary
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label { text: name; font.bold: true; elide: Label.ElideRight; Layout.fillWidth: true }
+                        Label { text: qsTr("%1 of %2 this week").arg(week).arg(target); opacity: 0.7 }
+                    }
+                    ProgressBar {
+                        from: 0
+                        to: Math.max(1, target)
+                        value: Math.min(week, target)
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: roleLabel + " \u00B7 " + summary
+                        opacity: 0.7
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
             }
             Label { text: qsTr("Return on the programme"); font.bold: true; font.pixelSize: 16; Layout.leftMargin: 16 }
             GridLayout {
