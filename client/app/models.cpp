@@ -34,6 +34,15 @@ int rows_under(const Rows& rows, const QModelIndex& parent) {
     return parent.isValid() ? 0 : static_cast<int>(rows.size());
 }
 
+// This week, Monday to today: the period of a weekly conversation target.
+client::FunnelQuery this_week() {
+    QDate today = QDate::currentDate();
+    client::FunnelQuery week;
+    week.from = s(today.addDays(1 - today.dayOfWeek()).toString(Qt::ISODate));
+    week.to = s(today.toString(Qt::ISODate));
+    return week;
+}
+
 // A list line's parts, the empty ones left out.
 QString joined(QStringList parts) {
     parts.removeAll(QString());
@@ -568,12 +577,8 @@ void TeamModel::reload() {
     rows_.clear();
     if (app() && app()->ok()) {
         sync::Store& st = app()->store();
-        QDate today = QDate::currentDate();
-        client::FunnelQuery week;
-        week.from = s(today.addDays(1 - today.dayOfWeek()).toString(Qt::ISODate));
-        week.to = s(today.toString(Qt::ISODate));
         auto all = client::funnel_by_user(st, {});
-        auto this_week = client::funnel_by_user(st, week);
+        auto week = client::funnel_by_user(st, this_week());
         std::map<std::string, Row> by_user;
         try {
             sync::Stmt u = st.db().prepare(
@@ -598,8 +603,8 @@ void TeamModel::reload() {
                     r.won_value = money_by_currency(std::map<std::string, long long>(f.won_value.begin(), f.won_value.end()));
             }
         }
-        if (this_week.ok())
-            for (const auto& [user, f] : *this_week) by_user[user].week = static_cast<int>(f.conversations);
+        if (week.ok())
+            for (const auto& [user, f] : *week) by_user[user].week = static_cast<int>(f.conversations);
         for (auto& [user, r] : by_user) {
             r.user = q(user);
             if (r.name.isEmpty()) r.name = user.empty() ? AppContext::tr("(unknown)") : app()->userLabel(r.user);
@@ -682,11 +687,8 @@ void Numbers::reload() {
         offer_rate_ = percent(f->offer_rate);
         win_rate_ = percent(f->win_rate);
     }
-    // This week (Monday to today) for the user.
-    QDate today = QDate::currentDate();
-    client::FunnelQuery week;
-    week.from = s(today.addDays(1 - today.dayOfWeek()).toString(Qt::ISODate));
-    week.to = s(today.toString(Qt::ISODate));
+    // This week for the user.
+    client::FunnelQuery week = this_week();
     if (!me.isEmpty()) week.user = s(me);
     auto w = client::funnel(st, week);
     week_ = w.ok() ? static_cast<int>(w->conversations) : 0;
