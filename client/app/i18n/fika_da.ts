@@ -789,82 +789,92 @@
         <translation>Mine tal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="28"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="29"/>
         <source>This week: %1 of %2 conversations</source>
         <translation>Denne uge: %1 af %2 samtaler</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="34"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="35"/>
         <source>Only mine</source>
         <translation>Kun mine</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="44"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="45"/>
         <source>Funnel</source>
         <translation>Tragt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="52"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
         <source>conversations</source>
         <translation>samtaler</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>meetings + phone meetings</source>
         <translation>møder + telefonmøder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>%1 of conversations</source>
         <translation>%1 af samtalerne</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>offers</source>
         <translation>tilbud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>%1 of meetings</source>
         <translation>%1 af møderne</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
         <source>won</source>
         <translation>vundne</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
         <source>%1 of offers · %2 lost</source>
         <translation>%1 af tilbuddene · %2 tabt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="59"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="60"/>
         <source>won value</source>
         <translation>vundet værdi</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="64"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="68"/>
+        <source>Per person</source>
+        <translation>Per person</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="88"/>
+        <source>%1 of %2 this week</source>
+        <translation>%1 af %2 denne uge</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="104"/>
         <source>Return on the programme</source>
         <translation>Programmets afkast</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="72"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="112"/>
         <source>programme cost</source>
         <translation>programmets omkostning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="72"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="112"/>
         <source>training, travel, lost billable time</source>
         <translation>uddannelse, rejser, tabt fakturerbar tid</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="73"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="113"/>
         <source>identified pipeline</source>
         <translation>identificeret pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="74"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
         <source>estimated earnings (weighted)</source>
         <translation>forventet indtjening (vægtet)</translation>
     </message>
@@ -1501,49 +1511,59 @@ Budget:
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="200"/>
+        <location filename="../models.cpp" line="222"/>
         <source>not met yet</source>
         <translation>ikke mødt endnu</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="206"/>
+        <location filename="../models.cpp" line="228"/>
         <source> (inbound)</source>
         <translation> (indgående)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="211"/>
+        <location filename="../models.cpp" line="233"/>
         <source>Needs analysis</source>
         <translation>Behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="219"/>
+        <location filename="../models.cpp" line="241"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="220"/>
+        <location filename="../models.cpp" line="242"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="500"/>
+        <location filename="../models.cpp" line="524"/>
         <source>New case: %1</source>
         <translation>Ny sag: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="501"/>
+        <location filename="../models.cpp" line="525"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kunde i en konkurrentgruppe</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="502"/>
+        <location filename="../models.cpp" line="526"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Udgående arbejde hos en begrænset kunde</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="505"/>
+        <location filename="../models.cpp" line="529"/>
         <source>found by %1</source>
         <translation>fundet af %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="610"/>
+        <source>(unknown)</source>
+        <translation>(ukendt)</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="612"/>
+        <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
+        <translation>Samtaler: %1 · Møder: %2 · Tilbud: %3 · Vundne: %4</translation>
     </message>
 </context>
 <context>
