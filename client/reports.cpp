@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "export.h"
 #include "sqlite.h"
 
 namespace fika::client {
@@ -50,20 +51,33 @@ void each_activity(sync::Store& store, const FunnelQuery& q, Fn fn) {
     }
 }
 
+Funnel count_funnel(sync::Store& store, const FunnelQuery& q) {
+    Funnel f;
+    std::set<std::string> won_cases;
+    each_activity(store, q, [&](const std::string& type, const std::string&, const std::string&,
+                                const std::string& case_id, std::int64_t value, const std::string& currency) {
+        count(f, type);
+        if (type == "won" && !case_id.empty() && won_cases.insert(case_id).second) f.won_value[currency] += value;
+    });
+    finish(f);
+    return f;
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 }  // namespace
 
+const char* const kCaseProbabilitySql =
+    "coalesce(probability, CASE stage WHEN 'spotted' THEN 10 WHEN 'qualified' THEN 25 WHEN 'meeting' THEN 40 "
+    "WHEN 'offer' THEN 60 WHEN 'negotiation' THEN 80 WHEN 'won' THEN 100 ELSE 0 END)";
+
 sync::Result<Funnel> funnel(sync::Store& store, const FunnelQuery& q) {
-    return sync::guard([&] {
-        Funnel f;
-        std::set<std::string> won_cases;
-        each_activity(store, q, [&](const std::string& type, const std::string&, const std::string&,
-                                    const std::string& case_id, std::int64_t value, const std::string& currency) {
-            count(f, type);
-            if (type == "won" && !case_id.empty() && won_cases.insert(case_id).second) f.won_value[currency] += value;
-        });
-        finish(f);
-        return f;
-    });
+    return sync::guard([&] { return count_funnel(store, q); });
 }
 
 sync::Result<std::map<std::string, Funnel>> funnel_by_user(sync::Store& store, const FunnelQuery& q) {
@@ -95,6 +109,94 @@ std::string funnel_json(const Funnel& f) {
                         {"meeting_rate", rate(f.meeting_rate)}, {"offer_rate", rate(f.offer_rate)},
                         {"win_rate", rate(f.win_rate)}};
     return j.dump();
+}
+
+std::string id_date(std::string_view id) {
+    // xxxxxxxx-xxxx-7xxx-...: the first 48 bits are milliseconds since the epoch.
+    if (id.size() != 36 || id[8] != '-' || id[13] != '-' || id[14] != '7') return {};
+    std::uint64_t ms = 0;
+    for (std::size_t i : {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12}) {
+        int d = hex_digit(id[i]);
+        if (d < 0) return {};
+        ms = ms << 4 | static_cast<std::uint64_t>(d);
+    }
+    return sync::utc_text(static_cast<std::int64_t>(ms / 1000), "%Y-%m-%d");
+}
+
+sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store) {
+    return sync::guard([&] {
+        std::vector<ProgrammeReturn> out;
+        sync::Stmt p = store.db().prepare(
+            "SELECT id, coalesce(name,''), coalesce(cost,0), coalesce(currency,'DKK'), coalesce(period_start,''), "
+            "coalesce(period_end,'') FROM programmes WHERE coalesce(deleted,0)=0 "
+            "ORDER BY coalesce(period_start,'') DESC, id DESC");
+        while (p.step()) {
+            ProgrammeReturn r;
+            r.id = std::string(p.text(0));
+            r.name = std::string(p.text(1));
+            r.cost = p.integer(2);
+            r.currency = std::string(p.text(3));
+            r.period_start = std::string(p.text(4));
+            r.period_end = std::string(p.text(5));
+            out.push_back(std::move(r));
+        }
+        if (out.empty()) return out;
+
+        struct Case {
+            std::string date, currency, stage;
+            std::int64_t value = 0, weighted = 0;
+        };
+        std::vector<Case> cases;
+        sync::Stmt c = store.db().prepare(
+            std::string("SELECT id, coalesce(value,0), coalesce(currency,'DKK'), coalesce(stage,'spotted'), "
+                        "coalesce(value,0) * ") +
+            kCaseProbabilitySql + " / 100 FROM cases WHERE coalesce(deleted,0)=0");
+        while (c.step()) {
+            std::string date = id_date(c.text(0));
+            if (date.empty()) continue;
+            cases.push_back({std::move(date), std::string(c.text(2)), std::string(c.text(3)), c.integer(1), c.integer(4)});
+        }
+
+        for (ProgrammeReturn& r : out) {
+            auto in_period = [&](const std::string& date) {
+                return (r.period_start.empty() || date >= r.period_start) && (r.period_end.empty() || date <= r.period_end);
+            };
+            for (const Case& k : cases) {
+                if (!in_period(k.date)) continue;
+                ++r.cases;
+                if (k.stage == "lost") {
+                    ++r.lost_cases;
+                    continue;
+                }
+                r.pipeline[k.currency] += k.value;
+                if (k.stage == "won") ++r.won_cases;
+                r.earnings[k.currency] += k.stage == "won" ? k.value : k.weighted;
+            }
+            FunnelQuery q;
+            if (!r.period_start.empty()) q.from = r.period_start;
+            if (!r.period_end.empty()) q.to = r.period_end;
+            r.funnel = count_funnel(store, q);
+            bool one_currency = r.earnings.empty() || (r.earnings.size() == 1 && r.earnings.count(r.currency));
+            if (r.cost > 0 && one_currency)
+                r.return_ratio = static_cast<double>(r.earnings.empty() ? 0 : r.earnings[r.currency]) /
+                                 static_cast<double>(r.cost);
+        }
+        return out;
+    });
+}
+
+std::string programme_returns_json(const std::vector<ProgrammeReturn>& rs) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const ProgrammeReturn& r : rs) {
+        auto orNull = [](const std::string& v) { return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v); };
+        out.push_back({{"id", r.id}, {"name", r.name}, {"cost", r.cost}, {"currency", r.currency},
+                       {"period_start", orNull(r.period_start)}, {"period_end", orNull(r.period_end)},
+                       {"cases", r.cases}, {"won_cases", r.won_cases}, {"lost_cases", r.lost_cases},
+                       {"pipeline", r.pipeline}, {"earnings", r.earnings},
+                       {"return", r.return_ratio ? nlohmann::json(*r.return_ratio) : nlohmann::json(nullptr)},
+                       {"funnel", nlohmann::json::parse(funnel_json(r.funnel))}});
+    }
+    return out.dump();
 }
 
 }  // namespace fika::client

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store.h"
@@ -38,5 +39,34 @@ sync::Result<Funnel> funnel(sync::Store& store, const FunnelQuery& q);
 sync::Result<std::map<std::string, Funnel>> funnel_by_user(sync::Store& store, const FunnelQuery& q);
 
 std::string funnel_json(const Funnel& f);
+
+// A case's effective probability in SQL over `cases`: the typed one, else its stage's
+// default (product.md "Stages and default probabilities").
+extern const char* const kCaseProbabilitySql;
+
+// The return on a programme (product.md: "programme cost 0.5 M vs identified pipeline 3 M
+// in the first quarter vs estimated earnings 2 M"), computed from the records:
+// - identified: the cases created in the programme's period (a case's id is a UUIDv7, so
+//   it carries the moment it was captured), whatever has become of them since;
+// - pipeline: the estimated value of those not lost; earnings: the value of those won
+//   plus the open ones weighted by probability;
+// - funnel: the activities dated in the period.
+// A programme without a start or an end is open on that side. Money is by currency.
+struct ProgrammeReturn {
+    std::string id, name, currency, period_start, period_end;
+    std::int64_t cost = 0;
+    std::int64_t cases = 0, won_cases = 0, lost_cases = 0;
+    std::map<std::string, std::int64_t> pipeline, earnings;
+    Funnel funnel;
+    // earnings per unit of cost when everything is in the programme's currency
+    std::optional<double> return_ratio;
+};
+// Every live programme, the newest period first.
+sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store);
+std::string programme_returns_json(const std::vector<ProgrammeReturn>& r);
+
+// The date (YYYY-MM-DD, UTC like client::today(), the default date of an activity) a
+// record id of UUIDv7 form was made on; "" when the id is not a UUIDv7.
+std::string id_date(std::string_view id);
 
 }  // namespace fika::client

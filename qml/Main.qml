@@ -37,21 +37,27 @@ ApplicationWindow {
         return items
     }
 
+    // Every page by name (client/app/runner.cpp lists the same names for --page).
+    readonly property var pageUrls: ({
+        "welcome": "pages/WelcomePage.qml", "home": "pages/HomePage.qml",
+        "customers": "pages/CustomersPage.qml", "customer": "pages/CustomerPage.qml",
+        "capture": "pages/QuickCapturePage.qml", "log": "pages/LogActivityPage.qml",
+        "inbox": "pages/InboxPage.qml", "pipeline": "pages/PipelinePage.qml",
+        "case": "pages/CasePage.qml", "numbers": "pages/NumbersPage.qml",
+        "conflicts": "pages/ConflictsPage.qml", "trash": "pages/TrashPage.qml",
+        "settings": "pages/SettingsPage.qml", "account": "pages/AccountEditPage.qml",
+        "programme": "pages/ProgrammeEditPage.qml"
+    })
+    // The pages openPage() puts on top of the current one (back returns).
+    readonly property var pushedPages: ["customer", "case", "capture", "log", "conflicts", "account", "programme"]
+
     // Opens a page by name; `arg` is the record id for "customer" and "case".
     function showPage(name, arg) {
         var n = String(name)
         var a = (arg === undefined || arg === null || arg === "") ? undefined : String(arg)
         if (a === undefined && n === "customer") a = App.firstId("accounts")
         if (a === undefined && n === "case") a = App.firstId("cases")
-        var url = {
-            "welcome": "pages/WelcomePage.qml", "home": "pages/HomePage.qml",
-            "customers": "pages/CustomersPage.qml", "customer": "pages/CustomerPage.qml",
-            "capture": "pages/QuickCapturePage.qml", "log": "pages/LogActivityPage.qml",
-            "inbox": "pages/InboxPage.qml", "pipeline": "pages/PipelinePage.qml",
-            "case": "pages/CasePage.qml", "numbers": "pages/NumbersPage.qml",
-            "conflicts": "pages/ConflictsPage.qml", "trash": "pages/TrashPage.qml",
-            "settings": "pages/SettingsPage.qml", "account": "pages/AccountEditPage.qml"
-        }[n]
+        var url = pageUrls[n]
         if (url === undefined) { n = "home"; url = "pages/HomePage.qml" }
         var props = { "recordId": a === undefined ? "" : a }
         page = n
@@ -62,12 +68,8 @@ ApplicationWindow {
 
     // Pages opened on top of the current one (back returns).
     function openPage(name, arg) {
-        var url = {
-            "customer": "pages/CustomerPage.qml", "case": "pages/CasePage.qml",
-            "capture": "pages/QuickCapturePage.qml", "log": "pages/LogActivityPage.qml",
-            "conflicts": "pages/ConflictsPage.qml", "account": "pages/AccountEditPage.qml"
-        }[name]
-        if (url === undefined) return showPage(name, arg)
+        var url = pageUrls[name]
+        if (url === undefined || !pushedPages.includes(name)) return showPage(name, arg)
         page = name
         pageArg = arg
         stack.push(url, { "recordId": arg === undefined ? "" : String(arg) })

@@ -154,9 +154,34 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     CHECK(n.wonValue() == "135,000 DKK");
     CHECK(n.meetingRate() == "25 %");
     CHECK(n.offerRate() == "60 %");
-    CHECK(n.programmeCost() == "500,000 DKK");
-    CHECK(n.pipelineValue() == "3,000,000 DKK");
-    CHECK(n.estimatedEarnings() == "2,000,000 DKK");
+    // The return on the demo's programme: 0.5 M against 3 M found and 2 M expected.
+    fika::app::ProgrammesModel programmes;
+    QAbstractItemModelTester tp(&programmes, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    REQUIRE(programmes.count() == 1);
+    using PM = fika::app::ProgrammesModel;
+    QModelIndex p = programmes.index(0);
+    CHECK(programmes.data(p, PM::NameRole).toString() == "Coffee-machine programme Q1");
+    CHECK(programmes.data(p, PM::CostRole).toString() == "500,000 DKK");
+    CHECK(programmes.data(p, PM::PeriodRole).toString().contains(" – "));
+    CHECK(programmes.data(p, PM::PipelineRole).toString() == "3,000,000 DKK");
+    CHECK(programmes.data(p, PM::EarningsRole).toString() == "2,000,000 DKK");
+    CHECK(programmes.data(p, PM::ReturnRole).toString() == "4.0 × the cost");
+    CHECK(programmes.data(p, PM::FunnelRole).toString() == "20 conversations → 5 meetings → 3 offers → 1 won");
+    // Editing the programme (a seller's job) changes the return; a period that ends before
+    // it starts is refused with a reason.
+    QString pid = programmes.data(p, PM::IdRole).toString();
+    REQUIRE(app->updateRecord("programmes", pid, {{"cost", "1000000"}}));
+    CHECK(programmes.data(programmes.index(0), PM::ReturnRole).toString() == "2.0 × the cost");
+    CHECK_FALSE(app->updateRecord("programmes", pid, {{"period_start", "2026-05-01"}, {"period_end", "2026-04-01"}}));
+    CHECK(app->lastError() == "The period ends before it starts");
+    QString fresh = app->createRecord("programmes", {{"name", "Trade fair"}, {"cost", "20000"}, {"period_start", "2020-01-01"},
+                                                     {"period_end", "2020-01-31"}});
+    REQUIRE_FALSE(fresh.isEmpty());
+    REQUIRE(programmes.count() == 2);
+    QString cases = programmes.data(programmes.index(1), PM::CasesRole).toString();  // "%n case(s)": no translator here
+    CHECK(cases.startsWith("0 case"));
+    CHECK(cases.endsWith(" identified · 0 won · 0 lost"));
+    CHECK(programmes.data(programmes.index(1), PM::ReturnRole).toString() == "0.0 × the cost");
     CHECK(n.conversationsThisWeek() == 4);
     fika::app::IssuesModel issues;
     QAbstractItemModelTester t2(&issues, QAbstractItemModelTester::FailureReportingMode::Fatal);

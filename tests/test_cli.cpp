@@ -1,6 +1,7 @@
 // fika-cli with no server: records, errors, the funnel and CSV import/export.
 #include <catch2/catch.hpp>
 
+#include <ctime>
 #include <fstream>
 #include <set>
 
@@ -153,6 +154,58 @@ TEST_CASE("the funnel matches the worked example of product.md exactly") {
     std::string text = cli.ok({"funnel"});
     CHECK_THAT(text, Catch::Contains("135000 DKK"));
     CHECK_THAT(text, Catch::Contains("25.0% of conversations"));
+}
+
+TEST_CASE("a programme's return counts the cases captured in its period against its cost") {
+    TempDir dir;
+    Cli cli(dir.file("fika.db"));
+    CHECK(cli.json({"roi"}).empty());
+    std::string acme = cli.ok({"add", "account", "--name", "Acme"});
+    std::string won = cli.ok({"add", "case", "--account", acme, "--title", "Platform", "--value", "135000"});
+    std::string open = cli.ok({"add", "case", "--account", acme, "--title", "Dashboards", "--value", "1000000"});
+    std::string lost = cli.ok({"add", "case", "--account", acme, "--title", "Audit", "--value", "300000"});
+    cli.ok({"set", "case", won, "stage=won"});
+    cli.ok({"set", "case", open, "stage=offer"});  // 60 % by default
+    cli.ok({"set", "case", lost, "stage=lost"});
+    for (int i = 0; i < 4; ++i) cli.ok({"add", "activity", "--type", "conversation", "--account", acme});
+    cli.ok({"add", "activity", "--type", "won", "--account", acme, "--case", won});
+    // Cases are captured today: a programme running now found them, one in 2020 did not.
+    std::time_t t = std::time(nullptr);
+    char today_buf[16];
+    std::strftime(today_buf, sizeof today_buf, "%Y-%m-%d", std::gmtime(&t));
+    std::string today = today_buf;
+    cli.ok({"add", "programme", "--name", "Coffee Q4", "--cost", "500000", "--period_start", today.substr(0, 8) + "01",
+            "--period_end", today});
+    cli.ok({"add", "programme", "--name", "Old fair", "--cost", "10000", "--period_start", "2020-01-01",
+            "--period_end", "2020-03-31"});
+    json r = cli.json({"roi"});
+    REQUIRE(r.size() == 2);
+    const json& now = r[0];  // the newest period first
+    CHECK(now["name"] == "Coffee Q4");
+    CHECK(now["cases"] == 3);
+    CHECK(now["won_cases"] == 1);
+    CHECK(now["lost_cases"] == 1);
+    CHECK(now["pipeline"] == json{{"DKK", 1135000}});           // the lost case is out
+    CHECK(now["earnings"] == json{{"DKK", 135000 + 600000}});   // won + 60 % of the offer
+    CHECK(now["return"].get<double>() == Approx(735000.0 / 500000));
+    CHECK(now["funnel"]["conversations"] == 4);
+    CHECK(now["funnel"]["won"] == 1);
+    const json& old = r[1];
+    CHECK(old["name"] == "Old fair");
+    CHECK(old["cases"] == 0);
+    CHECK(old["earnings"].empty());
+    CHECK(old["return"].get<double>() == 0.0);
+    CHECK(old["funnel"]["conversations"] == 0);
+    std::string text = cli.ok({"roi"});
+    CHECK_THAT(text, Catch::Contains("Coffee Q4"));
+    CHECK_THAT(text, Catch::Contains("cases found     3   (1 won, 1 lost)"));
+    CHECK_THAT(text, Catch::Contains("(1.5 x the cost)"));
+    // A programme with no period counts everything.
+    cli.ok({"add", "programme", "--name", "Open", "--cost", "1"});
+    json all = cli.json({"roi"});
+    REQUIRE(all.size() == 3);
+    CHECK(all[2]["name"] == "Open");
+    CHECK(all[2]["cases"] == 3);
 }
 
 TEST_CASE("CSV export and import round-trip - bad rows are reported by line and good rows kept") {

@@ -290,6 +290,17 @@ sync::Fields AppContext::to_fields(const sync::TableDef& t, const QVariantMap& m
         }
         out.emplace_back(name, std::move(val));
     }
+    // A period (a programme's) must not end before it starts.
+    auto text_of = [&](const char* n) -> std::string {
+        for (auto& [k, v] : out)
+            if (k == n && std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+        return {};
+    };
+    std::string from = text_of("period_start"), to = text_of("period_end");
+    if (!from.empty() && !to.empty() && to < from) {
+        *ok = fail(tr("The period ends before it starts"));
+        return {};
+    }
     return out;
 }
 

@@ -59,10 +59,6 @@ QString money_by_currency(const std::map<std::string, long long>& m) {
     return parts.isEmpty() ? app()->formatMoney(0, "DKK") : parts.join(" + ");
 }
 
-// Effective probability of a case in SQL: the typed one, else the stage's default.
-const char* kProbabilitySql =
-    "coalesce(probability, CASE stage WHEN 'spotted' THEN 10 WHEN 'qualified' THEN 25 WHEN 'meeting' THEN 40 "
-    "WHEN 'offer' THEN 60 WHEN 'negotiation' THEN 80 WHEN 'won' THEN 100 ELSE 0 END)";
 
 }  // namespace
 
@@ -353,7 +349,7 @@ void PipelineModel::reload() {
             sync::Stmt st = app()->store().db().prepare(
                 std::string("SELECT stage, coalesce(currency,'DKK'), count(*), coalesce(sum(value),0), "
                             "coalesce(sum(value * ") +
-                kProbabilitySql + " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 GROUP BY stage, currency");
+                client::kCaseProbabilitySql + " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 GROUP BY stage, currency");
             while (st.step()) {
                 std::string stage(st.text(0)), cur(st.text(1));
                 counts[stage] += static_cast<int>(st.integer(2));
@@ -652,6 +648,79 @@ QHash<int, QByteArray> TeamModel::roleNames() const {
             {WonRole, "won"}, {WonValueRole, "wonValue"}, {SummaryRole, "summary"}};
 }
 
+// ---- Programmes -----------------------------------------------------------------------------------
+
+ProgrammesModel::ProgrammesModel(QObject* parent) : QAbstractListModel(parent) {
+    if (app()) connect(app(), &AppContext::revisionChanged, this, &ProgrammesModel::reload);
+    reload();
+}
+
+void ProgrammesModel::reload() {
+    beginResetModel();
+    rows_.clear();
+    if (app() && app()->ok()) {
+        auto rs = client::programme_returns(app()->store());
+        if (rs.ok()) {
+            for (const client::ProgrammeReturn& p : *rs) {
+                Row r;
+                r.id = q(p.id);
+                r.name = p.name.empty() ? AppContext::tr("(unnamed)") : q(p.name);
+                auto day = [](const std::string& d) {
+                    return QLocale().toString(QDate::fromString(q(d), Qt::ISODate), QLocale::ShortFormat);
+                };
+                if (!p.period_start.empty() && !p.period_end.empty())
+                    r.period = AppContext::tr("%1 – %2").arg(day(p.period_start), day(p.period_end));
+                else if (!p.period_start.empty())
+                    r.period = AppContext::tr("from %1").arg(day(p.period_start));
+                else if (!p.period_end.empty())
+                    r.period = AppContext::tr("until %1").arg(day(p.period_end));
+                r.cost = app()->formatMoney(QVariant::fromValue(static_cast<long long>(p.cost)), q(p.currency));
+                r.pipeline = money_by_currency(std::map<std::string, long long>(p.pipeline.begin(), p.pipeline.end()));
+                r.earnings = money_by_currency(std::map<std::string, long long>(p.earnings.begin(), p.earnings.end()));
+                if (p.return_ratio)
+                    r.ret = AppContext::tr("%1 × the cost").arg(QLocale().toString(*p.return_ratio, 'f', 1));
+                r.cases = AppContext::tr("%n case(s) identified", nullptr, static_cast<int>(p.cases)) + " · " +
+                          AppContext::tr("%1 won · %2 lost").arg(p.won_cases).arg(p.lost_cases);
+                const client::Funnel& f = p.funnel;
+                r.funnel = AppContext::tr("%1 conversations → %2 meetings → %3 offers → %4 won")
+                               .arg(f.conversations)
+                               .arg(f.meetings + f.phone_meetings)
+                               .arg(f.offers)
+                               .arg(f.won);
+                rows_.push_back(std::move(r));
+            }
+        }
+    }
+    endResetModel();
+    emit changed();
+}
+
+int ProgrammesModel::rowCount(const QModelIndex& parent) const { return rows_under(rows_, parent); }
+
+QVariant ProgrammesModel::data(const QModelIndex& index, int role) const {
+    const Row* row = row_at(rows_, index);
+    if (!row) return {};
+    switch (role) {
+        case IdRole: return row->id;
+        case Qt::DisplayRole:
+        case NameRole: return row->name;
+        case PeriodRole: return row->period;
+        case CostRole: return row->cost;
+        case PipelineRole: return row->pipeline;
+        case EarningsRole: return row->earnings;
+        case ReturnRole: return row->ret;
+        case CasesRole: return row->cases;
+        case FunnelRole: return row->funnel;
+        default: return {};
+    }
+}
+
+QHash<int, QByteArray> ProgrammesModel::roleNames() const {
+    return {{IdRole, "programmeId"}, {NameRole, "name"}, {PeriodRole, "period"}, {CostRole, "cost"},
+            {PipelineRole, "pipeline"}, {EarningsRole, "earnings"}, {ReturnRole, "returnText"},
+            {CasesRole, "casesText"}, {FunnelRole, "funnelText"}};
+}
+
 // ---- Numbers ------------------------------------------------------------------------------------
 
 Numbers::Numbers(QObject* parent) : QObject(parent) {
@@ -692,23 +761,6 @@ void Numbers::reload() {
     if (!me.isEmpty()) week.user = s(me);
     auto w = client::funnel(st, week);
     week_ = w.ok() ? static_cast<int>(w->conversations) : 0;
-    // ROI: programme cost against identified pipeline and the estimate of earnings.
-    std::map<std::string, long long> cost, pipeline, earnings;
-    try {
-        sync::Stmt c = st.db().prepare(
-            "SELECT coalesce(currency,'DKK'), coalesce(sum(cost),0) FROM programmes WHERE coalesce(deleted,0)=0 GROUP BY 1");
-        while (c.step()) cost[std::string(c.text(0))] += c.integer(1);
-        sync::Stmt p = st.db().prepare(std::string("SELECT coalesce(currency,'DKK'), coalesce(sum(value),0), coalesce(sum(value * ") +
-                                       kProbabilitySql + " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 AND stage<>'lost' GROUP BY 1");
-        while (p.step()) {
-            pipeline[std::string(p.text(0))] += p.integer(1);
-            earnings[std::string(p.text(0))] += p.integer(2);
-        }
-    } catch (const sync::Failure&) {
-    }
-    programme_cost_ = money_by_currency(cost);
-    pipeline_value_ = money_by_currency(pipeline);
-    earnings_ = money_by_currency(earnings);
     emit changed();
 }
 

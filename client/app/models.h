@@ -211,7 +211,34 @@ private:
     std::vector<Row> rows_;
 };
 
-// "My numbers" and the funnel/ROI view.
+// The return on each programme (client::programme_returns): what it cost against the
+// pipeline identified in its period and the earnings expected from it. Newest first.
+class ProgrammesModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int count READ count NOTIFY changed)
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1, NameRole, PeriodRole, CostRole, PipelineRole, EarningsRole, ReturnRole,
+        CasesRole, FunnelRole
+    };
+    explicit ProgrammesModel(QObject* parent = nullptr);
+    int count() const { return static_cast<int>(rows_.size()); }
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    Q_INVOKABLE void reload();
+signals:
+    void changed();
+
+private:
+    struct Row {
+        QString id, name, period, cost, pipeline, earnings, ret, cases, funnel;
+    };
+    std::vector<Row> rows_;
+};
+
+// "My numbers" and the funnel view.
 class Numbers : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -228,9 +255,6 @@ class Numbers : public QObject {
     Q_PROPERTY(QString meetingRate READ meetingRate NOTIFY changed)
     Q_PROPERTY(QString offerRate READ offerRate NOTIFY changed)
     Q_PROPERTY(QString winRate READ winRate NOTIFY changed)
-    Q_PROPERTY(QString programmeCost READ programmeCost NOTIFY changed)
-    Q_PROPERTY(QString pipelineValue READ pipelineValue NOTIFY changed)
-    Q_PROPERTY(QString estimatedEarnings READ estimatedEarnings NOTIFY changed)
 public:
     explicit Numbers(QObject* parent = nullptr);
     bool mine() const { return mine_; }
@@ -247,9 +271,6 @@ public:
     QString meetingRate() const { return meeting_rate_; }
     QString offerRate() const { return offer_rate_; }
     QString winRate() const { return win_rate_; }
-    QString programmeCost() const { return programme_cost_; }
-    QString pipelineValue() const { return pipeline_value_; }
-    QString estimatedEarnings() const { return earnings_; }
     Q_INVOKABLE void reload();
 signals:
     void changed();
@@ -258,7 +279,7 @@ private:
     bool mine_ = false;
     int week_ = 0;
     long long f_conversations_ = 0, f_meetings_ = 0, f_phone_ = 0, f_offers_ = 0, f_won_ = 0, f_lost_ = 0;
-    QString won_value_, meeting_rate_, offer_rate_, win_rate_, programme_cost_, pipeline_value_, earnings_;
+    QString won_value_, meeting_rate_, offer_rate_, win_rate_;
 };
 
 }  // namespace fika::app

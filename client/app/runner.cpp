@@ -90,7 +90,8 @@ static long long ms_since_process_start() {
 
 const QStringList& all_pages() {
     static const QStringList pages = {"welcome", "home", "customers", "customer", "capture", "log", "inbox",
-                                      "pipeline", "case", "numbers", "conflicts", "trash", "settings", "account"};
+                                      "pipeline", "case", "numbers", "conflicts", "trash", "settings", "account",
+                                      "programme"};
     return pages;
 }
 

@@ -60,6 +60,9 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
   funnel [--from DATE] [--to DATE] [--user NAME] [--by-user] [--json]
                                  conversations, meetings, phone meetings, offers, won,
                                  lost, won value and conversion rates
+  roi [--json]                   each programme's return: its cost against the pipeline
+                                 found in its period (cases captured then) and the
+                                 earnings expected (won + open weighted by probability)
   export csv DIR                 accounts, contacts, cases, activities as CSV files
   export ical FILE               follow-ups as iCalendar to-dos (FILE - : standard output)
   export vcard CONTACT_ID FILE   a person as a vCard (FILE - : standard output)
@@ -599,6 +602,37 @@ int cmd_funnel(Ctx& c, const Args& a) {
     return kOk;
 }
 
+int cmd_roi(Ctx& c) {
+    auto rs = client::programme_returns(*c.store);
+    if (!rs.ok()) return error(rs.error().message);
+    if (c.json) {
+        print_json(c, json::parse(client::programme_returns_json(*rs)));
+        return kOk;
+    }
+    if (rs->empty()) std::fprintf(c.out, "no programmes (add programme --name NAME --cost N --period_start DATE)\n");
+    auto money = [](const std::map<std::string, std::int64_t>& m) {
+        std::string out;
+        for (auto& [cur, v] : m) out += (out.empty() ? "" : " + ") + std::to_string(v) + " " + cur;
+        return out.empty() ? std::string("0") : out;
+    };
+    for (const client::ProgrammeReturn& r : *rs) {
+        std::fprintf(c.out, "%s  (%s to %s)\n", r.name.c_str(), r.period_start.empty() ? "..." : r.period_start.c_str(),
+                     r.period_end.empty() ? "..." : r.period_end.c_str());
+        std::fprintf(c.out, "  cost            %lld %s\n", static_cast<long long>(r.cost), r.currency.c_str());
+        std::fprintf(c.out, "  cases found     %lld   (%lld won, %lld lost)\n", static_cast<long long>(r.cases),
+                     static_cast<long long>(r.won_cases), static_cast<long long>(r.lost_cases));
+        std::fprintf(c.out, "  pipeline        %s\n", money(r.pipeline).c_str());
+        char ratio[32] = "";
+        if (r.return_ratio) std::snprintf(ratio, sizeof ratio, "   (%.1f x the cost)", *r.return_ratio);
+        std::fprintf(c.out, "  earnings        %s%s\n", money(r.earnings).c_str(), ratio);
+        const client::Funnel& f = r.funnel;
+        std::fprintf(c.out, "  funnel          %lld conversations -> %lld meetings -> %lld offers -> %lld won\n",
+                     static_cast<long long>(f.conversations), static_cast<long long>(f.meetings + f.phone_meetings),
+                     static_cast<long long>(f.offers), static_cast<long long>(f.won));
+    }
+    return kOk;
+}
+
 // Writes `text` to FILE, or to standard output for "-".
 int write_out(Ctx& c, const std::string& file, const std::string& text) {
     if (file == "-") {
@@ -763,7 +797,7 @@ int run_cli(int argc, char** argv) {
     const std::string cmd = a.pos[0];
     static const std::set<std::string> known = {"connect", "add", "set", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
-                                                "notifications", "funnel", "export", "import", "person",
+                                                "notifications", "funnel", "roi", "export", "import", "person",
                                                 "duplicates", "merge"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
@@ -789,6 +823,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "dismiss") return cmd_refused_resolve(c, a, false);
     if (cmd == "notifications") return cmd_notifications(c, a);
     if (cmd == "funnel") return cmd_funnel(c, a);
+    if (cmd == "roi") return cmd_roi(c);
     if (cmd == "export") return cmd_export(c, a);
     if (cmd == "person") return cmd_person(c, a);
     if (cmd == "duplicates") return cmd_duplicates(c, a);

@@ -4,7 +4,7 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Fika
 
-// My numbers, the funnel with conversion rates, and the programme's return.
+// My numbers, the funnel with conversion rates, and each programme's return.
 Page {
     id: pageRoot
     property string recordId: ""
@@ -31,6 +31,7 @@ Page {
                     font.bold: true
                     wrapMode: Label.Wrap
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 100  // grows to fill; the text's own width would crowd out the switch
                 }
                 Switch { id: onlyMine; text: qsTr("Only mine"); checked: !App.isSeller }
             }
@@ -101,17 +102,72 @@ Page {
                     }
                 }
             }
-            Label { text: qsTr("Return on the programme"); font.bold: true; font.pixelSize: 16; Layout.leftMargin: 16 }
-            GridLayout {
-                columns: win.wide ? 3 : 1
+            // The return on each programme: its cost against what it found (computed, never typed in).
+            RowLayout {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                columnSpacing: 8
-                rowSpacing: 8
-                StatTile { value: n.programmeCost; caption: qsTr("programme cost"); note: qsTr("training, travel, lost billable time"); Layout.fillWidth: true }
-                StatTile { value: n.pipelineValue; caption: qsTr("identified pipeline"); Layout.fillWidth: true }
-                StatTile { value: n.estimatedEarnings; caption: qsTr("estimated earnings (weighted)"); Layout.fillWidth: true }
+                Label { text: qsTr("Return on the programme"); font.bold: true; font.pixelSize: 16; wrapMode: Label.Wrap; Layout.fillWidth: true; Layout.preferredWidth: 100 }
+                Button {
+                    objectName: "addProgramme"
+                    visible: App.isSeller
+                    text: qsTr("Add programme")
+                    flat: true
+                    onClicked: win.openPage("programme")
+                }
+            }
+            Label {
+                visible: programmes.count === 0
+                text: qsTr("No programme yet. A programme's cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.")
+                opacity: 0.7
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            Repeater {
+                model: ProgrammesModel { id: programmes }
+                delegate: ColumnLayout {
+                    required property string programmeId
+                    required property string name
+                    required property string period
+                    required property string cost
+                    required property string pipeline
+                    required property string earnings
+                    required property string returnText
+                    required property string casesText
+                    required property string funnelText
+                    spacing: 8
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    RowLayout {
+                        Layout.fillWidth: true
+                        ColumnLayout {
+                            spacing: 0
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 100
+                            Label { text: name; font.bold: true; wrapMode: Label.Wrap; Layout.fillWidth: true }
+                            Label { visible: period !== ""; text: period; opacity: 0.7; Layout.fillWidth: true }
+                        }
+                        Button {
+                            visible: App.isSeller
+                            text: qsTr("Edit")
+                            flat: true
+                            onClicked: win.openPage("programme", programmeId)
+                        }
+                    }
+                    GridLayout {
+                        columns: win.wide ? 3 : 1
+                        Layout.fillWidth: true
+                        columnSpacing: 8
+                        rowSpacing: 8
+                        StatTile { value: cost; caption: qsTr("programme cost"); note: qsTr("training, travel, lost billable time"); Layout.fillWidth: true }
+                        StatTile { value: pipeline; caption: qsTr("identified pipeline"); note: casesText; Layout.fillWidth: true }
+                        StatTile { value: earnings; caption: qsTr("estimated earnings (weighted)"); note: returnText; Layout.fillWidth: true }
+                    }
+                    Label { text: funnelText; opacity: 0.7; wrapMode: Label.Wrap; Layout.fillWidth: true }
+                }
             }
             Item { Layout.preferredHeight: 16 }
         }

@@ -18,8 +18,8 @@ Page {
             id: tabs
             Layout.fillWidth: true
             Repeater {
-                model: [qsTr("Customers"), qsTr("People"), qsTr("Cases"), qsTr("Activities"), qsTr("Notes"), qsTr("Follow-ups"), qsTr("Contact plans")]
-                TabButton { required property string modelData; text: modelData; width: Math.max(implicitWidth + 8, pageRoot.width / 7) }
+                model: [qsTr("Customers"), qsTr("People"), qsTr("Cases"), qsTr("Activities"), qsTr("Notes"), qsTr("Follow-ups"), qsTr("Contact plans"), qsTr("Programmes")]
+                TabButton { required property string modelData; text: modelData; width: Math.max(implicitWidth + 8, pageRoot.width / 8) }
             }
         }
         ListView {
@@ -27,7 +27,7 @@ Page {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: RecordListModel { id: trashModel; trash: true; table: ["accounts", "contacts", "cases", "activities", "notes", "follow_ups", "contact_plans"][tabs.currentIndex] }
+            model: RecordListModel { id: trashModel; trash: true; table: ["accounts", "contacts", "cases", "activities", "notes", "follow_ups", "contact_plans", "programmes"][tabs.currentIndex] }
             delegate: RecordDelegate {
                 id: row
                 onClicked: App.restoreRecord(trashModel.table, recordId)

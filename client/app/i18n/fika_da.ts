@@ -704,8 +704,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="108"/>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="110"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -731,7 +731,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="166"/>
+        <location filename="../../../qml/Main.qml" line="168"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
@@ -746,37 +746,37 @@
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="104"/>
+        <location filename="../../../qml/Main.qml" line="106"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="104"/>
+        <location filename="../../../qml/Main.qml" line="106"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="122"/>
+        <location filename="../../../qml/Main.qml" line="124"/>
         <source>Capture a case</source>
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="124"/>
+        <location filename="../../../qml/Main.qml" line="126"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="160"/>
+        <location filename="../../../qml/Main.qml" line="162"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="160"/>
+        <location filename="../../../qml/Main.qml" line="162"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="187"/>
+        <location filename="../../../qml/Main.qml" line="189"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
@@ -794,87 +794,102 @@
         <translation>Denne uge: %1 af %2 samtaler</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="35"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="36"/>
         <source>Only mine</source>
         <translation>Kun mine</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="45"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="46"/>
         <source>Funnel</source>
         <translation>Tragt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>conversations</source>
         <translation>samtaler</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>meetings + phone meetings</source>
         <translation>møder + telefonmøder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>%1 of conversations</source>
         <translation>%1 af samtalerne</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
         <source>offers</source>
         <translation>tilbud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
         <source>%1 of meetings</source>
         <translation>%1 af møderne</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
         <source>won</source>
         <translation>vundne</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
         <source>%1 of offers · %2 lost</source>
         <translation>%1 af tilbuddene · %2 tabt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="60"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="61"/>
         <source>won value</source>
         <translation>vundet værdi</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="68"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="69"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="88"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="89"/>
         <source>%1 of %2 this week</source>
         <translation>%1 af %2 denne uge</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="104"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="110"/>
         <source>Return on the programme</source>
         <translation>Programmets afkast</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="112"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <source>Add programme</source>
+        <translation>Tilføj program</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="121"/>
+        <source>No programme yet. A programme&apos;s cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.</source>
+        <translation>Intet program endnu. Et programs omkostning (uddannelse, rejser, tabt fakturerbar tid) og periode stiller den pipeline, det fandt, over for hvad det kostede.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="155"/>
+        <source>Edit</source>
+        <translation>Rediger</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
         <source>programme cost</source>
         <translation>programmets omkostning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="112"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
         <source>training, travel, lost billable time</source>
         <translation>uddannelse, rejser, tabt fakturerbar tid</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="113"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="166"/>
         <source>identified pipeline</source>
         <translation>identificeret pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="167"/>
         <source>estimated earnings (weighted)</source>
         <translation>forventet indtjening (vægtet)</translation>
     </message>
@@ -903,6 +918,64 @@
             <numerusform>%n sag</numerusform>
             <numerusform>%n sager</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeEditPage</name>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="14"/>
+        <source>New programme</source>
+        <translation>Nyt program</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="14"/>
+        <source>Edit programme</source>
+        <translation>Rediger program</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="27"/>
+        <source>Name (required)</source>
+        <translation>Navn (påkrævet)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="33"/>
+        <source>Cost: training, travel, lost billable time</source>
+        <translation>Omkostning: uddannelse, rejser, tabt fakturerbar tid</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="41"/>
+        <source>Cost</source>
+        <translation>Omkostning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="52"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="60"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>Fra (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="68"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>Til (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="75"/>
+        <source>Cases captured in the period count as the pipeline this programme found.</source>
+        <translation>Sager fanget i perioden tæller som den pipeline, programmet fandt.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="84"/>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="101"/>
+        <source>Delete</source>
+        <translation>Slet</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1198,11 @@
         <translation>Kontaktplaner</translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Programmes</source>
+        <translation>Programmer</translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
         <source>Restore</source>
         <translation>Gendan</translation>
@@ -1222,64 +1300,69 @@
     </message>
     <message>
         <location filename="../appcontext.cpp" line="301"/>
-        <location filename="../appcontext.cpp" line="320"/>
-        <location filename="../appcontext.cpp" line="485"/>
+        <source>The period ends before it starts</source>
+        <translation>Perioden slutter, før den begynder</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="312"/>
+        <location filename="../appcontext.cpp" line="331"/>
+        <location filename="../appcontext.cpp" line="496"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="334"/>
+        <location filename="../appcontext.cpp" line="345"/>
         <source>No such case</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="400"/>
-        <location filename="../appcontext.cpp" line="467"/>
+        <location filename="../appcontext.cpp" line="411"/>
+        <location filename="../appcontext.cpp" line="478"/>
         <source>There is no folder to export to</source>
         <translation>Der er ingen mappe at eksportere til</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="402"/>
+        <location filename="../appcontext.cpp" line="413"/>
         <source>Could not write %1</source>
         <translation>Kunne ikke skrive %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same e-mail</source>
         <translation>Samme e-mail</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same phone</source>
         <translation>Samme telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same name</source>
         <translation>Samme navn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="470"/>
+        <location filename="../appcontext.cpp" line="481"/>
         <source>Could not create %1</source>
         <translation>Kunne ikke oprette %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="481"/>
+        <location filename="../appcontext.cpp" line="492"/>
         <source>Choose a CSV file</source>
         <translation>Vælg en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="496"/>
+        <location filename="../appcontext.cpp" line="507"/>
         <source>line %1: %2</source>
         <translation>linje %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="503"/>
+        <location filename="../appcontext.cpp" line="514"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tilføjet, %3 opdateret, %4 uændret</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="508"/>
+        <location filename="../appcontext.cpp" line="519"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n række sprunget over:</numerusform>
@@ -1287,53 +1370,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="522"/>
+        <location filename="../appcontext.cpp" line="533"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="524"/>
-        <location filename="../appcontext.cpp" line="573"/>
+        <location filename="../appcontext.cpp" line="535"/>
+        <location filename="../appcontext.cpp" line="584"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="527"/>
+        <location filename="../appcontext.cpp" line="538"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="579"/>
+        <location filename="../appcontext.cpp" line="590"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="607"/>
+        <location filename="../appcontext.cpp" line="618"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="617"/>
+        <location filename="../appcontext.cpp" line="628"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="722"/>
+        <location filename="../appcontext.cpp" line="733"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="724"/>
+        <location filename="../appcontext.cpp" line="735"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="735"/>
+        <location filename="../appcontext.cpp" line="746"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="755"/>
+        <location filename="../appcontext.cpp" line="766"/>
         <source>Need:
 
 Pain:
@@ -1356,214 +1439,257 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="769"/>
+        <location filename="../appcontext.cpp" line="780"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="770"/>
+        <location filename="../appcontext.cpp" line="781"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="771"/>
-        <location filename="../appcontext.cpp" line="791"/>
+        <location filename="../appcontext.cpp" line="782"/>
+        <location filename="../appcontext.cpp" line="802"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="772"/>
-        <location filename="../appcontext.cpp" line="793"/>
+        <location filename="../appcontext.cpp" line="783"/>
+        <location filename="../appcontext.cpp" line="804"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="773"/>
+        <location filename="../appcontext.cpp" line="784"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="774"/>
-        <location filename="../appcontext.cpp" line="794"/>
+        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="805"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="775"/>
-        <location filename="../appcontext.cpp" line="795"/>
+        <location filename="../appcontext.cpp" line="786"/>
+        <location filename="../appcontext.cpp" line="806"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="782"/>
+        <location filename="../appcontext.cpp" line="793"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="783"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="795"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="796"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
-        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext.cpp" line="797"/>
+        <location filename="../appcontext.cpp" line="807"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="790"/>
+        <location filename="../appcontext.cpp" line="801"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="792"/>
+        <location filename="../appcontext.cpp" line="803"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="800"/>
+        <location filename="../appcontext.cpp" line="811"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="801"/>
+        <location filename="../appcontext.cpp" line="812"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="802"/>
+        <location filename="../appcontext.cpp" line="813"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="803"/>
+        <location filename="../appcontext.cpp" line="814"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="808"/>
+        <location filename="../appcontext.cpp" line="819"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="809"/>
+        <location filename="../appcontext.cpp" line="820"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="821"/>
         <source>Direct</source>
         <translation>Direkte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="815"/>
+        <location filename="../appcontext.cpp" line="826"/>
         <source>Consultant</source>
         <translation>Konsulent</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="816"/>
+        <location filename="../appcontext.cpp" line="827"/>
         <source>Seller</source>
         <translation>Sælger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="817"/>
+        <location filename="../appcontext.cpp" line="828"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="822"/>
+        <location filename="../appcontext.cpp" line="833"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="823"/>
+        <location filename="../appcontext.cpp" line="834"/>
         <source>inbound only</source>
         <translation>kun indgående</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="824"/>
+        <location filename="../appcontext.cpp" line="835"/>
         <source>blocked</source>
         <translation>spærret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="830"/>
+        <location filename="../appcontext.cpp" line="841"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="831"/>
+        <location filename="../appcontext.cpp" line="842"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="832"/>
+        <location filename="../appcontext.cpp" line="843"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="222"/>
+        <location filename="../models.cpp" line="218"/>
         <source>not met yet</source>
         <translation>ikke mødt endnu</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="228"/>
+        <location filename="../models.cpp" line="224"/>
         <source> (inbound)</source>
         <translation> (indgående)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="233"/>
+        <location filename="../models.cpp" line="229"/>
         <source>Needs analysis</source>
         <translation>Behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="241"/>
+        <location filename="../models.cpp" line="237"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="242"/>
+        <location filename="../models.cpp" line="238"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="524"/>
+        <location filename="../models.cpp" line="520"/>
         <source>New case: %1</source>
         <translation>Ny sag: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="525"/>
+        <location filename="../models.cpp" line="521"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kunde i en konkurrentgruppe</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="526"/>
+        <location filename="../models.cpp" line="522"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Udgående arbejde hos en begrænset kunde</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="529"/>
+        <location filename="../models.cpp" line="525"/>
         <source>found by %1</source>
         <translation>fundet af %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="610"/>
+        <location filename="../models.cpp" line="606"/>
         <source>(unknown)</source>
         <translation>(ukendt)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="612"/>
+        <location filename="../models.cpp" line="608"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation>Samtaler: %1 · Møder: %2 · Tilbud: %3 · Vundne: %4</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="667"/>
+        <source>(unnamed)</source>
+        <translation>(uden navn)</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="672"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="674"/>
+        <source>from %1</source>
+        <translation>fra %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="676"/>
+        <source>until %1</source>
+        <translation>til %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="681"/>
+        <source>%1 × the cost</source>
+        <translation>%1 × omkostningen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models.cpp" line="682"/>
+        <source>%n case(s) identified</source>
+        <translation>
+            <numerusform>%n sag identificeret</numerusform>
+            <numerusform>%n sager identificeret</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="683"/>
+        <source>%1 won · %2 lost</source>
+        <translation>%1 vundet · %2 tabt</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="685"/>
+        <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
+        <translation>%1 samtaler → %2 møder → %3 tilbud → %4 vundet</translation>
     </message>
 </context>
 <context>

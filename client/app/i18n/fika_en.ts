@@ -704,8 +704,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="108"/>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="110"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
@@ -731,7 +731,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="166"/>
+        <location filename="../../../qml/Main.qml" line="168"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,37 +746,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="104"/>
+        <location filename="../../../qml/Main.qml" line="106"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="104"/>
+        <location filename="../../../qml/Main.qml" line="106"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="122"/>
+        <location filename="../../../qml/Main.qml" line="124"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="124"/>
+        <location filename="../../../qml/Main.qml" line="126"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="160"/>
+        <location filename="../../../qml/Main.qml" line="162"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="160"/>
+        <location filename="../../../qml/Main.qml" line="162"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="187"/>
+        <location filename="../../../qml/Main.qml" line="189"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,87 +794,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="35"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="36"/>
         <source>Only mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="45"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="46"/>
         <source>Funnel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>meetings + phone meetings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>%1 of conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
         <source>offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
         <source>%1 of meetings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
         <source>won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
         <source>%1 of offers · %2 lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="60"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="61"/>
         <source>won value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="68"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="69"/>
         <source>Per person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="88"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="89"/>
         <source>%1 of %2 this week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="104"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="110"/>
         <source>Return on the programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="112"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <source>Add programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="121"/>
+        <source>No programme yet. A programme&apos;s cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="155"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
         <source>programme cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="112"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
         <source>training, travel, lost billable time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="113"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="166"/>
         <source>identified pipeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="167"/>
         <source>estimated earnings (weighted)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -903,6 +918,64 @@
             <numerusform>%n case</numerusform>
             <numerusform>%n cases</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeEditPage</name>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="14"/>
+        <source>New programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="14"/>
+        <source>Edit programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="27"/>
+        <source>Name (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="33"/>
+        <source>Cost: training, travel, lost billable time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="41"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="52"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="60"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="68"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="75"/>
+        <source>Cases captured in the period count as the pipeline this programme found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="84"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="101"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1198,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
@@ -1222,118 +1300,123 @@
     </message>
     <message>
         <location filename="../appcontext.cpp" line="301"/>
-        <location filename="../appcontext.cpp" line="320"/>
-        <location filename="../appcontext.cpp" line="485"/>
+        <source>The period ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="312"/>
+        <location filename="../appcontext.cpp" line="331"/>
+        <location filename="../appcontext.cpp" line="496"/>
         <source>Unknown kind %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="334"/>
+        <location filename="../appcontext.cpp" line="345"/>
         <source>No such case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="400"/>
-        <location filename="../appcontext.cpp" line="467"/>
+        <location filename="../appcontext.cpp" line="411"/>
+        <location filename="../appcontext.cpp" line="478"/>
         <source>There is no folder to export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="402"/>
+        <location filename="../appcontext.cpp" line="413"/>
         <source>Could not write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="470"/>
+        <location filename="../appcontext.cpp" line="481"/>
         <source>Could not create %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="481"/>
+        <location filename="../appcontext.cpp" line="492"/>
         <source>Choose a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="496"/>
+        <location filename="../appcontext.cpp" line="507"/>
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="503"/>
+        <location filename="../appcontext.cpp" line="514"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="508"/>
+        <location filename="../appcontext.cpp" line="519"/>
         <source>%n row(s) skipped:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row skipped:</numerusform>
+            <numerusform>%n rows skipped:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="522"/>
+        <location filename="../appcontext.cpp" line="533"/>
         <source>Write one sentence about what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="524"/>
-        <location filename="../appcontext.cpp" line="573"/>
+        <location filename="../appcontext.cpp" line="535"/>
+        <location filename="../appcontext.cpp" line="584"/>
         <source>Which customer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="527"/>
+        <location filename="../appcontext.cpp" line="538"/>
         <source>%1 is not an amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="579"/>
+        <location filename="../appcontext.cpp" line="590"/>
         <source>Possible case at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="607"/>
+        <location filename="../appcontext.cpp" line="618"/>
         <source>Connect to a server first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="617"/>
+        <location filename="../appcontext.cpp" line="628"/>
         <source>Unknown stage %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="722"/>
+        <location filename="../appcontext.cpp" line="733"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="724"/>
+        <location filename="../appcontext.cpp" line="735"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="735"/>
+        <location filename="../appcontext.cpp" line="746"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="755"/>
+        <location filename="../appcontext.cpp" line="766"/>
         <source>Need:
 
 Pain:
@@ -1347,213 +1430,256 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="769"/>
+        <location filename="../appcontext.cpp" line="780"/>
         <source>Spotted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="770"/>
+        <location filename="../appcontext.cpp" line="781"/>
         <source>Qualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="771"/>
-        <location filename="../appcontext.cpp" line="791"/>
+        <location filename="../appcontext.cpp" line="782"/>
+        <location filename="../appcontext.cpp" line="802"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="772"/>
-        <location filename="../appcontext.cpp" line="793"/>
+        <location filename="../appcontext.cpp" line="783"/>
+        <location filename="../appcontext.cpp" line="804"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="773"/>
+        <location filename="../appcontext.cpp" line="784"/>
         <source>Negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="774"/>
-        <location filename="../appcontext.cpp" line="794"/>
+        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="805"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="775"/>
-        <location filename="../appcontext.cpp" line="795"/>
+        <location filename="../appcontext.cpp" line="786"/>
+        <location filename="../appcontext.cpp" line="806"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="782"/>
+        <location filename="../appcontext.cpp" line="793"/>
         <source>Decision maker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="783"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Project owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="795"/>
         <source>Influencer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="796"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
-        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext.cpp" line="797"/>
+        <location filename="../appcontext.cpp" line="807"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="790"/>
+        <location filename="../appcontext.cpp" line="801"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="792"/>
+        <location filename="../appcontext.cpp" line="803"/>
         <source>Phone meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="800"/>
+        <location filename="../appcontext.cpp" line="811"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="801"/>
+        <location filename="../appcontext.cpp" line="812"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="802"/>
+        <location filename="../appcontext.cpp" line="813"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="803"/>
+        <location filename="../appcontext.cpp" line="814"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="808"/>
+        <location filename="../appcontext.cpp" line="819"/>
         <source>Passive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="809"/>
+        <location filename="../appcontext.cpp" line="820"/>
         <source>Neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="821"/>
         <source>Direct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="815"/>
+        <location filename="../appcontext.cpp" line="826"/>
         <source>Consultant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="816"/>
+        <location filename="../appcontext.cpp" line="827"/>
         <source>Seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="817"/>
+        <location filename="../appcontext.cpp" line="828"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="822"/>
+        <location filename="../appcontext.cpp" line="833"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="823"/>
+        <location filename="../appcontext.cpp" line="834"/>
         <source>inbound only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="824"/>
+        <location filename="../appcontext.cpp" line="835"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="830"/>
+        <location filename="../appcontext.cpp" line="841"/>
         <source>inbound-only customer: no active selling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="831"/>
+        <location filename="../appcontext.cpp" line="842"/>
         <source>blocked customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="832"/>
+        <location filename="../appcontext.cpp" line="843"/>
         <source>competitor of %1 (group %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="222"/>
+        <location filename="../models.cpp" line="218"/>
         <source>not met yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="228"/>
+        <location filename="../models.cpp" line="224"/>
         <source> (inbound)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="233"/>
+        <location filename="../models.cpp" line="229"/>
         <source>Needs analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="241"/>
+        <location filename="../models.cpp" line="237"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="242"/>
+        <location filename="../models.cpp" line="238"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="524"/>
+        <location filename="../models.cpp" line="520"/>
         <source>New case: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="525"/>
+        <location filename="../models.cpp" line="521"/>
         <source>New customer in a competitor group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="526"/>
+        <location filename="../models.cpp" line="522"/>
         <source>Outbound work on a restricted customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="529"/>
+        <location filename="../models.cpp" line="525"/>
         <source>found by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="610"/>
+        <location filename="../models.cpp" line="606"/>
         <source>(unknown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="612"/>
+        <location filename="../models.cpp" line="608"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="667"/>
+        <source>(unnamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="672"/>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="674"/>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="676"/>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="681"/>
+        <source>%1 × the cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models.cpp" line="682"/>
+        <source>%n case(s) identified</source>
+        <translation>
+            <numerusform>%n case identified</numerusform>
+            <numerusform>%n cases identified</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="683"/>
+        <source>%1 won · %2 lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="685"/>
+        <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

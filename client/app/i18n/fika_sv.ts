@@ -704,8 +704,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="108"/>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="110"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -731,7 +731,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="166"/>
+        <location filename="../../../qml/Main.qml" line="168"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
@@ -746,37 +746,37 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="104"/>
+        <location filename="../../../qml/Main.qml" line="106"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="104"/>
+        <location filename="../../../qml/Main.qml" line="106"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="122"/>
+        <location filename="../../../qml/Main.qml" line="124"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="124"/>
+        <location filename="../../../qml/Main.qml" line="126"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="160"/>
+        <location filename="../../../qml/Main.qml" line="162"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="160"/>
+        <location filename="../../../qml/Main.qml" line="162"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="187"/>
+        <location filename="../../../qml/Main.qml" line="189"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
@@ -794,87 +794,102 @@
         <translation>Den här veckan: %1 av %2 samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="35"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="36"/>
         <source>Only mine</source>
         <translation>Bara mina</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="45"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="46"/>
         <source>Funnel</source>
         <translation>Tratt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="53"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
         <source>conversations</source>
         <translation>samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>meetings + phone meetings</source>
         <translation>möten + telefonmöten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
         <source>%1 of conversations</source>
         <translation>%1 av samtalen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
         <source>offers</source>
         <translation>offerter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
         <source>%1 of meetings</source>
         <translation>%1 av mötena</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
         <source>won</source>
         <translation>vunna</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
         <source>%1 of offers · %2 lost</source>
         <translation>%1 av offerterna · %2 förlorade</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="60"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="61"/>
         <source>won value</source>
         <translation>vunnet värde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="68"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="69"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="88"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="89"/>
         <source>%1 of %2 this week</source>
         <translation>%1 av %2 denna vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="104"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="110"/>
         <source>Return on the programme</source>
         <translation>Programmets avkastning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="112"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <source>Add programme</source>
+        <translation>Lägg till program</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="121"/>
+        <source>No programme yet. A programme&apos;s cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.</source>
+        <translation>Inget program än. Ett programs kostnad (utbildning, resor, förlorad debiterbar tid) och period ställer pipelinen det hittade mot vad det kostade.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="155"/>
+        <source>Edit</source>
+        <translation>Redigera</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
         <source>programme cost</source>
         <translation>programmets kostnad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="112"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
         <source>training, travel, lost billable time</source>
         <translation>utbildning, resor, förlorad debiterbar tid</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="113"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="166"/>
         <source>identified pipeline</source>
         <translation>identifierad pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="167"/>
         <source>estimated earnings (weighted)</source>
         <translation>beräknade intäkter (viktade)</translation>
     </message>
@@ -903,6 +918,64 @@
             <numerusform>%n affär</numerusform>
             <numerusform>%n affärer</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeEditPage</name>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="14"/>
+        <source>New programme</source>
+        <translation>Nytt program</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="14"/>
+        <source>Edit programme</source>
+        <translation>Redigera program</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="27"/>
+        <source>Name (required)</source>
+        <translation>Namn (obligatoriskt)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="33"/>
+        <source>Cost: training, travel, lost billable time</source>
+        <translation>Kostnad: utbildning, resor, förlorad debiterbar tid</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="41"/>
+        <source>Cost</source>
+        <translation>Kostnad</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="52"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="60"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>Från (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="68"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>Till (ÅÅÅÅ-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="75"/>
+        <source>Cases captured in the period count as the pipeline this programme found.</source>
+        <translation>Affärer som fångas under perioden räknas som pipeline som programmet hittade.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="84"/>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="101"/>
+        <source>Delete</source>
+        <translation>Ta bort</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1198,11 @@
         <translation>Kontaktplaner</translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <source>Programmes</source>
+        <translation>Program</translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
         <source>Restore</source>
         <translation>Återställ</translation>
@@ -1222,64 +1300,69 @@
     </message>
     <message>
         <location filename="../appcontext.cpp" line="301"/>
-        <location filename="../appcontext.cpp" line="320"/>
-        <location filename="../appcontext.cpp" line="485"/>
+        <source>The period ends before it starts</source>
+        <translation>Perioden slutar innan den börjar</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="312"/>
+        <location filename="../appcontext.cpp" line="331"/>
+        <location filename="../appcontext.cpp" line="496"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="334"/>
+        <location filename="../appcontext.cpp" line="345"/>
         <source>No such case</source>
         <translation>Affären finns inte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="400"/>
-        <location filename="../appcontext.cpp" line="467"/>
+        <location filename="../appcontext.cpp" line="411"/>
+        <location filename="../appcontext.cpp" line="478"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="402"/>
+        <location filename="../appcontext.cpp" line="413"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same e-mail</source>
         <translation>Samma e-post</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same phone</source>
         <translation>Samma telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="430"/>
+        <location filename="../appcontext.cpp" line="441"/>
         <source>Same name</source>
         <translation>Samma namn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="470"/>
+        <location filename="../appcontext.cpp" line="481"/>
         <source>Could not create %1</source>
         <translation>Kunde inte skapa %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="481"/>
+        <location filename="../appcontext.cpp" line="492"/>
         <source>Choose a CSV file</source>
         <translation>Välj en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="496"/>
+        <location filename="../appcontext.cpp" line="507"/>
         <source>line %1: %2</source>
         <translation>rad %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="503"/>
+        <location filename="../appcontext.cpp" line="514"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="508"/>
+        <location filename="../appcontext.cpp" line="519"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n rad hoppades över:</numerusform>
@@ -1287,53 +1370,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="522"/>
+        <location filename="../appcontext.cpp" line="533"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="524"/>
-        <location filename="../appcontext.cpp" line="573"/>
+        <location filename="../appcontext.cpp" line="535"/>
+        <location filename="../appcontext.cpp" line="584"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="527"/>
+        <location filename="../appcontext.cpp" line="538"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="579"/>
+        <location filename="../appcontext.cpp" line="590"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="607"/>
+        <location filename="../appcontext.cpp" line="618"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="617"/>
+        <location filename="../appcontext.cpp" line="628"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="722"/>
+        <location filename="../appcontext.cpp" line="733"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="724"/>
+        <location filename="../appcontext.cpp" line="735"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="735"/>
+        <location filename="../appcontext.cpp" line="746"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="755"/>
+        <location filename="../appcontext.cpp" line="766"/>
         <source>Need:
 
 Pain:
@@ -1356,214 +1439,257 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="769"/>
+        <location filename="../appcontext.cpp" line="780"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="770"/>
+        <location filename="../appcontext.cpp" line="781"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="771"/>
-        <location filename="../appcontext.cpp" line="791"/>
+        <location filename="../appcontext.cpp" line="782"/>
+        <location filename="../appcontext.cpp" line="802"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="772"/>
-        <location filename="../appcontext.cpp" line="793"/>
+        <location filename="../appcontext.cpp" line="783"/>
+        <location filename="../appcontext.cpp" line="804"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="773"/>
+        <location filename="../appcontext.cpp" line="784"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="774"/>
-        <location filename="../appcontext.cpp" line="794"/>
+        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="805"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="775"/>
-        <location filename="../appcontext.cpp" line="795"/>
+        <location filename="../appcontext.cpp" line="786"/>
+        <location filename="../appcontext.cpp" line="806"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="782"/>
+        <location filename="../appcontext.cpp" line="793"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="783"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="795"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="796"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
-        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext.cpp" line="797"/>
+        <location filename="../appcontext.cpp" line="807"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="790"/>
+        <location filename="../appcontext.cpp" line="801"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="792"/>
+        <location filename="../appcontext.cpp" line="803"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="800"/>
+        <location filename="../appcontext.cpp" line="811"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="801"/>
+        <location filename="../appcontext.cpp" line="812"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="802"/>
+        <location filename="../appcontext.cpp" line="813"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="803"/>
+        <location filename="../appcontext.cpp" line="814"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="808"/>
+        <location filename="../appcontext.cpp" line="819"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="809"/>
+        <location filename="../appcontext.cpp" line="820"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="821"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="815"/>
+        <location filename="../appcontext.cpp" line="826"/>
         <source>Consultant</source>
         <translation>Konsult</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="816"/>
+        <location filename="../appcontext.cpp" line="827"/>
         <source>Seller</source>
         <translation>Säljare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="817"/>
+        <location filename="../appcontext.cpp" line="828"/>
         <source>Administrator</source>
         <translation>Administratör</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="822"/>
+        <location filename="../appcontext.cpp" line="833"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="823"/>
+        <location filename="../appcontext.cpp" line="834"/>
         <source>inbound only</source>
         <translation>endast inkommande</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="824"/>
+        <location filename="../appcontext.cpp" line="835"/>
         <source>blocked</source>
         <translation>spärrad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="830"/>
+        <location filename="../appcontext.cpp" line="841"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="831"/>
+        <location filename="../appcontext.cpp" line="842"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="832"/>
+        <location filename="../appcontext.cpp" line="843"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="222"/>
+        <location filename="../models.cpp" line="218"/>
         <source>not met yet</source>
         <translation>inte träffad än</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="228"/>
+        <location filename="../models.cpp" line="224"/>
         <source> (inbound)</source>
         <translation> (inkommande)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="233"/>
+        <location filename="../models.cpp" line="229"/>
         <source>Needs analysis</source>
         <translation>Behovsanalys</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="241"/>
+        <location filename="../models.cpp" line="237"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="242"/>
+        <location filename="../models.cpp" line="238"/>
         <source>by %1</source>
         <translation>senast %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="524"/>
+        <location filename="../models.cpp" line="520"/>
         <source>New case: %1</source>
         <translation>Ny affär: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="525"/>
+        <location filename="../models.cpp" line="521"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kund i en konkurrentgrupp</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="526"/>
+        <location filename="../models.cpp" line="522"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Utgående arbete hos en begränsad kund</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="529"/>
+        <location filename="../models.cpp" line="525"/>
         <source>found by %1</source>
         <translation>hittad av %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="610"/>
+        <location filename="../models.cpp" line="606"/>
         <source>(unknown)</source>
         <translation>(okänd)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="612"/>
+        <location filename="../models.cpp" line="608"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation>Samtal: %1 · Möten: %2 · Offerter: %3 · Vunna: %4</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="667"/>
+        <source>(unnamed)</source>
+        <translation>(namnlöst)</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="672"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="674"/>
+        <source>from %1</source>
+        <translation>från %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="676"/>
+        <source>until %1</source>
+        <translation>till %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="681"/>
+        <source>%1 × the cost</source>
+        <translation>%1 × kostnaden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models.cpp" line="682"/>
+        <source>%n case(s) identified</source>
+        <translation>
+            <numerusform>%n affär identifierad</numerusform>
+            <numerusform>%n affärer identifierade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="683"/>
+        <source>%1 won · %2 lost</source>
+        <translation>%1 vunna · %2 förlorade</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="685"/>
+        <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
+        <translation>%1 samtal → %2 möten → %3 offerter → %4 vunna</translation>
     </message>
 </context>
 <context>
