@@ -66,13 +66,13 @@ ApplicationWindow {
         stack.replace(null, url, props, StackView.Immediate)
     }
 
-    // Pages opened on top of the current one (back returns).
+    // Pages opened on top of the current one (back returns); returns the page.
     function openPage(name, arg) {
         var url = pageUrls[name]
         if (url === undefined || !pushedPages.includes(name)) return showPage(name, arg)
         page = name
         pageArg = arg
-        stack.push(url, { "recordId": arg === undefined ? "" : String(arg) })
+        return stack.push(url, { "recordId": arg === undefined ? "" : String(arg) })
     }
 
     // A short message at the bottom of the window.

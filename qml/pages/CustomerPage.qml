@@ -20,6 +20,11 @@ Page {
     readonly property alias editContact: editContact
     readonly property alias eraseDialog: eraseDialog
     readonly property alias dupDialog: dupDialog
+    // Opens one of the customer's people (the inbox's "Contact" link lands here).
+    function showContact(id) {
+        tabs.currentIndex = 0
+        editContact.openFor(id)
+    }
 
     Action { id: logAction; text: qsTr("\u2615 Log conversation"); onTriggered: win.openPage("log", pageRoot.recordId) }
     Action { id: caseAction; text: qsTr("+ Case"); onTriggered: win.openPage("capture", pageRoot.recordId) }
@@ -153,7 +158,7 @@ Page {
         id: editContact
         property string contactId: ""
         property var c: ({})
-        function openFor(id) { contactId = id; c = App.record("contacts", id); open() }
+        function openFor(id) { contactId = id; c = App.record("contacts", id); if (c.id) open() }
         title: c.name || ""
         modal: true
         anchors.centerIn: Overlay.overlay
@@ -161,6 +166,7 @@ Page {
         standardButtons: Dialog.Save | Dialog.Cancel
         ColumnLayout {
             width: parent.width
+            TextField { id: eName; objectName: "editName"; placeholderText: qsTr("Name"); text: editContact.c.name || ""; Layout.fillWidth: true }
             TextField { id: eTitle; placeholderText: qsTr("Title"); text: editContact.c.title || ""; Layout.fillWidth: true }
             ComboBox {
                 id: eRole
@@ -171,6 +177,8 @@ Page {
                 currentIndex: Math.max(0, indexOfValue(editContact.c.role || "other"))
             }
             CheckBox { id: eMet; text: qsTr("We have met"); checked: editContact.c.met === true }
+            TextField { id: eEmail; objectName: "editEmail"; placeholderText: qsTr("Email"); text: editContact.c.email || ""; inputMethodHints: Qt.ImhEmailCharactersOnly; Layout.fillWidth: true }
+            TextField { id: ePhone; objectName: "editPhone"; placeholderText: qsTr("Phone"); text: editContact.c.phone || ""; inputMethodHints: Qt.ImhDialableCharactersOnly; Layout.fillWidth: true }
             Button {
                 text: qsTr("Export vCard")
                 flat: true
@@ -196,7 +204,8 @@ Page {
                 onClicked: eraseDialog.openFor(editContact.contactId, editContact.c.name || "")
             }
         }
-        onAccepted: App.updateRecord("contacts", contactId, { "title": eTitle.text, "role": eRole.currentValue, "met": eMet.checked })
+        onAccepted: App.updateRecord("contacts", contactId, { "name": eName.text, "title": eTitle.text, "role": eRole.currentValue,
+                                                              "met": eMet.checked, "email": eEmail.text, "phone": ePhone.text })
     }
 
     // People who are likely the same: merge each group into its oldest entry.

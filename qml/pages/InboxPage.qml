@@ -70,7 +70,11 @@ Page {
                         Material.foreground: Material.accent
                         visible: item.contactName !== ""
                         text: qsTr("Contact: %1").arg(item.contactName)
-                        onClicked: { App.sync.markRead(item.number); win.openPage("customer", item.accountId) }
+                        onClicked: {
+                            App.sync.markRead(item.number)
+                            var page = win.openPage("customer", item.accountId)
+                            if (page && item.contactId) page.showContact(item.contactId)
+                        }
                     }
                 }
             }

@@ -31,6 +31,8 @@ Item {
     Component { id: caseComp; CasePage {} }
     Component { id: conflictsComp; ConflictsPage {} }
     Component { id: customerComp; CustomerPage {} }
+    Component { id: programmeComp; ProgrammeEditPage {} }
+    ProgrammesModel { id: programmes }
 
     RecordListModel { id: cases; table: "cases" }
     RecordListModel { id: activities; table: "activities" }
@@ -169,6 +171,59 @@ Item {
             verify(!App.record("activities", talk).note)
             verify(!page.editContact.opened)
             compare(win.notified, qsTr("%1 was erased").arg("Eva Glad"))
+        }
+
+        function test_edit_a_persons_details() {
+            var acct = App.createAccount({ "name": "Ändra AB" })
+            var per = App.createRecord("contacts", { "account_id": acct, "name": "Per Ek", "email": "per@old.example" })
+            var page = createTemporaryObject(customerComp, root, { width: root.width, height: root.height, recordId: acct })
+            page.showContact(per)
+            tryVerify(function () { return page.editContact.opened })
+            var email = named(page.editContact.contentItem, "editEmail")
+            compare(email.text, "per@old.example")
+            email.text = "per@new.example"
+            named(page.editContact.contentItem, "editPhone").text = "+46 70 123 45 67"
+            named(page.editContact.contentItem, "editName").text = "Per Ekström"
+            page.editContact.accept()
+            var rec = App.record("contacts", per)
+            compare(rec.email, "per@new.example")
+            compare(rec.phone, "+46 70 123 45 67")
+            compare(rec.name, "Per Ekström")
+            // A malformed address is refused with a reason, and nothing changes.
+            page.showContact(per)
+            tryVerify(function () { return page.editContact.opened })
+            named(page.editContact.contentItem, "editEmail").text = "not an address"
+            page.editContact.accept()
+            compare(App.record("contacts", per).email, "per@new.example")
+            verify(App.lastError !== "")
+        }
+
+        function test_a_seller_adds_a_programme_and_sees_its_return() {
+            var before = programmes.count
+            var page = createTemporaryObject(programmeComp, root, { width: root.width, height: root.height })
+            var save = named(page, "saveProgramme")
+            verify(!save.enabled)  // a name first
+            named(page, "programmeName").text = "Breakfast seminars"
+            named(page, "programmeCost").text = "40k"
+            named(page, "programmeFrom").text = "2026-03-01"
+            named(page, "programmeTo").text = "2026-02-01"
+            save.clicked()
+            compare(programmes.count, before)  // ends before it starts: refused
+            compare(App.lastError, qsTr("The period ends before it starts"))
+            compare(win.backs, 0)
+            named(page, "programmeTo").text = "2026-05-31"
+            save.clicked()
+            compare(win.backs, 1)
+            compare(programmes.count, before + 1)
+            var found = false
+            for (var i = 0; i < programmes.count; ++i) {
+                var idx = programmes.index(i, 0)
+                if (programmes.data(idx, Qt.DisplayRole) === "Breakfast seminars") {
+                    found = true
+                    compare(App.record("programmes", programmes.data(idx, Qt.UserRole + 1)).cost, 40000)
+                }
+            }
+            verify(found)
         }
 
         function test_quick_capture_takes_three_inputs() {

@@ -246,281 +246,284 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgruppe: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="45"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
         <source>revenue %1</source>
         <translation>omsætning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
         <source>☕ Log conversation</source>
         <translation>☕ Log samtale</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="25"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
         <source>+ Case</source>
         <translation>+ Sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
         <source>+ Person</source>
         <translation>+ Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
         <source>+ Note</source>
         <translation>+ Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
         <source>+ Plan</source>
         <translation>+ Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
         <source>+ Follow-up</source>
         <translation>+ Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
         <source>Duplicates</source>
         <translation>Dubletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="396"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="405"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="72"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="77"/>
         <source>More ▾</source>
         <translation>Mere ▾</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="74"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="79"/>
         <source>More actions</source>
         <translation>Flere handlinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="96"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="97"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="93"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="94"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Ingen personer endnu. Hvem beslutter? Hvem ejer projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
         <source>No cases yet</source>
         <translation>Ingen sager endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="108"/>
         <source>No conversations logged yet</source>
         <translation>Ingen samtaler logget endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
         <source>No notes yet</source>
         <translation>Ingen noter endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen er planlagt til at kontakte nogen her endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
         <source>No follow-ups yet</source>
         <translation>Ingen opfølgninger endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="125"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="130"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="132"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="137"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="169"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="164"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="138"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="146"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
         <source>We have met</source>
         <translation>Vi har mødt hinanden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="142"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="147"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="180"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="143"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="148"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="175"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
         <source>Export vCard</source>
         <translation>Eksportér vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
         <location filename="../../../qml/pages/CustomerPage.qml" line="187"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="195"/>
         <source>Saved %1</source>
         <translation>Gemte %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="191"/>
         <source>Export their data (GDPR)</source>
         <translation>Eksportér personens data (GDPR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="198"/>
         <source>Delete person</source>
         <translation>Slet person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="193"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
         <source>Erase person…</source>
         <translation>Slet personen…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="207"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="216"/>
         <source>Possible duplicates</source>
         <translation>Mulige dubletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="217"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="226"/>
         <source>No one here looks like a duplicate.</source>
         <translation>Ingen her ligner en dublet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="247"/>
         <source>Merge into %1</source>
         <translation>Flet ind i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="243"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="252"/>
         <source>Merged into %1</source>
         <translation>Flettet ind i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="258"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="267"/>
         <source>Erase %1?</source>
         <translation>Slet %1?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="267"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="276"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation>Navn, kontaktoplysninger og teksten i alle samtaler, noter og opfølgninger om personen slettes på denne enhed nu og på alle enheder ved næste synkronisering. Sager bliver. Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="273"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="282"/>
         <source>Erase</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="288"/>
         <source>%1 was erased</source>
         <translation>%1 er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="290"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="299"/>
         <source>New note</source>
         <translation>Ny note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="290"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="299"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="297"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="306"/>
         <source>Needs analysis template</source>
         <translation>Skabelon til behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="298"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="307"/>
         <source>What did you learn?</source>
         <translation>Hvad fik du at vide?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="314"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
         <source>Plan who contacts whom</source>
         <translation>Planlæg hvem der kontakter hvem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
         <source>Add the person first (People tab)</source>
         <translation>Tilføj først personen (fanen Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="341"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega der tager kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="336"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="345"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation>Senest (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="349"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="358"/>
         <source>New follow-up</source>
         <translation>Ny opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="358"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="367"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Hvad skal gøres, f.eks. ring til Eva om tilbuddet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="371"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation>Forfalder (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -647,17 +650,17 @@
         <translation>Kontakt: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="86"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="90"/>
         <source>No new cases yet</source>
         <translation>Ingen nye sager endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="91"/>
         <source>Connect to a server to receive cases from the field.</source>
         <translation>Forbind til en server for at modtage sager fra felten.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="91"/>
         <source>They appear here the moment a consultant syncs.</source>
         <translation>De dukker op her, så snart en konsulent synkroniserer.</translation>
     </message>
@@ -1299,70 +1302,75 @@
         <translation>%1 er ikke et tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="301"/>
+        <location filename="../appcontext.cpp" line="303"/>
+        <source>%1 is not an e-mail address</source>
+        <translation>%1 er ikke en e-mailadresse</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="315"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutter, før den begynder</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="312"/>
-        <location filename="../appcontext.cpp" line="331"/>
-        <location filename="../appcontext.cpp" line="496"/>
+        <location filename="../appcontext.cpp" line="326"/>
+        <location filename="../appcontext.cpp" line="345"/>
+        <location filename="../appcontext.cpp" line="510"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="345"/>
+        <location filename="../appcontext.cpp" line="359"/>
         <source>No such case</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="411"/>
-        <location filename="../appcontext.cpp" line="478"/>
+        <location filename="../appcontext.cpp" line="425"/>
+        <location filename="../appcontext.cpp" line="492"/>
         <source>There is no folder to export to</source>
         <translation>Der er ingen mappe at eksportere til</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="427"/>
         <source>Could not write %1</source>
         <translation>Kunne ikke skrive %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441"/>
+        <location filename="../appcontext.cpp" line="455"/>
         <source>Same e-mail</source>
         <translation>Samme e-mail</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441"/>
+        <location filename="../appcontext.cpp" line="455"/>
         <source>Same phone</source>
         <translation>Samme telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441"/>
+        <location filename="../appcontext.cpp" line="455"/>
         <source>Same name</source>
         <translation>Samme navn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="481"/>
+        <location filename="../appcontext.cpp" line="495"/>
         <source>Could not create %1</source>
         <translation>Kunne ikke oprette %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="492"/>
+        <location filename="../appcontext.cpp" line="506"/>
         <source>Choose a CSV file</source>
         <translation>Vælg en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="507"/>
+        <location filename="../appcontext.cpp" line="521"/>
         <source>line %1: %2</source>
         <translation>linje %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="514"/>
+        <location filename="../appcontext.cpp" line="528"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tilføjet, %3 opdateret, %4 uændret</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="519"/>
+        <location filename="../appcontext.cpp" line="533"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n række sprunget over:</numerusform>
@@ -1370,53 +1378,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="533"/>
+        <location filename="../appcontext.cpp" line="547"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="535"/>
-        <location filename="../appcontext.cpp" line="584"/>
+        <location filename="../appcontext.cpp" line="549"/>
+        <location filename="../appcontext.cpp" line="598"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="538"/>
+        <location filename="../appcontext.cpp" line="552"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="590"/>
+        <location filename="../appcontext.cpp" line="604"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="618"/>
+        <location filename="../appcontext.cpp" line="632"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="628"/>
+        <location filename="../appcontext.cpp" line="642"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="733"/>
+        <location filename="../appcontext.cpp" line="747"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="735"/>
+        <location filename="../appcontext.cpp" line="749"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="746"/>
+        <location filename="../appcontext.cpp" line="760"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="766"/>
+        <location filename="../appcontext.cpp" line="780"/>
         <source>Need:
 
 Pain:
@@ -1439,157 +1447,157 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="780"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="781"/>
+        <location filename="../appcontext.cpp" line="795"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="782"/>
-        <location filename="../appcontext.cpp" line="802"/>
+        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext.cpp" line="816"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="783"/>
-        <location filename="../appcontext.cpp" line="804"/>
+        <location filename="../appcontext.cpp" line="797"/>
+        <location filename="../appcontext.cpp" line="818"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="798"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="785"/>
-        <location filename="../appcontext.cpp" line="805"/>
+        <location filename="../appcontext.cpp" line="799"/>
+        <location filename="../appcontext.cpp" line="819"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
-        <location filename="../appcontext.cpp" line="806"/>
+        <location filename="../appcontext.cpp" line="800"/>
+        <location filename="../appcontext.cpp" line="820"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="793"/>
+        <location filename="../appcontext.cpp" line="807"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="794"/>
+        <location filename="../appcontext.cpp" line="808"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="795"/>
+        <location filename="../appcontext.cpp" line="809"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext.cpp" line="810"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="797"/>
-        <location filename="../appcontext.cpp" line="807"/>
+        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="821"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="801"/>
+        <location filename="../appcontext.cpp" line="815"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="803"/>
+        <location filename="../appcontext.cpp" line="817"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="825"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="812"/>
+        <location filename="../appcontext.cpp" line="826"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="813"/>
+        <location filename="../appcontext.cpp" line="827"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="814"/>
+        <location filename="../appcontext.cpp" line="828"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="819"/>
+        <location filename="../appcontext.cpp" line="833"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="820"/>
+        <location filename="../appcontext.cpp" line="834"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="821"/>
+        <location filename="../appcontext.cpp" line="835"/>
         <source>Direct</source>
         <translation>Direkte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="826"/>
+        <location filename="../appcontext.cpp" line="840"/>
         <source>Consultant</source>
         <translation>Konsulent</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="827"/>
+        <location filename="../appcontext.cpp" line="841"/>
         <source>Seller</source>
         <translation>Sælger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="828"/>
+        <location filename="../appcontext.cpp" line="842"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="833"/>
+        <location filename="../appcontext.cpp" line="847"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="834"/>
+        <location filename="../appcontext.cpp" line="848"/>
         <source>inbound only</source>
         <translation>kun indgående</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="835"/>
+        <location filename="../appcontext.cpp" line="849"/>
         <source>blocked</source>
         <translation>spærret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="841"/>
+        <location filename="../appcontext.cpp" line="855"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="842"/>
+        <location filename="../appcontext.cpp" line="856"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="843"/>
+        <location filename="../appcontext.cpp" line="857"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>

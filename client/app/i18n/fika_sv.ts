@@ -246,281 +246,284 @@
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="44"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgrupp: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="45"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
         <source>revenue %1</source>
         <translation>omsättning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="24"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
         <source>☕ Log conversation</source>
         <translation>☕ Logga samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="25"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
         <source>+ Case</source>
         <translation>+ Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="27"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
         <source>+ Person</source>
         <translation>+ Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="28"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
         <source>+ Note</source>
         <translation>+ Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
         <source>+ Plan</source>
         <translation>+ Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
         <source>+ Follow-up</source>
         <translation>+ Uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
         <source>Duplicates</source>
         <translation>Dubbletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="396"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="405"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="72"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="77"/>
         <source>More ▾</source>
         <translation>Mer ▾</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="74"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="79"/>
         <source>More actions</source>
         <translation>Fler åtgärder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="90"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="91"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="96"/>
         <source>Cases</source>
         <translation>Affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="92"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="97"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="93"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="94"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
         <source>Follow-ups</source>
         <translation>Uppföljningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Inga personer än. Vem beslutar? Vem äger projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
         <source>No cases yet</source>
         <translation>Inga affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="108"/>
         <source>No conversations logged yet</source>
         <translation>Inga samtal loggade än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
         <source>No notes yet</source>
         <translation>Inga anteckningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen är planerad att kontakta någon här än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
         <source>No follow-ups yet</source>
         <translation>Inga uppföljningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="125"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="130"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="132"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="137"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="169"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="164"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="138"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="146"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
         <source>We have met</source>
         <translation>Vi har träffats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="142"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="147"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="180"/>
         <source>Email</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="143"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="148"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="175"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
         <source>Export vCard</source>
         <translation>Exportera vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
         <location filename="../../../qml/pages/CustomerPage.qml" line="187"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="195"/>
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="191"/>
         <source>Export their data (GDPR)</source>
         <translation>Exportera personens data (GDPR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="198"/>
         <source>Delete person</source>
         <translation>Ta bort person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="193"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
         <source>Erase person…</source>
         <translation>Radera personen…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="207"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="216"/>
         <source>Possible duplicates</source>
         <translation>Möjliga dubbletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="217"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="226"/>
         <source>No one here looks like a duplicate.</source>
         <translation>Ingen här ser ut att vara en dubblett.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="238"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="247"/>
         <source>Merge into %1</source>
         <translation>Slå ihop med %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="243"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="252"/>
         <source>Merged into %1</source>
         <translation>Ihopslagen med %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="258"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="267"/>
         <source>Erase %1?</source>
         <translation>Radera %1?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="267"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="276"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation>Namn, kontaktuppgifter och texten i alla samtal, anteckningar och uppföljningar om personen raderas på den här enheten nu och på alla enheter vid nästa synkronisering. Ärenden finns kvar. Det går inte att ångra.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="273"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="282"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="288"/>
         <source>%1 was erased</source>
         <translation>%1 har raderats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="290"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="299"/>
         <source>New note</source>
         <translation>Ny anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="290"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="299"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="297"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="306"/>
         <source>Needs analysis template</source>
         <translation>Mall för behovsanalys</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="298"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="307"/>
         <source>What did you learn?</source>
         <translation>Vad fick du veta?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="314"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
         <source>Plan who contacts whom</source>
         <translation>Planera vem som kontaktar vem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
         <source>Add the person first (People tab)</source>
         <translation>Lägg först till personen (fliken Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="341"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega som tar kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="336"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="345"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation>Senast (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="349"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="358"/>
         <source>New follow-up</source>
         <translation>Ny uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="358"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="367"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Vad ska göras, t.ex. ring Eva om offerten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="371"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation>Förfaller (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -647,17 +650,17 @@
         <translation>Kontakt: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="86"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="90"/>
         <source>No new cases yet</source>
         <translation>Inga nya affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="91"/>
         <source>Connect to a server to receive cases from the field.</source>
         <translation>Anslut till en server för att ta emot affärer från fältet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="87"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="91"/>
         <source>They appear here the moment a consultant syncs.</source>
         <translation>De dyker upp här så fort en konsult synkar.</translation>
     </message>
@@ -1299,70 +1302,75 @@
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="301"/>
+        <location filename="../appcontext.cpp" line="303"/>
+        <source>%1 is not an e-mail address</source>
+        <translation>%1 är inte en e-postadress</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="315"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutar innan den börjar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="312"/>
-        <location filename="../appcontext.cpp" line="331"/>
-        <location filename="../appcontext.cpp" line="496"/>
+        <location filename="../appcontext.cpp" line="326"/>
+        <location filename="../appcontext.cpp" line="345"/>
+        <location filename="../appcontext.cpp" line="510"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="345"/>
+        <location filename="../appcontext.cpp" line="359"/>
         <source>No such case</source>
         <translation>Affären finns inte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="411"/>
-        <location filename="../appcontext.cpp" line="478"/>
+        <location filename="../appcontext.cpp" line="425"/>
+        <location filename="../appcontext.cpp" line="492"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="413"/>
+        <location filename="../appcontext.cpp" line="427"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441"/>
+        <location filename="../appcontext.cpp" line="455"/>
         <source>Same e-mail</source>
         <translation>Samma e-post</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441"/>
+        <location filename="../appcontext.cpp" line="455"/>
         <source>Same phone</source>
         <translation>Samma telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="441"/>
+        <location filename="../appcontext.cpp" line="455"/>
         <source>Same name</source>
         <translation>Samma namn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="481"/>
+        <location filename="../appcontext.cpp" line="495"/>
         <source>Could not create %1</source>
         <translation>Kunde inte skapa %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="492"/>
+        <location filename="../appcontext.cpp" line="506"/>
         <source>Choose a CSV file</source>
         <translation>Välj en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="507"/>
+        <location filename="../appcontext.cpp" line="521"/>
         <source>line %1: %2</source>
         <translation>rad %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="514"/>
+        <location filename="../appcontext.cpp" line="528"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="519"/>
+        <location filename="../appcontext.cpp" line="533"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n rad hoppades över:</numerusform>
@@ -1370,53 +1378,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="533"/>
+        <location filename="../appcontext.cpp" line="547"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="535"/>
-        <location filename="../appcontext.cpp" line="584"/>
+        <location filename="../appcontext.cpp" line="549"/>
+        <location filename="../appcontext.cpp" line="598"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="538"/>
+        <location filename="../appcontext.cpp" line="552"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="590"/>
+        <location filename="../appcontext.cpp" line="604"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="618"/>
+        <location filename="../appcontext.cpp" line="632"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="628"/>
+        <location filename="../appcontext.cpp" line="642"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="733"/>
+        <location filename="../appcontext.cpp" line="747"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="735"/>
+        <location filename="../appcontext.cpp" line="749"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="746"/>
+        <location filename="../appcontext.cpp" line="760"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="766"/>
+        <location filename="../appcontext.cpp" line="780"/>
         <source>Need:
 
 Pain:
@@ -1439,157 +1447,157 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="780"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="781"/>
+        <location filename="../appcontext.cpp" line="795"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="782"/>
-        <location filename="../appcontext.cpp" line="802"/>
+        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext.cpp" line="816"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="783"/>
-        <location filename="../appcontext.cpp" line="804"/>
+        <location filename="../appcontext.cpp" line="797"/>
+        <location filename="../appcontext.cpp" line="818"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="798"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="785"/>
-        <location filename="../appcontext.cpp" line="805"/>
+        <location filename="../appcontext.cpp" line="799"/>
+        <location filename="../appcontext.cpp" line="819"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
-        <location filename="../appcontext.cpp" line="806"/>
+        <location filename="../appcontext.cpp" line="800"/>
+        <location filename="../appcontext.cpp" line="820"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="793"/>
+        <location filename="../appcontext.cpp" line="807"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="794"/>
+        <location filename="../appcontext.cpp" line="808"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="795"/>
+        <location filename="../appcontext.cpp" line="809"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext.cpp" line="810"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="797"/>
-        <location filename="../appcontext.cpp" line="807"/>
+        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="821"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="801"/>
+        <location filename="../appcontext.cpp" line="815"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="803"/>
+        <location filename="../appcontext.cpp" line="817"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="825"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="812"/>
+        <location filename="../appcontext.cpp" line="826"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="813"/>
+        <location filename="../appcontext.cpp" line="827"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="814"/>
+        <location filename="../appcontext.cpp" line="828"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="819"/>
+        <location filename="../appcontext.cpp" line="833"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="820"/>
+        <location filename="../appcontext.cpp" line="834"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="821"/>
+        <location filename="../appcontext.cpp" line="835"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="826"/>
+        <location filename="../appcontext.cpp" line="840"/>
         <source>Consultant</source>
         <translation>Konsult</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="827"/>
+        <location filename="../appcontext.cpp" line="841"/>
         <source>Seller</source>
         <translation>Säljare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="828"/>
+        <location filename="../appcontext.cpp" line="842"/>
         <source>Administrator</source>
         <translation>Administratör</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="833"/>
+        <location filename="../appcontext.cpp" line="847"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="834"/>
+        <location filename="../appcontext.cpp" line="848"/>
         <source>inbound only</source>
         <translation>endast inkommande</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="835"/>
+        <location filename="../appcontext.cpp" line="849"/>
         <source>blocked</source>
         <translation>spärrad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="841"/>
+        <location filename="../appcontext.cpp" line="855"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="842"/>
+        <location filename="../appcontext.cpp" line="856"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="843"/>
+        <location filename="../appcontext.cpp" line="857"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
