@@ -689,8 +689,8 @@ QVariantMap AppContext::record(const QString& table, const QString& id) const {
         QVariant p = m["probability"];
         m["probabilityEffective"] = p.isValid() && !p.isNull() ? p.toInt() : defaultProbability(m["stage"].toString());
         m["foundByName"] = userLabel(m["found_by"].toString());
-        m["ownerName"] = userLabel(m["owner"].toString());
     }
+    if (r->table->field("owner")) m["ownerName"] = userLabel(m["owner"].toString());
     return m;
 }
 
@@ -734,6 +734,17 @@ QVariantList AppContext::contactChoices(const QString& accountId) const {
     while (st.step())
         out.append(QVariantMap{{"id", q(std::string(st.text(0)))}, {"name", q(std::string(st.text(1)))},
                                {"role", q(std::string(st.text(2)))}});
+    return out;
+}
+
+QVariantList AppContext::sellerChoices() const {
+    QVariantList out;
+    if (!store_) return out;
+    sync::Stmt st = store_->db().prepare(
+        "SELECT id, name FROM users WHERE coalesce(deleted,0)=0 AND role IN ('seller','admin') "
+        "ORDER BY name COLLATE NOCASE");
+    while (st.step())
+        out.append(QVariantMap{{"value", q(std::string(st.text(0)))}, {"text", q(std::string(st.text(1)))}});
     return out;
 }
 

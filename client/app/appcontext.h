@@ -142,6 +142,8 @@ public:
     Q_INVOKABLE QString accountName(const QString& id) const;
     Q_INVOKABLE QVariantList accountChoices(const QString& search) const;
     Q_INVOKABLE QVariantList contactChoices(const QString& accountId) const;
+    // The users who can own a customer or a case (sellers and admins): [{value: id, text: name}].
+    Q_INVOKABLE QVariantList sellerChoices() const;
     // Competitor rule: warnings for an account, or for a new account in a group.
     Q_INVOKABLE QStringList accountWarnings(const QString& accountId) const;
     Q_INVOKABLE QStringList newAccountWarnings(const QString& competitorGroup) const;

@@ -50,6 +50,7 @@ std::string load(sync::Store& st, std::uint64_t now) {
             sync::Fields f = {{"name", text(name)}, {"industry", text(industry)}, {"policy", text(policy)},
                               {"yearly_revenue", revenue}};
             if (*group) f.emplace_back("competitor_group", text(group));
+            if (revenue > 0) f.emplace_back("owner", text(me));  // the seller owns the paying customers
             return must(st.create("accounts", f));
         };
         std::string nordbank = account("Nordbank A/S", "Banking", "banks", "active", 7'000'000);

@@ -41,8 +41,28 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
             }
+            Label { text: qsTr("Owner (seller)"); Layout.leftMargin: 16 }
+            ComboBox {
+                id: owner
+                objectName: "accountOwner"
+                // The current owner stays choosable even when this device does not know them as a seller.
+                model: {
+                    var m = [{ value: "", text: qsTr("No owner") }].concat(App.sellerChoices())
+                    var cur = pageRoot.current.owner || ""
+                    if (cur !== "" && !m.some(function (x) { return x.value === cur }))
+                        m.push({ value: cur, text: pageRoot.current.ownerName || cur })
+                    return m
+                }
+                textRole: "text"
+                valueRole: "value"
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(pageRoot.current.owner || ""))
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
             TextField { id: revenue; placeholderText: qsTr("Yearly revenue with us (DKK)"); text: pageRoot.current.yearly_revenue !== undefined && pageRoot.current.yearly_revenue !== null ? String(pageRoot.current.yearly_revenue) : ""; inputMethodHints: Qt.ImhDigitsOnly; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             Button {
+                objectName: "saveAccount"
                 text: qsTr("Save")
                 highlighted: true
                 enabled: name.text.trim() !== ""
@@ -50,7 +70,8 @@ Page {
                 Layout.margins: 16
                 onClicked: {
                     var f = { "name": name.text, "org_number": org.text, "industry": industry.text,
-                              "competitor_group": group.text, "policy": policy.currentValue, "yearly_revenue": revenue.text }
+                              "competitor_group": group.text, "policy": policy.currentValue, "yearly_revenue": revenue.text,
+                              "owner": owner.currentValue }
                     if (pageRoot.recordId === "") {
                         var id = App.createAccount(f)
                         if (id !== "") { win.back(); win.openPage("customer", id) }

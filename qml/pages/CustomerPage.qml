@@ -47,7 +47,8 @@ Page {
         }
         Label {
             text: [pageRoot.account.industry, pageRoot.account.competitor_group ? qsTr("competitor group: %1").arg(pageRoot.account.competitor_group) : "",
-                   pageRoot.account.yearly_revenue ? qsTr("revenue %1").arg(App.formatMoney(pageRoot.account.yearly_revenue, "DKK")) : ""]
+                   pageRoot.account.yearly_revenue ? qsTr("revenue %1").arg(App.formatMoney(pageRoot.account.yearly_revenue, "DKK")) : "",
+                   pageRoot.account.owner ? qsTr("owner %1").arg(pageRoot.account.ownerName) : ""]
                   .filter(function (x) { return x }).join(" \u00B7 ")
             visible: text !== ""
             opacity: 0.7

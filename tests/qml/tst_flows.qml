@@ -32,6 +32,7 @@ Item {
     Component { id: conflictsComp; ConflictsPage {} }
     Component { id: customerComp; CustomerPage {} }
     Component { id: programmeComp; ProgrammeEditPage {} }
+    Component { id: accountComp; AccountEditPage {} }
     ProgrammesModel { id: programmes }
 
     RecordListModel { id: cases; table: "cases" }
@@ -196,6 +197,19 @@ Item {
             page.editContact.accept()
             compare(App.record("contacts", per).email, "per@new.example")
             verify(App.lastError !== "")
+        }
+
+        function test_a_customer_gets_an_owner() {
+            var seller = App.createRecord("users", { "name": "Sune Säljare", "role": "seller" })
+            var acct = App.createAccount({ "name": "Ägda AB" })
+            var page = createTemporaryObject(accountComp, root, { width: root.width, height: root.height, recordId: acct })
+            var owner = named(page, "accountOwner")
+            compare(owner.currentValue, "")
+            owner.currentIndex = owner.indexOfValue(seller)
+            verify(owner.currentIndex > 0)
+            named(page, "saveAccount").clicked()
+            compare(App.record("accounts", acct).owner, seller)
+            compare(App.record("accounts", acct).ownerName, "Sune Säljare")
         }
 
         function test_a_seller_adds_a_programme_and_sees_its_return() {

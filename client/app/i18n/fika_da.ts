@@ -55,11 +55,21 @@
     </message>
     <message>
         <location filename="../../../qml/pages/AccountEditPage.qml" line="44"/>
+        <source>Owner (seller)</source>
+        <translation>Ansvarlig (sælger)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="50"/>
+        <source>No owner</source>
+        <translation>Ingen ansvarlig</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="63"/>
         <source>Yearly revenue with us (DKK)</source>
         <translation>Årlig omsætning hos os (DKK)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/AccountEditPage.qml" line="46"/>
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="66"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
@@ -297,233 +307,238 @@
     </message>
     <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="405"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="406"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="77"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
+        <source>owner %1</source>
+        <translation>ansvarlig %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="78"/>
         <source>More ▾</source>
         <translation>Mere ▾</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="79"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="80"/>
         <source>More actions</source>
         <translation>Flere handlinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="95"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="96"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="96"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="97"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="97"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Ingen personer endnu. Hvem beslutter? Hvem ejer projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="108"/>
         <source>No cases yet</source>
         <translation>Ingen sager endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="108"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
         <source>No conversations logged yet</source>
         <translation>Ingen samtaler logget endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
         <source>No notes yet</source>
         <translation>Ingen noter endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen er planlagt til at kontakte nogen her endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="112"/>
         <source>No follow-ups yet</source>
         <translation>Ingen opfølgninger endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="130"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="131"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="137"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="169"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="138"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="138"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="139"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="146"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="179"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="147"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="180"/>
         <source>We have met</source>
         <translation>Vi har mødt hinanden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="147"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="180"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="148"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="148"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="149"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="182"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="184"/>
         <source>Export vCard</source>
         <translation>Eksportér vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="187"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="195"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="196"/>
         <source>Saved %1</source>
         <translation>Gemte %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="191"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="192"/>
         <source>Export their data (GDPR)</source>
         <translation>Eksportér personens data (GDPR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="198"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="199"/>
         <source>Delete person</source>
         <translation>Slet person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
         <source>Erase person…</source>
         <translation>Slet personen…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="216"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="217"/>
         <source>Possible duplicates</source>
         <translation>Mulige dubletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="226"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
         <source>No one here looks like a duplicate.</source>
         <translation>Ingen her ligner en dublet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="247"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
         <source>Merge into %1</source>
         <translation>Flet ind i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="252"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="253"/>
         <source>Merged into %1</source>
         <translation>Flettet ind i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="267"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="268"/>
         <source>Erase %1?</source>
         <translation>Slet %1?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="276"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="277"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation>Navn, kontaktoplysninger og teksten i alle samtaler, noter og opfølgninger om personen slettes på denne enhed nu og på alle enheder ved næste synkronisering. Sager bliver. Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="282"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="283"/>
         <source>Erase</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="288"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="289"/>
         <source>%1 was erased</source>
         <translation>%1 er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="299"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="300"/>
         <source>New note</source>
         <translation>Ny note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="299"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="300"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="306"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="307"/>
         <source>Needs analysis template</source>
         <translation>Skabelon til behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="307"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="308"/>
         <source>What did you learn?</source>
         <translation>Hvad fik du at vide?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="324"/>
         <source>Plan who contacts whom</source>
         <translation>Planlæg hvem der kontakter hvem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="333"/>
         <source>Add the person first (People tab)</source>
         <translation>Tilføj først personen (fanen Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="341"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega der tager kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="345"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="346"/>
         <source>By date (YYYY-MM-DD)</source>
         <translation>Senest (ÅÅÅÅ-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="358"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
         <source>New follow-up</source>
         <translation>Ny opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="367"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="368"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Hvad skal gøres, f.eks. ring til Eva om tilbuddet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="371"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="372"/>
         <source>Due (YYYY-MM-DD)</source>
         <translation>Forfalder (ÅÅÅÅ-MM-DD)</translation>
     </message>
@@ -1409,22 +1424,22 @@
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="747"/>
+        <location filename="../appcontext.cpp" line="758"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="749"/>
+        <location filename="../appcontext.cpp" line="760"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="760"/>
+        <location filename="../appcontext.cpp" line="771"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="780"/>
+        <location filename="../appcontext.cpp" line="791"/>
         <source>Need:
 
 Pain:
@@ -1447,157 +1462,157 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="794"/>
+        <location filename="../appcontext.cpp" line="805"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="795"/>
+        <location filename="../appcontext.cpp" line="806"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="796"/>
-        <location filename="../appcontext.cpp" line="816"/>
+        <location filename="../appcontext.cpp" line="807"/>
+        <location filename="../appcontext.cpp" line="827"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="797"/>
-        <location filename="../appcontext.cpp" line="818"/>
+        <location filename="../appcontext.cpp" line="808"/>
+        <location filename="../appcontext.cpp" line="829"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="798"/>
+        <location filename="../appcontext.cpp" line="809"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="799"/>
-        <location filename="../appcontext.cpp" line="819"/>
+        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="830"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="800"/>
-        <location filename="../appcontext.cpp" line="820"/>
+        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="831"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="807"/>
+        <location filename="../appcontext.cpp" line="818"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="808"/>
+        <location filename="../appcontext.cpp" line="819"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="809"/>
+        <location filename="../appcontext.cpp" line="820"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="821"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="811"/>
-        <location filename="../appcontext.cpp" line="821"/>
+        <location filename="../appcontext.cpp" line="822"/>
+        <location filename="../appcontext.cpp" line="832"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="815"/>
+        <location filename="../appcontext.cpp" line="826"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="817"/>
+        <location filename="../appcontext.cpp" line="828"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="825"/>
+        <location filename="../appcontext.cpp" line="836"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="826"/>
+        <location filename="../appcontext.cpp" line="837"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="827"/>
+        <location filename="../appcontext.cpp" line="838"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="828"/>
+        <location filename="../appcontext.cpp" line="839"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="833"/>
+        <location filename="../appcontext.cpp" line="844"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="834"/>
+        <location filename="../appcontext.cpp" line="845"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="835"/>
+        <location filename="../appcontext.cpp" line="846"/>
         <source>Direct</source>
         <translation>Direkte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="840"/>
+        <location filename="../appcontext.cpp" line="851"/>
         <source>Consultant</source>
         <translation>Konsulent</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="841"/>
+        <location filename="../appcontext.cpp" line="852"/>
         <source>Seller</source>
         <translation>Sælger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="842"/>
+        <location filename="../appcontext.cpp" line="853"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="847"/>
+        <location filename="../appcontext.cpp" line="858"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="848"/>
+        <location filename="../appcontext.cpp" line="859"/>
         <source>inbound only</source>
         <translation>kun indgående</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="849"/>
+        <location filename="../appcontext.cpp" line="860"/>
         <source>blocked</source>
         <translation>spærret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="855"/>
+        <location filename="../appcontext.cpp" line="866"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="856"/>
+        <location filename="../appcontext.cpp" line="867"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="857"/>
+        <location filename="../appcontext.cpp" line="868"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
