@@ -115,7 +115,8 @@ ApplicationWindow {
             }
             SyncIndicator {
                 Layout.rightMargin: 4
-                onClicked: App.sync.conflicts + App.sync.refused > 0 ? win.openPage("conflicts") : App.sync.syncNow()
+                onClicked: App.sync.signInNeeded ? win.showPage("settings")
+                           : App.sync.conflicts + App.sync.refused > 0 ? win.openPage("conflicts") : App.sync.syncNow()
             }
             ToolButton {
                 text: "+"

@@ -446,6 +446,32 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     app.updateRecord("cases", cs, {{"next_step", "Revoked meanwhile"}});
     REQUIRE(wait_until([&] { return sc->state() == "attention"; }, 15000));
     CHECK(sc->text() == "Sign in again");
+    CHECK(sc->signInNeeded());
+    CHECK(sc->pending() == 1);  // kept, waiting
+
+    // Signing in again: someone else's token is refused while Karin's change waits here.
+    std::string bo = srv.add_user("bo", "consultant");
+    QSignalSpy answered(sc, &fika::app::SyncController::connectFinished);
+    app.connectServer(QString::fromStdString(srv.url()), QString::fromStdString(bo));
+    REQUIRE(wait_until([&] { return answered.count() > 0; }, 10000));
+    CHECK_FALSE(answered.at(0).at(0).toBool());
+    CHECK(answered.at(0).at(1).toString().contains("karin"));
+    CHECK(app.userName() == "karin");
+    CHECK(sc->signInNeeded());
+
+    // Karin's new token (the admin enabled her again and gave her one): the change goes out.
+    srv.admin({"user", "enable", "karin"});
+    auto [rc, out] = srv.admin({"user", "token", "karin"});
+    REQUIRE(rc == 0);
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    std::string fresh = out.substr(out.rfind('\n') + 1);
+    answered.clear();
+    app.connectServer(QString::fromStdString(srv.url()), QString::fromStdString(fresh));
+    REQUIRE(wait_until([&] { return answered.count() > 0; }, 10000));
+    CHECK(answered.at(0).at(0).toBool());
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
+    CHECK_FALSE(sc->signInNeeded());
+    CHECK(app.userName() == "karin");
 }
 
 TEST_CASE("the sync controller shows another device's concurrent edit as a conflict - use mine wins everywhere") {

@@ -55,14 +55,14 @@ public slots:
     }
 
     void doSync() {
-        if (!store_) return emit syncDone(false, false, tr("The local database could not be opened"), 0, 0);
+        if (!store_) return emit syncDone(false, false, 0, tr("The local database could not be opened"), 0, 0);
         client::ServerConfig cfg = config();
-        if (cfg.url.empty()) return emit syncDone(false, false, QString(), 0, 0);
+        if (cfg.url.empty()) return emit syncDone(false, false, 0, QString(), 0, 0);
         client::SyncClient sc(*store_, cfg);
         auto r = sc.sync(2);
         if (!r.ok()) {
             bool transient = r.failure->kind == client::Failure::Kind::Transient;
-            return emit syncDone(false, transient, q(r.failure->message), 0, 0);
+            return emit syncDone(false, transient, r.failure->status, q(r.failure->message), 0, 0);
         }
         (void)store_->set_meta("last_sync_ms", std::to_string(store_->now_ms()));
         std::string role = meta_of(*store_, "user_role");
@@ -73,7 +73,7 @@ public slots:
                 emit inbox(parse_inbox(*in.value));
             }
         }
-        emit syncDone(true, false, QString(), static_cast<int>(r.value->pushed), static_cast<int>(r.value->pulled));
+        emit syncDone(true, false, 200, QString(), static_cast<int>(r.value->pushed), static_cast<int>(r.value->pulled));
     }
 
     void doConnect(const QString& url, const QString& token) {
@@ -90,6 +90,16 @@ public slots:
             return emit connectDone(false, why, {}, {}, {});
         }
         auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(*me.value)).object();
+        // Signing in again (a revoked or rotated token) must be as the same person while
+        // their changes wait here: they would otherwise go out under someone else's name.
+        std::string before = meta_of(*store_, "user_id");
+        std::string after = doc["id"].toString().toStdString();
+        if (!before.empty() && before != after && store_->pending_count() > 0)
+            return emit connectDone(false,
+                                    tr("This token is %1's, but changes by %2 are waiting on this device. Ask your admin for "
+                                       "a new token for %2.")
+                                        .arg(doc["name"].toString(), q(meta_of(*store_, "user_name"))),
+                                    {}, {}, {});
         (void)store_->set_meta("server_url", cfg.url);
         (void)store_->set_meta("server_token", cfg.token);
         (void)store_->set_meta("user_id", doc["id"].toString().toStdString());
@@ -105,7 +115,7 @@ public slots:
     }
 
 signals:
-    void syncDone(bool ok, bool transient, const QString& message, int pushed, int pulled);
+    void syncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);
     void connectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
     void inbox(const QVariantList& items);
 
@@ -170,6 +180,7 @@ QString SyncController::state() const {
     if (!configured()) return "offline";
     if (auth_failed_) return "attention";
     if (syncing_) return "syncing";
+    if (failed_) return "attention";
     if (conflicts_ > 0 || refused_ > 0) return "attention";
     if (!reachable_) return "offline";
     if (pending_ > 0) return "waiting";
@@ -181,6 +192,7 @@ QString SyncController::text() const {
     if (!configured()) return pending_ ? tr("Offline · %n change(s) kept on this device", "", pending_) : tr("Offline");
     if (st == "attention") {
         if (auth_failed_) return tr("Sign in again");
+        if (failed_) return tr("Sync failed");
         if (conflicts_) return tr("%n conflict(s) to review", "", conflicts_);
         return tr("%n change(s) refused", "", refused_);
     }
@@ -237,11 +249,12 @@ void SyncController::markRead(qlonglong n) {
     syncNow();  // runs after the mark on the worker, and brings the inbox up to date
 }
 
-void SyncController::onSyncDone(bool ok, bool transient, const QString& message, int pushed, int pulled) {
+void SyncController::onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled) {
     syncing_ = false;
     if (ok) {
         reachable_ = true;
         auth_failed_ = false;
+        failed_ = false;
         problem_.clear();
         ever_synced_ = true;
         last_sync_ = QDateTime::currentDateTime();
@@ -255,7 +268,10 @@ void SyncController::onSyncDone(bool ok, bool transient, const QString& message,
             auto wait = client::SyncClient::backoff(retry_attempt_++, retry_base_, retry_cap_);
             retry_.start(static_cast<int>(wait.count()));
         } else {
-            auth_failed_ = true;
+            // The token is refused (revoked, rotated, the user disabled): sign in again.
+            // Anything else (a bad request, a server error that will not pass) shows its reason.
+            auth_failed_ = status == 401 || status == 403;
+            failed_ = !auth_failed_;
         }
     }
     refreshCounts();
@@ -274,6 +290,7 @@ void SyncController::onConnectDone(bool ok, const QString& message, const QStrin
     emit connectFinished(ok, message);
     if (!ok) return;
     auth_failed_ = false;
+    failed_ = false;
     emit app_->settingsChanged();
     periodic_.start();
     stop_listener();
@@ -287,6 +304,9 @@ void SyncController::disconnectFromServer() {
     periodic_.stop();
     retry_.stop();
     live_ = false;
+    auth_failed_ = false;
+    failed_ = false;
+    problem_.clear();
     emit changed();
 }
 

@@ -37,6 +37,8 @@ class SyncController : public QObject {
     Q_PROPERTY(int conflicts READ conflicts NOTIFY changed)
     Q_PROPERTY(int refused READ refused NOTIFY changed)
     Q_PROPERTY(bool live READ live NOTIFY changed)           // the event stream is connected
+    // The server refuses this device's token (revoked or rotated): a new one is needed.
+    Q_PROPERTY(bool signInNeeded READ signInNeeded NOTIFY changed)
     Q_PROPERTY(QVariantList inbox READ inbox NOTIFY inboxChanged)
     Q_PROPERTY(int unread READ unread NOTIFY inboxChanged)
 
@@ -51,6 +53,7 @@ public:
     int conflicts() const { return conflicts_; }
     int refused() const { return refused_; }
     bool live() const { return live_; }
+    bool signInNeeded() const { return auth_failed_; }
     QVariantList inbox() const { return inbox_; }
     int unread() const;
 
@@ -78,7 +81,7 @@ signals:
     void newCase(const QString& title, const QString& body);
 
 private slots:
-    void onSyncDone(bool ok, bool transient, const QString& message, int pushed, int pulled);
+    void onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);
     void onConnectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
     void onInbox(const QVariantList& items);
     void onLive(bool live);
@@ -97,6 +100,7 @@ private:
     int retry_attempt_ = 0;
     std::chrono::milliseconds retry_base_{2000}, retry_cap_{5 * 60 * 1000};
     bool syncing_ = false, again_ = false, ever_synced_ = false, reachable_ = true, auth_failed_ = false;
+    bool failed_ = false;  // a permanent failure other than the token: problem_ says why
     QDateTime last_sync_;
     QString problem_;
     int pending_ = 0, conflicts_ = 0, refused_ = 0;

@@ -28,6 +28,28 @@ Page {
             }
             TextField { id: url; visible: App.serverUrl === ""; placeholderText: qsTr("Server address"); Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             TextField { id: token; visible: App.serverUrl === ""; placeholderText: qsTr("Token"); echoMode: TextInput.Password; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            // The server refuses this device's token: paste a new one; nothing here is lost.
+            ColumnLayout {
+                visible: App.serverUrl !== "" && App.sync.signInNeeded
+                spacing: 8
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Label {
+                    text: qsTr("The server no longer accepts this device's token (it was revoked or replaced). Paste a new token from your admin: everything on this device stays and syncs once you are signed in.")
+                    color: Material.accent
+                    wrapMode: Label.Wrap
+                    Layout.fillWidth: true
+                }
+                TextField { id: newToken; objectName: "newToken"; placeholderText: qsTr("New token"); echoMode: TextInput.Password; Layout.fillWidth: true }
+                Button {
+                    objectName: "signInAgain"
+                    text: qsTr("Sign in again")
+                    highlighted: true
+                    enabled: newToken.text.trim() !== ""
+                    onClicked: { status.text = qsTr("Connecting\u2026"); App.connectServer(App.serverUrl, newToken.text) }
+                }
+            }
             Label { id: status; visible: text !== ""; color: Material.accent; wrapMode: Label.Wrap; Layout.fillWidth: true; Layout.leftMargin: 16 }
             RowLayout {
                 Layout.leftMargin: 16

@@ -723,7 +723,7 @@
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
         <location filename="../../../qml/Main.qml" line="110"/>
-        <location filename="../../../qml/Main.qml" line="182"/>
+        <location filename="../../../qml/Main.qml" line="183"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="168"/>
+        <location filename="../../../qml/Main.qml" line="169"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
@@ -774,27 +774,27 @@
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="124"/>
+        <location filename="../../../qml/Main.qml" line="125"/>
         <source>Capture a case</source>
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="126"/>
+        <location filename="../../../qml/Main.qml" line="127"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="162"/>
+        <location filename="../../../qml/Main.qml" line="163"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="162"/>
+        <location filename="../../../qml/Main.qml" line="163"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="189"/>
+        <location filename="../../../qml/Main.qml" line="190"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
@@ -1065,102 +1065,118 @@
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="56"/>
         <source>Connect</source>
         <translation>Forbind</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="56"/>
         <source>Connecting…</source>
         <translation>Forbinder…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="35"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
+        <source>The server no longer accepts this device&apos;s token (it was revoked or replaced). Paste a new token from your admin: everything on this device stays and syncs once you are signed in.</source>
+        <translation>Serveren accepterer ikke længere enhedens token (den er spærret eller udskiftet). Indsæt en ny token fra din administrator: alt på enheden bliver og synkroniseres, når du er logget ind.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
+        <source>New token</source>
+        <translation>Ny token</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="47"/>
+        <source>Sign in again</source>
+        <translation>Log ind igen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="57"/>
         <source>Sync now</source>
         <translation>Synkronisér nu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="36"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="58"/>
         <source>Disconnect</source>
         <translation>Afbryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="38"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="43"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
         <source>Dark theme</source>
         <translation>Mørkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>How I sell</source>
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="71"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
         <source>This device</source>
         <translation>Denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="75"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="80"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="89"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="94"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="133"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="113"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="113"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="118"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="140"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
@@ -1718,7 +1734,7 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="181"/>
+        <location filename="../synccontroller.cpp" line="192"/>
         <source>Offline · %n change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %n ændring gemt på enheden</numerusform>
@@ -1726,17 +1742,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="181"/>
+        <location filename="../synccontroller.cpp" line="192"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="183"/>
+        <location filename="../synccontroller.cpp" line="194"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="195"/>
+        <source>Sync failed</source>
+        <translation>Synkronisering mislykkedes</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="196"/>
         <source>%n conflict(s) to review</source>
         <translation>
             <numerusform>%n konflikt at gennemgå</numerusform>
@@ -1744,7 +1765,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="185"/>
+        <location filename="../synccontroller.cpp" line="197"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n ændring afvist</numerusform>
@@ -1752,12 +1773,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="187"/>
+        <location filename="../synccontroller.cpp" line="199"/>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="188"/>
+        <location filename="../synccontroller.cpp" line="200"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>Offline · %n ændring venter</numerusform>
@@ -1765,7 +1786,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="189"/>
+        <location filename="../synccontroller.cpp" line="201"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n ændring venter</numerusform>
@@ -1773,17 +1794,17 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="190"/>
+        <location filename="../synccontroller.cpp" line="202"/>
         <source>Synced at %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="309"/>
+        <location filename="../synccontroller.cpp" line="329"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="312"/>
+        <location filename="../synccontroller.cpp" line="332"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
@@ -1805,6 +1826,11 @@ Budget:
         <location filename="../synccontroller.cpp" line="89"/>
         <source>Cannot reach the server: %1</source>
         <translation>Kan ikke nå serveren: %1</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="99"/>
+        <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
+        <translation>Denne token tilhører %1, men ændringer fra %2 venter på enheden. Bed din administrator om en ny token til %2.</translation>
     </message>
 </context>
 </TS>

@@ -723,7 +723,7 @@
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
         <location filename="../../../qml/Main.qml" line="110"/>
-        <location filename="../../../qml/Main.qml" line="182"/>
+        <location filename="../../../qml/Main.qml" line="183"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="168"/>
+        <location filename="../../../qml/Main.qml" line="169"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,27 +774,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="124"/>
+        <location filename="../../../qml/Main.qml" line="125"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="126"/>
+        <location filename="../../../qml/Main.qml" line="127"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="162"/>
+        <location filename="../../../qml/Main.qml" line="163"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="162"/>
+        <location filename="../../../qml/Main.qml" line="163"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="189"/>
+        <location filename="../../../qml/Main.qml" line="190"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1065,102 +1065,118 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="56"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="34"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="56"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="35"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
+        <source>The server no longer accepts this device&apos;s token (it was revoked or replaced). Paste a new token from your admin: everything on this device stays and syncs once you are signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
+        <source>New token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="47"/>
+        <source>Sign in again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="57"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="36"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="58"/>
         <source>Disconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="38"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="43"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
         <source>Dark theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>How I sell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
         <source>Conversations per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="71"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
         <source>This device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="75"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="80"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
         <source>Saved %1: open it with your calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
         <source>Export all to CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="89"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
         <source>Saved in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="94"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
         <source>Import a CSV file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="133"/>
         <source>Import a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="113"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="113"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="118"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="140"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,7 +1725,7 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="181"/>
+        <location filename="../synccontroller.cpp" line="192"/>
         <source>Offline · %n change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %n change kept on this device</numerusform>
@@ -1717,17 +1733,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="181"/>
+        <location filename="../synccontroller.cpp" line="192"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="183"/>
+        <location filename="../synccontroller.cpp" line="194"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="195"/>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="196"/>
         <source>%n conflict(s) to review</source>
         <translation>
             <numerusform>%n conflict to review</numerusform>
@@ -1735,7 +1756,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="185"/>
+        <location filename="../synccontroller.cpp" line="197"/>
         <source>%n change(s) refused</source>
         <translation>
             <numerusform>%n change refused</numerusform>
@@ -1743,12 +1764,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="187"/>
+        <location filename="../synccontroller.cpp" line="199"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="188"/>
+        <location filename="../synccontroller.cpp" line="200"/>
         <source>Offline · %n change(s) waiting</source>
         <translation>
             <numerusform>Offline · %n change waiting</numerusform>
@@ -1756,7 +1777,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="189"/>
+        <location filename="../synccontroller.cpp" line="201"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -1764,17 +1785,17 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="190"/>
+        <location filename="../synccontroller.cpp" line="202"/>
         <source>Synced at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="309"/>
+        <location filename="../synccontroller.cpp" line="329"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="312"/>
+        <location filename="../synccontroller.cpp" line="332"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1795,6 +1816,11 @@ Budget:
     <message>
         <location filename="../synccontroller.cpp" line="89"/>
         <source>Cannot reach the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="99"/>
+        <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
