@@ -3,6 +3,7 @@
 // real fika-server (label client).
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
@@ -143,6 +144,7 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     fika::app::PipelineModel pipeline;
     QAbstractItemModelTester t1(&pipeline, QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(pipeline.rowCount() == 7);
+    CHECK(pipeline.firstBusyStage() == "spotted");
     CHECK(pipeline.data(pipeline.index(5), fika::app::PipelineModel::StageRole).toString() == "won");
     CHECK(pipeline.data(pipeline.index(5), fika::app::PipelineModel::ValueTextRole).toString() == "135,000 DKK");
     fika::app::Numbers n;
@@ -472,6 +474,48 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
     CHECK_FALSE(sc->signInNeeded());
     CHECK(app.userName() == "karin");
+}
+
+TEST_CASE("a seller's app raises a new-case alert the moment a consultant's case syncs in") {
+    AppAndServer w;
+    const std::string karin = w.token;
+    w.token = w.srv.add_user("sara", "seller");
+    w.connect();
+    fika::app::SyncController* sc = w.app->syncController();
+    REQUIRE(wait_until([&] { return sc->live(); }, 10000));
+    QSignalSpy alerts(sc, &fika::app::SyncController::newCase);
+
+    // Karin's phone, offline at the customer, then back on the network.
+    auto phone = fika::sync::Store::open(w.dir.file("phone.db"));
+    REQUIRE(phone.ok());
+    fika::client::ServerConfig cfg;
+    cfg.url = w.srv.url();
+    cfg.token = karin;
+    fika::client::SyncClient sc_phone(**phone, cfg);
+    auto me = sc_phone.get("/v1/me");
+    REQUIRE(me.ok());
+    std::string karin_id = nlohmann::json::parse(*me.value)["id"];
+    namespace fs = fika::sync;
+    auto acct = (*phone)->create("accounts", {{"name", fs::text("Havkraft")}});
+    REQUIRE(acct.ok());
+    auto cs = (*phone)->create("cases", {{"account_id", fs::text(*acct)}, {"title", fs::text("Offshore maintenance app")},
+                                         {"found_by", fs::text(karin_id)}});
+    REQUIRE(cs.ok());
+    REQUIRE(sc_phone.sync(4).ok());
+
+    // The seller hears of it at once (the desktop notification and the in-app notice show
+    // this), and the case is in the inbox and on the device.
+    REQUIRE(wait_until([&] { return alerts.count() > 0; }, 10000));
+    CHECK(alerts.at(0).at(0).toString() == "New case");
+    QString body = alerts.at(0).at(1).toString();
+    CHECK(body.contains("Offshore maintenance app"));
+    CHECK(body.contains("Havkraft"));
+    CHECK(body.contains("karin"));
+    REQUIRE(wait_until([&] { return sc->unread() == 1 && !w.app->record("cases", QString::fromStdString(*cs)).isEmpty(); }, 10000));
+    // Once: a second sync of the phone raises nothing new.
+    REQUIRE(sc_phone.sync(4).ok());
+    wait_until([] { return false; }, 500);  // time for a second alert, if one were coming
+    CHECK(alerts.count() == 1);
 }
 
 TEST_CASE("the sync controller shows another device's concurrent edit as a conflict - use mine wins everywhere") {

@@ -383,6 +383,12 @@ void PipelineModel::reload() {
     emit changed();
 }
 
+QString PipelineModel::firstBusyStage() const {
+    for (const Row& r : rows_)
+        if (r.count > 0) return r.stage;
+    return {};
+}
+
 int PipelineModel::rowCount(const QModelIndex& parent) const { return rows_under(rows_, parent); }
 
 QVariant PipelineModel::data(const QModelIndex& index, int role) const {

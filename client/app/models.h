@@ -101,6 +101,7 @@ class PipelineModel : public QAbstractListModel {
     QML_ELEMENT
     Q_PROPERTY(QString totalText READ totalText NOTIFY changed)
     Q_PROPERTY(QString weightedText READ weightedText NOTIFY changed)
+    Q_PROPERTY(QString firstBusyStage READ firstBusyStage NOTIFY changed)
 public:
     enum Roles { StageRole = Qt::UserRole + 1, LabelRole, CountRole, ValueTextRole, WeightedTextRole, ValueRole };
     explicit PipelineModel(QObject* parent = nullptr);
@@ -109,6 +110,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     QString totalText() const { return total_; }
     QString weightedText() const { return weighted_; }
+    // The earliest stage that holds a case ("" when there are none): what the page opens on.
+    QString firstBusyStage() const;
     Q_INVOKABLE void reload();
 signals:
     void changed();

@@ -13,6 +13,8 @@ Page {
     title: qsTr("Pipeline")
 
     PipelineModel { id: pipeline }
+    // Open on the first stage with cases, so the page shows cases at once.
+    Component.onCompleted: openStage = pipeline.firstBusyStage
     RecordListModel { id: stageCases; table: "cases"; stage: pageRoot.openStage === "" ? "none" : pageRoot.openStage }
 
     ColumnLayout {
@@ -23,7 +25,7 @@ Page {
             Material.elevation: 1
             RowLayout {
                 width: parent.width
-                Label { text: qsTr("Open pipeline: %1").arg(pipeline.totalText); font.bold: true; Layout.fillWidth: true; wrapMode: Label.Wrap }
+                Label { text: qsTr("Open pipeline: %1").arg(pipeline.totalText); font.bold: true; Layout.fillWidth: true; Layout.preferredWidth: 100; wrapMode: Label.Wrap }
                 Label { text: qsTr("weighted %1").arg(pipeline.weightedText); opacity: 0.7 }
             }
         }
@@ -66,6 +68,11 @@ Page {
             delegate: RecordDelegate { onClicked: win.openPage("case", recordId) }
             ScrollBar.vertical: ScrollBar {}
         }
-        Item { visible: pageRoot.openStage === ""; Layout.fillHeight: true }
+        EmptyState {
+            visible: pageRoot.openStage === ""
+            text: pipeline.firstBusyStage === "" ? qsTr("No cases yet. Cases captured in the field arrive here.") : qsTr("Choose a stage to see its cases")
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
     }
 }

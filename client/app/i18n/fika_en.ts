@@ -920,22 +920,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="26"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="28"/>
         <source>Open pipeline: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="27"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="29"/>
         <source>weighted %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/PipelinePage.qml" line="48"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="50"/>
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>
             <numerusform>%n cases</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="73"/>
+        <source>No cases yet. Cases captured in the field arrive here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="73"/>
+        <source>Choose a stage to see its cases</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1649,62 +1659,62 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="520"/>
+        <location filename="../models.cpp" line="526"/>
         <source>New case: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="521"/>
+        <location filename="../models.cpp" line="527"/>
         <source>New customer in a competitor group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="522"/>
+        <location filename="../models.cpp" line="528"/>
         <source>Outbound work on a restricted customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="525"/>
+        <location filename="../models.cpp" line="531"/>
         <source>found by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="606"/>
+        <location filename="../models.cpp" line="612"/>
         <source>(unknown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="608"/>
+        <location filename="../models.cpp" line="614"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="667"/>
+        <location filename="../models.cpp" line="673"/>
         <source>(unnamed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="672"/>
+        <location filename="../models.cpp" line="678"/>
         <source>%1 – %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="674"/>
+        <location filename="../models.cpp" line="680"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="676"/>
+        <location filename="../models.cpp" line="682"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="681"/>
+        <location filename="../models.cpp" line="687"/>
         <source>%1 × the cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="682"/>
+        <location filename="../models.cpp" line="688"/>
         <source>%n case(s) identified</source>
         <translation>
             <numerusform>%n case identified</numerusform>
@@ -1712,12 +1722,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="683"/>
+        <location filename="../models.cpp" line="689"/>
         <source>%1 won · %2 lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="685"/>
+        <location filename="../models.cpp" line="691"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation type="unfinished"></translation>
     </message>
