@@ -55,6 +55,12 @@ ApplicationWindow {
     function showPage(name, arg) {
         var n = String(name)
         var a = (arg === undefined || arg === null || arg === "") ? undefined : String(arg)
+        // "customer:Acme" (for --page): the first customer whose name matches.
+        if (n.startsWith("customer:")) {
+            var found = App.accountChoices(n.slice(9))
+            n = "customer"
+            if (found.length > 0) a = found[0].id
+        }
         if (a === undefined && n === "customer") a = App.firstId("accounts")
         if (a === undefined && n === "case") a = App.firstId("cases")
         var url = pageUrls[n]

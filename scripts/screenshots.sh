@@ -13,7 +13,7 @@ shot() {  # page size name
 }
 shot home 360x640 phone-home
 shot capture 360x640 phone-capture
-shot customer 360x640 phone-customer
+shot customer:Acme 360x640 phone-customer
 shot numbers 360x640 phone-numbers
 shot customers 1280x800 desktop-customers
 shot pipeline 1280x800 desktop-pipeline

@@ -137,7 +137,7 @@ public:
     // A user's name for a field that names a user (found_by, owner, consultant...): the
     // value holds a user id, or (typed in by hand) a name, shown as it is.
     Q_INVOKABLE QString userLabel(const QString& idOrName) const;
-    // The newest live record of a table ("" when there is none), to open a page on.
+    // The oldest live record of a table ("" when there is none), to open a page on.
     Q_INVOKABLE QString firstId(const QString& table) const;
     Q_INVOKABLE QString accountName(const QString& id) const;
     Q_INVOKABLE QVariantList accountChoices(const QString& search) const;

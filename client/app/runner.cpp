@@ -111,7 +111,9 @@ int run_app(int argc, char** argv) {
     QCommandLineOption demo(QStringLiteral("demo"), "Start with the demo data set (in a fresh database).");
     QCommandLineOption shot(QStringLiteral("screenshot"), "Render a page, save it as PNG and exit.", "FILE");
     QCommandLineOption size(QStringLiteral("size"), "Window size for --screenshot and --self-test.", "WxH", "1280x800");
-    QCommandLineOption page(QStringLiteral("page"), "The page to show first: " + all_pages().join(", ") + ".", "NAME");
+    QCommandLineOption page(QStringLiteral("page"),
+                            "The page to show first: " + all_pages().join(", ") + " (customer:NAME opens that customer).",
+                            "NAME");
     QCommandLineOption lang(QStringLiteral("lang"), "Language (en, sv, da) for this run.", "CODE");
     QCommandLineOption selftest(QStringLiteral("self-test"),
                                 "Load every page at 360x640 and 1280x800, write screenshots to DIR, and fail on any "
