@@ -212,6 +212,10 @@ sync::Result<ImportReport> import_csv_text(sync::Store& store, const std::string
                 }
             }
             if (!ok) continue;
+            if (!period_ok(fields)) {
+                row_error("the period ends before it starts");
+                continue;
+            }
             if (!id.empty() && !sync::is_uuid(id)) {
                 row_error("id '" + id + "' is not a record id");
                 continue;

@@ -37,6 +37,14 @@ std::string field_for(const sync::TableDef& t, const std::string& name) {
     return "";
 }
 
+// One @ with something on each side, a dot in the domain, no spaces: what a typo most
+// often breaks. (Not RFC 5322: real addresses are never refused.)
+bool looks_like_email(const std::string& e) {
+    auto at = e.find('@');
+    return at != std::string::npos && at > 0 && e.find('@', at + 1) == std::string::npos &&
+           e.find_first_of(" \t") == std::string::npos && e.find('.', at + 2) != std::string::npos && e.back() != '.';
+}
+
 sync::Result<sync::Value> parse_value(const sync::TableDef& t, const sync::FieldDef& f, const std::string& text) {
     auto bad = [&](const std::string& what) -> sync::Result<sync::Value> {
         return sync::Error{sync::Code::Invalid, t.name + "." + f.name + ": " + what + ", got '" + text + "'"};
@@ -70,8 +78,20 @@ sync::Result<sync::Value> parse_value(const sync::TableDef& t, const sync::Field
             if (l == "false" || l == "no" || l == "0" || l == "nej" || l == "n") return sync::Value{std::int64_t{0}};
             return bad("expected true or false");
         }
-        default: return sync::Value{text};
+        default:
+            if (f.name == "email" && !looks_like_email(text)) return bad("expected an e-mail address");
+            return sync::Value{text};
     }
+}
+
+bool period_ok(const sync::Fields& fields) {
+    auto text_of = [&](const char* n) -> std::string {
+        for (auto& [k, v] : fields)
+            if (k == n && std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
+        return {};
+    };
+    std::string from = text_of("period_start"), to = text_of("period_end");
+    return from.empty() || to.empty() || from <= to;
 }
 
 std::string format_value(const sync::FieldDef& f, const sync::Value& v) {

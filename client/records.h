@@ -20,8 +20,12 @@ std::string field_for(const sync::TableDef& t, const std::string& name);
 
 // Text as typed (CLI argument, CSV cell) to the field's value. Empty text is NULL.
 // Integers accept spaces and underscores as digit groups; booleans true/false, yes/no,
-// 1/0. Errors name the field and what was expected.
+// 1/0; an `email` must look like an address. Errors name the field and what was expected.
 sync::Result<sync::Value> parse_value(const sync::TableDef& t, const sync::FieldDef& f, const std::string& text);
+
+// False when the fields set a period (period_start, period_end: a programme's) that ends
+// before it starts.
+bool period_ok(const sync::Fields& fields);
 
 // A value as a person reads it (booleans as true/false, NULL as "").
 std::string format_value(const sync::FieldDef& f, const sync::Value& v);

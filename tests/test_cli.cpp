@@ -96,6 +96,9 @@ TEST_CASE("mistakes get a clear message - a non-zero exit and change nothing") {
         {{"resolve", "1", "maybe"}, 2, "mine|theirs"},
         {{"frobnicate"}, 2, "unknown command"},
         {{"funnel", "--from", "yesterday"}, 2, "YYYY-MM-DD"},
+        {{"add", "contact", "--account", acme, "--name", "Eva", "--email", "eva at acme"}, 1, "expected an e-mail address"},
+        {{"add", "programme", "--name", "P", "--period_start", "2026-05-01", "--period_end", "2026-04-01"}, 1,
+         "the period ends before it starts"},
     };
     for (auto& k : cases) {
         auto args = k.args;

@@ -290,28 +290,7 @@ sync::Fields AppContext::to_fields(const sync::TableDef& t, const QVariantMap& m
         }
         out.emplace_back(name, std::move(val));
     }
-    // An e-mail address has one @ with something on each side and a dot in the domain
-    // (what a typo most often breaks); no spaces.
-    for (auto& [k, v] : out) {
-        if (k != "email" || !std::holds_alternative<std::string>(v)) continue;
-        const std::string& e = std::get<std::string>(v);
-        auto at = e.find('@');
-        bool good = at != std::string::npos && at > 0 && e.find('@', at + 1) == std::string::npos &&
-                    e.find_first_of(" \t") == std::string::npos && e.find('.', at + 2) != std::string::npos &&
-                    e.back() != '.';
-        if (!e.empty() && !good) {
-            *ok = fail(tr("%1 is not an e-mail address").arg(q(e)));
-            return {};
-        }
-    }
-    // A period (a programme's) must not end before it starts.
-    auto text_of = [&](const char* n) -> std::string {
-        for (auto& [k, v] : out)
-            if (k == n && std::holds_alternative<std::string>(v)) return std::get<std::string>(v);
-        return {};
-    };
-    std::string from = text_of("period_start"), to = text_of("period_end");
-    if (!from.empty() && !to.empty() && to < from) {
+    if (!client::period_ok(out)) {
         *ok = fail(tr("The period ends before it starts"));
         return {};
     }

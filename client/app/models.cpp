@@ -59,7 +59,6 @@ QString money_by_currency(const std::map<std::string, long long>& m) {
     return parts.isEmpty() ? app()->formatMoney(0, "DKK") : parts.join(" + ");
 }
 
-
 }  // namespace
 
 // Binds the WHERE clause's parameters in the order where_sql() wrote them.

@@ -217,6 +217,7 @@ sync::Result<sync::Fields> fields_from_opts(Ctx& c, const sync::TableDef& t, con
         std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
         f.emplace_back("at", sync::text(buf));
     }
+    if (!client::period_ok(f)) return sync::Error{Code::Invalid, "the period ends before it starts"};
     return f;
 }
 
@@ -253,6 +254,7 @@ int cmd_set(Ctx& c, const Args& a) {
         if (!v.ok()) return error(v.error().message);
         f.emplace_back(name, *v);
     }
+    if (!client::period_ok(f)) return error("the period ends before it starts");
     auto st = c.store->update(t->name, a.pos[2], f);
     if (!st.ok()) return error(st.error().message);
     return kOk;

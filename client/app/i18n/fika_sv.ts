@@ -722,8 +722,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="110"/>
-        <location filename="../../../qml/Main.qml" line="183"/>
+        <location filename="../../../qml/Main.qml" line="116"/>
+        <location filename="../../../qml/Main.qml" line="189"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -749,7 +749,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="169"/>
+        <location filename="../../../qml/Main.qml" line="175"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
@@ -764,37 +764,37 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="106"/>
+        <location filename="../../../qml/Main.qml" line="112"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="106"/>
+        <location filename="../../../qml/Main.qml" line="112"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="125"/>
+        <location filename="../../../qml/Main.qml" line="131"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="127"/>
+        <location filename="../../../qml/Main.qml" line="133"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="163"/>
+        <location filename="../../../qml/Main.qml" line="169"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="163"/>
+        <location filename="../../../qml/Main.qml" line="169"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="190"/>
+        <location filename="../../../qml/Main.qml" line="196"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
@@ -1343,75 +1343,70 @@
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="303"/>
-        <source>%1 is not an e-mail address</source>
-        <translation>%1 är inte en e-postadress</translation>
-    </message>
-    <message>
-        <location filename="../appcontext.cpp" line="315"/>
+        <location filename="../appcontext.cpp" line="294"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutar innan den börjar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="326"/>
-        <location filename="../appcontext.cpp" line="345"/>
-        <location filename="../appcontext.cpp" line="510"/>
+        <location filename="../appcontext.cpp" line="305"/>
+        <location filename="../appcontext.cpp" line="324"/>
+        <location filename="../appcontext.cpp" line="489"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="359"/>
+        <location filename="../appcontext.cpp" line="338"/>
         <source>No such case</source>
         <translation>Affären finns inte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="425"/>
-        <location filename="../appcontext.cpp" line="492"/>
+        <location filename="../appcontext.cpp" line="404"/>
+        <location filename="../appcontext.cpp" line="471"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="427"/>
+        <location filename="../appcontext.cpp" line="406"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="455"/>
+        <location filename="../appcontext.cpp" line="434"/>
         <source>Same e-mail</source>
         <translation>Samma e-post</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="455"/>
+        <location filename="../appcontext.cpp" line="434"/>
         <source>Same phone</source>
         <translation>Samma telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="455"/>
+        <location filename="../appcontext.cpp" line="434"/>
         <source>Same name</source>
         <translation>Samma namn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="495"/>
+        <location filename="../appcontext.cpp" line="474"/>
         <source>Could not create %1</source>
         <translation>Kunde inte skapa %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="506"/>
+        <location filename="../appcontext.cpp" line="485"/>
         <source>Choose a CSV file</source>
         <translation>Välj en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="521"/>
+        <location filename="../appcontext.cpp" line="500"/>
         <source>line %1: %2</source>
         <translation>rad %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="528"/>
+        <location filename="../appcontext.cpp" line="507"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="533"/>
+        <location filename="../appcontext.cpp" line="512"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n rad hoppades över:</numerusform>
@@ -1419,53 +1414,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="547"/>
+        <location filename="../appcontext.cpp" line="526"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="549"/>
-        <location filename="../appcontext.cpp" line="598"/>
+        <location filename="../appcontext.cpp" line="528"/>
+        <location filename="../appcontext.cpp" line="577"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="552"/>
+        <location filename="../appcontext.cpp" line="531"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="604"/>
+        <location filename="../appcontext.cpp" line="583"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="632"/>
+        <location filename="../appcontext.cpp" line="611"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="642"/>
+        <location filename="../appcontext.cpp" line="621"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="758"/>
+        <location filename="../appcontext.cpp" line="737"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="760"/>
+        <location filename="../appcontext.cpp" line="739"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="771"/>
+        <location filename="../appcontext.cpp" line="750"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="791"/>
+        <location filename="../appcontext.cpp" line="770"/>
         <source>Need:
 
 Pain:
@@ -1488,242 +1483,242 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="805"/>
+        <location filename="../appcontext.cpp" line="784"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="806"/>
+        <location filename="../appcontext.cpp" line="785"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="807"/>
-        <location filename="../appcontext.cpp" line="827"/>
+        <location filename="../appcontext.cpp" line="786"/>
+        <location filename="../appcontext.cpp" line="806"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
+        <location filename="../appcontext.cpp" line="787"/>
         <location filename="../appcontext.cpp" line="808"/>
-        <location filename="../appcontext.cpp" line="829"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="809"/>
+        <location filename="../appcontext.cpp" line="788"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="810"/>
-        <location filename="../appcontext.cpp" line="830"/>
+        <location filename="../appcontext.cpp" line="789"/>
+        <location filename="../appcontext.cpp" line="809"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="811"/>
-        <location filename="../appcontext.cpp" line="831"/>
+        <location filename="../appcontext.cpp" line="790"/>
+        <location filename="../appcontext.cpp" line="810"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="818"/>
+        <location filename="../appcontext.cpp" line="797"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="819"/>
+        <location filename="../appcontext.cpp" line="798"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="820"/>
+        <location filename="../appcontext.cpp" line="799"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="821"/>
+        <location filename="../appcontext.cpp" line="800"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="822"/>
-        <location filename="../appcontext.cpp" line="832"/>
+        <location filename="../appcontext.cpp" line="801"/>
+        <location filename="../appcontext.cpp" line="811"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="826"/>
+        <location filename="../appcontext.cpp" line="805"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="828"/>
+        <location filename="../appcontext.cpp" line="807"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="836"/>
+        <location filename="../appcontext.cpp" line="815"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="837"/>
+        <location filename="../appcontext.cpp" line="816"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="838"/>
+        <location filename="../appcontext.cpp" line="817"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="839"/>
+        <location filename="../appcontext.cpp" line="818"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="844"/>
+        <location filename="../appcontext.cpp" line="823"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="845"/>
+        <location filename="../appcontext.cpp" line="824"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="846"/>
+        <location filename="../appcontext.cpp" line="825"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="851"/>
+        <location filename="../appcontext.cpp" line="830"/>
         <source>Consultant</source>
         <translation>Konsult</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="852"/>
+        <location filename="../appcontext.cpp" line="831"/>
         <source>Seller</source>
         <translation>Säljare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="853"/>
+        <location filename="../appcontext.cpp" line="832"/>
         <source>Administrator</source>
         <translation>Administratör</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="858"/>
+        <location filename="../appcontext.cpp" line="837"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="859"/>
+        <location filename="../appcontext.cpp" line="838"/>
         <source>inbound only</source>
         <translation>endast inkommande</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="860"/>
+        <location filename="../appcontext.cpp" line="839"/>
         <source>blocked</source>
         <translation>spärrad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="866"/>
+        <location filename="../appcontext.cpp" line="845"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="867"/>
+        <location filename="../appcontext.cpp" line="846"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="868"/>
+        <location filename="../appcontext.cpp" line="847"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="218"/>
+        <location filename="../models.cpp" line="217"/>
         <source>not met yet</source>
         <translation>inte träffad än</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="224"/>
+        <location filename="../models.cpp" line="223"/>
         <source> (inbound)</source>
         <translation> (inkommande)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="229"/>
+        <location filename="../models.cpp" line="228"/>
         <source>Needs analysis</source>
         <translation>Behovsanalys</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="237"/>
+        <location filename="../models.cpp" line="236"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="238"/>
+        <location filename="../models.cpp" line="237"/>
         <source>by %1</source>
         <translation>senast %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="526"/>
+        <location filename="../models.cpp" line="525"/>
         <source>New case: %1</source>
         <translation>Ny affär: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="527"/>
+        <location filename="../models.cpp" line="526"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kund i en konkurrentgrupp</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="528"/>
+        <location filename="../models.cpp" line="527"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Utgående arbete hos en begränsad kund</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="531"/>
+        <location filename="../models.cpp" line="530"/>
         <source>found by %1</source>
         <translation>hittad av %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="612"/>
+        <location filename="../models.cpp" line="611"/>
         <source>(unknown)</source>
         <translation>(okänd)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="614"/>
+        <location filename="../models.cpp" line="613"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation>Samtal: %1 · Möten: %2 · Offerter: %3 · Vunna: %4</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="673"/>
+        <location filename="../models.cpp" line="672"/>
         <source>(unnamed)</source>
         <translation>(namnlöst)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="678"/>
+        <location filename="../models.cpp" line="677"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="680"/>
+        <location filename="../models.cpp" line="679"/>
         <source>from %1</source>
         <translation>från %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="682"/>
+        <location filename="../models.cpp" line="681"/>
         <source>until %1</source>
         <translation>till %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="687"/>
+        <location filename="../models.cpp" line="686"/>
         <source>%1 × the cost</source>
         <translation>%1 × kostnaden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="688"/>
+        <location filename="../models.cpp" line="687"/>
         <source>%n case(s) identified</source>
         <translation>
             <numerusform>%n affär identifierad</numerusform>
@@ -1731,12 +1726,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="689"/>
+        <location filename="../models.cpp" line="688"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 vunna · %2 förlorade</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="691"/>
+        <location filename="../models.cpp" line="690"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation>%1 samtal → %2 möten → %3 offerter → %4 vunna</translation>
     </message>
