@@ -13,6 +13,8 @@
 #include <QUrl>
 
 #include <chrono>
+#include <cstdio>
+#include <random>
 #include <thread>
 #include <tuple>
 
@@ -94,6 +96,98 @@ QString demo_contact(AppContext& app, const QString& account, const QString& fir
 }
 
 }  // namespace
+
+namespace {
+// The ids a list model shows, top to bottom.
+QStringList ids_of(const fika::app::RecordListModel& m) {
+    QStringList out;
+    for (int i = 0; i < m.rowCount(); ++i) out << m.data(m.index(i), fika::app::RecordListModel::IdRole).toString();
+    return out;
+}
+// What a list model shows, row by row: id, title and subtitle.
+QStringList shown_by(const fika::app::RecordListModel& m) {
+    using M = fika::app::RecordListModel;
+    QStringList out;
+    for (int i = 0; i < m.rowCount(); ++i)
+        out << m.data(m.index(i), M::IdRole).toString() + " " + m.data(m.index(i), M::TitleRole).toString() + " " +
+                   m.data(m.index(i), M::SubtitleRole).toString();
+    return out;
+}
+}  // namespace
+
+TEST_CASE("a list keeps its place through writes: rows are inserted, changed and removed, never reset") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    for (int i = 0; i < 400; ++i) app->createAccount({{"name", QString("Customer %1").arg(i * 7 % 400, 3, 10, QChar('0'))}});
+    fika::app::RecordListModel accounts;  // ordered by name
+    QAbstractItemModelTester tester(&accounts, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    accounts.setTable("accounts");
+    accounts.fetchMore({});
+    QCoreApplication::processEvents();
+    REQUIRE(accounts.rowCount() == 200);  // two pages loaded, as after some scrolling
+    QSignalSpy resets(&accounts, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&accounts, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&accounts, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&accounts, &QAbstractItemModel::dataChanged);
+
+    // The model must show what a fresh read shows, with as many rows loaded.
+    auto matches_fresh = [&] {
+        fika::app::RecordListModel fresh;
+        fresh.setTable("accounts");
+        while (fresh.rowCount() < accounts.rowCount() && fresh.canFetchMore({})) {
+            fresh.fetchMore({});
+            QCoreApplication::processEvents();
+        }
+        return shown_by(fresh).mid(0, accounts.rowCount()) == shown_by(accounts);
+    };
+
+    const auto seed = static_cast<unsigned>(std::chrono::steady_clock::now().time_since_epoch().count());
+    std::printf("list diff property test seed %u\n", seed);
+    std::mt19937 rng(seed);
+    INFO("seed " << seed);
+    for (int round = 0; round < 60; ++round) {
+        QStringList shown = ids_of(accounts);
+        QString some = shown[static_cast<int>(rng() % static_cast<unsigned>(shown.size()))];
+        switch (rng() % 4) {
+            case 0: app->createAccount({{"name", QString("Customer %1b").arg(rng() % 300, 3, 10, QChar('0'))}}); break;
+            case 1: app->updateRecord("accounts", some, {{"name", QString("Customer %1c").arg(rng() % 300, 3, 10, QChar('0'))}}); break;
+            case 2: app->updateRecord("accounts", some, {{"industry", QString("Industry %1").arg(rng() % 5)}}); break;
+            case 3: app->deleteRecord("accounts", some); break;
+        }
+        REQUIRE(matches_fresh());
+    }
+    CHECK(resets.count() == 0);
+    CHECK(inserted.count() > 0);
+    CHECK(removed.count() > 0);
+    CHECK(changed.count() > 0);
+
+    // A rename takes that one row out and puts it in its new place; nothing else is touched.
+    QString first = ids_of(accounts).first();
+    QString second = ids_of(accounts).at(1);
+    for (QSignalSpy* spy : {&inserted, &removed, &changed}) spy->clear();
+    REQUIRE(app->updateRecord("accounts", first, {{"name", "Customer 100x"}}));
+    CHECK(removed.count() == 1);
+    CHECK(inserted.count() == 1);
+    CHECK(changed.count() == 0);
+    CHECK(ids_of(accounts).indexOf(first) > 0);
+    CHECK(ids_of(accounts).first() == second);
+    // Renamed past the loaded part (one page here): it leaves, the next one comes in at the end.
+    fika::app::RecordListModel page;
+    page.setTable("accounts");
+    REQUIRE(page.canFetchMore({}));
+    QString top = ids_of(page).first();
+    QSignalSpy page_in(&page, &QAbstractItemModel::rowsInserted), page_out(&page, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy page_resets(&page, &QAbstractItemModel::modelReset);
+    REQUIRE(app->updateRecord("accounts", top, {{"name", "zzz Last of all"}}));
+    CHECK(page_out.count() == 1);
+    CHECK(page_in.count() == 1);
+    CHECK(page_in.at(0).at(1).toInt() == fika::app::RecordListModel::kPage - 1);
+    CHECK(page_resets.count() == 0);
+    CHECK(page.rowCount() == fika::app::RecordListModel::kPage);
+    CHECK(ids_of(page).indexOf(top) == -1);
+    CHECK(matches_fresh());
+    CHECK(resets.count() == 0);
+}
 
 TEST_CASE("record list models pass Qt's model tester and load lazily") {
     TempDir dir;

@@ -76,7 +76,7 @@ private:
 // ---- RecordListModel --------------------------------------------------------------------------
 
 RecordListModel::RecordListModel(QObject* parent) : QAbstractListModel(parent) {
-    if (app()) connect(app(), &AppContext::revisionChanged, this, &RecordListModel::reload);
+    if (app()) connect(app(), &AppContext::revisionChanged, this, &RecordListModel::refresh);
     connect(this, &RecordListModel::queryChanged, this, &RecordListModel::reload);
 }
 
@@ -258,6 +258,84 @@ void RecordListModel::reload() {
     complete_ = static_cast<int>(rows_.size()) >= total_;
     endResetModel();
     emit countChanged();
+}
+
+void RecordListModel::refresh() {
+    if (rows_.empty()) return reload();
+    int old_total = total_;
+    std::size_t old_count = rows_.size();
+    count_total();
+    apply_rows(load(0, static_cast<int>(std::max<std::size_t>(rows_.size(), kPage))));
+    complete_ = static_cast<int>(rows_.size()) >= total_;
+    if (total_ != old_total || rows_.size() != old_count) emit countChanged();
+}
+
+namespace {
+// Which entries of `seq` (distinct numbers, or -1 for none) form one longest increasing
+// subsequence.
+std::vector<char> longest_increasing(const std::vector<int>& seq) {
+    std::vector<int> tails, tail_at, parent(seq.size(), -1);
+    for (std::size_t k = 0; k < seq.size(); ++k) {
+        if (seq[k] < 0) continue;
+        auto it = std::lower_bound(tails.begin(), tails.end(), seq[k]);
+        auto len = static_cast<std::size_t>(it - tails.begin());
+        if (len > 0) parent[k] = tail_at[len - 1];
+        if (it == tails.end()) {
+            tails.push_back(seq[k]);
+            tail_at.push_back(static_cast<int>(k));
+        } else {
+            *it = seq[k];
+            tail_at[len] = static_cast<int>(k);
+        }
+    }
+    std::vector<char> in(seq.size(), 0);
+    for (int k = tail_at.empty() ? -1 : tail_at.back(); k >= 0; k = parent[static_cast<std::size_t>(k)])
+        in[static_cast<std::size_t>(k)] = 1;
+    return in;
+}
+}  // namespace
+
+// Turns rows_ into `fresh` (both in the list's order) by removing and inserting runs of
+// rows and changing single rows, never a reset: a view keeps its place and its
+// delegates. A row that changed places (a rename in a list by name) leaves and comes back
+// in its new place; the longest run of rows already in order stays. (Qt 6.4's model
+// tester mishandles beginMoveRows, so moves are not used.)
+void RecordListModel::apply_rows(std::vector<Row> fresh) {
+    QHash<QString, int> wanted;
+    wanted.reserve(static_cast<int>(fresh.size()));
+    for (std::size_t i = 0; i < fresh.size(); ++i) wanted.insert(fresh[i].id, static_cast<int>(i));
+    std::vector<int> pos;
+    pos.reserve(rows_.size());
+    for (const Row& r : rows_) pos.push_back(wanted.value(r.id, -1));
+    std::vector<char> keep = longest_increasing(pos);
+    // Rows that are gone, fell off the loaded part or changed places: runs, bottom up.
+    for (int i = static_cast<int>(rows_.size()) - 1; i >= 0; --i) {
+        if (keep[static_cast<size_t>(i)]) continue;
+        int last = i;
+        while (i > 0 && !keep[static_cast<size_t>(i) - 1]) --i;
+        beginRemoveRows({}, i, last);
+        rows_.erase(rows_.begin() + i, rows_.begin() + last + 1);
+        endRemoveRows();
+    }
+    // What is left is a part of `fresh`, in its order: add what is missing, update what changed.
+    for (std::size_t i = 0; i < fresh.size();) {
+        const int at = static_cast<int>(i);
+        if (i < rows_.size() && rows_[i].id == fresh[i].id) {
+            if (!(rows_[i] == fresh[i])) {
+                rows_[i] = std::move(fresh[i]);
+                emit dataChanged(index(at), index(at));
+            }
+            ++i;
+            continue;
+        }
+        std::size_t end = i + 1;
+        while (end < fresh.size() && (i >= rows_.size() || rows_[i].id != fresh[end].id)) ++end;
+        beginInsertRows({}, at, static_cast<int>(end) - 1);
+        rows_.insert(rows_.begin() + at, std::make_move_iterator(fresh.begin() + at),
+                     std::make_move_iterator(fresh.begin() + static_cast<long>(end)));
+        endInsertRows();
+        i = end;
+    }
 }
 
 int RecordListModel::rowCount(const QModelIndex& parent) const {

@@ -1,5 +1,5 @@
-// The list models QML shows. They read the local replica (C++ holds the SQL) and reload
-// whenever App.revision changes (a local write or a sync).
+// The list models QML shows. They read the local replica (C++ holds the SQL) and read it
+// again whenever App.revision changes (a local write or a sync).
 #pragma once
 
 #include <QAbstractListModel>
@@ -62,7 +62,11 @@ public:
     void fetchMore(const QModelIndex& parent) override;
 
     Q_INVOKABLE QVariantMap get(int row) const;
+    // Reads the list again from the start (the query changed): views start at the top.
     Q_INVOKABLE void reload();
+    // Reads the loaded part again after a write or a sync and applies the difference row
+    // by row (inserted, removed, changed): views keep their place.
+    void refresh();
     // The next page, for views that are not lists (a Repeater in a page).
     Q_INVOKABLE void loadMore() {
         if (canFetchMore({})) fetchMore({});
@@ -79,7 +83,9 @@ private:
         QString id, title, subtitle, detail;
         bool deleted = false;
         QVariantList values;
+        bool operator==(const Row&) const = default;
     };
+    void apply_rows(std::vector<Row> fresh);
     std::string where_sql() const;
     void bind_where(class StmtBinder& b) const;
     std::vector<Row> load(int offset, int limit) const;

@@ -33,6 +33,7 @@ Item {
     Component { id: customerComp; CustomerPage {} }
     Component { id: programmeComp; ProgrammeEditPage {} }
     Component { id: accountComp; AccountEditPage {} }
+    Component { id: customersComp; CustomersPage {} }
     ProgrammesModel { id: programmes }
 
     RecordListModel { id: cases; table: "cases" }
@@ -316,6 +317,31 @@ Item {
             compare(c.stage, "won")
             compare(c.probabilityEffective, 100)
             compare(stageChanges.total, changes + 3)
+        }
+
+        function test_a_scrolled_list_keeps_its_place_when_records_change() {
+            for (var i = 0; i < 150; ++i)
+                verify(App.createAccount({ "name": "Scroll " + (1000 + i) }) !== "")
+            var page = createTemporaryObject(customersComp, root, { width: root.width, height: root.height })
+            verify(page)
+            var list = named(page, "customerList")
+            verify(list)
+            // Far down the list, the way a user gets there: the view asks for more pages.
+            tryVerify(function () { list.positionViewAtIndex(140, ListView.Beginning); return list.count > 140 && list.indexAt(10, list.contentY + 10) === 140 })
+            waitForRendering(list)
+            var top = list.itemAtIndex(140).title
+            var edited = list.model.get(141).recordId
+            var dropped = list.model.get(10).recordId
+            // A customer added above, one edited on screen, one removed above: as a sync
+            // brings them in. The same customer stays at the top of the view.
+            verify(App.createAccount({ "name": "Scroll 0000 newest" }) !== "")
+            verify(App.updateRecord("accounts", edited, { "industry": "Shipping" }))
+            verify(App.deleteRecord("accounts", dropped))
+            waitForRendering(list)
+            var at = list.indexAt(10, list.contentY + 10)
+            compare(list.itemAtIndex(at).title, top)
+            compare(list.itemAtIndex(at + 1).recordId, edited)
+            verify(list.itemAtIndex(at + 1).subtitle.indexOf("Shipping") >= 0)
         }
 
         function test_resolve_a_conflict_by_using_mine() {
