@@ -2,8 +2,14 @@
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <ctime>
 #include <regex>
 #include <set>
@@ -230,6 +236,31 @@ struct Server::Impl {
     }
 };
 
+namespace {
+// cpp-httplib 0.11 listens with a backlog of 5, compiled into Debian's shared library.
+// When more devices connect at once than that (a team opening their laptops at 8:00,
+// fifty test clients), the kernel drops the last ACK of their handshakes: a device's
+// request then waits a second for the handshake to be retried and may fail ("Read").
+// Listening again on the same socket only widens the queue; the socket is found by the
+// port it is bound to.
+void widen_backlog(int port) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+        int fd = std::atoi(entry.path().filename().c_str());
+        int listening = 0;
+        socklen_t len = sizeof listening;
+        if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening) continue;
+        sockaddr_storage addr{};
+        socklen_t alen = sizeof addr;
+        if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &alen) != 0) continue;
+        int p = addr.ss_family == AF_INET ? ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port)
+                : addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
+                                             : -1;
+        if (p == port) ::listen(fd, SOMAXCONN);
+    }
+}
+}  // namespace
+
 Server::Server(Options opts) : impl_(std::make_unique<Impl>()) {
     impl_->opts = std::move(opts);
     if (!impl_->opts.tls_cert.empty())
@@ -251,7 +282,7 @@ Server::Server(Options opts) : impl_(std::make_unique<Impl>()) {
     svr.set_keep_alive_max_count(1000);
     svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
         t_start = std::chrono::steady_clock::now();
-        t_who = "-";
+        t_who.assign(1, '-');  // not = "-": GCC 12 -O2 warns (-Wrestrict) on a thread_local string
         return httplib::Server::HandlerResponse::Unhandled;
     });
     httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&, httplib::Response& res) {
@@ -330,8 +361,9 @@ int Server::bind(const std::string& host, int port) {
             }
         }
     }
-    if (port == 0) return svr.bind_to_any_port(host);
-    return svr.bind_to_port(host, port) ? port : -1;
+    int bound = port == 0 ? svr.bind_to_any_port(host) : (svr.bind_to_port(host, port) ? port : -1);
+    if (bound > 0) widen_backlog(bound);
+    return bound;
 }
 
 int post_json(const std::string& url, const std::string& body, int timeout_s, std::string& error) {

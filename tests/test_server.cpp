@@ -6,6 +6,12 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -513,6 +519,44 @@ TEST_CASE("a client that floods gets 429 with Retry-After") {
     }
     CHECK(limited > 0);
     CHECK(retry == "1");
+}
+
+TEST_CASE("a burst of connections waits in the listen queue instead of being dropped") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    // While the server cannot accept (stopped), only the kernel's listen queue holds new
+    // connections. cpp-httplib's own queue of 5 dropped the rest's handshakes: their
+    // requests waited a second, then some failed.
+    constexpr int kBurst = 64;
+    REQUIRE(::kill(srv.pid(), SIGSTOP) == 0);
+    std::vector<int> fds;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(srv.port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (int i = 0; i < kBurst; ++i) {
+        int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        REQUIRE(fd >= 0);
+        ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        fds.push_back(fd);
+    }
+    // A handshake the queue takes completes at once (the kernel answers for the server).
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    int established = 0;
+    for (int fd : fds) {
+        pollfd p{fd, POLLOUT, 0};
+        int err = 0;
+        socklen_t len = sizeof err;
+        if (::poll(&p, 1, 0) == 1 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0)
+            ++established;  // a full queue drops the SYN: the connect is still under way
+    }
+    REQUIRE(::kill(srv.pid(), SIGCONT) == 0);
+    for (int fd : fds) ::close(fd);
+    CHECK(established == kBurst);
+    // And the server still answers.
+    httplib::Client c(srv.url());
+    auto r = c.Get("/healthz");
+    REQUIRE(r);
+    CHECK(r->status == 200);
 }
 
 TEST_CASE("50 clients syncing at once all succeed") {
