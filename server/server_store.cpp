@@ -5,6 +5,7 @@
 #include <openssl/rand.h>
 
 #include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -256,56 +257,48 @@ public:
         }
     }
 
+    // Syncs that arrive together are merged in one transaction with one commit (group
+    // commit): the commit's fsync is what a sync waits for on a busy server, and one fsync
+    // for many syncs keeps that wait short. Each sync's answer is built after the commit,
+    // from what is on disk. A sync whose push follows another one of the same device (a
+    // long upload) runs on its own, in order, once that one is merged.
     Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device) override {
-        std::unique_lock lock(mu_);
-        return sync::guard([&] {
-            SyncOutcome out;
-            if (req.has_push && req.push_follows) wait_for_push(req.site, req.push_follows, lock);
-            std::set<std::string> granted = grants_of(u);
-            {
-                sync::Store::Batch batch(*hub_);
-                if (req.has_push && !req.push.empty()) {
-                    sync::Authorize authz = [&](const std::string& bucket, const sync::RecordChange& rc,
-                                                bool creates) { return authorize(u, granted, bucket, rc, creates); };
-                    auto applied = hub_->hub_apply(req.push, authz);
-                    if (!applied.ok()) throw sync::Failure{applied.error()};
-                    out.refused = applied->refused.size();
-                    out.accepted = req.push.size() - out.refused;
-                    out.response.refused = applied->refused;
-                    out.buckets_changed = applied->buckets_changed;
-                    for (auto& [table, id] : applied->erased)
-                        if (table->name == "contacts") forget_person(u.name, id);
-                    if (!applied->created.empty()) {
-                        std::vector<User> to = sellers();  // once per push, not per record
-                        Stmt guard = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
-                        for (auto& [table, id] : applied->created)
-                            notify_created(u, *table, id, to, guard, out.notifications);
-                    }
-                }
-                Stmt dev = db().prepare(
-                    "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) "
-                    "VALUES(?1,?2,?3,?3,1,?4) ON CONFLICT(site) DO UPDATE SET user_id=?2, last_sync=?3,"
-                    " syncs=syncs+1, user_agent=?4");
-                dev.bind(1, sync::site_to_string(req.site)).bind(2, u.id).bind(3, hub_->now_ms());
-                dev.bind(4, device.user_agent.substr(0, 200)).run();
-                flush_downloads();
-                Status st = batch.commit();
-                if (!st.ok()) throw sync::Failure{st.error()};
-                downloads_.clear();
+        if (req.has_push && req.push_follows) {
+            std::unique_lock lock(mu_);
+            auto waited = sync::guard_status([&] { wait_for_push(req.site, req.push_follows, lock); });
+            if (!waited.ok()) return waited.error();
+            SyncJob job{&u, &req, &device, {}};
+            return std::move(run_group({&job}).front());
+        }
+        SyncJob job{&u, &req, &device, {}};
+        std::unique_lock q(queue_mu_);
+        queue_.push_back(&job);
+        while (!job.result) {
+            if (leading_) {
+                group_done_.wait(q);
+                continue;
             }
-            if (req.has_push) pushed(req.site, req.push_upto);
-            sync::SyncResponse& resp = out.response;
-            resp.site = hub_->site();
-            resp.hlc = std::max(hub_->hlc_last(), sync::hlc_from_ms(hub_->now_ms()));
-            resp.push_upto = req.push_upto;
-            if (req.has_pull) pull(u, req, resp);
-            for (const sync::BucketPage& p : resp.pages)
-                if (!p.changes.empty()) downloaded(u.name, p.bucket);
-            // The cells this very push brought are on the device already: do not send them
-            // back (an upload of N records would otherwise download them all again).
-            if (req.has_push && !resp.pages.empty()) drop_echo(req, resp);
-            return out;
-        });
+            // Lead one group: everything queued by now, this sync among it.
+            leading_ = true;
+            std::vector<SyncJob*> group;
+            while (!queue_.empty() && group.size() < kMaxGroup) {
+                group.push_back(queue_.front());
+                queue_.pop_front();
+            }
+            q.unlock();
+            std::vector<Result<SyncOutcome>> answers;
+            try {
+                std::lock_guard lock(mu_);
+                answers = run_group(group);
+            } catch (const std::exception& e) {  // out of memory: no sync may wait forever
+                answers.assign(group.size(), Result<SyncOutcome>(Error{Code::Storage, e.what()}));
+            }
+            q.lock();
+            for (std::size_t i = 0; i < group.size(); ++i) group[i]->result = std::move(answers[i]);
+            leading_ = false;
+            group_done_.notify_all();
+        }
+        return std::move(*job.result);
     }
 
     Result<std::vector<Notification>> notifications(const User& u, bool unread_only, std::size_t limit) override {
@@ -638,6 +631,107 @@ private:
         }
     }
 
+    // ---- group commit -----------------------------------------------------------------
+
+    struct SyncJob {
+        const User* user;
+        const sync::SyncRequest* req;
+        const DeviceInfo* device;
+        std::optional<Result<SyncOutcome>> result;  // set when answered
+    };
+    static constexpr std::size_t kMaxGroup = 64;
+
+    // Merges the group's pushes and notes its devices in one transaction; a sync that
+    // fails there gets its error and the others are merged again without it. Then each
+    // answer: what was merged, and the pull. Holds mu_. Returns the answers in the group's
+    // order (the caller hands them over: the jobs' owners read them under queue_mu_).
+    std::vector<Result<SyncOutcome>> run_group(const std::vector<SyncJob*>& group) {
+        std::vector<std::optional<Result<SyncOutcome>>> results(group.size());
+        std::vector<std::size_t> live(group.size());
+        for (std::size_t i = 0; i < live.size(); ++i) live[i] = i;
+        std::vector<SyncOutcome> outs;
+        while (!live.empty()) {
+            outs.assign(live.size(), SyncOutcome{});
+            std::size_t at = 0;
+            Status merged = sync::guard_status([&] {
+                sync::Store::Batch batch(*hub_);
+                for (at = 0; at < live.size(); ++at) {
+                    const SyncJob& j = *group[live[at]];
+                    merge_push(*j.user, *j.req, *j.device, outs[at]);
+                }
+                flush_downloads();
+                Status st = batch.commit();
+                if (!st.ok()) throw sync::Failure{st.error()};
+                downloads_.clear();
+            });
+            if (merged.ok()) break;
+            if (at >= live.size()) {  // the commit failed: nothing was merged
+                for (std::size_t i : live) results[i] = merged.error();
+                live.clear();
+                break;
+            }
+            results[live[at]] = merged.error();
+            live.erase(live.begin() + static_cast<long>(at));
+        }
+        for (std::size_t k = 0; k < live.size(); ++k) {
+            const SyncJob& j = *group[live[k]];
+            results[live[k]] = sync::guard([&] {
+                answer(*j.user, *j.req, outs[k]);
+                return std::move(outs[k]);
+            });
+        }
+        std::vector<Result<SyncOutcome>> out;
+        out.reserve(results.size());
+        for (auto& r : results) out.push_back(std::move(*r));
+        return out;
+    }
+
+    // One sync's push and its device's line, inside the group's transaction.
+    void merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, SyncOutcome& out) {
+        if (req.has_push && !req.push.empty()) {
+            std::set<std::string> granted = grants_of(u);  // an earlier push may have granted more
+            sync::Authorize authz = [&](const std::string& bucket, const sync::RecordChange& rc,
+                                        bool creates) { return authorize(u, granted, bucket, rc, creates); };
+            auto applied = hub_->hub_apply(req.push, authz);
+            if (!applied.ok()) throw sync::Failure{applied.error()};
+            out.refused = applied->refused.size();
+            out.accepted = req.push.size() - out.refused;
+            out.response.refused = applied->refused;
+            out.buckets_changed = applied->buckets_changed;
+            for (auto& [table, id] : applied->erased)
+                if (table->name == "contacts") forget_person(u.name, id);
+            if (!applied->created.empty()) {
+                std::vector<User> to = sellers();  // once per push, not per record
+                Stmt guard = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
+                for (auto& [table, id] : applied->created)
+                    notify_created(u, *table, id, to, guard, out.notifications);
+            }
+        }
+        if (!device_upsert_)
+            device_upsert_ = db().prepare(
+                "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) "
+                "VALUES(?1,?2,?3,?3,1,?4) ON CONFLICT(site) DO UPDATE SET user_id=?2, last_sync=?3,"
+                " syncs=syncs+1, user_agent=?4");
+        Stmt& dev = *device_upsert_;
+        dev.bind(1, sync::site_to_string(req.site)).bind(2, u.id).bind(3, hub_->now_ms());
+        dev.bind(4, device.user_agent.substr(0, 200)).run_and_reset();
+    }
+
+    // One sync's answer, after its push was committed: the pull, without the echo.
+    void answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out) {
+        if (req.has_push) pushed(req.site, req.push_upto);
+        sync::SyncResponse& resp = out.response;
+        resp.site = hub_->site();
+        resp.hlc = std::max(hub_->hlc_last(), sync::hlc_from_ms(hub_->now_ms()));
+        resp.push_upto = req.push_upto;
+        if (req.has_pull) pull(u, req, resp);
+        for (const sync::BucketPage& p : resp.pages)
+            if (!p.changes.empty()) downloaded(u.name, p.bucket);
+        // The cells this very push brought are on the device already: do not send them
+        // back (an upload of N records would otherwise download them all again).
+        if (req.has_push && !resp.pages.empty()) drop_echo(req, resp);
+    }
+
     static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp) {
         std::unordered_map<std::string_view, const sync::RecordChange*> pushed;
         pushed.reserve(req.push.size());
@@ -845,6 +939,11 @@ private:
     };
     std::map<std::pair<std::string, std::string>, Pending> downloads_;  // (who, account) not yet logged
     std::optional<Stmt> access_upsert_;  // after hub_: destroyed before the connection
+    std::optional<Stmt> device_upsert_;
+    std::mutex queue_mu_;  // guards queue_ and leading_ (never held with mu_ waited for)
+    std::condition_variable group_done_;
+    std::deque<SyncJob*> queue_;  // syncs waiting for the next group
+    bool leading_ = false;        // a sync is running a group now
     std::unordered_map<sync::Site, std::uint64_t> merged_upto_;  // per device: its last merged push
     std::size_t waiting_pushes_ = 0;  // in wait_for_push now
 };
