@@ -63,18 +63,18 @@ Funnel count_funnel(sync::Store& store, const FunnelQuery& q) {
     return f;
 }
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 }  // namespace
 
-const char* const kCaseProbabilitySql =
-    "coalesce(probability, CASE stage WHEN 'spotted' THEN 10 WHEN 'qualified' THEN 25 WHEN 'meeting' THEN 40 "
-    "WHEN 'offer' THEN 60 WHEN 'negotiation' THEN 80 WHEN 'won' THEN 100 ELSE 0 END)";
+const std::string& case_probability_sql() {
+    static const std::string sql = [] {
+        std::string s = "coalesce(probability, CASE stage";
+        for (const std::string& stage : sync::Schema::current().table("cases")->field("stage")->choices)
+            if (auto p = sync::default_probability(stage))
+                s += " WHEN '" + stage + "' THEN " + std::to_string(*p);  // stages are schema constants
+        return s + " ELSE 0 END)";
+    }();
+    return sql;
+}
 
 sync::Result<Funnel> funnel(sync::Store& store, const FunnelQuery& q) {
     return sync::guard([&] { return count_funnel(store, q); });
@@ -112,15 +112,8 @@ std::string funnel_json(const Funnel& f) {
 }
 
 std::string id_date(std::string_view id) {
-    // xxxxxxxx-xxxx-7xxx-...: the first 48 bits are milliseconds since the epoch.
-    if (id.size() != 36 || id[8] != '-' || id[13] != '-' || id[14] != '7') return {};
-    std::uint64_t ms = 0;
-    for (std::size_t i : {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12}) {
-        int d = hex_digit(id[i]);
-        if (d < 0) return {};
-        ms = ms << 4 | static_cast<std::uint64_t>(d);
-    }
-    return sync::utc_text(static_cast<std::int64_t>(ms / 1000), "%Y-%m-%d");
+    auto ms = sync::uuid_v7_ms(id);
+    return ms ? sync::utc_text(static_cast<std::int64_t>(*ms / 1000), "%Y-%m-%d") : std::string();
 }
 
 sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store) {
@@ -150,7 +143,7 @@ sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store)
         sync::Stmt c = store.db().prepare(
             std::string("SELECT id, coalesce(value,0), coalesce(currency,'DKK'), coalesce(stage,'spotted'), "
                         "coalesce(value,0) * ") +
-            kCaseProbabilitySql + " / 100 FROM cases WHERE coalesce(deleted,0)=0");
+            case_probability_sql() + " / 100 FROM cases WHERE coalesce(deleted,0)=0");
         while (c.step()) {
             std::string date = id_date(c.text(0));
             if (date.empty()) continue;

@@ -82,6 +82,14 @@ std::string new_uuid_v7(std::uint64_t ms, Rng& rng) {
     return out;
 }
 
+std::optional<std::uint64_t> uuid_v7_ms(std::string_view id) {
+    if (!is_uuid(id) || id[14] != '7') return std::nullopt;
+    std::uint64_t ms = 0;
+    for (std::size_t i : {0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12})
+        ms = ms << 4 | static_cast<std::uint64_t>(hex_value(id[i]));
+    return ms;
+}
+
 bool is_uuid(std::string_view t) {
     if (t.size() != 36 || t[8] != '-' || t[13] != '-' || t[18] != '-' || t[23] != '-') return false;
     constexpr std::uint64_t kDashes = (1ULL << 8) | (1ULL << 13) | (1ULL << 18) | (1ULL << 23);

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <functional>
 #include <random>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -82,6 +83,8 @@ using Rng = std::mt19937_64;
 
 Site random_site(Rng& rng);
 std::string new_uuid_v7(std::uint64_t ms, Rng& rng);
+// The milliseconds a UUIDv7 was made at (its first 48 bits); nullopt for any other id.
+std::optional<std::uint64_t> uuid_v7_ms(std::string_view id);
 // Canonical lower-case UUID text (any version): 8-4-4-4-12 hex digits.
 bool is_uuid(std::string_view text);
 

@@ -59,10 +59,13 @@ TEST_CASE("uuid v7 ids are well-formed - unique and sort by creation time") {
         CHECK(id[14] == '7');
         CHECK(std::string("89ab").find(id[19]) != std::string::npos);
         CHECK(id > prev);
+        CHECK(uuid_v7_ms(id) == ms);  // the capture time reads back (programmes date cases by it)
         prev = id;
         seen.insert(id);
     }
     CHECK(seen.size() == 1000);
     CHECK(!is_uuid("0192-not-a-uuid"));
     CHECK(!is_uuid("0192a4b0-0000-7000-8000-00000000000G"));
+    CHECK(!uuid_v7_ms("0192a4b0-0000-4000-8000-000000000000"));  // a v4 id carries no time
+    CHECK(!uuid_v7_ms("0192A4B0-0000-7000-8000-000000000000"));
 }

@@ -426,7 +426,7 @@ void PipelineModel::reload() {
             sync::Stmt st = app()->store().db().prepare(
                 std::string("SELECT stage, coalesce(currency,'DKK'), count(*), coalesce(sum(value),0), "
                             "coalesce(sum(value * ") +
-                client::kCaseProbabilitySql + " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 GROUP BY stage, currency");
+                client::case_probability_sql() + " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 GROUP BY stage, currency");
             while (st.step()) {
                 std::string stage(st.text(0)), cur(st.text(1));
                 counts[stage] += static_cast<int>(st.integer(2));
