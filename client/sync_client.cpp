@@ -149,9 +149,10 @@ Outcome<sync::SyncResponse> SyncClient::exchange(std::string body, Line& line) {
 
 std::optional<Failure> SyncClient::take_pages(sync::SyncResponse& r, SyncReport& rep, bool& again,
                                               std::vector<std::pair<std::string, std::uint64_t>>& finished) {
-    // All pages of one answer in one transaction: one commit (one fsync) however many
-    // buckets changed; each page still moves its cursor with its changes.
-    sync::Store::Batch pages(store_);
+    // All pages of one answer in one transaction: one commit however many buckets
+    // changed; each page still moves its cursor with its changes. Redoable: the server
+    // keeps every page, so a page lost to a power cut is simply pulled again.
+    sync::Store::Batch pages(store_, sync::Durability::Redoable);
     for (sync::BucketPage& page : r.pages) {
         auto next = store_.apply_page(page.bucket, page.changes, page.to, page.more);
         if (!next.ok()) return local_failure(next.error());

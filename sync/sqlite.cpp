@@ -154,6 +154,74 @@ void Transaction::commit() {
     done_ = true;
 }
 
+WalCheckpointer::WalCheckpointer(std::string path) : path_(std::move(path)), thread_([this] { run(); }) {}
+
+WalCheckpointer::~WalCheckpointer() {
+    {
+        std::lock_guard lock(mu_);
+        stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+}
+
+void WalCheckpointer::watch(Db& db) { sqlite3_wal_hook(db.handle(), &WalCheckpointer::hook, this); }
+
+int WalCheckpointer::hook(void* self, sqlite3* db, const char* name, int pages) {
+    auto& me = *static_cast<WalCheckpointer*>(self);
+    if (pages >= kInlinePages) {
+        // What SQLite's own hook does at 1,000 pages, but by now the thread has copied all
+        // but the last commits' frames. Its errors (busy) are not the commit's.
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        std::lock_guard lock(me.mu_);
+        ++me.inline_;
+    } else if (pages >= kPages) {
+        {
+            std::lock_guard lock(me.mu_);
+            me.wanted_ = true;
+        }
+        me.cv_.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void WalCheckpointer::run() {
+    sqlite3* db = nullptr;
+    std::unique_lock lock(mu_);
+    for (;;) {
+        cv_.wait(lock, [&] { return wanted_ || stop_; });
+        if (stop_) break;
+        wanted_ = false;
+        lock.unlock();
+        if (!db) {
+            // A connection learns that the file is in WAL mode on its first read; until then
+            // a checkpoint does nothing.
+            if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK ||
+                sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
+                sqlite3_close_v2(db);  // the watched connection's commits fall back to inline
+                db = nullptr;
+            }
+        }
+        // Busy (another checkpoint is running) or any other failure leaves the work to the
+        // next wake-up; the data is safe in the WAL either way.
+        if (db) sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        lock.lock();
+        ++background_;
+    }
+    lock.unlock();
+    sqlite3_close_v2(db);
+}
+
+std::uint64_t WalCheckpointer::background_runs() const {
+    std::lock_guard lock(mu_);
+    return background_;
+}
+
+std::uint64_t WalCheckpointer::inline_runs() const {
+    std::lock_guard lock(mu_);
+    return inline_;
+}
+
 std::string quote_ident(std::string_view name) {
     std::string out = "\"";
     for (char c : name) {

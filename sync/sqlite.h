@@ -5,9 +5,12 @@
 
 #include <sqlite3.h>
 
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "error.h"
 #include "value.h"
@@ -117,6 +120,44 @@ public:
 private:
     Db& db_;
     bool done_ = false;
+};
+
+// Checkpoints a WAL-mode database off its writer's path. SQLite's automatic checkpoint
+// runs inside the commit that grows the WAL past 1,000 pages: that commit then also copies
+// the WAL into the database file and waits for the disk twice more (an upload of 100,000
+// records spent ~0.4 s of its ~2.6 s in those commits). Instead, `watch(db)` replaces the
+// automatic checkpoint on that connection with a hook that wakes this object's thread,
+// which checkpoints through a connection of its own (PASSIVE: it never waits for, nor
+// blocks, a reader or the writer). SQLite starts the WAL over at the next write once
+// everything in it is in the database. Under a steady stream of commits (an upload, a
+// first download) the thread never finds the WAL at rest, so once it reaches
+// `kInlinePages` a commit checkpoints itself, as SQLite would have, copying only the
+// last frames the thread had not reached yet: the WAL starts over and stays bounded.
+// Destroy it before the watched connection closes (that close then checkpoints the rest
+// and removes the WAL, as usual).
+class WalCheckpointer {
+public:
+    static constexpr int kPages = 1000;         // SQLite's default threshold
+    static constexpr int kInlinePages = 3000;   // ~12 MiB of 4 KiB pages
+    explicit WalCheckpointer(std::string path);
+    ~WalCheckpointer();
+    WalCheckpointer(const WalCheckpointer&) = delete;
+    WalCheckpointer& operator=(const WalCheckpointer&) = delete;
+
+    void watch(Db& db);
+    // Checkpoints done by the thread, and by commits themselves (for tests).
+    std::uint64_t background_runs() const;
+    std::uint64_t inline_runs() const;
+
+private:
+    static int hook(void* self, sqlite3* db, const char* name, int pages);
+    void run();
+    std::string path_;
+    mutable std::mutex mu_;
+    std::condition_variable cv_;
+    bool wanted_ = false, stop_ = false;
+    std::uint64_t background_ = 0, inline_ = 0;
+    std::thread thread_;
 };
 
 // Double-quoted SQL identifier.

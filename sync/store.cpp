@@ -240,6 +240,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenOptions 
 }
 
 Store::~Store() {
+    // The checkpointer's connection before this one: the last to close checkpoints the rest.
+    checkpointer_.reset();
     // Statements before the connection they belong to.
     stmts_.clear();
     outbox_insert_ = Stmt();
@@ -298,6 +300,12 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
         }
     }
     db_.exec("PRAGMA journal_mode=WAL");
+    // A WAL that grew during an upload is cut back when it starts over.
+    db_.exec("PRAGMA journal_size_limit=4194304");
+    if (opts.background_checkpoint) {
+        checkpointer_ = std::make_unique<WalCheckpointer>(path);
+        checkpointer_->watch(db_);
+    }
     // FULL: a commit is on disk before the write is acknowledged (power loss included).
     db_.exec("PRAGMA synchronous=FULL");
     db_.exec("PRAGMA foreign_keys=OFF");
@@ -352,9 +360,32 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
 
 // ---- transactions ---------------------------------------------------------------------------
 
-void Store::begin_write() {
+// PRAGMA synchronous cannot change inside a transaction: a transaction's durability is
+// set when it begins, and a Full write nested in a Redoable one syncs the WAL itself
+// after the commit (sync_wal).
+void Store::set_synchronous(bool full) {
+    if (full == sync_full_) return;
+    db_.exec(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    sync_full_ = full;
+}
+
+void Store::sync_wal() {
+    sqlite3_file* wal = nullptr;
+    int rc = sqlite3_file_control(db_.handle(), "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal);
+    if (rc == SQLITE_OK && wal && wal->pMethods) rc = wal->pMethods->xSync(wal, SQLITE_SYNC_FULL);
+    if (rc != SQLITE_OK) fail(Code::Storage, "the write-ahead log could not be synced to disk");
+}
+
+void Store::begin_write(Durability d) {
     if (batch_depth_ == 0) {
-        txn_ = std::make_unique<Transaction>(db_);
+        set_synchronous(d == Durability::Full);
+        txn_full_ = d == Durability::Full;
+        try {
+            txn_ = std::make_unique<Transaction>(db_);
+        } catch (...) {
+            set_synchronous(true);
+            throw;
+        }
         clear_checksum_deltas();
         bucket_seq_delta_.clear();
         // Another connection to this file (an admin command on the server; the sync worker
@@ -390,8 +421,11 @@ void Store::begin_write() {
             meta_get_.reset();
             outbox_top_.reset();
             txn_.reset();
+            set_synchronous(true);
             throw;
         }
+    } else if (d == Durability::Full) {
+        txn_full_ = true;
     }
     ++batch_depth_;
 }
@@ -415,10 +449,16 @@ void Store::commit_write() {
     remote_seen_ = false;
     txn_.reset();
     batch_depth_ = 0;
+    if (txn_full_ && !sync_full_) sync_wal();
+    set_synchronous(true);
 }
 
 void Store::abort_write() {
     txn_.reset();  // rolls back
+    try {
+        set_synchronous(true);
+    } catch (const Failure&) {  // the next begin_write sets it again
+    }
     known_account_.clear();
     batch_depth_ = 0;
     remote_seen_ = false;
@@ -449,9 +489,9 @@ bool poisons_transaction(Code c) {
 // NotFound, Forbidden, ...) are raised before anything is written, so they leave an open
 // batch usable; a storage failure rolls the whole batch back.
 template <typename Fn>
-void Store::in_write(Fn&& fn) {
+void Store::in_write(Fn&& fn, Durability d) {
     bool outer = batch_depth_ == 0;
-    begin_write();
+    begin_write(d);
     try {
         fn();
     } catch (const Failure& f) {
@@ -465,9 +505,9 @@ void Store::in_write(Fn&& fn) {
     commit_write();
 }
 
-Store::Batch::Batch(Store& s) : s_(s) {
+Store::Batch::Batch(Store& s, Durability d) : s_(s) {
     try {
-        s_.begin_write();
+        s_.begin_write(d);
         open_ = true;
     } catch (const Failure& f) {
         error_ = f.error;
@@ -1089,8 +1129,14 @@ Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
         Stmt q = db_.prepare("SELECT seq, tbl, id, mask FROM _outbox WHERE seq>? ORDER BY seq LIMIT ?");
         q.bind(1, static_cast<std::int64_t>(after));
         q.bind(2, static_cast<std::int64_t>(max_writes));
-        std::vector<std::pair<const TableDef*, std::string>> order;
-        std::map<std::pair<int, std::string>, std::uint64_t> masks;
+        // Each record once, in the order first written, with the fields of all its writes.
+        struct Written {
+            const TableDef* table;
+            std::uint64_t mask;
+        };
+        std::unordered_map<std::string, Written> written;  // by record id and table id
+        written.reserve(std::min<std::size_t>(max_writes, 1u << 16));
+        std::vector<std::pair<const std::string, Written>*> order;
         std::size_t records = 0;
         while (q.step()) {
             std::vector<std::string> ids = outbox_ids(q, 2);
@@ -1102,22 +1148,25 @@ Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
             if (!t) continue;
             auto mask = static_cast<std::uint64_t>(q.integer(3));
             for (std::string& id : ids) {
-                auto key = std::make_pair(t->id, std::move(id));
-                auto [it, fresh] = masks.emplace(key, 0);
-                it->second |= mask;
-                if (fresh) order.emplace_back(t, key.second);
+                id.push_back(static_cast<char>(t->id));  // the key: record id, then table id
+                auto [it, fresh] = written.try_emplace(std::move(id), Written{t, 0});
+                it->second.mask |= mask;
+                if (fresh) order.push_back(&*it);
             }
         }
-        for (auto& [t, id] : order) {
+        batch.changes.reserve(order.size());
+        std::string id;
+        for (auto* w : order) {
+            const TableDef* t = w->second.table;
+            id.assign(w->first, 0, w->first.size() - 1);
             auto r = load(*t, id);
             if (!r) continue;
-            std::uint64_t mask = masks[{t->id, id}];
-            RecordChange rc{t, id, {}};
+            RecordChange rc{t, std::move(r->id), {}};
             for (size_t i = 0; i < t->fields.size(); ++i) {
-                if (!(mask & (std::uint64_t{1} << i))) continue;
+                if (!(w->second.mask & (std::uint64_t{1} << i))) continue;
                 const Cell& c = r->clocks.cells[i];
                 if (c.clock.site != site_) continue;  // overwritten by a remote write since
-                rc.cells.push_back({static_cast<int>(i), r->values[i], c.clock, c.base, 0});
+                rc.cells.push_back({static_cast<int>(i), std::move(r->values[i]), c.clock, c.base, 0});
             }
             if (!rc.cells.empty()) batch.changes.push_back(std::move(rc));
         }
@@ -1164,7 +1213,7 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
                 ins.run();
                 ins.reset();
             }
-        });
+        }, Durability::Redoable);
     });
 }
 
@@ -1260,7 +1309,7 @@ Result<Cursor> Store::apply_page(const std::string& bucket, const std::vector<Re
                 "INSERT INTO _buckets(bucket,since,cursor,pulled) VALUES(?1,?2,?3,1) ON CONFLICT(bucket) "
                 "DO UPDATE SET since=?2, cursor=?3, pulled=1");
             put.bind(1, bucket).bind(2, next.since).bind(3, next.at).run();
-        });
+        }, Durability::Redoable);
         return next;
     });
 }
@@ -1270,7 +1319,7 @@ Status Store::reset_cursor(const std::string& bucket) {
         in_write([&] {
             Stmt put = db_.prepare("UPDATE _buckets SET cursor=0, since=0 WHERE bucket=?");
             put.bind(1, bucket).run();
-        });
+        }, Durability::Redoable);
     });
 }
 
@@ -1309,7 +1358,7 @@ Status Store::purge_bucket(const std::string& bucket) {
             Stmt del = db_.prepare("DELETE FROM _buckets WHERE bucket=?");
             del.bind(1, bucket).run();
             known_account_.clear();
-        });
+        }, Durability::Redoable);
     });
 }
 

@@ -123,6 +123,18 @@ struct Erasure {
 using Authorize = std::function<std::optional<Error>(const std::string& bucket,
                                                      const RecordChange& change, bool creates)>;
 
+// How a write transaction reaches the disk.
+// - Full: the commit returns once it is on disk, power loss included. Every local write
+//   (what the user was told is saved), every merge a hub acknowledges, every admin change.
+// - Redoable: the commit waits for no disk (WAL with synchronous=NORMAL): for transactions
+//   that only record what the next sync does again if they are lost, because the other
+//   side still holds it (a pulled page with its cursor, the acknowledgement of a push, a
+//   purge; on the hub, a pull's bookkeeping). A process crash (kill -9) loses none of
+//   them; an OS crash or power cut can lose them back to the last Full commit or
+//   checkpoint, and the next sync repeats them (idempotence).
+// A Full write inside a Redoable batch makes the whole batch Full.
+enum class Durability { Full, Redoable };
+
 struct OpenOptions {
     Role role = Role::Device;
     bool create = true;           // create the file when missing
@@ -131,6 +143,8 @@ struct OpenOptions {
     std::uint64_t seed = 0;       // 0: from std::random_device
     std::uint64_t max_drift_ms = 10 * 60 * 1000;  // hub: refuse clocks further ahead
     const Schema* schema = nullptr;  // tests of migrations only; default Schema::current()
+    // Checkpoint the WAL on a thread of its own instead of inside commits (WalCheckpointer).
+    bool background_checkpoint = true;
 };
 
 // A device's position in one bucket's feed. `at` moves with every page; `since` stays at
@@ -178,6 +192,8 @@ public:
     void observe_clock(std::uint64_t hlc) { hlc_.observe(hlc); }
     std::uint64_t now_ms() const { return hlc_.wall_ms(); }
     Db& db() { return db_; }
+    // The WAL's background checkpointer (null when OpenOptions::background_checkpoint is off).
+    const WalCheckpointer* checkpointer() const { return checkpointer_.get(); }
 
     // ---- local writes (both roles) --------------------------------------------------
     // Each runs in its own transaction unless a Batch is open. Errors: Invalid (unknown
@@ -205,7 +221,7 @@ public:
     // Groups writes in one transaction. Commit explicitly; destruction rolls back.
     class Batch {
     public:
-        explicit Batch(Store& s);
+        explicit Batch(Store& s, Durability d = Durability::Full);
         ~Batch();
         Status commit();
         Batch(const Batch&) = delete;
@@ -298,11 +314,15 @@ private:
     struct TableStmts;
     void open_impl(const std::string& path, const OpenOptions& opts);
     void prepare_statements();
-    void begin_write();
+    void begin_write(Durability d = Durability::Full);
     void commit_write();
     void abort_write();
     template <typename Fn>
-    void in_write(Fn&& fn);
+    void in_write(Fn&& fn, Durability d = Durability::Full);
+    void set_synchronous(bool full);
+    void sync_wal();
+    bool txn_full_ = true;   // the open transaction holds a Full write
+    bool sync_full_ = true;  // the connection's PRAGMA synchronous is FULL (else NORMAL)
 
     std::optional<Record> load(const TableDef& t, const std::string& id);
     void store_row(const Record& r, bool insert);
@@ -324,6 +344,7 @@ private:
     void put_meta(const std::string& key, std::int64_t v);
 
     Db db_;
+    std::unique_ptr<WalCheckpointer> checkpointer_;  // before db_ closes (see ~Store)
     Role role_ = Role::Device;
     const Schema* schema_ = &Schema::current();
     Hlc hlc_;

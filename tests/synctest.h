@@ -9,10 +9,24 @@
 #include <functional>
 
 #include "store.h"
+#include "testutil.h"
 
 namespace fika::test {
 
 using sync::Store;
+
+// A store for the engine's tests, on a fake wall clock, with a fixed seed.
+inline std::unique_ptr<Store> open_store(const std::string& path, sync::Role role, FakeWall& wall,
+                                         std::uint64_t seed) {
+    sync::OpenOptions o;
+    o.role = role;
+    o.wall = wall.fn();
+    o.seed = seed;
+    auto s = Store::open(path, o);
+    INFO((s.ok() ? "" : s.error().message));
+    REQUIRE(s.ok());
+    return std::move(s).value();
+}
 
 inline void push_all(Store& dev, Store& hub, const sync::Authorize& authz = {},
                      std::size_t page = 500) {

@@ -15,17 +15,7 @@ using fika::test::TempDir;
 
 namespace {
 
-std::unique_ptr<Store> open_store(const std::string& path, Role role, FakeWall& wall,
-                                  std::uint64_t seed) {
-    OpenOptions o;
-    o.role = role;
-    o.wall = wall.fn();
-    o.seed = seed;
-    auto s = Store::open(path, o);
-    INFO((s.ok() ? "" : s.error().message));
-    REQUIRE(s.ok());
-    return std::move(s).value();
-}
+using fika::test::open_store;
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
