@@ -141,11 +141,21 @@ public:
         }
     }
 
+    // Every request asks this first. It reads through a connection of its own (WAL:
+    // readers never wait for the writer), so a request is authenticated, and then
+    // received and decoded, while another sync holds the store's connection for its merge
+    // and commit: an upload's next push is decoded while the one before is merged.
     Result<std::optional<User>> user_by_token(const std::string& token) override {
-        std::lock_guard lock(mu_);
+        std::lock_guard lock(auth_mu_);
         return sync::guard([&]() -> std::optional<User> {
             if (token.size() > 100) return std::nullopt;
-            Stmt q = db().prepare("SELECT id,name,role,disabled,created_at FROM srv_users WHERE token_hash=?");
+            if (!auth_db_.handle()) auth_db_ = sync::Db(path_, false);
+            if (!auth_q_) auth_q_ = auth_db_.prepare("SELECT id,name,role,disabled,created_at FROM srv_users WHERE token_hash=?");
+            Stmt& q = *auth_q_;
+            struct Reset {  // ends the read transaction whatever happens
+                Stmt& q;
+                ~Reset() { q.reset(); }
+            } reset{q};
             q.bind(1, token_hash(token));
             if (!q.step()) return std::nullopt;
             return row_user(q);
@@ -653,8 +663,12 @@ private:
         while (!live.empty()) {
             outs.assign(live.size(), SyncOutcome{});
             std::size_t at = 0;
+            // A group of pulls only notes its devices and downloads: nothing a device was
+            // told is saved, so its commit need not wait for the disk (sync::Durability).
+            bool pushes = false;
+            for (std::size_t i : live) pushes = pushes || (group[i]->req->has_push && !group[i]->req->push.empty());
             Status merged = sync::guard_status([&] {
-                sync::Store::Batch batch(*hub_);
+                sync::Store::Batch batch(*hub_, pushes ? sync::Durability::Full : sync::Durability::Redoable);
                 for (at = 0; at < live.size(); ++at) {
                     const SyncJob& j = *group[live[at]];
                     merge_push(*j.user, *j.req, *j.device, outs[at]);
@@ -940,6 +954,9 @@ private:
     std::map<std::pair<std::string, std::string>, Pending> downloads_;  // (who, account) not yet logged
     std::optional<Stmt> access_upsert_;  // after hub_: destroyed before the connection
     std::optional<Stmt> device_upsert_;
+    std::mutex auth_mu_;  // guards auth_db_ and auth_q_ (user_by_token), not mu_
+    sync::Db auth_db_;
+    std::optional<Stmt> auth_q_;
     std::mutex queue_mu_;  // guards queue_ and leading_ (never held with mu_ waited for)
     std::condition_variable group_done_;
     std::deque<SyncJob*> queue_;  // syncs waiting for the next group
