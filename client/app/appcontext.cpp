@@ -84,8 +84,12 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     }
     store_ = std::move(st).value();
     if (opts_.demo) {
-        auto accounts = store_->all("accounts");
-        if (accounts.ok() && accounts->empty()) {
+        bool empty = true;
+        try {
+            empty = !store_->db().prepare("SELECT 1 FROM accounts LIMIT 1").step();
+        } catch (const sync::Failure&) {
+        }
+        if (empty) {
             auto err = demo::load(*store_, now_ms());
             if (!err.empty()) open_error_ = q(err);
         }
@@ -535,8 +539,7 @@ QString AppContext::quickCapture(const QString& accountIdOrName, const QString& 
     if (sync::is_uuid(s(acct)) && store_->get("accounts", s(acct)).ok()) {
         account_id = s(acct);
     } else {
-        for (const sync::Record& a : *store_->all("accounts"))
-            if (!a.deleted() && q(sync::to_display(a["name"])).compare(acct, Qt::CaseInsensitive) == 0) account_id = a.id;
+        account_id = find_by_name("accounts", acct);
         if (account_id.empty()) {
             auto id = store_->create("accounts", {{"name", sync::text(s(acct))}});
             if (!id.ok()) return fail(id.error()), QString();
@@ -549,11 +552,7 @@ QString AppContext::quickCapture(const QString& accountIdOrName, const QString& 
     if (!currency.isEmpty()) cf.emplace_back("currency", sync::text(s(currency)));
     if (!me.empty()) cf.emplace_back("found_by", sync::text(me));
     if (!contactName.trimmed().isEmpty()) {
-        std::string contact_id;
-        for (const sync::Record& c : *store_->all("contacts"))
-            if (!c.deleted() && sync::to_display(c["account_id"]) == account_id &&
-                q(sync::to_display(c["name"])).compare(contactName.trimmed(), Qt::CaseInsensitive) == 0)
-                contact_id = c.id;
+        std::string contact_id = find_by_name("contacts", contactName.trimmed(), account_id);
         if (contact_id.empty()) {
             auto id = store_->create("contacts", {{"account_id", sync::text(account_id)},
                                                   {"name", sync::text(s(contactName.trimmed()))}});
@@ -686,6 +685,22 @@ QString AppContext::accountName(const QString& id) const {
     if (!store_ || id.isEmpty()) return {};
     auto r = store_->get("accounts", s(id));
     return r.ok() ? q(sync::to_display((*r)["name"])) : QString();
+}
+
+std::string AppContext::find_by_name(const char* table, const QString& name, const std::string& account_id) const {
+    std::string sql = std::string("SELECT id, name FROM ") + table + " WHERE coalesce(deleted,0)=0";
+    if (!account_id.empty()) sql += " AND account_id=?1";
+    sql += " ORDER BY id";
+    try {
+        sync::Stmt st = store_->db().prepare(sql);
+        if (!account_id.empty()) st.bind(1, account_id);
+        std::string found;  // the newest of equal names, as before
+        while (st.step())
+            if (q(std::string(st.text(1))).compare(name, Qt::CaseInsensitive) == 0) found = st.text(0);
+        return found;
+    } catch (const sync::Failure&) {
+        return {};
+    }
 }
 
 QVariantList AppContext::accountChoices(const QString& search) const {

@@ -177,6 +177,10 @@ private:
     bool fail(const QString& message);
     bool fail(const sync::Error& e) { return fail(QString::fromStdString(e.message)); }
     std::string meta(const char* key) const;
+    // The id of a live record whose name is `name` (case folded as Qt folds it, so
+    // "ørsted" finds "Ørsted"), among one account's records when `account_id` is given;
+    // empty when there is none. Reads the name column only, never whole records.
+    std::string find_by_name(const char* table, const QString& name, const std::string& account_id = {}) const;
     void set_meta(const char* key, const QString& value);
     void apply_language();
     sync::Fields to_fields(const sync::TableDef& t, const QVariantMap& m, bool* ok);

@@ -23,7 +23,12 @@ ColumnLayout {
         placeholderText: qsTr("Customer")
         Layout.fillWidth: true
         onTextEdited: picker.accountId = ""
-        onAccepted: if (picker.matches.length > 0) { picker.setAccount(picker.matches[0].id); picker.picked() }
+        // Enter takes the first match, or (where new customers are allowed) the name as
+        // typed, and moves on: a capture needs no mouse.
+        onAccepted: {
+            if (picker.matches.length > 0) { picker.setAccount(picker.matches[0].id); picker.picked() }
+            else if (picker.allowNew && field.text.trim().length > 0) picker.picked()
+        }
     }
     Repeater {
         model: picker.matches.slice(0, 5)

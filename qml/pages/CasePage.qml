@@ -38,7 +38,7 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
             }
-            TextArea {
+            FormTextArea {
                 id: needField
                 objectName: "caseNeed"
                 visible: pageRoot.c.id !== undefined

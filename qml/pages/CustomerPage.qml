@@ -305,7 +305,7 @@ Page {
         ColumnLayout {
             width: parent.width
             Button { text: qsTr("Needs analysis template"); flat: true; onClicked: noteText.text = App.needsAnalysisTemplate() + noteText.text }
-            TextArea { id: noteText; placeholderText: qsTr("What did you learn?"); wrapMode: TextArea.Wrap; Layout.fillWidth: true; Layout.preferredHeight: 200 }
+            FormTextArea { id: noteText; placeholderText: qsTr("What did you learn?"); Layout.fillWidth: true; Layout.preferredHeight: 200 }
         }
         onAccepted: {
             var kind = noteText.text.indexOf(App.needsAnalysisTemplate().split("\n")[0]) === 0 ? "needs-analysis" : "free"

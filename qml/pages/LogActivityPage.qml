@@ -68,11 +68,10 @@ Page {
                 }
             }
             Switch { id: inbound; text: qsTr("They contacted us (inbound)"); Layout.leftMargin: 16 }
-            TextArea {
+            FormTextArea {
                 id: note
                 objectName: "logNote"
                 placeholderText: qsTr("Note (optional): coffee chat with Eva about\u2026")
-                wrapMode: TextArea.Wrap
                 Layout.fillWidth: true
                 Layout.preferredHeight: 96
                 Layout.leftMargin: 16

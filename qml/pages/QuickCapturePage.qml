@@ -46,16 +46,14 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
             }
-            TextArea {
+            FormTextArea {
                 id: sentence
                 objectName: "captureSentence"
                 placeholderText: qsTr("What do they need? One sentence is enough.")
-                wrapMode: TextArea.Wrap
                 Layout.fillWidth: true
                 Layout.preferredHeight: 96
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                KeyNavigation.tab: who
             }
             TextField {
                 id: who

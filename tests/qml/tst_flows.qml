@@ -270,6 +270,58 @@ Item {
             verify(found)
         }
 
+        // The whole capture from the keyboard, as a consultant does it between two
+        // meetings: the page opens in the customer field, Enter takes the customer, Tab
+        // moves on, Enter in the last field saves.
+        function test_quick_capture_from_the_keyboard_alone() {
+            var before = cases.total
+            var page = createTemporaryObject(captureComp, root, { width: root.width, height: root.height })
+            verify(page)
+            var account = named(page, "accountField")
+            tryVerify(function () { return account.activeFocus })
+            typeText("Acm")
+            keyClick(Qt.Key_Return)
+            compare(account.text, "Acme Logistics AB")
+            var sentence = named(page, "captureSentence")
+            verify(sentence.activeFocus)
+            typeText("Eva wants a stock dashboard")
+            keyClick(Qt.Key_Tab)
+            verify(named(page, "captureWho").activeFocus)
+            typeText("Eva")
+            keyClick(Qt.Key_Tab)
+            verify(named(page, "captureValue").activeFocus)
+            typeText("150k")
+            keyClick(Qt.Key_Return)
+            compare(cases.total, before + 1)
+            compare(win.backs, 1)
+            var id = ""
+            for (var i = 0; i < cases.count; ++i)
+                if (cases.get(i).title === "Eva wants a stock dashboard") id = cases.get(i).recordId
+            verify(id !== "")
+            var c = App.record("cases", id)
+            compare(c.accountName, "Acme Logistics AB")
+            compare(c.value, 150000)
+            compare(c.contactName, "Eva")
+        }
+
+        // A new customer's name and Enter, one sentence and Ctrl+Return: saved.
+        function test_quick_capture_of_a_new_customer_with_enter_and_ctrl_return() {
+            var before = cases.total
+            var page = createTemporaryObject(captureComp, root, { width: root.width, height: root.height })
+            verify(page)
+            tryVerify(function () { return named(page, "accountField").activeFocus })
+            typeText("Sjøbris Ørsted AS")
+            keyClick(Qt.Key_Return)
+            verify(named(page, "captureSentence").activeFocus)
+            typeText("New ferry booking")
+            keyClick(Qt.Key_Return, Qt.ControlModifier)
+            compare(cases.total, before + 1)
+            compare(win.backs, 1)
+            // The same name in other letter case is the same customer, not a second one.
+            verify(App.quickCapture("sjøbris ørsted as", "Second need", "", "", "DKK") !== "")
+            compare(App.accountChoices("Sjøbris").length, 1)
+        }
+
         function test_log_a_conversation_with_a_possible_case() {
             var acct = App.accountChoices("Acme")[0].id
             var beforeCases = cases.total
