@@ -169,17 +169,19 @@ void WalCheckpointer::watch(Db& db) { sqlite3_wal_hook(db.handle(), &WalCheckpoi
 
 int WalCheckpointer::hook(void* self, sqlite3* db, const char* name, int pages) {
     auto& me = *static_cast<WalCheckpointer*>(self);
-    if (pages >= kInlinePages) {
-        // What SQLite's own hook does at 1,000 pages, but by now the thread has copied all
-        // but the last commits' frames. Its errors (busy) are not the commit's.
-        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        std::lock_guard lock(me.mu_);
+    std::unique_lock lock(me.mu_);
+    int grown = pages >= me.last_pages_ ? pages - me.last_pages_ : pages;  // or it started over
+    me.last_pages_ = pages;
+    if (pages >= kInlinePages || (pages >= kPages && grown < kSmallCommit)) {
         ++me.inline_;
+        lock.unlock();
+        // What SQLite's own hook does at 1,000 pages (for a long stream, the thread has
+        // copied all but the last commits' frames by now). Its errors (busy) are not the
+        // commit's.
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     } else if (pages >= kPages) {
-        {
-            std::lock_guard lock(me.mu_);
-            me.wanted_ = true;
-        }
+        me.wanted_ = true;
+        lock.unlock();
         me.cv_.notify_one();
     }
     return SQLITE_OK;

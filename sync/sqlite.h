@@ -133,12 +133,19 @@ private:
 // first download) the thread never finds the WAL at rest, so once it reaches
 // `kInlinePages` a commit checkpoints itself, as SQLite would have, copying only the
 // last frames the thread had not reached yet: the WAL starts over and stays bounded.
+//
+// Small commits (fewer than `kSmallCommit` pages, one record or a few) checkpoint inline
+// at `kPages`, as SQLite does: their commit waits for the disk anyway, and a checkpoint
+// beside a stream of them delays every one of those waits (measured: one write per
+// transaction, back to back, took 1.2-3.4x plain SQLite's time with the thread, 1.04-1.08x
+// inline).
 // Destroy it before the watched connection closes (that close then checkpoints the rest
 // and removes the WAL, as usual).
 class WalCheckpointer {
 public:
     static constexpr int kPages = 1000;         // SQLite's default threshold
     static constexpr int kInlinePages = 3000;   // ~12 MiB of 4 KiB pages
+    static constexpr int kSmallCommit = 16;     // pages a commit added to the WAL
     explicit WalCheckpointer(std::string path);
     ~WalCheckpointer();
     WalCheckpointer(const WalCheckpointer&) = delete;
@@ -156,6 +163,7 @@ private:
     mutable std::mutex mu_;
     std::condition_variable cv_;
     bool wanted_ = false, stop_ = false;
+    int last_pages_ = 0;  // the WAL's size after the last commit
     std::uint64_t background_ = 0, inline_ = 0;
     std::thread thread_;
 };
