@@ -61,6 +61,12 @@ ApplicationWindow {
             n = "customer"
             if (found.length > 0) a = found[0].id
         }
+        // "case:Grid": the first case whose title starts so.
+        if (n.startsWith("case:")) {
+            var kase = App.firstIdNamed("cases", n.slice(5))
+            n = "case"
+            if (kase !== "") a = kase
+        }
         if (a === undefined && n === "customer") a = App.firstId("accounts")
         if (a === undefined && n === "case") a = App.firstId("cases")
         var url = pageUrls[n]

@@ -17,7 +17,8 @@ shot customer:Acme 360x640 phone-customer
 shot numbers 360x640 phone-numbers
 shot customers 1280x800 desktop-customers
 shot pipeline 1280x800 desktop-pipeline
-shot case 1280x800 desktop-case
+shot "case:Warehouse data" 1280x800 desktop-case
+shot "case:Grid" 360x640 phone-case
 shot inbox 1280x800 desktop-inbox
 rm -rf "$(dirname "$DB")"
 ls -1 "$OUT"

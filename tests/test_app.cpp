@@ -25,6 +25,14 @@
 #include "sync_client.h"
 #include "synccontroller.h"
 
+// Failures show a QString's text.
+namespace Catch {
+template <>
+struct StringMaker<QString> {
+    static std::string convert(const QString& v) { return '"' + v.toStdString() + '"'; }
+};
+}  // namespace Catch
+
 using fika::app::AppContext;
 using fika::test::ServerProcess;
 using fika::test::TempDir;
@@ -476,6 +484,71 @@ TEST_CASE("quick capture - logging and moving a case follow product.md's rules")
     CHECK(app.accountWarnings(blocked).size() == 1);
     app.createAccount({{"name", "Our Bank"}, {"competitor_group", "banks"}});
     CHECK(app.newAccountWarnings("banks").size() == 1);
+}
+
+TEST_CASE("a case's history shows its capture - stage changes - activities and notes - newest first") {
+    TempDir dir;
+    auto owned = offline_app(dir);
+    AppContext& app = *owned;
+    app.setLanguage("en");
+    app.workOffline("Karin");
+    QString cs = app.quickCapture("Nordlys AS", "They need a new booking system", "", "", "");
+    REQUIRE(!cs.isEmpty());
+    QString acct = app.record("cases", cs)["account_id"].toString();
+    // Another case at the same customer, whose records must not show.
+    QString other = app.quickCapture("Nordlys AS", "Another idea", "", "", "");
+    REQUIRE(!other.isEmpty());
+
+    fika::app::CaseHistoryModel h;
+    QAbstractItemModelTester tester(&h, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    h.setCaseId(cs);
+    using HM = fika::app::CaseHistoryModel;
+    REQUIRE(h.rowCount() == 1);
+    CHECK(h.index(0).data(HM::KindRole) == "captured");
+    CHECK(h.index(0).data(HM::ByRole) == "Karin");
+    CHECK(h.inStage() == "In Spotted since today");
+
+    // Each write a few milliseconds after the one before: the order is the order written.
+    auto step = [] { std::this_thread::sleep_for(std::chrono::milliseconds(5)); };
+    step();
+    REQUIRE(app.moveStage(cs, "meeting", ""));
+    step();
+    REQUIRE(!app.createRecord("activities", {{"type", "meeting"}, {"account_id", acct}, {"case_id", cs},
+                                             {"note", "Met the CFO"}})
+                 .isEmpty());
+    step();
+    REQUIRE(!app.createRecord("notes", {{"account_id", acct}, {"case_id", cs}, {"body", "Budget is set in March"}})
+                 .isEmpty());
+    REQUIRE(!app.createRecord("notes", {{"account_id", acct}, {"case_id", other}, {"body", "Not this case"}})
+                 .isEmpty());
+    // The model follows every write (App.revision) without being asked.
+    REQUIRE(h.rowCount() == 4);
+    std::vector<std::tuple<QString, QString, QString>> got;
+    for (int i = 0; i < h.rowCount(); ++i)
+        got.emplace_back(h.index(i).data(HM::KindRole).toString(), h.index(i).data(HM::TitleRole).toString(),
+                         h.index(i).data(HM::DetailRole).toString());
+    CHECK(got == std::vector<std::tuple<QString, QString, QString>>{
+                     {"note", "Note", "Budget is set in March"},
+                     {"activity", "Meeting", "Met the CFO"},
+                     {"stage", "Spotted \u2192 Meeting", ""},
+                     {"captured", "Captured", ""}});
+    CHECK(h.index(2).data(HM::ByRole) == "Karin");
+    CHECK(h.inStage() == "In Meeting since today");
+    // Time in stage is computed from the stage change, against the model's clock.
+    h.setNow(QDateTime::currentDateTime().addDays(3));
+    h.reload();
+    CHECK(h.inStage() == "In Meeting for 3 days");
+
+    // A deleted note leaves the history; an unknown case has none.
+    fika::app::RecordListModel notes;
+    notes.setTable("notes");
+    notes.setCaseId(cs);
+    REQUIRE(notes.total() == 1);
+    REQUIRE(app.deleteRecord("notes", notes.get(0)["recordId"].toString()));
+    CHECK(h.rowCount() == 3);
+    h.setCaseId("01900000-0000-7000-8000-0000000000ff");
+    CHECK(h.rowCount() == 0);
+    CHECK(h.inStage().isEmpty());
 }
 
 TEST_CASE("the sync controller goes offline - comes back and syncs - without blocking") {

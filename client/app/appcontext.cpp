@@ -681,6 +681,23 @@ QString AppContext::firstId(const QString& table) const {
     return st.step() ? q(std::string(st.text(0))) : QString();
 }
 
+QString AppContext::firstIdNamed(const QString& table, const QString& prefix) const {
+    if (!store_) return {};
+    const sync::TableDef* t = store_->schema().table(s(table));
+    if (!t) return {};
+    const char* column = t->field("name") ? "name" : t->field("title") ? "title" : nullptr;
+    if (!column) return {};
+    try {
+        sync::Stmt st = store_->db().prepare("SELECT id FROM " + sync::quote_ident(t->name) +
+                                             " WHERE coalesce(deleted,0)=0 AND substr(" + column +
+                                             ",1,length(?1))=?1 ORDER BY id LIMIT 1");
+        st.bind(1, s(prefix));
+        return st.step() ? q(std::string(st.text(0))) : QString();
+    } catch (const sync::Failure&) {
+        return {};
+    }
+}
+
 QString AppContext::accountName(const QString& id) const {
     if (!store_ || id.isEmpty()) return {};
     auto r = store_->get("accounts", s(id));

@@ -139,6 +139,9 @@ public:
     Q_INVOKABLE QString userLabel(const QString& idOrName) const;
     // The oldest live record of a table ("" when there is none), to open a page on.
     Q_INVOKABLE QString firstId(const QString& table) const;
+    // The oldest live record of `table` whose name (or title) starts with `prefix`
+    // (--page case:Grid); empty when there is none.
+    Q_INVOKABLE QString firstIdNamed(const QString& table, const QString& prefix) const;
     Q_INVOKABLE QString accountName(const QString& id) const;
     Q_INVOKABLE QVariantList accountChoices(const QString& search) const;
     Q_INVOKABLE QVariantList contactChoices(const QString& accountId) const;

@@ -5,6 +5,8 @@
 #include <ctime>
 #include <vector>
 
+#include "hlc.h"
+
 namespace fika::app::demo {
 
 namespace {
@@ -15,6 +17,16 @@ std::string date_days_ago(std::uint64_t now_ms, int days) {
     gmtime_r(&t, &tm);
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+// The same moment as UTC time, for a stage change's `at`.
+std::string time_days_ago(std::uint64_t now_ms, double days) {
+    std::time_t t = static_cast<std::time_t>(now_ms / 1000) - static_cast<std::time_t>(days * 86400);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[24];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
 }
 
@@ -75,34 +87,59 @@ std::string load(sync::Store& st, std::uint64_t now) {
         contact(hav, "Ola Nilsen", "CEO", "decision-maker", false);
         std::string mette = contact(tanum, "Mette Karlsen", "Digitalisation lead", "influencer", true);
 
+        // A case captured `days_ago` (its UUIDv7 id carries the moment, as a real capture's
+        // does: a programme's return counts the cases captured in its period).
+        sync::Rng rng(now);
         auto kase = [&](const std::string& acct, const std::string& who, const char* title, const char* need,
-                        std::int64_t value, const char* stage, const std::string& finder, bool owned) {
-            sync::Fields f = {{"account_id", text(acct)}, {"title", text(title)}, {"need", text(need)},
-                              {"stage", text(stage)}, {"found_by", text(finder)}, {"currency", text("DKK")}};
+                        std::int64_t value, const char* stage, const std::string& finder, bool owned, double days_ago) {
+            auto at = now - static_cast<std::uint64_t>(days_ago * 86'400'000);
+            sync::Fields f = {{"id", text(sync::new_uuid_v7(at, rng))}, {"account_id", text(acct)},
+                              {"title", text(title)}, {"need", text(need)}, {"stage", text(stage)},
+                              {"found_by", text(finder)}, {"currency", text("DKK")}};
             if (value) f.emplace_back("value", value);
             if (!who.empty()) f.emplace_back("contact_id", text(who));
             if (owned) f.emplace_back("owner", text(me));
             if (std::string(stage) == "offer") f.emplace_back("next_step", text("Follow up on the offer"));
             if (std::string(stage) == "offer") f.emplace_back("follow_up", text(date_days_ago(now, -5)));
+            if (std::string(stage) == "lost") f.emplace_back("lost_reason", text("Another vendor, on price"));
             return must(st.create("cases", f));
         };
         // Open and won cases add up to product.md's identified pipeline of 3 M DKK, and
         // their values times their stages' probabilities to its estimated earnings of 2 M.
         std::string won = kase(acme, eva, "Warehouse data platform", "Stock levels are a day late; they want it live.",
-                               135'000, "won", karin, true);
+                               135'000, "won", karin, true, 30);
         std::string offer1 = kase(nordbank, lars, "Payments API review", "A second opinion before the PSD3 rewrite.",
-                                  240'000, "offer", karin, true);
+                                  240'000, "offer", karin, true, 24);
         std::string grid = kase(fjord, ingrid, "Grid sensor dashboards", "Field engineers need the readings on phones.", 410'000, "offer",
-             karin, true);
-        kase(tanum, mette, "Citizen portal accessibility audit", "Must pass WCAG 2.1 AA by spring.", 135'000,
-             "meeting", karin, true);
-        std::string route = kase(acme, per, "Route planning pilot", "Per mentioned trucks driving empty on Fridays.", 300'000, "spotted", karin, false);
+             karin, true, 22);
+        std::string audit = kase(tanum, mette, "Citizen portal accessibility audit", "Must pass WCAG 2.1 AA by spring.",
+                                 135'000, "meeting", karin, true, 10);
+        std::string route = kase(acme, per, "Route planning pilot", "Per mentioned trucks driving empty on Fridays.", 300'000,
+                                 "spotted", karin, false, 2.0 / 24);
         std::string offshore = kase(hav, "", "Offshore maintenance app", "Heard at the coffee machine: paper checklists offshore.", 0,
-             "spotted", karin, false);
-        kase(byg, "", "Site reporting", "", 60'000, "qualified", jonas, false);
-        kase(nordbank, "", "Mainframe exit study", "", 1'720'000, "negotiation", me, true);
+             "spotted", karin, false, 3.0 / 24);
+        std::string site = kase(byg, "", "Site reporting", "", 60'000, "qualified", jonas, false, 3);
+        std::string mainframe = kase(nordbank, "", "Mainframe exit study", "", 1'720'000, "negotiation", me, true, 40);
         std::string lost_case = kase(fjord, "", "Data warehouse migration", "Chose another vendor on price.", 300'000,
-                                     "lost", karin, true);
+                                     "lost", karin, true, 45);
+        // How each got to its stage (the case page's history, the time in stage).
+        auto moved = [&](const std::string& acct, const std::string& c, std::vector<std::pair<const char*, double>> path,
+                         const std::string& by) {
+            const char* from = "spotted";
+            for (auto& [to, days_ago] : path) {
+                must(st.create("stage_changes", {{"account_id", text(acct)}, {"case_id", text(c)}, {"from_stage", text(from)},
+                                                 {"to_stage", text(to)}, {"at", text(time_days_ago(now, days_ago))},
+                                                 {"by_user", text(by)}}));
+                from = to;
+            }
+        };
+        moved(acme, won, {{"meeting", 20}, {"offer", 18}, {"won", 15}}, me);
+        moved(nordbank, offer1, {{"meeting", 14}, {"offer", 10}}, me);
+        moved(fjord, grid, {{"meeting", 12}, {"offer", 8}}, me);
+        moved(tanum, audit, {{"meeting", 6}}, karin);
+        moved(byg, site, {{"qualified", 1}}, jonas);
+        moved(nordbank, mainframe, {{"qualified", 35}, {"meeting", 30}, {"offer", 21}, {"negotiation", 7}}, me);
+        moved(fjord, lost_case, {{"meeting", 35}, {"lost", 25}}, me);
 
         // The worked example: 20 conversations -> 3 meetings + 2 phone meetings -> 3 offers -> 1 won.
         auto activity = [&](const char* type, const std::string& acct, const std::string& who, const std::string& c,
@@ -137,7 +174,7 @@ std::string load(sync::Store& st, std::uint64_t now) {
         activity("won", acme, eva, won, "Signed", 15, "outbound", me);
         activity("conversation", vestbank, "", "", "They called us about a security review", 4, "inbound");
         std::string security = kase(vestbank, "", "Security review", "They called us: a review before their audit.", 0,
-                                    "spotted", karin, false);
+                                    "spotted", karin, false, 1.0 / 24);
         activity("lost", fjord, "", lost_case, "Chose another vendor on price", 25, "outbound", me);
 
         must(st.create("notes", {{"account_id", text(acme)}, {"contact_id", text(eva)}, {"kind", text("needs-analysis")},

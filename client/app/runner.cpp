@@ -112,7 +112,7 @@ int run_app(int argc, char** argv) {
     QCommandLineOption shot(QStringLiteral("screenshot"), "Render a page, save it as PNG and exit.", "FILE");
     QCommandLineOption size(QStringLiteral("size"), "Window size for --screenshot and --self-test.", "WxH", "1280x800");
     QCommandLineOption page(QStringLiteral("page"),
-                            "The page to show first: " + all_pages().join(", ") + " (customer:NAME opens that customer).",
+                            "The page to show first: " + all_pages().join(", ") + " (customer:NAME opens that customer, case:TITLE that case).",
                             "NAME");
     QCommandLineOption lang(QStringLiteral("lang"), "Language (en, sv, da) for this run.", "CODE");
     QCommandLineOption selftest(QStringLiteral("self-test"),

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Fika
 
 // A case: take ownership, move it through the pipeline, edit its title and need, set
-// value, probability, next step and follow-up date.
+// value, probability, next step and follow-up date; what happened on it, and notes.
 Page {
     id: pageRoot
     property string recordId: ""
@@ -13,124 +13,220 @@ Page {
     readonly property var c: App.revision >= 0 && recordId !== "" ? App.record("cases", recordId) : ({})
     title: c.title || qsTr("Case")
 
+    function addNote() {
+        if (noteField.text.trim() === "") return
+        if (App.createRecord("notes", { "account_id": pageRoot.c.account_id, "case_id": pageRoot.recordId, "body": noteField.text.trim() }) !== "")
+            noteField.text = ""
+    }
+
     ScrollView {
         id: sv
         anchors.fill: parent
         contentWidth: availableWidth
-        ColumnLayout {
-            width: Math.min(sv.availableWidth, 720)
-            spacing: 8
-            EmptyState { visible: pageRoot.c.id === undefined; text: qsTr("No case to show"); Layout.fillWidth: true; Layout.margins: 16 }
-            Label {
-                visible: pageRoot.c.id !== undefined
-                text: [pageRoot.c.accountName, pageRoot.c.contactName].filter(function (x) { return x }).join(" \u00B7 ")
-                font.pixelSize: 16
-                Layout.margins: 16
-                Layout.bottomMargin: 0
-            }
-            TextField {
-                id: titleField
-                objectName: "caseTitle"
-                visible: pageRoot.c.id !== undefined
-                placeholderText: qsTr("What is it, in one sentence")
-                text: pageRoot.c.title || ""
+        // On a wide window the history stands beside the form; on a phone, below it.
+        GridLayout {
+            width: sv.availableWidth
+            columns: sv.availableWidth >= 1000 ? 2 : 1
+            columnSpacing: 0
+            rowSpacing: 8
+            ColumnLayout {
+                spacing: 8
                 Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
-            }
-            FormTextArea {
-                id: needField
-                objectName: "caseNeed"
-                visible: pageRoot.c.id !== undefined
-                placeholderText: qsTr("The need, in the customer's words")
-                text: pageRoot.c.need || ""
-                wrapMode: TextArea.Wrap
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
-            }
-            Label {
-                visible: (pageRoot.c.foundByName || "") !== ""
-                text: qsTr("Found by %1").arg(pageRoot.c.foundByName || "")
-                opacity: 0.7
-                Layout.leftMargin: 16
-            }
-            WarningBanner {
-                warnings: pageRoot.c.account_id ? App.accountWarnings(pageRoot.c.account_id) : []
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
-            }
-            RowLayout {
-                visible: pageRoot.c.id !== undefined
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
+                Layout.maximumWidth: 720
+                Layout.alignment: Qt.AlignTop
+                EmptyState { visible: pageRoot.c.id === undefined; text: qsTr("No case to show"); Layout.fillWidth: true; Layout.margins: 16 }
                 Label {
-                    text: pageRoot.c.owner ? (pageRoot.c.owner === App.userId ? qsTr("Yours") : qsTr("Owned by %1").arg(pageRoot.c.ownerName)) : qsTr("No owner yet: to triage")
+                    visible: pageRoot.c.id !== undefined
+                    text: [pageRoot.c.accountName, pageRoot.c.contactName].filter(function (x) { return x }).join(" \u00B7 ")
+                    font.pixelSize: 16
+                    Layout.margins: 16
+                    Layout.bottomMargin: 0
+                }
+                Caption { text: qsTr("Title"); visible: pageRoot.c.id !== undefined }
+                TextField {
+                    id: titleField
+                    objectName: "caseTitle"
+                    visible: pageRoot.c.id !== undefined
+                    placeholderText: qsTr("What is it, in one sentence")
+                    text: pageRoot.c.title || ""
                     Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
                 }
-                Button {
-                    visible: App.isSeller && pageRoot.c.owner !== App.userId
-                    text: qsTr("Take ownership")
-                    highlighted: true
-                    onClicked: App.takeOwnership(pageRoot.recordId)
+                Caption { text: qsTr("Need"); visible: pageRoot.c.id !== undefined }
+                FormTextArea {
+                    id: needField
+                    objectName: "caseNeed"
+                    visible: pageRoot.c.id !== undefined
+                    placeholderText: qsTr("The need, in the customer's words")
+                    text: pageRoot.c.need || ""
+                    wrapMode: TextArea.Wrap
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
                 }
-            }
-            Label { text: qsTr("Stage"); Layout.leftMargin: 16; visible: pageRoot.c.id !== undefined }
-            Flow {
-                visible: pageRoot.c.id !== undefined
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
-                spacing: 6
-                Repeater {
-                    model: App.stages()
+                Label {
+                    visible: (pageRoot.c.foundByName || "") !== ""
+                    text: qsTr("Found by %1").arg(pageRoot.c.foundByName || "")
+                    opacity: 0.7
+                    Layout.leftMargin: 16
+                }
+                WarningBanner {
+                    warnings: pageRoot.c.account_id ? App.accountWarnings(pageRoot.c.account_id) : []
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                }
+                RowLayout {
+                    visible: pageRoot.c.id !== undefined
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    Label {
+                        text: pageRoot.c.owner ? (pageRoot.c.owner === App.userId ? qsTr("Yours") : qsTr("Owned by %1").arg(pageRoot.c.ownerName)) : qsTr("No owner yet: to triage")
+                        Layout.fillWidth: true
+                    }
                     Button {
-                        required property string modelData
-                        objectName: "stage_" + modelData
-                        text: App.stageLabel(modelData)
-                        highlighted: pageRoot.c.stage === modelData
-                        onClicked: modelData === "lost" ? lostDialog.open() : App.moveStage(pageRoot.recordId, modelData, "")
+                        visible: App.isSeller && pageRoot.c.owner !== App.userId
+                        text: qsTr("Take ownership")
+                        highlighted: true
+                        onClicked: App.takeOwnership(pageRoot.recordId)
                     }
                 }
-            }
-            GridLayout {
-                visible: pageRoot.c.id !== undefined
-                columns: win.wide ? 4 : 2
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
-                Label { text: qsTr("Value") }
-                TextField { id: value; text: pageRoot.c.value !== undefined && pageRoot.c.value !== null ? String(pageRoot.c.value) : ""; inputMethodHints: Qt.ImhDigitsOnly; Layout.fillWidth: true }
-                Label { text: qsTr("Currency") }
-                ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; currentIndex: Math.max(0, find(pageRoot.c.currency || "DKK")); Layout.fillWidth: true }
-                Label { text: qsTr("Probability %") }
-                SpinBox { id: prob; from: 0; to: 100; stepSize: 5; editable: true; value: pageRoot.c.probabilityEffective || 0; Layout.fillWidth: true }
-                Label { text: qsTr("Follow up") }
-                TextField { id: follow; placeholderText: "YYYY-MM-DD"; text: pageRoot.c.follow_up || ""; inputMethodHints: Qt.ImhDate; Layout.fillWidth: true }
-            }
-            TextField { id: next; visible: pageRoot.c.id !== undefined; placeholderText: qsTr("Next step"); text: pageRoot.c.next_step || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
-            Label {
-                visible: pageRoot.c.stage === "lost" && (pageRoot.c.lost_reason || "") !== ""
-                text: qsTr("Lost because: %1").arg(pageRoot.c.lost_reason || "")
-                Layout.leftMargin: 16
-            }
-            RowLayout {
-                visible: pageRoot.c.id !== undefined
-                Layout.fillWidth: true
-                Layout.margins: 16
-                Button {
-                    objectName: "saveCase"
-                    text: qsTr("Save")
-                    highlighted: true
+                Label { text: qsTr("Stage"); Layout.leftMargin: 16; visible: pageRoot.c.id !== undefined }
+                Flow {
+                    visible: pageRoot.c.id !== undefined
                     Layout.fillWidth: true
-                    onClicked: {
-                        var f = { "title": titleField.text, "need": needField.text, "value": value.text,
-                                  "currency": currency.currentText, "next_step": next.text, "follow_up": follow.text }
-                        if (App.saveCase(pageRoot.recordId, f, prob.value)) win.back()
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    spacing: 6
+                    Repeater {
+                        model: App.stages()
+                        Button {
+                            required property string modelData
+                            objectName: "stage_" + modelData
+                            text: App.stageLabel(modelData)
+                            highlighted: pageRoot.c.stage === modelData
+                            onClicked: modelData === "lost" ? lostDialog.open() : App.moveStage(pageRoot.recordId, modelData, "")
+                        }
                     }
                 }
-                Button { text: qsTr("Delete"); flat: true; onClicked: { if (App.deleteRecord("cases", pageRoot.recordId)) win.back() } }
+                GridLayout {
+                    visible: pageRoot.c.id !== undefined
+                    columns: win.wide ? 4 : 2
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    Label { text: qsTr("Value") }
+                    TextField { id: value; text: pageRoot.c.value !== undefined && pageRoot.c.value !== null ? String(pageRoot.c.value) : ""; inputMethodHints: Qt.ImhDigitsOnly; Layout.fillWidth: true }
+                    Label { text: qsTr("Currency") }
+                    ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; currentIndex: Math.max(0, find(pageRoot.c.currency || "DKK")); Layout.fillWidth: true }
+                    Label { text: qsTr("Probability %") }
+                    SpinBox { id: prob; from: 0; to: 100; stepSize: 5; editable: true; value: pageRoot.c.probabilityEffective || 0; Layout.fillWidth: true }
+                    Label { text: qsTr("Follow up") }
+                    TextField { id: follow; placeholderText: "YYYY-MM-DD"; text: pageRoot.c.follow_up || ""; inputMethodHints: Qt.ImhDate; Layout.fillWidth: true }
+                }
+                Caption { text: qsTr("Next step"); visible: pageRoot.c.id !== undefined }
+                TextField { id: next; objectName: "caseNextStep"; visible: pageRoot.c.id !== undefined; placeholderText: qsTr("What happens next, and who does it"); text: pageRoot.c.next_step || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+                Label {
+                    visible: pageRoot.c.stage === "lost" && (pageRoot.c.lost_reason || "") !== ""
+                    text: qsTr("Lost because: %1").arg(pageRoot.c.lost_reason || "")
+                    Layout.leftMargin: 16
+                }
+                RowLayout {
+                    visible: pageRoot.c.id !== undefined
+                    Layout.fillWidth: true
+                    Layout.margins: 16
+                    Button {
+                        objectName: "saveCase"
+                        text: qsTr("Save")
+                        highlighted: true
+                        Layout.fillWidth: true
+                        onClicked: {
+                            var f = { "title": titleField.text, "need": needField.text, "value": value.text,
+                                      "currency": currency.currentText, "next_step": next.text, "follow_up": follow.text }
+                            if (App.saveCase(pageRoot.recordId, f, prob.value)) win.back()
+                        }
+                    }
+                    Button { text: qsTr("Delete"); flat: true; onClicked: { if (App.deleteRecord("cases", pageRoot.recordId)) win.back() } }
+                }
+            }
+            ColumnLayout {
+                spacing: 8
+                Layout.fillWidth: sv.availableWidth < 1000
+                Layout.preferredWidth: sv.availableWidth >= 1000 ? 400 : -1
+                Layout.maximumWidth: 720
+                Layout.alignment: Qt.AlignTop
+                Layout.topMargin: sv.availableWidth >= 1000 ? 16 : 0
+                Label {
+                    visible: pageRoot.c.id !== undefined
+                    text: qsTr("History")
+                    font.pixelSize: 18
+                    font.bold: true
+                    Layout.leftMargin: 16
+                }
+                Label {
+                    objectName: "caseInStage"
+                    visible: history.inStage !== ""
+                    text: history.inStage
+                    opacity: 0.8
+                    Layout.leftMargin: 16
+                }
+                RowLayout {
+                    visible: pageRoot.c.id !== undefined
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    TextField {
+                        id: noteField
+                        objectName: "caseNoteField"
+                        placeholderText: qsTr("Add a note about this case")
+                        Layout.fillWidth: true
+                        onAccepted: pageRoot.addNote()
+                    }
+                    Button {
+                        objectName: "caseAddNote"
+                        text: qsTr("Add")
+                        enabled: noteField.text.trim() !== ""
+                        onClicked: pageRoot.addNote()
+                    }
+                }
+                Repeater {
+                    objectName: "caseHistory"
+                    model: CaseHistoryModel { id: history; caseId: pageRoot.recordId }
+                    ColumnLayout {
+                        id: entry
+                        required property string title
+                        required property string when
+                        required property string by
+                        required property string detail
+                        spacing: 2
+                        Layout.fillWidth: true
+                        Layout.leftMargin: 16
+                        Layout.rightMargin: 16
+                        Layout.topMargin: 6
+                        RowLayout {
+                            Layout.fillWidth: true
+                            Label { text: entry.title; font.pixelSize: 15; elide: Label.ElideRight; Layout.fillWidth: true }
+                            Label { text: entry.when; opacity: 0.7; font.pixelSize: 13 }
+                        }
+                        Label { visible: entry.by !== ""; text: entry.by; opacity: 0.7; font.pixelSize: 13 }
+                        Label {
+                            visible: entry.detail !== ""
+                            text: entry.detail
+                            wrapMode: Label.Wrap
+                            maximumLineCount: 6
+                            elide: Label.ElideRight
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+                EmptyState {
+                    visible: pageRoot.c.id !== undefined && history.count === 0
+                    text: qsTr("Nothing logged on this case yet")
+                    Layout.fillWidth: true
+                    Layout.margins: 16
+                }
+                Item { Layout.preferredHeight: 16 }
             }
         }
     }

@@ -369,6 +369,21 @@ Item {
             compare(c.stage, "won")
             compare(c.probabilityEffective, 100)
             compare(stageChanges.total, changes + 3)
+            // The history says what happened, newest first, and how long it has been won.
+            compare(named(page, "caseInStage").text, "In Won since today")
+            var history = named(page, "caseHistory")
+            var entries = history.count
+            verify(entries >= 4)  // captured and three stage changes, at least
+            compare(history.itemAt(entries - 1).title, "Captured")
+            // A note from the keyboard: typed, Enter, and it heads the history.
+            var note = named(page, "caseNoteField")
+            note.forceActiveFocus()
+            typeText("They sign on Friday")
+            keyClick(Qt.Key_Return)
+            compare(note.text, "")
+            compare(history.count, entries + 1)
+            compare(history.itemAt(0).title, "Note")
+            compare(history.itemAt(0).detail, "They sign on Friday")
         }
 
         function test_a_scrolled_list_keeps_its_place_when_records_change() {

@@ -82,7 +82,7 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AccountPicker.qml" line="40"/>
+        <location filename="../../../qml/components/AccountPicker.qml" line="45"/>
         <source>A new customer “%1” will be created</source>
         <translation>En ny kunde »%1« bliver oprettet</translation>
     </message>
@@ -95,97 +95,132 @@
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="23"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="29"/>
         <source>No case to show</source>
         <translation>Ingen sag at vise</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="35"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="37"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="42"/>
         <source>What is it, in one sentence</source>
         <translation>Hvad drejer det sig om, i én sætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="45"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="48"/>
+        <source>Need</source>
+        <translation>Behov</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="53"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>Behovet, med kundens ord</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="54"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="62"/>
         <source>Found by %1</source>
         <translation>Fundet af %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ejer endnu: til sortering</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
         <source>Owned by %1</source>
         <translation>Ejes af %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="74"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="82"/>
         <source>Take ownership</source>
         <translation>Tag ejerskab</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="79"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="87"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="103"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="111"/>
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="113"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="107"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="115"/>
         <source>Probability %</source>
         <translation>Sandsynlighed %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="109"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="117"/>
         <source>Follow up</source>
         <translation>Følg op</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="112"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="115"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
+        <source>What happens next, and who does it</source>
+        <translation>Hvad sker der nu, og hvem gør det</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
         <source>Lost because: %1</source>
         <translation>Tabt fordi: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="133"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="133"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="139"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="146"/>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="166"/>
+        <source>Add a note about this case</source>
+        <translation>Tilføj en note om sagen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="172"/>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="208"/>
+        <source>Nothing logged on this case yet</source>
+        <translation>Intet logget på sagen endnu</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="217"/>
         <source>Why was it lost?</source>
         <translation>Hvorfor blev den tabt?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="222"/>
         <source>Price, timing, another vendor…</source>
         <translation>Pris, timing, en anden leverandør…</translation>
     </message>
@@ -569,17 +604,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomersPage.qml" line="52"/>
         <source>No customers yet</source>
         <translation>Ingen kunder endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomersPage.qml" line="52"/>
         <source>No customer matches “%1”</source>
         <translation>Ingen kunde matcher »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="52"/>
+        <location filename="../../../qml/pages/CustomersPage.qml" line="53"/>
         <source>Add one with “New customer”, or capture a case and name the customer.</source>
         <translation>Tilføj en med »Ny kunde«, eller fang en sag og angiv kunden.</translation>
     </message>
@@ -703,17 +738,17 @@
         <translation>Note (valgfri): kaffesnak med Eva om…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="81"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="80"/>
         <source>There may be a case here</source>
         <translation>Der kan være en sag her</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="90"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="89"/>
         <source>Talking points</source>
         <translation>Samtalestøtte</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="100"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="99"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
@@ -1019,17 +1054,17 @@
         <translation>Hvad har de brug for? Én sætning er nok.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="63"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="61"/>
         <source>Who said it (optional)</source>
         <translation>Hvem sagde det (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="75"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="73"/>
         <source>Rough value, e.g. 150k (optional)</source>
         <translation>Omtrentlig værdi, f.eks. 150k (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="83"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="81"/>
         <source>Save case</source>
         <translation>Gem sag</translation>
     </message>
@@ -1318,95 +1353,95 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="174"/>
+        <location filename="../appcontext.cpp" line="178"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="186"/>
+        <location filename="../appcontext.cpp" line="190"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="190"/>
+        <location filename="../appcontext.cpp" line="194"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="259"/>
+        <location filename="../appcontext.cpp" line="263"/>
         <source>Unknown field %1</source>
         <translation>Ukendt felt %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="278"/>
+        <location filename="../appcontext.cpp" line="282"/>
         <source>%1 is not a number</source>
         <translation>%1 er ikke et tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="294"/>
+        <location filename="../appcontext.cpp" line="298"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutter, før den begynder</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="305"/>
-        <location filename="../appcontext.cpp" line="324"/>
-        <location filename="../appcontext.cpp" line="489"/>
+        <location filename="../appcontext.cpp" line="309"/>
+        <location filename="../appcontext.cpp" line="328"/>
+        <location filename="../appcontext.cpp" line="493"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="338"/>
+        <location filename="../appcontext.cpp" line="342"/>
         <source>No such case</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="404"/>
-        <location filename="../appcontext.cpp" line="471"/>
+        <location filename="../appcontext.cpp" line="408"/>
+        <location filename="../appcontext.cpp" line="475"/>
         <source>There is no folder to export to</source>
         <translation>Der er ingen mappe at eksportere til</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="406"/>
+        <location filename="../appcontext.cpp" line="410"/>
         <source>Could not write %1</source>
         <translation>Kunne ikke skrive %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="434"/>
+        <location filename="../appcontext.cpp" line="438"/>
         <source>Same e-mail</source>
         <translation>Samme e-mail</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="434"/>
+        <location filename="../appcontext.cpp" line="438"/>
         <source>Same phone</source>
         <translation>Samme telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="434"/>
+        <location filename="../appcontext.cpp" line="438"/>
         <source>Same name</source>
         <translation>Samme navn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="474"/>
+        <location filename="../appcontext.cpp" line="478"/>
         <source>Could not create %1</source>
         <translation>Kunne ikke oprette %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="485"/>
+        <location filename="../appcontext.cpp" line="489"/>
         <source>Choose a CSV file</source>
         <translation>Vælg en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="500"/>
+        <location filename="../appcontext.cpp" line="504"/>
         <source>line %1: %2</source>
         <translation>linje %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="507"/>
+        <location filename="../appcontext.cpp" line="511"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tilføjet, %3 opdateret, %4 uændret</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="512"/>
+        <location filename="../appcontext.cpp" line="516"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n række sprunget over:</numerusform>
@@ -1414,53 +1449,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="526"/>
+        <location filename="../appcontext.cpp" line="530"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="528"/>
-        <location filename="../appcontext.cpp" line="577"/>
+        <location filename="../appcontext.cpp" line="532"/>
+        <location filename="../appcontext.cpp" line="576"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="531"/>
+        <location filename="../appcontext.cpp" line="535"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="583"/>
+        <location filename="../appcontext.cpp" line="582"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="611"/>
+        <location filename="../appcontext.cpp" line="610"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="621"/>
+        <location filename="../appcontext.cpp" line="620"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="737"/>
+        <location filename="../appcontext.cpp" line="752"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="739"/>
+        <location filename="../appcontext.cpp" line="754"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="750"/>
+        <location filename="../appcontext.cpp" line="765"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="770"/>
+        <location filename="../appcontext.cpp" line="785"/>
         <source>Need:
 
 Pain:
@@ -1483,242 +1518,273 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="799"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="800"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
-        <location filename="../appcontext.cpp" line="806"/>
+        <location filename="../appcontext.cpp" line="801"/>
+        <location filename="../appcontext.cpp" line="821"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="787"/>
-        <location filename="../appcontext.cpp" line="808"/>
+        <location filename="../appcontext.cpp" line="802"/>
+        <location filename="../appcontext.cpp" line="823"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="788"/>
+        <location filename="../appcontext.cpp" line="803"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="789"/>
-        <location filename="../appcontext.cpp" line="809"/>
+        <location filename="../appcontext.cpp" line="804"/>
+        <location filename="../appcontext.cpp" line="824"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="790"/>
-        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="805"/>
+        <location filename="../appcontext.cpp" line="825"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="797"/>
+        <location filename="../appcontext.cpp" line="812"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="798"/>
+        <location filename="../appcontext.cpp" line="813"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="799"/>
+        <location filename="../appcontext.cpp" line="814"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="800"/>
+        <location filename="../appcontext.cpp" line="815"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="801"/>
-        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="816"/>
+        <location filename="../appcontext.cpp" line="826"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="805"/>
+        <location filename="../appcontext.cpp" line="820"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="807"/>
+        <location filename="../appcontext.cpp" line="822"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="815"/>
+        <location filename="../appcontext.cpp" line="830"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="816"/>
+        <location filename="../appcontext.cpp" line="831"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="817"/>
+        <location filename="../appcontext.cpp" line="832"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="818"/>
+        <location filename="../appcontext.cpp" line="833"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="823"/>
+        <location filename="../appcontext.cpp" line="838"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="824"/>
+        <location filename="../appcontext.cpp" line="839"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="825"/>
+        <location filename="../appcontext.cpp" line="840"/>
         <source>Direct</source>
         <translation>Direkte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="830"/>
+        <location filename="../appcontext.cpp" line="845"/>
         <source>Consultant</source>
         <translation>Konsulent</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="831"/>
+        <location filename="../appcontext.cpp" line="846"/>
         <source>Seller</source>
         <translation>Sælger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="832"/>
+        <location filename="../appcontext.cpp" line="847"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="837"/>
+        <location filename="../appcontext.cpp" line="852"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="838"/>
+        <location filename="../appcontext.cpp" line="853"/>
         <source>inbound only</source>
         <translation>kun indgående</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="839"/>
+        <location filename="../appcontext.cpp" line="854"/>
         <source>blocked</source>
         <translation>spærret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="845"/>
+        <location filename="../appcontext.cpp" line="860"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="846"/>
+        <location filename="../appcontext.cpp" line="861"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="847"/>
+        <location filename="../appcontext.cpp" line="862"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="217"/>
+        <location filename="../models.cpp" line="218"/>
         <source>not met yet</source>
         <translation>ikke mødt endnu</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="223"/>
+        <location filename="../models.cpp" line="224"/>
+        <location filename="../models.cpp" line="802"/>
         <source> (inbound)</source>
         <translation> (indgående)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="228"/>
+        <location filename="../models.cpp" line="229"/>
+        <location filename="../models.cpp" line="820"/>
         <source>Needs analysis</source>
         <translation>Behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="236"/>
+        <location filename="../models.cpp" line="237"/>
+        <location filename="../models.cpp" line="783"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="237"/>
+        <location filename="../models.cpp" line="238"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="525"/>
+        <location filename="../models.cpp" line="604"/>
         <source>New case: %1</source>
         <translation>Ny sag: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="526"/>
+        <location filename="../models.cpp" line="605"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kunde i en konkurrentgruppe</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="527"/>
+        <location filename="../models.cpp" line="606"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Udgående arbejde hos en begrænset kunde</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="530"/>
+        <location filename="../models.cpp" line="609"/>
         <source>found by %1</source>
         <translation>fundet af %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="611"/>
+        <location filename="../models.cpp" line="690"/>
         <source>(unknown)</source>
         <translation>(ukendt)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="613"/>
+        <location filename="../models.cpp" line="692"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation>Samtaler: %1 · Møder: %2 · Tilbud: %3 · Vundne: %4</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="672"/>
+        <location filename="../models.cpp" line="782"/>
+        <source>Captured as %1</source>
+        <translation>Fanget som %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="820"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="832"/>
+        <source>Captured</source>
+        <translation>Fanget</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="844"/>
+        <source>In %1 since today</source>
+        <translation>I %1 siden i dag</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models.cpp" line="845"/>
+        <source>In %1 for %n day(s)</source>
+        <translation>
+            <numerusform>I %1 i %n dag</numerusform>
+            <numerusform>I %1 i %n dage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="888"/>
         <source>(unnamed)</source>
         <translation>(uden navn)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="677"/>
+        <location filename="../models.cpp" line="893"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="679"/>
+        <location filename="../models.cpp" line="895"/>
         <source>from %1</source>
         <translation>fra %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="681"/>
+        <location filename="../models.cpp" line="897"/>
         <source>until %1</source>
         <translation>til %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="686"/>
+        <location filename="../models.cpp" line="902"/>
         <source>%1 × the cost</source>
         <translation>%1 × omkostningen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="687"/>
+        <location filename="../models.cpp" line="903"/>
         <source>%n case(s) identified</source>
         <translation>
             <numerusform>%n sag identificeret</numerusform>
@@ -1726,12 +1792,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="688"/>
+        <location filename="../models.cpp" line="904"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 vundet · %2 tabt</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="690"/>
+        <location filename="../models.cpp" line="906"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation>%1 samtaler → %2 møder → %3 tilbud → %4 vundet</translation>
     </message>

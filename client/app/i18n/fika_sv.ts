@@ -82,7 +82,7 @@
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AccountPicker.qml" line="40"/>
+        <location filename="../../../qml/components/AccountPicker.qml" line="45"/>
         <source>A new customer “%1” will be created</source>
         <translation>En ny kund ”%1” skapas</translation>
     </message>
@@ -95,97 +95,132 @@
         <translation>Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="23"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="29"/>
         <source>No case to show</source>
         <translation>Ingen affär att visa</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="35"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="37"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="42"/>
         <source>What is it, in one sentence</source>
         <translation>Vad gäller det, i en mening</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="45"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="48"/>
+        <source>Need</source>
+        <translation>Behov</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="53"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>Behovet, med kundens ord</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="54"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="62"/>
         <source>Found by %1</source>
         <translation>Hittat av %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ägare än: att sortera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
         <source>Owned by %1</source>
         <translation>Ägs av %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="74"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="82"/>
         <source>Take ownership</source>
         <translation>Ta ägarskap</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="79"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="87"/>
         <source>Stage</source>
         <translation>Steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="103"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="111"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="113"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="107"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="115"/>
         <source>Probability %</source>
         <translation>Sannolikhet %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="109"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="117"/>
         <source>Follow up</source>
         <translation>Följ upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="112"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
         <source>Next step</source>
         <translation>Nästa steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="115"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
+        <source>What happens next, and who does it</source>
+        <translation>Vad händer härnäst, och vem gör det</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
         <source>Lost because: %1</source>
         <translation>Förlorad eftersom: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="133"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="133"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="139"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="146"/>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="166"/>
+        <source>Add a note about this case</source>
+        <translation>Lägg till en anteckning om affären</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="172"/>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="208"/>
+        <source>Nothing logged on this case yet</source>
+        <translation>Inget loggat på affären än</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="217"/>
         <source>Why was it lost?</source>
         <translation>Varför förlorades den?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="222"/>
         <source>Price, timing, another vendor…</source>
         <translation>Pris, tidpunkt, annan leverantör…</translation>
     </message>
@@ -569,17 +604,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomersPage.qml" line="52"/>
         <source>No customers yet</source>
         <translation>Inga kunder än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomersPage.qml" line="52"/>
         <source>No customer matches “%1”</source>
         <translation>Ingen kund matchar ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomersPage.qml" line="52"/>
+        <location filename="../../../qml/pages/CustomersPage.qml" line="53"/>
         <source>Add one with “New customer”, or capture a case and name the customer.</source>
         <translation>Lägg till en med ”Ny kund”, eller fånga en affär och ange kunden.</translation>
     </message>
@@ -703,17 +738,17 @@
         <translation>Anteckning (valfri): fikasnack med Eva om…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="81"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="80"/>
         <source>There may be a case here</source>
         <translation>Det kan finnas en affär här</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="90"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="89"/>
         <source>Talking points</source>
         <translation>Samtalsstöd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="100"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="99"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
@@ -1019,17 +1054,17 @@
         <translation>Vad behöver de? En mening räcker.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="63"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="61"/>
         <source>Who said it (optional)</source>
         <translation>Vem sa det (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="75"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="73"/>
         <source>Rough value, e.g. 150k (optional)</source>
         <translation>Ungefärligt värde, t.ex. 150k (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="83"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="81"/>
         <source>Save case</source>
         <translation>Spara affär</translation>
     </message>
@@ -1318,95 +1353,95 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="174"/>
+        <location filename="../appcontext.cpp" line="178"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="186"/>
+        <location filename="../appcontext.cpp" line="190"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="190"/>
+        <location filename="../appcontext.cpp" line="194"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="259"/>
+        <location filename="../appcontext.cpp" line="263"/>
         <source>Unknown field %1</source>
         <translation>Okänt fält %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="278"/>
+        <location filename="../appcontext.cpp" line="282"/>
         <source>%1 is not a number</source>
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="294"/>
+        <location filename="../appcontext.cpp" line="298"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutar innan den börjar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="305"/>
-        <location filename="../appcontext.cpp" line="324"/>
-        <location filename="../appcontext.cpp" line="489"/>
+        <location filename="../appcontext.cpp" line="309"/>
+        <location filename="../appcontext.cpp" line="328"/>
+        <location filename="../appcontext.cpp" line="493"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="338"/>
+        <location filename="../appcontext.cpp" line="342"/>
         <source>No such case</source>
         <translation>Affären finns inte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="404"/>
-        <location filename="../appcontext.cpp" line="471"/>
+        <location filename="../appcontext.cpp" line="408"/>
+        <location filename="../appcontext.cpp" line="475"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="406"/>
+        <location filename="../appcontext.cpp" line="410"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="434"/>
+        <location filename="../appcontext.cpp" line="438"/>
         <source>Same e-mail</source>
         <translation>Samma e-post</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="434"/>
+        <location filename="../appcontext.cpp" line="438"/>
         <source>Same phone</source>
         <translation>Samma telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="434"/>
+        <location filename="../appcontext.cpp" line="438"/>
         <source>Same name</source>
         <translation>Samma namn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="474"/>
+        <location filename="../appcontext.cpp" line="478"/>
         <source>Could not create %1</source>
         <translation>Kunde inte skapa %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="485"/>
+        <location filename="../appcontext.cpp" line="489"/>
         <source>Choose a CSV file</source>
         <translation>Välj en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="500"/>
+        <location filename="../appcontext.cpp" line="504"/>
         <source>line %1: %2</source>
         <translation>rad %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="507"/>
+        <location filename="../appcontext.cpp" line="511"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="512"/>
+        <location filename="../appcontext.cpp" line="516"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n rad hoppades över:</numerusform>
@@ -1414,53 +1449,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="526"/>
+        <location filename="../appcontext.cpp" line="530"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="528"/>
-        <location filename="../appcontext.cpp" line="577"/>
+        <location filename="../appcontext.cpp" line="532"/>
+        <location filename="../appcontext.cpp" line="576"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="531"/>
+        <location filename="../appcontext.cpp" line="535"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="583"/>
+        <location filename="../appcontext.cpp" line="582"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="611"/>
+        <location filename="../appcontext.cpp" line="610"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="621"/>
+        <location filename="../appcontext.cpp" line="620"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="737"/>
+        <location filename="../appcontext.cpp" line="752"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="739"/>
+        <location filename="../appcontext.cpp" line="754"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="750"/>
+        <location filename="../appcontext.cpp" line="765"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="770"/>
+        <location filename="../appcontext.cpp" line="785"/>
         <source>Need:
 
 Pain:
@@ -1483,242 +1518,273 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="784"/>
+        <location filename="../appcontext.cpp" line="799"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="800"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
-        <location filename="../appcontext.cpp" line="806"/>
+        <location filename="../appcontext.cpp" line="801"/>
+        <location filename="../appcontext.cpp" line="821"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="787"/>
-        <location filename="../appcontext.cpp" line="808"/>
+        <location filename="../appcontext.cpp" line="802"/>
+        <location filename="../appcontext.cpp" line="823"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="788"/>
+        <location filename="../appcontext.cpp" line="803"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="789"/>
-        <location filename="../appcontext.cpp" line="809"/>
+        <location filename="../appcontext.cpp" line="804"/>
+        <location filename="../appcontext.cpp" line="824"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="790"/>
-        <location filename="../appcontext.cpp" line="810"/>
+        <location filename="../appcontext.cpp" line="805"/>
+        <location filename="../appcontext.cpp" line="825"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="797"/>
+        <location filename="../appcontext.cpp" line="812"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="798"/>
+        <location filename="../appcontext.cpp" line="813"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="799"/>
+        <location filename="../appcontext.cpp" line="814"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="800"/>
+        <location filename="../appcontext.cpp" line="815"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="801"/>
-        <location filename="../appcontext.cpp" line="811"/>
+        <location filename="../appcontext.cpp" line="816"/>
+        <location filename="../appcontext.cpp" line="826"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="805"/>
+        <location filename="../appcontext.cpp" line="820"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="807"/>
+        <location filename="../appcontext.cpp" line="822"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="815"/>
+        <location filename="../appcontext.cpp" line="830"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="816"/>
+        <location filename="../appcontext.cpp" line="831"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="817"/>
+        <location filename="../appcontext.cpp" line="832"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="818"/>
+        <location filename="../appcontext.cpp" line="833"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="823"/>
+        <location filename="../appcontext.cpp" line="838"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="824"/>
+        <location filename="../appcontext.cpp" line="839"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="825"/>
+        <location filename="../appcontext.cpp" line="840"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="830"/>
+        <location filename="../appcontext.cpp" line="845"/>
         <source>Consultant</source>
         <translation>Konsult</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="831"/>
+        <location filename="../appcontext.cpp" line="846"/>
         <source>Seller</source>
         <translation>Säljare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="832"/>
+        <location filename="../appcontext.cpp" line="847"/>
         <source>Administrator</source>
         <translation>Administratör</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="837"/>
+        <location filename="../appcontext.cpp" line="852"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="838"/>
+        <location filename="../appcontext.cpp" line="853"/>
         <source>inbound only</source>
         <translation>endast inkommande</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="839"/>
+        <location filename="../appcontext.cpp" line="854"/>
         <source>blocked</source>
         <translation>spärrad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="845"/>
+        <location filename="../appcontext.cpp" line="860"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="846"/>
+        <location filename="../appcontext.cpp" line="861"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="847"/>
+        <location filename="../appcontext.cpp" line="862"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="217"/>
+        <location filename="../models.cpp" line="218"/>
         <source>not met yet</source>
         <translation>inte träffad än</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="223"/>
+        <location filename="../models.cpp" line="224"/>
+        <location filename="../models.cpp" line="802"/>
         <source> (inbound)</source>
         <translation> (inkommande)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="228"/>
+        <location filename="../models.cpp" line="229"/>
+        <location filename="../models.cpp" line="820"/>
         <source>Needs analysis</source>
         <translation>Behovsanalys</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="236"/>
+        <location filename="../models.cpp" line="237"/>
+        <location filename="../models.cpp" line="783"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="237"/>
+        <location filename="../models.cpp" line="238"/>
         <source>by %1</source>
         <translation>senast %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="525"/>
+        <location filename="../models.cpp" line="604"/>
         <source>New case: %1</source>
         <translation>Ny affär: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="526"/>
+        <location filename="../models.cpp" line="605"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kund i en konkurrentgrupp</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="527"/>
+        <location filename="../models.cpp" line="606"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Utgående arbete hos en begränsad kund</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="530"/>
+        <location filename="../models.cpp" line="609"/>
         <source>found by %1</source>
         <translation>hittad av %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="611"/>
+        <location filename="../models.cpp" line="690"/>
         <source>(unknown)</source>
         <translation>(okänd)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="613"/>
+        <location filename="../models.cpp" line="692"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation>Samtal: %1 · Möten: %2 · Offerter: %3 · Vunna: %4</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="672"/>
+        <location filename="../models.cpp" line="782"/>
+        <source>Captured as %1</source>
+        <translation>Fångad som %1</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="820"/>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="832"/>
+        <source>Captured</source>
+        <translation>Fångad</translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="844"/>
+        <source>In %1 since today</source>
+        <translation>I %1 sedan i dag</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models.cpp" line="845"/>
+        <source>In %1 for %n day(s)</source>
+        <translation>
+            <numerusform>I %1 i %n dag</numerusform>
+            <numerusform>I %1 i %n dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models.cpp" line="888"/>
         <source>(unnamed)</source>
         <translation>(namnlöst)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="677"/>
+        <location filename="../models.cpp" line="893"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="679"/>
+        <location filename="../models.cpp" line="895"/>
         <source>from %1</source>
         <translation>från %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="681"/>
+        <location filename="../models.cpp" line="897"/>
         <source>until %1</source>
         <translation>till %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="686"/>
+        <location filename="../models.cpp" line="902"/>
         <source>%1 × the cost</source>
         <translation>%1 × kostnaden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="687"/>
+        <location filename="../models.cpp" line="903"/>
         <source>%n case(s) identified</source>
         <translation>
             <numerusform>%n affär identifierad</numerusform>
@@ -1726,12 +1792,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="688"/>
+        <location filename="../models.cpp" line="904"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 vunna · %2 förlorade</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="690"/>
+        <location filename="../models.cpp" line="906"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation>%1 samtal → %2 möten → %3 offerter → %4 vunna</translation>
     </message>
