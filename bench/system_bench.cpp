@@ -20,6 +20,8 @@
 // Bytes on the wire are counted by a loopback proxy between client and server (requests
 // and answers, headers included).
 #include <signal.h>
+#include <unistd.h>
+#include <sys/resource.h>
 #include <zlib.h>
 
 #include <atomic>
@@ -29,6 +31,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 #include <thread>
 
 #include "benchlib.h"
@@ -95,6 +98,30 @@ std::uint64_t peak_rss_kb(pid_t pid) {
     while (std::getline(f, line))
         if (line.rfind("VmHWM:", 0) == 0) return std::strtoull(line.c_str() + 6, nullptr, 10);
     return 0;
+}
+
+// CPU seconds (user + system) a process has used so far, and this process's: where a
+// scenario's time goes on a 2-core machine (both ends busy at once, or one waiting).
+double cpu_seconds(pid_t pid) {
+    std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    auto close = text.rfind(')');  // the name may hold spaces; the fields follow it
+    if (close == std::string::npos) return 0;
+    std::istringstream in(text.substr(close + 2));
+    std::string field;
+    unsigned long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && in >> field; ++i) {
+        if (i == 14) utime = std::stoull(field);
+        if (i == 15) stime = std::stoull(field);
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+double own_cpu_seconds() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return sec(ru.ru_utime) + sec(ru.ru_stime);
 }
 
 struct Device {
@@ -190,22 +217,30 @@ void s2_s3_s4(std::size_t n, int rounds) {
         std::size_t raw = gzip_size(plain_json(*a.store));
 
         proxy.reset_counts();
+        double server_cpu = cpu_seconds(srv.pid()), own_cpu = own_cpu_seconds();
         auto t0 = SteadyClock::now();
         must_sync(*a.client, "S2");
         double up = seconds_since(t0);
+        server_cpu = cpu_seconds(srv.pid()) - server_cpu;
+        own_cpu = own_cpu_seconds() - own_cpu;
         if (gzip) g_fika["S2/" + std::to_string(n)] = up;
         std::uint64_t wire = proxy.bytes_up + proxy.bytes_down;
         line("{\"scenario\":\"S2\",\"n\":" + std::to_string(n) + ",\"gzip\":" + (gzip ? "true" : "false") +
              ",\"seconds\":" + fmt(up) + ",\"wire_bytes\":" + std::to_string(wire) +
              ",\"plain_json_gzip_bytes\":" + std::to_string(raw) + ",\"ratio_to_plain_json_gzip\":" +
-             fmt(static_cast<double>(wire) / static_cast<double>(raw)) + ",\"goal_seconds_max\":2" +
+             fmt(static_cast<double>(wire) / static_cast<double>(raw)) + ",\"server_cpu_s\":" + fmt(server_cpu) +
+             ",\"client_cpu_s\":" + fmt(own_cpu) + ",\"goal_seconds_max\":2" +
              (gzip ? ",\"goal_ratio_max\":1.5" : "") + "}");
 
         Device b(url, token, gzip);
         proxy.reset_counts();
+        server_cpu = cpu_seconds(srv.pid());
+        own_cpu = own_cpu_seconds();
         t0 = SteadyClock::now();
         must_sync(*b.client, "S3");
         double down = seconds_since(t0);
+        server_cpu = cpu_seconds(srv.pid()) - server_cpu;
+        own_cpu = own_cpu_seconds() - own_cpu;
         if (gzip) g_fika["S3/" + std::to_string(n)] = down;
         wire = proxy.bytes_up + proxy.bytes_down;
         std::size_t got = must(b.store->all("cases"), "all").size();
@@ -216,6 +251,7 @@ void s2_s3_s4(std::size_t n, int rounds) {
         line("{\"scenario\":\"S3\",\"n\":" + std::to_string(n) + ",\"gzip\":" + (gzip ? "true" : "false") +
              ",\"seconds\":" + fmt(down) + ",\"wire_bytes\":" + std::to_string(wire) +
              ",\"ratio_to_plain_json_gzip\":" + fmt(static_cast<double>(wire) / static_cast<double>(raw)) +
+             ",\"server_cpu_s\":" + fmt(server_cpu) + ",\"client_cpu_s\":" + fmt(own_cpu) +
              ",\"goal_seconds_max\":2" + (gzip ? ",\"goal_ratio_max\":1.5" : "") + "}");
         if (!gzip) continue;
 

@@ -41,8 +41,8 @@ bool Doc::parse(std::string_view text, std::size_t max_depth, std::size_t max_va
     error_.clear();
     nodes_.clear();
     unescaped_.clear();
-    // A value takes at least two bytes of text with its separator: a cheap upper bound.
-    nodes_.reserve(std::min<std::size_t>(text.size() / 4 + 16, max_values));
+    // The codec's messages hold a value per ~20 bytes of text; denser text grows the array.
+    nodes_.reserve(std::min<std::size_t>(text.size() / 16 + 16, max_values));
     bool ok = value(0);
     if (ok) {
         skip_ws();
@@ -50,6 +50,13 @@ bool Doc::parse(std::string_view text, std::size_t max_depth, std::size_t max_va
     }
     if (!ok) error = error_;
     return ok;
+}
+
+void Doc::done(std::size_t keep_values) {
+    in_ = {};
+    nodes_.clear();
+    unescaped_.clear();
+    if (nodes_.capacity() > keep_values) std::vector<Node>().swap(nodes_);
 }
 
 bool Doc::value(std::size_t depth) {

@@ -60,6 +60,9 @@ public:
     const Node& node(std::uint32_t i) const { return nodes_[i]; }
     // Set after a failed parse: the input was too large (max_values), not malformed.
     bool too_large() const { return too_large_; }
+    // Forgets the text (its views end here) and keeps the value array for the next parse,
+    // unless it holds more than `keep_values` (a rare huge message gives its memory back).
+    void done(std::size_t keep_values);
 
 private:
     bool value(std::size_t depth);

@@ -351,3 +351,33 @@ TEST_CASE("the reader accepts exactly the JSON that nlohmann accepts", "[fuzz]")
     }
     CHECK(agreed > 19000);
 }
+
+TEST_CASE("one thread decodes message after message - a huge one - a bad one - a small one - each on its own") {
+    // The decoder keeps its value array per thread between messages (page faults cost more
+    // than the parse); nothing of one message may show in the next.
+    const TableDef* t = S().table("notes");
+    SyncRequest big;
+    big.site = 7;
+    big.hlc = 5;
+    big.has_push = true;
+    big.push_upto = 1;
+    for (int i = 0; i < 20000; ++i) {  // ~400,000 values: more than a thread keeps
+        char id[40];
+        std::snprintf(id, sizeof id, "0192a4b0-1234-7abc-8def-%012d", i);
+        big.push.push_back({t, id, {{t->field_index("body"), text("note \"" + std::to_string(i) + "\""), Clock{5, 7}, {}, 0},
+                                    {t->field_index("account_id"), text(kAcct), Clock{5, 7}, {}, 0}}});
+    }
+    auto a = decode_request(encode_request(big), S());
+    REQUIRE(a.ok());
+    REQUIRE(a->push.size() == 20000);
+    CHECK(std::get<std::string>(a->push[19999].cells[0].value) == "note \"19999\"");
+    auto bad = decode_request(R"({"v":1,"schema":1,"site":"0000000000000007","hlc":5,"push":)", S());
+    CHECK(!bad.ok());
+    auto small = decode_request(valid_request(), S());
+    REQUIRE(small.ok());
+    REQUIRE(small->push.size() == 1);
+    same_change(small->push[0], sample_change());
+    CHECK(small->cursors.size() == 2);
+    // The big one's decoded values are its own: still intact after the reader moved on.
+    CHECK(std::get<std::string>(a->push[0].cells[0].value) == "note \"0\"");
+}
