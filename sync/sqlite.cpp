@@ -171,15 +171,27 @@ int WalCheckpointer::hook(void* self, sqlite3* db, const char* name, int pages) 
     auto& me = *static_cast<WalCheckpointer*>(self);
     std::unique_lock lock(me.mu_);
     int grown = pages >= me.last_pages_ ? pages - me.last_pages_ : pages;  // or it started over
+    if (pages < me.last_pages_) me.small_woke_ = false;
     me.last_pages_ = pages;
-    if (pages >= kInlinePages || (pages >= kPages && grown < kSmallCommit)) {
+    if (pages >= kInlinePages) {
         ++me.inline_;
         lock.unlock();
-        // What SQLite's own hook does at 1,000 pages (for a long stream, the thread has
-        // copied all but the last commits' frames by now). Its errors (busy) are not the
-        // commit's.
+        // What SQLite's own hook does at 1,000 pages, but by now the thread has copied all
+        // but the last commits' frames. Its errors (busy) are not the commit's.
+        sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (pages >= kPages && grown < kSmallCommit && me.small_woke_) {
+        // The thread's checkpoint is done: the few frames since, here, and the WAL starts
+        // over at the next commit. Until it is done, nothing.
+        if (me.background_ == me.small_woke_at_) return SQLITE_OK;
+        me.small_woke_ = false;
+        ++me.inline_;
+        lock.unlock();
         sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     } else if (pages >= kPages) {
+        if (grown < kSmallCommit) {
+            me.small_woke_ = true;
+            me.small_woke_at_ = me.background_;
+        }
         me.wanted_ = true;
         lock.unlock();
         me.cv_.notify_one();

@@ -252,16 +252,22 @@ TEST_CASE("the WAL is checkpointed by its own thread - not inside commits - and 
         CHECK(biggest < 16u * 1024 * 1024);
         CHECK(a->checkpointer()->background_runs() >= 1);
     }
-    SECTION("one small write per transaction, back to back: checkpointed inline, as SQLite does") {
-        // The thread beside a stream of small commits, each waiting for the disk, slowed
-        // every one of them (fika-bench-engine's local_write_per_txn).
-        for (int i = 0; i < 600; ++i)
+    SECTION("one small write per transaction, back to back: one checkpoint by the thread, the rest inline") {
+        // A checkpoint beside every one of a stream of small commits, each waiting for the
+        // disk, slowed them all (fika-bench-engine's local_write_per_txn); so did a WAL
+        // that only started over at 3,000 pages.
+        std::uintmax_t biggest = 0;
+        for (int i = 0; i < 600; ++i) {
             REQUIRE(a->create("notes", {{"account_id", fika::sync::text(*acct)}, {"body", fika::sync::text("short")}})
                         .ok());
-        INFO("largest WAL: " << wal_size() << " bytes");
+            biggest = std::max(biggest, wal_size());
+        }
+        INFO("largest WAL: " << biggest << " bytes; " << a->checkpointer()->background_runs() << " checkpoints by the thread, "
+                             << a->checkpointer()->inline_runs() << " by commits");
+        CHECK(a->checkpointer()->background_runs() >= 1);
+        CHECK(a->checkpointer()->background_runs() <= a->checkpointer()->inline_runs() + 1);
         CHECK(a->checkpointer()->inline_runs() >= 1);
-        CHECK(a->checkpointer()->background_runs() == 0);
-        CHECK(wal_size() < 8u * 1024 * 1024);
+        CHECK(biggest < 8u * 1024 * 1024);
         notes += 600;
     }
     CHECK(a->all("notes")->size() == static_cast<size_t>(notes));
