@@ -462,6 +462,14 @@ TEST_CASE("quick capture - logging and moving a case follow product.md's rules")
     CHECK(a["direction"] == "outbound");
     QVariantMap possible = app.record("cases", a["case_id"].toString());
     CHECK(possible["title"] == "Coffee with Ola");
+    // Logged on an existing case: linked to it, no new case; another customer's case is refused.
+    QString on_case = app.logActivity("meeting", acct, "", "Demo of the booking flow", true, false, cs);
+    REQUIRE(!on_case.isEmpty());
+    CHECK(app.record("activities", on_case)["case_id"] == cs);
+    CHECK(app.accountChoices("Nordlys").size() == 1);
+    QString elsewhere = app.createAccount({{"name", "Elsewhere AS"}});
+    CHECK(app.logActivity("meeting", elsewhere, "", "wrong", false, false, cs).isEmpty());
+    CHECK(app.lastError() == "That case belongs to another customer");
 
     // Through the pipeline: stage changes recorded, offer/won counted as activities.
     REQUIRE(app.moveStage(cs, "meeting", ""));

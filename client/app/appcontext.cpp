@@ -580,13 +580,21 @@ QString AppContext::quickCapture(const QString& accountIdOrName, const QString& 
 }
 
 QString AppContext::logActivity(const QString& type, const QString& accountId, const QString& contactId,
-                                const QString& note, bool possibleCase, bool inbound) {
+                                const QString& note, bool possibleCase, bool inbound, const QString& caseId) {
     if (!store_) return {};
     if (accountId.isEmpty()) return fail(tr("Which customer?")), QString();
     std::string me = meta("user_id");
-    sync::Store::Batch batch(*store_);
     std::string case_id;
-    if (possibleCase) {
+    if (!caseId.isEmpty()) {
+        // Logged on a case: it must be this customer's (a record's customer is fixed).
+        auto c = store_->get("cases", s(caseId));
+        if (!c.ok()) return fail(c.error()), QString();
+        if (sync::to_display((*c)["account_id"]) != s(accountId))
+            return fail(tr("That case belongs to another customer")), QString();
+        case_id = s(caseId);
+    }
+    sync::Store::Batch batch(*store_);
+    if (possibleCase && case_id.empty()) {
         QString title = note.trimmed().section(QRegularExpression("[.!?\\n]"), 0, 0).left(200);
         if (title.isEmpty()) title = tr("Possible case at %1").arg(accountName(accountId));
         sync::Fields cf = {{"account_id", sync::text(s(accountId))}, {"title", sync::text(s(title))}};

@@ -124,9 +124,11 @@ public:
     Q_INVOKABLE QString quickCapture(const QString& accountIdOrName, const QString& sentence,
                                      const QString& contactName, const QString& value, const QString& currency);
     // One-tap logging: a conversation (or meeting, phone meeting) with optional note and
-    // "there may be a case here", which also captures a case from the note.
+    // "there may be a case here", which also captures a case from the note; or logged on
+    // an existing case, `caseId`, which must be that customer's.
     Q_INVOKABLE QString logActivity(const QString& type, const QString& accountId, const QString& contactId,
-                                    const QString& note, bool possibleCase, bool inbound);
+                                    const QString& note, bool possibleCase, bool inbound,
+                                    const QString& caseId = QString());
     Q_INVOKABLE bool takeOwnership(const QString& caseId);
     // Moves a case through the pipeline: the stage, its default probability unless set by
     // hand, a stage-change record, and the activity the funnel counts (offer, won, lost).

@@ -147,6 +147,11 @@ Page {
                             if (App.saveCase(pageRoot.recordId, f, prob.value)) win.back()
                         }
                     }
+                    Button {
+                        objectName: "caseLog"
+                        text: qsTr("Log activity")
+                        onClicked: win.openPage("log", pageRoot.recordId)
+                    }
                     Button { text: qsTr("Delete"); flat: true; onClicked: { if (App.deleteRecord("cases", pageRoot.recordId)) win.back() } }
                 }
             }

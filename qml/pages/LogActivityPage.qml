@@ -8,15 +8,29 @@ import Fika
 // "there may be a case here" switch. The talking points of the user's style are at hand.
 Page {
     id: pageRoot
-    property string recordId: ""   // a customer to log for, if known
+    property string recordId: ""   // a customer to log for, or a case to log on, if known
     property string pageName: "log"
     property string type: "conversation"
-    title: qsTr("Log a conversation")
+    // Logging on a case: its customer is fixed and its person comes first.
+    readonly property var onCase: recordId !== "" ? App.record("cases", recordId) : ({})
+    readonly property bool caseMode: onCase.id !== undefined
+    title: caseMode ? qsTr("Log on a case") : qsTr("Log a conversation")
 
-    Component.onCompleted: { if (recordId !== "") account.setAccount(recordId); else account.focusField() }
+    Component.onCompleted: {
+        if (caseMode) {
+            account.setAccount(onCase.account_id)
+            if (onCase.contact_id) person.currentIndex = Math.max(0, person.indexOfValue(onCase.contact_id))
+            note.forceActiveFocus()
+        } else if (recordId !== "") {
+            account.setAccount(recordId)
+        } else {
+            account.focusField()
+        }
+    }
 
     function save() {
-        var id = App.logActivity(type, account.accountId, person.currentValue || "", note.text, possible.checked, inbound.checked)
+        var id = App.logActivity(type, account.accountId, person.currentValue || "", note.text,
+                                 !caseMode && possible.checked, inbound.checked, caseMode ? recordId : "")
         if (id !== "") win.back()
     }
     Shortcut { sequence: "Ctrl+Return"; onActivated: pageRoot.save() }
@@ -29,8 +43,18 @@ Page {
             width: Math.min(sv.availableWidth, 640)
             spacing: 8
             Item { Layout.preferredHeight: 4 }
+            Label {
+                visible: pageRoot.caseMode
+                text: qsTr("On the case \u201c%1\u201d").arg(pageRoot.onCase.title || "")
+                font.bold: true
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
             AccountPicker {
                 id: account
+                enabled: !pageRoot.caseMode
                 allowNew: false
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
@@ -61,6 +85,7 @@ Page {
                     model: ["conversation", "meeting", "phone-meeting"]
                     Button {
                         required property string modelData
+                        objectName: "type_" + modelData
                         text: App.activityLabel(modelData)
                         highlighted: pageRoot.type === modelData
                         onClicked: pageRoot.type = modelData
@@ -77,7 +102,7 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
             }
-            Switch { id: possible; objectName: "logPossible"; text: qsTr("There may be a case here"); Layout.leftMargin: 16 }
+            Switch { id: possible; objectName: "logPossible"; visible: !pageRoot.caseMode; text: qsTr("There may be a case here"); Layout.leftMargin: 16 }
             Pane {
                 visible: tp.count > 0
                 Layout.fillWidth: true

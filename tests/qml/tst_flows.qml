@@ -338,6 +338,47 @@ Item {
             compare(win.backs, 1)
         }
 
+        // A seller logs the meeting on the case itself: the customer and person come from
+        // the case, no new case is offered, and the case's history shows it.
+        function test_log_a_meeting_on_a_case() {
+            var id = App.quickCapture("Acme Logistics AB", "Forklift telemetry", "Eva Lund", "", "DKK")
+            verify(id !== "")
+            var kase = App.record("cases", id)
+            var casePage = createTemporaryObject(caseComp, root, { width: root.width, height: root.height, recordId: id })
+            verify(casePage)
+            mouseClick(named(casePage, "caseLog"))
+            compare(win.opened, "log")
+            var before = activities.total
+            var page = createTemporaryObject(logComp, root, { width: root.width, height: root.height, recordId: id })
+            verify(page)
+            compare(page.title, "Log on a case")
+            verify(!named(page, "logPossible").visible)
+            var note = named(page, "logNote")
+            tryVerify(function () { return note.activeFocus })
+            mouseClick(named(page, "type_meeting"))
+            note.forceActiveFocus()
+            typeText("Walked the warehouse with Eva")
+            mouseClick(named(page, "logSave"))
+            compare(win.backs, 1)
+            compare(activities.total, before + 1)
+            var history = named(casePage, "caseHistory")
+            compare(history.itemAt(0).title, "Meeting")
+            compare(history.itemAt(0).detail, "Walked the warehouse with Eva")
+            // The activity names the case, its customer and its person.
+            var found = false
+            for (var i = 0; i < activities.count; ++i) {
+                var a = activities.get(i)
+                if (a.note === "Walked the warehouse with Eva") {
+                    found = true
+                    compare(a.case_id, id)
+                    compare(a.account_id, kase.account_id)
+                    compare(a.contact_id, kase.contact_id)
+                    compare(a.type, "meeting")
+                }
+            }
+            verify(found)
+        }
+
         function test_move_a_case_through_the_pipeline() {
             var id = App.quickCapture("Tanum Kommune", "Portal search", "", "80k", "DKK")
             verify(id !== "")

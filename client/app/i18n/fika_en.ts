@@ -95,132 +95,137 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="29"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="37"/>
         <source>No case to show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="37"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="45"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="42"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="50"/>
         <source>What is it, in one sentence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="48"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="56"/>
         <source>Need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="53"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="61"/>
         <source>The need, in the customer&apos;s words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="62"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="70"/>
         <source>Found by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
         <source>No owner yet: to triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="77"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
         <source>Owned by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="82"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="90"/>
         <source>Take ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="87"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="95"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="111"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="119"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="113"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
         <source>Currency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="115"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="123"/>
         <source>Probability %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="117"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="125"/>
         <source>Follow up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="128"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="129"/>
         <source>What happens next, and who does it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="132"/>
         <source>Lost because: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="133"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="141"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="152"/>
+        <source>Log activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="155"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="146"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="167"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="166"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="187"/>
         <source>Add a note about this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="172"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="193"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="208"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="230"/>
         <source>Nothing logged on this case yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="217"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="240"/>
         <source>Why was it lost?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="222"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="245"/>
         <source>Price, timing, another vendor…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,37 +723,47 @@
 <context>
     <name>LogActivityPage</name>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="14"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="17"/>
         <source>Log a conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="17"/>
+        <source>Log on a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/LogActivityPage.qml" line="48"/>
+        <source>On the case “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="72"/>
         <source>(nobody in particular)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="70"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="95"/>
         <source>They contacted us (inbound)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="74"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="99"/>
         <source>Note (optional): coffee chat with Eva about…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="80"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="105"/>
         <source>There may be a case here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="89"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="114"/>
         <source>Talking points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="99"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="124"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,8 +772,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="116"/>
-        <location filename="../../../qml/Main.qml" line="189"/>
+        <location filename="../../../qml/Main.qml" line="122"/>
+        <location filename="../../../qml/Main.qml" line="195"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
@@ -784,7 +799,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="175"/>
+        <location filename="../../../qml/Main.qml" line="181"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,37 +814,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="112"/>
+        <location filename="../../../qml/Main.qml" line="118"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="112"/>
+        <location filename="../../../qml/Main.qml" line="118"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="131"/>
+        <location filename="../../../qml/Main.qml" line="137"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="133"/>
+        <location filename="../../../qml/Main.qml" line="139"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="169"/>
+        <location filename="../../../qml/Main.qml" line="175"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="169"/>
+        <location filename="../../../qml/Main.qml" line="175"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="196"/>
+        <location filename="../../../qml/Main.qml" line="202"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,95 +1368,95 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="178"/>
+        <location filename="../appcontext.cpp" line="187"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="190"/>
+        <location filename="../appcontext.cpp" line="199"/>
         <source>The server address starts with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="194"/>
+        <location filename="../appcontext.cpp" line="203"/>
         <source>Paste the token your admin gave you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="263"/>
+        <location filename="../appcontext.cpp" line="272"/>
         <source>Unknown field %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="282"/>
+        <location filename="../appcontext.cpp" line="291"/>
         <source>%1 is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="298"/>
+        <location filename="../appcontext.cpp" line="307"/>
         <source>The period ends before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="309"/>
-        <location filename="../appcontext.cpp" line="328"/>
-        <location filename="../appcontext.cpp" line="493"/>
+        <location filename="../appcontext.cpp" line="318"/>
+        <location filename="../appcontext.cpp" line="337"/>
+        <location filename="../appcontext.cpp" line="502"/>
         <source>Unknown kind %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="342"/>
+        <location filename="../appcontext.cpp" line="351"/>
         <source>No such case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="408"/>
-        <location filename="../appcontext.cpp" line="475"/>
+        <location filename="../appcontext.cpp" line="417"/>
+        <location filename="../appcontext.cpp" line="484"/>
         <source>There is no folder to export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="410"/>
+        <location filename="../appcontext.cpp" line="419"/>
         <source>Could not write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="438"/>
+        <location filename="../appcontext.cpp" line="447"/>
         <source>Same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="438"/>
+        <location filename="../appcontext.cpp" line="447"/>
         <source>Same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="438"/>
+        <location filename="../appcontext.cpp" line="447"/>
         <source>Same name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="478"/>
+        <location filename="../appcontext.cpp" line="487"/>
         <source>Could not create %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="489"/>
+        <location filename="../appcontext.cpp" line="498"/>
         <source>Choose a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="504"/>
+        <location filename="../appcontext.cpp" line="513"/>
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="511"/>
+        <location filename="../appcontext.cpp" line="520"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="516"/>
+        <location filename="../appcontext.cpp" line="525"/>
         <source>%n row(s) skipped:</source>
         <translation>
             <numerusform>%n row skipped:</numerusform>
@@ -1449,53 +1464,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="530"/>
+        <location filename="../appcontext.cpp" line="539"/>
         <source>Write one sentence about what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="532"/>
-        <location filename="../appcontext.cpp" line="576"/>
+        <location filename="../appcontext.cpp" line="541"/>
+        <location filename="../appcontext.cpp" line="585"/>
         <source>Which customer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="535"/>
+        <location filename="../appcontext.cpp" line="544"/>
         <source>%1 is not an amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="582"/>
+        <location filename="../appcontext.cpp" line="593"/>
+        <source>That case belongs to another customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="599"/>
         <source>Possible case at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="610"/>
+        <location filename="../appcontext.cpp" line="627"/>
         <source>Connect to a server first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="620"/>
+        <location filename="../appcontext.cpp" line="637"/>
         <source>Unknown stage %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="752"/>
+        <location filename="../appcontext.cpp" line="786"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="754"/>
+        <location filename="../appcontext.cpp" line="788"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="765"/>
+        <location filename="../appcontext.cpp" line="799"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="785"/>
+        <location filename="../appcontext.cpp" line="819"/>
         <source>Need:
 
 Pain:
@@ -1509,157 +1529,157 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="799"/>
+        <location filename="../appcontext.cpp" line="833"/>
         <source>Spotted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="800"/>
+        <location filename="../appcontext.cpp" line="834"/>
         <source>Qualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="801"/>
-        <location filename="../appcontext.cpp" line="821"/>
+        <location filename="../appcontext.cpp" line="835"/>
+        <location filename="../appcontext.cpp" line="855"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="802"/>
-        <location filename="../appcontext.cpp" line="823"/>
+        <location filename="../appcontext.cpp" line="836"/>
+        <location filename="../appcontext.cpp" line="857"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="803"/>
+        <location filename="../appcontext.cpp" line="837"/>
         <source>Negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="804"/>
-        <location filename="../appcontext.cpp" line="824"/>
+        <location filename="../appcontext.cpp" line="838"/>
+        <location filename="../appcontext.cpp" line="858"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="805"/>
-        <location filename="../appcontext.cpp" line="825"/>
+        <location filename="../appcontext.cpp" line="839"/>
+        <location filename="../appcontext.cpp" line="859"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="812"/>
+        <location filename="../appcontext.cpp" line="846"/>
         <source>Decision maker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="813"/>
+        <location filename="../appcontext.cpp" line="847"/>
         <source>Project owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="814"/>
+        <location filename="../appcontext.cpp" line="848"/>
         <source>Influencer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="815"/>
+        <location filename="../appcontext.cpp" line="849"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="816"/>
-        <location filename="../appcontext.cpp" line="826"/>
+        <location filename="../appcontext.cpp" line="850"/>
+        <location filename="../appcontext.cpp" line="860"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="820"/>
+        <location filename="../appcontext.cpp" line="854"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="822"/>
+        <location filename="../appcontext.cpp" line="856"/>
         <source>Phone meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="830"/>
+        <location filename="../appcontext.cpp" line="864"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="831"/>
+        <location filename="../appcontext.cpp" line="865"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="832"/>
+        <location filename="../appcontext.cpp" line="866"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="833"/>
+        <location filename="../appcontext.cpp" line="867"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="838"/>
+        <location filename="../appcontext.cpp" line="872"/>
         <source>Passive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="839"/>
+        <location filename="../appcontext.cpp" line="873"/>
         <source>Neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="840"/>
+        <location filename="../appcontext.cpp" line="874"/>
         <source>Direct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="845"/>
+        <location filename="../appcontext.cpp" line="879"/>
         <source>Consultant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="846"/>
+        <location filename="../appcontext.cpp" line="880"/>
         <source>Seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="847"/>
+        <location filename="../appcontext.cpp" line="881"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="852"/>
+        <location filename="../appcontext.cpp" line="886"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="853"/>
+        <location filename="../appcontext.cpp" line="887"/>
         <source>inbound only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="854"/>
+        <location filename="../appcontext.cpp" line="888"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="860"/>
+        <location filename="../appcontext.cpp" line="894"/>
         <source>inbound-only customer: no active selling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="861"/>
+        <location filename="../appcontext.cpp" line="895"/>
         <source>blocked customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="862"/>
+        <location filename="../appcontext.cpp" line="896"/>
         <source>competitor of %1 (group %2)</source>
         <translation type="unfinished"></translation>
     </message>
