@@ -209,6 +209,20 @@ TEST_CASE("record list models pass Qt's model tester and load lazily") {
         CHECK(m.total() > 0);
         CHECK(!m.data(m.index(0), fika::app::RecordListModel::TitleRole).toString().isEmpty());
     }
+    // A list of everyone's people names each one's customer; a customer's own list does not.
+    {
+        using RM = fika::app::RecordListModel;
+        RM all, one;
+        all.setTable("contacts");
+        all.setSearch("Eva Lund");
+        REQUIRE(all.rowCount() == 1);
+        CHECK(all.data(all.index(0), RM::SubtitleRole) == "CTO · Decision maker · Acme Logistics AB");
+        one.setTable("contacts");
+        one.setAccount(app->accountChoices("Acme")[0].toMap()["id"].toString());
+        one.setSearch("Eva Lund");
+        REQUIRE(one.rowCount() == 1);
+        CHECK(one.data(one.index(0), RM::SubtitleRole) == "CTO · Decision maker");
+    }
     // Hundreds of customers: the first page only, then more as the view scrolls.
     for (int i = 0; i < 330; ++i) app->createAccount({{"name", QString("Customer %1").arg(i, 3, 10, QChar('0'))}});
     fika::app::RecordListModel accounts;

@@ -206,7 +206,8 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
                 v[f.name] = qv.toString();
             }
             r.deleted = v["deleted"] == "true";
-            QString account = st.is_null(n + 1) ? QString() : q(st.text(n + 1));
+            // The customer's name, unless the list is one customer's (its page says it).
+            QString account = st.is_null(n + 1) || !account_.isEmpty() ? QString() : q(st.text(n + 1));
             const QString& t = table_;
             if (t == "accounts") {
                 r.title = v["name"];
