@@ -63,7 +63,7 @@ ApplicationWindow {
         }
         // "case:Grid": the first case whose title starts so.
         if (n.startsWith("case:")) {
-            var kase = App.firstIdNamed("cases", n.slice(5))
+            var kase = App.firstId("cases", n.slice(5))
             n = "case"
             if (kase !== "") a = kase
         }

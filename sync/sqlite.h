@@ -141,7 +141,7 @@ private:
 // WAL at rest: waking it after each commit delayed every commit's own wait for the disk,
 // and a WAL that only starts over at `kInlinePages` grows the file each time, which makes
 // each commit's wait longer (one write per transaction took 1.3-3.4x plain SQLite's time
-// either way, 1.06-1.16x like this). Copying all 1,000 pages inline, as SQLite does, was
+// either way, 1.06-1.14x like this). Copying all 1,000 pages inline, as SQLite does, was
 // as fast but stalled the commit that crossed it (a server's sync under its lock, the
 // app's UI thread) for a whole checkpoint.
 // Destroy it before the watched connection closes (that close then checkpoints the rest

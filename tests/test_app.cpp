@@ -209,6 +209,12 @@ TEST_CASE("record list models pass Qt's model tester and load lazily") {
         CHECK(m.total() > 0);
         CHECK(!m.data(m.index(0), fika::app::RecordListModel::TitleRole).toString().isEmpty());
     }
+    // The record a page opens on (--page case:TITLE): the oldest, or the oldest named so.
+    CHECK(app->firstId("cases", "Grid sensor") == app->firstId("cases", "Grid"));
+    CHECK(app->record("cases", app->firstId("cases", "Grid"))["title"] == "Grid sensor dashboards");
+    CHECK(app->firstId("cases", "No such case").isEmpty());
+    CHECK(!app->firstId("cases").isEmpty());
+    CHECK(app->firstId("stage_changes", "x").isEmpty());  // no name to match
     // A list of everyone's people names each one's customer; a customer's own list does not.
     {
         using RM = fika::app::RecordListModel;

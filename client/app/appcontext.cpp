@@ -689,26 +689,19 @@ QVariantMap AppContext::record(const QString& table, const QString& id) const {
     return m;
 }
 
-QString AppContext::firstId(const QString& table) const {
+QString AppContext::firstId(const QString& table, const QString& namePrefix) const {
     if (!store_) return {};
     const sync::TableDef* t = store_->schema().table(s(table));
     if (!t) return {};
-    sync::Stmt st = store_->db().prepare("SELECT id FROM " + sync::quote_ident(t->name) +
-                                         " WHERE coalesce(deleted,0)=0 ORDER BY id LIMIT 1");
-    return st.step() ? q(std::string(st.text(0))) : QString();
-}
-
-QString AppContext::firstIdNamed(const QString& table, const QString& prefix) const {
-    if (!store_) return {};
-    const sync::TableDef* t = store_->schema().table(s(table));
-    if (!t) return {};
-    const char* column = t->field("name") ? "name" : t->field("title") ? "title" : nullptr;
-    if (!column) return {};
+    std::string sql = "SELECT id FROM " + sync::quote_ident(t->name) + " WHERE coalesce(deleted,0)=0";
+    if (!namePrefix.isEmpty()) {
+        const char* column = t->field("name") ? "name" : t->field("title") ? "title" : nullptr;
+        if (!column) return {};
+        sql += std::string(" AND substr(") + column + ",1,length(?1))=?1";
+    }
     try {
-        sync::Stmt st = store_->db().prepare("SELECT id FROM " + sync::quote_ident(t->name) +
-                                             " WHERE coalesce(deleted,0)=0 AND substr(" + column +
-                                             ",1,length(?1))=?1 ORDER BY id LIMIT 1");
-        st.bind(1, s(prefix));
+        sync::Stmt st = store_->db().prepare(sql + " ORDER BY id LIMIT 1");
+        if (!namePrefix.isEmpty()) st.bind(1, s(namePrefix));
         return st.step() ? q(std::string(st.text(0))) : QString();
     } catch (const sync::Failure&) {
         return {};

@@ -139,11 +139,9 @@ public:
     // A user's name for a field that names a user (found_by, owner, consultant...): the
     // value holds a user id, or (typed in by hand) a name, shown as it is.
     Q_INVOKABLE QString userLabel(const QString& idOrName) const;
-    // The oldest live record of a table ("" when there is none), to open a page on.
-    Q_INVOKABLE QString firstId(const QString& table) const;
-    // The oldest live record of `table` whose name (or title) starts with `prefix`
-    // (--page case:Grid); empty when there is none.
-    Q_INVOKABLE QString firstIdNamed(const QString& table, const QString& prefix) const;
+    // The oldest live record of a table, or of those whose name (or title) starts with
+    // `namePrefix` (--page case:Grid); "" when there is none. To open a page on.
+    Q_INVOKABLE QString firstId(const QString& table, const QString& namePrefix = QString()) const;
     Q_INVOKABLE QString accountName(const QString& id) const;
     Q_INVOKABLE QVariantList accountChoices(const QString& search) const;
     Q_INVOKABLE QVariantList contactChoices(const QString& accountId) const;

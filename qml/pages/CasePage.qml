@@ -60,7 +60,6 @@ Page {
                     visible: pageRoot.c.id !== undefined
                     placeholderText: qsTr("The need, in the customer's words")
                     text: pageRoot.c.need || ""
-                    wrapMode: TextArea.Wrap
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
