@@ -10,6 +10,8 @@
 //   S5 many devices pushing and pulling small deltas: syncs/s, p50/p99 latency, errors,
 //      the server's peak memory
 //   S6 the app's first screen with N records in its database
+//   S7 one save of a case in the app with N records: how long the user interface stands
+//      still (the write, every live list's and figure's refresh) against the engine's write
 //
 //   fika-bench [--quick] [--n N[,N...]] [--devices D] [--seconds S] [--rounds R] [--peer]
 //
@@ -372,50 +374,104 @@ void s5(int devices, int seconds) {
          ",\"goal_p99_ms_max\":250,\"goal_errors\":0,\"goal_rss_mb_max\":150}");
 }
 
-// ---- S6 -------------------------------------------------------------------------------------
+// ---- S6, S7 ---------------------------------------------------------------------------------
+
+#ifdef FIKA_APP_BIN
+// A seller's database with n cases (100 per customer), as the app finds it. Returns the
+// first case's id (the one the app's --save-metric opens).
+std::string make_app_db(const std::string& db, std::size_t n) {
+    auto st = open_store(db, sync::Role::Device);
+    sync::Rng rng(3);
+    sync::Store::Batch b(*st);
+    std::vector<std::string> accounts;
+    for (std::size_t i = 0; i < std::max<std::size_t>(1, n / 100); ++i)
+        accounts.push_back(must(st->create("accounts", {{"name", sync::text("Customer " + std::to_string(i))}}), "acct"));
+    for (std::size_t i = 0; i < n; ++i) {
+        auto rows = make_rows(1, accounts[i % accounts.size()], rng);
+        must(st->create("cases", rows[0]), "case");
+    }
+    must(b.commit(), "commit");
+    (void)st->set_meta("user_name", "Bench");
+    (void)st->set_meta("user_role", "seller");
+    sync::Stmt first = st->db().prepare("SELECT id FROM cases ORDER BY id LIMIT 1");
+    return first.step() ? std::string(first.text(0)) : std::string();
+}
+
+// Runs the app on `db` with `args`; its one line of JSON output.
+json run_app(const std::string& db, std::vector<std::string> args) {
+    std::vector<std::string> argv = {FIKA_APP_BIN, "--db", db};
+    argv.insert(argv.end(), args.begin(), args.end());
+    bool xvfb = std::ifstream("/usr/bin/xvfb-run").good();
+    if (xvfb) argv.insert(argv.begin(), {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
+    else setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    auto [rc, out] = test::run_command(argv);
+    auto j = json::parse(out.substr(out.find('{') == std::string::npos ? 0 : out.find('{')), nullptr, false);
+    if (rc != 0 || j.is_discarded()) {
+        std::fprintf(stderr, "the app did not report (%d): %s\n", rc, out.c_str());
+        std::exit(1);
+    }
+    j["display"] = xvfb ? "xvfb" : "offscreen";
+    return j;
+}
+#endif
 
 void s6(std::size_t n) {
 #ifdef FIKA_APP_BIN
     test::TempDir dir;
     std::string db = dir.file("big.db");
-    {
-        auto st = open_store(db, sync::Role::Device);
-        sync::Rng rng(3);
-        sync::Store::Batch b(*st);
-        std::vector<std::string> accounts;
-        for (std::size_t i = 0; i < std::max<std::size_t>(1, n / 100); ++i)
-            accounts.push_back(must(st->create("accounts", {{"name", sync::text("Customer " + std::to_string(i))}}), "acct"));
-        for (std::size_t i = 0; i < n; ++i) {
-            auto rows = make_rows(1, accounts[i % accounts.size()], rng);
-            must(st->create("cases", rows[0]), "case");
-        }
-        must(b.commit(), "commit");
-        (void)st->set_meta("user_name", "Bench");
-        (void)st->set_meta("user_role", "seller");
-    }
-    std::vector<std::string> argv = {FIKA_APP_BIN, "--db", db, "--page", "home", "--startup-metric"};
-    bool xvfb = std::ifstream("/usr/bin/xvfb-run").good();
-    if (xvfb) argv.insert(argv.begin(), {"/usr/bin/xvfb-run", "-a", "-s", "-screen 0 1280x800x24"});
-    else setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    make_app_db(db, n);
     std::vector<double> runs, main_runs;
+    std::string display;
     for (int i = 0; i < 3; ++i) {
-        auto [rc, out] = test::run_command(argv);
-        auto j = json::parse(out.substr(out.find('{') == std::string::npos ? 0 : out.find('{')), nullptr, false);
-        if (rc != 0 || j.is_discarded()) {
-            std::fprintf(stderr, "S6: the app did not report (%d): %s\n", rc, out.c_str());
-            std::exit(1);
-        }
+        json j = run_app(db, {"--page", "home", "--startup-metric"});
         runs.push_back(j["first_frame_ms"].get<double>());
         main_runs.push_back(j.value("since_main_ms", 0.0));
+        display = j["display"];
     }
     // first_frame_ms counts from the process's start (dynamic loading included);
     // since_main_ms from main().
     line("{\"scenario\":\"S6\",\"n\":" + std::to_string(n) + ",\"first_frame_ms\":" + fmt(percentile(runs, 0.5)) +
          ",\"since_main_ms\":" + fmt(percentile(main_runs, 0.5)) +
-         ",\"runs\":3,\"display\":\"" + (xvfb ? "xvfb" : "offscreen") + "\",\"goal_ms_max\":1000}");
+         ",\"runs\":3,\"display\":\"" + display + "\",\"goal_ms_max\":1000}");
 #else
     (void)n;
     line("{\"scenario\":\"S6\",\"skipped\":\"the app is not built (FIKA_BUILD_APP=OFF)\"}");
+#endif
+}
+
+// S7: how long one save of a case holds the app's user interface, with the case open over
+// its customer over a list page (every live list and figure refreshes), against the same
+// write through the engine alone in the same database.
+void s7(std::size_t n, int saves) {
+#ifdef FIKA_APP_BIN
+    test::TempDir dir;
+    std::string db = dir.file("big.db");
+    std::string kase = make_app_db(db, n);
+    std::vector<double> engine;
+    {
+        auto st = open_store(db, sync::Role::Device);
+        for (int i = 0; i < saves; ++i) {
+            auto t0 = SteadyClock::now();
+            sync::Status ok = st->update("cases", kase, {{"next_step", sync::text("Engine round " + std::to_string(i))}});
+            engine.push_back(seconds_since(t0) * 1000);
+            if (!ok.ok()) {
+                std::fprintf(stderr, "S7: update: %s\n", ok.error().message.c_str());
+                std::exit(1);
+            }
+        }
+    }
+    for (const char* page : {"home", "pipeline"}) {
+        json j = run_app(db, {"--page", page, "--save-metric", std::to_string(saves)});
+        line("{\"scenario\":\"S7\",\"n\":" + std::to_string(n) + ",\"under\":\"" + page +
+             "\",\"saves\":" + std::to_string(saves) + ",\"save_ms_p50\":" + fmt(j["save_ms_p50"].get<double>()) +
+             ",\"save_ms_max\":" + fmt(j["save_ms_max"].get<double>()) + ",\"engine_write_ms_p50\":" +
+             fmt(percentile(engine, 0.5)) + ",\"display\":\"" + j["display"].get<std::string>() +
+             "\",\"goal_ms_p50_max\":50}");
+    }
+#else
+    (void)n;
+    (void)saves;
+    line("{\"scenario\":\"S7\",\"skipped\":\"the app is not built (FIKA_BUILD_APP=OFF)\"}");
 #endif
 }
 
@@ -503,5 +559,6 @@ int main(int argc, char** argv) {
     }
     if (o.wants("S5")) s5(o.devices, o.seconds);
     if (o.wants("S6")) s6(o.ns.back());
+    if (o.wants("S7")) s7(o.ns.back(), o.quick ? 5 : 30);
     return 0;
 }

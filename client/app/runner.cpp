@@ -11,6 +11,7 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <ctime>
@@ -18,6 +19,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <unistd.h>
 
 #include "appcontext.h"
@@ -88,6 +90,42 @@ static long long ms_since_process_start() {
     return static_cast<long long>(up_ms - static_cast<double>(ticks) * 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK)));
 }
 
+// Opens the first case's customer and then the case over the page shown, saves the
+// case's next step `n` times and prints the milliseconds each save took on the main
+// thread: the write plus every live model's refresh and the views' updates, i.e. how long
+// the user interface stood still. Every save is followed by a drawn frame.
+static int save_metric(AppContext& ctx, QQuickWindow* window, int n) {
+    settle(window, 300);
+    QString kase = ctx.firstId("cases");
+    QString account = ctx.record("cases", kase).value("account_id").toString();
+    if (kase.isEmpty() || n <= 0) {
+        std::fprintf(stderr, "fika: --save-metric needs a positive count and a case in the database\n");
+        return 1;
+    }
+    QString under = window->property("page").toString();
+    QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, "customer"), Q_ARG(QVariant, account));
+    QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, "case"), Q_ARG(QVariant, kase));
+    settle(window, 300);
+    std::vector<double> ms;
+    for (int i = 0; i < n; ++i) {
+        QElapsedTimer t;
+        t.start();
+        bool ok = ctx.saveCase(kase, {{"next_step", QString("Call back, round %1").arg(i)}},
+                               ctx.record("cases", kase).value("probabilityEffective").toInt());
+        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        if (!ok) {
+            std::fprintf(stderr, "fika: save %d failed: %s\n", i, qPrintable(ctx.lastError()));
+            return 1;
+        }
+        settle(window, 20);
+    }
+    std::vector<double> sorted = ms;
+    std::sort(sorted.begin(), sorted.end());
+    std::printf("{\"saves\":%d,\"save_ms_p50\":%.2f,\"save_ms_max\":%.2f,\"page\":\"%s\"}\n", n,
+                sorted[sorted.size() / 2], sorted.back(), qPrintable(under));
+    return 0;
+}
+
 const QStringList& all_pages() {
     static const QStringList pages = {"welcome", "home", "customers", "customer", "capture", "log", "inbox",
                                       "pipeline", "case", "numbers", "conflicts", "trash", "settings", "account",
@@ -121,7 +159,11 @@ int run_app(int argc, char** argv) {
                                 "DIR");
     QCommandLineOption startup(QStringLiteral("startup-metric"),
                                "Print the milliseconds from start to the first frame as JSON, then exit.");
-    p.addOptions({db, demo, shot, size, page, lang, selftest, startup});
+    QCommandLineOption saves(QStringLiteral("save-metric"),
+                             "Open the first case over the first page, save it N times as a user would (its "
+                             "next step) and print how long each save held the user interface, as JSON.",
+                             "N");
+    p.addOptions({db, demo, shot, size, page, lang, selftest, startup, saves});
     p.process(app);
 
     bool quiet_run = p.isSet(shot) || p.isSet(selftest);
@@ -177,6 +219,8 @@ int run_app(int argc, char** argv) {
         }, Qt::DirectConnection);
         return app.exec();
     }
+
+    if (p.isSet(saves)) return save_metric(ctx, window, p.value(saves).toInt());
 
     if (p.isSet(shot)) {
         window->resize(parse_size(p.value(size), QSize(1280, 800)));
