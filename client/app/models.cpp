@@ -117,6 +117,11 @@ void RecordListModel::setTriage(bool t) {
     triage_ = t;
     emit queryChanged();
 }
+void RecordListModel::setPagedByHand(bool b) {
+    if (b == by_hand_) return;
+    by_hand_ = b;
+    emit queryChanged();
+}
 
 std::string RecordListModel::where_sql() const {
     std::string w = trash_ ? " WHERE coalesce(t.deleted,0)=1" : " WHERE coalesce(t.deleted,0)=0";
@@ -344,12 +349,23 @@ int RecordListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }
 
-bool RecordListModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !complete_; }
+bool RecordListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !complete_ && !by_hand_;
+}
 
 void RecordListModel::fetchMore(const QModelIndex& parent) {
-    // Views ask for more while they handle a reset; the rows arrive just after, from the
-    // event loop, so no change is ever nested inside another.
-    if (parent.isValid() || complete_ || fetch_queued_) return;
+    if (!canFetchMore(parent)) return;
+    queue_page();
+}
+
+void RecordListModel::loadMore() {
+    if (!complete_) queue_page();
+}
+
+// Views ask for more while they handle a reset; the rows arrive just after, from the
+// event loop, so no change is ever nested inside another.
+void RecordListModel::queue_page() {
+    if (fetch_queued_) return;
     fetch_queued_ = true;
     QMetaObject::invokeMethod(this, &RecordListModel::fetch_page, Qt::QueuedConnection);
 }

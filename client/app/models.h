@@ -31,6 +31,9 @@ class RecordListModel : public QAbstractListModel {
     Q_PROPERTY(QString stage READ stage WRITE setStage NOTIFY queryChanged)
     Q_PROPERTY(bool trash READ trash WRITE setTrash NOTIFY queryChanged)
     Q_PROPERTY(bool triage READ triage WRITE setTriage NOTIFY queryChanged)  // cases with no owner yet
+    // Pages come only from loadMore(), never from a view's fetchMore: for a Repeater,
+    // whose delegate model asks for the next page after every insert until all are in.
+    Q_PROPERTY(bool pagedByHand READ pagedByHand WRITE setPagedByHand NOTIFY queryChanged)
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int total READ total NOTIFY countChanged)
 
@@ -53,6 +56,8 @@ public:
     void setTrash(bool t);
     bool triage() const { return triage_; }
     void setTriage(bool t);
+    bool pagedByHand() const { return by_hand_; }
+    void setPagedByHand(bool b);
     int count() const { return static_cast<int>(rows_.size()); }
     int total() const { return total_; }
 
@@ -69,9 +74,7 @@ public:
     // by row (inserted, removed, changed): views keep their place.
     void refresh();
     // The next page, for views that are not lists (a Repeater in a page).
-    Q_INVOKABLE void loadMore() {
-        if (canFetchMore({})) fetchMore({});
-    }
+    Q_INVOKABLE void loadMore();
 
     static constexpr int kPage = 100;
 
@@ -91,12 +94,13 @@ private:
     void bind_where(class StmtBinder& b) const;
     std::vector<Row> load(int offset, int limit) const;
     void count_total();
+    void queue_page();
     void fetch_page();
     bool fetch_queued_ = false;
 
     const sync::TableDef* def_ = nullptr;
     QString table_, account_, case_, search_, stage_;
-    bool trash_ = false, triage_ = false, complete_ = false;
+    bool trash_ = false, triage_ = false, complete_ = false, by_hand_ = false;
     int total_ = 0;
     std::vector<Row> rows_;
 };

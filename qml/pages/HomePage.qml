@@ -13,7 +13,9 @@ Page {
     title: qsTr("Fika")
 
     Numbers { id: numbers; mine: true }
-    RecordListModel { id: triage; table: "cases"; triage: true }
+    // A Repeater, not a list view: it shows a page at a time, more on "Show more".
+    RecordListModel { id: triage; table: "cases"; triage: true; pagedByHand: true }
+    property alias triage: triage
 
     ScrollView {
         id: sv

@@ -34,6 +34,7 @@ Item {
     Component { id: programmeComp; ProgrammeEditPage {} }
     Component { id: accountComp; AccountEditPage {} }
     Component { id: customersComp; CustomersPage {} }
+    Component { id: homeComp; HomePage {} }
     ProgrammesModel { id: programmes }
 
     RecordListModel { id: cases; table: "cases" }
@@ -425,6 +426,26 @@ Item {
             compare(history.count, entries + 1)
             compare(history.itemAt(0).title, "Note")
             compare(history.itemAt(0).detail, "They sign on Friday")
+        }
+
+        function test_the_home_pages_triage_shows_a_page_at_a_time() {
+            var acct = App.createAccount({ "name": "Many Leads AB" })
+            for (var i = 0; i < 230; ++i)
+                verify(App.createRecord("cases", { "account_id": acct, "title": "Lead " + i, "stage": "spotted" }) !== "")
+            var page = createTemporaryObject(homeComp, root, { width: root.width, height: root.height })
+            verify(page)
+            var more = named(page, "triageMore")
+            tryVerify(function () { return more.visible })
+            verify(page.triage.total >= 230)
+            wait(300)  // the Repeater's delegate model would have asked for more by now
+            compare(page.triage.count, 100)
+            more.clicked()  // below the fold: a click on it would land elsewhere
+            tryCompare(page.triage, "count", 200)
+            // A write refreshes the loaded part and loads nothing more.
+            verify(App.createRecord("cases", { "account_id": acct, "title": "One more lead", "stage": "spotted" }) !== "")
+            wait(300)
+            compare(page.triage.count, 200)
+            compare(page.triage.get(0).title, "One more lead")
         }
 
         function test_a_scrolled_list_keeps_its_place_when_records_change() {
