@@ -447,27 +447,35 @@ void s7(std::size_t n, int saves) {
     test::TempDir dir;
     std::string db = dir.file("big.db");
     std::string kase = make_app_db(db, n);
-    std::vector<double> engine;
-    {
+    // The write alone, through the engine: before the app has added its indexes, and after.
+    auto engine_writes = [&] {
+        std::vector<double> ms;
         auto st = open_store(db, sync::Role::Device);
         for (int i = 0; i < saves; ++i) {
             auto t0 = SteadyClock::now();
-            sync::Status ok = st->update("cases", kase, {{"next_step", sync::text("Engine round " + std::to_string(i))}});
-            engine.push_back(seconds_since(t0) * 1000);
+            sync::Status ok = st->update("cases", kase, {{"next_step", sync::text("Engine round " + std::to_string(i))},
+                                                         {"value", std::int64_t{1000 + i}}});
+            ms.push_back(seconds_since(t0) * 1000);
             if (!ok.ok()) {
                 std::fprintf(stderr, "S7: update: %s\n", ok.error().message.c_str());
                 std::exit(1);
             }
         }
-    }
+        return percentile(ms, 0.5);
+    };
+    double engine = engine_writes();
+    std::vector<json> runs;
     for (const char* page : {"home", "pipeline"}) {
-        json j = run_app(db, {"--page", page, "--save-metric", std::to_string(saves)});
-        line("{\"scenario\":\"S7\",\"n\":" + std::to_string(n) + ",\"under\":\"" + page +
-             "\",\"saves\":" + std::to_string(saves) + ",\"save_ms_p50\":" + fmt(j["save_ms_p50"].get<double>()) +
-             ",\"save_ms_max\":" + fmt(j["save_ms_max"].get<double>()) + ",\"engine_write_ms_p50\":" +
-             fmt(percentile(engine, 0.5)) + ",\"display\":\"" + j["display"].get<std::string>() +
-             "\",\"goal_ms_p50_max\":50}");
+        runs.push_back(run_app(db, {"--page", page, "--save-metric", std::to_string(saves)}));
+        runs.back()["under"] = page;
     }
+    double indexed = engine_writes();
+    for (const json& j : runs)
+        line("{\"scenario\":\"S7\",\"n\":" + std::to_string(n) + ",\"under\":\"" + j["under"].get<std::string>() +
+             "\",\"saves\":" + std::to_string(saves) + ",\"save_ms_p50\":" + fmt(j["save_ms_p50"].get<double>()) +
+             ",\"save_ms_max\":" + fmt(j["save_ms_max"].get<double>()) + ",\"engine_write_ms_p50\":" + fmt(engine) +
+             ",\"engine_write_ms_p50_app_indexes\":" + fmt(indexed) + ",\"display\":\"" +
+             j["display"].get<std::string>() + "\",\"goal_ms_p50_max\":50}");
 #else
     (void)n;
     (void)saves;

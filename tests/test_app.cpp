@@ -355,6 +355,87 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     CHECK(mine.won() == 1);
 }
 
+TEST_CASE("the board sums each stage per currency - deleted and moved cases leave its sums") {
+    TempDir dir;
+    auto app = offline_app(dir);
+    app->workOffline("Per");
+    QString acct = app->createAccount({{"name", "Nordhavn A/S"}});
+    auto add = [&](const char* title, const char* stage, const char* value, const char* currency) {
+        QString id = app->createRecord("cases", {{"account_id", acct}, {"title", title}, {"stage", stage},
+                                                 {"value", value}, {"currency", currency}});
+        REQUIRE(!id.isEmpty());
+        return id;
+    };
+    using PM = fika::app::PipelineModel;
+    PM board;
+    QAbstractItemModelTester tester(&board, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto offer = [&](int role) { return board.data(board.index(3), role).toString(); };
+    REQUIRE(offer(PM::StageRole) == "offer");
+    add("Harbour cranes", "offer", "100000", "DKK");
+    add("Ferry tickets", "offer", "50000", "DKK");
+    CHECK(offer(PM::ValueTextRole) == "150,000 DKK");
+    CHECK(offer(PM::CountRole) == "2");
+    // A second currency in the same stage: summed apart, never added together.
+    QString eur = add("Quay lights", "offer", "20000", "EUR");
+    CHECK(offer(PM::ValueTextRole) == "150,000 DKK + 20,000 EUR");
+    CHECK(offer(PM::WeightedTextRole) == "90,000 DKK + 12,000 EUR");  // an offer weighs 60 %
+    CHECK(board.totalText() == "150,000 DKK + 20,000 EUR");
+    CHECK(offer(PM::CountRole) == "3");
+    REQUIRE(app->deleteRecord("cases", eur));
+    CHECK(offer(PM::ValueTextRole) == "150,000 DKK");
+    CHECK(board.totalText() == "150,000 DKK");
+    // Won cases count on their row, not in the open pipeline's total.
+    QString won = add("Pilot boat", "meeting", "70000", "DKK");
+    REQUIRE(app->moveStage(won, "won", QString()));
+    CHECK(board.data(board.index(5), PM::ValueTextRole).toString() == "70,000 DKK");
+    CHECK(board.totalText() == "150,000 DKK");
+    // The triage list (no owner yet) follows the same cases.
+    fika::app::RecordListModel triage;
+    triage.setTable("cases");
+    triage.setTriage(true);
+    CHECK(triage.total() == 2);  // the two open offers; the deleted and the won one are not waiting
+    REQUIRE(app->restoreRecord("cases", eur));
+    CHECK(triage.total() == 3);
+    CHECK(board.totalText() == "150,000 DKK + 20,000 EUR");
+}
+
+TEST_CASE("a save re-reads the models that show what it wrote - and only those") {
+    TempDir dir;
+    auto app = offline_app(dir);
+    app->workOffline("Per");
+    QString acct = app->createAccount({{"name", "Nordhavn A/S"}});
+    QString eva = app->createRecord("contacts", {{"account_id", acct}, {"name", "Eva Holm"}});
+    QString kase = app->createRecord("cases", {{"account_id", acct}, {"title", "Harbour cranes"}, {"value", "100000"}});
+    REQUIRE(!app->createRecord("contact_plans", {{"account_id", acct}, {"contact_id", eva}, {"consultant", "Per"}}).isEmpty());
+    using RM = fika::app::RecordListModel;
+    RM cases, plans;
+    cases.setTable("cases");
+    plans.setTable("contact_plans");
+    fika::app::PipelineModel board;
+    fika::app::Numbers numbers;
+    QSignalSpy board_reads(&board, &QAbstractItemModel::modelReset);
+    // A conversation: the numbers count it; the board (cases only) is not read again.
+    REQUIRE(!app->logActivity("conversation", acct, eva, "Coffee", false, false, QString()).isEmpty());
+    CHECK(numbers.conversations() == 1);
+    CHECK(board_reads.count() == 0);
+    // A conversation that finds a possible case is a write to cases too.
+    REQUIRE(!app->logActivity("conversation", acct, eva, "Quay lights. Soon.", true, false, QString()).isEmpty());
+    CHECK(board_reads.count() == 1);
+    CHECK(cases.total() == 2);
+    REQUIRE(app->saveCase(kase, {{"value", "150000"}}, 10));
+    CHECK(board_reads.count() == 2);
+    // What a row shows from other tables follows them: the customer's and the person's names.
+    REQUIRE(app->updateRecord("accounts", acct, {{"name", "Nordhavn Havn A/S"}}));
+    CHECK(cases.data(cases.index(0), RM::SubtitleRole).toString().startsWith("Nordhavn Havn A/S"));
+    REQUIRE(app->updateRecord("contacts", eva, {{"name", "Eva Holm-Berg"}}));
+    CHECK(plans.data(plans.index(0), RM::TitleRole).toString().endsWith("Eva Holm-Berg"));
+    CHECK(board_reads.count() == 2);
+    // A sync or a new language names no table: everything is read again.
+    app->setLanguage("sv");
+    CHECK(board_reads.count() == 3);
+    CHECK(cases.data(cases.index(0), RM::SubtitleRole).toString().contains("Upptäckt"));
+}
+
 TEST_CASE("follow-ups and a person export to files a calendar and an address book open") {
     TempDir dir;
     auto app = demo_app(dir);

@@ -166,12 +166,17 @@ public:
     // A notification flag ("policy:inbound-only", "competitor:banks:Nordbank") in words.
     Q_INVOKABLE QString flagLabel(const QString& flag) const;
 
-    // Something changed the data (a local write, a sync): every model reloads.
-    void bump();
+    // Something changed the data: records of `tables` (a local write), or anything (no
+    // tables: a sync, a change of user or language). The models that show them re-read.
+    void bump(const QStringList& tables = {});
     std::uint64_t now_ms() const;
 
 signals:
     void revisionChanged();
+    // Records of these tables were written here; empty: anything may have changed (a
+    // sync, another language or user). Emitted just before revisionChanged; models re-read
+    // only when a table they show is named.
+    void recordsChanged(const QStringList& tables);
     void settingsChanged();
     void lastErrorChanged();
     void recordDeleted(const QString& table, const QString& id, const QString& label);

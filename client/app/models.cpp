@@ -35,6 +35,24 @@ int rows_under(const Rows& rows, const QModelIndex& parent) {
     return parent.isValid() ? 0 : static_cast<int>(rows.size());
 }
 
+// Calls (m->*reload)() after a write to a table that shown() names, and after any change
+// that names none (a sync, another user or language): a save re-reads only the models
+// that show what it wrote.
+template <typename M, typename Shown>
+void follow_changes(M* m, Shown shown, void (M::*reload)()) {
+    if (!app()) return;
+    QObject::connect(app(), &AppContext::recordsChanged, m, [m, shown, reload](const QStringList& changed) {
+        if (changed.isEmpty()) return (m->*reload)();
+        for (const QString& t : shown())
+            if (changed.contains(t)) return (m->*reload)();
+    });
+}
+
+template <typename M>
+void follow_changes(M* m, QStringList shown, void (M::*reload)()) {
+    follow_changes(m, [shown] { return shown; }, reload);
+}
+
 // This week, Monday to today: the period of a weekly conversation target.
 client::FunnelQuery this_week() {
     QDate today = QDate::currentDate();
@@ -77,7 +95,13 @@ private:
 // ---- RecordListModel --------------------------------------------------------------------------
 
 RecordListModel::RecordListModel(QObject* parent) : QAbstractListModel(parent) {
-    if (app()) connect(app(), &AppContext::revisionChanged, this, &RecordListModel::refresh);
+    // Its rows name their customer, and a contact plan its person and consultant.
+    follow_changes(this, [this] {
+        QStringList shown{table_};
+        if (def_ && def_->bucket == sync::BucketRule::Field) shown << "accounts";
+        if (table_ == "contact_plans") shown << "contacts" << "users";
+        return shown;
+    }, &RecordListModel::refresh);
     connect(this, &RecordListModel::queryChanged, this, &RecordListModel::reload);
 }
 
@@ -154,9 +178,11 @@ void RecordListModel::bind_where(StmtBinder& b) const {
 }
 
 namespace {
-std::string from_sql(const sync::TableDef& t) {
+// The customer's name comes from a join; a count that does not search by it leaves the
+// join out, so it can be answered from an index alone.
+std::string from_sql(const sync::TableDef& t, bool with_account = true) {
     std::string f = " FROM " + sync::quote_ident(t.name) + " t";
-    if (t.bucket == sync::BucketRule::Field) f += " LEFT JOIN accounts a ON a.id = t.account_id";
+    if (with_account && t.bucket == sync::BucketRule::Field) f += " LEFT JOIN accounts a ON a.id = t.account_id";
     return f;
 }
 std::string order_sql(const sync::TableDef& t, bool trash) {
@@ -173,7 +199,7 @@ void RecordListModel::count_total() {
     total_ = 0;
     if (!def_ || !app() || !app()->ok()) return;
     try {
-        sync::Stmt st = app()->store().db().prepare("SELECT count(*)" + from_sql(*def_) + where_sql());
+        sync::Stmt st = app()->store().db().prepare("SELECT count(*)" + from_sql(*def_, !search_.trimmed().isEmpty()) + where_sql());
         StmtBinder b(st);
         bind_where(b);
         if (st.step()) total_ = static_cast<int>(st.integer(0));
@@ -429,7 +455,7 @@ QVariantMap RecordListModel::get(int row) const {
 // ---- PipelineModel ------------------------------------------------------------------------------
 
 PipelineModel::PipelineModel(QObject* parent) : QAbstractListModel(parent) {
-    if (app()) connect(app(), &AppContext::revisionChanged, this, &PipelineModel::reload);
+    follow_changes(this, {"cases"}, &PipelineModel::reload);
     reload();
 }
 
@@ -440,20 +466,33 @@ void PipelineModel::reload() {
     if (app() && app()->ok()) {
         std::map<std::string, std::map<std::string, std::pair<long long, long long>>> by_stage;  // stage -> cur -> (value, weighted)
         std::map<std::string, int> counts;
-        try {
+        // Grouped by stage alone the sums come in the index's order, without a sort
+        // (app_cases_by_stage); only when a stage holds several currencies are they
+        // summed again per currency.
+        auto sums = [&](bool per_currency) {
+            counts.clear();
+            by_stage.clear();
+            total.clear();
+            weighted.clear();
+            bool mixed = false;
             sync::Stmt st = app()->store().db().prepare(
-                std::string("SELECT stage, coalesce(currency,'DKK'), count(*), coalesce(sum(value),0), "
-                            "coalesce(sum(value * ") +
-                client::case_probability_sql() + " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 GROUP BY stage, currency");
+                "SELECT stage, min(coalesce(currency,'DKK')), max(coalesce(currency,'DKK')), count(*), "
+                "coalesce(sum(value),0), coalesce(sum(value * " + client::case_probability_sql() +
+                " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 GROUP BY stage" + (per_currency ? ", currency" : ""));
             while (st.step()) {
                 std::string stage(st.text(0)), cur(st.text(1));
-                counts[stage] += static_cast<int>(st.integer(2));
-                by_stage[stage][cur] = {st.integer(3), st.integer(4)};
+                mixed = mixed || cur != st.text(2);
+                counts[stage] += static_cast<int>(st.integer(3));
+                by_stage[stage][cur] = {st.integer(4), st.integer(5)};
                 if (stage != "won" && stage != "lost") {
-                    total[cur] += st.integer(3);
-                    weighted[cur] += st.integer(4);
+                    total[cur] += st.integer(4);
+                    weighted[cur] += st.integer(5);
                 }
             }
+            return mixed;
+        };
+        try {
+            if (sums(false)) sums(true);
         } catch (const sync::Failure&) {
         }
         for (const QString& stage : app()->stages()) {
@@ -510,7 +549,13 @@ QHash<int, QByteArray> PipelineModel::roleNames() const {
 // ---- IssuesModel --------------------------------------------------------------------------------
 
 IssuesModel::IssuesModel(QObject* parent) : QAbstractListModel(parent) {
-    if (app()) connect(app(), &AppContext::revisionChanged, this, &IssuesModel::reload);
+    // Conflicts and refusals come with syncs; their labels are any table's records.
+    static const QStringList every = [] {
+        QStringList all;
+        for (const sync::TableDef& t : sync::Schema::current().tables()) all << q(t.name);
+        return all;
+    }();
+    follow_changes(this, every, &IssuesModel::reload);
     reload();
 }
 
@@ -665,7 +710,7 @@ QHash<int, QByteArray> InboxModel::roleNames() const {
 // ---- TeamModel ----------------------------------------------------------------------------------
 
 TeamModel::TeamModel(QObject* parent) : QAbstractListModel(parent) {
-    if (app()) connect(app(), &AppContext::revisionChanged, this, &TeamModel::reload);
+    follow_changes(this, {"users", "activities", "cases"}, &TeamModel::reload);
     reload();
 }
 
@@ -752,7 +797,7 @@ QHash<int, QByteArray> TeamModel::roleNames() const {
 // ---- Programmes -----------------------------------------------------------------------------------
 
 CaseHistoryModel::CaseHistoryModel(QObject* parent) : QAbstractListModel(parent) {
-    if (app()) connect(app(), &AppContext::revisionChanged, this, &CaseHistoryModel::reload);
+    follow_changes(this, {"cases", "stage_changes", "activities", "notes", "users"}, &CaseHistoryModel::reload);
 }
 
 void CaseHistoryModel::setCaseId(const QString& id) {
@@ -889,7 +934,7 @@ QHash<int, QByteArray> CaseHistoryModel::roleNames() const {
 }
 
 ProgrammesModel::ProgrammesModel(QObject* parent) : QAbstractListModel(parent) {
-    if (app()) connect(app(), &AppContext::revisionChanged, this, &ProgrammesModel::reload);
+    follow_changes(this, {"programmes", "cases", "activities"}, &ProgrammesModel::reload);
     reload();
 }
 
@@ -962,7 +1007,7 @@ QHash<int, QByteArray> ProgrammesModel::roleNames() const {
 // ---- Numbers ------------------------------------------------------------------------------------
 
 Numbers::Numbers(QObject* parent) : QObject(parent) {
-    if (app()) connect(app(), &AppContext::revisionChanged, this, &Numbers::reload);
+    follow_changes(this, {"users", "activities", "cases"}, &Numbers::reload);
     reload();
 }
 

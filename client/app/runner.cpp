@@ -91,7 +91,7 @@ static long long ms_since_process_start() {
 }
 
 // Opens the first case's customer and then the case over the page shown, saves the
-// case's next step `n` times and prints the milliseconds each save took on the main
+// case's next step and value `n` times and prints the milliseconds each save took on the main
 // thread: the write plus every live model's refresh and the views' updates, i.e. how long
 // the user interface stood still. Every save is followed by a drawn frame.
 static int save_metric(AppContext& ctx, QQuickWindow* window, int n) {
@@ -110,7 +110,7 @@ static int save_metric(AppContext& ctx, QQuickWindow* window, int n) {
     for (int i = 0; i < n; ++i) {
         QElapsedTimer t;
         t.start();
-        bool ok = ctx.saveCase(kase, {{"next_step", QString("Call back, round %1").arg(i)}},
+        bool ok = ctx.saveCase(kase, {{"next_step", QString("Call back, round %1").arg(i)}, {"value", 1000 + i}},
                                ctx.record("cases", kase).value("probabilityEffective").toInt());
         ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
         if (!ok) {
@@ -161,7 +161,7 @@ int run_app(int argc, char** argv) {
                                "Print the milliseconds from start to the first frame as JSON, then exit.");
     QCommandLineOption saves(QStringLiteral("save-metric"),
                              "Open the first case over the first page, save it N times as a user would (its "
-                             "next step) and print how long each save held the user interface, as JSON.",
+                             "next step and value) and print how long each save held the user interface, as JSON.",
                              "N");
     p.addOptions({db, demo, shot, size, page, lang, selftest, startup, saves});
     p.process(app);
