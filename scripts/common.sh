@@ -14,6 +14,7 @@ FIKA_PACKAGES=(
     qml6-module-qttest qt6-qpa-plugins qt6-l10n-tools qt6-tools-dev
     libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev catch2
     libssl-dev openssl zlib1g-dev xvfb xauth
+    trayer  # a system tray on the tests' X display (the new-case notification test)
 )
 
 fika_install_deps() {

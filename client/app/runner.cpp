@@ -4,11 +4,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
-#include <QSystemTrayIcon>
 #include <QTimer>
 
 #include <algorithm>
@@ -23,6 +21,7 @@
 #include <unistd.h>
 
 #include "appcontext.h"
+#include "notifier.h"
 #include "synccontroller.h"
 
 namespace fika::app {
@@ -194,13 +193,8 @@ int run_app(int argc, char** argv) {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
 
     // A seller's new case becomes a desktop notification where the desktop has a tray.
-    std::unique_ptr<QSystemTrayIcon> tray;
-    if (!quiet_run && QSystemTrayIcon::isSystemTrayAvailable()) {
-        tray = std::make_unique<QSystemTrayIcon>(QIcon(":/Fika/icons/fika.svg"));
-        tray->show();
-        QObject::connect(ctx.syncController(), &SyncController::newCase,
-                         [&](const QString& title, const QString& body) { tray->showMessage(title, body); });
-    }
+    std::unique_ptr<DesktopNotifier> notifier;
+    if (!quiet_run) notifier = std::make_unique<DesktopNotifier>(ctx.syncController());
 
     if (p.isSet(startup)) {
         // The first screen is up when its first frame has been drawn. frameSwapped comes
