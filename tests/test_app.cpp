@@ -375,6 +375,12 @@ TEST_CASE("the board sums each stage per currency - deleted and moved cases leav
     CHECK(offer(PM::WeightedTextRole) == "90,000 DKK + 12,000 EUR");  // an offer weighs 60 %
     CHECK(board.totalText() == "150,000 DKK + 20,000 EUR");
     CHECK(offer(PM::CountRole) == "3");
+    // A case whose currency was cleared counts as DKK, also beside another currency.
+    QString bare = add("Bollards", "offer", "10000", "DKK");
+    REQUIRE(app->updateRecord("cases", bare, {{"currency", QString()}}));
+    REQUIRE(app->record("cases", bare)["currency"].isNull());
+    CHECK(offer(PM::ValueTextRole) == "160,000 DKK + 20,000 EUR");
+    REQUIRE(app->deleteRecord("cases", bare));
     REQUIRE(app->deleteRecord("cases", eur));
     CHECK(offer(PM::ValueTextRole) == "150,000 DKK");
     CHECK(board.totalText() == "150,000 DKK");

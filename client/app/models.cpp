@@ -483,7 +483,9 @@ void PipelineModel::reload() {
                 std::string stage(st.text(0)), cur(st.text(1));
                 mixed = mixed || cur != st.text(2);
                 counts[stage] += static_cast<int>(st.integer(3));
-                by_stage[stage][cur] = {st.integer(4), st.integer(5)};
+                auto& [value, weight] = by_stage[stage][cur];  // no currency and DKK are one
+                value += st.integer(4);
+                weight += st.integer(5);
                 if (stage != "won" && stage != "lost") {
                     total[cur] += st.integer(4);
                     weighted[cur] += st.integer(5);
