@@ -536,7 +536,7 @@ QVariantMap AppContext::importCsv(const QString& pathOrUrl, const QString& kind)
                           .arg(rep->created)
                           .arg(rep->updated)
                           .arg(rep->unchanged);
-    if (!errors.isEmpty()) summary += QLatin1Char('\n') + tr("%n row(s) skipped:", "", static_cast<int>(errors.size())) +
+    if (!errors.isEmpty()) summary += QLatin1Char('\n') + tr("%Ln row(s) skipped:", "", static_cast<int>(errors.size())) +
                                       QLatin1Char('\n') + errors.mid(0, 20).join(QLatin1Char('\n'));
     out[QStringLiteral("summary")] = summary;
     if (rep->created || rep->updated) {

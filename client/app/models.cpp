@@ -906,7 +906,7 @@ void CaseHistoryModel::reload() {
         if (stage_since > 0 && !stage.isEmpty()) {
             qint64 days = QDateTime::fromMSecsSinceEpoch(stage_since).toLocalTime().date().daysTo(now.date());
             in_stage_ = days <= 0 ? AppContext::tr("In %1 since today").arg(app()->stageLabel(stage))
-                                  : AppContext::tr("In %1 for %n day(s)", "", static_cast<int>(days)).arg(app()->stageLabel(stage));
+                                  : AppContext::tr("In %1 for %Ln day(s)", "", static_cast<int>(days)).arg(app()->stageLabel(stage));
         }
     }
     endResetModel();
@@ -964,7 +964,7 @@ void ProgrammesModel::reload() {
                 r.earnings = money_by_currency(std::map<std::string, long long>(p.earnings.begin(), p.earnings.end()));
                 if (p.return_ratio)
                     r.ret = AppContext::tr("%1 × the cost").arg(QLocale().toString(*p.return_ratio, 'f', 1));
-                r.cases = AppContext::tr("%n case(s) identified", nullptr, static_cast<int>(p.cases)) + " · " +
+                r.cases = AppContext::tr("%Ln case(s) identified", nullptr, static_cast<int>(p.cases)) + " · " +
                           AppContext::tr("%1 won · %2 lost").arg(p.won_cases).arg(p.lost_cases);
                 const client::Funnel& f = p.funnel;
                 r.funnel = AppContext::tr("%1 conversations → %2 meetings → %3 offers → %4 won")

@@ -189,16 +189,16 @@ QString SyncController::state() const {
 
 QString SyncController::text() const {
     QString st = state();
-    if (!configured()) return pending_ ? tr("Offline · %n change(s) kept on this device", "", pending_) : tr("Offline");
+    if (!configured()) return pending_ ? tr("Offline · %Ln change(s) kept on this device", "", pending_) : tr("Offline");
     if (st == "attention") {
         if (auth_failed_) return tr("Sign in again");
         if (failed_) return tr("Sync failed");
-        if (conflicts_) return tr("%n conflict(s) to review", "", conflicts_);
-        return tr("%n change(s) refused", "", refused_);
+        if (conflicts_) return tr("%Ln conflict(s) to review", "", conflicts_);
+        return tr("%Ln change(s) refused", "", refused_);
     }
     if (st == "syncing") return tr("Syncing…");
-    if (st == "offline") return tr("Offline · %n change(s) waiting", "", pending_);
-    if (st == "waiting") return tr("%n change(s) waiting", "", pending_);
+    if (st == "offline") return tr("Offline · %Ln change(s) waiting", "", pending_);
+    if (st == "waiting") return tr("%Ln change(s) waiting", "", pending_);
     return tr("Synced at %1").arg(QLocale().toString(last_sync_.time(), QLocale::ShortFormat));
 }
 

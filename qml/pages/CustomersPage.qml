@@ -31,7 +31,7 @@ Page {
             }
         }
         Label {
-            text: qsTr("%n customer(s)", "", accounts.total)
+            text: qsTr("%Ln customer(s)", "", accounts.total)
             opacity: 0.7
             Layout.leftMargin: 16
         }

@@ -99,7 +99,7 @@ Page {
                 }
             }
             Label {
-                text: qsTr("To triage (%1)").arg(triage.total)
+                text: qsTr("To triage (%1)").arg(Number(triage.total).toLocaleString(Qt.locale(), 'f', 0))
                 font.bold: true
                 Layout.leftMargin: 16
             }

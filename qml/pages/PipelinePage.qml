@@ -45,9 +45,15 @@ Page {
                 width: ListView.view.width
                 height: 56
                 highlighted: pageRoot.openStage === stage
+                // The count under the stage's name, so that the value keeps the width a
+                // large pipeline needs on a phone.
                 contentItem: RowLayout {
-                    Label { text: label; font.bold: true; Layout.preferredWidth: 120 }
-                    Label { text: qsTr("%n case(s)", "", count); Layout.preferredWidth: 90; opacity: 0.8 }
+                    ColumnLayout {
+                        spacing: 0
+                        Layout.preferredWidth: 120
+                        Label { text: label; font.bold: true }
+                        Label { text: qsTr("%Ln case(s)", "", count); opacity: 0.8; font.pixelSize: 12 }
+                    }
                     Label { text: valueText; Layout.fillWidth: true; horizontalAlignment: Text.AlignRight; elide: Label.ElideLeft }
                 }
                 onClicked: pageRoot.openStage = pageRoot.openStage === stage ? "" : stage

@@ -120,112 +120,112 @@
         <translation>Behovet, med kundens ord</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="70"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
         <source>Found by %1</source>
         <translation>Fundet af %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ejer endnu: til sortering</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
         <source>Owned by %1</source>
         <translation>Ejes af %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="90"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="89"/>
         <source>Take ownership</source>
         <translation>Tag ejerskab</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="95"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="94"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="119"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="118"/>
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="123"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="122"/>
         <source>Probability %</source>
         <translation>Sandsynlighed %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="125"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
         <source>Follow up</source>
         <translation>Følg op</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="128"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="127"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="129"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="128"/>
         <source>What happens next, and who does it</source>
         <translation>Hvad sker der nu, og hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="132"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="131"/>
         <source>Lost because: %1</source>
         <translation>Tabt fordi: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="141"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="140"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="152"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="151"/>
         <source>Log activity</source>
         <translation>Log aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="155"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="154"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="167"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="166"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="187"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="186"/>
         <source>Add a note about this case</source>
         <translation>Tilføj en note om sagen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="193"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="192"/>
         <source>Add</source>
         <translation>Tilføj</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="230"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="229"/>
         <source>Nothing logged on this case yet</source>
         <translation>Intet logget på sagen endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="240"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="239"/>
         <source>Why was it lost?</source>
         <translation>Hvorfor blev den tabt?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="245"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="244"/>
         <source>Price, timing, another vendor…</source>
         <translation>Pris, timing, en anden leverandør…</translation>
     </message>
@@ -602,10 +602,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../../qml/pages/CustomersPage.qml" line="34"/>
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n kunde</numerusform>
-            <numerusform>%n kunder</numerusform>
+            <numerusform>%Ln kunde</numerusform>
+            <numerusform>%Ln kunder</numerusform>
         </translation>
     </message>
     <message>
@@ -632,57 +632,57 @@
         <translation>Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="26"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="28"/>
         <source>Hello, %1</source>
         <translation>Hej, %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="26"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="28"/>
         <source>Hello</source>
         <translation>Hej</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="39"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="41"/>
         <source>☕  Log a conversation</source>
         <translation>☕  Log en samtale</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="47"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="49"/>
         <source>+  Capture a case</source>
         <translation>+  Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="62"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="64"/>
         <source>This week: %1 of %2 conversations</source>
         <translation>Denne uge: %1 af %2 samtaler</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="73"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="75"/>
         <source>The most conversations win.</source>
         <translation>Flest samtaler vinder.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="86"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="88"/>
         <source>Talking points (%1)</source>
         <translation>Samtalestøtte (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="100"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="102"/>
         <source>To triage (%1)</source>
         <translation>Til sortering (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="117"/>
         <source>Show %1 more</source>
         <translation>Vis %1 mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="124"/>
         <source>Nothing waiting</source>
         <translation>Intet venter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="125"/>
         <source>New cases show up here until someone takes them.</source>
         <translation>Nye sager vises her, indtil nogen tager dem.</translation>
     </message>
@@ -981,10 +981,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../../qml/pages/PipelinePage.qml" line="50"/>
-        <source>%n case(s)</source>
+        <source>%Ln case(s)</source>
         <translation>
-            <numerusform>%n sag</numerusform>
-            <numerusform>%n sager</numerusform>
+            <numerusform>%Ln sag</numerusform>
+            <numerusform>%Ln sager</numerusform>
         </translation>
     </message>
     <message>
@@ -1368,154 +1368,154 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="187"/>
+        <location filename="../appcontext.cpp" line="201"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="199"/>
+        <location filename="../appcontext.cpp" line="213"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="203"/>
+        <location filename="../appcontext.cpp" line="217"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="272"/>
+        <location filename="../appcontext.cpp" line="286"/>
         <source>Unknown field %1</source>
         <translation>Ukendt felt %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="291"/>
+        <location filename="../appcontext.cpp" line="305"/>
         <source>%1 is not a number</source>
         <translation>%1 er ikke et tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="307"/>
+        <location filename="../appcontext.cpp" line="321"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutter, før den begynder</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="318"/>
-        <location filename="../appcontext.cpp" line="337"/>
-        <location filename="../appcontext.cpp" line="502"/>
+        <location filename="../appcontext.cpp" line="332"/>
+        <location filename="../appcontext.cpp" line="351"/>
+        <location filename="../appcontext.cpp" line="516"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="351"/>
+        <location filename="../appcontext.cpp" line="365"/>
         <source>No such case</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="417"/>
-        <location filename="../appcontext.cpp" line="484"/>
+        <location filename="../appcontext.cpp" line="431"/>
+        <location filename="../appcontext.cpp" line="498"/>
         <source>There is no folder to export to</source>
         <translation>Der er ingen mappe at eksportere til</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="419"/>
+        <location filename="../appcontext.cpp" line="433"/>
         <source>Could not write %1</source>
         <translation>Kunne ikke skrive %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="447"/>
+        <location filename="../appcontext.cpp" line="461"/>
         <source>Same e-mail</source>
         <translation>Samme e-mail</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="447"/>
+        <location filename="../appcontext.cpp" line="461"/>
         <source>Same phone</source>
         <translation>Samme telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="447"/>
+        <location filename="../appcontext.cpp" line="461"/>
         <source>Same name</source>
         <translation>Samme navn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="487"/>
+        <location filename="../appcontext.cpp" line="501"/>
         <source>Could not create %1</source>
         <translation>Kunne ikke oprette %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="498"/>
+        <location filename="../appcontext.cpp" line="512"/>
         <source>Choose a CSV file</source>
         <translation>Vælg en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="513"/>
+        <location filename="../appcontext.cpp" line="527"/>
         <source>line %1: %2</source>
         <translation>linje %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="520"/>
+        <location filename="../appcontext.cpp" line="534"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tilføjet, %3 opdateret, %4 uændret</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="525"/>
-        <source>%n row(s) skipped:</source>
+        <location filename="../appcontext.cpp" line="539"/>
+        <source>%Ln row(s) skipped:</source>
         <translation>
-            <numerusform>%n række sprunget over:</numerusform>
-            <numerusform>%n rækker sprunget over:</numerusform>
+            <numerusform>%Ln række sprunget over:</numerusform>
+            <numerusform>%Ln rækker sprunget over:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="539"/>
+        <location filename="../appcontext.cpp" line="553"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="541"/>
-        <location filename="../appcontext.cpp" line="585"/>
+        <location filename="../appcontext.cpp" line="555"/>
+        <location filename="../appcontext.cpp" line="599"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="544"/>
+        <location filename="../appcontext.cpp" line="558"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="593"/>
+        <location filename="../appcontext.cpp" line="607"/>
         <source>That case belongs to another customer</source>
         <translation>Den sag hører til en anden kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="599"/>
+        <location filename="../appcontext.cpp" line="613"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="627"/>
+        <location filename="../appcontext.cpp" line="642"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="637"/>
+        <location filename="../appcontext.cpp" line="652"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="788"/>
+        <location filename="../appcontext.cpp" line="796"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="799"/>
+        <location filename="../appcontext.cpp" line="807"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="819"/>
+        <location filename="../appcontext.cpp" line="827"/>
         <source>Need:
 
 Pain:
@@ -1538,286 +1538,286 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="833"/>
+        <location filename="../appcontext.cpp" line="841"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="834"/>
+        <location filename="../appcontext.cpp" line="842"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="835"/>
-        <location filename="../appcontext.cpp" line="855"/>
+        <location filename="../appcontext.cpp" line="843"/>
+        <location filename="../appcontext.cpp" line="863"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="836"/>
-        <location filename="../appcontext.cpp" line="857"/>
+        <location filename="../appcontext.cpp" line="844"/>
+        <location filename="../appcontext.cpp" line="865"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="837"/>
+        <location filename="../appcontext.cpp" line="845"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="838"/>
-        <location filename="../appcontext.cpp" line="858"/>
+        <location filename="../appcontext.cpp" line="846"/>
+        <location filename="../appcontext.cpp" line="866"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="839"/>
-        <location filename="../appcontext.cpp" line="859"/>
+        <location filename="../appcontext.cpp" line="847"/>
+        <location filename="../appcontext.cpp" line="867"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="846"/>
+        <location filename="../appcontext.cpp" line="854"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="847"/>
+        <location filename="../appcontext.cpp" line="855"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="848"/>
+        <location filename="../appcontext.cpp" line="856"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="849"/>
+        <location filename="../appcontext.cpp" line="857"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="850"/>
-        <location filename="../appcontext.cpp" line="860"/>
+        <location filename="../appcontext.cpp" line="858"/>
+        <location filename="../appcontext.cpp" line="868"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="854"/>
+        <location filename="../appcontext.cpp" line="862"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="856"/>
+        <location filename="../appcontext.cpp" line="864"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="864"/>
+        <location filename="../appcontext.cpp" line="872"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="865"/>
+        <location filename="../appcontext.cpp" line="873"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="866"/>
+        <location filename="../appcontext.cpp" line="874"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="867"/>
+        <location filename="../appcontext.cpp" line="875"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="872"/>
+        <location filename="../appcontext.cpp" line="880"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="873"/>
+        <location filename="../appcontext.cpp" line="881"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="874"/>
+        <location filename="../appcontext.cpp" line="882"/>
         <source>Direct</source>
         <translation>Direkte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="879"/>
+        <location filename="../appcontext.cpp" line="887"/>
         <source>Consultant</source>
         <translation>Konsulent</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="880"/>
+        <location filename="../appcontext.cpp" line="888"/>
         <source>Seller</source>
         <translation>Sælger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="881"/>
+        <location filename="../appcontext.cpp" line="889"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="886"/>
+        <location filename="../appcontext.cpp" line="894"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="887"/>
+        <location filename="../appcontext.cpp" line="895"/>
         <source>inbound only</source>
         <translation>kun indgående</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="888"/>
+        <location filename="../appcontext.cpp" line="896"/>
         <source>blocked</source>
         <translation>spærret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="894"/>
+        <location filename="../appcontext.cpp" line="902"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="895"/>
+        <location filename="../appcontext.cpp" line="903"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="896"/>
+        <location filename="../appcontext.cpp" line="904"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="218"/>
+        <location filename="../models.cpp" line="250"/>
         <source>not met yet</source>
         <translation>ikke mødt endnu</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="224"/>
-        <location filename="../models.cpp" line="802"/>
+        <location filename="../models.cpp" line="256"/>
+        <location filename="../models.cpp" line="866"/>
         <source> (inbound)</source>
         <translation> (indgående)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="229"/>
-        <location filename="../models.cpp" line="820"/>
+        <location filename="../models.cpp" line="261"/>
+        <location filename="../models.cpp" line="884"/>
         <source>Needs analysis</source>
         <translation>Behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="237"/>
-        <location filename="../models.cpp" line="783"/>
+        <location filename="../models.cpp" line="269"/>
+        <location filename="../models.cpp" line="847"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="238"/>
+        <location filename="../models.cpp" line="270"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="604"/>
+        <location filename="../models.cpp" line="668"/>
         <source>New case: %1</source>
         <translation>Ny sag: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="605"/>
+        <location filename="../models.cpp" line="669"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kunde i en konkurrentgruppe</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="606"/>
+        <location filename="../models.cpp" line="670"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Udgående arbejde hos en begrænset kunde</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="609"/>
+        <location filename="../models.cpp" line="673"/>
         <source>found by %1</source>
         <translation>fundet af %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="690"/>
+        <location filename="../models.cpp" line="754"/>
         <source>(unknown)</source>
         <translation>(ukendt)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="692"/>
+        <location filename="../models.cpp" line="756"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation>Samtaler: %1 · Møder: %2 · Tilbud: %3 · Vundne: %4</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="782"/>
+        <location filename="../models.cpp" line="846"/>
         <source>Captured as %1</source>
         <translation>Fanget som %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="820"/>
+        <location filename="../models.cpp" line="884"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="832"/>
+        <location filename="../models.cpp" line="896"/>
         <source>Captured</source>
         <translation>Fanget</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="844"/>
+        <location filename="../models.cpp" line="908"/>
         <source>In %1 since today</source>
         <translation>I %1 siden i dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="845"/>
-        <source>In %1 for %n day(s)</source>
+        <location filename="../models.cpp" line="909"/>
+        <source>In %1 for %Ln day(s)</source>
         <translation>
-            <numerusform>I %1 i %n dag</numerusform>
-            <numerusform>I %1 i %n dage</numerusform>
+            <numerusform>I %1 i %Ln dag</numerusform>
+            <numerusform>I %1 i %Ln dage</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="888"/>
+        <location filename="../models.cpp" line="952"/>
         <source>(unnamed)</source>
         <translation>(uden navn)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="893"/>
+        <location filename="../models.cpp" line="957"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="895"/>
+        <location filename="../models.cpp" line="959"/>
         <source>from %1</source>
         <translation>fra %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="897"/>
+        <location filename="../models.cpp" line="961"/>
         <source>until %1</source>
         <translation>til %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="902"/>
+        <location filename="../models.cpp" line="966"/>
         <source>%1 × the cost</source>
         <translation>%1 × omkostningen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="903"/>
-        <source>%n case(s) identified</source>
+        <location filename="../models.cpp" line="967"/>
+        <source>%Ln case(s) identified</source>
         <translation>
-            <numerusform>%n sag identificeret</numerusform>
-            <numerusform>%n sager identificeret</numerusform>
+            <numerusform>%Ln sag identificeret</numerusform>
+            <numerusform>%Ln sager identificeret</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="904"/>
+        <location filename="../models.cpp" line="968"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 vundet · %2 tabt</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="906"/>
+        <location filename="../models.cpp" line="970"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation>%1 samtaler → %2 møder → %3 tilbud → %4 vundet</translation>
     </message>
@@ -1826,10 +1826,10 @@ Budget:
     <name>fika::app::SyncController</name>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="192"/>
-        <source>Offline · %n change(s) kept on this device</source>
+        <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
-            <numerusform>Offline · %n ændring gemt på enheden</numerusform>
-            <numerusform>Offline · %n ændringer gemt på enheden</numerusform>
+            <numerusform>Offline · %Ln ændring gemt på enheden</numerusform>
+            <numerusform>Offline · %Ln ændringer gemt på enheden</numerusform>
         </translation>
     </message>
     <message>
@@ -1849,18 +1849,18 @@ Budget:
     </message>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="196"/>
-        <source>%n conflict(s) to review</source>
+        <source>%Ln conflict(s) to review</source>
         <translation>
-            <numerusform>%n konflikt at gennemgå</numerusform>
-            <numerusform>%n konflikter at gennemgå</numerusform>
+            <numerusform>%Ln konflikt at gennemgå</numerusform>
+            <numerusform>%Ln konflikter at gennemgå</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="197"/>
-        <source>%n change(s) refused</source>
+        <source>%Ln change(s) refused</source>
         <translation>
-            <numerusform>%n ændring afvist</numerusform>
-            <numerusform>%n ændringer afvist</numerusform>
+            <numerusform>%Ln ændring afvist</numerusform>
+            <numerusform>%Ln ændringer afvist</numerusform>
         </translation>
     </message>
     <message>
@@ -1870,18 +1870,18 @@ Budget:
     </message>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="200"/>
-        <source>Offline · %n change(s) waiting</source>
+        <source>Offline · %Ln change(s) waiting</source>
         <translation>
-            <numerusform>Offline · %n ændring venter</numerusform>
-            <numerusform>Offline · %n ændringer venter</numerusform>
+            <numerusform>Offline · %Ln ændring venter</numerusform>
+            <numerusform>Offline · %Ln ændringer venter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="201"/>
-        <source>%n change(s) waiting</source>
+        <source>%Ln change(s) waiting</source>
         <translation>
-            <numerusform>%n ændring venter</numerusform>
-            <numerusform>%n ændringer venter</numerusform>
+            <numerusform>%Ln ændring venter</numerusform>
+            <numerusform>%Ln ændringer venter</numerusform>
         </translation>
     </message>
     <message>

@@ -120,112 +120,112 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="70"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
         <source>Found by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
         <source>Yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
         <source>No owner yet: to triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="85"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
         <source>Owned by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="90"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="89"/>
         <source>Take ownership</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="95"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="94"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="119"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="118"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
         <source>Currency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="123"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="122"/>
         <source>Probability %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="125"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
         <source>Follow up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="128"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="127"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="129"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="128"/>
         <source>What happens next, and who does it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="132"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="131"/>
         <source>Lost because: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="141"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="140"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="152"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="151"/>
         <source>Log activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="155"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="154"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="167"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="166"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="187"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="186"/>
         <source>Add a note about this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="193"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="192"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="230"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="229"/>
         <source>Nothing logged on this case yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="240"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="239"/>
         <source>Why was it lost?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="245"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="244"/>
         <source>Price, timing, another vendor…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -602,10 +602,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../../qml/pages/CustomersPage.qml" line="34"/>
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n customer</numerusform>
-            <numerusform>%n customers</numerusform>
+            <numerusform>%Ln customer</numerusform>
+            <numerusform>%Ln customers</numerusform>
         </translation>
     </message>
     <message>
@@ -632,57 +632,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="26"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="28"/>
         <source>Hello, %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="26"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="28"/>
         <source>Hello</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="39"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="41"/>
         <source>☕  Log a conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="47"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="49"/>
         <source>+  Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="62"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="64"/>
         <source>This week: %1 of %2 conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="73"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="75"/>
         <source>The most conversations win.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="86"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="88"/>
         <source>Talking points (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="100"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="102"/>
         <source>To triage (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="115"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="117"/>
         <source>Show %1 more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="124"/>
         <source>Nothing waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="125"/>
         <source>New cases show up here until someone takes them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -981,10 +981,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../../qml/pages/PipelinePage.qml" line="50"/>
-        <source>%n case(s)</source>
+        <source>%Ln case(s)</source>
         <translation>
-            <numerusform>%n case</numerusform>
-            <numerusform>%n cases</numerusform>
+            <numerusform>%Ln case</numerusform>
+            <numerusform>%Ln cases</numerusform>
         </translation>
     </message>
     <message>
@@ -1368,154 +1368,154 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="187"/>
+        <location filename="../appcontext.cpp" line="201"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="199"/>
+        <location filename="../appcontext.cpp" line="213"/>
         <source>The server address starts with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="203"/>
+        <location filename="../appcontext.cpp" line="217"/>
         <source>Paste the token your admin gave you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="272"/>
+        <location filename="../appcontext.cpp" line="286"/>
         <source>Unknown field %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="291"/>
+        <location filename="../appcontext.cpp" line="305"/>
         <source>%1 is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="307"/>
+        <location filename="../appcontext.cpp" line="321"/>
         <source>The period ends before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="318"/>
-        <location filename="../appcontext.cpp" line="337"/>
-        <location filename="../appcontext.cpp" line="502"/>
+        <location filename="../appcontext.cpp" line="332"/>
+        <location filename="../appcontext.cpp" line="351"/>
+        <location filename="../appcontext.cpp" line="516"/>
         <source>Unknown kind %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="351"/>
+        <location filename="../appcontext.cpp" line="365"/>
         <source>No such case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="417"/>
-        <location filename="../appcontext.cpp" line="484"/>
+        <location filename="../appcontext.cpp" line="431"/>
+        <location filename="../appcontext.cpp" line="498"/>
         <source>There is no folder to export to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="419"/>
+        <location filename="../appcontext.cpp" line="433"/>
         <source>Could not write %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="447"/>
+        <location filename="../appcontext.cpp" line="461"/>
         <source>Same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="447"/>
+        <location filename="../appcontext.cpp" line="461"/>
         <source>Same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="447"/>
+        <location filename="../appcontext.cpp" line="461"/>
         <source>Same name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="487"/>
+        <location filename="../appcontext.cpp" line="501"/>
         <source>Could not create %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="498"/>
+        <location filename="../appcontext.cpp" line="512"/>
         <source>Choose a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="513"/>
+        <location filename="../appcontext.cpp" line="527"/>
         <source>line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="520"/>
+        <location filename="../appcontext.cpp" line="534"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="525"/>
-        <source>%n row(s) skipped:</source>
+        <location filename="../appcontext.cpp" line="539"/>
+        <source>%Ln row(s) skipped:</source>
         <translation>
-            <numerusform>%n row skipped:</numerusform>
-            <numerusform>%n rows skipped:</numerusform>
+            <numerusform>%Ln row skipped:</numerusform>
+            <numerusform>%Ln rows skipped:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="539"/>
+        <location filename="../appcontext.cpp" line="553"/>
         <source>Write one sentence about what they need</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="541"/>
-        <location filename="../appcontext.cpp" line="585"/>
+        <location filename="../appcontext.cpp" line="555"/>
+        <location filename="../appcontext.cpp" line="599"/>
         <source>Which customer?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="544"/>
+        <location filename="../appcontext.cpp" line="558"/>
         <source>%1 is not an amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="593"/>
+        <location filename="../appcontext.cpp" line="607"/>
         <source>That case belongs to another customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="599"/>
+        <location filename="../appcontext.cpp" line="613"/>
         <source>Possible case at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="627"/>
+        <location filename="../appcontext.cpp" line="642"/>
         <source>Connect to a server first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="637"/>
+        <location filename="../appcontext.cpp" line="652"/>
         <source>Unknown stage %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="786"/>
+        <location filename="../appcontext.cpp" line="794"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="788"/>
+        <location filename="../appcontext.cpp" line="796"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="799"/>
+        <location filename="../appcontext.cpp" line="807"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="819"/>
+        <location filename="../appcontext.cpp" line="827"/>
         <source>Need:
 
 Pain:
@@ -1529,286 +1529,286 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="833"/>
+        <location filename="../appcontext.cpp" line="841"/>
         <source>Spotted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="834"/>
+        <location filename="../appcontext.cpp" line="842"/>
         <source>Qualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="835"/>
-        <location filename="../appcontext.cpp" line="855"/>
+        <location filename="../appcontext.cpp" line="843"/>
+        <location filename="../appcontext.cpp" line="863"/>
         <source>Meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="836"/>
-        <location filename="../appcontext.cpp" line="857"/>
+        <location filename="../appcontext.cpp" line="844"/>
+        <location filename="../appcontext.cpp" line="865"/>
         <source>Offer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="837"/>
+        <location filename="../appcontext.cpp" line="845"/>
         <source>Negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="838"/>
-        <location filename="../appcontext.cpp" line="858"/>
+        <location filename="../appcontext.cpp" line="846"/>
+        <location filename="../appcontext.cpp" line="866"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="839"/>
-        <location filename="../appcontext.cpp" line="859"/>
+        <location filename="../appcontext.cpp" line="847"/>
+        <location filename="../appcontext.cpp" line="867"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="846"/>
+        <location filename="../appcontext.cpp" line="854"/>
         <source>Decision maker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="847"/>
+        <location filename="../appcontext.cpp" line="855"/>
         <source>Project owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="848"/>
+        <location filename="../appcontext.cpp" line="856"/>
         <source>Influencer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="849"/>
+        <location filename="../appcontext.cpp" line="857"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="850"/>
-        <location filename="../appcontext.cpp" line="860"/>
+        <location filename="../appcontext.cpp" line="858"/>
+        <location filename="../appcontext.cpp" line="868"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="854"/>
+        <location filename="../appcontext.cpp" line="862"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="856"/>
+        <location filename="../appcontext.cpp" line="864"/>
         <source>Phone meeting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="864"/>
+        <location filename="../appcontext.cpp" line="872"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="865"/>
+        <location filename="../appcontext.cpp" line="873"/>
         <source>planned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="866"/>
+        <location filename="../appcontext.cpp" line="874"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="867"/>
+        <location filename="../appcontext.cpp" line="875"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="872"/>
+        <location filename="../appcontext.cpp" line="880"/>
         <source>Passive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="873"/>
+        <location filename="../appcontext.cpp" line="881"/>
         <source>Neutral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="874"/>
+        <location filename="../appcontext.cpp" line="882"/>
         <source>Direct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="879"/>
+        <location filename="../appcontext.cpp" line="887"/>
         <source>Consultant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="880"/>
+        <location filename="../appcontext.cpp" line="888"/>
         <source>Seller</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="881"/>
+        <location filename="../appcontext.cpp" line="889"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="886"/>
+        <location filename="../appcontext.cpp" line="894"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="887"/>
+        <location filename="../appcontext.cpp" line="895"/>
         <source>inbound only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="888"/>
+        <location filename="../appcontext.cpp" line="896"/>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="894"/>
+        <location filename="../appcontext.cpp" line="902"/>
         <source>inbound-only customer: no active selling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="895"/>
+        <location filename="../appcontext.cpp" line="903"/>
         <source>blocked customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="896"/>
+        <location filename="../appcontext.cpp" line="904"/>
         <source>competitor of %1 (group %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="218"/>
+        <location filename="../models.cpp" line="250"/>
         <source>not met yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="224"/>
-        <location filename="../models.cpp" line="802"/>
+        <location filename="../models.cpp" line="256"/>
+        <location filename="../models.cpp" line="866"/>
         <source> (inbound)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="229"/>
-        <location filename="../models.cpp" line="820"/>
+        <location filename="../models.cpp" line="261"/>
+        <location filename="../models.cpp" line="884"/>
         <source>Needs analysis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="237"/>
-        <location filename="../models.cpp" line="783"/>
+        <location filename="../models.cpp" line="269"/>
+        <location filename="../models.cpp" line="847"/>
         <source>%1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="238"/>
+        <location filename="../models.cpp" line="270"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="604"/>
+        <location filename="../models.cpp" line="668"/>
         <source>New case: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="605"/>
+        <location filename="../models.cpp" line="669"/>
         <source>New customer in a competitor group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="606"/>
+        <location filename="../models.cpp" line="670"/>
         <source>Outbound work on a restricted customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="609"/>
+        <location filename="../models.cpp" line="673"/>
         <source>found by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="690"/>
+        <location filename="../models.cpp" line="754"/>
         <source>(unknown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="692"/>
+        <location filename="../models.cpp" line="756"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="782"/>
+        <location filename="../models.cpp" line="846"/>
         <source>Captured as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="820"/>
+        <location filename="../models.cpp" line="884"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="832"/>
+        <location filename="../models.cpp" line="896"/>
         <source>Captured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="844"/>
+        <location filename="../models.cpp" line="908"/>
         <source>In %1 since today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="845"/>
-        <source>In %1 for %n day(s)</source>
+        <location filename="../models.cpp" line="909"/>
+        <source>In %1 for %Ln day(s)</source>
         <translation>
-            <numerusform>In %1 for %n day</numerusform>
-            <numerusform>In %1 for %n days</numerusform>
+            <numerusform>In %1 for %Ln day</numerusform>
+            <numerusform>In %1 for %Ln days</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="888"/>
+        <location filename="../models.cpp" line="952"/>
         <source>(unnamed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="893"/>
+        <location filename="../models.cpp" line="957"/>
         <source>%1 – %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="895"/>
+        <location filename="../models.cpp" line="959"/>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="897"/>
+        <location filename="../models.cpp" line="961"/>
         <source>until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="902"/>
+        <location filename="../models.cpp" line="966"/>
         <source>%1 × the cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="903"/>
-        <source>%n case(s) identified</source>
+        <location filename="../models.cpp" line="967"/>
+        <source>%Ln case(s) identified</source>
         <translation>
-            <numerusform>%n case identified</numerusform>
-            <numerusform>%n cases identified</numerusform>
+            <numerusform>%Ln case identified</numerusform>
+            <numerusform>%Ln cases identified</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="904"/>
+        <location filename="../models.cpp" line="968"/>
         <source>%1 won · %2 lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="906"/>
+        <location filename="../models.cpp" line="970"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,10 +1817,10 @@ Budget:
     <name>fika::app::SyncController</name>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="192"/>
-        <source>Offline · %n change(s) kept on this device</source>
+        <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
-            <numerusform>Offline · %n change kept on this device</numerusform>
-            <numerusform>Offline · %n changes kept on this device</numerusform>
+            <numerusform>Offline · %Ln change kept on this device</numerusform>
+            <numerusform>Offline · %Ln changes kept on this device</numerusform>
         </translation>
     </message>
     <message>
@@ -1840,18 +1840,18 @@ Budget:
     </message>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="196"/>
-        <source>%n conflict(s) to review</source>
+        <source>%Ln conflict(s) to review</source>
         <translation>
-            <numerusform>%n conflict to review</numerusform>
-            <numerusform>%n conflicts to review</numerusform>
+            <numerusform>%Ln conflict to review</numerusform>
+            <numerusform>%Ln conflicts to review</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="197"/>
-        <source>%n change(s) refused</source>
+        <source>%Ln change(s) refused</source>
         <translation>
-            <numerusform>%n change refused</numerusform>
-            <numerusform>%n changes refused</numerusform>
+            <numerusform>%Ln change refused</numerusform>
+            <numerusform>%Ln changes refused</numerusform>
         </translation>
     </message>
     <message>
@@ -1861,18 +1861,18 @@ Budget:
     </message>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="200"/>
-        <source>Offline · %n change(s) waiting</source>
+        <source>Offline · %Ln change(s) waiting</source>
         <translation>
-            <numerusform>Offline · %n change waiting</numerusform>
-            <numerusform>Offline · %n changes waiting</numerusform>
+            <numerusform>Offline · %Ln change waiting</numerusform>
+            <numerusform>Offline · %Ln changes waiting</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../synccontroller.cpp" line="201"/>
-        <source>%n change(s) waiting</source>
+        <source>%Ln change(s) waiting</source>
         <translation>
-            <numerusform>%n change waiting</numerusform>
-            <numerusform>%n changes waiting</numerusform>
+            <numerusform>%Ln change waiting</numerusform>
+            <numerusform>%Ln changes waiting</numerusform>
         </translation>
     </message>
     <message>
