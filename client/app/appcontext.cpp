@@ -608,7 +608,8 @@ QString AppContext::logActivity(const QString& type, const QString& accountId, c
         case_id = s(caseId);
     }
     sync::Store::Batch batch(*store_);
-    if (possibleCase && case_id.empty()) {
+    bool new_case = possibleCase && case_id.empty();
+    if (new_case) {
         QString title = note.trimmed().section(QRegularExpression("[.!?\\n]"), 0, 0).left(200);
         if (title.isEmpty()) title = tr("Possible case at %1").arg(accountName(accountId));
         sync::Fields cf = {{"account_id", sync::text(s(accountId))}, {"title", sync::text(s(title))}};
@@ -632,8 +633,8 @@ QString AppContext::logActivity(const QString& type, const QString& accountId, c
     auto st = batch.commit();
     if (!st.ok()) return fail(st.error()), QString();
     sync_->localChange();
-    // A case made here is new; one logged on is not changed, but its history shows the activity.
-    bump(possibleCase && caseId.isEmpty() ? QStringList{"activities", "cases"} : QStringList{"activities"});
+    // A case logged on is not changed (its history shows the activity); one made here is new.
+    bump(new_case ? QStringList{"activities", "cases"} : QStringList{"activities"});
     return q(*a);
 }
 

@@ -551,13 +551,9 @@ QHash<int, QByteArray> PipelineModel::roleNames() const {
 // ---- IssuesModel --------------------------------------------------------------------------------
 
 IssuesModel::IssuesModel(QObject* parent) : QAbstractListModel(parent) {
-    // Conflicts and refusals come with syncs; their labels are any table's records.
-    static const QStringList every = [] {
-        QStringList all;
-        for (const sync::TableDef& t : sync::Schema::current().tables()) all << q(t.name);
-        return all;
-    }();
-    follow_changes(this, every, &IssuesModel::reload);
+    // Conflicts and refusals come with syncs; their labels are any table's records: every
+    // change re-reads them.
+    if (app()) connect(app(), &AppContext::recordsChanged, this, &IssuesModel::reload);
     reload();
 }
 
