@@ -141,6 +141,8 @@ sync::Result<std::vector<std::string>> export_csv(sync::Store& store, const std:
         for (const std::string& table : csv_tables()) {
             std::string path = (std::filesystem::path(dir) / (table + ".csv")).string();
             std::string tmp = path + ".tmp";
+            for (const std::string& p : {path, tmp})
+                if (auto own = store.check_not_own_file(p); !own.ok()) throw sync::Failure{own.error()};
             {
                 std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
                 f << export_table_csv(store, table);
@@ -268,6 +270,7 @@ sync::Result<ImportReport> import_csv_text(sync::Store& store, const std::string
 
 sync::Result<ImportReport> import_csv(sync::Store& store, const std::string& path, std::string table,
                                       const sync::Fields& defaults) {
+    if (auto own = store.check_not_own_file(path); !own.ok()) return own.error();
     std::ifstream in(path, std::ios::binary);
     if (!in) return sync::Error{sync::Code::NotFound, "cannot read " + path};
     std::stringstream ss;

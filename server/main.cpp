@@ -308,6 +308,7 @@ int main(int argc, char** argv) {
                     std::printf("%s\n", doc->c_str());
                     return 0;
                 }
+                if (auto own = store->check_output_file(args[3]); !own.ok()) return fail(own.error());
                 std::ofstream f(args[3], std::ios::binary);
                 f << *doc << "\n";
                 f.close();

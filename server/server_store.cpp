@@ -416,6 +416,8 @@ public:
         // one backup step is one read transaction, so the copy is consistent.
         return sync::guard_status([&] {
             std::string tmp = path + ".partial";
+            for (const std::string& p : {path, tmp})
+                if (auto own = hub_->check_not_own_file(p); !own.ok()) throw sync::Failure{own.error()};
             std::filesystem::remove(tmp);
             sqlite3* src = nullptr;
             sqlite3* dst = nullptr;
@@ -442,6 +444,8 @@ public:
             std::filesystem::rename(tmp, path);
         });
     }
+
+    Status check_output_file(const std::string& path) override { return hub_->check_not_own_file(path); }
 
 private:
     sync::Db& db() { return hub_->db(); }

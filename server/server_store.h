@@ -141,8 +141,12 @@ public:
                                                         std::size_t limit) = 0;
 
     virtual Result<Stats> stats() = 0;
-    // An online, consistent copy of the whole database (SQLite backup API).
+    // An online, consistent copy of the whole database (SQLite backup API). Invalid when
+    // `path` is the database's own file.
     virtual Status backup(const std::string& path) = 0;
+    // Invalid when `path` is one of the store's own files (an export must not overwrite
+    // the database, nor open it outside the database engine).
+    virtual Status check_output_file(const std::string& path) = 0;
 };
 
 struct ServerStoreOptions {

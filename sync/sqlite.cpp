@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+#include <sys/stat.h>
+
 namespace fika::sync {
 
 void fail_sqlite(sqlite3* db, int rc, std::string_view what) {
@@ -122,6 +124,20 @@ Db::Db(const std::string& path, bool create) {
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }
+
+bool Db::is_own_file(const std::string& path) const {
+    struct stat target {};
+    if (!db_ || ::stat(path.c_str(), &target) != 0) return false;
+    const char* main = sqlite3_db_filename(db_, "main");
+    if (!main || !*main) return false;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        struct stat st {};
+        if (::stat((std::string(main) + suffix).c_str(), &st) == 0 && st.st_dev == target.st_dev &&
+            st.st_ino == target.st_ino)
+            return true;
+    }
+    return false;
+}
 
 Db& Db::operator=(Db&& o) noexcept {
     if (this != &o) {

@@ -103,6 +103,10 @@ public:
     void exec(std::string_view sql);
     Stmt prepare(std::string_view sql) { return Stmt(db_, sql); }
     std::int64_t changes() const { return sqlite3_changes64(db_); }
+    // True when `path` is this database's file or one SQLite keeps beside it (-wal, -shm,
+    // -journal), compared by device and inode. Such a file is never opened outside SQLite:
+    // closing any descriptor on it drops every lock this process holds on it.
+    bool is_own_file(const std::string& path) const;
 
 private:
     sqlite3* db_ = nullptr;

@@ -2,9 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <random>
 #include <set>
 
@@ -264,25 +265,30 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
     }
     rng_.seed(seed);
 
-    // Look at the file before SQLite does, so a file that is not a database is never
-    // written to.
-    bool fresh = true;
+    // Nothing but SQLite ever opens the file. Closing any descriptor on a file drops every
+    // POSIX lock this process holds on it, and SQLite's locks are what tell another
+    // process's last connection that it may not checkpoint and delete the WAL: a second
+    // connection of this process (the app's UI beside its sync worker) opened after a plain
+    // read of the header would leave the first writing into a WAL that no longer has a name
+    // (SQLite's "How To Corrupt An SQLite Database File", 2.2). stat() opens nothing, and
+    // SQLite itself refuses a file that is not a database before writing a byte to it.
     {
-        std::ifstream in(path, std::ios::binary);
-        if (in) {
-            char header[16] = {};
-            in.read(header, 16);
-            auto got = in.gcount();
-            if (got > 0) {
-                fresh = false;
-                if (got < 16 || std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16))
-                    fail(Code::Corrupt, path + " is not a Fika database (not an SQLite file)");
-            }
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0) {
+            if (!S_ISREG(st.st_mode)) fail(Code::Invalid, path + " is not a file");
         } else if (!opts.create) {
             fail(Code::NotFound, path + ": no such database");
         }
     }
     db_ = Db(path, opts.create);
+    bool fresh = false;
+    try {
+        // Reads the header (through the WAL: a new database's first page may be only there).
+        fresh = pragma_int(db_, "PRAGMA page_count") == 0;
+    } catch (const Failure& f) {
+        if (f.error.code == Code::Corrupt) fail(Code::Corrupt, path + " is not a Fika database (not an SQLite file)");
+        throw;
+    }
     int version = static_cast<int>(pragma_int(db_, "PRAGMA user_version"));
     if (!fresh) {
         std::int64_t app = pragma_int(db_, "PRAGMA application_id");
@@ -530,6 +536,11 @@ Status Store::Batch::commit() {
 void Store::put_meta(const std::string& key, std::int64_t v) {
     meta_put_.bind(1, key).bind(2, std::to_string(v)).run();
     meta_put_.reset();
+}
+
+Status Store::check_not_own_file(const std::string& path) const {
+    if (!db_.is_own_file(path)) return ok_status();
+    return Error{Code::Invalid, path + " is the database itself (or a file SQLite keeps beside it); choose another file"};
 }
 
 Result<std::optional<std::string>> Store::meta(const std::string& key) {

@@ -192,6 +192,9 @@ public:
     void observe_clock(std::uint64_t hlc) { hlc_.observe(hlc); }
     std::uint64_t now_ms() const { return hlc_.wall_ms(); }
     Db& db() { return db_; }
+    // Invalid when `path` is this database's own file (or its -wal, -shm, -journal):
+    // imports, exports and backups call it before opening a path a user gave them.
+    Status check_not_own_file(const std::string& path) const;
     // The WAL's background checkpointer (null when OpenOptions::background_checkpoint is off).
     const WalCheckpointer* checkpointer() const { return checkpointer_.get(); }
 

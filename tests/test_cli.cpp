@@ -4,6 +4,7 @@
 #include <ctime>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 #include "cli_harness.h"
 
@@ -18,7 +19,9 @@ void write_file(const std::string& path, const std::string& text) {
 }
 std::string read_file(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(f), {});
+    std::ostringstream text;
+    text << f.rdbuf();
+    return text.str();
 }
 }  // namespace
 
@@ -99,6 +102,12 @@ TEST_CASE("mistakes get a clear message - a non-zero exit and change nothing") {
         {{"add", "contact", "--account", acme, "--name", "Eva", "--email", "eva at acme"}, 1, "expected an e-mail address"},
         {{"add", "programme", "--name", "P", "--period_start", "2026-05-01", "--period_end", "2026-04-01"}, 1,
          "the period ends before it starts"},
+        // The database itself (or its WAL) is never read or written as an import or export:
+        // opening it outside SQLite would drop this process's locks on it.
+        {{"import", "csv", cli.db(), "--kind", "account"}, 1, "is the database itself"},
+        {{"import", "csv", cli.db() + "-wal", "--kind", "account"}, 1, "is the database itself"},
+        {{"export", "ical", cli.db()}, 1, "is the database itself"},
+        {{"export", "csv", dir.path().string()}, 0, "accounts.csv"},
     };
     for (auto& k : cases) {
         auto args = k.args;

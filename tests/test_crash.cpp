@@ -5,12 +5,14 @@
 // reported as committed is there exactly once.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <thread>
@@ -163,4 +165,119 @@ TEST_CASE("kill -9 at any moment loses no committed write and never corrupts the
     std::printf("crash: %d kills, %zu local and %zu remote commits verified\n", kills, local.size(), remote.size());
     CHECK(kills == rounds);
     CHECK(local.size() > 20);  // the child did real work (fewer under sanitizers)
+}
+
+namespace {
+
+// The app's shape: two connections to one file in one process (the UI's and the sync
+// worker's), each a Store. Writes through both in turn, reporting each commit, after the
+// parent said go; then waits to be killed.
+[[noreturn]] void two_store_child(const std::string& path, int report_fd, int go_fd, int writes) {
+    auto ui = Store::open(path);
+    if (!ui.ok()) _exit(3);
+    auto worker = Store::open(path);
+    if (!worker.ok()) _exit(3);
+    if (!(*ui)->create("accounts", {{"name", text("before")}}).ok()) _exit(5);
+    if (write(report_fd, "ready\n", 6) != 6) _exit(4);
+    char go = 0;
+    if (read(go_fd, &go, 1) != 1) _exit(4);
+    for (int n = 0; n < writes; ++n) {
+        Store& s = n % 2 ? **worker : **ui;
+        if (!s.create("accounts", {{"name", text("after-" + std::to_string(n))}}).ok()) _exit(5);
+        char line[32];
+        int len = std::snprintf(line, sizeof line, "%d\n", n);
+        if (write(report_fd, line, static_cast<size_t>(len)) != len) _exit(4);
+    }
+    for (;;) pause();
+}
+
+// Reads lines from fd until one equals `want` or 10 s pass; returns everything read.
+std::string read_until(int fd, const std::string& want) {
+    std::string got;
+    char buf[4096];
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (got.find(want) != std::string::npos) break;
+        pollfd p{fd, POLLIN, 0};
+        if (poll(&p, 1, 50) <= 0) continue;
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        got.append(buf, static_cast<size_t>(n));
+    }
+    return got;
+}
+
+}  // namespace
+
+// Issue 18: the app lost saved work when any other process (sqlite3, fika-cli status, a
+// backup or indexing tool) opened and closed its database. Opening the second store read
+// the file's header with a stream of its own; closing that descriptor dropped every POSIX
+// lock the process held on the file, so the other process's close checkpointed and
+// deleted the WAL, and every later write went into a WAL without a name.
+TEST_CASE("another process reading the database loses none of the app's writes - even after kill -9") {
+    fika::test::TempDir dir;
+    for (int round = 0; round < 3; ++round) {
+        std::string path = dir.file("app-" + std::to_string(round) + ".db");
+        { REQUIRE(Store::open(path).ok()); }
+        int report[2], go[2];
+        REQUIRE(pipe(report) == 0);
+        REQUIRE(pipe(go) == 0);
+        const int writes = 50;
+        pid_t pid = fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            close(report[0]);
+            close(go[1]);
+            two_store_child(path, report[1], go[0], writes);
+        }
+        close(report[1]);
+        close(go[0]);
+        REQUIRE_THAT(read_until(report[0], "ready\n"), Catch::Contains("ready"));
+        // Another process opens the file, reads and closes it: the sqlite3 shell (round 1,
+        // when installed), else this one, which holds no connection to the file.
+        if (round == 1 && access("/usr/bin/sqlite3", X_OK) == 0) {
+            pid_t shell = fork();
+            if (shell == 0) {
+                int devnull = open("/dev/null", O_WRONLY);
+                dup2(devnull, 1);
+                execl("/usr/bin/sqlite3", "sqlite3", path.c_str(), "SELECT count(*) FROM accounts", nullptr);
+                _exit(127);
+            }
+            int st = 0;
+            waitpid(shell, &st, 0);
+            REQUIRE(WIFEXITED(st));
+            REQUIRE(WEXITSTATUS(st) == 0);
+        } else {
+            Db other(path, false);
+            Stmt q = other.prepare("SELECT count(*) FROM accounts");
+            REQUIRE(q.step());
+        }
+        CHECK(std::filesystem::exists(path + "-wal"));  // the app still holds it
+        REQUIRE(write(go[1], "g", 1) == 1);
+        std::string lines = read_until(report[0], std::to_string(writes - 1) + "\n");
+        kill(pid, SIGKILL);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        close(report[0]);
+        close(go[1]);
+        REQUIRE(WIFSIGNALED(status));
+        int acknowledged = 0;
+        for (std::size_t pos = 0; pos < lines.size();) {
+            std::size_t nl = lines.find('\n', pos);
+            if (nl == std::string::npos) break;
+            ++acknowledged;
+            pos = nl + 1;
+        }
+        REQUIRE(acknowledged == writes);
+
+        auto s = Store::open(path);
+        REQUIRE(s.ok());
+        std::set<std::string> names;
+        for (const Record& r : *(*s)->all("accounts")) names.insert(std::get<std::string>(r["name"]));
+        int found = 0;
+        for (int n = 0; n < writes; ++n) found += names.count("after-" + std::to_string(n)) ? 1 : 0;
+        INFO("round " << round);
+        CHECK(found == acknowledged);
+        CHECK(names.count("before") == 1);
+    }
 }

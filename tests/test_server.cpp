@@ -641,6 +641,44 @@ TEST_CASE("backup while serving restores to an identical database and a restart 
     CHECK(fresh.store->all("accounts")->size() == before);
 }
 
+// Issue 18: admin subcommands (and sqlite3, a backup tool) open the server's database from
+// other processes while it serves; nothing the server acknowledged may be lost, even to a
+// kill -9 right after.
+TEST_CASE("admin commands and other readers of the database while serving lose no acknowledged write - even to kill -9") {
+    ServerProcess srv({"--rate", "0"});
+    std::string alice = srv.add_user("alice", "consultant");
+    Device a(srv.url(), alice);
+    std::vector<std::string> acknowledged;
+    const bool have_sqlite3 = access("/usr/bin/sqlite3", X_OK) == 0;
+    for (int i = 0; i < 40; ++i) {
+        std::string id = a.account("Acknowledged " + std::to_string(i));
+        a.sync();
+        REQUIRE(a.store->pending(10)->changes.empty());
+        acknowledged.push_back(id);
+        if (i % 5 == 0) CHECK(srv.admin({"user", "list"}).first == 0);
+        if (i % 5 == 1) CHECK(srv.admin({"stats"}).first == 0);
+        if (i % 5 == 2) CHECK(srv.admin({"access", "log"}).first == 0);
+        if (i % 5 == 3 && have_sqlite3)
+            CHECK(fika::test::run_command({"/usr/bin/sqlite3", srv.data() + "/fika-server.db", "SELECT count(*) FROM accounts"}).first == 0);
+        if (i % 5 == 4) CHECK(srv.admin({"backup", srv.data() + "/b" + std::to_string(i) + ".db"}).first == 0);
+    }
+    CHECK(std::filesystem::exists(srv.data() + "/fika-server.db-wal"));  // the server still holds it
+    CHECK(srv.stop(SIGKILL) == 128 + SIGKILL);
+    {
+        sync::Db raw(srv.data() + "/fika-server.db", false);
+        sync::Stmt chk = raw.prepare("PRAGMA integrity_check");
+        REQUIRE(chk.step());
+        CHECK(chk.text(0) == "ok");
+    }
+    srv.start();
+    Device fresh(srv.url(), alice);
+    fresh.sync();
+    std::vector<std::string> missing;
+    for (const std::string& id : acknowledged)
+        if (!fresh.has("accounts", id)) missing.push_back(id);
+    CHECK(missing == std::vector<std::string>{});
+}
+
 TEST_CASE("TLS: with a certificate and key the server speaks HTTPS") {
     TempDir certs;
     std::string cert = certs.file("cert.pem"), key = certs.file("key.pem");

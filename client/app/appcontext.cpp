@@ -430,6 +430,7 @@ QString AppContext::saveExport(const QString& dir, const QString& file, const sy
     QString d = export_dir(dir);
     if (d.isEmpty()) return fail(tr("There is no folder to export to")), QString();
     QString path = QDir(d).filePath(file);
+    if (auto own = store_->check_not_own_file(s(path)); !own.ok()) return fail(own.error()), QString();
     if (!write_text(path, *text)) return fail(tr("Could not write %1").arg(path)), QString();
     return path;
 }

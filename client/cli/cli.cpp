@@ -641,6 +641,8 @@ int write_out(Ctx& c, const std::string& file, const std::string& text) {
         std::fwrite(text.data(), 1, text.size(), c.out);
         return kOk;
     }
+    if (c.store)
+        if (auto own = c.store->check_not_own_file(file); !own.ok()) return error(own.error().message);
     std::ofstream f(file, std::ios::binary);
     f << text;
     f.close();
