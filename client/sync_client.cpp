@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <deque>
 #include <future>
@@ -93,7 +94,18 @@ struct SyncClient::Line {
 };
 
 SyncClient::SyncClient(sync::Store& store, ServerConfig cfg)
-    : store_(store), cfg_(std::move(cfg)), lines_{std::make_unique<Line>(), std::make_unique<Line>()} {}
+    : store_(store), cfg_(std::move(cfg)), lines_{std::make_unique<Line>(), std::make_unique<Line>()} {
+    // A server may close a kept-alive connection whenever it likes (idle, or to make room
+    // at a connection cap); cpp-httplib 0.11 writes without MSG_NOSIGNAL, so the write
+    // that finds it closed would raise SIGPIPE and end the app or fika-cli. The write's
+    // error is handled (the request is retried on a new connection) - the signal is not
+    // wanted anywhere in a process that syncs.
+    static const bool ignored = [] {
+        std::signal(SIGPIPE, SIG_IGN);
+        return true;
+    }();
+    (void)ignored;
+}
 
 SyncClient::~SyncClient() = default;
 

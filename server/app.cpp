@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "http.h"
+#include "json_reader.h"
 #include "protocol.h"
 
 namespace fika::server {
@@ -79,11 +80,34 @@ std::string access_log_json(const std::vector<AccessEntry>& log) {
 
 namespace {
 
-// Parses a JSON object body with exactly the allowed keys.
+// The first key an object in `v` names twice, if any.
+std::optional<std::string> repeated_key(sync::jsonr::Value v) {
+    auto kind = v.kind();
+    if (kind != sync::jsonr::Kind::Object && kind != sync::jsonr::Kind::Array) return std::nullopt;
+    std::set<std::string_view> keys;
+    sync::jsonr::Value child = v.first_child();
+    for (std::uint32_t i = 0; i < v.size(); ++i, child = child.next_sibling()) {
+        if (kind == sync::jsonr::Kind::Object && !keys.insert(child.key()).second) return std::string(child.key());
+        if (auto inner = repeated_key(child)) return inner;
+    }
+    return std::nullopt;
+}
+
+// Parses a JSON object body with exactly the allowed keys. Every body is read by the
+// strict reader /v1/sync uses (RFC 8259, UTF-8 only) and refused when an object names a
+// key twice: with most readers the last would silently win ({"user":"c1",...,"user":"c2"}).
 std::optional<Response> parse_body(const Request& r, json& out, std::initializer_list<const char*> allowed) {
     if (r.body.empty()) {
         out = json::object();
         return std::nullopt;
+    }
+    {
+        sync::jsonr::Doc doc;
+        std::string error;
+        if (!doc.parse(r.body, 32, 100000, error)) return Response::error(400, "invalid", "the body is not JSON: " + error);
+        if (auto twice = repeated_key(doc.root()))
+            return Response::error(400, "invalid", "the body names '" + *twice + "' twice");
+        doc.done(0);
     }
     out = json::parse(r.body, nullptr, false);
     if (out.is_discarded() || !out.is_object())
@@ -209,9 +233,35 @@ public:
         refused_ += refused;
         notifications_ += notified;
     }
-    std::string render(std::size_t live, const Stats* stats) {
+    std::string render(std::size_t live, const Stats* stats, const http::ConnectionStats& conns,
+                       std::uint64_t rate_limited, double rate) {
         std::lock_guard lock(mu_);
         std::string o;
+        auto gauge = [&](const char* name, const char* help, auto v) {
+            o += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " +
+                 std::to_string(v) + "\n";
+        };
+        o += "# HELP fika_http_connections Open connections by state (reading a request, idle between requests,\n"
+             "# answered by a worker, closing).\n# TYPE fika_http_connections gauge\n";
+        for (auto [state, n] : {std::pair{"reading", conns.reading}, {"idle", conns.idle}, {"busy", conns.busy},
+                                {"closing", conns.closing}})
+            o += std::string("fika_http_connections{state=\"") + state + "\"} " + std::to_string(n) + "\n";
+        gauge("fika_http_peer_addresses", "Distinct peer addresses with open connections.", conns.addresses);
+        gauge("fika_http_buffered_bytes", "Request bytes held in memory, all connections together.", conns.buffered_bytes);
+        gauge("fika_http_queued_requests", "Complete requests waiting for a worker.", conns.queued);
+        o += "# HELP fika_http_connections_accepted_total Connections accepted.\n"
+             "# TYPE fika_http_connections_accepted_total counter\nfika_http_connections_accepted_total " +
+             std::to_string(conns.accepted) + "\n";
+        o += "# HELP fika_http_connections_evicted_total Connections closed to make room at a connection cap.\n"
+             "# TYPE fika_http_connections_evicted_total counter\nfika_http_connections_evicted_total " +
+             std::to_string(conns.evicted) + "\n";
+        o += "# HELP fika_http_refused_total Requests refused before a handler ran, by reason (framing, deadlines,\n"
+             "# caps, authentication, rate limit).\n# TYPE fika_http_refused_total counter\n";
+        for (auto& [code, n] : conns.refused)
+            o += "fika_http_refused_total{reason=\"" + code + "\"} " + std::to_string(n) + "\n";
+        o += "# HELP fika_rate_limited_total Requests refused by the per-user rate limit.\n"
+             "# TYPE fika_rate_limited_total counter\nfika_rate_limited_total " + std::to_string(rate_limited) + "\n";
+        gauge("fika_rate_limit_per_second", "Requests per second and user allowed, sustained (0: no limit).", rate);
         o += "# HELP fika_http_requests_total HTTP requests by route and status.\n";
         o += "# TYPE fika_http_requests_total counter\n";
         for (auto& [k, v] : requests_)
@@ -275,10 +325,18 @@ public:
             b.tokens = std::min(burst_, b.tokens + dt * rate_);
             b.last = now;
         }
-        if (b.tokens < 1) return false;
+        if (b.tokens < 1) {
+            ++refused_;
+            return false;
+        }
         b.tokens -= 1;
         return true;
     }
+    std::uint64_t refused() {
+        std::lock_guard lock(mu_);
+        return refused_;
+    }
+    double rate() const { return rate_; }
 
 private:
     struct Bucket {
@@ -288,10 +346,8 @@ private:
     double rate_, burst_;
     std::mutex mu_;
     std::map<std::string, Bucket> buckets_;
+    std::uint64_t refused_ = 0;
 };
-
-// The user the gate authenticated, for the handler that runs next on the same thread.
-thread_local std::optional<User> t_gate_user;
 
 }  // namespace
 
@@ -316,9 +372,10 @@ struct App::Impl {
         if (!cfg.quiet) std::fprintf(stderr, "%s\n", line.c_str());
     }
 
-    // Authenticates every request but the public ones; admin routes need the admin role.
-    std::optional<Response> gate(const Request& r, std::string& who) {
-        t_gate_user.reset();
+    // Authenticates every request but the public ones, from its head (before its body is
+    // read), and counts it against the user's rate. Which routes need the admin role is
+    // decided by the route that runs (route()), after cpp-httplib has decoded the path.
+    std::optional<Response> gate(const Request& r, std::string& who, std::any& principal) {
         if (r.path == "/healthz" || r.path == "/metrics") return std::nullopt;
         std::string token = r.bearer_token();
         if (token.empty())
@@ -336,20 +393,20 @@ struct App::Impl {
             e.headers.emplace_back("Retry-After", "1");
             return e;
         }
-        if (r.path.rfind("/v1/admin/", 0) == 0 && (*u)->role != UserRole::Admin)
-            return Response::error(403, "forbidden", "this endpoint is for admins");
-        t_gate_user = **u;
+        principal = **u;
         return std::nullopt;
     }
 
     void route(const std::string& method, const std::string& pattern, const std::string& name,
                std::function<Response(const Request&, const User*)> h, bool authenticated = true) {
-        http->route(method, pattern, [this, name, h, authenticated](const Request& r) {
+        const bool admin = pattern.rfind("/v1/admin/", 0) == 0;
+        http->route(method, pattern, [this, name, h, authenticated, admin](const Request& r) {
             Response out;
             if (authenticated) {
-                std::optional<User> u = std::move(t_gate_user);
-                t_gate_user.reset();
-                out = u ? h(r, &*u) : Response::error(401, "unauthorized", "unknown or rotated token");
+                const User* u = std::any_cast<User>(&r.principal);
+                if (!u) out = Response::error(401, "unauthorized", "unknown or rotated token");
+                else if (admin && u->role != UserRole::Admin) out = Response::error(403, "forbidden", "this endpoint is for admins");
+                else out = h(r, u);
             } else {
                 out = h(r, nullptr);
             }
@@ -370,7 +427,8 @@ struct App::Impl {
             auto s = store->stats();
             Response r;
             r.content_type = "text/plain; version=0.0.4";
-            r.body = metrics.render(live.size(), s.ok() ? &*s : nullptr);
+            r.body = metrics.render(live.size(), s.ok() ? &*s : nullptr, http->connection_stats(), limiter.refused(),
+                                    limiter.rate());
             return r;
         }, false);
 
@@ -521,8 +579,7 @@ struct App::Impl {
 
     Response sync(const Request& r, const User& u) {
         auto t0 = SteadyClock::now();
-        std::string type = r.header("content-type");
-        if (type.rfind("application/json", 0) != 0)
+        if (!http::is_json_type(r.header("content-type")))
             return Response::error(415, "unsupported_media_type", "POST /v1/sync takes application/json");
         auto req = sync::decode_request(r.body, sync::Schema::current());
         if (!req.ok()) return from_error(req.error());
@@ -554,6 +611,8 @@ struct App::Impl {
             auto last_write = SteadyClock::now();
             std::vector<std::string> events;
             while (live.wait(*conn, std::chrono::milliseconds(500), events)) {
+                // A client that went away frees its slot within half a second.
+                if (!sink.alive()) return close();
                 for (const std::string& e : events) {
                     if (!sink.write(e)) return close();
                     last_write = SteadyClock::now();
@@ -605,12 +664,20 @@ App::App(Config cfg, std::unique_ptr<ServerStore> store)
     o.max_body = impl_->cfg.max_body;
     // Every open event stream holds a worker thread: size the pool for both.
     o.threads = impl_->cfg.workers + impl_->cfg.max_live;
+    auto ms = [](double s) { return std::chrono::milliseconds(static_cast<std::int64_t>(s * 1000)); };
+    o.header_timeout = ms(impl_->cfg.header_timeout_s);
+    o.body_timeout = ms(impl_->cfg.body_timeout_s);
+    o.idle_timeout = ms(impl_->cfg.idle_timeout_s);
+    o.max_connections = impl_->cfg.max_connections;
+    o.max_per_address = impl_->cfg.max_per_address;
+    o.max_buffered = impl_->cfg.max_buffered;
     o.tls_cert = impl_->cfg.tls_cert;
     o.tls_key = impl_->cfg.tls_key;
     Impl* impl = impl_.get();
     o.log = [impl](const std::string& line) { impl->log(line); };
     impl_->http = std::make_unique<http::Server>(o);
-    impl_->http->set_gate([impl](const Request& r, std::string& who) { return impl->gate(r, who); });
+    impl_->http->set_gate(
+        [impl](const Request& r, std::string& who, std::any& principal) { return impl->gate(r, who, principal); });
     impl_->install_routes();
 }
 

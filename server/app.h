@@ -27,6 +27,13 @@ struct Config {
     std::uint64_t push_order_wait_ms = 10000;  // see ServerStoreOptions::push_order_wait
     int keepalive_s = 15;             // SSE comment interval
     bool quiet = false;               // no request log
+    // The front door (server/front_door.h, docs/protocol.md "Limits").
+    double header_timeout_s = 10;     // a request's whole head
+    double body_timeout_s = 60;       // its whole body, after the head
+    double idle_timeout_s = 5;        // a kept-alive connection between requests
+    std::size_t max_connections = 10000;
+    std::size_t max_per_address = 256;
+    std::size_t max_buffered = 256u << 20;  // request bodies held in memory, all together
 };
 
 // The access log as a JSON array (HTTP and `fika-server access log --json`).

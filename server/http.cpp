@@ -2,27 +2,31 @@
 
 #include <httplib.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
+#include <cstring>
 #include <ctime>
-#include <regex>
 #include <set>
 
+#include "front_door.h"
 #include "gzip.h"
 
 namespace fika::server::http {
 
 namespace {
 
-// Per request, on the worker thread that runs it: for the log line.
-thread_local std::chrono::steady_clock::time_point t_start;
-thread_local std::string t_who;
+// The request a worker thread is answering, set by the front door's Serve around
+// cpp-httplib's processing of it.
+struct Current {
+    Connection* conn = nullptr;
+    std::string* body = nullptr;  // as it arrived (still compressed, if it was)
+    std::any* principal = nullptr;
+    bool close_after = false;     // a handler's answer said Connection: close
+    std::chrono::steady_clock::time_point start;
+    std::string who;
+};
+thread_local Current* t_cur = nullptr;
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -37,7 +41,9 @@ std::string status_code_name(int status) {
         case 404: return "not_found";
         case 405: return "method_not_allowed";
         case 413: return "too_large";
+        case 414: return "uri_too_long";
         case 415: return "unsupported_media_type";
+        case 416: return "bad_range";
         case 429: return "rate_limited";
         case 503: return "unavailable";
         default: return status >= 500 ? "internal" : "error";
@@ -50,12 +56,97 @@ std::string status_message(int status) {
         case 404: return "no such endpoint";
         case 405: return "method not allowed on this endpoint";
         case 413: return "the request body is too large";
+        case 414: return "the request target is too long";
         case 415: return "unsupported content type or encoding";
         default: return "request failed";
     }
 }
 
-std::string utc_now() {
+
+// The length of the UTF-8 sequence at s[i], or 0 when it is not a valid one (overlong
+// forms, surrogates and values past U+10FFFF are not).
+std::size_t utf8_length(const std::string& s, std::size_t i) {
+    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    unsigned char c = b(0);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return 0;
+    for (std::size_t k = 1; k < n; ++k)
+        if ((b(k) & 0xc0) != 0x80) return 0;
+    if (n == 2 && c < 0xc2) return 0;
+    if (n == 3) {
+        unsigned cp = ((c & 0x0fu) << 12) | ((b(1) & 0x3fu) << 6) | (b(2) & 0x3fu);
+        if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+    }
+    if (n == 4) {
+        unsigned cp = ((c & 0x07u) << 18) | ((b(1) & 0x3fu) << 12) | ((b(2) & 0x3fu) << 6) | (b(3) & 0x3fu);
+        if (cp < 0x10000 || cp > 0x10ffff) return 0;
+    }
+    return n;
+}
+
+// The request's head as cpp-httplib reads it: the request line and headers as they
+// arrived, without the framing the front door has already dealt with. The body is not
+// in it: handlers take it from the front door (Current::body), so cpp-httplib never
+// reads, decompresses or frames a body itself.
+std::string head_for_httplib(const Head& h) {
+    std::string out = h.method + " " + h.target + " " + h.version + "\r\n";
+    for (const auto& [k, v] : h.headers) {
+        if (k == "content-length" || k == "transfer-encoding" || k == "expect") continue;
+        out += k;
+        out += ": ";
+        out += v;
+        out += "\r\n";
+    }
+    out += "Content-Length: 0\r\n\r\n";
+    return out;
+}
+
+// A stream over one request: reads its head, writes to the connection.
+class RequestStream final : public httplib::Stream {
+public:
+    RequestStream(Connection& c, std::string head) : c_(c), head_(std::move(head)) {}
+    bool is_readable() const override { return true; }
+    bool is_writable() const override { return c_.alive(); }
+    ssize_t read(char* ptr, size_t size) override {
+        size_t n = std::min(size, head_.size() - pos_);
+        std::memcpy(ptr, head_.data() + pos_, n);
+        pos_ += n;
+        return static_cast<ssize_t>(n);
+    }
+    ssize_t write(const char* ptr, size_t size) override { return c_.write(ptr, size) ? static_cast<ssize_t>(size) : -1; }
+    void get_remote_ip_and_port(std::string& ip, int& port) const override {
+        ip = c_.remote_addr();
+        port = c_.remote_port();
+    }
+    void get_local_ip_and_port(std::string& ip, int& port) const override {
+        ip = c_.local_addr();
+        port = c_.local_port();
+    }
+    // cpp-httplib asks only to guard select(), which this stream never uses.
+    socket_t socket() const override { return INVALID_SOCKET; }
+
+private:
+    Connection& c_;
+    std::string head_;
+    size_t pos_ = 0;
+};
+
+// cpp-httplib's request processing, routing and answer writing, run over a stream the
+// front door gives it (process_request is protected, meant for this).
+class Router final : public httplib::Server {
+public:
+    bool answer(httplib::Stream& s, bool close_connection, bool& connection_closed) {
+        return process_request(s, close_connection, connection_closed, nullptr);
+    }
+    // cpp-httplib ends a chunked answer (an event stream) when its listening socket is
+    // gone; it has none here (the front door listens), so it is marked present while the
+    // front door serves. Nothing of cpp-httplib's uses the value otherwise.
+    void serving(bool on) { svr_sock_ = on ? 0 : INVALID_SOCKET; }
+};
+
+}  // namespace
+
+std::string log_time() {
     using namespace std::chrono;
     auto now = system_clock::now();
     std::time_t t = system_clock::to_time_t(now);
@@ -68,12 +159,23 @@ std::string utc_now() {
     return buf;
 }
 
-}  // namespace
-
 std::string json_escape(const std::string& s) {
     std::string out;
     out.reserve(s.size() + 2);
-    for (unsigned char c : s) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            std::size_t n = utf8_length(s, i);
+            if (n == 0) {
+                out += "\xef\xbf\xbd";  // U+FFFD for a byte that is not UTF-8
+                ++i;
+            } else {
+                out.append(s, i, n);
+                i += n;
+            }
+            continue;
+        }
+        ++i;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -81,7 +183,7 @@ std::string json_escape(const std::string& s) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default:
-                if (c < 0x20) {
+                if (c < 0x20 || c == 0x7f) {
                     char b[8];
                     std::snprintf(b, sizeof b, "\\u%04x", c);
                     out += b;
@@ -91,6 +193,24 @@ std::string json_escape(const std::string& s) {
         }
     }
     return out;
+}
+
+bool is_json_type(const std::string& content_type) {
+    std::string t = lower(content_type);
+    auto trim = [](std::string x) {
+        while (!x.empty() && (x.front() == ' ' || x.front() == '\t')) x.erase(0, 1);
+        while (!x.empty() && (x.back() == ' ' || x.back() == '\t')) x.pop_back();
+        return x;
+    };
+    std::size_t semi = t.find(';');
+    if (trim(t.substr(0, semi)) != "application/json") return false;
+    while (semi != std::string::npos) {
+        std::size_t next = t.find(';', semi + 1);
+        std::string param = trim(t.substr(semi + 1, next == std::string::npos ? std::string::npos : next - semi - 1));
+        if (param != "charset=utf-8" && param != "charset=\"utf-8\"") return false;
+        semi = next;
+    }
+    return true;
 }
 
 std::string Request::header(const std::string& name) const {
@@ -119,8 +239,9 @@ Response Response::error(int status, std::string_view code, const std::string& m
 
 struct Server::Impl {
     Options opts;
-    std::unique_ptr<httplib::Server> svr;
-    std::function<std::optional<Response>(const Request&, std::string&)> gate;
+    Router router;
+    std::unique_ptr<FrontDoor> door;
+    std::function<std::optional<Response>(const Request&, std::string&, std::any&)> gate;
     std::map<std::string, std::set<std::string>> methods;  // pattern -> methods
     bool finalized = false;
 
@@ -132,6 +253,7 @@ struct Server::Impl {
         for (auto& [k, v] : hr.params) r.params[k] = v;
         for (auto& [k, v] : hr.headers) r.headers[lower(k)] = v;
         for (std::size_t i = 1; i < hr.matches.size(); ++i) r.captures.push_back(hr.matches[i].str());
+        if (t_cur && t_cur->principal) r.principal = std::move(*t_cur->principal);
         return r;
     }
 
@@ -141,11 +263,12 @@ struct Server::Impl {
         if (out.stream) {
             res.set_header("Cache-Control", "no-cache");
             res.set_header("X-Accel-Buffering", "no");
+            if (t_cur) t_cur->conn->streaming();
             auto stream = out.stream;
             res.set_chunked_content_provider("text/event-stream", [stream](size_t, httplib::DataSink& sink) {
-                EventSink es{[&sink](const std::string& s) {
-                    return sink.is_writable() && sink.write(s.data(), s.size());
-                }};
+                Connection* conn = t_cur ? t_cur->conn : nullptr;
+                EventSink es{[&sink](const std::string& s) { return sink.is_writable() && sink.write(s.data(), s.size()); },
+                             [conn] { return !conn || conn->alive(); }};
                 stream(es);
                 sink.done();
                 return true;
@@ -174,57 +297,39 @@ struct Server::Impl {
         return lower(hr.get_header_value("Accept-Encoding")).find("gzip") != std::string::npos;
     }
 
-    // Runs gate, body reading and handler; never throws.
-    void run(const Handler& h, const httplib::Request& hr, httplib::Response& res,
-             const httplib::ContentReader* reader) {
+    static void refuse_and_close(httplib::Response& res, const Response& e) {
+        if (t_cur) t_cur->close_after = true;
+        res.set_header("Connection", "close");
+        write(e, res);
+    }
+
+    // The handler of a route, with its body decoded; never throws.
+    void run(const Handler& h, const httplib::Request& hr, httplib::Response& res) {
         Response out;
         try {
             Request r = convert(hr);
-            std::string who = "-";
-            if (gate) {
-                if (auto stop = gate(r, who)) {
-                    t_who = who;
-                    if (reader) res.set_header("Connection", "close");  // the body was not read
-                    write(*stop, res);
-                    return;
-                }
-            }
-            t_who = who;
-            if (reader) {
+            std::string raw = t_cur && t_cur->body ? std::move(*t_cur->body) : std::string();
+            if (!raw.empty()) {
                 std::string enc = lower(r.header("content-encoding"));
-                if (!enc.empty() && enc != "gzip" && enc != "identity") {
-                    res.set_header("Connection", "close");
-                    write(Response::error(415, "unsupported_media_type",
-                                          "Content-Encoding '" + enc + "' is not supported; use gzip or none"),
-                          res);
-                    return;
+                if (enc == "gzip") {
+                    auto got = sync::gzip_decompress(raw, opts.max_body, r.body);
+                    if (got == sync::GunzipResult::TooLarge)
+                        return refuse_and_close(res, Response::error(413, "too_large",
+                                                                     "the request body is larger than " +
+                                                                         std::to_string(opts.max_body) +
+                                                                         " bytes (after decompression); send fewer changes per request"));
+                    if (got == sync::GunzipResult::Malformed)
+                        return refuse_and_close(res, Response::error(400, "bad_request",
+                                                                     "the gzip body is malformed or cut short (its trailer is missing)"));
+                } else if (enc.empty() || enc == "identity") {
+                    r.body = std::move(raw);
+                } else {
+                    return refuse_and_close(res, Response::error(415, "unsupported_media_type",
+                                                                 "Content-Encoding '" + enc + "' is not supported; use gzip or none"));
                 }
-                bool too_big = false;
-                std::string body;
-                bool ok = (*reader)([&](const char* data, size_t len) {
-                    if (body.size() + len > opts.max_body) {
-                        too_big = true;
-                        return false;
-                    }
-                    body.append(data, len);
-                    return true;
-                });
-                std::string declared = r.header("content-length");
-                if (!declared.empty() && std::strtoull(declared.c_str(), nullptr, 10) > opts.max_body) too_big = true;
-                if (too_big) {
-                    res.set_header("Connection", "close");
-                    write(Response::error(413, "too_large",
-                                          "the request body is larger than " + std::to_string(opts.max_body) +
-                                              " bytes (after decompression); send fewer changes per request"),
-                          res);
-                    return;
-                }
-                if (!ok) {
-                    res.set_header("Connection", "close");
-                    write(Response::error(400, "bad_request", "the request body could not be read"), res);
-                    return;
-                }
-                r.body = std::move(body);
+                if (!is_json_type(r.header("content-type")))
+                    return refuse_and_close(res, Response::error(415, "unsupported_media_type",
+                                                                 "the body must be sent as Content-Type: application/json"));
             }
             out = h(r);
         } catch (const std::exception& e) {
@@ -234,57 +339,30 @@ struct Server::Impl {
         }
         write(out, res, accepts_gzip(hr));
     }
-};
 
-namespace {
-// cpp-httplib 0.11 listens with a backlog of 5, compiled into Debian's shared library.
-// When more devices connect at once than that (a team opening their laptops at 8:00,
-// fifty test clients), the kernel drops the last ACK of their handshakes: a device's
-// request then waits a second for the handshake to be retried and may fail ("Read").
-// Listening again on the same socket only widens the queue; the socket is found by the
-// port it is bound to.
-void widen_backlog(int port) {
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
-        int fd = std::atoi(entry.path().filename().c_str());
-        int listening = 0;
-        socklen_t len = sizeof listening;
-        if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening) continue;
-        sockaddr_storage addr{};
-        socklen_t alen = sizeof addr;
-        if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &alen) != 0) continue;
-        int p = addr.ss_family == AF_INET ? ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port)
-                : addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
-                                             : -1;
-        if (p == port) ::listen(fd, SOMAXCONN);
+    // One complete request from the front door, on a worker thread.
+    bool serve(Connection& conn, const Head& head, std::string body, std::any principal, const std::string& who) {
+        Current cur;
+        cur.conn = &conn;
+        cur.body = &body;
+        cur.principal = &principal;
+        cur.start = std::chrono::steady_clock::now();
+        cur.who = who.empty() ? "-" : who;
+        t_cur = &cur;
+        RequestStream stream(conn, head_for_httplib(head));
+        bool closed = false;
+        bool ok = router.answer(stream, !head.keep_alive, closed);
+        t_cur = nullptr;
+        return ok && !closed && !cur.close_after;
     }
-}
-}  // namespace
+};
 
 Server::Server(Options opts) : impl_(std::make_unique<Impl>()) {
     impl_->opts = std::move(opts);
-    if (!impl_->opts.tls_cert.empty())
-        impl_->svr = std::make_unique<httplib::SSLServer>(impl_->opts.tls_cert.c_str(), impl_->opts.tls_key.c_str());
-    else
-        impl_->svr = std::make_unique<httplib::Server>();
-    auto& svr = *impl_->svr;
-    std::size_t threads = impl_->opts.threads;
-    svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    svr.set_payload_max_length(impl_->opts.max_body);
-    // Answers are written in pieces (headers, body): without this, Nagle's algorithm and
-    // the client's delayed ACK add ~40 ms to every round trip.
-    svr.set_tcp_nodelay(true);
-    svr.set_read_timeout(30, 0);
-    svr.set_write_timeout(30, 0);
-    // An idle keep-alive connection holds a worker until this runs out, and stop() waits
-    // for it: keep it short so that SIGTERM ends the server within seconds.
-    svr.set_keep_alive_timeout(5);
+    Impl* impl = impl_.get();
+    auto& svr = impl_->router;
+    svr.set_keep_alive_timeout(std::max<time_t>(1, static_cast<time_t>(impl_->opts.idle_timeout.count() / 1000)));
     svr.set_keep_alive_max_count(1000);
-    svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-        t_start = std::chrono::steady_clock::now();
-        t_who.assign(1, '-');  // not = "-": GCC 12 -O2 warns (-Wrestrict) on a thread_local string
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
     httplib::Server::HandlerWithResponse on_error = [](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
         Response e = Response::error(res.status, status_code_name(res.status), status_message(res.status));
@@ -297,47 +375,66 @@ Server::Server(Options opts) : impl_(std::make_unique<Impl>()) {
         Response e = Response::error(500, "internal", "internal error");
         res.set_content(e.body, e.content_type);
     });
-    Impl* impl = impl_.get();
     svr.set_logger([impl](const httplib::Request& req, const httplib::Response& res) {
-        if (!impl->opts.log) return;
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_start).count();
+        if (!impl->opts.log || !t_cur) return;
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_cur->start).count();
         char buf[64];
         std::snprintf(buf, sizeof buf, "%.1fms", ms);
-        impl->opts.log(utc_now() + " user=" + (t_who.empty() ? "-" : t_who) + " " + req.method + " " + req.path +
-                       " " + std::to_string(res.status) + " " + buf);
+        impl->opts.log(log_time() + " user=" + t_cur->who + " " + req.method + " " + json_escape(req.path) + " " +
+                       std::to_string(res.status) + " " + buf);
     });
+
+    FrontDoorOptions fo;
+    fo.limits.max_body = impl_->opts.max_body;
+    fo.header_timeout = impl_->opts.header_timeout;
+    fo.body_timeout = impl_->opts.body_timeout;
+    fo.idle_timeout = impl_->opts.idle_timeout;
+    fo.write_timeout = impl_->opts.write_timeout;
+    fo.max_connections = impl_->opts.max_connections;
+    fo.max_per_address = impl_->opts.max_per_address;
+    fo.max_buffered = impl_->opts.max_buffered;
+    fo.threads = impl_->opts.threads;
+    fo.tls_cert = impl_->opts.tls_cert;
+    fo.tls_key = impl_->opts.tls_key;
+    fo.log = impl_->opts.log;
+    auto check = [impl](const Head& h, const std::string& addr, std::string& who,
+                        std::any& principal) -> std::optional<Response> {
+        if (!impl->gate) return std::nullopt;
+        Request r;
+        r.method = h.method;
+        r.path = h.path();
+        r.remote_addr = addr;
+        for (const auto& [k, v] : h.headers) r.headers.emplace(k, v);
+        return impl->gate(r, who, principal);
+    };
+    auto serve = [impl](Connection& conn, const Head& head, std::string body, std::any principal,
+                        const std::string& who) { return impl->serve(conn, head, std::move(body), std::move(principal), who); };
+    impl_->door = std::make_unique<FrontDoor>(std::move(fo), check, serve);
 }
 
-Server::~Server() = default;
+Server::~Server() { impl_->router.serving(false); }
 
-bool Server::valid() const { return impl_->svr->is_valid(); }
+bool Server::valid() const { return impl_->door->valid(); }
 
 void Server::route(const std::string& method, const std::string& pattern, Handler handler) {
     impl_->methods[pattern].insert(method);
     Impl* impl = impl_.get();
-    auto& svr = *impl_->svr;
-    if (method == "POST" || method == "PUT") {
-        httplib::Server::HandlerWithContentReader h = [impl, handler](const httplib::Request& req, httplib::Response& res,
-                                                                      const httplib::ContentReader& reader) {
-            impl->run(handler, req, res, &reader);
-        };
-        if (method == "POST") svr.Post(pattern, h);
-        else svr.Put(pattern, h);
-        return;
-    }
+    auto& svr = impl_->router;
     httplib::Server::Handler h = [impl, handler](const httplib::Request& req, httplib::Response& res) {
-        impl->run(handler, req, res, nullptr);
+        impl->run(handler, req, res);
     };
     if (method == "GET") svr.Get(pattern, h);
+    else if (method == "POST") svr.Post(pattern, h);
+    else if (method == "PUT") svr.Put(pattern, h);
     else if (method == "DELETE") svr.Delete(pattern, h);
 }
 
-void Server::set_gate(std::function<std::optional<Response>(const Request&, std::string&)> gate) {
+void Server::set_gate(std::function<std::optional<Response>(const Request&, std::string&, std::any&)> gate) {
     impl_->gate = std::move(gate);
 }
 
 int Server::bind(const std::string& host, int port) {
-    auto& svr = *impl_->svr;
+    auto& svr = impl_->router;
     if (!impl_->finalized) {
         impl_->finalized = true;
         // 405 for the other methods of every known path.
@@ -361,9 +458,7 @@ int Server::bind(const std::string& host, int port) {
             }
         }
     }
-    int bound = port == 0 ? svr.bind_to_any_port(host) : (svr.bind_to_port(host, port) ? port : -1);
-    if (bound > 0) widen_backlog(bound);
-    return bound;
+    return impl_->door->bind(host, port);
 }
 
 int post_json(const std::string& url, const std::string& body, int timeout_s, std::string& error) {
@@ -388,8 +483,35 @@ int post_json(const std::string& url, const std::string& body, int timeout_s, st
     return res->status;
 }
 
-bool Server::listen() { return impl_->svr->listen_after_bind(); }
-void Server::stop() { impl_->svr->stop(); }
-bool Server::running() const { return impl_->svr->is_running(); }
+bool Server::listen() {
+    impl_->router.serving(true);
+    bool ok = impl_->door->run();
+    impl_->router.serving(false);
+    return ok;
+}
+
+void Server::stop() {
+    impl_->router.serving(false);  // event streams end
+    impl_->door->stop();
+}
+
+bool Server::running() const { return impl_->door->running(); }
+
+ConnectionStats Server::connection_stats() const {
+    FrontDoorStats f = impl_->door->stats();
+    ConnectionStats s;
+    s.open = f.open;
+    s.reading = f.reading;
+    s.idle = f.idle;
+    s.busy = f.busy;
+    s.closing = f.closing;
+    s.addresses = f.addresses;
+    s.buffered_bytes = f.buffered_bytes;
+    s.queued = f.queued;
+    s.accepted = f.accepted;
+    s.evicted = f.evicted;
+    s.refused = std::move(f.refused);
+    return s;
+}
 
 }  // namespace fika::server::http

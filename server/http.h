@@ -1,8 +1,13 @@
 // The HTTP boundary: cpp-httplib stays behind this file. Handlers are functions from a
 // Request to a Response; they never throw (an escaping exception becomes a 500 with a
 // JSON body). Every error response has the body {"error": {"code", "message"}}.
+// Connections are read by the server's own front door (front_door.h), which hands
+// cpp-httplib only complete, well-framed requests.
 #pragma once
 
+#include <any>
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -17,6 +22,7 @@ struct Request {
     std::map<std::string, std::string> params;    // query string
     std::vector<std::string> captures;            // regex groups of the route
     std::map<std::string, std::string> headers;   // lower-case names
+    std::any principal;                           // what the gate decided (the user)
     std::string header(const std::string& lower_name) const;
     std::string bearer_token() const;
 };
@@ -24,6 +30,8 @@ struct Request {
 // Writes Server-Sent Events; false once the peer has gone.
 struct EventSink {
     std::function<bool(const std::string&)> write;
+    // False once the peer has closed the connection (checked without waiting).
+    std::function<bool()> alive = [] { return true; };
 };
 
 struct Response {
@@ -39,11 +47,27 @@ struct Response {
 };
 
 // The body limit applies after decompression, so a small gzip bomb is refused too.
+// Deadlines and caps: see front_door.h and docs/protocol.md.
 struct Options {
     std::size_t max_body = 16u << 20;
     std::size_t threads = 16;
     std::string tls_cert, tls_key;
     std::function<void(const std::string& line)> log;
+    std::chrono::milliseconds header_timeout{10000};
+    std::chrono::milliseconds body_timeout{60000};
+    std::chrono::milliseconds idle_timeout{5000};
+    std::chrono::milliseconds write_timeout{30000};
+    std::size_t max_connections = 10000;
+    std::size_t max_per_address = 256;
+    std::size_t max_buffered = 256u << 20;
+};
+
+// What the front door counts, for /metrics.
+struct ConnectionStats {
+    std::size_t open = 0, reading = 0, idle = 0, busy = 0, closing = 0, addresses = 0;
+    std::size_t buffered_bytes = 0, queued = 0;
+    std::uint64_t accepted = 0, evicted = 0;
+    std::map<std::string, std::uint64_t> refused;  // by code
 };
 
 using Handler = std::function<Response(const Request&)>;
@@ -58,9 +82,11 @@ public:
     bool valid() const;  // false when TLS files could not be loaded
     // `pattern` is a regex over the path; other methods on it answer 405.
     void route(const std::string& method, const std::string& pattern, Handler handler);
-    // Called before the handler of every route: return a response to stop there (401,
-    // 429), or nothing to go on. `who` is what the log line names.
-    void set_gate(std::function<std::optional<Response>(const Request&, std::string& who)> gate);
+    // Called for every request to a route once its head has arrived, before its body is
+    // read: return a response to refuse it (401, 429; the connection is then closed), or
+    // nothing to go on. `who` is what the log line names; `principal` reaches the handler
+    // as Request::principal. Runs on the front door's thread: keep it quick.
+    void set_gate(std::function<std::optional<Response>(const Request&, std::string& who, std::any& principal)> gate);
 
     // Binds to host:port (0: any free port). Returns the port, or -1.
     int bind(const std::string& host, int port);
@@ -68,6 +94,7 @@ public:
     bool listen();
     void stop();
     bool running() const;
+    ConnectionStats connection_stats() const;
 
 private:
     struct Impl;
@@ -78,7 +105,14 @@ private:
 // set when there was no answer.
 int post_json(const std::string& url, const std::string& body, int timeout_s, std::string& error);
 
-// Small JSON helpers shared by the handlers.
+// Small JSON helpers shared by the handlers. json_escape always gives valid UTF-8: bytes
+// that are not (from a path, say) become U+FFFD.
 std::string json_escape(const std::string& s);
+
+// Now in UTC with milliseconds, as request log lines start.
+std::string log_time();
+
+// True for "application/json" with at most a charset=utf-8 parameter (any case).
+bool is_json_type(const std::string& content_type);
 
 }  // namespace fika::server::http

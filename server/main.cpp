@@ -31,8 +31,16 @@ Commands:
       --webhook URL           POST every new case as JSON to URL (retried with back-off)
       --max-body BYTES        largest request body after decompression (default 16777216)
       --max-live N            most open event streams (default 64)
-      --workers N             threads for ordinary requests; a kept-alive connection
-                              holds one while it is open (default 16)
+      --workers N             threads answering ordinary requests (default 16); a
+                              connection holds none until its request has fully arrived
+      --header-timeout SECONDS
+                              a request's head must arrive within this (default 10)
+      --body-timeout SECONDS  ... and its body within this after the head (default 60)
+      --idle-timeout SECONDS  close a kept-alive connection idle this long (default 5)
+      --max-connections N     open connections in all (default 10000, or what the
+                              open-file limit allows)
+      --max-per-address N     open connections from one address (default 256); past
+                              it the one that waited longest is closed, or the newcomer
       --rate N                requests per second per user, sustained (default 50; 0 = off)
       --max-drift SECONDS     refuse device clocks further ahead than this (default 600)
       --order-wait SECONDS    how long a device's push that follows another still
@@ -137,6 +145,16 @@ int serve(const std::string& data, std::vector<std::string> args) {
             cfg.rate_burst = std::max(10.0, cfg.rate_per_s * 4);
         } else if (a == "--max-drift") {
             cfg.max_drift_ms = std::stoull(value()) * 1000;
+        } else if (a == "--header-timeout") {
+            cfg.header_timeout_s = std::clamp(std::stod(value()), 0.1, 3600.0);
+        } else if (a == "--body-timeout") {
+            cfg.body_timeout_s = std::clamp(std::stod(value()), 0.1, 3600.0);
+        } else if (a == "--idle-timeout") {
+            cfg.idle_timeout_s = std::clamp(std::stod(value()), 1.0, 3600.0);
+        } else if (a == "--max-connections") {
+            cfg.max_connections = std::max<std::size_t>(16, std::stoull(value()));
+        } else if (a == "--max-per-address") {
+            cfg.max_per_address = std::max<std::size_t>(2, std::stoull(value()));
         } else if (a == "--order-wait") {
             cfg.push_order_wait_ms = static_cast<std::uint64_t>(std::clamp(std::stod(value()), 0.0, 3600.0) * 1000);
         } else if (a == "--quiet") {

@@ -23,4 +23,34 @@ std::string gzip_compress(std::string_view in, int level) {
     return out;
 }
 
+GunzipResult gzip_decompress(std::string_view in, std::size_t max_out, std::string& out) {
+    out.clear();
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 16) != Z_OK) throw std::bad_alloc();  // 16: gzip only, not zlib
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    GunzipResult result = GunzipResult::Malformed;
+    char buf[64 * 1024];
+    for (;;) {
+        zs.next_out = reinterpret_cast<Bytef*>(buf);
+        zs.avail_out = sizeof buf;
+        int rc = inflate(&zs, Z_NO_FLUSH);
+        std::size_t got = sizeof buf - zs.avail_out;
+        if (out.size() + got > max_out) {
+            result = GunzipResult::TooLarge;
+            break;
+        }
+        out.append(buf, got);
+        if (rc == Z_STREAM_END) {
+            // The trailer was read and checked by zlib; anything after it is not ours.
+            result = zs.avail_in == 0 ? GunzipResult::Ok : GunzipResult::Malformed;
+            break;
+        }
+        if (rc != Z_OK) break;  // Z_BUF_ERROR: the input ended before the trailer; or bad data
+    }
+    inflateEnd(&zs);
+    if (result != GunzipResult::Ok) out.clear();
+    return result;
+}
+
 }  // namespace fika::sync

@@ -17,4 +17,12 @@ constexpr std::size_t kGzipMinBytes = 1024;
 // zlib's levels: 1 fastest, 9 smallest.
 std::string gzip_compress(std::string_view in, int level = 2);
 
+enum class GunzipResult { Ok, Malformed, TooLarge };
+
+// Decompresses exactly one gzip member, strictly: its header, its data, and its 8-byte
+// trailer (CRC-32 and length, both checked), with nothing after it; Malformed otherwise (a
+// body cut short is not accepted as the part that arrived). TooLarge as soon as the
+// output would pass `max_out`, before it is all held.
+GunzipResult gzip_decompress(std::string_view in, std::size_t max_out, std::string& out);
+
 }  // namespace fika::sync

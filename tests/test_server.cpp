@@ -466,7 +466,8 @@ TEST_CASE("bad input gets the right status and a JSON error - and breaks nothing
     std::vector<Case> cases = {
         {"no token", "POST", "/v1/sync", "", kMinimalSync, "application/json", {}, 401, "unauthorized"},
         {"bad token", "POST", "/v1/sync", "fika_00000000000000000000000000000000", kMinimalSync, "application/json", {}, 401, "unauthorized"},
-        {"garbage token", "GET", "/v1/me", "\x01\x02 not a token", "", "", {}, 401, "unauthorized"},
+        {"garbage token", "GET", "/v1/me", "!! not a token ~", "", "", {}, 401, "unauthorized"},
+        {"control characters in a header", "GET", "/v1/me", "\x01\x02 not a token", "", "", {}, 400, "bad_request"},
         {"malformed JSON", "POST", "/v1/sync", tok, "{\"v\":1,", "application/json", {}, 400, "invalid"},
         {"wrong type", "POST", "/v1/sync", tok, R"({"v":"1","schema":1,"site":"00000000000000aa","hlc":1})", "application/json", {}, 400, "invalid"},
         {"unknown field", "POST", "/v1/sync", tok, R"({"v":1,"schema":1,"site":"00000000000000aa","hlc":1,"x":2})", "application/json", {}, 400, "invalid"},
