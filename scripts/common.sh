@@ -15,6 +15,7 @@ FIKA_PACKAGES=(
     libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev catch2
     libssl-dev openssl zlib1g-dev xvfb xauth
     trayer  # a system tray on the tests' X display (the new-case notification test)
+    haproxy  # the end-to-end test through a reverse proxy (docs/deploy.md)
 )
 
 fika_install_deps() {

@@ -1,6 +1,10 @@
 // End to end: the real fika-server and real fika-cli processes (label e2e).
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <map>
 #include <random>
 #include <set>
@@ -339,4 +343,92 @@ TEST_CASE("answers cut short and delayed by a proxy leave every replica converge
     for (auto& n : names) CHECK(snapshot(t[n]) == want);
     json ns = s.json({"notifications"});
     CHECK(ns.size() == titles.size());
+}
+
+namespace {
+
+// A port nothing listens on now (for a process that binds it next).
+int free_port() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
+bool accepts(int port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
+    ::close(fd);
+    return ok;
+}
+
+}  // namespace
+
+// docs/deploy.md: TLS at haproxy, fika-server on loopback behind it, with the
+// configuration the docs ship (docs/haproxy.cfg), unchanged.
+TEST_CASE("devices sync - and a seller hears of new cases live - through haproxy with TLS as docs/deploy.md sets it up") {
+    const char* haproxy = "/usr/sbin/haproxy";
+    REQUIRE(access(haproxy, X_OK) == 0);  // scripts/test.sh installs it
+    Team t({"--rate", "0", "--max-per-address", "1024"});
+    TempDir certs;
+    std::string cert = certs.file("cert.pem"), key = certs.file("key.pem"), pem = certs.file("fika.pem");
+    auto [rc, out] = fika::test::run_command({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                                              key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                                              "subjectAltName=IP:127.0.0.1"});
+    REQUIRE(rc == 0);
+    REQUIRE(fika::test::run_command({"/bin/sh", "-c", "cat '" + cert + "' '" + key + "' > '" + pem + "'"}).first == 0);
+    const int port = free_port();
+    pid_t proxy = fork();
+    if (proxy == 0) {
+        setenv("FIKA_PROXY_BIND", ("127.0.0.1:" + std::to_string(port)).c_str(), 1);
+        setenv("FIKA_PROXY_CERT", pem.c_str(), 1);
+        setenv("FIKA_SERVER", ("127.0.0.1:" + std::to_string(t.srv.port())).c_str(), 1);
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 1);
+        std::string cfg = std::string(FIKA_SOURCE_DIR) + "/docs/haproxy.cfg";
+        execl(haproxy, "haproxy", "-f", cfg.c_str(), "-db", nullptr);
+        _exit(127);
+    }
+    struct Stop {
+        pid_t pid;
+        ~Stop() {
+            kill(pid, SIGTERM);
+            waitpid(pid, nullptr, 0);
+        }
+    } stop_proxy{proxy};
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!accepts(port) && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(accepts(port));
+    // The devices trust the test's certificate as they would a real one (no switch to
+    // turn verification off): OpenSSL's default trust store, pointed at it.
+    setenv("SSL_CERT_FILE", cert.c_str(), 1);
+    const std::string url = "https://127.0.0.1:" + std::to_string(port);
+    Cli& a = t.add("anna", "consultant", url);
+    Cli& s = t.add("sam", "seller", url);
+    CliProcess watch(s.db(), {"watch"});
+    bool connected = watch.wait_for([](const std::string& o) { return o.find("sync (connected)") != std::string::npos; }, 10000);
+    INFO(watch.output());
+    REQUIRE(connected);
+    std::string acme = a.ok({"add", "account", "--name", "Acme"});
+    std::string lead = a.ok({"add", "case", "--account", acme, "--title", "Lead through the proxy"});
+    a.ok({"sync"});
+    CHECK(watch.wait_for([](const std::string& o) { return o.find("new case 'Lead through the proxy'") != std::string::npos; }, 10000));
+    CHECK(watch.stop() == 0);
+    CHECK(s.json({"show", "case", lead})["title"] == "Lead through the proxy");
+    // A larger upload (several pushes on two connections) arrives whole.
+    for (int i = 0; i < 300; ++i) a.ok({"add", "note", "--account", acme, "--body", "note " + std::to_string(i)});
+    a.ok({"sync"});
+    s.ok({"sync"});
+    CHECK(s.json({"list", "notes"}).size() == 300);
+    unsetenv("SSL_CERT_FILE");
 }
