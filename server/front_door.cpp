@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
@@ -36,7 +37,9 @@ constexpr std::size_t kReadChunk = 64 * 1024;
 constexpr std::size_t kDrainMax = 256 * 1024;     // bytes read and dropped while closing
 constexpr milliseconds kLinger{1000};             // how long a closing connection is drained
 constexpr milliseconds kEvictAge{1000};           // a request slower than this is evicted first
-constexpr milliseconds kStopWriteWait{2000};      // writes while stopping wait at most this
+constexpr milliseconds kStopWriteWait{2000};      // writes while stopping end this long after stop()
+constexpr milliseconds kAcceptPause{100};         // accepting rests this long after EMFILE and the like
+constexpr std::size_t kLingerPerAddress = 32;     // closing connections one address may hold open
 
 const char* status_text(int status) {
     switch (status) {
@@ -125,6 +128,8 @@ struct FrontDoor::Impl {
         std::size_t charged = 0;     // body bytes counted in `buffered`
         std::size_t drained = 0;
         bool counted = true;  // in `active` and per_addr (not once closing)
+        bool lingering = false;
+        std::size_t served = 0;  // requests answered on it
         std::string who;
         std::any principal;
         explicit Conn(FramingLimits l) : parser(l) {}
@@ -143,9 +148,10 @@ struct FrontDoor::Impl {
         bool write(const char* data, std::size_t size) override {
             while (size > 0 && ok_) {
                 auto now = Clock::now();
-                Clock::time_point limit = now + impl_.opts.write_timeout;
+                if (progress_.time_since_epoch().count() == 0) progress_ = now;
+                Clock::time_point limit = progress_ + impl_.opts.write_timeout;
                 if (!streaming_) limit = std::min(limit, whole_);
-                if (impl_.stopping) limit = std::min(limit, now + kStopWriteWait);
+                if (impl_.stopping) limit = std::min(limit, impl_.stopped_at.load() + kStopWriteWait);
                 if (now >= limit) return ok_ = false;
                 ssize_t n;
                 short wait_for = POLLOUT;
@@ -165,12 +171,15 @@ struct FrontDoor::Impl {
                 if (n > 0) {
                     data += n;
                     size -= static_cast<std::size_t>(n);
+                    progress_ = Clock::now();
                     continue;
                 }
+                // In slices, so that a stop() meanwhile shortens the wait.
                 pollfd p{c_.fd, wait_for, 0};
-                int ms = static_cast<int>(std::chrono::duration_cast<milliseconds>(limit - now).count()) + 1;
+                int ms = static_cast<int>(std::min<std::int64_t>(
+                             250, std::chrono::duration_cast<milliseconds>(limit - now).count())) + 1;
                 int r = ::poll(&p, 1, ms);
-                if (r == 0 || (r > 0 && (p.revents & (POLLERR | POLLHUP | POLLNVAL)))) return ok_ = false;
+                if (r > 0 && (p.revents & (POLLERR | POLLHUP | POLLNVAL))) return ok_ = false;
             }
             return ok_;
         }
@@ -191,6 +200,7 @@ struct FrontDoor::Impl {
         Impl& impl_;
         Conn& c_;
         Clock::time_point whole_;
+        Clock::time_point progress_{};
         bool streaming_ = false;
         bool ok_ = true;
     };
@@ -203,7 +213,13 @@ struct FrontDoor::Impl {
     int listen_fd = -1, ep = -1, wake_fd = -1, spare_fd = -1;
     std::size_t max_conns = 0;
     std::atomic<bool> stopping{false};
+    std::atomic<Clock::time_point> stopped_at{Clock::time_point{}};
+    std::atomic<bool> quit{false};  // workers end: set once the loop has no request left
     std::atomic<bool> is_running{false};
+    std::size_t linger_budget = 1024;  // closing connections held open at once, in all
+    std::size_t lingering = 0;
+    std::unordered_map<std::string, std::size_t> lingering_per_addr;
+    Clock::time_point accept_paused_until{};
     std::atomic<std::size_t> buffered{0};
 
     // The loop thread's own.
@@ -262,6 +278,12 @@ struct FrontDoor::Impl {
     // ---- connections ----------------------------------------------------------------
 
     void release(Conn& c) {
+        if (c.lingering) {
+            c.lingering = false;
+            --lingering;
+            if (auto it = lingering_per_addr.find(c.addr); it != lingering_per_addr.end() && --it->second == 0)
+                lingering_per_addr.erase(it);
+        }
         if (c.ssl) {
             SSL_free(c.ssl);
             c.ssl = nullptr;
@@ -283,6 +305,7 @@ struct FrontDoor::Impl {
         if (c.state != State::Busy) epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
         uncount(c);
         release(c);
+        c.state = State::Closing;  // a caller still holding it reads no more
         conns.erase(it);
     }
 
@@ -293,24 +316,27 @@ struct FrontDoor::Impl {
         if (auto pa = per_addr.find(c.addr); pa != per_addr.end() && --pa->second == 0) per_addr.erase(pa);
     }
 
-    // Best effort, from this thread: a small answer fits the socket's buffer.
-    void send_now(Conn& c, const std::string& bytes) {
+    // From this thread, without waiting: a small answer fits the socket's buffer. False
+    // when it did not go out whole (a peer that does not read); the caller then closes.
+    bool send_now(Conn& c, const std::string& bytes) {
         if (c.ssl) {
-            if (!c.tls_ready) return;
+            if (!c.tls_ready) return false;
             ERR_clear_error();
-            (void)SSL_write(c.ssl, bytes.data(), static_cast<int>(bytes.size()));
-            return;
+            return SSL_write(c.ssl, bytes.data(), static_cast<int>(bytes.size())) == static_cast<int>(bytes.size());
         }
         std::size_t off = 0;
         while (off < bytes.size()) {
             ssize_t n = ::send(c.fd, bytes.data() + off, bytes.size() - off, MSG_NOSIGNAL);
-            if (n <= 0) break;
+            if (n <= 0) return false;
             off += static_cast<std::size_t>(n);
         }
+        return true;
     }
 
     // Stops writing and reads what the peer still sends for a moment, so that it reads the
     // answer instead of a reset, then closes.
+    // Within a budget (in all, and per address): past it the connection closes at the
+    // next sweep, so that refusals cannot pile up open descriptors outside every cap.
     void linger(Conn& c) {
         if (c.ssl && c.tls_ready) {
             ERR_clear_error();
@@ -319,8 +345,17 @@ struct FrontDoor::Impl {
         ::shutdown(c.fd, SHUT_WR);
         uncount(c);
         c.state = State::Closing;
-        c.deadline = Clock::now() + kLinger;
         c.drained = 0;
+        std::size_t& mine = lingering_per_addr[c.addr];
+        if (lingering >= linger_budget || mine >= kLingerPerAddress) {
+            if (mine == 0) lingering_per_addr.erase(c.addr);
+            c.deadline = Clock::now();
+            return;
+        }
+        ++lingering;
+        ++mine;
+        c.lingering = true;
+        c.deadline = Clock::now() + kLinger;
     }
 
     void refuse(Conn& c, const Response& r, const std::string& method, const std::string& path) {
@@ -380,16 +415,22 @@ struct FrontDoor::Impl {
             int fd = ::accept4(listen_fd, reinterpret_cast<sockaddr*>(&sa), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
             if (fd < 0) {
                 if (errno == EINTR || errno == ECONNABORTED) continue;
+                if (errno == EAGAIN || errno == EWOULDBLOCK) return;
                 if ((errno == EMFILE || errno == ENFILE) && spare_fd >= 0) {
-                    // Out of descriptors: take the spare to accept and close this one, or
-                    // the listening socket stays readable and the loop spins.
+                    // Out of descriptors: take the spare to accept and close this one.
                     ::close(spare_fd);
+                    spare_fd = -1;
                     int drop = ::accept(listen_fd, nullptr, nullptr);
                     if (drop >= 0) ::close(drop);
                     spare_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
                     count_refusal("out_of_descriptors");
-                    continue;
                 }
+                // The listening socket stays readable while the cause lasts: rest instead of
+                // spinning; sweep() listens again (and takes a spare descriptor again).
+                epoll_event none{};
+                none.data.u64 = kListenTag;
+                epoll_ctl(ep, EPOLL_CTL_MOD, listen_fd, &none);
+                accept_paused_until = Clock::now() + kAcceptPause;
                 return;
             }
             fd = move_high(fd);
@@ -487,8 +528,12 @@ struct FrontDoor::Impl {
             auto now = Clock::now();
             if (c.idle && c.parser.started()) {
                 c.idle = false;
-                c.since = now;
-                c.deadline = now + opts.header_timeout;
+                // A new connection's head is due header_timeout after it opened; a kept-alive
+                // one's, after its next request's first byte.
+                if (c.served) {
+                    c.since = now;
+                    c.deadline = now + opts.header_timeout;
+                }
             }
             if (std::size_t body = c.parser.body_size(); body > c.charged) {
                 buffered += body - c.charged;
@@ -515,7 +560,8 @@ struct FrontDoor::Impl {
                         return refuse(c, 503, "busy", "the server holds too many uploads at once; retry in a moment",
                                       {{"Retry-After", "2"}});
                     c.deadline = now + opts.body_timeout;
-                    if (h.expect_continue) send_now(c, "HTTP/1.1 100 Continue\r\n\r\n");
+                    // If even this does not fit, the peer is not reading: close.
+                    if (h.expect_continue && !send_now(c, "HTTP/1.1 100 Continue\r\n\r\n")) return close_now(c.id);
                     continue;
                 }
                 case RequestParser::Step::Done: return dispatch(c);
@@ -524,7 +570,10 @@ struct FrontDoor::Impl {
     }
 
     void dispatch(Conn& c) {
+        if (stopping)
+            return refuse(c, 503, "unavailable", "the server is stopping; retry in a moment", {{"Retry-After", "2"}});
         std::shared_ptr<Conn> self = conns.at(c.id);
+        ++c.served;
         std::unique_lock lock(mu);
         if (jobs.size() >= opts.max_queue) {
             lock.unlock();
@@ -541,7 +590,7 @@ struct FrontDoor::Impl {
             Job job;
             {
                 std::unique_lock lock(mu);
-                work_cv.wait(lock, [&] { return !jobs.empty() || stopping; });
+                work_cv.wait(lock, [&] { return !jobs.empty() || quit; });
                 if (jobs.empty()) return;
                 job = std::move(jobs.front());
                 jobs.pop_front();
@@ -576,7 +625,8 @@ struct FrontDoor::Impl {
             back.swap(returned);
         }
         for (auto& [c, keep] : back) {
-            if (!keep) {
+            c->want_write = false;  // the descriptor is registered afresh below
+            if (!keep || stopping) {
                 c->state = State::Reading;  // so that close_now unregisters nothing twice
                 epoll_event ev{};
                 ev.events = EPOLLIN | EPOLLRDHUP;
@@ -605,6 +655,14 @@ struct FrontDoor::Impl {
         auto now = Clock::now();
         if (now - last_sweep < milliseconds(100)) return;
         last_sweep = now;
+        if (listen_fd >= 0 && accept_paused_until != Clock::time_point{} && now >= accept_paused_until) {
+            accept_paused_until = {};
+            if (spare_fd < 0) spare_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+            epoll_event ev{};
+            ev.events = EPOLLIN;
+            ev.data.u64 = kListenTag;
+            epoll_ctl(ep, EPOLL_CTL_MOD, listen_fd, &ev);
+        }
         std::vector<std::uint64_t> expired;
         FrontDoorStats s;
         for (auto& [id, c] : conns) {
@@ -698,6 +756,7 @@ struct FrontDoor::Impl {
         }
         {
             std::lock_guard lock(mu);
+            quit = true;
             work_cv.notify_all();
         }
         for (auto& w : workers) w.join();
@@ -727,7 +786,8 @@ int FrontDoor::bind(const std::string& host, int port) {
         setrlimit(RLIMIT_NOFILE, &r);
     }
     std::size_t fds = getrlimit(RLIMIT_NOFILE, &r) == 0 ? static_cast<std::size_t>(r.rlim_cur) : 1024;
-    m.max_conns = std::min(m.opts.max_connections, fds > 256 ? fds - 128 : fds / 2);
+    m.linger_budget = std::clamp<std::size_t>(fds / 8, 16, 1024);
+    m.max_conns = std::min(m.opts.max_connections, fds > 256 + m.linger_budget ? fds - 128 - m.linger_budget : fds / 2);
 
     addrinfo hints{};
     hints.ai_family = AF_UNSPEC;
@@ -774,6 +834,7 @@ int FrontDoor::bind(const std::string& host, int port) {
 bool FrontDoor::run() { return impl_->run(); }
 
 void FrontDoor::stop() {
+    impl_->stopped_at = Clock::now();
     impl_->stopping = true;
     if (impl_->wake_fd >= 0) {
         std::uint64_t one = 1;

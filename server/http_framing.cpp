@@ -243,7 +243,9 @@ RequestParser::Step RequestParser::feed(std::string_view data, std::size_t& cons
             case Phase::RequestLine:
             case Phase::Headers: {
                 if (pos == data.size()) return out(Step::NeedMore);
-                started_ = true;
+                // Empty lines before a request (a stray CRLF after the last body) do not
+                // start one.
+                started_ = started_ || phase_ == Phase::Headers || !line_.empty() || (data[pos] != '\r' && data[pos] != '\n');
                 bool too_long = false, bad = false;
                 std::size_t before = pos;
                 bool complete = take_line(data, pos, limits_.max_line, too_long, bad);

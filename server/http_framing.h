@@ -28,7 +28,9 @@
 namespace fika::server::http {
 
 struct FramingLimits {
-    std::size_t max_line = 8192;       // the request line, and each header line
+    // The request line, and each header line, without CRLF: within cpp-httplib's 8,192
+    // with CRLF, and with the space it may add after a header's colon.
+    std::size_t max_line = 8189;
     std::size_t max_head = 64 * 1024;  // request line and headers together
     std::size_t max_headers = 100;
     std::size_t max_body = 16u << 20;  // bytes as sent (before any decompression)
