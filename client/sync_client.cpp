@@ -200,7 +200,26 @@ sync::SyncRequest SyncClient::request_header() const {
     req.site = store_.site();
     req.hlc = store_.hlc_last();
     req.schema = store_.schema().version();
+    req.has_hub = true;
+    req.hub = store_.synced_hub();
     return req;
+}
+
+std::optional<Failure> SyncClient::follow_hub(const sync::SyncResponse& r, SyncReport& rep, bool& restarted) {
+    restarted = false;
+    if (!r.hub) return std::nullopt;  // a server that does not know incarnations
+    std::uint64_t known = store_.synced_hub();
+    if (known == r.hub) return std::nullopt;
+    if (known == 0) {
+        if (auto st = store_.set_synced_hub(r.hub); !st.ok()) return local_failure(st.error());
+        return std::nullopt;
+    }
+    auto queued = store_.begin_resend(r.hub);
+    if (!queued.ok()) return local_failure(queued.error());
+    rep.hub_restored = true;
+    rep.resent += *queued;
+    restarted = true;
+    return std::nullopt;
 }
 
 sync::Result<std::string> SyncClient::pull_after(const sync::SyncResponse& r) {
@@ -271,6 +290,7 @@ std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
             req.has_push = true;
             req.push_upto = batch->upto;
             req.push_follows = flight.empty() ? 0 : flight.back().upto;
+            req.push_resent = batch->resent;
             req.push = std::move(batch->changes);
             if (sent == 0) {
                 // The first also pulls, as every round trip does; the answer leaves out what
@@ -315,6 +335,16 @@ std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
             }
             rep.pushed += f.changes - std::min(f.changes, r.refused.size());
             rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
+            bool restarted = false;
+            if (auto bad = follow_hub(r, rep, restarted)) {
+                failed = bad;
+                halt();
+                continue;
+            }
+            if (restarted) {
+                halt();  // the round trips go on from the resent outbox
+                continue;
+            }
             bool again = false;
             std::vector<std::pair<std::string, std::uint64_t>> finished;  // checked by the round trips
             if (auto bad = take_pages(r, rep, again, finished)) {
@@ -366,6 +396,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
             if (batch->upto) {
                 req.has_push = true;
                 req.push_upto = batch->upto;
+                req.push_resent = batch->resent;
                 req.push = batch->changes;
             }
             if (auto st = add_pull(req); !st.ok()) {
@@ -402,6 +433,24 @@ Outcome<SyncReport> SyncClient::sync_once() {
             }
             rep.pushed += batch->changes.size() - std::min(batch->changes.size(), r.refused.size());
             rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
+        }
+        {
+            bool restarted = false;
+            if (auto bad = follow_hub(r, rep, restarted)) {
+                drop_ahead();
+                out.failure = bad;
+                return out;
+            }
+            if (restarted) {
+                // Everything goes out again (pipelined when it is much), then downloads.
+                drop_ahead();
+                reset_done.clear();
+                if (auto failed = upload(rep, too_large)) {
+                    out.failure = failed;
+                    return out;
+                }
+                continue;
+            }
         }
         bool again = r.more;
         for (const sync::BucketPage& p : r.pages) again = again || p.more;

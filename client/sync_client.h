@@ -53,6 +53,10 @@ struct SyncReport {
     std::vector<std::string> purged;
     std::vector<std::string> redownloaded;  // buckets whose checksum drifted
     std::size_t restamped = 0;     // records re-sent with current clocks after a clock ran ahead
+    // The server was restored from a backup (a new incarnation): this device queued
+    // `resent` records to send again and downloads everything again.
+    bool hub_restored = false;
+    std::size_t resent = 0;
     bool complete = false;         // nothing left to push or pull
 };
 
@@ -103,6 +107,10 @@ private:
     // The encoded pull that follows `r` once its pages are applied.
     sync::Result<std::string> pull_after(const sync::SyncResponse& r);
     // Applies an answer's pages and purges in one transaction.
+    // After an answer: remembers the hub's incarnation, or, when it is another than the
+    // one this device last synced with (a restore), starts sending everything again
+    // (Store::begin_resend); `restarted` is then set and the answer's pages are not used.
+    std::optional<Failure> follow_hub(const sync::SyncResponse& r, SyncReport& rep, bool& restarted);
     std::optional<Failure> take_pages(sync::SyncResponse& r, SyncReport& rep, bool& again,
                                       std::vector<std::pair<std::string, std::uint64_t>>& finished);
     // A large outbox goes first, as push-only requests with two on the wire (on two

@@ -63,6 +63,9 @@ Commands:
   person erase CONTACT_ID --yes
                               erase a person everywhere (GDPR); cannot be undone
   backup FILE                 an online, consistent copy of the database (safe while serving)
+  restore FILE                put a backup in place of the database (the server must be
+                              stopped); the replaced one is kept beside it, and devices
+                              send again, at their next sync, what the backup lacks
   stats [--json]              users, devices and their last sync, records, database size
 
 Options:
@@ -175,6 +178,9 @@ int serve(const std::string& data, std::vector<std::string> args) {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     signal(SIGPIPE, SIG_IGN);
 
+    // One server per data directory; `restore` refuses while this is held.
+    auto lock = lock_data_dir(data);
+    if (!lock.ok()) return fail(lock.error());
     std::fprintf(stderr, "fika-server: opening %s (integrity check, migrations)\n", database_path(data).c_str());
     ServerStoreOptions so;
     so.webhook = !cfg.webhook_url.empty();
@@ -359,6 +365,17 @@ int main(int argc, char** argv) {
             auto st = store->backup(args[1]);
             if (!st.ok()) return fail(st.error());
             std::printf("backed up %s to %s\n", database_path(data).c_str(), args[1].c_str());
+            return 0;
+        }
+        if (cmd == "restore") {
+            if (args.size() != 2) return usage_error("restore FILE");
+            auto rep = restore_sqlite_store(data, args[1]);
+            if (!rep.ok()) return fail(rep.error());
+            std::printf("restored %s from %s: %zu records, sequence %llu, incarnation %s\n", database_path(data).c_str(),
+                        args[1].c_str(), rep->records, static_cast<unsigned long long>(rep->seq),
+                        fika::sync::site_to_string(rep->incarnation).c_str());
+            if (!rep->replaced.empty()) std::printf("the database it replaced is kept as %s\n", rep->replaced.c_str());
+            std::printf("at their next sync, devices send again what the backup lacks and download everything again\n");
             return 0;
         }
         if (cmd == "stats") {

@@ -4,7 +4,16 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -125,10 +134,64 @@ json value_json(const sync::Value& v) {
     }
 }
 
+// Copies a database file through SQLite's online backup API: the source is only read, in
+// one read transaction (consistent while others write), the copy written at `to`. Returns
+// SQLite's result code; `msg` says why on failure.
+int copy_database(const std::string& from, const std::string& to, std::string& msg) {
+    sqlite3* src = nullptr;
+    sqlite3* dst = nullptr;
+    int rc = sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(src, 10000);
+        sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+        if (!b) {
+            rc = sqlite3_errcode(dst);
+        } else {
+            rc = sqlite3_backup_step(b, -1);
+            sqlite3_backup_finish(b);
+            if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        }
+    }
+    msg = rc == SQLITE_OK ? "" : sqlite3_errstr(rc);
+    sqlite3_close_v2(src);
+    sqlite3_close_v2(dst);
+    return rc;
+}
+
+// DATA/fika-server.state: the incarnation and the highest sequence this data directory's
+// database has had. A database whose sequence is below it (put back from a backup by
+// hand, while the server was stopped) gets a new incarnation when it is opened.
+std::string state_path(const std::string& data_dir) { return (std::filesystem::path(data_dir) / "fika-server.state").string(); }
+
+std::pair<std::uint64_t, std::uint64_t> read_state(const std::string& data_dir) {
+    std::ifstream in(state_path(data_dir));
+    std::string key, value;
+    std::uint64_t incarnation = 0, seq = 0;
+    while (in >> key >> value) {
+        if (key == "incarnation") sync::parse_site(value, incarnation);
+        else if (key == "seq") seq = std::strtoull(value.c_str(), nullptr, 10);
+    }
+    return {incarnation, seq};
+}
+
+void write_state(const std::string& data_dir, std::uint64_t incarnation, std::uint64_t seq) {
+    auto [had, had_seq] = read_state(data_dir);
+    if (had == incarnation) seq = std::max(seq, had_seq);
+    std::string tmp = state_path(data_dir) + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << "incarnation " << sync::site_to_string(incarnation) << "\nseq " << seq << "\n";
+        if (!out) return;  // best effort: the check it serves is a second line of defence
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, state_path(data_dir), ec);
+}
+
 class SqliteServerStore final : public ServerStore {
 public:
-    SqliteServerStore(std::unique_ptr<sync::Store> hub, ServerStoreOptions opts, std::string path)
-        : hub_(std::move(hub)), opts_(std::move(opts)), path_(std::move(path)) {}
+    SqliteServerStore(std::unique_ptr<sync::Store> hub, ServerStoreOptions opts, std::string path, std::string data_dir)
+        : hub_(std::move(hub)), opts_(std::move(opts)), path_(std::move(path)), data_dir_(std::move(data_dir)) {}
 
     ~SqliteServerStore() override {
         // Downloads counted since the last write go to the log before the file closes.
@@ -137,6 +200,7 @@ public:
             sync::Transaction t(db());
             flush_downloads();
             t.commit();
+            write_state(data_dir_, hub_->incarnation(), hub_->hub_seq());
         } catch (...) {  // closing: nothing left to tell
         }
     }
@@ -419,25 +483,8 @@ public:
             for (const std::string& p : {path, tmp})
                 if (auto own = hub_->check_not_own_file(p); !own.ok()) throw sync::Failure{own.error()};
             std::filesystem::remove(tmp);
-            sqlite3* src = nullptr;
-            sqlite3* dst = nullptr;
-            int rc = sqlite3_open_v2(path_.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
-            if (rc == SQLITE_OK) rc = sqlite3_open_v2(tmp.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-            if (rc == SQLITE_OK) {
-                sqlite3_busy_timeout(src, 10000);
-                sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
-                if (!b) {
-                    rc = sqlite3_errcode(dst);
-                } else {
-                    rc = sqlite3_backup_step(b, -1);
-                    sqlite3_backup_finish(b);
-                    if (rc == SQLITE_DONE) rc = SQLITE_OK;
-                }
-            }
-            std::string msg = rc == SQLITE_OK ? "" : sqlite3_errstr(rc);
-            sqlite3_close_v2(src);
-            sqlite3_close_v2(dst);
-            if (rc != SQLITE_OK) {
+            std::string msg;
+            if (copy_database(path_, tmp, msg) != SQLITE_OK) {
                 std::filesystem::remove(tmp);
                 fail(Code::Storage, "backup to " + path + " failed: " + msg);
             }
@@ -706,6 +753,23 @@ private:
 
     // One sync's push and its device's line, inside the group's transaction.
     void merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, SyncOutcome& out) {
+        // A device that has seen further than this database's sequence: the database went
+        // back (put back from a backup by hand). A new incarnation makes every device send
+        // again what it lacks and download from the start (Store::begin_resend).
+        if (req.has_pull) {
+            for (auto& [bucket, cursor] : req.cursors) {
+                if (cursor.at <= hub_->hub_seq()) continue;
+                auto fresh = hub_->new_incarnation();
+                if (!fresh.ok()) throw sync::Failure{fresh.error()};
+                std::fprintf(stderr,
+                             "fika-server: a device has seen sequence %llu, but this database ends at %llu: it was "
+                             "put back from a backup. New incarnation %s: devices will send again what it lacks.\n",
+                             static_cast<unsigned long long>(cursor.at),
+                             static_cast<unsigned long long>(hub_->hub_seq()),
+                             sync::site_to_string(*fresh).c_str());
+                break;
+            }
+        }
         if (req.has_push && !req.push.empty()) {
             std::set<std::string> granted = grants_of(u);  // an earlier push may have granted more
             sync::Authorize authz = [&](const std::string& bucket, const sync::RecordChange& rc,
@@ -719,10 +783,16 @@ private:
             for (auto& [table, id] : applied->erased)
                 if (table->name == "contacts") forget_person(u.name, id);
             if (!applied->created.empty()) {
-                std::vector<User> to = sellers();  // once per push, not per record
                 Stmt guard = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
-                for (auto& [table, id] : applied->created)
-                    notify_created(u, *table, id, to, guard, out.notifications);
+                if (req.push_resent) {
+                    // Sent again after a restore: its sellers heard of it before the restore.
+                    for (auto& [table, id] : applied->created)
+                        if (table->name == "cases") guard.bind(1, id).run_and_reset();
+                } else {
+                    std::vector<User> to = sellers();  // once per push, not per record
+                    for (auto& [table, id] : applied->created)
+                        notify_created(u, *table, id, to, guard, out.notifications);
+                }
             }
         }
         if (!device_upsert_)
@@ -742,7 +812,11 @@ private:
         resp.site = hub_->site();
         resp.hlc = std::max(hub_->hlc_last(), sync::hlc_from_ms(hub_->now_ms()));
         resp.push_upto = req.push_upto;
-        if (req.has_pull) pull(u, req, resp);
+        if (req.has_hub) resp.hub = hub_->incarnation();
+        // A device that synced with another incarnation: its cursors mean nothing here. It
+        // sends everything again and downloads from the start (begin_resend), then pulls.
+        const bool stranger = req.has_hub && req.hub != 0 && req.hub != hub_->incarnation();
+        if (req.has_pull && !stranger) pull(u, req, resp);
         for (const sync::BucketPage& p : resp.pages)
             if (!p.changes.empty()) downloaded(u.name, p.bucket);
         // The cells this very push brought are on the device already: do not send them
@@ -950,6 +1024,7 @@ private:
     std::unique_ptr<sync::Store> hub_;
     ServerStoreOptions opts_;
     std::string path_;
+    std::string data_dir_;
     std::mutex mu_;  // one connection: every call holds it
     std::condition_variable pushed_cv_;
     struct Pending {
@@ -971,21 +1046,145 @@ private:
 
 }  // namespace
 
+namespace {
+
+std::unique_ptr<sync::Store> open_hub(const std::string& path, const ServerStoreOptions& opts, bool create) {
+    sync::OpenOptions o;
+    o.role = sync::Role::Hub;
+    o.wall = opts.wall;
+    o.max_drift_ms = opts.max_drift_ms;
+    o.integrity_check = opts.integrity_check;
+    o.create = create;
+    auto hub = sync::Store::open(path, o);
+    if (!hub.ok()) throw sync::Failure{hub.error()};
+    migrate((*hub)->db());
+    return std::move(hub).value();
+}
+
+// At open: a database that went back gets a new incarnation; then the state is updated.
+void check_state(const std::string& data_dir, sync::Store& hub) {
+    auto [incarnation, seq] = read_state(data_dir);
+    if (incarnation == hub.incarnation() && hub.hub_seq() < seq) {
+        auto fresh = hub.new_incarnation();
+        if (!fresh.ok()) throw sync::Failure{fresh.error()};
+        std::fprintf(stderr,
+                     "fika-server: this database ends at sequence %llu but has reached %llu before: it was put back "
+                     "from a backup. New incarnation %s: devices will send again what it lacks.\n",
+                     static_cast<unsigned long long>(hub.hub_seq()), static_cast<unsigned long long>(seq),
+                     sync::site_to_string(*fresh).c_str());
+    }
+    write_state(data_dir, hub.incarnation(), hub.hub_seq());
+}
+
+std::string utc_stamp() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& data_dir, const ServerStoreOptions& opts) {
     return sync::guard([&]() -> std::unique_ptr<ServerStore> {
         std::error_code ec;
         std::filesystem::create_directories(data_dir, ec);
         if (ec) fail(Code::Storage, "cannot create data directory " + data_dir + ": " + ec.message());
-        sync::OpenOptions o;
-        o.role = sync::Role::Hub;
-        o.wall = opts.wall;
-        o.max_drift_ms = opts.max_drift_ms;
-        o.integrity_check = opts.integrity_check;
         std::string path = database_path(data_dir);
-        auto hub = sync::Store::open(path, o);
-        if (!hub.ok()) throw sync::Failure{hub.error()};
-        migrate((*hub)->db());
-        return std::make_unique<SqliteServerStore>(std::move(hub).value(), opts, path);
+        auto hub = open_hub(path, opts, true);
+        check_state(data_dir, *hub);
+        return std::make_unique<SqliteServerStore>(std::move(hub), opts, path, data_dir);
+    });
+}
+
+DataLock::~DataLock() {
+    if (fd_ >= 0) ::close(fd_);  // releases the flock
+}
+
+Result<std::unique_ptr<DataLock>> lock_data_dir(const std::string& data_dir) {
+    return sync::guard([&]() -> std::unique_ptr<DataLock> {
+        std::error_code ec;
+        std::filesystem::create_directories(data_dir, ec);
+        std::string path = (std::filesystem::path(data_dir) / "fika-server.lock").string();
+        int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0) fail(Code::Storage, "cannot open " + path + ": " + std::strerror(errno));
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            char pid[32] = {};
+            ssize_t n = ::pread(fd, pid, sizeof pid - 1, 0);
+            ::close(fd);
+            std::string who = n > 0 ? std::string(pid, static_cast<std::size_t>(n)) : std::string("?");
+            while (!who.empty() && (who.back() == '\n' || who.back() == ' ')) who.pop_back();
+            fail(Code::Busy, "a fika-server is serving " + data_dir + " (process " + who + "); stop it first");
+        }
+        std::string mine = std::to_string(::getpid()) + "\n";
+        if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, mine.data(), mine.size(), 0) < 0) {
+            // The lock holds; only the message naming the process would be missing.
+        }
+        return std::make_unique<DataLock>(fd);
+    });
+}
+
+Result<RestoreReport> restore_sqlite_store(const std::string& data_dir, const std::string& backup) {
+    return sync::guard([&]() -> RestoreReport {
+        auto lock = lock_data_dir(data_dir);
+        if (!lock.ok()) throw sync::Failure{lock.error()};
+        struct stat st {};
+        if (::stat(backup.c_str(), &st) != 0) fail(Code::NotFound, backup + ": no such file");
+        if (!S_ISREG(st.st_mode)) fail(Code::Invalid, backup + " is not a file");
+        const std::string target = database_path(data_dir), tmp = target + ".restoring";
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            struct stat t {};
+            if (::stat((target + suffix).c_str(), &t) == 0 && t.st_dev == st.st_dev && t.st_ino == st.st_ino)
+                fail(Code::Invalid, backup + " is the database in place; restore from a backup");
+        }
+        auto remove_tmp = [&] {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(tmp + suffix);
+        };
+        remove_tmp();
+        // A copy through SQLite (the backup file is only read), then checked and migrated:
+        // nothing is replaced until the copy is known to be a good server database.
+        {
+            std::string msg;
+            int rc = copy_database(backup, tmp, msg);
+            if (rc != SQLITE_OK) {
+                remove_tmp();
+                fail((rc & 0xff) == SQLITE_NOTADB ? Code::Corrupt : Code::Storage, "cannot read " + backup + ": " + msg);
+            }
+        }
+        RestoreReport rep;
+        try {
+            ServerStoreOptions o;
+            auto hub = open_hub(tmp, o, false);
+            auto fresh = hub->new_incarnation();
+            if (!fresh.ok()) throw sync::Failure{fresh.error()};
+            rep.incarnation = *fresh;
+            rep.seq = hub->hub_seq();
+            for (const sync::TableDef& t : hub->schema().tables()) {
+                Stmt q = hub->db().prepare("SELECT count(*) FROM " + sync::quote_ident(t.name));
+                if (q.step()) rep.records += static_cast<std::size_t>(q.integer(0));
+            }
+        } catch (const sync::Failure& f) {
+            remove_tmp();
+            fail(f.error.code == Code::Storage ? Code::Storage : Code::Corrupt,
+                 backup + " is not a fika-server backup that this version can use: " + f.error.message);
+        }
+        struct stat cur {};
+        if (::stat(target.c_str(), &cur) == 0) {
+            // Fold the WAL into the file it replaces, so that the kept copy stands alone.
+            sqlite3* db = nullptr;
+            if (sqlite3_open_v2(target.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK)
+                sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+            sqlite3_close_v2(db);
+            rep.replaced = target + ".replaced-" + utc_stamp();
+            std::filesystem::rename(target, rep.replaced);
+            for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(target + suffix);
+        }
+        std::filesystem::rename(tmp, target);
+        for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(tmp + suffix);
+        write_state(data_dir, rep.incarnation, rep.seq);
+        return rep;
     });
 }
 

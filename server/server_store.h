@@ -168,4 +168,34 @@ Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& data_d
 
 std::string database_path(const std::string& data_dir);
 
+// The data directory's serving lock (DATA/fika-server.lock, never the database itself):
+// `serve` holds it for its whole run, so two servers never share a data directory and
+// `restore` can tell that one runs. Released when destroyed.
+class DataLock {
+public:
+    explicit DataLock(int fd) : fd_(fd) {}
+    ~DataLock();
+    DataLock(const DataLock&) = delete;
+    DataLock& operator=(const DataLock&) = delete;
+
+private:
+    int fd_;
+};
+// Errors: Busy (a server runs on it; the message names its process), Storage.
+Result<std::unique_ptr<DataLock>> lock_data_dir(const std::string& data_dir);
+
+struct RestoreReport {
+    std::string replaced;  // where the database that was in place is kept ("" if none)
+    std::uint64_t seq = 0;
+    std::size_t records = 0;
+    std::uint64_t incarnation = 0;
+};
+// Puts the database in `backup` (a fika-server backup) in place of DATA's, with no server
+// running on DATA: the copy is checked (a Fika server database that passes its integrity
+// check, migrated to this version) before anything is replaced, gets a new incarnation
+// (so every device sends again what the backup lacks and downloads from the start), and
+// the database it replaces is kept as DATA/fika-server.db.replaced-TIMESTAMP.
+// Errors: Busy (a server runs), NotFound, Corrupt (not a backup), Invalid, Storage.
+Result<RestoreReport> restore_sqlite_store(const std::string& data_dir, const std::string& backup);
+
 }  // namespace fika::server

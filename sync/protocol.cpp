@@ -416,6 +416,11 @@ std::string encode_request(const SyncRequest& r) {
     Writer w;
     w.out.reserve(256 + r.push.size() * 512 + r.cursors.size() * 64);
     encode_header(w, r.schema, r.site, r.hlc);
+    if (r.has_hub) {
+        w.raw(",\"hub\":\"");
+        w.raw(site_to_string(r.hub));
+        w.ch('"');
+    }
     if (r.has_push) {
         w.raw(",\"push\":{\"upto\":");
         w.u64(r.push_upto);
@@ -423,6 +428,7 @@ std::string encode_request(const SyncRequest& r) {
             w.raw(",\"follows\":");
             w.u64(r.push_follows);
         }
+        if (r.push_resent) w.raw(",\"resent\":true");
         w.raw(",\"changes\":");
         encode_changes(w, r.push);
         w.ch('}');
@@ -458,6 +464,11 @@ std::string encode_response(const SyncResponse& r, int peer_schema) {
     for (const BucketPage& p : r.pages) n += p.changes.size();
     w.out.reserve(512 + n * 512);
     encode_header(w, r.schema, r.site, r.hlc);
+    if (r.hub) {
+        w.raw(",\"hub\":\"");
+        w.raw(site_to_string(r.hub));
+        w.ch('"');
+    }
     w.raw(",\"push\":{\"upto\":");
     w.u64(r.push_upto);
     w.raw(",\"refused\":[");
@@ -508,15 +519,22 @@ Result<SyncRequest> decode_request(std::string_view text, const Schema& schema, 
     return guard([&] {
         JValue j = parse(reader.doc(), text, limits);
         const Path request{nullptr, "request"}, push_p{nullptr, "push"}, pull_p{nullptr, "pull"};
-        object(j, request, {"v", "schema", "site", "hlc", "push", "pull"});
+        object(j, request, {"v", "schema", "site", "hlc", "hub", "push", "pull"});
         SyncRequest r;
         check_header(j, r.schema);
         r.site = as_site(member(j, request, "site"), Path{nullptr, "site"});
         r.hlc = as_uint(member(j, request, "hlc"), Path{nullptr, "hlc"});
+        JValue hub = j;
+        if (j.find("hub", hub)) {
+            r.has_hub = true;
+            r.hub = as_site(hub, Path{nullptr, "hub"});
+        }
         constexpr auto kMax = static_cast<std::uint64_t>(INT64_MAX);
         JValue push = j;
         if (j.find("push", push)) {
-            object(push, push_p, {"upto", "follows", "changes"});
+            object(push, push_p, {"upto", "follows", "resent", "changes"});
+            JValue resent = push;
+            if (push.find("resent", resent)) r.push_resent = as_bool(resent, push_p.dot("resent"));
             r.has_push = true;
             r.push_upto = as_uint(member(push, push_p, "upto"), push_p.dot("upto"), kMax);
             JValue follows = push;
@@ -568,11 +586,16 @@ Result<SyncResponse> decode_response(std::string_view text, const Schema& schema
         const Path response{nullptr, "response"}, push_p{nullptr, "push"}, pages_p{nullptr, "pages"},
             purge_p{nullptr, "purge"};
         constexpr auto kMax = static_cast<std::uint64_t>(INT64_MAX);
-        object(j, response, {"v", "schema", "site", "hlc", "push", "pages", "purge", "more"});
+        object(j, response, {"v", "schema", "site", "hlc", "hub", "push", "pages", "purge", "more"});
         SyncResponse r;
         check_header(j, r.schema);
         r.site = as_site(member(j, response, "site"), Path{nullptr, "site"});
         r.hlc = as_uint(member(j, response, "hlc"), Path{nullptr, "hlc"});
+        JValue hub = j;
+        if (j.find("hub", hub)) {
+            r.hub = as_site(hub, Path{nullptr, "hub"});
+            if (r.hub == 0) bad(Path{nullptr, "hub"}, "an incarnation is never zero");
+        }
         JValue push = member(j, response, "push");
         object(push, push_p, {"upto", "refused"});
         r.push_upto = as_uint(member(push, push_p, "upto"), push_p.dot("upto"), kMax);

@@ -57,6 +57,14 @@ struct SyncRequest {
     std::uint64_t push_follows = 0;
     std::vector<RecordChange> push;
     bool has_push = false;
+    // The push sends again what the device had already sent or received, because the hub
+    // was restored from a backup (a new incarnation): merged as usual, but it is never
+    // news (no notifications).
+    bool push_resent = false;
+    // The hub incarnation the device last synced with (0: none yet). Sent by every device
+    // that knows incarnations (has_hub), so the hub says its own in the answer.
+    std::uint64_t hub = 0;
+    bool has_hub = false;
     std::map<std::string, Cursor> cursors;
     std::size_t limit = 1000;
     bool has_pull = false;
@@ -79,6 +87,9 @@ struct SyncResponse {
     std::vector<BucketPage> pages;
     std::vector<std::string> purge;
     bool more = false;
+    // The hub's incarnation: it changes when the hub's database is restored from a backup
+    // or its sequence is found to have gone back. 0: not said (the request did not ask).
+    std::uint64_t hub = 0;
 };
 
 std::string encode_request(const SyncRequest& r);

@@ -351,6 +351,15 @@ void Store::open_impl(const std::string& path, const OpenOptions& opts) {
             auto it = meta.find(k);
             return it == meta.end() ? 0 : std::strtoull(it->second.c_str(), nullptr, 10);
         };
+        if (role_ == Role::Hub) {
+            auto it = meta.find("incarnation");
+            if (it == meta.end() || !parse_site(it->second, incarnation_) || incarnation_ == 0) {
+                do incarnation_ = random_site(rng_);
+                while (incarnation_ == 0);
+                Stmt put = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES('incarnation',?)");
+                put.bind(1, site_to_string(incarnation_)).run();
+            }
+        }
         acked_hlc_ = num("acked_hlc");
         outbox_floor_ = num("outbox_floor");
         clock_epoch_ = num("clock_epoch");
@@ -975,6 +984,14 @@ std::optional<Error> Store::merge_record(const RecordChange& rc, bool hub,
         bucket = bucket_of(t, rc.id, r.values);
     }
 
+    if (hub && !creates) {
+        // A replay (a retried push, a device sending again after a restore): nothing in it
+        // is newer than what the hub has, so there is nothing to take and nothing to refuse.
+        bool news = false;
+        for (const CellChange& c : rc.cells)
+            news = news || c.clock > r.clocks.cells[static_cast<size_t>(c.field)].clock;
+        if (!news) return std::nullopt;
+    }
     if (hub) {
         if (creates && bucket.empty())
             return Error{Code::Invalid, t.name + " " + rc.id + ": a new record needs account_id"};
@@ -1140,6 +1157,9 @@ Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
         Stmt q = db_.prepare("SELECT seq, tbl, id, mask FROM _outbox WHERE seq>? ORDER BY seq LIMIT ?");
         q.bind(1, static_cast<std::int64_t>(after));
         q.bind(2, static_cast<std::int64_t>(max_writes));
+        // A batch is all resent rows or none: the hub takes a resent push as never news.
+        auto [resend_from, resend_to] = resend_range();
+        bool first_row = true;
         // Each record once, in the order first written, with the fields of all its writes.
         struct Written {
             const TableDef* table;
@@ -1150,11 +1170,16 @@ Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
         std::vector<std::pair<const std::string, Written>*> order;
         std::size_t records = 0;
         while (q.step()) {
+            auto row = static_cast<std::uint64_t>(q.integer(0));
+            bool resent = row >= resend_from && row <= resend_to;
+            if (first_row) batch.resent = resent;
+            else if (resent != batch.resent) break;
+            first_row = false;
             std::vector<std::string> ids = outbox_ids(q, 2);
             std::size_t n = ids.size();
             if (records && records + n > max_writes) break;
             records += n;
-            batch.upto = static_cast<std::uint64_t>(q.integer(0));
+            batch.upto = row;
             const TableDef* t = schema_->table_by_id(static_cast<int>(q.integer(1)));
             if (!t) continue;
             auto mask = static_cast<std::uint64_t>(q.integer(3));
@@ -1176,7 +1201,9 @@ Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
             for (size_t i = 0; i < t->fields.size(); ++i) {
                 if (!(w->second.mask & (std::uint64_t{1} << i))) continue;
                 const Cell& c = r->clocks.cells[i];
-                if (c.clock.site != site_) continue;  // overwritten by a remote write since
+                // Own writes only (a cell overwritten by a remote write since is not ours to
+                // send); a resent record carries every written cell, whoever wrote it.
+                if (batch.resent ? !c.written() : c.clock.site != site_) continue;
                 rc.cells.push_back({static_cast<int>(i), std::move(r->values[i]), c.clock, c.base, 0});
             }
             if (!rc.cells.empty()) batch.changes.push_back(std::move(rc));
@@ -1212,6 +1239,12 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
                 acked_hlc_ = h;
                 put_meta("acked_hlc", static_cast<std::int64_t>(h));
             }
+            auto [resend_from, resend_to] = resend_range();
+            const bool resent = resend_to && upto >= resend_from && upto <= resend_to;
+            if (resend_to && upto >= resend_to) {
+                Stmt clear = db_.prepare("DELETE FROM _meta WHERE key IN ('resend_from','resend_to')");
+                clear.run();
+            }
             Stmt ins = db_.prepare(
                 "INSERT INTO _refused(tbl,id,fields,code,message,at) VALUES(?,?,?,?,?,?)");
             for (const Refusal& f : refused) {
@@ -1219,12 +1252,91 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
                 if (!t) continue;
                 auto r = load(*t, f.id);
                 if (r && t->erased(r->values)) continue;  // nothing of an erased person is kept
-                ins.bind(1, f.table).bind(2, f.id).bind(3, r ? own_values_json(*r, site_) : "{}");
+                std::string own = r ? own_values_json(*r, site_) : "{}";
+                // A resent copy of another user's record: its writer's devices restore it.
+                if (resent && own == "{}") continue;
+                ins.bind(1, f.table).bind(2, f.id).bind(3, own);
                 ins.bind(4, code_name(f.error.code)).bind(5, f.error.message).bind(6, hlc_.wall_ms());
                 ins.run();
                 ins.reset();
             }
         }, Durability::Redoable);
+    });
+}
+
+std::pair<std::uint64_t, std::uint64_t> Store::resend_range() {
+    std::uint64_t from = 0, to = 0;
+    Stmt q = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('resend_from','resend_to')");
+    while (q.step()) {
+        std::uint64_t v = std::strtoull(std::string(q.text(1)).c_str(), nullptr, 10);
+        (q.text(0) == "resend_from" ? from : to) = v;
+    }
+    return {from, to};
+}
+
+Result<std::size_t> Store::begin_resend(std::uint64_t hub) {
+    return guard([&] {
+        if (role_ != Role::Device) fail(Code::Invalid, "begin_resend on a hub");
+        std::size_t queued = 0;
+        in_write([&] {
+            flush_outbox();
+            const std::uint64_t from = outbox_next_;
+            OutboxRun& run = outbox_run_;
+            for (const TableDef& t : schema_->tables()) {
+                const std::uint64_t all = t.fields.size() >= 64 ? ~std::uint64_t{0}
+                                                                 : (std::uint64_t{1} << t.fields.size()) - 1;
+                // Text per record, so that an outbox row stays within what one push carries.
+                std::string bytes = "0";
+                for (const FieldDef& f : t.fields)
+                    if (f.type == FieldType::Text) bytes += "+ifnull(length(" + quote_ident(f.name) + "),0)";
+                Stmt q = db_.prepare("SELECT id, " + bytes + " FROM " + quote_ident(t.name) + " ORDER BY id");
+                while (q.step()) {
+                    auto size = static_cast<std::size_t>(q.integer(1));
+                    if (run.n && (run.tbl != t.id || run.n >= kOutboxRun || run.bytes + size > kOutboxRunBytes))
+                        flush_outbox();
+                    pack_id(run.ids, q.text(0));
+                    run.tbl = t.id;
+                    run.mask = all;
+                    run.hlc = 0;  // moves no acknowledged position: nothing new is written
+                    run.bytes += size;
+                    ++run.n;
+                    ++queued;
+                }
+            }
+            flush_outbox();
+            if (queued) {
+                put_meta("resend_from", static_cast<std::int64_t>(from));
+                put_meta("resend_to", static_cast<std::int64_t>(outbox_next_ - 1));
+            }
+            db_.exec("UPDATE _buckets SET since=0, cursor=0");
+            Stmt put = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES('hub_incarnation',?)");
+            put.bind(1, site_to_string(hub)).run();
+        });
+        return queued;
+    });
+}
+
+std::uint64_t Store::synced_hub() {
+    auto v = meta("hub_incarnation");
+    Site hub = 0;
+    if (v.ok() && *v && parse_site(**v, hub)) return hub;
+    return 0;
+}
+
+Status Store::set_synced_hub(std::uint64_t hub) { return set_meta("hub_incarnation", site_to_string(hub)); }
+
+Result<std::uint64_t> Store::new_incarnation() {
+    return guard([&] {
+        if (role_ != Role::Hub) fail(Code::Invalid, "new_incarnation on a device");
+        std::uint64_t next = 0;
+        do next = random_site(rng_);
+        while (next == 0 || next == incarnation_);
+        in_write([&] {
+            Stmt put = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES('incarnation',?)");
+            put.bind(1, site_to_string(next)).run();
+        });
+        incarnation_ = next;
+        return next;
     });
 }
 

@@ -165,6 +165,7 @@ struct Cursor {
 struct PushBatch {
     std::uint64_t upto = 0;  // last outbox seq included; 0 = nothing to push
     std::vector<RecordChange> changes;
+    bool resent = false;     // what begin_resend queued: sent again after a hub restore
 };
 
 struct FeedPage {
@@ -268,6 +269,21 @@ public:
     // their next write. Errors: Invalid (a hub), Storage.
     Result<std::size_t> rewind_clock(std::uint64_t reference);
 
+    // Recovery from a hub restored from a backup (its incarnation changed): the hub may
+    // lack anything this device sent or received since the backup, and its sequence went
+    // back, so this device's cursors point past changes it has not seen. Queues every
+    // record this device holds to be sent again - every written cell, whoever wrote it,
+    // with its own clock (so the hub's merge takes exactly what it lacks and nothing else
+    // changes) - behind whatever is still unsent, as batches marked `resent`; sets every
+    // cursor back to the start; remembers `hub`. A refusal of a resent record is kept only
+    // when it holds this device's own words (another user's record this user may not
+    // write is restored by its writer's devices). One transaction. Returns the records
+    // queued. Errors: Invalid (a hub), Storage.
+    Result<std::size_t> begin_resend(std::uint64_t hub);
+    // The hub incarnation this device last synced with (0: none yet), and setting it.
+    std::uint64_t synced_hub();
+    Status set_synced_hub(std::uint64_t hub);
+
     // ---- device: pull ---------------------------------------------------------------
     // The pull position in every bucket this device has pulled from.
     Result<std::map<std::string, Cursor>> cursors();
@@ -307,6 +323,11 @@ public:
     // Every bucket with its newest seq.
     Result<std::map<std::string, std::uint64_t>> bucket_seqs();
     std::uint64_t hub_seq() const { return seq_; }
+    // This hub database's incarnation: nonzero, made when the file was created. A new one
+    // (new_incarnation) when the database was restored from a backup or its sequence went
+    // back: devices that synced with another incarnation send again what it may lack.
+    std::uint64_t incarnation() const { return incarnation_; }
+    Result<std::uint64_t> new_incarnation();
 
     // ---- meta -------------------------------------------------------------------------
     Result<std::optional<std::string>> meta(const std::string& key);
@@ -371,6 +392,9 @@ private:
     };
     // A row takes up to 64 writes and about 1 MiB of text: pushes take whole rows, and
     // one row must fit in a push however far a too-large push is halved.
+    std::uint64_t incarnation_ = 0;  // hub only
+    // The outbox rows begin_resend queued: [from, to] (0, 0: none), from _meta.
+    std::pair<std::uint64_t, std::uint64_t> resend_range();
     static constexpr std::uint32_t kOutboxRun = 64;
     static constexpr std::size_t kOutboxRunBytes = 1u << 20;
     OutboxRun outbox_run_;

@@ -80,6 +80,18 @@ TEST_CASE("requests round-trip through the codec") {
     REQUIRE(again.ok());
     CHECK(again->push_follows == 4);
     CHECK(again->push_upto == 9);
+    CHECK(!again->has_hub);
+    CHECK(!again->push_resent);
+    // The hub incarnation the device knows, and a push sent again after a restore.
+    with.has_hub = true;
+    with.hub = 0x0123456789abcdefULL;
+    with.push_resent = true;
+    auto hub = decode_request(encode_request(with), S());
+    REQUIRE(hub.ok());
+    CHECK(hub->has_hub);
+    CHECK(hub->hub == 0x0123456789abcdefULL);
+    CHECK(hub->push_resent);
+    CHECK_THAT(encode_request(with), Catch::Contains("\"hub\":\"0123456789abcdef\""));
 }
 
 TEST_CASE("responses round-trip through the codec") {
@@ -109,6 +121,11 @@ TEST_CASE("responses round-trip through the codec") {
     same_change(back->pages[0].changes.at(0), sample_change());
     CHECK(back->purge == r.purge);
     CHECK(back->more);
+    CHECK(back->hub == 0);  // not said unless asked
+    r.hub = 0xfeedfacecafebeefULL;
+    auto with_hub = decode_response(encode_response(r), S());
+    REQUIRE(with_hub.ok());
+    CHECK(with_hub->hub == 0xfeedfacecafebeefULL);
 }
 
 TEST_CASE("booleans travel as JSON booleans") {

@@ -680,6 +680,142 @@ TEST_CASE("admin commands and other readers of the database while serving lose n
     CHECK(missing == std::vector<std::string>{});
 }
 
+namespace {
+
+// Every user record a device holds, as text (without engine columns), for comparing.
+std::string user_data(sync::Store& s) {
+    auto d = s.dump(false);
+    REQUIRE(d.ok());
+    return *d;
+}
+
+std::vector<std::string> notified_cases(const std::string& url, const std::string& token) {
+    httplib::Client c(url);
+    auto r = c.Get("/v1/notifications?limit=1000", auth(token));
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    std::vector<std::string> ids;
+    json body = json::parse(r->body);
+    for (auto& n : body["notifications"]) ids.push_back(n["case_id"].get<std::string>());
+    return ids;
+}
+
+}  // namespace
+
+// Issue 18: a server put back from a backup had devices diverge silently - what they
+// synced after the backup stayed on them and never reached the server again, and what
+// was made on the restored server never reached devices whose cursors were further on.
+TEST_CASE("a server restored from a backup gets back everything devices synced since - nothing lost or doubled - each case notified once") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string bob = srv.add_user("bob", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    Device a(srv.url(), alice), b(srv.url(), bob), s(srv.url(), sam);
+    std::string acme = a.account("Acme");
+    std::string first = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Before the backup")}});
+    a.sync();
+    REQUIRE(srv.admin({"access", "grant", "bob", acme}).first == 0);
+    b.sync();
+    s.sync();
+    std::string backup = srv.data() + "/nightly.db";
+    REQUIRE(srv.admin({"backup", backup}).first == 0);
+
+    // After the backup: work synced from two devices, an edit, and a case made offline.
+    std::string second = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("After the backup")}});
+    REQUIRE(a.store->update("cases", first, {{"next_step", sync::text("Call Eva")}}).ok());
+    std::string third = b.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Bob's after the backup")}});
+    std::string note = b.add("notes", {{"account_id", sync::text(acme)}, {"body", sync::text("Needs analysis")}});
+    a.sync();
+    b.sync();
+    s.sync();
+    std::vector<std::string> before_restore = notified_cases(srv.url(), sam);
+    CHECK(before_restore.size() == 3);
+    std::string offline = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Made offline")}});
+
+    // Restore refuses while the server runs; then puts the backup in place and keeps the
+    // database it replaced.
+    auto [busy_rc, busy_out] = fika::test::run_command({"/bin/sh", "-c", std::string(FIKA_SERVER_BIN) + " --data '" +
+                                                                             srv.data() + "' restore '" + backup + "' 2>&1"});
+    CHECK(busy_rc == 1);
+    CHECK_THAT(busy_out, Catch::Contains("stop it first"));
+    REQUIRE(srv.stop() == 0);
+    auto [rc, out] = srv.admin({"restore", backup});
+    INFO(out);
+    REQUIRE(rc == 0);
+    CHECK_THAT(out, Catch::Contains("kept as"));
+    bool kept = false;
+    for (auto& e : std::filesystem::directory_iterator(srv.data()))
+        kept = kept || e.path().filename().string().rfind("fika-server.db.replaced-", 0) == 0;
+    CHECK(kept);
+    srv.start();
+
+    // A case made on the restored server before any old device comes back.
+    Device fresh(srv.url(), sam);
+    fresh.sync();
+    CHECK(!fresh.has("cases", second));
+    std::string newer = fresh.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Made after the restore")}});
+    fresh.sync();
+
+    // The devices come back: each notices the new incarnation by itself, sends everything
+    // again and downloads from the start. Two rounds, so each sees the others' work.
+    for (int round = 0; round < 2; ++round)
+        for (Device* d : {&a, &b, &s, &fresh}) {
+            auto rep = d->sync();
+            if (round == 0 && d != &fresh) CHECK(rep.hub_restored);
+            if (round == 1) CHECK(!rep.hub_restored);
+        }
+    for (const std::string& id : {first, second, third, offline, newer}) {
+        INFO(id);
+        for (Device* d : {&a, &b, &s, &fresh}) CHECK(d->has("cases", id));
+    }
+    CHECK(fresh.has("notes", note));
+    CHECK((*fresh.store->get("cases", first))["next_step"] == sync::Value(sync::text("Call Eva")));
+    // Every device holds the same data: the union, nothing twice.
+    std::string expected = user_data(*fresh.store);
+    for (Device* d : {&a, &b, &s}) CHECK(user_data(*d->store) == expected);
+    CHECK(a.store->refused()->empty());
+    CHECK(b.store->refused()->empty());
+    // Notifications: the restored server had the first case's; the cases synced after the
+    // backup were announced before the restore and are not announced again; the offline
+    // case and the one made on the restored server are new.
+    std::vector<std::string> after = notified_cases(srv.url(), sam);
+    std::multiset<std::string> counted(after.begin(), after.end());
+    CHECK(counted.count(first) == 1);
+    CHECK(counted.count(second) == 0);
+    CHECK(counted.count(third) == 0);
+    CHECK(counted.count(offline) == 1);
+    CHECK(counted.count(newer) == 1);
+}
+
+// The same when the backup was put in place by hand (cp) while the server was stopped:
+// the server notices the sequence went back (its state file, or a device that has seen
+// further), takes a new incarnation, and devices recover as above.
+TEST_CASE("a database put back by hand is noticed - by the server's state or by a device that has seen further") {
+    for (bool keep_state : {true, false}) {
+        INFO((keep_state ? "with" : "without") << " the state file");
+        ServerProcess srv({"--rate", "0", "--quiet"});
+        std::string alice = srv.add_user("alice", "consultant");
+        Device a(srv.url(), alice);
+        std::string acme = a.account("Acme");
+        a.sync();
+        std::string backup = srv.data() + "/by-hand.db";
+        REQUIRE(srv.admin({"backup", backup}).first == 0);
+        std::string later = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Later")}});
+        for (int i = 0; i < 5; ++i) (void)a.add("notes", {{"account_id", sync::text(acme)}, {"body", sync::text("note")}});
+        a.sync();
+        REQUIRE(srv.stop() == 0);
+        std::filesystem::copy_file(backup, srv.data() + "/fika-server.db", std::filesystem::copy_options::overwrite_existing);
+        if (!keep_state) std::filesystem::remove(srv.data() + "/fika-server.state");
+        srv.start();
+        auto rep = a.sync();
+        CHECK(rep.hub_restored);
+        Device other(srv.url(), alice);
+        other.sync();
+        CHECK(other.has("cases", later));
+        CHECK(user_data(*other.store) == user_data(*a.store));
+    }
+}
+
 TEST_CASE("TLS: with a certificate and key the server speaks HTTPS") {
     TempDir certs;
     std::string cert = certs.file("cert.pem"), key = certs.file("key.pem");

@@ -845,3 +845,75 @@ TEST_CASE("a device whose clock ran a year ahead recovers once its date is right
     CHECK(fika::test::dump(*w.b) == fika::test::dump(*w.hub));
     CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*w.hub, true));
 }
+
+// Issue 18: a hub restored from a backup lacks what devices synced after it. A device that
+// notices (another incarnation) sends everything it holds again - every written cell,
+// its own and others', with the clocks they have - and downloads from the start.
+TEST_CASE("after a hub restore a device sends everything again - others' cells too - and downloads from the start") {
+    World w;
+    std::string acct = new_account(*w.a);
+    fika::test::sync_once(*w.a, *w.hub);
+    std::string backup = w.dir.file("backup.db");
+    {
+        // The hub as it was: a copy of its file (the backup).
+        auto copy = w.hub->db().prepare("VACUUM INTO ?");
+        copy.bind(1, backup).run();
+    }
+    // After the backup: B adds a case, A edits; both reach the (old) hub and each other.
+    fika::test::sync_once(*w.b, *w.hub);
+    auto cs = w.b->create("cases", {{"account_id", text(acct)}, {"title", text("B's case")}});
+    REQUIRE(cs.ok());
+    REQUIRE(w.a->update("accounts", acct, {{"industry", text("Retail")}}).ok());
+    fika::test::sync_once(*w.b, *w.hub);
+    fika::test::sync_once(*w.a, *w.hub);
+    fika::test::sync_once(*w.b, *w.hub);
+    REQUIRE(w.a->get("cases", *cs).ok());
+    // A's own unsent write, made before it notices.
+    auto mine = w.a->create("notes", {{"account_id", text(acct)}, {"body", text("unsent")}});
+    REQUIRE(mine.ok());
+
+    w.hub.reset();
+    auto restored = fika::test::open_store(backup, Role::Hub, w.wall, 9);
+    auto inc = restored->new_incarnation();
+    REQUIRE(inc.ok());
+    CHECK(*inc != 0);
+    CHECK(restored->incarnation() == *inc);
+    CHECK(!restored->get("cases", *cs).ok());
+
+    auto queued = w.a->begin_resend(*inc);
+    REQUIRE(queued.ok());
+    CHECK(*queued == 3);  // the account, B's case, A's note
+    CHECK(w.a->synced_hub() == *inc);
+    for (auto& [bucket, c] : *w.a->cursors()) CHECK(c.at == 0);
+    // The unsent write goes first, as itself; then the resent batch carries B's cells too.
+    auto first = w.a->pending(1);
+    REQUIRE(first.ok());
+    CHECK(!first->resent);
+    REQUIRE(first->changes.size() == 1);
+    CHECK(first->changes[0].id == *mine);
+    auto rest = w.a->pending(100, first->upto);
+    REQUIRE(rest.ok());
+    CHECK(rest->resent);
+    bool carries_b = false;
+    for (const RecordChange& rc : rest->changes)
+        for (const CellChange& c : rc.cells) carries_b = carries_b || c.clock.site == w.b->site();
+    CHECK(carries_b);
+    // A refusal of a resent record with no words of A's is not kept (B's devices restore it).
+    Authorize no_cases = [&](const std::string&, const RecordChange& rc, bool) -> std::optional<Error> {
+        if (rc.table->name == "cases") return Error{Code::Forbidden, "not for you"};
+        return std::nullopt;
+    };
+    fika::test::push_all(*w.a, *restored, no_cases);
+    CHECK(w.a->refused()->empty());
+    fika::test::push_all(*w.a, *restored);  // nothing left: the range is done
+    CHECK(w.a->pending_count() == 0);
+    CHECK(restored->get("notes", *mine).ok());
+    CHECK(std::get<std::string>((*restored->get("accounts", acct))["industry"]) == "Retail");
+    // B resends too (its own case); both download from the start and hold the same.
+    REQUIRE(w.b->begin_resend(*inc).ok());
+    fika::test::sync_once(*w.b, *restored);
+    fika::test::sync_once(*w.a, *restored);
+    CHECK(restored->get("cases", *cs).ok());
+    CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*w.b, true));
+    CHECK(fika::test::dump(*w.a, true) == fika::test::dump(*restored, true));
+}

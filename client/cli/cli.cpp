@@ -369,8 +369,14 @@ int cmd_sync(Ctx& c) {
             refusals.push_back({{"table", f.table}, {"id", f.id}, {"code", sync::code_name(f.error.code)}, {"message", f.error.message}});
         print_json(c, {{"ok", true}, {"in_sync", in_sync}, {"pushed", rep.pushed}, {"pulled", rep.pulled},
                        {"refused", refusals}, {"purged", rep.purged}, {"conflicts", n_conf},
-                       {"pending", c.store->pending_count()}, {"round_trips", rep.round_trips}});
+                       {"pending", c.store->pending_count()}, {"round_trips", rep.round_trips},
+                       {"server_restored", rep.hub_restored}, {"resent", rep.resent}});
     } else {
+        if (rep.hub_restored)
+            std::fprintf(c.out,
+                         "the server was restored from a backup: this device sent its %zu records again and "
+                         "downloaded everything again\n",
+                         rep.resent);
         std::fprintf(c.out, "synced: sent %zu, received %zu", rep.pushed, rep.pulled);
         if (!rep.refused.empty()) std::fprintf(c.out, ", %zu refused by the server", rep.refused.size());
         if (!rep.purged.empty()) std::fprintf(c.out, ", %zu customer(s) no longer shared with you removed", rep.purged.size());
