@@ -106,7 +106,9 @@ std::uint64_t peak_rss_kb(pid_t pid) {
 // scenario's time goes on a 2-core machine (both ends busy at once, or one waiting).
 double cpu_seconds(pid_t pid) {
     std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
-    std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    std::ostringstream whole;
+    whole << f.rdbuf();  // (an istreambuf_iterator here trips GCC 12's -Wnull-dereference)
+    std::string text = whole.str();
     auto close = text.rfind(')');  // the name may hold spaces; the fields follow it
     if (close == std::string::npos) return 0;
     std::istringstream in(text.substr(close + 2));

@@ -112,7 +112,9 @@ ApplicationWindow {
             anchors.leftMargin: win.wide ? 12 : 0
             spacing: 4
             ToolButton {
-                visible: !win.wide || stack.depth > 1
+                objectName: "menuButton"
+                // No menu before the welcome page is done: there is nowhere to go yet.
+                visible: stack.depth > 1 || (!win.wide && !App.firstRun)
                 text: stack.depth > 1 ? "\u2190" : "\u2630"
                 font.pixelSize: 22
                 Accessible.name: stack.depth > 1 ? qsTr("Back") : qsTr("Menu")
@@ -146,7 +148,8 @@ ApplicationWindow {
         id: drawer
         width: Math.min(300, win.width * 0.8)
         height: win.height
-        interactive: !win.wide && !App.firstRun
+        // Whenever it is open it can be closed (swipe, a tap outside, Esc).
+        interactive: !win.wide && (!App.firstRun || opened)
         NavList { anchors.fill: parent; onChosen: (name) => win.showPage(name) }
     }
 
@@ -161,6 +164,7 @@ ApplicationWindow {
         }
         StackView {
             id: stack
+            objectName: "stack"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

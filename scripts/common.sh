@@ -12,6 +12,7 @@ FIKA_PACKAGES=(
     qml6-module-qtquick-templates qml6-module-qtquick-window qml6-module-qtqml
     qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick-dialogs
     qml6-module-qttest qt6-qpa-plugins qt6-l10n-tools qt6-tools-dev
+    qml6-module-qt-labs-folderlistmodel  # the file dialog's (CSV import), non-native
     libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev catch2
     libssl-dev openssl zlib1g-dev xvfb xauth
     trayer  # a system tray on the tests' X display (the new-case notification test)

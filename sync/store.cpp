@@ -561,6 +561,15 @@ Result<std::optional<std::string>> Store::meta(const std::string& key) {
     });
 }
 
+Status Store::remove_meta(const std::string& key) {
+    return guard_status([&] {
+        in_write([&] {
+            Stmt del = db_.prepare("DELETE FROM _meta WHERE key=?");
+            del.bind(1, key).run();
+        });
+    });
+}
+
 Status Store::set_meta(const std::string& key, const std::string& value) {
     return guard_status([&] {
         in_write([&] {

@@ -332,6 +332,7 @@ public:
     // ---- meta -------------------------------------------------------------------------
     Result<std::optional<std::string>> meta(const std::string& key);
     Status set_meta(const std::string& key, const std::string& value);
+    Status remove_meta(const std::string& key);
 
 private:
     Store() = default;

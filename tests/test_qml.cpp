@@ -10,10 +10,28 @@
 
 Q_IMPORT_QML_PLUGIN(FikaPlugin)
 
+// QML warnings and errors (a ReferenceError in a handler, a binding that throws), kept
+// until a test takes them: tst_*.qml fails any test that produced one.
+QStringList g_qml_warnings;
+QtMessageHandler g_previous_handler = nullptr;
+
+void record_warnings(QtMsgType type, const QMessageLogContext& ctx, const QString& msg) {
+    const QString cat = ctx.category ? QString::fromLatin1(ctx.category) : QString();
+    if (type != QtDebugMsg && type != QtInfoMsg &&
+        (cat == "qml" || cat == "js" || cat.startsWith("qt.qml") || msg.contains(".qml:")))
+        g_qml_warnings << msg;
+    if (g_previous_handler) g_previous_handler(type, ctx, msg);
+}
+
 // What the QML tests need that the app does not offer: a remote write that conflicts.
 class TestHelper : public QObject {
     Q_OBJECT
 public:
+    Q_INVOKABLE QStringList takeWarnings() {
+        QStringList w;
+        w.swap(g_qml_warnings);
+        return w;
+    }
     // A concurrent remote write of `field` that beats the local value.
     Q_INVOKABLE bool makeConflict(const QString& table, const QString& id, const QString& field, const QString& theirs) {
         auto& st = fika::app::AppContext::instance()->store();
@@ -32,6 +50,7 @@ class Setup : public QObject {
     Q_OBJECT
 public slots:
     void applicationAvailable() {
+        g_previous_handler = qInstallMessageHandler(record_warnings);
         fika::app::AppContext::Options o;
         o.database = dir_.filePath("qml-test.db");
         o.demo = true;

@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QStandardPaths>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTranslator>
 #include <QUrl>
 #include <QUuid>
@@ -547,6 +549,27 @@ QVariantMap AppContext::importCsv(const QString& pathOrUrl, const QString& kind)
     return out;
 }
 
+QVariantMap AppContext::draft(const QString& key) const {
+    std::string text = meta(("draft:" + s(key)).c_str());
+    if (text.empty()) return {};
+    return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object().toVariantMap();
+}
+
+void AppContext::saveDraft(const QString& key, const QVariantMap& fields) {
+    if (!store_) return;
+    bool any = false;
+    for (const QVariant& v : fields) any = any || !v.toString().trimmed().isEmpty();
+    if (!any) return clearDraft(key);
+    QByteArray json = QJsonDocument(QJsonObject::fromVariantMap(fields)).toJson(QJsonDocument::Compact);
+    auto st = store_->set_meta("draft:" + s(key), json.toStdString());
+    if (!st.ok()) fail(st.error());
+}
+
+void AppContext::clearDraft(const QString& key) {
+    if (!store_) return;
+    if (auto st = store_->remove_meta("draft:" + s(key)); !st.ok()) fail(st.error());
+}
+
 QString AppContext::quickCapture(const QString& accountIdOrName, const QString& sentence, const QString& contactName,
                                  const QString& value, const QString& currency) {
     if (!store_) return {};
@@ -576,7 +599,16 @@ QString AppContext::quickCapture(const QString& accountIdOrName, const QString& 
     if (!currency.isEmpty()) cf.emplace_back("currency", sync::text(s(currency)));
     if (!me.empty()) cf.emplace_back("found_by", sync::text(me));
     if (!contactName.trimmed().isEmpty()) {
-        std::string contact_id = find_by_name("contacts", contactName.trimmed(), account_id);
+        std::string contact_id;
+        if (sync::is_uuid(s(contactName.trimmed()))) {
+            // A person chosen from the customer's people.
+            auto c = store_->get("contacts", s(contactName.trimmed()));
+            if (!c.ok() || sync::to_display((*c)["account_id"]) != account_id)
+                return fail(tr("That person is not one of this customer's people")), QString();
+            contact_id = c->id;
+        } else {
+            contact_id = find_by_name("contacts", contactName.trimmed(), account_id);
+        }
         if (contact_id.empty()) {
             auto id = store_->create("contacts", {{"account_id", sync::text(account_id)},
                                                   {"name", sync::text(s(contactName.trimmed()))}});

@@ -120,9 +120,18 @@ public:
     // errors: ["line N: why", ...], summary}. Records made get found_by/by_user = me.
     Q_INVOKABLE QVariantMap importCsv(const QString& pathOrUrl, const QString& kind = QString());
     // Quick capture: an account (by id, or a new one by name), one sentence, optionally who
-    // said it and a rough value. Creates what is missing; the case waits "to triage".
+    // said it (a person's id, or the name of a new person; an existing person of that
+    // customer with exactly that name is that person) and a rough value. Creates what is
+    // missing; the case waits "to triage".
     Q_INVOKABLE QString quickCapture(const QString& accountIdOrName, const QString& sentence,
-                                     const QString& contactName, const QString& value, const QString& currency);
+                                     const QString& contactIdOrName, const QString& value, const QString& currency);
+    // Drafts: what a form holds but has not saved, kept in the local database (it survives
+    // leaving the page, closing the app, a crash) under a key naming the form and its
+    // record ("capture:ACCOUNT", "log:CASE", "case:ID"). An empty map (or one whose values
+    // are all empty) removes it.
+    Q_INVOKABLE QVariantMap draft(const QString& key) const;
+    Q_INVOKABLE void saveDraft(const QString& key, const QVariantMap& fields);
+    Q_INVOKABLE void clearDraft(const QString& key);
     // One-tap logging: a conversation (or meeting, phone meeting) with optional note and
     // "there may be a case here", which also captures a case from the note; or logged on
     // an existing case, `caseId`, which must be that customer's.

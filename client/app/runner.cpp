@@ -74,7 +74,9 @@ QSize parse_size(const QString& s, QSize fallback) {
 // and Qt's libraries), or -1 where /proc is not there.
 static long long ms_since_process_start() {
     std::ifstream f("/proc/self/stat");
-    std::string stat((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    std::ostringstream whole;
+    whole << f.rdbuf();  // (an istreambuf_iterator here trips GCC 12's -Wnull-dereference)
+    std::string stat = whole.str();
     auto close = stat.rfind(')');  // the command name (field 2) may hold spaces
     if (close == std::string::npos) return -1;
     // Field 3 follows the name; the start time, in clock ticks since boot, is field 22.

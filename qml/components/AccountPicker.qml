@@ -17,6 +17,12 @@ ColumnLayout {
         accountId = id
         field.text = App.accountName(id)
     }
+    // A suggestion was chosen. Called by the suggestion itself, which setAccount destroys
+    // (the list of matches empties): nothing may run in the suggestion after this.
+    function choose(id) {
+        setAccount(id)
+        picked()
+    }
     TextField {
         id: field
         objectName: "accountField"
@@ -26,7 +32,7 @@ ColumnLayout {
         // Enter takes the first match, or (where new customers are allowed) the name as
         // typed, and moves on: a capture needs no mouse.
         onAccepted: {
-            if (picker.matches.length > 0) { picker.setAccount(picker.matches[0].id); picker.picked() }
+            if (picker.matches.length > 0) picker.choose(picker.matches[0].id)
             else if (picker.allowNew && field.text.trim().length > 0) picker.picked()
         }
     }
@@ -34,9 +40,10 @@ ColumnLayout {
         model: picker.matches.slice(0, 5)
         ItemDelegate {
             required property var modelData
+            objectName: "accountSuggestion"
             text: modelData.name + (modelData.policy !== "active" ? "  \u00B7 " + App.policyLabel(modelData.policy) : "")
             Layout.fillWidth: true
-            onClicked: { picker.setAccount(modelData.id); picker.picked() }
+            onClicked: picker.choose(modelData.id)
         }
     }
     Label {

@@ -19,6 +19,45 @@ Page {
             noteField.text = ""
     }
 
+    // The form's fields are filled from the case, and again when it changes (a sync, a
+    // stage move, a note added) - but never over what the user has typed and not saved.
+    property bool edited: false
+    function fields() {
+        return { "title": titleField.text, "need": needField.text, "value": value.text, "currency": currency.currentText,
+                 "probability": String(prob.value), "follow_up": follow.text, "next_step": next.text }
+    }
+    function load() {
+        draft.applying = true
+        titleField.text = c.title || ""
+        needField.text = c.need || ""
+        value.text = c.value !== undefined && c.value !== null ? String(c.value) : ""
+        currency.currentIndex = Math.max(0, currency.find(c.currency || "DKK"))
+        prob.value = c.probabilityEffective || 0
+        follow.text = c.follow_up || ""
+        next.text = c.next_step || ""
+        draft.applying = false
+    }
+    function touched() {
+        if (draft.applying) return
+        edited = true
+        draft.changed()
+    }
+    function save() {
+        var f = fields()
+        var p = Number(f.probability)
+        delete f.probability
+        if (App.saveCase(pageRoot.recordId, f, p)) {
+            edited = false
+            draft.clear()
+            win.back()
+        }
+    }
+    onCChanged: if (!edited) load()
+    Component.onCompleted: {
+        load()
+        if (draft.start()) edited = true
+    }
+
     ScrollView {
         id: sv
         anchors.fill: parent
@@ -35,6 +74,25 @@ Page {
                 Layout.maximumWidth: 720
                 Layout.alignment: Qt.AlignTop
                 EmptyState { visible: pageRoot.c.id === undefined; text: qsTr("No case to show"); Layout.fillWidth: true; Layout.margins: 16 }
+                DraftKeeper {
+                    id: draft
+                    key: "case:" + pageRoot.recordId
+                    collect: function () { var f = pageRoot.fields(); f.note = noteField.text; return f }
+                    onDiscarded: { pageRoot.edited = false; pageRoot.load() }
+                    apply: function (d) {
+                        titleField.text = d.title || ""
+                        needField.text = d.need || ""
+                        value.text = d.value || ""
+                        currency.currentIndex = Math.max(0, currency.find(d.currency || "DKK"))
+                        prob.value = Number(d.probability || 0)
+                        follow.text = d.follow_up || ""
+                        next.text = d.next_step || ""
+                        noteField.text = d.note || ""
+                    }
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                }
                 Label {
                     visible: pageRoot.c.id !== undefined
                     text: [pageRoot.c.accountName, pageRoot.c.contactName].filter(function (x) { return x }).join(" \u00B7 ")
@@ -48,7 +106,7 @@ Page {
                     objectName: "caseTitle"
                     visible: pageRoot.c.id !== undefined
                     placeholderText: qsTr("What is it, in one sentence")
-                    text: pageRoot.c.title || ""
+                    onTextEdited: pageRoot.touched()
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
@@ -59,7 +117,7 @@ Page {
                     objectName: "caseNeed"
                     visible: pageRoot.c.id !== undefined
                     placeholderText: qsTr("The need, in the customer's words")
-                    text: pageRoot.c.need || ""
+                    onTextChanged: pageRoot.touched()
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
@@ -116,16 +174,16 @@ Page {
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
                     Label { text: qsTr("Value") }
-                    TextField { id: value; text: pageRoot.c.value !== undefined && pageRoot.c.value !== null ? String(pageRoot.c.value) : ""; inputMethodHints: Qt.ImhDigitsOnly; Layout.fillWidth: true }
+                    TextField { id: value; objectName: "caseValue"; inputMethodHints: Qt.ImhDigitsOnly; Layout.fillWidth: true; onTextEdited: pageRoot.touched() }
                     Label { text: qsTr("Currency") }
-                    ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; currentIndex: Math.max(0, find(pageRoot.c.currency || "DKK")); Layout.fillWidth: true }
+                    ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; Layout.fillWidth: true; onActivated: pageRoot.touched() }
                     Label { text: qsTr("Probability %") }
-                    SpinBox { id: prob; from: 0; to: 100; stepSize: 5; editable: true; value: pageRoot.c.probabilityEffective || 0; Layout.fillWidth: true }
+                    SpinBox { id: prob; from: 0; to: 100; stepSize: 5; editable: true; Layout.fillWidth: true; onValueModified: pageRoot.touched() }
                     Label { text: qsTr("Follow up") }
-                    TextField { id: follow; placeholderText: "YYYY-MM-DD"; text: pageRoot.c.follow_up || ""; inputMethodHints: Qt.ImhDate; Layout.fillWidth: true }
+                    TextField { id: follow; placeholderText: "YYYY-MM-DD"; inputMethodHints: Qt.ImhDate; Layout.fillWidth: true; onTextEdited: pageRoot.touched() }
                 }
                 Caption { text: qsTr("Next step"); visible: pageRoot.c.id !== undefined }
-                TextField { id: next; objectName: "caseNextStep"; visible: pageRoot.c.id !== undefined; placeholderText: qsTr("What happens next, and who does it"); text: pageRoot.c.next_step || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+                TextField { id: next; objectName: "caseNextStep"; visible: pageRoot.c.id !== undefined; placeholderText: qsTr("What happens next, and who does it"); Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16; onTextEdited: pageRoot.touched() }
                 Label {
                     visible: pageRoot.c.stage === "lost" && (pageRoot.c.lost_reason || "") !== ""
                     text: qsTr("Lost because: %1").arg(pageRoot.c.lost_reason || "")
@@ -140,11 +198,7 @@ Page {
                         text: qsTr("Save")
                         highlighted: true
                         Layout.fillWidth: true
-                        onClicked: {
-                            var f = { "title": titleField.text, "need": needField.text, "value": value.text,
-                                      "currency": currency.currentText, "next_step": next.text, "follow_up": follow.text }
-                            if (App.saveCase(pageRoot.recordId, f, prob.value)) win.back()
-                        }
+                        onClicked: pageRoot.save()
                     }
                     Button {
                         objectName: "caseLog"
@@ -186,6 +240,7 @@ Page {
                         placeholderText: qsTr("Add a note about this case")
                         Layout.fillWidth: true
                         onAccepted: pageRoot.addNote()
+                        onTextEdited: draft.changed()
                     }
                     Button {
                         objectName: "caseAddNote"

@@ -11,6 +11,18 @@ Page {
     property string pageName: "inbox"
     title: qsTr("Inbox")
 
+    // Marking an item read reloads the list, which destroys the delegate that was clicked:
+    // the delegate only calls these, and everything after the mark runs here.
+    function openItem(number, caseId) {
+        App.sync.markRead(number)
+        if (caseId !== "" && App.record("cases", caseId).id) win.openPage("case", caseId)
+    }
+    function openCustomer(number, accountId, contactId) {
+        App.sync.markRead(number)
+        var page = win.openPage("customer", accountId)
+        if (page && contactId !== "") page.showContact(contactId)
+    }
+
     ListView {
         id: list
         anchors.fill: parent
@@ -18,6 +30,7 @@ Page {
         model: InboxModel {}
         delegate: ItemDelegate {
             id: item
+            objectName: "inboxItem"
             required property int number
             required property string title
             required property string subtitle
@@ -26,6 +39,7 @@ Page {
             required property string caseId
             required property string accountId
             required property string accountName
+            required property string contactId
             required property string contactName
             width: ListView.view.width
             height: Math.max(64, col.implicitHeight + topPadding + bottomPadding)
@@ -58,30 +72,25 @@ Page {
                     spacing: 4
                     Layout.leftMargin: -8
                     Button {
+                        objectName: "inboxCustomer"
                         flat: true
                         font.capitalization: Font.MixedCase
                         Material.foreground: Material.accent
                         text: qsTr("Customer")
-                        onClicked: { App.sync.markRead(item.number); win.openPage("customer", item.accountId) }
+                        onClicked: pageRoot.openCustomer(item.number, item.accountId, "")
                     }
                     Button {
+                        objectName: "inboxContact"
                         flat: true
                         font.capitalization: Font.MixedCase
                         Material.foreground: Material.accent
-                        visible: item.contactName !== ""
+                        visible: item.contactName !== "" && item.contactId !== ""
                         text: qsTr("Contact: %1").arg(item.contactName)
-                        onClicked: {
-                            App.sync.markRead(item.number)
-                            var page = win.openPage("customer", item.accountId)
-                            if (page && item.contactId) page.showContact(item.contactId)
-                        }
+                        onClicked: pageRoot.openCustomer(item.number, item.accountId, item.contactId)
                     }
                 }
             }
-            onClicked: {
-                App.sync.markRead(item.number)
-                if (item.caseId && App.record("cases", item.caseId).id) win.openPage("case", item.caseId)
-            }
+            onClicked: pageRoot.openItem(item.number, item.caseId)
         }
         EmptyState {
             anchors.centerIn: parent

@@ -26,12 +26,16 @@ Page {
         } else {
             account.focusField()
         }
+        draft.start()
     }
 
     function save() {
         var id = App.logActivity(type, account.accountId, person.currentValue || "", note.text,
                                  !caseMode && possible.checked, inbound.checked, caseMode ? recordId : "")
-        if (id !== "") win.back()
+        if (id !== "") {
+            draft.clear()
+            win.back()
+        }
     }
     Shortcut { sequence: "Ctrl+Return"; onActivated: pageRoot.save() }
 
@@ -43,6 +47,26 @@ Page {
             width: Math.min(sv.availableWidth, 640)
             spacing: 8
             Item { Layout.preferredHeight: 4 }
+            DraftKeeper {
+                id: draft
+                key: "log:" + pageRoot.recordId
+                collect: function () {
+                    return { "account": pageRoot.caseMode ? "" : account.accountId, "person": person.currentValue || "",
+                             "type": pageRoot.type === "conversation" ? "" : pageRoot.type,
+                             "inbound": inbound.checked ? "1" : "", "note": note.text, "possible": possible.checked ? "1" : "" }
+                }
+                apply: function (d) {
+                    if (d.account && !pageRoot.caseMode) account.setAccount(d.account)
+                    if (d.person) person.currentIndex = Math.max(0, person.indexOfValue(d.person))
+                    pageRoot.type = d.type || "conversation"
+                    inbound.checked = d.inbound === "1"
+                    note.text = d.note || ""
+                    possible.checked = d.possible === "1"
+                }
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
             Label {
                 visible: pageRoot.caseMode
                 text: qsTr("On the case \u201c%1\u201d").arg(pageRoot.onCase.title || "")
@@ -59,6 +83,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+                onAccountIdChanged: draft.changed()
             }
             WarningBanner {
                 warnings: account.accountId !== "" && !inbound.checked ? App.accountWarnings(account.accountId) : []
@@ -75,6 +100,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+                onActivated: draft.changed()
             }
             Flow {
                 Layout.fillWidth: true
@@ -88,11 +114,11 @@ Page {
                         objectName: "type_" + modelData
                         text: App.activityLabel(modelData)
                         highlighted: pageRoot.type === modelData
-                        onClicked: pageRoot.type = modelData
+                        onClicked: { pageRoot.type = modelData; draft.changed() }
                     }
                 }
             }
-            Switch { id: inbound; text: qsTr("They contacted us (inbound)"); Layout.leftMargin: 16 }
+            Switch { id: inbound; text: qsTr("They contacted us (inbound)"); Layout.leftMargin: 16; onToggled: draft.changed() }
             FormTextArea {
                 id: note
                 objectName: "logNote"
@@ -101,8 +127,9 @@ Page {
                 Layout.preferredHeight: 96
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+                onTextChanged: draft.changed()
             }
-            Switch { id: possible; objectName: "logPossible"; visible: !pageRoot.caseMode; text: qsTr("There may be a case here"); Layout.leftMargin: 16 }
+            Switch { id: possible; objectName: "logPossible"; visible: !pageRoot.caseMode; text: qsTr("There may be a case here"); Layout.leftMargin: 16; onToggled: draft.changed() }
             Pane {
                 visible: tp.count > 0
                 Layout.fillWidth: true

@@ -13,14 +13,21 @@ Page {
     title: qsTr("Capture a case")
 
     Component.onCompleted: {
-        if (recordId !== "") { account.setAccount(recordId); sentence.forceActiveFocus() }
+        if (recordId !== "") account.setAccount(recordId)
+        draft.start()
+        if (account.accountId !== "" || account.text !== "") sentence.forceActiveFocus()
         else account.focusField()
     }
 
+    readonly property bool ready: (account.accountId !== "" || account.text.trim() !== "") && sentence.text.trim() !== "" && who.decided
     function save() {
+        if (!ready) return
         var target = account.accountId !== "" ? account.accountId : account.text
-        var id = App.quickCapture(target, sentence.text, who.text, value.text, currency.currentText)
-        if (id !== "") win.back()
+        var id = App.quickCapture(target, sentence.text, who.value(), value.text, currency.currentText)
+        if (id !== "") {
+            draft.clear()
+            win.back()
+        }
     }
 
     Shortcut { sequence: "Ctrl+Return"; onActivated: pageRoot.save() }
@@ -33,12 +40,35 @@ Page {
             width: Math.min(sv.availableWidth, 640)
             spacing: 8
             Item { Layout.preferredHeight: 4 }
+            DraftKeeper {
+                id: draft
+                key: "capture:" + pageRoot.recordId
+                collect: function () {
+                    return { "account": account.accountId, "accountText": account.text, "sentence": sentence.text,
+                             "who": who.text, "whoId": who.contactId, "whoNew": who.asNew ? "1" : "",
+                             "value": value.text, "currency": currency.currentText }
+                }
+                apply: function (d) {
+                    if (d.account) account.setAccount(d.account)
+                    else account.text = d.accountText || ""
+                    sentence.text = d.sentence || ""
+                    who.text = d.who || ""
+                    who.contactId = d.whoId || ""
+                    who.asNew = d.whoNew === "1"
+                    value.text = d.value || ""
+                    currency.currentIndex = Math.max(0, currency.find(d.currency || "DKK"))
+                }
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
             AccountPicker {
                 id: account
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 onPicked: sentence.forceActiveFocus()
+                onTextChanged: draft.changed()
             }
             WarningBanner {
                 warnings: account.accountId !== "" ? App.accountWarnings(account.accountId) : []
@@ -54,14 +84,16 @@ Page {
                 Layout.preferredHeight: 96
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+                onTextChanged: draft.changed()
             }
-            TextField {
+            PersonPicker {
                 id: who
-                objectName: "captureWho"
-                placeholderText: qsTr("Who said it (optional)")
+                accountId: account.accountId
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+                onEdited: draft.changed()
+                onPicked: { draft.changed(); value.forceActiveFocus() }
             }
             RowLayout {
                 Layout.fillWidth: true
@@ -73,14 +105,15 @@ Page {
                     placeholderText: qsTr("Rough value, e.g. 150k (optional)")
                     Layout.fillWidth: true
                     onAccepted: pageRoot.save()
+                    onTextChanged: draft.changed()
                 }
-                ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; Layout.preferredWidth: 100 }
+                ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; Layout.preferredWidth: 100; onActivated: draft.changed() }
             }
             Button {
                 objectName: "captureSave"
                 text: qsTr("Save case")
                 highlighted: true
-                enabled: (account.accountId !== "" || account.text.trim() !== "") && sentence.text.trim() !== ""
+                enabled: pageRoot.ready
                 Layout.fillWidth: true
                 Layout.preferredHeight: 56
                 Layout.margins: 16

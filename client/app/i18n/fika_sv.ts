@@ -77,12 +77,12 @@
 <context>
     <name>AccountPicker</name>
     <message>
-        <location filename="../../../qml/components/AccountPicker.qml" line="23"/>
+        <location filename="../../../qml/components/AccountPicker.qml" line="29"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AccountPicker.qml" line="45"/>
+        <location filename="../../../qml/components/AccountPicker.qml" line="52"/>
         <source>A new customer “%1” will be created</source>
         <translation>En ny kund ”%1” skapas</translation>
     </message>
@@ -95,137 +95,137 @@
         <translation>Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="37"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="76"/>
         <source>No case to show</source>
         <translation>Ingen affär att visa</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="45"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="103"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="50"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="108"/>
         <source>What is it, in one sentence</source>
         <translation>Vad gäller det, i en mening</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="56"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="114"/>
         <source>Need</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="61"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="119"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>Behovet, med kundens ord</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="69"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="127"/>
         <source>Found by %1</source>
         <translation>Hittat av %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ägare än: att sortera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="84"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
         <source>Owned by %1</source>
         <translation>Ägs av %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="89"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="147"/>
         <source>Take ownership</source>
         <translation>Ta ägarskap</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="94"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="152"/>
         <source>Stage</source>
         <translation>Steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="118"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="176"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="120"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="178"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="122"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="180"/>
         <source>Probability %</source>
         <translation>Sannolikhet %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="124"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="182"/>
         <source>Follow up</source>
         <translation>Följ upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="127"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="185"/>
         <source>Next step</source>
         <translation>Nästa steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="128"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="186"/>
         <source>What happens next, and who does it</source>
         <translation>Vad händer härnäst, och vem gör det</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="131"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="189"/>
         <source>Lost because: %1</source>
         <translation>Förlorad eftersom: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="140"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="198"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="151"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="205"/>
         <source>Log activity</source>
         <translation>Logga aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="154"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="208"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="166"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="220"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="186"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="240"/>
         <source>Add a note about this case</source>
         <translation>Lägg till en anteckning om affären</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="192"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="247"/>
         <source>Add</source>
         <translation>Lägg till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="229"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="284"/>
         <source>Nothing logged on this case yet</source>
         <translation>Inget loggat på affären än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="239"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="294"/>
         <source>Why was it lost?</source>
         <translation>Varför förlorades den?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="244"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="299"/>
         <source>Price, timing, another vendor…</source>
         <translation>Pris, tidpunkt, annan leverantör…</translation>
     </message>
@@ -625,6 +625,19 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <location filename="../../../qml/components/DraftKeeper.qml" line="75"/>
+        <source>What you typed here before is back (not saved yet).</source>
+        <translation>Det du skrev här tidigare är tillbaka (inte sparat än).</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DraftKeeper.qml" line="83"/>
+        <source>Discard</source>
+        <translation>Släng</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../../qml/pages/HomePage.qml" line="13"/>
@@ -695,27 +708,27 @@
         <translation>Inkorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="64"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="79"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="72"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="88"/>
         <source>Contact: %1</source>
         <translation>Kontakt: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="90"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="99"/>
         <source>No new cases yet</source>
         <translation>Inga nya affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="91"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="100"/>
         <source>Connect to a server to receive cases from the field.</source>
         <translation>Anslut till en server för att ta emot affärer från fältet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="91"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="100"/>
         <source>They appear here the moment a consultant syncs.</source>
         <translation>De dyker upp här så fort en konsult synkar.</translation>
     </message>
@@ -733,37 +746,37 @@
         <translation>Logga på en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="48"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="72"/>
         <source>On the case “%1”</source>
         <translation>På affären ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="72"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="97"/>
         <source>(nobody in particular)</source>
         <translation>(ingen särskild)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="95"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="121"/>
         <source>They contacted us (inbound)</source>
         <translation>De kontaktade oss (inkommande)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="99"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="125"/>
         <source>Note (optional): coffee chat with Eva about…</source>
         <translation>Anteckning (valfri): fikasnack med Eva om…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="105"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="132"/>
         <source>There may be a case here</source>
         <translation>Det kan finnas en affär här</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="114"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="141"/>
         <source>Talking points</source>
         <translation>Samtalsstöd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/LogActivityPage.qml" line="124"/>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="151"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
@@ -772,8 +785,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="122"/>
-        <location filename="../../../qml/Main.qml" line="195"/>
+        <location filename="../../../qml/Main.qml" line="124"/>
+        <location filename="../../../qml/Main.qml" line="199"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -799,7 +812,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="181"/>
+        <location filename="../../../qml/Main.qml" line="185"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
@@ -814,37 +827,37 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="118"/>
+        <location filename="../../../qml/Main.qml" line="120"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="118"/>
+        <location filename="../../../qml/Main.qml" line="120"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="137"/>
+        <location filename="../../../qml/Main.qml" line="139"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="139"/>
+        <location filename="../../../qml/Main.qml" line="141"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="175"/>
+        <location filename="../../../qml/Main.qml" line="179"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="175"/>
+        <location filename="../../../qml/Main.qml" line="179"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="202"/>
+        <location filename="../../../qml/Main.qml" line="206"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
@@ -963,6 +976,29 @@
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <location filename="../../../qml/components/PersonPicker.qml" line="60"/>
+        <source>Who said it (optional)</source>
+        <translation>Vem sa det (valfritt)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PersonPicker.qml" line="81"/>
+        <source>Add “%1” as a new person</source>
+        <translation>Lägg till ”%1” som en ny person</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PersonPicker.qml" line="88"/>
+        <source>Choose who it was above, or add “%1” as a new person</source>
+        <translation>Välj vem det var ovan, eller lägg till ”%1” som en ny person</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PersonPicker.qml" line="96"/>
+        <source>A new person “%1” will be added</source>
+        <translation>En ny person ”%1” läggs till</translation>
+    </message>
+</context>
+<context>
     <name>PipelinePage</name>
     <message>
         <location filename="../../../qml/pages/PipelinePage.qml" line="13"/>
@@ -980,7 +1016,7 @@
         <translation>viktat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/PipelinePage.qml" line="50"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="55"/>
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln affär</numerusform>
@@ -988,12 +1024,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="73"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="79"/>
         <source>No cases yet. Cases captured in the field arrive here.</source>
         <translation>Inga affärer än. Affärer som fångas ute hos kunderna hamnar här.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="73"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="79"/>
         <source>Choose a stage to see its cases</source>
         <translation>Välj ett steg för att se dess affärer</translation>
     </message>
@@ -1064,22 +1100,17 @@
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="52"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="82"/>
         <source>What do they need? One sentence is enough.</source>
         <translation>Vad behöver de? En mening räcker.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="61"/>
-        <source>Who said it (optional)</source>
-        <translation>Vem sa det (valfritt)</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="73"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="105"/>
         <source>Rough value, e.g. 150k (optional)</source>
         <translation>Ungefärligt värde, t.ex. 150k (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="81"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="114"/>
         <source>Save case</source>
         <translation>Spara affär</translation>
     </message>
@@ -1368,95 +1399,95 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="201"/>
+        <location filename="../appcontext.cpp" line="203"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="213"/>
+        <location filename="../appcontext.cpp" line="215"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="217"/>
+        <location filename="../appcontext.cpp" line="219"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="286"/>
+        <location filename="../appcontext.cpp" line="288"/>
         <source>Unknown field %1</source>
         <translation>Okänt fält %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="305"/>
+        <location filename="../appcontext.cpp" line="307"/>
         <source>%1 is not a number</source>
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="321"/>
+        <location filename="../appcontext.cpp" line="323"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutar innan den börjar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="332"/>
-        <location filename="../appcontext.cpp" line="351"/>
-        <location filename="../appcontext.cpp" line="516"/>
+        <location filename="../appcontext.cpp" line="334"/>
+        <location filename="../appcontext.cpp" line="353"/>
+        <location filename="../appcontext.cpp" line="519"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="365"/>
+        <location filename="../appcontext.cpp" line="367"/>
         <source>No such case</source>
         <translation>Affären finns inte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="431"/>
-        <location filename="../appcontext.cpp" line="498"/>
+        <location filename="../appcontext.cpp" line="433"/>
+        <location filename="../appcontext.cpp" line="501"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="433"/>
+        <location filename="../appcontext.cpp" line="436"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="461"/>
+        <location filename="../appcontext.cpp" line="464"/>
         <source>Same e-mail</source>
         <translation>Samma e-post</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="461"/>
+        <location filename="../appcontext.cpp" line="464"/>
         <source>Same phone</source>
         <translation>Samma telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="461"/>
+        <location filename="../appcontext.cpp" line="464"/>
         <source>Same name</source>
         <translation>Samma namn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="501"/>
+        <location filename="../appcontext.cpp" line="504"/>
         <source>Could not create %1</source>
         <translation>Kunde inte skapa %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="512"/>
+        <location filename="../appcontext.cpp" line="515"/>
         <source>Choose a CSV file</source>
         <translation>Välj en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="527"/>
+        <location filename="../appcontext.cpp" line="530"/>
         <source>line %1: %2</source>
         <translation>rad %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="534"/>
+        <location filename="../appcontext.cpp" line="537"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="539"/>
+        <location filename="../appcontext.cpp" line="542"/>
         <source>%Ln row(s) skipped:</source>
         <translation>
             <numerusform>%Ln rad hoppades över:</numerusform>
@@ -1464,58 +1495,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="553"/>
+        <location filename="../appcontext.cpp" line="577"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="555"/>
-        <location filename="../appcontext.cpp" line="599"/>
+        <location filename="../appcontext.cpp" line="579"/>
+        <location filename="../appcontext.cpp" line="632"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="558"/>
+        <location filename="../appcontext.cpp" line="582"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
         <location filename="../appcontext.cpp" line="607"/>
+        <source>That person is not one of this customer&apos;s people</source>
+        <translation>Den personen hör inte till den här kunden</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="640"/>
         <source>That case belongs to another customer</source>
         <translation>Den affären hör till en annan kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="613"/>
+        <location filename="../appcontext.cpp" line="647"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="642"/>
+        <location filename="../appcontext.cpp" line="676"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="652"/>
+        <location filename="../appcontext.cpp" line="686"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="794"/>
+        <location filename="../appcontext.cpp" line="828"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext.cpp" line="830"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="807"/>
+        <location filename="../appcontext.cpp" line="841"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="827"/>
+        <location filename="../appcontext.cpp" line="861"/>
         <source>Need:
 
 Pain:
@@ -1538,157 +1574,157 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="841"/>
+        <location filename="../appcontext.cpp" line="875"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="842"/>
+        <location filename="../appcontext.cpp" line="876"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="843"/>
-        <location filename="../appcontext.cpp" line="863"/>
+        <location filename="../appcontext.cpp" line="877"/>
+        <location filename="../appcontext.cpp" line="897"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="844"/>
-        <location filename="../appcontext.cpp" line="865"/>
+        <location filename="../appcontext.cpp" line="878"/>
+        <location filename="../appcontext.cpp" line="899"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="845"/>
+        <location filename="../appcontext.cpp" line="879"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="846"/>
-        <location filename="../appcontext.cpp" line="866"/>
+        <location filename="../appcontext.cpp" line="880"/>
+        <location filename="../appcontext.cpp" line="900"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="847"/>
-        <location filename="../appcontext.cpp" line="867"/>
+        <location filename="../appcontext.cpp" line="881"/>
+        <location filename="../appcontext.cpp" line="901"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="854"/>
+        <location filename="../appcontext.cpp" line="888"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="855"/>
+        <location filename="../appcontext.cpp" line="889"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="856"/>
+        <location filename="../appcontext.cpp" line="890"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="857"/>
+        <location filename="../appcontext.cpp" line="891"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="858"/>
-        <location filename="../appcontext.cpp" line="868"/>
+        <location filename="../appcontext.cpp" line="892"/>
+        <location filename="../appcontext.cpp" line="902"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="862"/>
+        <location filename="../appcontext.cpp" line="896"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="864"/>
+        <location filename="../appcontext.cpp" line="898"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="872"/>
+        <location filename="../appcontext.cpp" line="906"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="873"/>
+        <location filename="../appcontext.cpp" line="907"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="874"/>
+        <location filename="../appcontext.cpp" line="908"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="875"/>
+        <location filename="../appcontext.cpp" line="909"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="880"/>
+        <location filename="../appcontext.cpp" line="914"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="881"/>
+        <location filename="../appcontext.cpp" line="915"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="882"/>
+        <location filename="../appcontext.cpp" line="916"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="887"/>
+        <location filename="../appcontext.cpp" line="921"/>
         <source>Consultant</source>
         <translation>Konsult</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="888"/>
+        <location filename="../appcontext.cpp" line="922"/>
         <source>Seller</source>
         <translation>Säljare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="889"/>
+        <location filename="../appcontext.cpp" line="923"/>
         <source>Administrator</source>
         <translation>Administratör</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="894"/>
+        <location filename="../appcontext.cpp" line="928"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="895"/>
+        <location filename="../appcontext.cpp" line="929"/>
         <source>inbound only</source>
         <translation>endast inkommande</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="896"/>
+        <location filename="../appcontext.cpp" line="930"/>
         <source>blocked</source>
         <translation>spärrad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="902"/>
+        <location filename="../appcontext.cpp" line="936"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="903"/>
+        <location filename="../appcontext.cpp" line="937"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="904"/>
+        <location filename="../appcontext.cpp" line="938"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
@@ -1699,19 +1735,19 @@ Budget:
     </message>
     <message>
         <location filename="../models.cpp" line="256"/>
-        <location filename="../models.cpp" line="866"/>
+        <location filename="../models.cpp" line="862"/>
         <source> (inbound)</source>
         <translation> (inkommande)</translation>
     </message>
     <message>
         <location filename="../models.cpp" line="261"/>
-        <location filename="../models.cpp" line="884"/>
+        <location filename="../models.cpp" line="880"/>
         <source>Needs analysis</source>
         <translation>Behovsanalys</translation>
     </message>
     <message>
         <location filename="../models.cpp" line="269"/>
-        <location filename="../models.cpp" line="847"/>
+        <location filename="../models.cpp" line="843"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
@@ -1721,57 +1757,57 @@ Budget:
         <translation>senast %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="668"/>
+        <location filename="../models.cpp" line="664"/>
         <source>New case: %1</source>
         <translation>Ny affär: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="669"/>
+        <location filename="../models.cpp" line="665"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kund i en konkurrentgrupp</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="670"/>
+        <location filename="../models.cpp" line="666"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Utgående arbete hos en begränsad kund</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="673"/>
+        <location filename="../models.cpp" line="669"/>
         <source>found by %1</source>
         <translation>hittad av %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="754"/>
+        <location filename="../models.cpp" line="750"/>
         <source>(unknown)</source>
         <translation>(okänd)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="756"/>
+        <location filename="../models.cpp" line="752"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation>Samtal: %1 · Möten: %2 · Offerter: %3 · Vunna: %4</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="846"/>
+        <location filename="../models.cpp" line="842"/>
         <source>Captured as %1</source>
         <translation>Fångad som %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="884"/>
+        <location filename="../models.cpp" line="880"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="896"/>
+        <location filename="../models.cpp" line="892"/>
         <source>Captured</source>
         <translation>Fångad</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="908"/>
+        <location filename="../models.cpp" line="904"/>
         <source>In %1 since today</source>
         <translation>I %1 sedan i dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="909"/>
+        <location filename="../models.cpp" line="905"/>
         <source>In %1 for %Ln day(s)</source>
         <translation>
             <numerusform>I %1 i %Ln dag</numerusform>
@@ -1779,32 +1815,32 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="952"/>
+        <location filename="../models.cpp" line="948"/>
         <source>(unnamed)</source>
         <translation>(namnlöst)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="957"/>
+        <location filename="../models.cpp" line="953"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="959"/>
+        <location filename="../models.cpp" line="955"/>
         <source>from %1</source>
         <translation>från %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="961"/>
+        <location filename="../models.cpp" line="957"/>
         <source>until %1</source>
         <translation>till %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="966"/>
+        <location filename="../models.cpp" line="962"/>
         <source>%1 × the cost</source>
         <translation>%1 × kostnaden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="967"/>
+        <location filename="../models.cpp" line="963"/>
         <source>%Ln case(s) identified</source>
         <translation>
             <numerusform>%Ln affär identifierad</numerusform>
@@ -1812,12 +1848,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="968"/>
+        <location filename="../models.cpp" line="964"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 vunna · %2 förlorade</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="970"/>
+        <location filename="../models.cpp" line="966"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation>%1 samtal → %2 möten → %3 offerter → %4 vunna</translation>
     </message>

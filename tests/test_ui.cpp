@@ -1,0 +1,342 @@
+// The real app window (Main.qml, its navigation, its real `win`) driven as a person drives
+// it: clicks on what is shown, keys typed, Back and Esc. Every click of every action and
+// link on every page is tried, and where it lands is checked; a QML warning or
+// ReferenceError anywhere fails the test (label qml).
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <exception>
+#include <functional>
+#include <set>
+
+#include "appcontext.h"
+#include "qt_testutil.h"
+#include "testutil.h"
+
+Q_IMPORT_QML_PLUGIN(FikaPlugin)
+
+using fika::app::AppContext;
+using fika::test::TempDir;
+using fika::test::wait_until;
+
+namespace Catch {
+template <>
+struct StringMaker<QString> {
+    static std::string convert(const QString& v) { return '"' + v.toStdString() + '"'; }
+};
+}  // namespace Catch
+
+namespace {
+
+QStringList g_warnings;
+QtMessageHandler g_previous = nullptr;
+
+void record(QtMsgType type, const QMessageLogContext& ctx, const QString& msg) {
+    const QString cat = ctx.category ? QString::fromLatin1(ctx.category) : QString();
+    if (type != QtDebugMsg && type != QtInfoMsg && (cat == "qml" || cat == "js" || cat.startsWith("qt.qml") || msg.contains(".qml:")))
+        g_warnings << msg;
+    if (g_previous) g_previous(type, ctx, msg);
+}
+
+bool is_button(QQuickItem* item) {
+    for (const QMetaObject* m = item->metaObject(); m; m = m->superClass())
+        if (qstrcmp(m->className(), "QQuickAbstractButton") == 0) return true;
+    return false;
+}
+
+// The app on a fresh database (the demo's, unless `demo` is false), in its real window.
+class Ui {
+public:
+    explicit Ui(bool demo = true, QSize size = {1280, 800}) {
+        qputenv("HOME", dir.path().c_str());  // exports land in the test's folder
+        qputenv("XDG_DOCUMENTS_DIR", dir.file("Documents").c_str());
+        AppContext::Options o;
+        o.database = QString::fromStdString(dir.file("app.db"));
+        o.demo = demo;
+        ctx = std::make_unique<AppContext>(o);
+        REQUIRE(ctx->ok());
+        ctx->setLanguage("en");
+        engine = std::make_unique<QQmlApplicationEngine>();
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->load(QUrl(QStringLiteral("qrc:/Fika/Main.qml")));
+        REQUIRE(!engine->rootObjects().isEmpty());
+        win = qobject_cast<QQuickWindow*>(engine->rootObjects().first());
+        REQUIRE(win);
+        win->resize(size);
+        win->show();
+        REQUIRE(QTest::qWaitForWindowExposed(win));
+        settle();
+    }
+    ~Ui() {
+        engine.reset();
+        ctx.reset();
+    }
+
+    QString page() const { return win->property("page").toString(); }
+    QQuickItem* current() const {
+        auto* stack = win->findChild<QQuickItem*>("stack");
+        return stack ? stack->property("currentItem").value<QQuickItem*>() : nullptr;
+    }
+    QString record_id() const { return current() ? current()->property("recordId").toString() : QString(); }
+
+    void show(const QString& name, const QString& arg = {}) {
+        QMetaObject::invokeMethod(win, "showPage", Q_ARG(QVariant, name), Q_ARG(QVariant, arg));
+        settle();
+    }
+    // Lets the window catch up: events, layouts, and the page transition (a click during
+    // StackView's slide would land where the page is not yet).
+    void settle(int ms = 40) {
+        QTest::qWait(ms);
+        auto* stack = win->findChild<QQuickItem*>("stack");
+        wait_until([&] { return !stack || !stack->property("busy").toBool(); }, 3000);
+        QCoreApplication::processEvents();
+    }
+
+    // Items named so in the current page, then anywhere in the window (dialogs, the header).
+    QQuickItem* find(const QString& name) const {
+        if (QQuickItem* p = current())
+            if (auto* i = find_in(p, name)) return i;
+        return find_in(win->contentItem(), name, true);
+    }
+    static QQuickItem* find_in(QQuickItem* root, const QString& name, bool deep = false) {
+        if (!root) return nullptr;
+        if (root->objectName() == name && root->isVisible()) return root;
+        for (QQuickItem* c : root->childItems())
+            if (auto* f = find_in(c, name, deep)) return f;
+        return nullptr;
+    }
+
+    // Scrolls the item into view (every Flickable around it) and clicks its middle.
+    void click(QQuickItem* item) {
+        REQUIRE(item);
+        for (QQuickItem* p = item->parentItem(); p; p = p->parentItem()) {
+            if (!p->inherits("QQuickFlickable")) continue;
+            QQuickItem* content = p->property("contentItem").value<QQuickItem*>();
+            if (!content) continue;
+            QPointF at = item->mapToItem(content, QPointF(item->width() / 2, item->height() / 2));
+            for (const char* axis : {"Y", "X"}) {
+                const bool vertical = axis[0] == 'Y';
+                double pos = p->property(vertical ? "contentY" : "contentX").toDouble();
+                double size = vertical ? p->height() : p->width();
+                double want = vertical ? at.y() : at.x();
+                if (want >= pos + 8 && want <= pos + size - 8) continue;
+                double extent = p->property(vertical ? "contentHeight" : "contentWidth").toDouble();
+                p->setProperty(vertical ? "contentY" : "contentX", std::clamp(want - size / 2, 0.0, std::max(0.0, extent - size)));
+                settle(20);
+            }
+        }
+        QPointF c = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+        if (qEnvironmentVariableIsSet("FIKA_UI_DEBUG"))
+            std::fprintf(stderr, "click %s '%s' at %.0f,%.0f (%.0fx%.0f)\n", item->metaObject()->className(),
+                         qPrintable(item->property("text").toString()), c.x(), c.y(), item->width(), item->height());
+        QTest::mouseClick(win, Qt::LeftButton, {}, c.toPoint());
+        settle();
+    }
+    void click(const QString& name) {
+        QQuickItem* i = find(name);
+        INFO("no visible item named " << name.toStdString() << " on page " << page().toStdString());
+        REQUIRE(i);
+        click(i);
+    }
+    void type(const QString& text) {
+        for (QChar ch : text) {
+            Qt::Key k = ch.isLetterOrNumber() && ch.unicode() < 128 ? Qt::Key(ch.toUpper().unicode())
+                        : ch == ' '                                 ? Qt::Key_Space
+                                                                    : Qt::Key_unknown;
+            QTest::sendKeyEvent(QTest::Click, win, k, QString(ch), Qt::NoModifier);
+        }
+        settle();
+    }
+    void key(Qt::Key k, Qt::KeyboardModifiers mods = {}) {
+        QTest::keyClick(win, k, mods);
+        settle();
+    }
+    QString focused() const {
+        QQuickItem* f = win->activeFocusItem();
+        for (QQuickItem* i = f; i; i = i->parentItem())
+            if (!i->objectName().isEmpty()) return i->objectName();
+        return {};
+    }
+    // Every visible, enabled button (Button, ItemDelegate, Switch...) of the current page.
+    std::vector<QQuickItem*> buttons() const {
+        std::vector<QQuickItem*> out;
+        std::function<void(QQuickItem*)> walk = [&](QQuickItem* i) {
+            if (!i->isVisible() || !i->isEnabled()) return;
+            if (is_button(i)) out.push_back(i);
+            for (QQuickItem* c : i->childItems()) walk(c);
+        };
+        if (QQuickItem* p = current()) walk(p);
+        return out;
+    }
+    // Closes whatever dialog, drawer or menu a click opened (Esc, as a person would).
+    void close_popups() {
+        for (int i = 0; i < 3; ++i) {
+            bool open = false;
+            for (QObject* o : win->findChildren<QObject*>())
+                if (o->inherits("QQuickPopup") && o->property("opened").toBool()) open = true;
+            if (!open) return;
+            key(Qt::Key_Escape);
+        }
+    }
+
+    TempDir dir;
+    std::unique_ptr<AppContext> ctx;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow* win = nullptr;
+};
+
+// Runs `body`, then fails on any QML warning it caused.
+struct NoWarnings {
+    NoWarnings() { g_warnings.clear(); }
+    ~NoWarnings() {
+        if (std::uncaught_exceptions()) return;  // the test failed already
+        INFO("QML warnings:\n" << g_warnings.join("\n").toStdString());
+        CHECK(g_warnings.isEmpty());
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    g_previous = qInstallMessageHandler(record);
+    return Catch::Session().run(argc, argv);
+}
+
+TEST_CASE("the inbox: an item opens its case - its links open the customer and the person - each marks it read") {
+    NoWarnings nw;
+    Ui ui;
+    auto inbox = [&] {
+        ui.show("inbox");
+        REQUIRE(ui.page() == "inbox");
+    };
+    inbox();
+    int unread = ui.ctx->property("sync").value<QObject*>()->property("unread").toInt();
+    REQUIRE(unread >= 2);
+    // The first item (newest): a click opens its case.
+    QQuickItem* item = ui.find("inboxItem");
+    REQUIRE(item);
+    QString kase = item->property("caseId").toString();
+    ui.click(item);
+    CHECK(ui.page() == "case");
+    CHECK(ui.record_id() == kase);
+    CHECK(ui.ctx->property("sync").value<QObject*>()->property("unread").toInt() == unread - 1);
+    ui.key(Qt::Key_Escape);  // back to the inbox
+    CHECK(ui.page() == "inbox");
+
+    // "Customer" opens the customer of an item.
+    QQuickItem* customer = ui.find("inboxCustomer");
+    REQUIRE(customer);
+    QString account;
+    for (QQuickItem* p = customer; p; p = p->parentItem())
+        if (p->objectName() == "inboxItem") account = p->property("accountId").toString();
+    ui.click(customer);
+    CHECK(ui.page() == "customer");
+    CHECK(ui.record_id() == account);
+    inbox();
+    // "Contact: NAME" opens the customer with that person's card open.
+    QQuickItem* contact = ui.find("inboxContact");
+    REQUIRE(contact);
+    QString person;
+    for (QQuickItem* p = contact; p; p = p->parentItem())
+        if (p->objectName() == "inboxItem") {
+            account = p->property("accountId").toString();
+            person = p->property("contactId").toString();
+        }
+    REQUIRE(!person.isEmpty());
+    ui.click(contact);
+    CHECK(ui.page() == "customer");
+    CHECK(ui.record_id() == account);
+    QQuickItem* card = ui.find("editName");
+    REQUIRE(card);
+    CHECK(card->property("text").toString() == ui.ctx->record("contacts", person).value("name").toString());
+}
+
+TEST_CASE("quick capture in the window: a clicked suggestion moves on - Esc keeps a draft that comes back") {
+    NoWarnings nw;
+    Ui ui(true, {360, 640});
+    ui.show("home");
+    ui.key(Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(ui.page() == "capture");
+    CHECK(ui.focused() == "accountField");
+    ui.type("Acm");
+    ui.click("accountSuggestion");
+    CHECK(ui.focused() == "captureSentence");
+    ui.type("Wants a stock dashboard");
+    CHECK(ui.find("accountField")->property("text").toString() == "Acme Logistics AB");
+    CHECK(ui.find("captureSentence")->property("text").toString() == "Wants a stock dashboard");
+    // Esc: back home, nothing saved, nothing lost.
+    ui.key(Qt::Key_Escape);
+    CHECK(ui.page() == "home");
+    ui.key(Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(ui.page() == "capture");
+    CHECK(ui.find("captureSentence")->property("text").toString() == "Wants a stock dashboard");
+    CHECK(ui.find("accountField")->property("text").toString() == "Acme Logistics AB");
+    REQUIRE(ui.find("draftDiscard"));
+    // And it saves from there.
+    ui.click("captureSave");
+    CHECK(ui.page() == "home");
+    CHECK(ui.ctx->draft("capture:").isEmpty());
+}
+
+TEST_CASE("a first run shows the welcome page with no menu to open - the app works once the user has a name") {
+    NoWarnings nw;
+    Ui ui(false, {360, 640});
+    CHECK(ui.page() == "welcome");
+    QQuickItem* menu = ui.find("menuButton");
+    CHECK(menu == nullptr);  // nothing to open before the welcome is done
+    for (QObject* o : ui.win->findChildren<QObject*>())
+        if (o->inherits("QQuickDrawer")) CHECK(!o->property("opened").toBool());
+}
+
+// Every action and link of every page, clicked one at a time on a freshly opened page;
+// each must land somewhere the app knows, with no QML warning on the way.
+TEST_CASE("every button and link of every page can be clicked - each lands on a page - no QML warning") {
+    NoWarnings nw;
+    for (QSize size : {QSize(1280, 800), QSize(360, 640)}) {
+        Ui ui(true, size);
+        const QString acme = ui.ctx->firstId("accounts", "Acme");
+        const QString kase = ui.ctx->firstId("cases");
+        const std::vector<std::pair<QString, QString>> pages = {
+            {"home", ""}, {"customers", ""}, {"customer", acme}, {"inbox", ""}, {"pipeline", ""},
+            {"case", kase}, {"numbers", ""}, {"conflicts", ""}, {"trash", ""}, {"settings", ""},
+            {"capture", ""}, {"log", acme}, {"account", acme}, {"programme", ""}};
+        const std::set<QString> known = {"home", "customers", "customer", "inbox", "pipeline", "case", "numbers",
+                                         "conflicts", "trash", "settings", "capture", "log", "account", "programme",
+                                         "welcome"};
+        int clicked = 0;
+        for (const auto& [name, arg] : pages) {
+            ui.show(name, arg);
+            std::size_t n = ui.buttons().size();
+            for (std::size_t i = 0; i < n; ++i) {
+                ui.show(name, arg);  // a fresh page for every click
+                auto bs = ui.buttons();
+                if (i >= bs.size()) break;
+                QString what = bs[i]->property("text").toString();
+                if (what.isEmpty()) what = bs[i]->objectName();
+                // Leaving the server or the demo would end the tour, not test a page.
+                if (what.contains("Disconnect") || what.contains("Sign out")) continue;
+                g_warnings.clear();
+                ui.click(bs[i]);
+                ui.close_popups();
+                ++clicked;
+                INFO(size.width() << "x" << size.height() << " " << name.toStdString() << ": '"
+                                  << what.toStdString() << "' -> " << ui.page().toStdString());
+                CHECK(known.count(ui.page()) == 1);
+                CHECK(ui.current() != nullptr);
+                INFO("QML warnings:\n" << g_warnings.join("\n").toStdString());
+                CHECK(g_warnings.isEmpty());
+            }
+        }
+        std::printf("%dx%d: %d buttons and links clicked\n", size.width(), size.height(), clicked);
+        CHECK(clicked > 50);
+    }
+}
