@@ -109,9 +109,10 @@ ApplicationWindow {
         Material.foreground: "white"
         RowLayout {
             anchors.fill: parent
-            anchors.leftMargin: win.wide ? 12 : 0
+            anchors.leftMargin: win.wide || !menuButton.visible ? 12 : 0
             spacing: 4
             ToolButton {
+                id: menuButton
                 objectName: "menuButton"
                 // No menu before the welcome page is done: there is nowhere to go yet.
                 visible: stack.depth > 1 || (!win.wide && !App.firstRun)
