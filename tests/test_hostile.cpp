@@ -430,6 +430,18 @@ TEST_CASE("pipelined requests are answered in order - Expect 100-continue gets i
     c.send(kMinimalSync);
     RawResponse done = c.response(2000);
     CHECK(done.status == 200);
+    // A well-formed chunked body, with a chunk extension and a trailer, is read whole.
+    std::string half = kMinimalSync.substr(0, 20), rest = kMinimalSync.substr(20);
+    char sizes[64];
+    std::snprintf(sizes, sizeof sizes, "%zx;ext=1\r\n", half.size());
+    std::string chunked = std::string(sizes) + half + "\r\n";
+    std::snprintf(sizes, sizeof sizes, "%zx\r\n", rest.size());
+    chunked += std::string(sizes) + rest + "\r\n0\r\nX-Trailer: ok\r\n\r\n";
+    c.send("POST /v1/sync HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + alice +
+           "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked);
+    RawResponse viaChunks = c.response(2000);
+    CHECK(viaChunks.status == 200);
+    CHECK_THAT(viaChunks.body, Catch::Contains("\"pages\""));
     // HTTP/1.0 without keep-alive: answered, then closed.
     RawConn old(srv.port());
     old.send("GET /healthz HTTP/1.0\r\n\r\n");
