@@ -15,11 +15,13 @@
 #include <chrono>
 #include <cstdio>
 #include <random>
+#include <set>
 #include <thread>
 #include <tuple>
 
 #include "appcontext.h"
 #include "models.h"
+#include "reports.h"
 #include "qt_testutil.h"
 #include "server_harness.h"
 #include "store.h"
@@ -840,4 +842,75 @@ TEST_CASE("the sync controller shows another device's concurrent edit as a confl
     REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
     REQUIRE(laptop.sync_once().ok());
     CHECK(fika::sync::to_display((*(*laptop_store)->get("cases", cs.toStdString()))["next_step"]) == "mine: call Eva");
+}
+
+// Issue 20's rule in one place: a case moved through the pipeline by fika-cli (set ...
+// stage=, move) leaves the same stage changes, funnel activities, funnel and time in
+// stage as the same moves in the app (both call rules::move_stage). fika-cli wrote neither
+// before: its funnel and win rate disagreed with the app's for the same work.
+TEST_CASE("the same moves through fika-cli and through the app give the same funnel - conversion and stage history") {
+    TempDir dir;
+    // The app.
+    auto app = demo_app(dir);
+    QString acct = app->createAccount({{"name", "Same Rules AB"}});
+    QString kase = app->quickCapture(acct, "Rules in one place", "", "100k", "DKK");
+    REQUIRE(!kase.isEmpty());
+    REQUIRE(app->moveStage(kase, "meeting", ""));
+    REQUIRE(app->moveStage(kase, "offer", ""));
+    REQUIRE(app->moveStage(kase, "won", ""));
+    // fika-cli, on a database of its own.
+    const std::string db = dir.file("cli.db");
+    auto cli = [&](std::vector<std::string> args) {
+        std::vector<std::string> argv = {FIKA_CLI_BIN, "--db", db};
+        argv.insert(argv.end(), args.begin(), args.end());
+        auto [rc, out] = fika::test::run_command(argv);
+        INFO("fika-cli " << args[0] << ": " << out);
+        REQUIRE(rc == 0);
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return out;
+    };
+    std::string cacct = cli({"add", "account", "--name", "Same Rules AB"});
+    std::string ccase = cli({"add", "case", "--account", cacct, "--title", "Rules in one place", "--value", "100000"});
+    cli({"set", "case", ccase, "stage=meeting"});
+    cli({"move", ccase, "offer"});
+    cli({"set", "case", ccase, "stage=won", "next_step=Kick-off"});
+    auto opened = fika::sync::Store::open(db);
+    REQUIRE(opened.ok());
+    fika::sync::Store& cs = **opened;
+    fika::sync::Store& as = app->store();
+
+    // The same stage changes (moves within one second have no order between them: `at`
+    // is to the second).
+    auto changes = [](fika::sync::Store& s, const std::string& id) {
+        std::multiset<std::string> out;
+        fika::sync::Stmt q = s.db().prepare(
+            "SELECT coalesce(from_stage,''), to_stage FROM stage_changes WHERE case_id=? ORDER BY at, id");
+        q.bind(1, id);
+        while (q.step()) out.insert(std::string(q.text(0)) + ">" + std::string(q.text(1)));
+        return out;
+    };
+    CHECK(changes(cs, ccase) == changes(as, kase.toStdString()));
+    CHECK(changes(cs, ccase) == std::multiset<std::string>{"spotted>meeting", "meeting>offer", "offer>won"});
+    // The same funnel activities, and the same funnel and conversion for this customer's work.
+    auto types = [](fika::sync::Store& s, const std::string& id) {
+        std::multiset<std::string> out;
+        fika::sync::Stmt q = s.db().prepare("SELECT type FROM activities WHERE case_id=?");
+        q.bind(1, id);
+        while (q.step()) out.insert(std::string(q.text(0)));
+        return out;
+    };
+    CHECK(types(cs, ccase) == types(as, kase.toStdString()));
+    CHECK(types(cs, ccase) == std::multiset<std::string>{"offer", "won"});
+    auto cf = fika::client::funnel(cs, {});
+    REQUIRE(cf.ok());
+    CHECK(cf->offers == 1);
+    CHECK(cf->won == 1);
+    CHECK(cf->won_value.at("DKK") == 100000);
+    CHECK(cf->win_rate == std::optional<double>(1.0));
+    // Time in stage: won since today on both.
+    CHECK(fika::sync::to_display((*cs.get("cases", ccase))["stage"]) == "won");
+    CHECK(fika::sync::to_display((*cs.get("cases", ccase))["next_step"]) == "Kick-off");
+    // Moving to the stage it is in writes nothing.
+    cli({"move", ccase, "won"});
+    CHECK(changes(cs, ccase).size() == 3);
 }

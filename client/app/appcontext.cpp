@@ -24,6 +24,7 @@
 #include "demo.h"
 #include "export.h"
 #include "records.h"
+#include "rules.h"
 #include "sqlite.h"
 #include "synccontroller.h"
 
@@ -64,7 +65,6 @@ std::optional<std::int64_t> parse_amount(QString t, bool* bad) {
     return static_cast<std::int64_t>(v * mult + 0.5);
 }
 
-QString utc_now_iso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
 }  // namespace
 
 AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(std::move(opts)) {
@@ -679,38 +679,11 @@ bool AppContext::takeOwnership(const QString& caseId) {
 
 bool AppContext::moveStage(const QString& caseId, const QString& stage, const QString& lostReason) {
     if (!store_) return false;
-    auto c = store_->get("cases", s(caseId));
-    if (!c.ok()) return fail(c.error());
-    std::string from = sync::to_display((*c)["stage"]), to = s(stage);
-    if (from == to) return true;
-    if (!sync::default_probability(to)) return fail(tr("Unknown stage %1").arg(stage));
-    std::string me = meta("user_id"), account = sync::to_display((*c)["account_id"]);
-    sync::Store::Batch batch(*store_);
-    sync::Fields f = {{"stage", sync::text(to)}};
-    // A probability typed by hand stays; one that was the old stage's default follows the stage.
-    const sync::Value& p = (*c)["probability"];
-    bool manual = std::holds_alternative<std::int64_t>(p) && sync::default_probability(from) &&
-                  std::get<std::int64_t>(p) != *sync::default_probability(from);
-    if (!manual || to == "won" || to == "lost") f.emplace_back("probability", sync::Value{});
-    if (to == "lost" && !lostReason.trimmed().isEmpty()) f.emplace_back("lost_reason", sync::text(s(lostReason.trimmed())));
-    auto st = store_->update("cases", s(caseId), f);
-    if (!st.ok()) return fail(st.error());
-    sync::Fields sc = {{"account_id", sync::text(account)}, {"case_id", sync::text(s(caseId))},
-                       {"to_stage", sync::text(to)}, {"at", sync::text(s(utc_now_iso()))}};
-    if (!from.empty()) sc.emplace_back("from_stage", sync::text(from));
-    if (!me.empty()) sc.emplace_back("by_user", sync::text(me));
-    auto scr = store_->create("stage_changes", sc);
-    if (!scr.ok()) return fail(scr.error());
-    if (to == "offer" || to == "won" || to == "lost") {
-        sync::Fields af = {{"type", sync::text(to)}, {"account_id", sync::text(account)},
-                           {"case_id", sync::text(s(caseId))}, {"date", sync::text(client::today())}};
-        if (std::holds_alternative<std::string>((*c)["contact_id"])) af.emplace_back("contact_id", (*c)["contact_id"]);
-        if (!me.empty()) af.emplace_back("by_user", sync::text(me));
-        auto ar = store_->create("activities", af);
-        if (!ar.ok()) return fail(ar.error());
-    }
-    auto done = batch.commit();
-    if (!done.ok()) return fail(done.error());
+    if (!sync::default_probability(s(stage))) return fail(tr("Unknown stage %1").arg(stage));
+    auto moved = rules::move_stage(*store_, s(caseId), s(stage), s(lostReason.trimmed()),
+                                   rules::Actor{meta("user_id"), now_ms()});
+    if (!moved.ok()) return fail(moved.error());
+    if (!*moved) return true;  // already in that stage
     sync_->localChange();
     bump({"cases", "stage_changes", "activities"});
     return true;

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "calendar.h"
@@ -18,6 +19,7 @@
 #include "duplicates.h"
 #include "export.h"
 #include "records.h"
+#include "rules.h"
 #include "reports.h"
 #include "store.h"
 #include "sync_client.h"
@@ -40,7 +42,11 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
                                  e.g. add case --account ID --title "Data platform" --value 135000
                                       add activity --type conversation --account ID --note "coffee with Eva"
                                  --account, --contact, --case stand for account_id, contact_id, case_id
-  set KIND ID FIELD=VALUE ...    change fields (FIELD= clears one)
+  set KIND ID FIELD=VALUE ...    change fields (FIELD= clears one); a case's stage=
+                                 moves it as `move` does
+  move CASE_ID STAGE [--reason TEXT]
+                                 move a case through the pipeline: its stage change and
+                                 (offer, won, lost) funnel activity are written with it
   delete KIND ID                 mark deleted (restore undoes it)
   restore KIND ID
   list KIND [--all] [--account ID] [--json]
@@ -240,6 +246,12 @@ int cmd_add(Ctx& c, const Args& a) {
     return kOk;
 }
 
+// Who acts: this device's user, now.
+rules::Actor actor(Ctx& c) {
+    auto v = c.store->meta("user_id");
+    return rules::Actor{v.ok() && *v ? **v : std::string(), c.store->now_ms()};
+}
+
 int cmd_set(Ctx& c, const Args& a) {
     if (a.pos.size() < 4) return usage("set KIND ID FIELD=VALUE ...");
     const sync::TableDef* t = client::table_for(a.pos[1]);
@@ -255,8 +267,40 @@ int cmd_set(Ctx& c, const Args& a) {
         f.emplace_back(name, *v);
     }
     if (!client::period_ok(f)) return error("the period ends before it starts");
-    auto st = c.store->update(t->name, a.pos[2], f);
-    if (!st.ok()) return error(st.error().message);
+    // A case's stage moves by the product's rule, as in the app: its stage change and
+    // funnel activity come with it (rules::move_stage); the other fields as given.
+    std::optional<std::string> stage, reason;
+    if (t->name == "cases") {
+        for (auto it = f.begin(); it != f.end();) {
+            if (it->first == "stage" || it->first == "lost_reason") {
+                (it->first == "stage" ? stage : reason) = sync::to_display(it->second);
+                it = f.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        if (reason && !stage) f.emplace_back("lost_reason", sync::text(*reason));
+    }
+    sync::Store::Batch batch(*c.store);
+    if (stage) {
+        auto moved = rules::move_stage(*c.store, a.pos[2], *stage, reason.value_or(""), actor(c));
+        if (!moved.ok()) return error(moved.error().message);
+    }
+    if (!f.empty()) {
+        auto st = c.store->update(t->name, a.pos[2], f);
+        if (!st.ok()) return error(st.error().message);
+    }
+    auto done = batch.commit();
+    if (!done.ok()) return error(done.error().message);
+    return kOk;
+}
+
+// move CASE_ID STAGE [--reason TEXT]: the pipeline's move, with its stage change and activity.
+int cmd_move(Ctx& c, const Args& a) {
+    if (a.pos.size() != 3) return usage("move CASE_ID STAGE [--reason TEXT]");
+    auto moved = rules::move_stage(*c.store, a.pos[1], a.pos[2], a.opts.count("reason") ? a.opts.at("reason") : "", actor(c));
+    if (!moved.ok()) return error(moved.error().message);
+    if (!*moved) std::fprintf(c.out, "already %s\n", a.pos[2].c_str());
     return kOk;
 }
 
@@ -805,7 +849,7 @@ int run_cli(int argc, char** argv) {
     }
     c.json = a.flags.count("json") > 0;
     const std::string cmd = a.pos[0];
-    static const std::set<std::string> known = {"connect", "add", "set", "delete", "restore", "list", "show", "sync",
+    static const std::set<std::string> known = {"connect", "add", "set", "move", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
                                                 "notifications", "funnel", "roi", "export", "import", "person",
                                                 "duplicates", "merge"};
@@ -819,6 +863,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "connect") return cmd_connect(c, a);
     if (cmd == "add") return cmd_add(c, a);
     if (cmd == "set") return cmd_set(c, a);
+    if (cmd == "move") return cmd_move(c, a);
     if (cmd == "delete") return cmd_delete(c, a, false);
     if (cmd == "restore") return cmd_delete(c, a, true);
     if (cmd == "list") return cmd_list(c, a);

@@ -1,0 +1,29 @@
+// The product's rules (../shared/design/product.md) that must hold whoever writes: the
+// app, fika-cli and the server all call these, so the same work leaves the same records
+// (a stage move its stage change and funnel activity) however it was done. Qt-free; built
+// on the engine (sync/), which itself knows no product rule.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "store.h"
+
+namespace fika::rules {
+
+// Who acts, and when (injected, for tests).
+struct Actor {
+    std::string user_id;      // "" when not known (offline before any sync)
+    std::uint64_t now_ms = 0;  // wall clock, milliseconds since 1970
+};
+
+// Moves a case to `stage`, in one transaction: the case's stage (and its lost reason when
+// lost); its probability follows the stage unless it was set by hand (a hand-set value
+// stays, but won and lost always take theirs); an append-only stage change (from, to, at,
+// by); and for offer, won and lost a funnel activity of that type, on the case's customer
+// and person, dated today. Moving to the stage it is in writes nothing (false).
+// Errors: NotFound (no such case), Invalid (an unknown stage), Storage.
+sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, const std::string& stage,
+                              const std::string& lost_reason, const Actor& actor);
+
+}  // namespace fika::rules
