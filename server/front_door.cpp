@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -359,11 +360,11 @@ struct FrontDoor::Impl {
     }
 
     void refuse(Conn& c, const Response& r, const std::string& method, const std::string& path) {
-        count_refusal(r.body.empty() ? "error" : code_of(r));
+        const std::string code = code_of(r);
+        count_refusal(code);
         send_now(c, serialize_refusal(r, true));
         log(log_time() + " user=" + (c.who.empty() ? "-" : c.who) + " " + (method.empty() ? "-" : method) + " " +
-            (path.empty() ? "-" : path) + " " + std::to_string(r.status) + " 0.0ms (" + c.addr + ": " +
-            code_of(r) + ")");
+            (path.empty() ? "-" : path) + " " + std::to_string(r.status) + " 0.0ms (" + c.addr + ": " + code + ")");
         linger(c);
     }
 
@@ -677,11 +678,11 @@ struct FrontDoor::Impl {
             Conn& c = *conns.at(id);
             if (c.state == State::Reading && !c.idle) {
                 bool head = !c.parser.head_done();
+                char within[32];
+                std::snprintf(within, sizeof within, "%g s",
+                              static_cast<double>((head ? opts.header_timeout : opts.body_timeout).count()) / 1000.0);
                 refuse(c, 408, head ? "header_timeout" : "body_timeout",
-                       head ? "the request's head did not arrive within " +
-                                  std::to_string(opts.header_timeout.count() / 1000.0).substr(0, 4) + " s"
-                            : "the request's body did not arrive within " +
-                                  std::to_string(opts.body_timeout.count() / 1000.0).substr(0, 4) + " s");
+                       std::string(head ? "the request's head" : "the request's body") + " did not arrive within " + within);
                 c.deadline = now + milliseconds(200);  // a short linger: it was slow already
             } else {
                 close_now(id);

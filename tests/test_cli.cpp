@@ -70,6 +70,15 @@ TEST_CASE("records are created - changed - deleted and restored from the command
     // offer activity, and the case's other fields written beside the move.
     CHECK(st["pending"] == 9 + 3);
     CHECK(cli.json({"list", "stage_changes"}).size() == 1);
+    // move: lost, with its reason; the same stage again writes nothing.
+    cli.ok({"move", cs, "lost", "--reason", "Went with a competitor"});
+    c = cli.json({"show", "case", cs});
+    CHECK(c["stage"] == "lost");
+    CHECK(c["lost_reason"] == "Went with a competitor");
+    CHECK(cli.json({"list", "stage_changes"}).size() == 2);
+    CHECK_THAT(cli.ok({"move", cs, "lost"}), Catch::Contains("already lost"));
+    CHECK(cli.json({"list", "stage_changes"}).size() == 2);
+    CHECK(cli.run({"move", cs, "maybe"}).status == 1);
     CHECK(st["server"] == "");
     std::string listing = cli.ok({"list", "cases"});
     CHECK_THAT(listing, Catch::Contains("Acme A/S"));  // accounts by name, not id

@@ -739,6 +739,27 @@ TEST_CASE("a server restored from a backup gets back everything devices synced s
     CHECK(busy_rc == 1);
     CHECK_THAT(busy_out, Catch::Contains("stop it first"));
     REQUIRE(srv.stop() == 0);
+    // What is not a backup is refused with a reason, and nothing is replaced.
+    auto run_restore = [&](const std::string& file) {
+        return fika::test::run_command({"/bin/sh", "-c", std::string(FIKA_SERVER_BIN) + " --data '" + srv.data() +
+                                                             "' restore '" + file + "' 2>&1"});
+    };
+    {
+        std::FILE* junk = std::fopen((srv.data() + "/junk.db").c_str(), "w");
+        std::fputs("a shopping list, not a database\n", junk);
+        std::fclose(junk);
+        auto [jrc, jout] = run_restore(srv.data() + "/junk.db");
+        CHECK(jrc == 1);
+        CHECK_THAT(jout, Catch::Contains("junk.db"));
+        auto [mrc, mout] = run_restore(srv.data() + "/missing.db");
+        CHECK(mrc == 1);
+        CHECK_THAT(mout, Catch::Contains("no such file"));
+        auto [src, sout] = run_restore(srv.data() + "/fika-server.db");
+        CHECK(src == 1);
+        CHECK_THAT(sout, Catch::Contains("the database in place"));
+        for (auto& e : std::filesystem::directory_iterator(srv.data()))
+            CHECK(e.path().filename().string().rfind("fika-server.db.replaced-", 0) != 0);
+    }
     auto [rc, out] = srv.admin({"restore", backup});
     INFO(out);
     REQUIRE(rc == 0);

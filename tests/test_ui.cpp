@@ -133,6 +133,7 @@ public:
             }
         }
         QPointF c = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+        // FIKA_UI_DEBUG=1 prints each click, for finding where one lands.
         if (qEnvironmentVariableIsSet("FIKA_UI_DEBUG"))
             std::fprintf(stderr, "click %s '%s' at %.0f,%.0f (%.0fx%.0f)\n", item->metaObject()->className(),
                          qPrintable(item->property("text").toString()), c.x(), c.y(), item->width(), item->height());
