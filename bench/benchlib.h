@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sqlite.h"
+#include "sqlite_hub.h"
 #include "store.h"
 
 namespace fika::bench {
@@ -106,9 +107,8 @@ inline std::uint64_t file_bytes(sync::Db& db) {
 }
 
 inline std::unique_ptr<sync::Store> open_store(const std::string& path, sync::Role role) {
-    sync::OpenOptions o;
-    o.role = role;
-    return must(sync::Store::open(path, o), path.c_str());
+    if (role != sync::Role::Device) std::abort();  // a hub: sync::SqliteHub::open
+    return must(sync::Store::open(path, {}), path.c_str());
 }
 
 inline double percentile(std::vector<double> v, double p) {

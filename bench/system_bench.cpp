@@ -395,7 +395,7 @@ std::string make_app_db(const std::string& db, std::size_t n) {
     must(b.commit(), "commit");
     (void)st->set_meta("user_name", "Bench");
     (void)st->set_meta("user_role", "seller");
-    sync::Stmt first = st->db().prepare("SELECT id FROM cases ORDER BY id LIMIT 1");
+    sync::Stmt first = st->read("SELECT id FROM cases ORDER BY id LIMIT 1");
     return first.step() ? std::string(first.text(0)) : std::string();
 }
 

@@ -39,7 +39,7 @@ void each_activity(sync::Store& store, const FunnelQuery& q, Fn fn) {
     if (q.from) sql += " AND a.date >= ?1";
     if (q.to) sql += " AND a.date <= ?2";
     if (q.user) sql += " AND (a.by_user = ?3 OR (a.type IN ('offer','won','lost') AND c.found_by = ?3))";
-    sync::Stmt s = store.db().prepare(sql);
+    sync::Stmt s = store.read(sql);
     if (q.from) s.bind(1, *q.from);
     if (q.to) s.bind(2, *q.to);
     if (q.user) s.bind(3, *q.user);
@@ -119,7 +119,7 @@ std::string id_date(std::string_view id) {
 sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store) {
     return sync::guard([&] {
         std::vector<ProgrammeReturn> out;
-        sync::Stmt p = store.db().prepare(
+        sync::Stmt p = store.read(
             "SELECT id, coalesce(name,''), coalesce(cost,0), coalesce(currency,'DKK'), coalesce(period_start,''), "
             "coalesce(period_end,'') FROM programmes WHERE coalesce(deleted,0)=0 "
             "ORDER BY coalesce(period_start,'') DESC, id DESC");
@@ -140,7 +140,7 @@ sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store)
             std::int64_t value = 0, weighted = 0;
         };
         std::vector<Case> cases;
-        sync::Stmt c = store.db().prepare(
+        sync::Stmt c = store.read(
             std::string("SELECT id, coalesce(value,0), coalesce(currency,'DKK'), coalesce(stage,'spotted'), "
                         "coalesce(value,0) * ") +
             case_probability_sql() + " / 100 FROM cases WHERE coalesce(deleted,0)=0");

@@ -101,6 +101,14 @@ auto guard(Fn&& fn) -> Result<decltype(fn())> {
     }
 }
 
+// The value of `r`, or its error thrown as a Failure: the inverse of guard(), for code that
+// runs inside one (a unit that calls another's Result-returning functions).
+template <typename T>
+T must(Result<T> r) {
+    if (!r.ok()) throw Failure{r.error()};
+    return std::move(r).value();
+}
+
 template <typename Fn>
 Status guard_status(Fn&& fn) {
     try {

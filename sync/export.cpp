@@ -39,7 +39,9 @@ std::string utc_text(std::int64_t seconds, const char* format) {
 
 std::string record_json(const Record& r) { return record_object(r).dump(); }
 
-Result<std::string> person_export(Store& store, const std::string& contact_id) {
+namespace {
+template <typename Replica>
+Result<std::string> export_of(Replica& store, const std::string& contact_id) {
     auto person = store.get("contacts", contact_id);
     if (!person.ok()) return person.error();
     nlohmann::ordered_json out;
@@ -60,5 +62,12 @@ Result<std::string> person_export(Store& store, const std::string& contact_id) {
     }
     return out.dump(2);
 }
+}  // namespace
+
+Result<std::string> person_export(SqliteReplica& store, const std::string& contact_id) {
+    return export_of(store, contact_id);
+}
+
+Result<std::string> person_export(HubStore& hub, const std::string& contact_id) { return export_of(hub, contact_id); }
 
 }  // namespace fika::sync

@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "store.h"
+#include "hub_store.h"
+#include "sqlite_replica.h"
 
 namespace fika::sync {
 
@@ -20,6 +21,7 @@ std::string record_json(const Record& r);
 //   {"export": "fika person", "exported_at": "…Z", "person": {…}, "account": {"id", "name"},
 //    "cases": […], "activities": […], "notes": […], "follow_ups": […], "contact_plans": […]}
 // Deleted records are included (marked "deleted": true). Errors: NotFound, Storage.
-Result<std::string> person_export(Store& store, const std::string& contact_id);
+Result<std::string> person_export(SqliteReplica& store, const std::string& contact_id);
+Result<std::string> person_export(HubStore& hub, const std::string& contact_id);
 
 }  // namespace fika::sync

@@ -74,6 +74,8 @@ public:
         reset();
     }
 
+    // Whether the statement only reads (sqlite3_stmt_readonly).
+    bool read_only() const { return sqlite3_stmt_readonly(s_) != 0; }
     bool is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
     bool is_blob(int col) const { return sqlite3_column_type(s_, col) == SQLITE_BLOB; }
     std::int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }

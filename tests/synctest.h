@@ -8,18 +8,20 @@
 
 #include <functional>
 
+#include "sqlite_hub.h"
 #include "store.h"
 #include "testutil.h"
 
 namespace fika::test {
 
+using sync::SqliteHub;
 using sync::Store;
 
-// A store for the engine's tests, on a fake wall clock, with a fixed seed.
+// A device's store for the engine's tests, on a fake wall clock, with a fixed seed.
 inline std::unique_ptr<Store> open_store(const std::string& path, sync::Role role, FakeWall& wall,
                                          std::uint64_t seed) {
+    REQUIRE(role == sync::Role::Device);
     sync::OpenOptions o;
-    o.role = role;
     o.wall = wall.fn();
     o.seed = seed;
     auto s = Store::open(path, o);
@@ -28,19 +30,30 @@ inline std::unique_ptr<Store> open_store(const std::string& path, sync::Role rol
     return std::move(s).value();
 }
 
-inline void push_all(Store& dev, Store& hub, const sync::Authorize& authz = {},
+// A hub for the engine's tests (the SQLite one), likewise.
+inline std::unique_ptr<SqliteHub> open_hub(const std::string& path, FakeWall& wall, std::uint64_t seed) {
+    sync::OpenOptions o;
+    o.wall = wall.fn();
+    o.seed = seed;
+    auto s = SqliteHub::open(path, o);
+    INFO((s.ok() ? "" : s.error().message));
+    REQUIRE(s.ok());
+    return std::move(s).value();
+}
+
+inline void push_all(Store& dev, sync::HubStore& hub, const sync::Authorize& authz = {},
                      std::size_t page = 500) {
     for (;;) {
         auto batch = dev.pending(page);
         REQUIRE(batch.ok());
         if (batch->upto == 0) return;
-        auto res = hub.hub_apply(batch->changes, authz);
+        auto res = hub.apply(batch->changes, authz);
         REQUIRE(res.ok());
         REQUIRE(dev.ack(batch->upto, res->refused).ok());
     }
 }
 
-inline void pull_all(Store& dev, Store& hub, std::size_t limit = 1000,
+inline void pull_all(Store& dev, sync::HubStore& hub, std::size_t limit = 1000,
                      const std::function<bool(const std::string&)>& readable = {}) {
     auto seqs = hub.bucket_seqs();
     REQUIRE(seqs.ok());
@@ -60,12 +73,12 @@ inline void pull_all(Store& dev, Store& hub, std::size_t limit = 1000,
     }
 }
 
-inline void sync_once(Store& dev, Store& hub) {
+inline void sync_once(Store& dev, sync::HubStore& hub) {
     push_all(dev, hub);
     pull_all(dev, hub);
 }
 
-inline std::string dump(Store& s, bool clocks = false) {
+inline std::string dump(sync::SqliteReplica& s, bool clocks = false) {
     auto d = s.dump(clocks);
     REQUIRE(d.ok());
     return *d;

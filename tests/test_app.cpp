@@ -883,7 +883,7 @@ TEST_CASE("the same moves through fika-cli and through the app give the same fun
     // is to the second).
     auto changes = [](fika::sync::Store& s, const std::string& id) {
         std::multiset<std::string> out;
-        fika::sync::Stmt q = s.db().prepare(
+        fika::sync::Stmt q = s.read(
             "SELECT coalesce(from_stage,''), to_stage FROM stage_changes WHERE case_id=? ORDER BY at, id");
         q.bind(1, id);
         while (q.step()) out.insert(std::string(q.text(0)) + ">" + std::string(q.text(1)));
@@ -894,7 +894,7 @@ TEST_CASE("the same moves through fika-cli and through the app give the same fun
     // The same funnel activities, and the same funnel and conversion for this customer's work.
     auto types = [](fika::sync::Store& s, const std::string& id) {
         std::multiset<std::string> out;
-        fika::sync::Stmt q = s.db().prepare("SELECT type FROM activities WHERE case_id=?");
+        fika::sync::Stmt q = s.read("SELECT type FROM activities WHERE case_id=?");
         q.bind(1, id);
         while (q.step()) out.insert(std::string(q.text(0)));
         return out;

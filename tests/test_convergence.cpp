@@ -50,10 +50,9 @@ public:
             walls_[i].ms = static_cast<std::uint64_t>(1'764'000'000'000 + skew);
         }
         OpenOptions ho;
-        ho.role = Role::Hub;
         ho.wall = walls_[0].fn();
         ho.seed = rng_() | 1;
-        hub_ = std::move(Store::open(dir_.file("hub.db"), ho)).value();
+        hub_ = std::move(fika::sync::SqliteHub::open(dir_.file("hub.db"), ho)).value();
         for (int d = 0; d < devices; ++d) {
             seeds_.push_back(rng_() | 1);
             devs_.push_back(open_device(d));
@@ -156,11 +155,11 @@ private:
         if (batch->upto == 0) return;
         unsigned fault = static_cast<unsigned>(rng_() % 100);
         if (fault < 10) return;  // the request never arrives
-        auto res = hub_->hub_apply(batch->changes, {});
+        auto res = hub_->apply(batch->changes, {});
         REQUIRE(res.ok());
         REQUIRE(res->refused.empty());
         if (fault < 30) return;  // the answer is lost: the device pushes again later
-        if (fault < 40) REQUIRE(hub_->hub_apply(batch->changes, {}).ok());  // delivered twice
+        if (fault < 40) REQUIRE(hub_->apply(batch->changes, {}).ok());  // delivered twice
         REQUIRE(s.ack(batch->upto, res->refused).ok());
     }
 
@@ -245,7 +244,7 @@ private:
     Rng rng_;
     TempDir dir_{true};
     std::vector<FakeWall> walls_;
-    std::unique_ptr<Store> hub_;
+    std::unique_ptr<fika::sync::SqliteHub> hub_;
     std::vector<std::unique_ptr<Store>> devs_;
     std::vector<std::uint64_t> seeds_;
     std::vector<Write> writes_;

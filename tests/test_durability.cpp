@@ -140,7 +140,7 @@ TEST_CASE("local writes wait for the disk - pulled pages, acks and purges do not
     TempDir dir;
     FakeWall wall;
     std::string hub_path = dir.file("hub.db"), a_path = dir.file("a.db"), b_path = dir.file("b.db");
-    auto hub = open_store(hub_path, Role::Hub, wall, 1);
+    auto hub = open_hub(hub_path, wall, 1);
     auto a = open_store(a_path, Role::Device, wall, 2);
     auto b = open_store(b_path, Role::Device, wall, 3);
 
@@ -157,7 +157,7 @@ TEST_CASE("local writes wait for the disk - pulled pages, acks and purges do not
     auto batch = a->pending(1000);
     REQUIRE(batch.ok());
     int hub_before = g_counts.wal_syncs(hub_path);
-    auto res = hub->hub_apply(batch->changes, {});
+    auto res = hub->apply(batch->changes, {});
     REQUIRE(res.ok());
     CHECK(g_counts.wal_syncs(hub_path) > hub_before);
     before = g_counts.wal_syncs(a_path);

@@ -20,6 +20,7 @@
 #include "gzip.h"
 #include "server_harness.h"
 #include "sqlite.h"
+#include "sqlite_hub.h"
 #include "store.h"
 #include "sync_client.h"
 
@@ -624,12 +625,12 @@ TEST_CASE("backup while serving restores to an identical database and a restart 
     // Quiet now: a backup equals the live database, record for record.
     std::string after = srv.data() + "/after.db";
     REQUIRE(srv.admin({"backup", after}).first == 0);
-    auto live = sync::Store::open(srv.data() + "/fika-server.db", {.role = sync::Role::Hub, .create = false});
+    auto live = sync::SqliteHub::open(srv.data() + "/fika-server.db", {.create = false});
     REQUIRE(live.ok());
-    auto copy = sync::Store::open(after, {.role = sync::Role::Hub, .create = false});
+    auto copy = sync::SqliteHub::open(after, {.create = false});
     REQUIRE(copy.ok());
     CHECK(*(*live)->dump(true) == *(*copy)->dump(true));
-    live = sync::Result<std::unique_ptr<sync::Store>>(sync::Error{sync::Code::Invalid, "closed"});
+    live = sync::Result<std::unique_ptr<sync::SqliteHub>>(sync::Error{sync::Code::Invalid, "closed"});
 
     // Restart: tokens and data survive.
     a.sync();

@@ -15,6 +15,7 @@ using fika::test::TempDir;
 
 namespace {
 
+using fika::test::open_hub;
 using fika::test::open_store;
 
 std::string read_file(const std::string& path) {
@@ -24,7 +25,7 @@ std::string read_file(const std::string& path) {
     return ss.str();
 }
 
-std::string new_account(Store& s, const std::string& name = "Acme") {
+std::string new_account(SqliteReplica& s, const std::string& name = "Acme") {
     auto id = s.create("accounts", {{"name", text(name)}});
     REQUIRE(id.ok());
     return *id;
@@ -33,9 +34,10 @@ std::string new_account(Store& s, const std::string& name = "Acme") {
 struct World {
     TempDir dir;
     FakeWall wall;
-    std::unique_ptr<Store> hub, a, b;
+    std::unique_ptr<SqliteHub> hub;
+    std::unique_ptr<Store> a, b;
     World() {
-        hub = open_store(dir.file("hub.db"), Role::Hub, wall, 1);
+        hub = open_hub(dir.file("hub.db"), wall, 1);
         a = open_store(dir.file("a.db"), Role::Device, wall, 2);
         b = open_store(dir.file("b.db"), Role::Device, wall, 3);
     }
@@ -86,7 +88,9 @@ TEST_CASE("create stores typed rows with defaults - a UUIDv7 id and one outbox e
     CHECK(s->pending_count() == 2);
 
     // The user table is an ordinary table a report can query.
-    Stmt q = s->db().prepare("SELECT title, stage FROM cases WHERE account_id=?");
+    auto read = s->query("SELECT title, stage FROM cases WHERE account_id=?");
+    REQUIRE(read.ok());
+    Stmt q = std::move(read).value();
     q.bind(1, acct);
     REQUIRE(q.step());
     CHECK(q.text(0) == "Needs a data platform");
@@ -230,7 +234,8 @@ TEST_CASE("edit versus delete: the record stays deleted and the edit is kept") {
         fika::test::sync_once(*w.a, *w.hub);
         fika::test::sync_once(*w.b, *w.hub);
     }
-    for (Store* s : {w.a.get(), w.b.get(), w.hub.get()}) {
+    for (fika::sync::SqliteReplica* s : {static_cast<fika::sync::SqliteReplica*>(w.a.get()), static_cast<fika::sync::SqliteReplica*>(w.b.get()),
+                                   static_cast<fika::sync::SqliteReplica*>(w.hub.get())}) {
         auto r = s->get("accounts", acct);
         REQUIRE(r.ok());
         CHECK(r->deleted());
@@ -270,7 +275,7 @@ TEST_CASE("the hub refuses - per change and with a reason - what the rules forbi
         if (bucket == acct) return std::nullopt;
         return Error{Code::Forbidden, "no access to " + bucket};
     };
-    auto res = w.hub->hub_apply(batch->changes, only_acct);
+    auto res = w.hub->apply(batch->changes, only_acct);
     REQUIRE(res.ok());
     REQUIRE(res->refused.size() == 1);
     CHECK(res->refused[0].id == secret);
@@ -286,7 +291,7 @@ TEST_CASE("the hub refuses - per change and with a reason - what the rules forbi
     RecordChange ahead{w.hub->schema().table("accounts"), acct,
                        {{w.hub->schema().table("accounts")->field_index("industry"), text("x"),
                          Clock{hlc_from_ms(w.wall.ms + 86'400'000), 5}, {}, 0}}};
-    res = w.hub->hub_apply({ahead}, {});
+    res = w.hub->apply({ahead}, {});
     REQUIRE(res->refused.size() == 1);
     CHECK(res->refused[0].error.code == Code::ClockAhead);
 
@@ -295,13 +300,13 @@ TEST_CASE("the hub refuses - per change and with a reason - what the rules forbi
     fika::test::push_all(*w.a, *w.hub);
     const TableDef* ct = w.hub->schema().table("contacts");
     RecordChange move{ct, *contact, {{ct->field_index("account_id"), text(secret), Clock{hlc_from_ms(w.wall.ms) + 50, 5}, {}, 0}}};
-    res = w.hub->hub_apply({move}, {});
+    res = w.hub->apply({move}, {});
     REQUIRE(res->refused.size() == 1);
     CHECK(res->refused[0].error.code == Code::Forbidden);
 
     // A new record without its account.
     RecordChange orphan{ct, "01900000-0000-7000-8000-0000000000aa", {{ct->field_index("name"), text("Bo"), Clock{hlc_from_ms(w.wall.ms), 5}, {}, 0}}};
-    res = w.hub->hub_apply({orphan}, {});
+    res = w.hub->apply({orphan}, {});
     REQUIRE(res->refused.size() == 1);
     CHECK(res->refused[0].error.code == Code::Invalid);
 }
@@ -356,10 +361,10 @@ TEST_CASE("replaying a push or a page changes nothing") {
     std::string acct = new_account(*w.a);
     REQUIRE(w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Replayed")}}).ok());
     auto batch = w.a->pending();
-    auto r1 = w.hub->hub_apply(batch->changes, {});
+    auto r1 = w.hub->apply(batch->changes, {});
     std::string hub_before = fika::test::dump(*w.hub, true);
     std::uint64_t seq_before = w.hub->hub_seq();
-    auto r2 = w.hub->hub_apply(batch->changes, {});
+    auto r2 = w.hub->apply(batch->changes, {});
     REQUIRE(r2.ok());
     CHECK(r2->records_changed == 0);
     CHECK(r2->created.empty());
@@ -418,7 +423,7 @@ TEST_CASE("a file from a newer Fika - or not a Fika file - is refused and left u
     }
     CHECK(Store::open(other).code() == Code::Corrupt);
 
-    CHECK(Store::open(dir.file("d.db"), OpenOptions{.role = Role::Hub}).code() != Code::Ok);
+    CHECK(fika::sync::SqliteHub::open(dir.file("d.db")).code() != Code::Ok);
 }
 
 TEST_CASE("a corrupt database file gives a clear error and is not modified") {
@@ -605,7 +610,8 @@ TEST_CASE("a batch's writes share outbox rows - pushed per record - acknowledged
         REQUIRE(batch.commit().ok());
     }
     CHECK(w.a->pending_count() == 152);
-    auto rows = w.a->db().prepare("SELECT count(*) FROM _outbox");
+    Db raw(w.dir.file("a.db"), false);  // the side table, through a connection of the test's own
+    auto rows = raw.prepare("SELECT count(*) FROM _outbox");
     REQUIRE(rows.step());
     CHECK(rows.integer(0) == 5);  // 64 + 64 + 22 creates, the rename, the account
     // Pushes take whole rows, up to the records asked for (at least one row).
@@ -617,7 +623,7 @@ TEST_CASE("a batch's writes share outbox rows - pushed per record - acknowledged
     auto tiny = w.a->pending(1);
     CHECK(tiny->changes.size() == 64);
     // Acknowledging the first row leaves the others; everything converges.
-    REQUIRE(w.hub->hub_apply(first->changes, {}).ok());
+    REQUIRE(w.hub->apply(first->changes, {}).ok());
     REQUIRE(w.a->ack(first->upto, {}).ok());
     CHECK(w.a->pending_count() == 88);
     fika::test::sync_once(*w.a, *w.hub);
@@ -644,7 +650,8 @@ TEST_CASE("outbox rows written in the older text format still push") {
     REQUIRE(pushed.ok());
     std::uint64_t upto = pushed->upto;
     auto cases = Schema::current().table("cases");
-    auto old = w.a->db().prepare("INSERT INTO _outbox(seq,tbl,id,mask,hlc) VALUES(?,?,?,?,?)");
+    Db raw(w.dir.file("a.db"), false);  // a row as an older version wrote it
+    auto old = raw.prepare("INSERT INTO _outbox(seq,tbl,id,mask,hlc) VALUES(?,?,?,?,?)");
     old.bind(1, static_cast<std::int64_t>(upto + 1)).bind(2, cases->id).bind(3, shouty + "\n" + *lower);
     old.bind(4, std::int64_t{1} << cases->field_index("title")).bind(5, std::int64_t{1}).run();
     CHECK(w.a->pending_count() == 4);
@@ -689,12 +696,12 @@ TEST_CASE("erasing a person clears them on every replica - and nothing brings th
     w.wall.ms += 1000;
     REQUIRE(w.b->update("contacts", eva, {{"phone", text("+45 9999")}}).ok());
 
-    auto value = [](Store& s, const char* table, const std::string& id, const char* field) {
+    auto value = [](fika::sync::SqliteReplica& s, const char* table, const std::string& id, const char* field) {
         auto r = s.get(table, id);
         REQUIRE(r.ok());
         return (*r)[field];
     };
-    auto check_erased = [&](Store& s) {
+    auto check_erased = [&](fika::sync::SqliteReplica& s) {
         CHECK(value(s, "contacts", eva, "name") == Value{std::string("[erased]")});
         CHECK(is_null(value(s, "contacts", eva, "email")));
         CHECK(is_null(value(s, "contacts", eva, "phone")));
@@ -722,7 +729,7 @@ TEST_CASE("erasing a person clears them on every replica - and nothing brings th
     // her: no refused entry, no conflict, the cleared values.
     auto b_push = w.b->pending();
     REQUIRE(b_push.ok());
-    auto res = w.hub->hub_apply(b_push->changes, {});
+    auto res = w.hub->apply(b_push->changes, {});
     REQUIRE(res.ok());
     REQUIRE(res->refused.size() == 1);
     CHECK(res->refused[0].error.code == Code::Forbidden);
@@ -735,13 +742,13 @@ TEST_CASE("erasing a person clears them on every replica - and nothing brings th
     CHECK(fika::test::dump(*w.a) == fika::test::dump(*w.hub));
     CHECK(fika::test::dump(*w.b) == fika::test::dump(*w.hub));
     // A replay of the erasure is harmless; a hand-made "unerase" is refused.
-    auto again = w.hub->hub_apply(erased_replay(*w.a, eva), {});
+    auto again = w.hub->apply(erased_replay(*w.a, eva), {});
     REQUIRE(again.ok());
     CHECK(again->refused.empty());
     const TableDef* contacts = w.hub->schema().table("contacts");
     RecordChange back{contacts, eva, {{contacts->field_index("erased"), std::int64_t{0}, {w.hub->hlc_last() + 10, w.b->site()}, {}, 0},
                                       {contacts->field_index("name"), text("Eva Lind"), {w.hub->hlc_last() + 10, w.b->site()}, {}, 0}}};
-    auto unerase = w.hub->hub_apply({back}, {});
+    auto unerase = w.hub->apply({back}, {});
     REQUIRE(unerase.ok());
     CHECK(unerase->refused.size() == 1);
     check_erased(*w.hub);
@@ -794,7 +801,7 @@ TEST_CASE("a device whose clock ran a year ahead recovers once its date is right
     REQUIRE(cs.ok());
     // The hub refuses it all: made in the future.
     auto batch = w.a->pending();
-    auto res = w.hub->hub_apply(batch->changes, {});
+    auto res = w.hub->apply(batch->changes, {});
     REQUIRE(res.ok());
     CHECK(res->refused.size() == 3);
     for (auto& f : res->refused) CHECK(f.error.code == Code::ClockAhead);
@@ -835,7 +842,7 @@ TEST_CASE("a device whose clock ran a year ahead recovers once its date is right
     // The UI connection writes with the corrected clock too, and is accepted.
     REQUIRE((*ui)->update("accounts", acct, {{"policy", text("inbound-only")}}).ok());
     auto more = (*ui)->pending();
-    auto res2 = w.hub->hub_apply(more->changes, {});
+    auto res2 = w.hub->apply(more->changes, {});
     REQUIRE(res2.ok());
     CHECK(res2->refused.empty());
     REQUIRE((*ui)->ack(more->upto, res2->refused).ok());
@@ -856,7 +863,8 @@ TEST_CASE("after a hub restore a device sends everything again - others' cells t
     std::string backup = w.dir.file("backup.db");
     {
         // The hub as it was: a copy of its file (the backup).
-        auto copy = w.hub->db().prepare("VACUUM INTO ?");
+        Db raw(w.dir.file("hub.db"), false);
+        auto copy = raw.prepare("VACUUM INTO ?");
         copy.bind(1, backup).run();
     }
     // After the backup: B adds a case, A edits; both reach the (old) hub and each other.
@@ -873,7 +881,7 @@ TEST_CASE("after a hub restore a device sends everything again - others' cells t
     REQUIRE(mine.ok());
 
     w.hub.reset();
-    auto restored = fika::test::open_store(backup, Role::Hub, w.wall, 9);
+    auto restored = fika::test::open_hub(backup, w.wall, 9);
     auto inc = restored->new_incarnation();
     REQUIRE(inc.ok());
     CHECK(*inc != 0);

@@ -90,27 +90,19 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     // applies. 16 MiB holds the app's indexes below at 100,000 cases (~11 MB), which every
     // save reads again (fika-bench S7: 21 -> 14 ms under home, 48 -> 36 ms under the
     // board, against 4 MiB); the table itself is not scanned by a first screen any more.
-    try {
-        store_->db().exec("PRAGMA cache_size=-16384");
-    } catch (const sync::Failure&) {
-    }
+    (void)store_->set_cache_kib(16384);
     // The app's own indexes, over live cases only: the cases to triage (no owner) and a
     // stage's cases, newest first, and the board's sums by stage come from these instead
     // of the 50 MB table at 100,000 cases (fika-bench S7: each save re-reads every list on
     // screen). Built once, on the first start of a version that has them.
-    try {
-        store_->db().exec(
-            "CREATE INDEX IF NOT EXISTS app_cases_unowned ON cases(owner, id, stage, deleted) "
-            "WHERE coalesce(deleted,0)=0;"
-            "CREATE INDEX IF NOT EXISTS app_cases_by_stage ON cases(stage, id, currency, value, probability, deleted) "
-            "WHERE coalesce(deleted,0)=0");
-    } catch (const sync::Failure&) {
-        // A read-only or full disk: the lists still work, only slower.
-    }
+    // A read-only or full disk: the lists still work, only slower.
+    (void)store_->add_index("app_cases_unowned", "cases", "owner, id, stage, deleted", "coalesce(deleted,0)=0");
+    (void)store_->add_index("app_cases_by_stage", "cases", "stage, id, currency, value, probability, deleted",
+                            "coalesce(deleted,0)=0");
     if (opts_.demo) {
         bool empty = true;
         try {
-            empty = !store_->db().prepare("SELECT 1 FROM accounts LIMIT 1").step();
+            empty = !store_->read("SELECT 1 FROM accounts LIMIT 1").step();
         } catch (const sync::Failure&) {
         }
         if (empty) {
@@ -722,7 +714,7 @@ QString AppContext::firstId(const QString& table, const QString& namePrefix) con
         sql += std::string(" AND substr(") + column + ",1,length(?1))=?1";
     }
     try {
-        sync::Stmt st = store_->db().prepare(sql + " ORDER BY id LIMIT 1");
+        sync::Stmt st = store_->read(sql + " ORDER BY id LIMIT 1");
         if (!namePrefix.isEmpty()) st.bind(1, s(namePrefix));
         return st.step() ? q(std::string(st.text(0))) : QString();
     } catch (const sync::Failure&) {
@@ -741,7 +733,7 @@ std::string AppContext::find_by_name(const char* table, const QString& name, con
     if (!account_id.empty()) sql += " AND account_id=?1";
     sql += " ORDER BY id";
     try {
-        sync::Stmt st = store_->db().prepare(sql);
+        sync::Stmt st = store_->read(sql);
         if (!account_id.empty()) st.bind(1, account_id);
         std::string found;  // the newest of equal names, as before
         while (st.step())
@@ -755,7 +747,7 @@ std::string AppContext::find_by_name(const char* table, const QString& name, con
 QVariantList AppContext::accountChoices(const QString& search) const {
     QVariantList out;
     if (!store_) return out;
-    sync::Stmt st = store_->db().prepare(
+    sync::Stmt st = store_->read(
         "SELECT id, name, coalesce(policy,'active') FROM accounts WHERE coalesce(deleted,0)=0 AND name LIKE ?1 "
         "ESCAPE '\\' ORDER BY name COLLATE NOCASE LIMIT 30");
     QString pat = search;
@@ -770,7 +762,7 @@ QVariantList AppContext::accountChoices(const QString& search) const {
 QVariantList AppContext::contactChoices(const QString& accountId) const {
     QVariantList out;
     if (!store_) return out;
-    sync::Stmt st = store_->db().prepare(
+    sync::Stmt st = store_->read(
         "SELECT id, name, coalesce(role,'other') FROM contacts WHERE coalesce(deleted,0)=0 AND account_id=? "
         "ORDER BY name COLLATE NOCASE");
     st.bind(1, s(accountId));
@@ -783,7 +775,7 @@ QVariantList AppContext::contactChoices(const QString& accountId) const {
 QVariantList AppContext::sellerChoices() const {
     QVariantList out;
     if (!store_) return out;
-    sync::Stmt st = store_->db().prepare(
+    sync::Stmt st = store_->read(
         "SELECT id, name FROM users WHERE coalesce(deleted,0)=0 AND role IN ('seller','admin') "
         "ORDER BY name COLLATE NOCASE");
     while (st.step())
@@ -807,7 +799,7 @@ QStringList AppContext::accountWarnings(const QString& accountId) const {
 QStringList AppContext::newAccountWarnings(const QString& competitorGroup) const {
     QStringList out;
     if (!store_ || competitorGroup.trimmed().isEmpty()) return out;
-    sync::Stmt st = store_->db().prepare(
+    sync::Stmt st = store_->read(
         "SELECT name FROM accounts WHERE competitor_group=? AND policy='active' AND coalesce(deleted,0)=0 LIMIT 3");
     st.bind(1, s(competitorGroup.trimmed()));
     while (st.step())
@@ -821,7 +813,7 @@ QStringList AppContext::talkingPoints(const QString& st) const {
     if (!store_) return out;
     QString lang = language().isEmpty() ? QLocale::system().name().left(2) : language();
     // The user's language when the firm wrote points in it, else English, else any.
-    sync::Stmt q1 = store_->db().prepare(
+    sync::Stmt q1 = store_->read(
         "SELECT body FROM talking_points WHERE style=?1 AND coalesce(deleted,0)=0 AND coalesce(language,'en') = "
         "coalesce((SELECT language FROM talking_points WHERE style=?1 AND coalesce(deleted,0)=0 "
         "ORDER BY language=?2 DESC, language='en' DESC LIMIT 1),'en') ORDER BY id");

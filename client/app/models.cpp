@@ -199,7 +199,7 @@ void RecordListModel::count_total() {
     total_ = 0;
     if (!def_ || !app() || !app()->ok()) return;
     try {
-        sync::Stmt st = app()->store().db().prepare("SELECT count(*)" + from_sql(*def_, !search_.trimmed().isEmpty()) + where_sql());
+        sync::Stmt st = app()->store().read("SELECT count(*)" + from_sql(*def_, !search_.trimmed().isEmpty()) + where_sql());
         StmtBinder b(st);
         bind_where(b);
         if (st.step()) total_ = static_cast<int>(st.integer(0));
@@ -214,7 +214,7 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
     for (const auto& f : def_->fields) cols += ",t." + sync::quote_ident(f.name);
     cols += def_->bucket == sync::BucketRule::Field ? ",a.name" : ",NULL";
     try {
-        sync::Stmt st = app()->store().db().prepare("SELECT " + cols + from_sql(*def_) + where_sql() +
+        sync::Stmt st = app()->store().read("SELECT " + cols + from_sql(*def_) + where_sql() +
                                                     order_sql(*def_, trash_) + " LIMIT ? OFFSET ?");
         StmtBinder b(st);
         bind_where(b);
@@ -475,7 +475,7 @@ void PipelineModel::reload() {
             total.clear();
             weighted.clear();
             bool mixed = false;
-            sync::Stmt st = app()->store().db().prepare(
+            sync::Stmt st = app()->store().read(
                 "SELECT stage, min(coalesce(currency,'DKK')), max(coalesce(currency,'DKK')), count(*), "
                 "coalesce(sum(value),0), coalesce(sum(value * " + client::case_probability_sql() +
                 " / 100),0) FROM cases WHERE coalesce(deleted,0)=0 GROUP BY stage" + (per_currency ? ", currency" : ""));
@@ -721,7 +721,7 @@ void TeamModel::reload() {
         auto week = client::funnel_by_user(st, this_week());
         std::map<std::string, Row> by_user;
         try {
-            sync::Stmt u = st.db().prepare(
+            sync::Stmt u = st.read(
                 "SELECT id, coalesce(name,''), coalesce(role,'consultant'), coalesce(weekly_target,0) FROM users "
                 "WHERE coalesce(deleted,0)=0");
             while (u.step()) {
@@ -824,7 +824,7 @@ void CaseHistoryModel::reload() {
         // Read through the account's index: a case's records are all in its account.
         auto query = [&](const char* sql, auto&& row) {
             try {
-                sync::Stmt st = app()->store().db().prepare(sql);
+                sync::Stmt st = app()->store().read(sql);
                 st.bind(1, account).bind(2, id);
                 while (st.step()) row(st);
             } catch (const sync::Failure&) {

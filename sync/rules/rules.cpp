@@ -47,4 +47,13 @@ sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, co
     });
 }
 
+std::vector<std::string> policy_flags(const std::string& policy, const std::string& competitor_group,
+                                      const std::optional<std::string>& active_rival, bool new_account) {
+    std::vector<std::string> flags;
+    if (!new_account && (policy == "inbound-only" || policy == "blocked")) flags.push_back("policy:" + policy);
+    if (new_account && !competitor_group.empty() && active_rival)
+        flags.push_back("competitor:" + competitor_group + ":" + *active_rival);
+    return flags;
+}
+
 }  // namespace fika::rules

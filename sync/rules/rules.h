@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "store.h"
 
@@ -25,5 +27,13 @@ struct Actor {
 // Errors: NotFound (no such case), Invalid (an unknown stage), Storage.
 sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, const std::string& stage,
                               const std::string& lost_reason, const Actor& actor);
+
+// The competitor rule's flags (product.md, "Competitors"), as notifications carry them:
+// work on an account whose policy is inbound-only or blocked is flagged
+// "policy:inbound-only" / "policy:blocked"; a new account (`new_account`) in
+// `competitor_group` while another live, active account of that group exists
+// (`active_rival`, its name) is flagged "competitor:GROUP:RIVAL".
+std::vector<std::string> policy_flags(const std::string& policy, const std::string& competitor_group,
+                                      const std::optional<std::string>& active_rival, bool new_account);
 
 }  // namespace fika::rules

@@ -1,0 +1,57 @@
+// The admin's commands, the same for `fika-server user|grant|person|stats ...` and the
+// HTTP /admin API: users and their tokens, grants, a person's export and erasure (GDPR),
+// the statistics. Each runs in one unit of work of the hub.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "access_log.h"
+#include "hub_store.h"
+#include "storage/server_data.h"
+
+namespace fika::server {
+
+struct Stats {
+    std::size_t users = 0, devices = 0, records = 0, buckets = 0, notifications = 0;
+    std::size_t webhook_queue = 0;
+    std::uint64_t db_bytes = 0, hub_seq = 0;
+    std::vector<Device> device_list;
+};
+
+// 128 random bits, shown once: "fika_" + 32 hex digits; and what is stored of one.
+std::string new_token();
+std::string token_hash(const std::string& token);
+bool valid_user_name(const std::string& name);
+
+class Admin {
+public:
+    Admin(sync::HubStore& hub, ServerData& data, AccessLog& log) : hub_(hub), data_(data), log_(log) {}
+
+    // Errors: NotFound (unknown user), Invalid (bad name or role, a name taken), Storage, Busy.
+    // Returns the user and its token (shown once; only its hash is stored). The user's
+    // record in the synced `users` directory is written in the same unit of work.
+    Result<std::pair<User, std::string>> add_user(const std::string& name, UserRole role);
+    Result<User> user(const std::string& name);
+    Status set_disabled(const std::string& name, bool disabled);
+    Result<std::string> rotate_token(const std::string& name);
+    Status grant(const std::string& user_name, const std::string& account_id);
+    Status revoke(const std::string& user_name, const std::string& account_id);
+
+    // All held about a person (sync::person_export), logged as "export" by `who`.
+    Result<std::string> export_person(const std::string& who, const std::string& contact_id);
+    // Erases a person on the hub (every device follows at its next sync), clears their
+    // name from notifications and queued webhooks, logs "erase"; returns the buckets changed.
+    Result<std::vector<std::string>> erase_person(const std::string& who, const std::string& contact_id);
+    Result<Stats> stats();
+
+private:
+    User find_user(const std::string& name);
+
+    sync::HubStore& hub_;
+    ServerData& data_;
+    AccessLog& log_;
+};
+
+}  // namespace fika::server

@@ -1,0 +1,60 @@
+#include "authorization.h"
+
+#include <memory>
+
+namespace fika::server {
+
+using sync::must;
+
+std::vector<std::string> Authorization::readable(const User& u) {
+    std::vector<std::string> out;
+    auto seqs = must(hub_.bucket_seqs());
+    if (u.reads_everything()) {
+        for (auto& [b, s] : seqs) out.push_back(b);
+    } else {
+        std::set<std::string> g = must(data_.grants_of(u.id));
+        for (auto& [b, s] : seqs)
+            if (b == sync::kGlobalBucket || g.count(b)) out.push_back(b);
+    }
+    return out;
+}
+
+bool Authorization::can_read(const User& u, const std::string& bucket) {
+    if (u.reads_everything() || bucket == sync::kGlobalBucket) return true;
+    auto has = data_.has_grant(u.id, bucket);
+    return has.ok() && *has;
+}
+
+sync::Authorize Authorization::for_push(const User& u) {
+    // Read once per push; an earlier push may have granted more.
+    auto granted = std::make_shared<std::set<std::string>>(must(data_.grants_of(u.id)));
+    return [this, u, granted](const std::string& bucket, const sync::RecordChange& rc,
+                              bool creates) -> std::optional<Error> {
+        const std::string& t = rc.table->name;
+        if (bucket == sync::kGlobalBucket) {
+            if (u.role == UserRole::Admin) return std::nullopt;
+            if (t == "users") {
+                bool own = rc.id == u.id && !creates;
+                for (const auto& c : rc.cells) {
+                    const std::string& f = rc.table->fields[static_cast<size_t>(c.field)].name;
+                    own = own && (f == "style" || f == "weekly_target");
+                }
+                if (own) return std::nullopt;
+                return Error{Code::Forbidden, "only an admin changes users; you may change your own style and weekly target"};
+            }
+            if (t == "programmes" && u.role == UserRole::Seller) return std::nullopt;
+            return Error{Code::Forbidden, "only " + std::string(t == "programmes" ? "sellers and admins" : "admins") +
+                                              " change " + t};
+        }
+        if (u.reads_everything() || granted->count(bucket)) return std::nullopt;
+        if (creates && t == "accounts") {
+            // A consultant who creates an account may work on it.
+            must(data_.add_grant(u.id, rc.id));
+            granted->insert(rc.id);
+            return std::nullopt;
+        }
+        return Error{Code::Forbidden, "no access to account " + bucket};
+    };
+}
+
+}  // namespace fika::server

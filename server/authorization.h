@@ -1,0 +1,34 @@
+// Who may read and write what (product.md, "Access"): sellers and admins read every
+// account; a consultant reads the accounts granted to them and those they created; the
+// global lists (users, programmes, ...) are read by all and written by admins (sellers
+// also write programmes; a user changes their own style and weekly target).
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "hub_store.h"
+#include "storage/server_data.h"
+
+namespace fika::server {
+
+class Authorization {
+public:
+    Authorization(sync::HubStore& hub, ServerData& data) : hub_(hub), data_(data) {}
+
+    // The buckets `u` may read, of those the hub has. Throws sync::Failure.
+    std::vector<std::string> readable(const User& u);
+    bool can_read(const User& u, const std::string& bucket);
+
+    // The check of each record change of one push by `u` (sync::Authorize). A consultant
+    // who creates an account is granted it, in the push's unit of work. Throws
+    // sync::Failure when the grants cannot be read.
+    sync::Authorize for_push(const User& u);
+
+private:
+    sync::HubStore& hub_;
+    ServerData& data_;
+};
+
+}  // namespace fika::server

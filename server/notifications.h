@@ -1,0 +1,35 @@
+// What sellers are told (product.md, "Notifications"): a new case; a new account in a
+// competitor's group while another of the group is active; outbound work on an account
+// that is inbound-only or blocked. Exactly once per record, whatever retries happen (the
+// guard is written in the merge's unit of work), and queued for the webhook when one is
+// configured.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "hub_store.h"
+#include "storage/server_data.h"
+
+namespace fika::server {
+
+class Notifier {
+public:
+    Notifier(sync::HubStore& hub, ServerData& data, bool webhook) : hub_(hub), data_(data), webhook_(webhook) {}
+
+    // After a push by `pusher` was merged, inside its unit of work: the notifications of
+    // the records it created, appended to `out`. `resent`: the push was sent again after
+    // a restore (its sellers heard of it before): the guard is written, nobody is told.
+    // Throws sync::Failure.
+    void merged(const User& pusher, const sync::ApplyResult& applied, bool resent, std::vector<Notification>& out);
+
+private:
+    void created(const User& pusher, const sync::TableDef& table, const std::string& id, const std::vector<User>& to,
+                 std::vector<Notification>& out);
+
+    sync::HubStore& hub_;
+    ServerData& data_;
+    bool webhook_;
+};
+
+}  // namespace fika::server

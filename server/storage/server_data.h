@@ -1,0 +1,138 @@
+// The server's own data beside the hub: users and their token hashes, access grants,
+// devices, notifications and the exactly-once guard, the webhook queue and the access
+// log. Plain reads and writes, no policy: the units of the server (sync_service.h,
+// authorization.h, notifications.h, admin.h) decide what to write.
+//
+// Every call runs inside the hub's open unit of work when there is one
+// (sync::HubStore::begin): the server's rows commit with the merge they belong to, or not
+// at all. Storage engines implement this interface together with the hub they share a
+// transaction with: sqlite_storage.h (one SQLite file) today.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "error.h"
+
+namespace fika::server {
+
+using sync::Code;
+using sync::Error;
+using sync::Result;
+using sync::Status;
+
+enum class UserRole { Consultant, Seller, Admin };
+std::string_view role_name(UserRole r);
+std::optional<UserRole> parse_role(std::string_view s);
+
+struct User {
+    std::string id;  // UUID, also the id of the user's record in the synced `users` table
+    std::string name;
+    UserRole role = UserRole::Consultant;
+    bool disabled = false;
+    std::uint64_t created_ms = 0;
+    bool reads_everything() const { return role != UserRole::Consultant; }
+};
+
+struct Notification {
+    std::int64_t n = 0;
+    std::string user_id;
+    std::string case_id;
+    std::string payload;  // JSON object, see docs/protocol.md
+    std::uint64_t created_ms = 0;
+    std::optional<std::uint64_t> read_ms;
+};
+
+struct Device {
+    std::string site, user_name, user_agent;
+    std::uint64_t first_seen_ms = 0, last_sync_ms = 0, syncs = 0;
+};
+
+// One line of the access log: who did what to whose data, per day. "download": the
+// user's devices were sent changes of an account (subject: the account id; `times`: how
+// many syncs); "export" and "erase": a person's data (subject: the contact id).
+struct AccessEntry {
+    std::string day;  // YYYY-MM-DD, UTC
+    std::string who, action, subject, detail;
+    std::uint64_t times = 0, first_ms = 0, last_ms = 0;
+};
+
+struct WebhookItem {
+    std::int64_t n = 0;
+    std::string payload;
+    int attempts = 0;
+};
+
+// How many rows of each kind the server holds.
+struct ServerCounts {
+    std::size_t users = 0, devices = 0, notifications = 0, webhook_queue = 0;
+};
+
+class ServerData {
+public:
+    virtual ~ServerData() = default;
+    // Errors of every call: Storage, Busy (and Failure is thrown by none: they return).
+
+    // ---- users ----------------------------------------------------------------------
+    // The user holding a token with this hash. Safe to call from any thread at any time,
+    // also while a unit of work is open on another (it reads through its own connection).
+    virtual Result<std::optional<User>> user_by_token_hash(const std::string& hash) = 0;
+    virtual Result<std::optional<User>> user_named(const std::string& name) = 0;
+    virtual Result<std::optional<std::string>> user_name_of(const std::string& id) = 0;
+    virtual Result<std::vector<User>> users() = 0;
+    // Enabled sellers: who is told of new cases.
+    virtual Result<std::vector<User>> sellers() = 0;
+    virtual Status insert_user(const User& u, const std::string& token_hash) = 0;
+    virtual Status set_disabled(const std::string& user_id, bool disabled) = 0;
+    virtual Status set_token_hash(const std::string& user_id, const std::string& hash) = 0;
+
+    // ---- grants (a consultant's readable accounts) -----------------------------------
+    virtual Result<std::set<std::string>> grants_of(const std::string& user_id) = 0;
+    virtual Result<bool> has_grant(const std::string& user_id, const std::string& account_id) = 0;
+    virtual Status add_grant(const std::string& user_id, const std::string& account_id) = 0;
+    // Returns whether there was one.
+    virtual Result<bool> remove_grant(const std::string& user_id, const std::string& account_id) = 0;
+
+    // ---- devices ----------------------------------------------------------------------
+    virtual Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
+                                 const std::string& user_agent) = 0;
+    // Every device with its user's name, the last to sync first.
+    virtual Result<std::vector<Device>> devices() = 0;
+
+    // ---- notifications ----------------------------------------------------------------
+    // Marks a record as notified; false when it was already (the exactly-once guard).
+    virtual Result<bool> mark_notified(const std::string& record_id) = 0;
+    virtual Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,
+                                                  const std::string& payload, std::uint64_t now_ms) = 0;
+    // Newest first.
+    virtual Result<std::vector<Notification>> notifications(const std::string& user_id, bool unread_only,
+                                                            std::size_t limit) = 0;
+    // ids empty: all of the user's unread. Returns how many were marked.
+    virtual Result<std::size_t> mark_read(const std::string& user_id, const std::vector<std::int64_t>& ids,
+                                          std::uint64_t now_ms) = 0;
+    // The person's name leaves every notification and queued webhook payload naming them.
+    virtual Status forget_person_in_payloads(const std::string& contact_id) = 0;
+
+    // ---- the webhook queue ------------------------------------------------------------
+    virtual Status queue_webhook(const std::string& payload, std::uint64_t now_ms) = 0;
+    // The oldest due entry.
+    virtual Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms) = 0;
+    virtual Status webhook_done(std::int64_t n) = 0;
+    virtual Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) = 0;
+
+    // ---- the access log ---------------------------------------------------------------
+    // Adds `e.times` to the line (day, who, action, subject), creating it.
+    virtual Status log_access(const AccessEntry& e) = 0;
+    // Newest first. `subject` nonempty: the lines about it, and the downloads of
+    // `download_subject` (a person's account); `who` nonempty: that user's lines only.
+    virtual Result<std::vector<AccessEntry>> access_log(const std::string& subject,
+                                                        const std::string& download_subject, const std::string& who,
+                                                        std::size_t limit) = 0;
+
+    virtual Result<ServerCounts> server_counts() = 0;
+};
+
+}  // namespace fika::server

@@ -1,0 +1,497 @@
+#include "sqlite_storage.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace fika::server {
+
+using sync::fail;
+using sync::Stmt;
+
+namespace {
+
+constexpr int kServerSchema = 2;
+
+void migrate(sync::Db& db) {
+    Stmt v = db.prepare("SELECT value FROM _meta WHERE key='server_schema'");
+    int have = v.step() ? std::atoi(std::string(v.text(0)).c_str()) : 0;
+    v.reset();
+    if (have > kServerSchema)
+        fail(Code::SchemaTooNew, "the server database was written by a newer fika-server");
+    if (have == kServerSchema) return;
+    sync::Transaction t(db);
+    if (have < 1) db.exec(
+        "CREATE TABLE srv_users(id TEXT PRIMARY KEY NOT NULL, name TEXT UNIQUE NOT NULL,"
+        " role TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, token_hash TEXT NOT NULL,"
+        " created_at INTEGER NOT NULL);"
+        "CREATE INDEX srv_users_by_token ON srv_users(token_hash);"
+        "CREATE TABLE srv_grants(user_id TEXT NOT NULL, account_id TEXT NOT NULL,"
+        " PRIMARY KEY(user_id, account_id)) WITHOUT ROWID;"
+        "CREATE TABLE srv_notifications(n INTEGER PRIMARY KEY, user_id TEXT NOT NULL,"
+        " case_id TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL,"
+        " read_at INTEGER);"
+        "CREATE INDEX srv_notifications_by_user ON srv_notifications(user_id, n);"
+        "CREATE TABLE srv_notified(record_id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;"
+        "CREATE TABLE srv_webhook(n INTEGER PRIMARY KEY, payload TEXT NOT NULL,"
+        " attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, last_error TEXT);"
+        "CREATE TABLE srv_devices(site TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL,"
+        " first_seen INTEGER NOT NULL, last_sync INTEGER NOT NULL, syncs INTEGER NOT NULL,"
+        " user_agent TEXT) WITHOUT ROWID;"
+        "INSERT OR REPLACE INTO _meta(key,value) VALUES('server_schema','1');");
+    if (have < 2)
+        db.exec(
+            "CREATE TABLE srv_access(day TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,"
+            " subject TEXT NOT NULL, times INTEGER NOT NULL, first_at INTEGER NOT NULL,"
+            " last_at INTEGER NOT NULL, detail TEXT NOT NULL DEFAULT '',"
+            " PRIMARY KEY(day, who, action, subject)) WITHOUT ROWID;"
+            "CREATE INDEX srv_access_by_subject ON srv_access(subject, last_at);"
+            "INSERT OR REPLACE INTO _meta(key,value) VALUES('server_schema','2');");
+    t.commit();
+}
+
+const char* kUserCols = "id,name,role,disabled,created_at";
+
+User row_user(const Stmt& q) {
+    User u;
+    u.id = q.text(0);
+    u.name = q.text(1);
+    u.role = parse_role(q.text(2)).value_or(UserRole::Consultant);
+    u.disabled = q.integer(3) != 0;
+    u.created_ms = static_cast<std::uint64_t>(q.integer(4));
+    return u;
+}
+
+Notification row_notification(const Stmt& q) {
+    Notification n;
+    n.n = q.integer(0);
+    n.user_id = q.text(1);
+    n.case_id = q.text(2);
+    n.payload = q.text(3);
+    n.created_ms = static_cast<std::uint64_t>(q.integer(4));
+    if (!q.is_null(5)) n.read_ms = static_cast<std::uint64_t>(q.integer(5));
+    return n;
+}
+
+}  // namespace
+
+int copy_sqlite_database(const std::string& from, const std::string& to, std::string& msg) {
+    sqlite3* src = nullptr;
+    sqlite3* dst = nullptr;
+    int rc = sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(src, 10000);
+        sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+        if (!b) {
+            rc = sqlite3_errcode(dst);
+        } else {
+            rc = sqlite3_backup_step(b, -1);
+            sqlite3_backup_finish(b);
+            if (rc == SQLITE_DONE) rc = SQLITE_OK;
+        }
+    }
+    msg = rc == SQLITE_OK ? "" : sqlite3_errstr(rc);
+    sqlite3_close_v2(src);
+    sqlite3_close_v2(dst);
+    return rc;
+}
+
+namespace {
+
+std::string state_path(const std::string& data_dir) {
+    return (std::filesystem::path(data_dir) / "fika-server.state").string();
+}
+
+}  // namespace
+
+std::string database_path(const std::string& data_dir) {
+    return (std::filesystem::path(data_dir) / "fika-server.db").string();
+}
+
+std::pair<std::uint64_t, std::uint64_t> read_state(const std::string& data_dir) {
+    std::ifstream in(state_path(data_dir));
+    std::string key, value;
+    std::uint64_t incarnation = 0, seq = 0;
+    while (in >> key >> value) {
+        if (key == "incarnation") sync::parse_site(value, incarnation);
+        else if (key == "seq") seq = std::strtoull(value.c_str(), nullptr, 10);
+    }
+    return {incarnation, seq};
+}
+
+void write_state(const std::string& data_dir, std::uint64_t incarnation, std::uint64_t seq) {
+    auto [had, had_seq] = read_state(data_dir);
+    if (had == incarnation) seq = std::max(seq, had_seq);
+    std::string tmp = state_path(data_dir) + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << "incarnation " << sync::site_to_string(incarnation) << "\nseq " << seq << "\n";
+        if (!out) return;  // best effort: the check it serves is a second line of defence
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, state_path(data_dir), ec);
+}
+
+Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& path, const StorageOptions& opts,
+                                                           bool create) {
+    return sync::guard([&] {
+        sync::OpenOptions o;
+        o.wall = opts.wall;
+        o.max_drift_ms = opts.max_drift_ms;
+        o.integrity_check = opts.integrity_check;
+        o.create = create;
+        std::unique_ptr<SqliteStorage> s(new SqliteStorage());
+        s->open_hub(path, o);
+        migrate(s->db());
+        return s;
+    });
+}
+
+SqliteStorage::~SqliteStorage() {
+    // Statements before the connections they belong to.
+    device_upsert_.reset();
+    access_upsert_.reset();
+    notified_.reset();
+    notification_insert_.reset();
+    auth_q_.reset();
+}
+
+template <typename Fn>
+Status SqliteStorage::write(Fn&& fn) {
+    return sync::guard_status([&] { in_write(fn); });
+}
+
+Status SqliteStorage::backup(const std::string& to) {
+    // A separate read connection: WAL lets the server keep writing meanwhile, and one
+    // backup step is one read transaction, so the copy is consistent.
+    return sync::guard_status([&] {
+        std::string tmp = to + ".partial";
+        for (const std::string& p : {to, tmp})
+            if (auto own = check_not_own_file(p); !own.ok()) throw sync::Failure{own.error()};
+        std::filesystem::remove(tmp);
+        std::string msg;
+        if (copy_sqlite_database(path(), tmp, msg) != SQLITE_OK) {
+            std::filesystem::remove(tmp);
+            fail(Code::Storage, "backup to " + to + " failed: " + msg);
+        }
+        std::filesystem::rename(tmp, to);
+    });
+}
+
+// ---- users -----------------------------------------------------------------------------------
+
+// Every request asks this first. It reads through a connection of its own (WAL: readers
+// never wait for the writer), so a request is authenticated, and then received and
+// decoded, while another sync holds the store's connection for its merge and commit.
+Result<std::optional<User>> SqliteStorage::user_by_token_hash(const std::string& hash) {
+    std::lock_guard lock(auth_mu_);
+    return sync::guard([&]() -> std::optional<User> {
+        if (!auth_db_.handle()) auth_db_ = sync::Db(path(), false);
+        if (!auth_q_) auth_q_ = auth_db_.prepare(std::string("SELECT ") + kUserCols + " FROM srv_users WHERE token_hash=?");
+        Stmt& q = *auth_q_;
+        struct Reset {  // ends the read transaction whatever happens
+            Stmt& q;
+            ~Reset() { q.reset(); }
+        } reset{q};
+        q.bind(1, hash);
+        if (!q.step()) return std::nullopt;
+        return row_user(q);
+    });
+}
+
+Result<std::optional<User>> SqliteStorage::user_named(const std::string& name) {
+    return sync::guard([&]() -> std::optional<User> {
+        Stmt q = db().prepare(std::string("SELECT ") + kUserCols + " FROM srv_users WHERE name=?");
+        q.bind(1, name);
+        if (!q.step()) return std::nullopt;
+        return row_user(q);
+    });
+}
+
+Result<std::optional<std::string>> SqliteStorage::user_name_of(const std::string& id) {
+    return sync::guard([&]() -> std::optional<std::string> {
+        Stmt q = db().prepare("SELECT name FROM srv_users WHERE id=?");
+        q.bind(1, id);
+        if (!q.step()) return std::nullopt;
+        return std::string(q.text(0));
+    });
+}
+
+Result<std::vector<User>> SqliteStorage::users() {
+    return sync::guard([&] {
+        std::vector<User> out;
+        Stmt q = db().prepare(std::string("SELECT ") + kUserCols + " FROM srv_users ORDER BY name");
+        while (q.step()) out.push_back(row_user(q));
+        return out;
+    });
+}
+
+Result<std::vector<User>> SqliteStorage::sellers() {
+    return sync::guard([&] {
+        std::vector<User> out;
+        Stmt q = db().prepare(std::string("SELECT ") + kUserCols +
+                              " FROM srv_users WHERE role='seller' AND disabled=0");
+        while (q.step()) out.push_back(row_user(q));
+        return out;
+    });
+}
+
+Status SqliteStorage::insert_user(const User& u, const std::string& token_hash) {
+    return write([&] {
+        Stmt ins = db().prepare("INSERT INTO srv_users(id,name,role,token_hash,created_at) VALUES(?,?,?,?,?)");
+        ins.bind(1, u.id).bind(2, u.name).bind(3, std::string(role_name(u.role)));
+        ins.bind(4, token_hash).bind(5, u.created_ms).run();
+    });
+}
+
+Status SqliteStorage::set_disabled(const std::string& user_id, bool disabled) {
+    return write([&] {
+        Stmt q = db().prepare("UPDATE srv_users SET disabled=? WHERE id=?");
+        q.bind(1, disabled ? 1 : 0).bind(2, user_id).run();
+    });
+}
+
+Status SqliteStorage::set_token_hash(const std::string& user_id, const std::string& hash) {
+    return write([&] {
+        Stmt q = db().prepare("UPDATE srv_users SET token_hash=? WHERE id=?");
+        q.bind(1, hash).bind(2, user_id).run();
+    });
+}
+
+// ---- grants ----------------------------------------------------------------------------------
+
+Result<std::set<std::string>> SqliteStorage::grants_of(const std::string& user_id) {
+    return sync::guard([&] {
+        std::set<std::string> out;
+        Stmt q = db().prepare("SELECT account_id FROM srv_grants WHERE user_id=?");
+        q.bind(1, user_id);
+        while (q.step()) out.insert(std::string(q.text(0)));
+        return out;
+    });
+}
+
+Result<bool> SqliteStorage::has_grant(const std::string& user_id, const std::string& account_id) {
+    return sync::guard([&] {
+        Stmt q = db().prepare("SELECT 1 FROM srv_grants WHERE user_id=? AND account_id=?");
+        q.bind(1, user_id).bind(2, account_id);
+        return q.step();
+    });
+}
+
+Status SqliteStorage::add_grant(const std::string& user_id, const std::string& account_id) {
+    return write([&] {
+        Stmt ins = db().prepare("INSERT OR IGNORE INTO srv_grants(user_id,account_id) VALUES(?,?)");
+        ins.bind(1, user_id).bind(2, account_id).run();
+    });
+}
+
+Result<bool> SqliteStorage::remove_grant(const std::string& user_id, const std::string& account_id) {
+    bool removed = false;
+    Status st = write([&] {
+        Stmt del = db().prepare("DELETE FROM srv_grants WHERE user_id=? AND account_id=?");
+        del.bind(1, user_id).bind(2, account_id).run();
+        removed = db().changes() > 0;
+    });
+    if (!st.ok()) return st.error();
+    return removed;
+}
+
+// ---- devices ---------------------------------------------------------------------------------
+
+Status SqliteStorage::device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
+                                    const std::string& user_agent) {
+    return write([&] {
+        if (!device_upsert_)
+            device_upsert_ = db().prepare(
+                "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) "
+                "VALUES(?1,?2,?3,?3,1,?4) ON CONFLICT(site) DO UPDATE SET user_id=?2, last_sync=?3,"
+                " syncs=syncs+1, user_agent=?4");
+        Stmt& dev = *device_upsert_;
+        dev.bind(1, site).bind(2, user_id).bind(3, now_ms).bind(4, user_agent).run_and_reset();
+    });
+}
+
+Result<std::vector<Device>> SqliteStorage::devices() {
+    return sync::guard([&] {
+        std::vector<Device> out;
+        Stmt d = db().prepare(
+            "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync,"
+            " d.syncs FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
+        while (d.step()) {
+            Device dev;
+            dev.site = d.text(0);
+            dev.user_name = d.text(1);
+            dev.user_agent = d.text(2);
+            dev.first_seen_ms = static_cast<std::uint64_t>(d.integer(3));
+            dev.last_sync_ms = static_cast<std::uint64_t>(d.integer(4));
+            dev.syncs = static_cast<std::uint64_t>(d.integer(5));
+            out.push_back(std::move(dev));
+        }
+        return out;
+    });
+}
+
+// ---- notifications ---------------------------------------------------------------------------
+
+Result<bool> SqliteStorage::mark_notified(const std::string& record_id) {
+    bool first = false;
+    Status st = write([&] {
+        if (!notified_) notified_ = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
+        notified_->bind(1, record_id).run_and_reset();
+        first = db().changes() > 0;
+    });
+    if (!st.ok()) return st.error();
+    return first;
+}
+
+Result<std::int64_t> SqliteStorage::add_notification(const std::string& user_id, const std::string& case_id,
+                                                     const std::string& payload, std::uint64_t now_ms) {
+    std::int64_t n = 0;
+    Status st = write([&] {
+        if (!notification_insert_)
+            notification_insert_ = db().prepare(
+                "INSERT INTO srv_notifications(user_id,case_id,payload,created_at) VALUES(?,?,?,?) RETURNING n");
+        Stmt& ins = *notification_insert_;
+        ins.bind(1, user_id).bind(2, case_id).bind(3, payload).bind(4, now_ms);
+        struct Reset {
+            Stmt& q;
+            ~Reset() { q.reset(); }
+        } reset{ins};
+        if (ins.step()) n = ins.integer(0);
+    });
+    if (!st.ok()) return st.error();
+    return n;
+}
+
+Result<std::vector<Notification>> SqliteStorage::notifications(const std::string& user_id, bool unread_only,
+                                                               std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<Notification> out;
+        Stmt q = db().prepare(std::string("SELECT n,user_id,case_id,payload,created_at,read_at FROM "
+                                          "srv_notifications WHERE user_id=?") +
+                              (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY n DESC LIMIT ?");
+        q.bind(1, user_id).bind(2, static_cast<std::int64_t>(limit));
+        while (q.step()) out.push_back(row_notification(q));
+        return out;
+    });
+}
+
+Result<std::size_t> SqliteStorage::mark_read(const std::string& user_id, const std::vector<std::int64_t>& ids,
+                                             std::uint64_t now_ms) {
+    std::size_t n = 0;
+    Status st = write([&] {
+        if (ids.empty()) {
+            Stmt q = db().prepare("UPDATE srv_notifications SET read_at=? WHERE user_id=? AND read_at IS NULL");
+            q.bind(1, now_ms).bind(2, user_id).run();
+            n = static_cast<std::size_t>(db().changes());
+        } else {
+            Stmt q = db().prepare("UPDATE srv_notifications SET read_at=? WHERE user_id=? AND n=? AND read_at IS NULL");
+            for (std::int64_t id : ids) {
+                q.bind(1, now_ms).bind(2, user_id).bind(3, id).run();
+                n += static_cast<std::size_t>(db().changes());
+                q.reset();
+            }
+        }
+    });
+    if (!st.ok()) return st.error();
+    return n;
+}
+
+Status SqliteStorage::forget_person_in_payloads(const std::string& contact_id) {
+    return write([&] {
+        for (const char* table : {"srv_notifications", "srv_webhook"}) {
+            Stmt u = db().prepare(std::string("UPDATE ") + table +
+                                  " SET payload=json_set(payload,'$.contact.name','[erased]')"
+                                  " WHERE json_valid(payload) AND json_extract(payload,'$.contact.id')=?");
+            u.bind(1, contact_id).run();
+        }
+    });
+}
+
+// ---- the webhook queue -----------------------------------------------------------------------
+
+Status SqliteStorage::queue_webhook(const std::string& payload, std::uint64_t now_ms) {
+    return write([&] {
+        Stmt w = db().prepare("INSERT INTO srv_webhook(payload,next_at) VALUES(?,?)");
+        w.bind(1, payload).bind(2, now_ms).run();
+    });
+}
+
+Result<std::optional<WebhookItem>> SqliteStorage::next_webhook(std::uint64_t now_ms) {
+    return sync::guard([&]() -> std::optional<WebhookItem> {
+        Stmt q = db().prepare("SELECT n, payload, attempts FROM srv_webhook WHERE next_at<=? ORDER BY next_at, n LIMIT 1");
+        q.bind(1, now_ms);
+        if (!q.step()) return std::nullopt;
+        return WebhookItem{q.integer(0), std::string(q.text(1)), static_cast<int>(q.integer(2))};
+    });
+}
+
+Status SqliteStorage::webhook_done(std::int64_t n) {
+    return write([&] {
+        Stmt q = db().prepare("DELETE FROM srv_webhook WHERE n=?");
+        q.bind(1, n).run();
+    });
+}
+
+Status SqliteStorage::webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) {
+    return write([&] {
+        Stmt q = db().prepare("UPDATE srv_webhook SET attempts=attempts+1, next_at=?, last_error=? WHERE n=?");
+        q.bind(1, retry_at_ms).bind(2, error.substr(0, 500)).bind(3, n).run();
+    });
+}
+
+// ---- the access log --------------------------------------------------------------------------
+
+Status SqliteStorage::log_access(const AccessEntry& e) {
+    return write([&] {
+        if (!access_upsert_)
+            access_upsert_ = db().prepare(
+                "INSERT INTO srv_access(day,who,action,subject,times,first_at,last_at,detail) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"
+                " ON CONFLICT(day,who,action,subject) DO UPDATE SET times=times+?5, last_at=max(last_at,?7)");
+        Stmt& q = *access_upsert_;
+        q.bind(1, e.day).bind(2, e.who).bind(3, e.action).bind(4, e.subject);
+        q.bind(5, e.times).bind(6, e.first_ms).bind(7, e.last_ms).bind(8, e.detail);
+        q.run_and_reset();
+    });
+}
+
+Result<std::vector<AccessEntry>> SqliteStorage::access_log(const std::string& subject,
+                                                           const std::string& download_subject,
+                                                           const std::string& who, std::size_t limit) {
+    return sync::guard([&] {
+        std::string where = "1";
+        std::vector<std::string> args;
+        if (!subject.empty()) {
+            where = "(subject=? OR (action='download' AND subject=?))";
+            args = {subject, download_subject};
+        }
+        if (!who.empty()) {
+            where += " AND who=?";
+            args.push_back(who);
+        }
+        Stmt q = db().prepare("SELECT day,who,action,subject,detail,times,first_at,last_at FROM srv_access WHERE " +
+                              where + " ORDER BY last_at DESC LIMIT ?");
+        int i = 1;
+        for (const std::string& a : args) q.bind(i++, a);
+        q.bind(i, static_cast<std::int64_t>(limit));
+        std::vector<AccessEntry> out;
+        while (q.step())
+            out.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
+                           std::string(q.text(3)), std::string(q.text(4)), static_cast<std::uint64_t>(q.integer(5)),
+                           static_cast<std::uint64_t>(q.integer(6)), static_cast<std::uint64_t>(q.integer(7))});
+        return out;
+    });
+}
+
+Result<ServerCounts> SqliteStorage::server_counts() {
+    return sync::guard([&] {
+        ServerCounts c;
+        c.users = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_users"));
+        c.devices = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_devices"));
+        c.notifications = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_notifications"));
+        c.webhook_queue = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_webhook"));
+        return c;
+    });
+}
+
+}  // namespace fika::server

@@ -1,0 +1,104 @@
+// The embedded server's storage: one SQLite file, DATA/fika-server.db, holding the hub
+// (sync::SqliteHub) and the server's own tables, which join the hub's transactions (they
+// run on its connection, which only this class and the hub's own code touch).
+//
+// Server tables (see migrate() in sqlite_storage.cpp)
+//   srv_users(id, name, role, disabled, token_hash, created_at)
+//   srv_grants(user_id, account_id)                     consultants' readable accounts
+//   srv_notifications(n, user_id, case_id, payload, created_at, read_at)
+//   srv_notified(record_id)                             one row per record ever notified:
+//                                                       the exactly-once guard
+//   srv_webhook(n, payload, attempts, next_at, last_error)  the outgoing webhook queue
+//   srv_devices(site, user_id, first_seen, last_sync, syncs, user_agent)
+//   srv_access(day, who, action, subject, times, first_at, last_at, detail)
+//                                                       the access log (GDPR)
+// Beside the file: DATA/fika-server.state (the incarnation and the highest sequence the
+// database has had: a database found below it was put back by hand) and
+// DATA/fika-server.lock (held by `serve`).
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "server_data.h"
+#include "sqlite.h"
+#include "sqlite_hub.h"
+
+namespace fika::server {
+
+struct StorageOptions {
+    sync::WallClock wall = sync::system_wall_clock();
+    std::uint64_t max_drift_ms = 10 * 60 * 1000;
+    bool integrity_check = true;
+};
+
+class SqliteStorage final : public sync::SqliteHub, public ServerData {
+public:
+    // Opens (creating when `create`) the database at `path`, migrating the server's tables.
+    // Errors as sync::Store::open.
+    static Result<std::unique_ptr<SqliteStorage>> open(const std::string& path, const StorageOptions& opts,
+                                                       bool create = true);
+    ~SqliteStorage() override;
+
+    // An online, consistent copy of the whole database (SQLite's backup API), through a
+    // connection of its own. Invalid when `to` is the database's own file.
+    Status backup(const std::string& to);
+
+    Result<std::optional<User>> user_by_token_hash(const std::string& hash) override;
+    Result<std::optional<User>> user_named(const std::string& name) override;
+    Result<std::optional<std::string>> user_name_of(const std::string& id) override;
+    Result<std::vector<User>> users() override;
+    Result<std::vector<User>> sellers() override;
+    Status insert_user(const User& u, const std::string& token_hash) override;
+    Status set_disabled(const std::string& user_id, bool disabled) override;
+    Status set_token_hash(const std::string& user_id, const std::string& hash) override;
+    Result<std::set<std::string>> grants_of(const std::string& user_id) override;
+    Result<bool> has_grant(const std::string& user_id, const std::string& account_id) override;
+    Status add_grant(const std::string& user_id, const std::string& account_id) override;
+    Result<bool> remove_grant(const std::string& user_id, const std::string& account_id) override;
+    Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
+                         const std::string& user_agent) override;
+    Result<std::vector<Device>> devices() override;
+    Result<bool> mark_notified(const std::string& record_id) override;
+    Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,
+                                          const std::string& payload, std::uint64_t now_ms) override;
+    Result<std::vector<Notification>> notifications(const std::string& user_id, bool unread_only,
+                                                    std::size_t limit) override;
+    Result<std::size_t> mark_read(const std::string& user_id, const std::vector<std::int64_t>& ids,
+                                  std::uint64_t now_ms) override;
+    Status forget_person_in_payloads(const std::string& contact_id) override;
+    Status queue_webhook(const std::string& payload, std::uint64_t now_ms) override;
+    Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms) override;
+    Status webhook_done(std::int64_t n) override;
+    Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) override;
+    Status log_access(const AccessEntry& e) override;
+    Result<std::vector<AccessEntry>> access_log(const std::string& subject, const std::string& download_subject,
+                                                const std::string& who, std::size_t limit) override;
+    Result<ServerCounts> server_counts() override;
+
+private:
+    SqliteStorage() = default;
+    // Runs fn in the open unit of work, or in a transaction of its own.
+    template <typename Fn>
+    Status write(Fn&& fn);
+
+    std::optional<sync::Stmt> device_upsert_, access_upsert_, notified_, notification_insert_;
+    std::mutex auth_mu_;  // guards auth_db_ and auth_q_ (user_by_token_hash)
+    sync::Db auth_db_;
+    std::optional<sync::Stmt> auth_q_;
+};
+
+std::string database_path(const std::string& data_dir);
+
+// Copies a database file through SQLite's online backup API: the source is only read, in
+// one read transaction (consistent while others write), the copy written at `to`. Returns
+// SQLite's result code; `msg` says why on failure.
+int copy_sqlite_database(const std::string& from, const std::string& to, std::string& msg);
+
+// DATA/fika-server.state, read and written (see above).
+std::pair<std::uint64_t, std::uint64_t> read_state(const std::string& data_dir);
+void write_state(const std::string& data_dir, std::uint64_t incarnation, std::uint64_t seq);
+
+}  // namespace fika::server

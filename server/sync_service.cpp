@@ -1,0 +1,224 @@
+#include "sync_service.h"
+
+#include <cstdio>
+#include <set>
+
+namespace fika::server {
+
+using sync::must;
+
+using sync::fail;
+
+Result<SyncOutcome> SyncService::sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device) {
+    if (req.has_push && req.push_follows) {
+        std::unique_lock lock(mu_);
+        auto waited = sync::guard_status([&] { wait_for_push(req.site, req.push_follows, lock); });
+        if (!waited.ok()) return waited.error();
+        Job job{&u, &req, &device, {}};
+        return std::move(run_group({&job}).front());
+    }
+    Job job{&u, &req, &device, {}};
+    std::unique_lock q(queue_mu_);
+    queue_.push_back(&job);
+    while (!job.result) {
+        if (leading_) {
+            group_done_.wait(q);
+            continue;
+        }
+        // Lead one group: everything queued by now, this sync among it.
+        leading_ = true;
+        std::vector<Job*> group;
+        while (!queue_.empty() && group.size() < kMaxGroup) {
+            group.push_back(queue_.front());
+            queue_.pop_front();
+        }
+        q.unlock();
+        std::vector<Result<SyncOutcome>> answers;
+        try {
+            std::lock_guard lock(mu_);
+            answers = run_group(group);
+        } catch (const std::exception& e) {  // out of memory: no sync may wait forever
+            answers.assign(group.size(), Result<SyncOutcome>(Error{Code::Storage, e.what()}));
+        }
+        q.lock();
+        for (std::size_t i = 0; i < group.size(); ++i) group[i]->result = std::move(answers[i]);
+        leading_ = false;
+        group_done_.notify_all();
+    }
+    return std::move(*job.result);
+}
+
+std::vector<Result<SyncOutcome>> SyncService::run_group(const std::vector<Job*>& group) {
+    std::vector<std::optional<Result<SyncOutcome>>> results(group.size());
+    std::vector<std::size_t> live(group.size());
+    for (std::size_t i = 0; i < live.size(); ++i) live[i] = i;
+    std::vector<SyncOutcome> outs;
+    while (!live.empty()) {
+        outs.assign(live.size(), SyncOutcome{});
+        std::size_t at = 0;
+        // A group of pulls only notes its devices and downloads: nothing a device was
+        // told is saved, so its commit need not wait for the disk (sync::Durability).
+        bool pushes = false;
+        for (std::size_t i : live) pushes = pushes || (group[i]->req->has_push && !group[i]->req->push.empty());
+        Status merged = sync::guard_status([&] {
+            auto work = must(hub_.begin(pushes ? sync::Durability::Full : sync::Durability::Redoable));
+            for (at = 0; at < live.size(); ++at) {
+                const Job& j = *group[live[at]];
+                merge_push(*j.user, *j.req, *j.device, outs[at]);
+            }
+            log_.flush();
+            must(work->commit());
+            log_.forgotten();
+        });
+        if (merged.ok()) break;
+        if (at >= live.size()) {  // the commit failed: nothing was merged
+            for (std::size_t i : live) results[i] = merged.error();
+            live.clear();
+            break;
+        }
+        results[live[at]] = merged.error();
+        live.erase(live.begin() + static_cast<long>(at));
+    }
+    for (std::size_t k = 0; k < live.size(); ++k) {
+        const Job& j = *group[live[k]];
+        results[live[k]] = sync::guard([&] {
+            answer(*j.user, *j.req, outs[k]);
+            return std::move(outs[k]);
+        });
+    }
+    std::vector<Result<SyncOutcome>> out;
+    out.reserve(results.size());
+    for (auto& r : results) out.push_back(std::move(*r));
+    return out;
+}
+
+void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, SyncOutcome& out) {
+    // A device that has seen further than this database's sequence: the database went
+    // back (put back from a backup by hand). A new incarnation makes every device send
+    // again what it lacks and download from the start (Store::begin_resend).
+    if (req.has_pull) {
+        for (auto& [bucket, cursor] : req.cursors) {
+            if (cursor.at <= hub_.hub_seq()) continue;
+            auto fresh = hub_.new_incarnation();
+            if (!fresh.ok()) throw sync::Failure{fresh.error()};
+            std::fprintf(stderr,
+                         "fika-server: a device has seen sequence %llu, but this database ends at %llu: it was "
+                         "put back from a backup. New incarnation %s: devices will send again what it lacks.\n",
+                         static_cast<unsigned long long>(cursor.at),
+                         static_cast<unsigned long long>(hub_.hub_seq()),
+                         sync::site_to_string(*fresh).c_str());
+            break;
+        }
+    }
+    if (req.has_push && !req.push.empty()) {
+        sync::Authorize authz = auth_.for_push(u);
+        auto applied = must(hub_.apply(req.push, authz));
+        out.refused = applied.refused.size();
+        out.accepted = req.push.size() - out.refused;
+        out.response.refused = applied.refused;
+        out.buckets_changed = applied.buckets_changed;
+        for (auto& [table, id] : applied.erased)
+            if (table->name == "contacts") {
+                // An erased person's name leaves the notifications and queued webhooks.
+                must(data_.forget_person_in_payloads(id));
+                log_.log(u.name, "erase", id);
+            }
+        notifier_.merged(u, applied, req.push_resent, out.notifications);
+    }
+    must(data_.device_synced(sync::site_to_string(req.site), u.id, hub_.now_ms(), device.user_agent.substr(0, 200)));
+}
+
+void SyncService::answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out) {
+    if (req.has_push) pushed(req.site, req.push_upto);
+    sync::SyncResponse& resp = out.response;
+    resp.site = hub_.site();
+    resp.hlc = std::max(hub_.hlc_last(), sync::hlc_from_ms(hub_.now_ms()));
+    resp.push_upto = req.push_upto;
+    if (req.has_hub) resp.hub = hub_.incarnation();
+    // A device that synced with another incarnation: its cursors mean nothing here. It
+    // sends everything again and downloads from the start (begin_resend), then pulls.
+    const bool stranger = req.has_hub && req.hub != 0 && req.hub != hub_.incarnation();
+    if (req.has_pull && !stranger) pull(u, req, resp);
+    for (const sync::BucketPage& p : resp.pages)
+        if (!p.changes.empty()) log_.downloaded(u.name, p.bucket);
+    // The cells this very push brought are on the device already: do not send them
+    // back (an upload of N records would otherwise download them all again).
+    if (req.has_push && !resp.pages.empty()) drop_echo(req, resp);
+}
+
+void SyncService::drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp) {
+    std::unordered_map<std::string_view, const sync::RecordChange*> pushed;
+    pushed.reserve(req.push.size());
+    for (const sync::RecordChange& rc : req.push) pushed.emplace(rc.id, &rc);
+    for (sync::BucketPage& p : resp.pages) {
+        for (sync::RecordChange& rc : p.changes) {
+            auto it = pushed.find(rc.id);
+            if (it == pushed.end() || it->second->table != rc.table) continue;
+            std::erase_if(rc.cells, [&](const sync::CellChange& c) {
+                for (const sync::CellChange& mine : it->second->cells)
+                    if (mine.field == c.field && mine.clock == c.clock) return true;
+                return false;
+            });
+        }
+        std::erase_if(p.changes, [](const sync::RecordChange& rc) { return rc.cells.empty(); });
+    }
+}
+
+void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncResponse& resp) {
+    std::vector<std::string> buckets = auth_.readable(u);
+    std::set<std::string> readable_set(buckets.begin(), buckets.end());
+    for (auto& [b, c] : req.cursors)
+        if (!readable_set.count(b)) resp.purge.push_back(b);
+    auto seqs = hub_.bucket_seqs();
+    if (!seqs.ok()) throw sync::Failure{seqs.error()};
+    std::size_t budget = req.limit;
+    for (const std::string& b : buckets) {
+        auto it = req.cursors.find(b);
+        sync::Cursor c = it == req.cursors.end() ? sync::Cursor{} : it->second;
+        std::uint64_t seq = seqs->count(b) ? seqs->at(b) : 0;
+        if (seq <= c.at && c.since == c.at) continue;  // up to date
+        if (budget == 0) {
+            resp.more = true;
+            break;
+        }
+        // An incremental pull (since > 0) need not carry the device's own cells back:
+        // it wrote them. A download from scratch (since = 0: a new device, a bucket
+        // gained again, drift found by the checksum) carries everything.
+        auto page = hub_.feed(b, c, budget, c.since > 0 ? req.site : 0);
+        if (!page.ok()) throw sync::Failure{page.error()};
+        sync::BucketPage p;
+        p.bucket = b;
+        p.from = c.at;
+        p.to = page->to;
+        p.more = page->more;
+        p.checksum = page->checksum;
+        budget -= std::min(budget, page->changes.size());
+        p.changes = std::move(page->changes);
+        if (p.more) resp.more = true;
+        resp.pages.push_back(std::move(p));
+    }
+}
+
+void SyncService::wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock) {
+    auto merged = [&] {
+        auto it = merged_upto_.find(site);
+        return it != merged_upto_.end() && it->second == follows;
+    };
+    if (merged()) return;
+    if (waiting_pushes_ >= opts_.max_waiting_pushes)
+        fail(Code::Busy, "too many pushes are waiting for the ones before them; sync again");
+    ++waiting_pushes_;
+    bool arrived = pushed_cv_.wait_for(lock, opts_.push_order_wait, merged);
+    --waiting_pushes_;
+    if (!arrived)
+        fail(Code::Busy, "the push before this one (up to " + std::to_string(follows) +
+                             ") has not arrived; sync again");
+}
+
+void SyncService::pushed(sync::Site site, std::uint64_t upto) {
+    if (merged_upto_.size() >= 100000) merged_upto_.clear();  // bounded; only order in flight matters
+    merged_upto_[site] = upto;
+    pushed_cv_.notify_all();
+}
+
+}  // namespace fika::server

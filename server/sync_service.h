@@ -1,0 +1,94 @@
+// One round trip of the sync protocol (docs/protocol.md) for a signed-in user: merge the
+// push (refusing what the user may not write), tell sellers of new records, note the
+// device - all in one unit of work of the hub - then answer with the pages of every
+// readable bucket after the device's cursors and the buckets to purge.
+//
+// Group commit: syncs that arrive together are merged in one unit of work with one
+// commit; the commit's fsync is what a sync waits for on a busy server, and one fsync for
+// many syncs keeps that wait short. Each sync's answer is built after the commit, from
+// what is stored. Push order: a push that follows another one of the same device (a long
+// upload) waits until that one is merged, then runs on its own.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "access_log.h"
+#include "authorization.h"
+#include "hub_store.h"
+#include "notifications.h"
+#include "protocol.h"
+#include "storage/server_data.h"
+
+namespace fika::server {
+
+// What one sync round trip did, for the live channel and metrics.
+struct SyncOutcome {
+    sync::SyncResponse response;
+    std::size_t accepted = 0, refused = 0;
+    std::vector<std::string> buckets_changed;
+    std::vector<Notification> notifications;  // created by this push
+};
+
+struct DeviceInfo {
+    std::string user_agent;
+};
+
+struct SyncOptions {
+    // How long a push that follows another still unanswered one waits for it.
+    std::chrono::milliseconds push_order_wait{10000};
+    // How many such pushes may wait at once. Each holds a worker thread while it waits;
+    // past this many the next is answered "busy" at once, so that the pushes they wait
+    // for always find a free thread (fika-server: half its --workers).
+    std::size_t max_waiting_pushes = 8;
+};
+
+class SyncService {
+public:
+    // `mu` serialises every use of the hub and the server's data (one connection).
+    SyncService(sync::HubStore& hub, ServerData& data, Authorization& auth, Notifier& notifier, AccessLog& log,
+                std::mutex& mu, SyncOptions opts)
+        : hub_(hub), data_(data), auth_(auth), notifier_(notifier), log_(log), mu_(mu), opts_(opts) {}
+
+    Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device);
+
+private:
+    struct Job {
+        const User* user;
+        const sync::SyncRequest* req;
+        const DeviceInfo* device;
+        std::optional<Result<SyncOutcome>> result;  // set when answered
+    };
+    static constexpr std::size_t kMaxGroup = 64;
+
+    std::vector<Result<SyncOutcome>> run_group(const std::vector<Job*>& group);
+    void merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, SyncOutcome& out);
+    void answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out);
+    void pull(const User& u, const sync::SyncRequest& req, sync::SyncResponse& resp);
+    static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp);
+    void wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock);
+    void pushed(sync::Site site, std::uint64_t upto);
+
+    sync::HubStore& hub_;
+    ServerData& data_;
+    Authorization& auth_;
+    Notifier& notifier_;
+    AccessLog& log_;
+    std::mutex& mu_;
+    SyncOptions opts_;
+    std::condition_variable pushed_cv_;
+    std::mutex queue_mu_;  // guards queue_ and leading_ (never held with mu_ waited for)
+    std::condition_variable group_done_;
+    std::deque<Job*> queue_;  // syncs waiting for the next group
+    bool leading_ = false;    // a sync is running a group now
+    std::unordered_map<sync::Site, std::uint64_t> merged_upto_;  // per device: its last merged push
+    std::size_t waiting_pushes_ = 0;                             // in wait_for_push now
+};
+
+}  // namespace fika::server

@@ -1,0 +1,221 @@
+#include "sqlite_hub.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "merge.h"
+
+namespace fika::sync {
+
+Result<std::unique_ptr<SqliteHub>> SqliteHub::open(const std::string& path, OpenOptions opts) {
+    return guard([&] {
+        std::unique_ptr<SqliteHub> s(new SqliteHub());
+        s->open_impl(path, opts);
+        return s;
+    });
+}
+
+SqliteHub::~SqliteHub() = default;
+
+void SqliteHub::opened(const std::map<std::string, std::string>& meta) {
+    auto it = meta.find("incarnation");
+    if (it == meta.end() || !parse_site(it->second, incarnation_) || incarnation_ == 0) {
+        do incarnation_ = random_site(rng_);
+        while (incarnation_ == 0);
+        Stmt put = db().prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES('incarnation',?)");
+        put.bind(1, site_to_string(incarnation_)).run();
+    }
+    saved_seq_ = seq_;
+}
+
+void SqliteHub::committing() {
+    if (seq_ != saved_seq_) put_meta("seq", static_cast<std::int64_t>(seq_));
+}
+
+void SqliteHub::rolled_back() {}
+
+namespace {
+class SqliteWork final : public HubStore::Work {
+public:
+    SqliteWork(SqliteReplica& s, Durability d) : batch_(s, d) {}
+    Status commit() override { return batch_.commit(); }
+
+private:
+    SqliteReplica::Batch batch_;
+};
+}  // namespace
+
+Result<std::unique_ptr<HubStore::Work>> SqliteHub::begin(Durability d) {
+    // A Batch that could not begin reports why at commit (and writes nothing meanwhile:
+    // every write outside a transaction would fail the same way).
+    return std::unique_ptr<HubStore::Work>(std::make_unique<SqliteWork>(*this, d));
+}
+
+Result<std::uint64_t> SqliteHub::new_incarnation() {
+    return guard([&] {
+        std::uint64_t next = 0;
+        do next = random_site(rng_);
+        while (next == 0 || next == incarnation_);
+        in_write([&] {
+            Stmt put = db().prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES('incarnation',?)");
+            put.bind(1, site_to_string(next)).run();
+        });
+        incarnation_ = next;
+        return next;
+    });
+}
+
+// ---- local writes and merges: the sequence ---------------------------------------------------
+
+void SqliteHub::stamp(Record& r, const std::string& bucket, const std::vector<int>& fields) {
+    ++seq_;
+    for (int f : fields) r.clocks.cells[static_cast<size_t>(f)].seq = seq_;
+    r.seq = seq_;
+    bucket_seq_delta_[bucket] = seq_;
+}
+
+void SqliteHub::wrote_locally(const TableDef& t, Record& r, std::string_view bucket, std::uint64_t mask,
+                              const std::vector<std::pair<int, Value>>& sets, const Clock& clock) {
+    (void)t, (void)mask, (void)clock;
+    std::vector<int> fields;
+    fields.reserve(sets.size());
+    for (const auto& [i, v] : sets) fields.push_back(i);
+    stamp(r, std::string(bucket), fields);
+}
+
+std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, const Authorize& authorize, ApplyResult& result) {
+    const TableDef& t = *rc.table;
+    auto [r, creates, bucket] = load_for_merge(rc);
+    merge::Check check = merge::check_at_hub(t, creates ? nullptr : &r.values, creates ? nullptr : &r.clocks, rc,
+                                             bucket, hlc_.wall_ms(), max_drift_ms_);
+    if (check.verdict == merge::Verdict::Replay) return std::nullopt;
+    if (check.verdict == merge::Verdict::Refuse) return check.error;
+    if (authorize) {
+        if (auto refusal = authorize(bucket, rc, creates)) return refusal;
+    }
+    remote_seen_ = true;
+    for (const CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
+    merge::Outcome out = merge::apply(t, {r.values, r.clocks}, rc, std::nullopt);
+    if (out.taken.empty()) return std::nullopt;
+    std::vector<int> fields;
+    for (const merge::Taken& k : out.taken) {
+        note_checksum(bucket, t, rc.id, k.field, k.before, k.after);
+        fields.push_back(k.field);
+    }
+    if (out.erased_now) result.erased.emplace_back(&t, rc.id);
+    if (!creates) bucket = rehome(bucket, r);
+    stamp(r, bucket, fields);
+    store_row(r, creates);
+    result.records_changed++;
+    result.cells_won += out.taken.size();
+    if (creates) result.created.emplace_back(&t, rc.id);
+    result.buckets_changed.push_back(bucket);
+    return std::nullopt;
+}
+
+Result<ApplyResult> SqliteHub::apply(const std::vector<RecordChange>& changes, const Authorize& authorize) {
+    return guard([&] {
+        ApplyResult result;
+        in_write([&] {
+            for (const RecordChange& rc : changes)
+                if (auto refusal = merge_push(rc, authorize, result))
+                    result.refused.push_back({rc.table->name, rc.id, *refusal});
+        });
+        std::set<std::string> buckets(result.buckets_changed.begin(), result.buckets_changed.end());
+        result.buckets_changed.assign(buckets.begin(), buckets.end());
+        return result;
+    });
+}
+
+Result<std::vector<Record>> SqliteHub::find(std::string_view table, std::string_view field, const Value& value,
+                                            std::size_t limit) {
+    return guard([&] {
+        const TableDef& t = table_or_fail(table);
+        if (t.field_index(field) < 0) fail(Code::Invalid, t.name + ": unknown field '" + std::string(field) + "'");
+        Stmt q = db().prepare("SELECT id FROM " + quote_ident(t.name) + " WHERE " + quote_ident(std::string(field)) +
+                              "=? AND coalesce(deleted,0)=0 ORDER BY id LIMIT ?");
+        q.bind_value(1, value).bind(2, static_cast<std::int64_t>(limit));
+        std::vector<Record> out;
+        while (q.step())
+            if (auto r = load(t, std::string(q.text(0)))) out.push_back(std::move(*r));
+        return out;
+    });
+}
+
+Result<HubCounts> SqliteHub::counts() {
+    return guard([&] {
+        HubCounts c;
+        for (const TableDef& t : schema().tables())
+            c.records += static_cast<std::size_t>(pragma_int(("SELECT count(*) FROM " + quote_ident(t.name)).c_str()));
+        c.buckets = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM _buckets"));
+        c.bytes = static_cast<std::uint64_t>(
+            pragma_int("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"));
+        std::error_code ec;
+        auto wal = std::filesystem::file_size(path() + "-wal", ec);
+        if (!ec) c.bytes += wal;
+        return c;
+    });
+}
+
+// ---- the feed --------------------------------------------------------------------------------
+
+Result<std::map<std::string, std::uint64_t>> SqliteHub::bucket_seqs() {
+    return guard([&] {
+        std::map<std::string, std::uint64_t> out;
+        Stmt q = db().prepare("SELECT bucket, seq FROM _buckets WHERE bucket<>''");
+        while (q.step()) out[std::string(q.text(0))] = static_cast<std::uint64_t>(q.integer(1));
+        return out;
+    });
+}
+
+Result<FeedPage> SqliteHub::feed(const std::string& bucket, Cursor cursor, std::size_t limit, Site skip_site) {
+    return guard([&] {
+        if (limit == 0) limit = 1;
+        FeedPage page;
+        struct Item {
+            std::uint64_t seq;
+            RecordChange rc;
+        };
+        std::vector<Item> items;
+        bool global = bucket == kGlobalBucket;
+        for (size_t ti = 0; ti < schema_->tables().size(); ++ti) {
+            const TableDef& t = schema_->tables()[ti];
+            if ((t.bucket == BucketRule::Global) != global) continue;
+            Stmt& s = feed_stmt(t);
+            s.bind(1, bucket).bind(2, cursor.at).bind(3, static_cast<std::int64_t>(limit) + 1);
+            int n = static_cast<int>(t.fields.size());
+            while (s.step()) {
+                Item it;
+                it.seq = static_cast<std::uint64_t>(s.integer(n + 1));
+                it.rc.table = &t;
+                it.rc.id = std::string(s.text(n + 2));
+                CellClocks cc = CellClocks::decode(s.blob(n), static_cast<size_t>(n));
+                for (int i = 0; i < n; ++i) {
+                    const Cell& c = cc.cells[static_cast<size_t>(i)];
+                    if (!c.written() || c.seq <= cursor.since) continue;
+                    if (skip_site != 0 && c.clock.site == skip_site) continue;
+                    it.rc.cells.push_back({i, s.value(i), c.clock, c.base, c.seq});
+                }
+                items.push_back(std::move(it));
+            }
+            s.reset();
+        }
+        std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.seq < b.seq; });
+        page.more = items.size() > limit;
+        if (page.more) items.resize(limit);
+        for (Item& it : items)
+            if (!it.rc.cells.empty()) page.changes.push_back(std::move(it.rc));
+        Stmt q = db().prepare("SELECT seq, checksum FROM _buckets WHERE bucket=?");
+        q.bind(1, bucket);
+        std::uint64_t max_seq = cursor.at;
+        if (q.step()) {
+            max_seq = std::max(cursor.at, static_cast<std::uint64_t>(q.integer(0)));
+            page.checksum = static_cast<std::uint64_t>(q.integer(1));
+        }
+        page.to = page.more ? items.back().seq : max_seq;
+        return page;
+    });
+}
+
+}  // namespace fika::sync

@@ -1,0 +1,257 @@
+// One replica in one SQLite file: the user tables, their cell clocks, the side tables and
+// the transactions, shared by the device replica (store.h) and the SQLite hub
+// (sqlite_hub.h). It holds what both roles do the same way - opening and migrating the
+// file, a write's durability, rows and their clocks, bucket checksums, local writes
+// (create, update, erase a person) and reads - and leaves what differs to the role's
+// class through a few hooks (what a local write adds: an outbox entry or a sequence
+// number; what a commit adds).
+//
+// Side tables (created by migration 1; see migrate_to in sqlite_replica.cpp)
+// ----------------------------------------------------------------------------
+//   _meta(key, value)          site id, role, HLC high-water mark; the device's acknowledged
+//                              clock and outbox floor, resend range, hub incarnation it
+//                              synced with, drafts (app); the hub's seq and incarnation
+//   _outbox(seq, tbl, id, mask, hlc)
+//                              device only: local writes in write order, consecutive
+//                              writes to one table with the same fields sharing a row
+//                              (ids packed 16 bytes each, up to 64 per row); mask = the
+//                              fields written (bit i = field i). A push sends a prefix of
+//                              whole rows and deletes it once the hub has committed it;
+//                              acked_hlc in _meta is then the newest pushed write's clock,
+//                              so "unpushed" = own site and hlc > acked_hlc.
+//   _conflicts(n, tbl, id, field, local_*, remote_*, at, resolution)
+//                              device only: values that lost to a concurrent remote write,
+//                              kept for the user to review.
+//   _refused(n, tbl, id, fields, code, message, at)
+//                              device only: local changes the hub refused, with its reason
+//                              and the values (JSON), kept until the user deals with them.
+//   _buckets(bucket, pulled, since, cursor, seq, checksum)
+//                              device: the pull cursor per bucket it has pulled from
+//                              (pulled=1; a bucket only written to has none); hub: the
+//                              newest seq per bucket. Both: the XOR of the hashes of every
+//                              cell clock in the bucket, maintained with each write, so
+//                              two replicas compare a bucket in O(1).
+// Only the classes of this file family read or write these tables.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "record.h"
+#include "sqlite.h"
+
+namespace fika::sync {
+
+class SqliteReplica {
+public:
+    virtual ~SqliteReplica();
+    SqliteReplica(const SqliteReplica&) = delete;
+    SqliteReplica& operator=(const SqliteReplica&) = delete;
+
+    Site site() const { return site_; }
+    const Schema& schema() const { return *schema_; }
+    std::uint64_t hlc_last() const { return hlc_.last(); }
+    // The receive rule for a clock that came without cells (the hub's clock in a response).
+    void observe_clock(std::uint64_t hlc) { hlc_.observe(hlc); }
+    std::uint64_t now_ms() const { return hlc_.wall_ms(); }
+    // Invalid when `path` is this database's own file (or its -wal, -shm, -journal):
+    // imports, exports and backups call it before opening a path a user gave them.
+    Status check_not_own_file(const std::string& path) const;
+    // The WAL's background checkpointer (null when OpenOptions::background_checkpoint is off).
+    const WalCheckpointer* checkpointer() const { return checkpointer_.get(); }
+
+    // ---- local writes ----------------------------------------------------------------
+    // Each runs in its own transaction unless a Batch is open. Errors: Invalid (unknown
+    // table/field, bad value, missing required field), NotFound (unknown id or account),
+    // Forbidden (a field fixed at creation), TooLarge, Busy, Storage.
+    // Fields are taken by value: hand them over with std::move and no value is copied.
+    Result<std::string> create(std::string_view table, Fields fields);
+    Status update(std::string_view table, const std::string& id, Fields fields);
+    Status remove(std::string_view table, const std::string& id);
+    Status restore(std::string_view table, const std::string& id);
+
+    // The records about a person (a contact), deleted ones included: the cases, activities,
+    // notes and contact plans naming them and the follow-ups related to them.
+    Result<std::vector<std::pair<const TableDef*, std::string>>> records_about(const std::string& contact_id);
+
+    // GDPR erasure of a person (a contact), in one transaction: the contact, the
+    // activities and notes about them and the follow-ups related to them get their
+    // personal fields cleared ("[erased]" where a value is required) and become erased
+    // and deleted; contact plans for them are deleted. Erased records take no further
+    // changes anywhere (Forbidden): every replica that learns of the erasure holds the
+    // cleared values whatever its clocks, drops its conflict and refused entries for
+    // them, and the hub refuses later edits. Errors: NotFound, Storage.
+    Result<Erasure> erase_person(const std::string& contact_id);
+
+    // Groups writes in one transaction. Commit explicitly; destruction rolls back.
+    class Batch {
+    public:
+        explicit Batch(SqliteReplica& s, Durability d = Durability::Full);
+        ~Batch();
+        Status commit();
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+
+    private:
+        SqliteReplica& s_;
+        bool open_ = false;
+        bool done_ = false;
+        Error error_;
+    };
+
+    // ---- reads ---------------------------------------------------------------------
+    // Errors: Invalid (unknown table), NotFound, Storage.
+    Result<Record> get(std::string_view table, const std::string& id);
+    // Every record of a table, deleted ones included, in id order.
+    Result<std::vector<Record>> all(std::string_view table);
+    // Canonical text of all user data (values only, or values and clocks), for tests.
+    Result<std::string> dump(bool with_clocks = false);
+    // The bucket of a record of `table` with these values (account id or "global").
+    static std::string_view bucket_of(const TableDef& t, const std::string& id,
+                                      const std::vector<Value>& values) {
+        return sync::bucket_of(t, id, values);
+    }
+
+    // The XOR of the hashes of every cell clock in a bucket (0: none), as maintained with
+    // each write: two replicas compare a bucket in O(1).
+    Result<std::uint64_t> bucket_checksum(const std::string& bucket);
+
+    // ---- meta -------------------------------------------------------------------------
+    Result<std::optional<std::string>> meta(const std::string& key);
+    Status set_meta(const std::string& key, const std::string& value);
+    Status remove_meta(const std::string& key);
+
+protected:
+    explicit SqliteReplica(Role role);
+    // Opens or creates the file in this object's role. Throws Failure (see Store::open).
+    void open_impl(const std::string& path, const OpenOptions& opts);
+
+    // ---- the role's hooks ----------------------------------------------------------
+    // At open, inside its transaction, with the file's _meta: the role's own identity.
+    virtual void opened(const std::map<std::string, std::string>& meta) { (void)meta; }
+    // Statements of the role's own (after the shared ones).
+    virtual void prepare_role() {}
+    // A write transaction began (inside the write lock; the shared state is current).
+    virtual void began() {}
+    // Before the commit, inside the transaction: what the role keeps in memory goes in.
+    virtual void committing() {}
+    // The transaction was rolled back: forget what the role gathered for it.
+    virtual void rolled_back() {}
+    // A local write stamped `sets` of `r` with `clock` (the row is stored after this).
+    virtual void wrote_locally(const TableDef& t, Record& r, std::string_view bucket, std::uint64_t mask,
+                               const std::vector<std::pair<int, Value>>& sets, const Clock& clock) = 0;
+    // Whether this cell is a local write the hub has not taken yet (devices only).
+    virtual bool unpushed(const Cell& c) const { (void)c; return false; }
+    // An erased record's conflict and refused entries go (devices only).
+    virtual void forget_local_copies(const TableDef& t, const std::string& id) { (void)t; (void)id; }
+
+    // ---- for the roles ---------------------------------------------------------------
+    void begin_write(Durability d = Durability::Full);
+    void commit_write();
+    void abort_write();
+    // Runs fn inside the open batch, or in a transaction of its own. Rule failures
+    // (Invalid, NotFound, Forbidden, ...) are raised before anything is written, so they
+    // leave an open batch usable; a storage failure rolls the whole batch back.
+    template <typename Fn>
+    void in_write(Fn&& fn, Durability d = Durability::Full);
+    static bool poisons_transaction(Code c) { return c == Code::Storage || c == Code::Busy || c == Code::Corrupt; }
+
+    std::optional<Record> load(const TableDef& t, const std::string& id);
+    // The record a change is merged into (a blank one when new), whether it is new, and
+    // its bucket (of the stored values, or of the change's for a new record).
+    struct Target {
+        Record record;
+        bool creates = false;
+        std::string bucket;
+    };
+    Target load_for_merge(const RecordChange& rc);
+    void store_row(const Record& r, bool insert);
+    // Stamps `sets` with a new clock and stores the row. On insert, r.values must already
+    // hold the values.
+    void local_write(const TableDef& t, Record& r, bool insert, std::uint64_t mask,
+                     const std::vector<std::pair<int, Value>>& sets);
+    // Moves the values out of `fields`.
+    std::vector<std::pair<int, Value>> resolve_fields(const TableDef& t, Fields& fields, bool skip_id = false);
+    const TableDef& table_or_fail(std::string_view name) const;
+    void note_checksum(const std::string& bucket, const TableDef& t, const std::string& id,
+                       int field, const Clock& old_clock, const Clock& new_clock);
+    // A record whose cells were counted in bucket "" (learnt before the cell naming its
+    // account) moves its cells' hashes to the bucket it now has. Returns that bucket.
+    std::string rehome(const std::string& bucket, const Record& r);
+    std::uint64_t& checksum_delta(std::string_view bucket);
+    void put_meta(const std::string& key, std::int64_t v);
+    std::int64_t pragma_int(const char* sql);
+    Stmt& feed_stmt(const TableDef& t);
+    Stmt& purge_select_stmt(const TableDef& t);
+    Stmt& purge_stmt(const TableDef& t);
+    Db& db() { return db_; }
+    const std::string& path() const { return path_; }
+
+    const Role role_;
+    const Schema* schema_ = &Schema::current();
+    Hlc hlc_;
+    Rng rng_;
+    Site site_ = 0;
+    std::uint64_t max_drift_ms_ = 0;
+    std::uint64_t acked_hlc_ = 0;
+    // Outbox positions only grow, even when the outbox empties: a server may still hold
+    // the position of a push it merged (see SyncRequest::push_follows).
+    std::uint64_t outbox_floor_ = 0;
+    std::uint64_t clock_epoch_ = 0;  // bumped by rewind_clock; another connection's rewind is adopted
+    std::uint64_t seq_ = 0;          // hub: last assigned sequence number
+    std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta
+    bool remote_seen_ = false;       // this transaction merged remote clocks: save the HLC
+    std::string known_account_;      // the last account a create checked exists
+    // Buckets whose newest sequence number moved in this transaction (hub).
+    std::unordered_map<std::string, std::uint64_t> bucket_seq_delta_;
+
+private:
+    struct TableStmts;
+    void prepare_statements();
+    void set_synchronous(bool full);
+    void sync_wal();
+    void flush_checksums();
+    void clear_checksum_deltas();
+
+    std::string path_;
+    Db db_;
+    std::unique_ptr<WalCheckpointer> checkpointer_;  // before db_ closes (see ~SqliteReplica)
+    bool txn_full_ = true;   // the open transaction holds a Full write
+    bool sync_full_ = true;  // the connection's PRAGMA synchronous is FULL (else NORMAL)
+    int batch_depth_ = 0;
+    std::unique_ptr<Transaction> txn_;
+    std::unordered_map<std::string, std::uint64_t> checksum_delta_;
+    std::pair<const std::string, std::uint64_t>* last_delta_ = nullptr;  // the bucket written last
+    std::string clock_blob_;  // store_row's scratch
+    std::vector<std::unique_ptr<TableStmts>> stmts_;  // by table index
+    Stmt bucket_get_, bucket_put_, meta_put_, meta_get_;
+};
+
+template <typename Fn>
+void SqliteReplica::in_write(Fn&& fn, Durability d) {
+    bool outer = batch_depth_ == 0;
+    begin_write(d);
+    try {
+        fn();
+    } catch (const Failure& f) {
+        if (outer || poisons_transaction(f.error.code)) abort_write();
+        else --batch_depth_;
+        throw;
+    } catch (...) {
+        abort_write();
+        throw;
+    }
+    commit_write();
+}
+
+// 64-bit hash of one cell clock, as summed (XOR) into a bucket checksum:
+// cell_hash(record_hash(table, id), field, clock).
+std::uint64_t record_hash(int table_id, std::string_view id);
+std::uint64_t cell_hash(std::uint64_t record, int field, const Clock& c);
+
+}  // namespace fika::sync
