@@ -187,14 +187,6 @@ void check_state(const std::string& data_dir, sync::HubStore& hub) {
     write_state(data_dir, hub.incarnation(), hub.hub_seq());
 }
 
-std::string utc_stamp() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-    return buf;
-}
 
 }  // namespace
 
@@ -237,66 +229,5 @@ Result<std::unique_ptr<DataLock>> lock_data_dir(const std::string& data_dir) {
     });
 }
 
-Result<RestoreReport> restore_sqlite_store(const std::string& data_dir, const std::string& backup) {
-    return sync::guard([&]() -> RestoreReport {
-        auto lock = lock_data_dir(data_dir);
-        if (!lock.ok()) throw sync::Failure{lock.error()};
-        struct stat st {};
-        if (::stat(backup.c_str(), &st) != 0) fail(Code::NotFound, backup + ": no such file");
-        if (!S_ISREG(st.st_mode)) fail(Code::Invalid, backup + " is not a file");
-        const std::string target = database_path(data_dir), tmp = target + ".restoring";
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            struct stat t {};
-            if (::stat((target + suffix).c_str(), &t) == 0 && t.st_dev == st.st_dev && t.st_ino == st.st_ino)
-                fail(Code::Invalid, backup + " is the database in place; restore from a backup");
-        }
-        auto remove_tmp = [&] {
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(tmp + suffix);
-        };
-        remove_tmp();
-        // A copy through SQLite (the backup file is only read), then checked and migrated:
-        // nothing is replaced until the copy is known to be a good server database.
-        {
-            std::string msg;
-            int rc = copy_sqlite_database(backup, tmp, msg);
-            if (rc != SQLITE_OK) {
-                remove_tmp();
-                fail((rc & 0xff) == SQLITE_NOTADB ? Code::Corrupt : Code::Storage, "cannot read " + backup + ": " + msg);
-            }
-        }
-        RestoreReport rep;
-        try {
-            auto opened = SqliteStorage::open(tmp, StorageOptions{}, false);
-            if (!opened.ok()) throw sync::Failure{opened.error()};
-            auto& hub = *opened;
-            auto fresh = hub->new_incarnation();
-            if (!fresh.ok()) throw sync::Failure{fresh.error()};
-            rep.incarnation = *fresh;
-            rep.seq = hub->hub_seq();
-            auto counts = hub->counts();
-            if (!counts.ok()) throw sync::Failure{counts.error()};
-            rep.records = counts->records;
-        } catch (const sync::Failure& f) {
-            remove_tmp();
-            fail(f.error.code == Code::Storage ? Code::Storage : Code::Corrupt,
-                 backup + " is not a fika-server backup that this version can use: " + f.error.message);
-        }
-        struct stat cur {};
-        if (::stat(target.c_str(), &cur) == 0) {
-            // Fold the WAL into the file it replaces, so that the kept copy stands alone.
-            sqlite3* db = nullptr;
-            if (sqlite3_open_v2(target.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK)
-                sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
-            sqlite3_close_v2(db);
-            rep.replaced = target + ".replaced-" + utc_stamp();
-            std::filesystem::rename(target, rep.replaced);
-            for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(target + suffix);
-        }
-        std::filesystem::rename(tmp, target);
-        for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(tmp + suffix);
-        write_state(data_dir, rep.incarnation, rep.seq);
-        return rep;
-    });
-}
 
 }  // namespace fika::server

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "hlc.h"
+#include "rules.h"
 
 namespace fika::app::demo {
 
@@ -20,14 +21,9 @@ std::string date_days_ago(std::uint64_t now_ms, int days) {
     return buf;
 }
 
-// The same moment as UTC time, for a stage change's `at`.
-std::string time_days_ago(std::uint64_t now_ms, double days) {
-    std::time_t t = static_cast<std::time_t>(now_ms / 1000) - static_cast<std::time_t>(days * 86400);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[24];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+// The same moment in seconds since 1970, for a stage change's `at`.
+std::int64_t seconds_days_ago(std::uint64_t now_ms, double days) {
+    return static_cast<std::int64_t>(now_ms / 1000) - static_cast<std::int64_t>(days * 86400);
 }
 
 struct Fail {
@@ -127,9 +123,7 @@ std::string load(sync::Store& st, std::uint64_t now) {
                          const std::string& by) {
             const char* from = "spotted";
             for (auto& [to, days_ago] : path) {
-                must(st.create("stage_changes", {{"account_id", text(acct)}, {"case_id", text(c)}, {"from_stage", text(from)},
-                                                 {"to_stage", text(to)}, {"at", text(time_days_ago(now, days_ago))},
-                                                 {"by_user", text(by)}}));
+                must(rules::record_stage_change(st, {acct, c, from, to, by, seconds_days_ago(now, days_ago)}));
                 from = to;
             }
         };

@@ -1,7 +1,12 @@
 #include "sqlite_storage.h"
 
+#include <sys/stat.h>
+
+#include <ctime>
 #include <filesystem>
 #include <fstream>
+
+#include "server_store.h"
 
 namespace fika::server {
 
@@ -12,14 +17,11 @@ namespace {
 
 constexpr int kServerSchema = 2;
 
-void migrate(sync::Db& db) {
-    Stmt v = db.prepare("SELECT value FROM _meta WHERE key='server_schema'");
-    int have = v.step() ? std::atoi(std::string(v.text(0)).c_str()) : 0;
-    v.reset();
+// The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
+// caller's transaction. Returns the version reached.
+int migrate(sync::Db& db, int have) {
     if (have > kServerSchema)
         fail(Code::SchemaTooNew, "the server database was written by a newer fika-server");
-    if (have == kServerSchema) return;
-    sync::Transaction t(db);
     if (have < 1) db.exec(
         "CREATE TABLE srv_users(id TEXT PRIMARY KEY NOT NULL, name TEXT UNIQUE NOT NULL,"
         " role TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, token_hash TEXT NOT NULL,"
@@ -36,17 +38,15 @@ void migrate(sync::Db& db) {
         " attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, last_error TEXT);"
         "CREATE TABLE srv_devices(site TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL,"
         " first_seen INTEGER NOT NULL, last_sync INTEGER NOT NULL, syncs INTEGER NOT NULL,"
-        " user_agent TEXT) WITHOUT ROWID;"
-        "INSERT OR REPLACE INTO _meta(key,value) VALUES('server_schema','1');");
+        " user_agent TEXT) WITHOUT ROWID;");
     if (have < 2)
         db.exec(
             "CREATE TABLE srv_access(day TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,"
             " subject TEXT NOT NULL, times INTEGER NOT NULL, first_at INTEGER NOT NULL,"
             " last_at INTEGER NOT NULL, detail TEXT NOT NULL DEFAULT '',"
             " PRIMARY KEY(day, who, action, subject)) WITHOUT ROWID;"
-            "CREATE INDEX srv_access_by_subject ON srv_access(subject, last_at);"
-            "INSERT OR REPLACE INTO _meta(key,value) VALUES('server_schema','2');");
-    t.commit();
+            "CREATE INDEX srv_access_by_subject ON srv_access(subject, last_at);");
+    return kServerSchema;
 }
 
 const char* kUserCols = "id,name,role,disabled,created_at";
@@ -98,6 +98,15 @@ int copy_sqlite_database(const std::string& from, const std::string& to, std::st
 
 namespace {
 
+std::string utc_stamp() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
 std::string state_path(const std::string& data_dir) {
     return (std::filesystem::path(data_dir) / "fika-server.state").string();
 }
@@ -142,7 +151,14 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& pa
         o.create = create;
         std::unique_ptr<SqliteStorage> s(new SqliteStorage());
         s->open_hub(path, o);
-        migrate(s->db());
+        auto have = sync::must(s->meta("server_schema"));
+        int version = have ? std::atoi(have->c_str()) : 0;
+        if (version != kServerSchema) {
+            Batch batch(*s);
+            migrate(s->db(), version);
+            sync::must(s->set_meta("server_schema", std::to_string(kServerSchema)));
+            sync::must(batch.commit());
+        }
         return s;
     });
 }
@@ -491,6 +507,68 @@ Result<ServerCounts> SqliteStorage::server_counts() {
         c.notifications = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_notifications"));
         c.webhook_queue = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_webhook"));
         return c;
+    });
+}
+
+Result<RestoreReport> restore_sqlite_store(const std::string& data_dir, const std::string& backup) {
+    return sync::guard([&]() -> RestoreReport {
+        auto lock = lock_data_dir(data_dir);
+        if (!lock.ok()) throw sync::Failure{lock.error()};
+        struct stat st {};
+        if (::stat(backup.c_str(), &st) != 0) fail(Code::NotFound, backup + ": no such file");
+        if (!S_ISREG(st.st_mode)) fail(Code::Invalid, backup + " is not a file");
+        const std::string target = database_path(data_dir), tmp = target + ".restoring";
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            struct stat t {};
+            if (::stat((target + suffix).c_str(), &t) == 0 && t.st_dev == st.st_dev && t.st_ino == st.st_ino)
+                fail(Code::Invalid, backup + " is the database in place; restore from a backup");
+        }
+        auto remove_tmp = [&] {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(tmp + suffix);
+        };
+        remove_tmp();
+        // A copy through SQLite (the backup file is only read), then checked and migrated:
+        // nothing is replaced until the copy is known to be a good server database.
+        {
+            std::string msg;
+            int rc = copy_sqlite_database(backup, tmp, msg);
+            if (rc != SQLITE_OK) {
+                remove_tmp();
+                fail((rc & 0xff) == SQLITE_NOTADB ? Code::Corrupt : Code::Storage, "cannot read " + backup + ": " + msg);
+            }
+        }
+        RestoreReport rep;
+        try {
+            auto opened = SqliteStorage::open(tmp, StorageOptions{}, false);
+            if (!opened.ok()) throw sync::Failure{opened.error()};
+            auto& hub = *opened;
+            auto fresh = hub->new_incarnation();
+            if (!fresh.ok()) throw sync::Failure{fresh.error()};
+            rep.incarnation = *fresh;
+            rep.seq = hub->hub_seq();
+            auto counts = hub->counts();
+            if (!counts.ok()) throw sync::Failure{counts.error()};
+            rep.records = counts->records;
+        } catch (const sync::Failure& f) {
+            remove_tmp();
+            fail(f.error.code == Code::Storage ? Code::Storage : Code::Corrupt,
+                 backup + " is not a fika-server backup that this version can use: " + f.error.message);
+        }
+        struct stat cur {};
+        if (::stat(target.c_str(), &cur) == 0) {
+            // Fold the WAL into the file it replaces, so that the kept copy stands alone.
+            sqlite3* db = nullptr;
+            if (sqlite3_open_v2(target.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK)
+                sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
+            sqlite3_close_v2(db);
+            rep.replaced = target + ".replaced-" + utc_stamp();
+            std::filesystem::rename(target, rep.replaced);
+            for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(target + suffix);
+        }
+        std::filesystem::rename(tmp, target);
+        for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(tmp + suffix);
+        write_state(data_dir, rep.incarnation, rep.seq);
+        return rep;
     });
 }
 

@@ -5,6 +5,14 @@
 
 namespace fika::rules {
 
+sync::Result<std::string> record_stage_change(sync::Store& store, const StageChange& c) {
+    sync::Fields sc = {{"account_id", sync::text(c.account_id)}, {"case_id", sync::text(c.case_id)},
+                       {"to_stage", sync::text(c.to)}, {"at", sync::text(sync::utc_text(c.at_seconds, "%Y-%m-%dT%H:%M:%SZ"))}};
+    if (!c.from.empty()) sc.emplace_back("from_stage", sync::text(c.from));
+    if (!c.by_user.empty()) sc.emplace_back("by_user", sync::text(c.by_user));
+    return store.create("stage_changes", std::move(sc));
+}
+
 sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, const std::string& stage,
                               const std::string& lost_reason, const Actor& actor) {
     auto c = store.get("cases", case_id);
@@ -28,12 +36,7 @@ sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, co
         if (!manual || stage == "won" || stage == "lost") f.emplace_back("probability", kNone);
         if (stage == "lost" && !lost_reason.empty()) f.emplace_back("lost_reason", sync::text(lost_reason));
         must(store.update("cases", case_id, f));
-        sync::Fields sc = {{"account_id", sync::text(account)}, {"case_id", sync::text(case_id)},
-                           {"to_stage", sync::text(stage)}, {"at", sync::text(sync::utc_text(seconds, "%Y-%m-%dT%H:%M:%SZ"))}};
-        if (!from.empty()) sc.emplace_back("from_stage", sync::text(from));
-        if (!actor.user_id.empty()) sc.emplace_back("by_user", sync::text(actor.user_id));
-        auto change = store.create("stage_changes", sc);
-        if (!change.ok()) throw sync::Failure{change.error()};
+        sync::must(record_stage_change(store, {account, case_id, from, stage, actor.user_id, seconds}));
         if (stage == "offer" || stage == "won" || stage == "lost") {
             sync::Fields af = {{"type", sync::text(stage)}, {"account_id", sync::text(account)},
                                {"case_id", sync::text(case_id)}, {"date", sync::text(sync::utc_text(seconds, "%Y-%m-%d"))}};

@@ -28,6 +28,16 @@ struct Actor {
 sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, const std::string& stage,
                               const std::string& lost_reason, const Actor& actor);
 
+// One step of a case's history: from one stage to another, when, by whom (user id, ""
+// when not known). Appended, never changed.
+struct StageChange {
+    std::string account_id, case_id, from, to, by_user;
+    std::int64_t at_seconds = 0;  // since 1970, UTC
+};
+// Appends a stage change. move_stage writes one for every move; a history made elsewhere
+// (the demo's, an import) is written with its own times. Errors: Invalid, Storage.
+sync::Result<std::string> record_stage_change(sync::Store& store, const StageChange& c);
+
 // The competitor rule's flags (product.md, "Competitors"), as notifications carry them:
 // work on an account whose policy is inbound-only or blocked is flagged
 // "policy:inbound-only" / "policy:blocked"; a new account (`new_account`) in

@@ -1,4 +1,4 @@
-// Qt Quick Test runner for the app's flows (tests/qml/tst_*.qml, label qml): the real
+// Qt Quick Test runner for the app's flows (tests/app/qml/tst_*.qml, label qml): the real
 // pages of the Fika module over a real AppContext on a temporary demo database.
 #include <QQmlEngine>
 #include <QTemporaryDir>

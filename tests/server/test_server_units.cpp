@@ -1,0 +1,174 @@
+// The server's units in process, on the embedded storage in a temporary directory: the
+// sync service with authorisation and notifications, the admin's commands, the access
+// log. Devices are real device stores; the round trip is the sync service's, without HTTP.
+#include <catch2/catch.hpp>
+
+#include "server_store.h"
+#include "store.h"
+#include "testutil.h"
+
+using namespace fika;
+using fika::test::TempDir;
+
+namespace {
+
+struct Core {
+    TempDir dir;
+    std::unique_ptr<server::ServerStore> store;
+    explicit Core(bool webhook = false) {
+        server::ServerStoreOptions o;
+        o.webhook = webhook;
+        auto s = server::open_sqlite_store(dir.file("data"), o);
+        INFO((s.ok() ? "" : s.error().message));
+        REQUIRE(s.ok());
+        store = std::move(s).value();
+    }
+    server::User add(const std::string& name, server::UserRole role) {
+        auto u = store->add_user(name, role);
+        REQUIRE(u.ok());
+        return u->first;
+    }
+};
+
+struct Device {
+    TempDir dir;
+    std::unique_ptr<sync::Store> store;
+    Device() {
+        auto s = sync::Store::open(dir.file("device.db"));
+        REQUIRE(s.ok());
+        store = std::move(s).value();
+    }
+    // One round trip: push everything unsent, pull every readable bucket.
+    server::SyncOutcome sync(server::ServerStore& core, const server::User& u, bool repeat_push = false) {
+        auto batch = store->pending(1000);
+        REQUIRE(batch.ok());
+        sync::SyncRequest req;
+        req.site = store->site();
+        req.has_push = batch->upto > 0;
+        req.push = batch->changes;
+        req.push_upto = batch->upto;
+        req.has_pull = true;
+        auto cursors = store->cursors();
+        REQUIRE(cursors.ok());
+        req.cursors = *cursors;
+        auto out = core.sync(u, req, {"units"});
+        INFO((out.ok() ? "" : out.error().message));
+        REQUIRE(out.ok());
+        if (repeat_push) {  // the answer was lost on the way: the device sends it again
+            auto again = core.sync(u, req, {"units"});
+            REQUIRE(again.ok());
+            CHECK(again->notifications.empty());
+        }
+        if (batch->upto) REQUIRE(store->ack(batch->upto, out->response.refused).ok());
+        for (const sync::BucketPage& p : out->response.pages)
+            REQUIRE(store->apply_page(p.bucket, p.changes, p.to, p.more).ok());
+        for (const std::string& b : out->response.purge) REQUIRE(store->purge_bucket(b).ok());
+        return std::move(out).value();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("units: a consultant's new case reaches each seller once however often the push is retried") {
+    Core core;
+    auto anna = core.add("anna", server::UserRole::Consultant);
+    auto sven = core.add("sven", server::UserRole::Seller);
+    auto sara = core.add("sara", server::UserRole::Seller);
+    Device phone;
+    auto acct = phone.store->create("accounts", {{"name", sync::text("Acme")}});
+    REQUIRE(acct.ok());
+    REQUIRE(phone.store->create("cases", {{"account_id", sync::text(*acct)}, {"title", sync::text("Roof")}}).ok());
+    auto out = phone.sync(*core.store, anna, /*repeat_push=*/true);
+    CHECK(out.accepted == 2);
+    CHECK(out.refused == 0);
+    REQUIRE(out.notifications.size() == 2);  // one per seller
+    for (const auto& u : {sven, sara}) {
+        auto ns = core.store->notifications(u, false, 10);
+        REQUIRE(ns.ok());
+        REQUIRE(ns->size() == 1);
+        CHECK_THAT((*ns)[0].payload, Catch::Contains("\"kind\":\"new_case\"") && Catch::Contains("\"name\":\"anna\""));
+    }
+    // The consultant who created the account may read it: it came back in her pull.
+    auto readable = core.store->readable_buckets(anna);
+    REQUIRE(readable.ok());
+    CHECK(std::find(readable->begin(), readable->end(), *acct) != readable->end());
+}
+
+TEST_CASE("units: authorisation refuses what a consultant may not write and keeps the rest of the push") {
+    Core core;
+    auto anna = core.add("anna", server::UserRole::Consultant);
+    auto bo = core.add("bo", server::UserRole::Consultant);
+    Device annas, bos;
+    auto acct = annas.store->create("accounts", {{"name", sync::text("Acme")}});
+    REQUIRE(acct.ok());
+    annas.sync(*core.store, anna);
+    // Bo has no grant to Acme: his case there is refused, his own account is taken.
+    auto theirs = bos.store->create("accounts", {{"id", sync::text(*acct)}, {"name", sync::text("Acme (copy)")}});
+    REQUIRE(theirs.ok());
+    auto own = bos.store->create("accounts", {{"name", sync::text("Bo's own")}});
+    REQUIRE(own.ok());
+    auto out = bos.sync(*core.store, bo);
+    CHECK(out.refused == 1);
+    CHECK(out.accepted == 1);
+    REQUIRE(out.response.refused.size() == 1);
+    CHECK(out.response.refused[0].error.code == sync::Code::Forbidden);
+    // A consultant may not change the users directory; an admin's grant opens Acme to Bo.
+    REQUIRE(core.store->grant("bo", *acct).ok());
+    CHECK(core.store->can_read(bo, *acct));
+    CHECK(core.store->revoke("bo", "0190c5a2-0000-7000-8000-0000000000ff").code() == sync::Code::NotFound);
+}
+
+TEST_CASE("units: the admin's commands - users, tokens, a person's export and erasure in the access log") {
+    Core core(/*webhook=*/true);
+    auto added = core.store->add_user("maja", server::UserRole::Admin);
+    REQUIRE(added.ok());
+    CHECK(core.store->add_user("maja", server::UserRole::Admin).code() == sync::Code::Invalid);
+    CHECK(core.store->add_user("no spaces", server::UserRole::Admin).code() == sync::Code::Invalid);
+    auto who = core.store->user_by_token(added->second);
+    REQUIRE(who.ok());
+    REQUIRE(who->has_value());
+    CHECK((*who)->name == "maja");
+    auto rotated = core.store->rotate_token("maja");
+    REQUIRE(rotated.ok());
+    CHECK_FALSE(core.store->user_by_token(added->second)->has_value());
+    CHECK(core.store->user_by_token(*rotated)->has_value());
+    REQUIRE(core.store->set_disabled("maja", true).ok());
+    CHECK(core.store->user("maja")->disabled);
+
+    auto seller = core.add("sven", server::UserRole::Seller);
+    Device phone;
+    auto acct = phone.store->create("accounts", {{"name", sync::text("Acme")}});
+    REQUIRE(acct.ok());
+    auto eva = phone.store->create("contacts", {{"account_id", sync::text(*acct)}, {"name", sync::text("Eva Lund")}});
+    REQUIRE(eva.ok());
+    REQUIRE(phone.store->create("cases", {{"account_id", sync::text(*acct)}, {"title", sync::text("Roof")},
+                                          {"contact_id", sync::text(*eva)}}).ok());
+    phone.sync(*core.store, seller);
+    auto doc = core.store->export_person("maja", *eva);
+    REQUIRE(doc.ok());
+    CHECK_THAT(*doc, Catch::Contains("Eva Lund"));
+    auto buckets = core.store->erase_person("maja", *eva);
+    REQUIRE(buckets.ok());
+    CHECK(*buckets == std::vector<std::string>{*acct});
+    // Her name left the notification and the queued webhook; the log has both acts.
+    auto ns = core.store->notifications(seller, false, 10);
+    REQUIRE(ns.ok());
+    REQUIRE(ns->size() == 1);
+    CHECK_THAT((*ns)[0].payload, !Catch::Contains("Eva Lund") && Catch::Contains("[erased]"));
+    auto hook = core.store->next_webhook(UINT64_MAX / 2);
+    REQUIRE(hook.ok());
+    REQUIRE(hook->has_value());
+    CHECK_THAT((*hook)->payload, !Catch::Contains("Eva Lund"));
+    auto log = core.store->access_log(*eva, "", 10);
+    REQUIRE(log.ok());
+    std::set<std::string> acts;
+    for (const auto& e : *log) acts.insert(e.action + " by " + e.who);
+    CHECK(acts.count("export by maja"));
+    CHECK(acts.count("erase by maja"));
+    CHECK(acts.count("download by sven"));  // the seller's device got her account's data
+    auto stats = core.store->stats();
+    REQUIRE(stats.ok());
+    CHECK(stats->users == 2);
+    CHECK(stats->devices == 1);
+    CHECK(stats->records >= 5);
+}
