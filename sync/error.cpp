@@ -25,4 +25,14 @@ Code code_from_name(std::string_view name, Code fallback) {
     return fallback;
 }
 
+Error field_error(Code code, std::string message, std::string field, std::string rule, std::int64_t min,
+                  std::int64_t max) {
+    Error e{code, std::move(message)};
+    e.field = std::move(field);
+    e.rule = std::move(rule);
+    e.min = min;
+    e.max = max;
+    return e;
+}
+
 }  // namespace fika::sync

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cassert>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,12 +46,27 @@ std::string_view code_name(Code code);
 Code code_from_name(std::string_view name, Code fallback);
 
 struct Error {
+    Error() = default;
+    Error(Code c, std::string m) : code(c), message(std::move(m)) {}
+
     Code code = Code::Ok;
-    std::string message;
+    std::string message;  // in English: for logs, fika-cli and the wire
+    // What a UI needs to say it in its own language, when one field is at fault: the
+    // field ("cases.value") and the rule it broke - "required", "range" (min..max),
+    // "type" (a value of the wrong kind), "too_long" (max bytes), "choice", "fixed" (a
+    // field fixed at creation), "erased" (a record erased for a data-subject request).
+    std::string field;
+    std::string rule;
+    std::int64_t min = 0, max = 0;
 };
 
-// Thrown only inside sync/ and caught at the public boundary (see guard() in store.cpp);
-// never seen by callers.
+// An error about one field (see Error).
+Error field_error(Code code, std::string message, std::string field, std::string rule, std::int64_t min = 0,
+                  std::int64_t max = 0);
+
+// Thrown inside sync/ and in the units built on it, and caught at a public boundary
+// (guard()); a function returning Result never lets one escape. must() turns a Result
+// back into one.
 struct Failure {
     Error error;
 };

@@ -260,11 +260,12 @@ std::optional<int> default_probability(std::string_view stage) {
 }
 
 Status validate_value(const TableDef& table, const FieldDef& f, const Value& v) {
-    auto bad = [&](std::string what) -> Status {
-        return Error{Code::Invalid, table.name + "." + f.name + ": " + what};
+    const std::string name = table.name + "." + f.name;
+    auto bad = [&](std::string what, const char* rule = "type") -> Status {
+        return field_error(Code::Invalid, name + ": " + what, name, rule);
     };
     if (is_null(v)) {
-        if (f.required) return bad("is required");
+        if (f.required) return bad("is required", "required");
         return ok_status();
     }
     switch (f.type) {
@@ -272,8 +273,9 @@ Status validate_value(const TableDef& table, const FieldDef& f, const Value& v) 
             auto* i = std::get_if<std::int64_t>(&v);
             if (!i) return bad("expected an integer");
             if (*i < f.min || *i > f.max)
-                return bad("must be between " + std::to_string(f.min) + " and " +
-                           std::to_string(f.max));
+                return field_error(Code::Invalid,
+                                   name + ": must be between " + std::to_string(f.min) + " and " + std::to_string(f.max),
+                                   name, "range", f.min, f.max);
             return ok_status();
         }
         case FieldType::Bool: {
@@ -294,9 +296,10 @@ Status validate_value(const TableDef& table, const FieldDef& f, const Value& v) 
     if (!s) return bad(std::string("expected ") + std::string(type_name(f.type)));
     std::size_t limit = f.max_len ? f.max_len : 256;
     if (f.type == FieldType::Text && s->size() > limit)
-        return Error{Code::TooLarge, table.name + "." + f.name + ": longer than " +
-                                         std::to_string(limit) + " bytes"};
-    if (s->size() > kMaxTextBytes) return Error{Code::TooLarge, table.name + "." + f.name};
+        return field_error(Code::TooLarge, name + ": longer than " + std::to_string(limit) + " bytes", name, "too_long",
+                           0, static_cast<std::int64_t>(limit));
+    if (s->size() > kMaxTextBytes)
+        return field_error(Code::TooLarge, name, name, "too_long", 0, static_cast<std::int64_t>(kMaxTextBytes));
     if (!valid_utf8(*s)) return bad("is not valid UTF-8");
     switch (f.type) {
         case FieldType::Date:
@@ -312,7 +315,7 @@ Status validate_value(const TableDef& table, const FieldDef& f, const Value& v) 
             if (!found) {
                 std::string list;
                 for (auto& c : f.choices) list += (list.empty() ? "" : ", ") + c;
-                return bad("'" + *s + "' is not one of " + list);
+                return bad("'" + *s + "' is not one of " + list, "choice");
             }
             break;
         }

@@ -664,7 +664,9 @@ Result<std::string> SqliteReplica::create(std::string_view table, Fields fields)
             const FieldDef& f = t.fields[i];
             if (given & (std::uint64_t{1} << i)) continue;
             if (!is_null(f.fallback)) sets.emplace_back(static_cast<int>(i), f.fallback);
-            else if (f.required) fail(Code::Invalid, t.name + "." + f.name + ": is required");
+            else if (f.required)
+                throw Failure{field_error(Code::Invalid, t.name + "." + f.name + ": is required", t.name + "." + f.name,
+                                          "required")};
         }
         std::erase_if(sets, [](const auto& s) { return is_null(s.second); });
         std::uint64_t mask = 0;
@@ -704,14 +706,16 @@ Status SqliteReplica::update(std::string_view table, const std::string& id, Fiel
         in_write([&] {
             auto r = load(t, id);
             if (!r) fail(Code::NotFound, t.name + " " + id + " not found");
-            if (t.erased(r->values)) fail(Code::Forbidden, merge::erased_message(t, id));
+            if (t.erased(r->values))
+                throw Failure{field_error(Code::Forbidden, merge::erased_message(t, id), t.name, "erased")};
             std::vector<std::pair<int, Value>> changed;
             std::uint64_t mask = 0;
             for (auto& [i, v] : sets) {
                 const FieldDef& f = t.fields[static_cast<size_t>(i)];
                 if (r->values[static_cast<size_t>(i)] == v) continue;  // no-op
                 if (f.immutable)
-                    fail(Code::Forbidden, t.name + "." + f.name + " is fixed at creation");
+                    throw Failure{field_error(Code::Forbidden, t.name + "." + f.name + " is fixed at creation",
+                                              t.name + "." + f.name, "fixed")};
                 changed.emplace_back(i, v);
                 mask |= std::uint64_t{1} << i;
             }

@@ -1,5 +1,6 @@
 #include "appcontext.h"
 
+#include <QQmlEngine>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -31,7 +32,6 @@
 namespace fika::app {
 
 namespace {
-AppContext* g_instance = nullptr;
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 std::string s(const QString& q) { return q.toStdString(); }
@@ -68,7 +68,6 @@ std::optional<std::int64_t> parse_amount(QString t, bool* bad) {
 }  // namespace
 
 AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(std::move(opts)) {
-    g_instance = this;
     db_path_ = opts_.database;
     if (db_path_.isEmpty()) {
         QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -117,16 +116,23 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
 
 AppContext::~AppContext() {
     sync_.reset();  // stops the worker before the store goes
-    if (g_instance == this) g_instance = nullptr;
 }
 
-AppContext* AppContext::instance() { return g_instance; }
+namespace {
+constexpr const char* kEngineApp = "fikaApp";
+}  // namespace
 
-AppContext* AppContext::create(QQmlEngine*, QJSEngine*) {
-    // Owned by main(); QML must not delete it.
-    QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
-    return g_instance;
+AppContext* AppContext::of(QQmlEngine* engine) {
+    return engine ? qobject_cast<AppContext*>(engine->property(kEngineApp).value<QObject*>()) : nullptr;
 }
+
+void AppContext::attach(QQmlEngine* engine) {
+    engine->setProperty(kEngineApp, QVariant::fromValue(static_cast<QObject*>(this)));
+    // Owned by whoever made it (main(), a test); QML must not delete it.
+    QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
+}
+
+AppContext* AppContext::create(QQmlEngine* engine, QJSEngine*) { return of(engine); }
 
 QObject* AppContext::syncObject() const { return sync_.get(); }
 
@@ -296,7 +302,8 @@ sync::Fields AppContext::to_fields(const sync::TableDef& t, const QVariantMap& m
                 bool bad = false;
                 auto amount = parse_amount(text, &bad);
                 if (bad) {
-                    *ok = fail(tr("%1 is not a number").arg(text));
+                    *ok = fail(f.min >= 0 ? tr("%1 must be a positive amount").arg(fieldLabel(q(t.name), q(f.name)))
+                                          : tr("%1 is not a number").arg(text));
                     return {};
                 }
                 if (amount) val = *amount;
@@ -327,11 +334,7 @@ QString AppContext::createRecord(const QString& table, const QVariantMap& fields
     bool ok = false;
     sync::Fields f = to_fields(*t, fields, &ok);
     if (!ok) return {};
-    std::string me = meta("user_id");
-    auto has = [&](const char* n) { return std::any_of(f.begin(), f.end(), [&](auto& kv) { return kv.first == n; }); };
-    if (t->name == "cases" && !has("found_by") && !me.empty()) f.emplace_back("found_by", sync::text(me));
-    if (t->field("by_user") && !has("by_user") && !me.empty()) f.emplace_back("by_user", sync::text(me));
-    if (t->name == "activities" && !has("date")) f.emplace_back("date", sync::text(client::today()));
+    rules::defaults_on_create(*t, f, rules::Actor{meta("user_id"), now_ms()});
     auto id = store_->create(t->name, f);
     if (!id.ok()) return fail(id.error()), QString();
     sync_->localChange();
@@ -823,17 +826,22 @@ QStringList AppContext::talkingPoints(const QString& st) const {
 }
 
 QString AppContext::needsAnalysisTemplate() const {
-    return tr("Need:\n\nPain:\n\nTiming:\n\nWho decides:\n\nBudget:\n");
+    // The rules' template in the user's language (its English text is the key; the marker
+    // keeps it in the translation files).
+    static_cast<void>(QT_TR_NOOP("Need:\n\nPain:\n\nTiming:\n\nWho decides:\n\nBudget:\n"));
+    return tr(rules::needs_analysis_template());
 }
 
 QString AppContext::formatMoney(const QVariant& value, const QString& currency) const {
     if (!value.isValid() || value.isNull() || value.toString().isEmpty()) return {};
     QLocale l;
-    return l.toString(value.toLongLong()) + " " + (currency.isEmpty() ? QStringLiteral("DKK") : currency);
+    return l.toString(value.toLongLong()) + " " + (currency.isEmpty() ? q(rules::default_currency()) : currency);
 }
 
 QStringList AppContext::stages() const {
-    return {"spotted", "qualified", "meeting", "offer", "negotiation", "won", "lost"};
+    QStringList out;
+    for (const std::string& st : rules::stages()) out << q(st);
+    return out;
 }
 
 QString AppContext::stageLabel(const QString& st) const {
@@ -887,6 +895,71 @@ QString AppContext::userRoleLabel(const QString& role) const {
     if (role == "seller") return tr("Seller");
     if (role == "admin") return tr("Administrator");
     return role;
+}
+
+QString AppContext::fieldLabel(const QString& table, const QString& field) const {
+    if (field == "title") return table == "contacts" ? tr("Title (role)") : tr("Title");
+    if (field == "name") return tr("Name");
+    if (field == "value") return tr("Value");
+    if (field == "currency") return tr("Currency");
+    if (field == "probability") return tr("Probability %");
+    if (field == "follow_up") return tr("Follow up");
+    if (field == "next_step") return tr("Next step");
+    if (field == "need") return tr("Need");
+    if (field == "lost_reason") return tr("Why it was lost");
+    if (field == "email") return tr("E-mail");
+    if (field == "phone") return tr("Phone");
+    if (field == "date") return tr("Date");
+    if (field == "due") return tr("Due");
+    if (field == "summary") return tr("Summary");
+    if (field == "body") return tr("Note");
+    if (field == "outcome") return tr("Outcome");
+    if (field == "cost") return tr("Cost");
+    if (field == "period_start") return tr("Start");
+    if (field == "period_end") return tr("End");
+    if (field == "weekly_target") return tr("Weekly target");
+    if (field == "yearly_revenue") return tr("Yearly revenue");
+    if (field == "competitor_group") return tr("Competitor group");
+    if (field == "stage") return tr("Stage");
+    if (field == "owner") return tr("Owner");
+    if (field == "found_by") return tr("Found by");
+    if (field == "policy") return tr("Policy");
+    if (field == "role") return tr("Role");
+    if (field == "type") return tr("Type");
+    if (field == "industry") return tr("Industry");
+    QString plain = field;
+    plain.replace('_', ' ');
+    return plain.isEmpty() ? plain : plain.left(1).toUpper() + plain.mid(1);
+}
+
+QString AppContext::errorText(const sync::Error& e) const {
+    using sync::Code;
+    const QStringList at = q(e.field).split('.');
+    const QString field = at.size() == 2 ? fieldLabel(at[0], at[1]) : QString();
+    if (!field.isEmpty() || e.rule == "erased") {
+        if (e.rule == "required") return tr("%1 is required").arg(field);
+        if (e.rule == "range") {
+            if (e.min == 0 && e.max == INT64_MAX) return tr("%1 must be a positive amount").arg(field);
+            return tr("%1 must be between %2 and %3").arg(field, QLocale().toString(static_cast<qlonglong>(e.min)),
+                                                         QLocale().toString(static_cast<qlonglong>(e.max)));
+        }
+        if (e.rule == "too_long") return tr("%1 is too long (at most %2 characters)").arg(field).arg(e.max);
+        if (e.rule == "choice") return tr("%1: choose one of the offered values").arg(field);
+        if (e.rule == "fixed") return tr("%1 cannot be changed once the record is created").arg(field);
+        if (e.rule == "erased") return tr("This record was erased at a person's request: it cannot be changed");
+        if (e.rule == "type") return tr("%1 is not valid here").arg(field);
+    }
+    switch (e.code) {
+        case Code::Storage:
+            return tr("The local database could not be read or written (%1). Nothing was lost; try again, or free "
+                      "some disk space").arg(q(e.message));
+        case Code::Busy: return tr("The local database is busy; try again in a moment");
+        case Code::Corrupt: return tr("The local database is damaged (%1)").arg(q(e.message));
+        case Code::SchemaTooNew: return tr("This database was written by a newer Fika: update the app");
+        case Code::NotFound: return tr("It is not there any more (deleted, or never synced to this device)");
+        case Code::TooLarge: return tr("That is too large to save");
+        default: return q(e.message);
+    }
 }
 
 QString AppContext::policyLabel(const QString& policy) const {

@@ -55,7 +55,10 @@ public:
     ~AppContext() override;
 
     // The one instance, made by main() (or a test) before QML loads.
-    static AppContext* instance();
+    // The app of a QML engine (attach), for what QML makes: the App singleton, the models.
+    static AppContext* of(QQmlEngine* engine);
+    // Makes this the app of `engine`, before it loads anything.
+    void attach(QQmlEngine* engine);
     static AppContext* create(QQmlEngine*, QJSEngine*);
 
     bool ok() const { return store_ != nullptr; }
@@ -103,7 +106,7 @@ public:
     Q_INVOKABLE QString exportFollowUps(const QString& dir = QString());
     Q_INVOKABLE QString exportContactCard(const QString& contactId, const QString& dir = QString());
     // Likely duplicate people at a customer: [{reason, people: [{id, name, detail}]}],
-    // oldest first (see client/duplicates.h). mergePeople keeps `keep`, moves everything
+    // oldest first (see client/core/duplicates.h). mergePeople keeps `keep`, moves everything
     // naming `drop` to it and deletes `drop`.
     Q_INVOKABLE QVariantList duplicatePeople(const QString& accountId) const;
     Q_INVOKABLE bool mergePeople(const QString& keep, const QString& drop);
@@ -172,6 +175,14 @@ public:
     Q_INVOKABLE QString styleLabel(const QString& style) const;        // passive, neutral, direct
     Q_INVOKABLE QString userRoleLabel(const QString& role) const;      // consultant, seller, admin
     Q_INVOKABLE QString policyLabel(const QString& policy) const;      // active, inbound-only, blocked
+    // A field's name as the forms show it ("Value", "Follow up"), for messages about it.
+    Q_INVOKABLE QString fieldLabel(const QString& table, const QString& field) const;
+    // An engine error in the user's language and in plain words: by its code and, when
+    // one field is at fault, that field and the rule it broke (sync::Error).
+    QString errorText(const sync::Error& e) const;
+    // A read that failed (a list, a count): shown to the user, never an empty list that
+    // looks like no data.
+    void reportError(const sync::Error& e) { fail(e); }
     // A notification flag ("policy:inbound-only", "competitor:banks:Nordbank") in words.
     Q_INVOKABLE QString flagLabel(const QString& flag) const;
 
@@ -192,7 +203,7 @@ signals:
 
 private:
     bool fail(const QString& message);
-    bool fail(const sync::Error& e) { return fail(QString::fromStdString(e.message)); }
+    bool fail(const sync::Error& e) { return fail(errorText(e)); }
     std::string meta(const char* key) const;
     // The id of a live record whose name is `name` (case folded as Qt folds it, so
     // "ørsted" finds "Ørsted"), among one account's records when `account_id` is given;

@@ -183,6 +183,7 @@ int run_app(int argc, char** argv) {
     if (p.isSet(lang)) ctx.setLanguage(p.value(lang));
 
     QQmlApplicationEngine engine;
+    ctx.attach(&engine);
     // Qt 6.4 puts the module at qrc:/Fika/ (the resource prefix is "/"); make it importable
     // from every file of the module, not only from Main.qml's own folder.
     engine.addImportPath(QStringLiteral("qrc:/"));

@@ -196,7 +196,13 @@ int cmd_connect(Ctx& c, const Args& a) {
     return kOk;
 }
 
-// --flag value pairs to fields; the kind's conveniences added.
+// Who acts: this device's user, now.
+rules::Actor actor(Ctx& c) {
+    auto v = c.store->meta("user_id");
+    return rules::Actor{v.ok() && *v ? **v : std::string(), c.store->now_ms()};
+}
+
+// --flag value pairs to fields; the rules' defaults for a new record added.
 sync::Result<sync::Fields> fields_from_opts(Ctx& c, const sync::TableDef& t, const std::map<std::string, std::string>& opts) {
     sync::Fields f;
     for (auto& [k, v] : opts) {
@@ -210,19 +216,7 @@ sync::Result<sync::Fields> fields_from_opts(Ctx& c, const sync::TableDef& t, con
         if (!val.ok()) return val.error();
         f.emplace_back(name, *val);
     }
-    auto has = [&](const char* n) { return std::any_of(f.begin(), f.end(), [&](auto& kv) { return kv.first == n; }); };
-    std::string me = meta(c, "user_id");
-    if (t.name == "cases" && !has("found_by") && !me.empty()) f.emplace_back("found_by", sync::text(me));
-    if (t.field("by_user") && !has("by_user") && !me.empty()) f.emplace_back("by_user", sync::text(me));
-    if (t.name == "activities" && !has("date")) f.emplace_back("date", sync::text(client::today()));
-    if (t.name == "stage_changes" && !has("at")) {
-        std::time_t now = std::time(nullptr);
-        std::tm tm{};
-        gmtime_r(&now, &tm);
-        char buf[32];
-        std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        f.emplace_back("at", sync::text(buf));
-    }
+    rules::defaults_on_create(t, f, actor(c));
     if (!client::period_ok(f)) return sync::Error{Code::Invalid, "the period ends before it starts"};
     return f;
 }
@@ -233,12 +227,7 @@ int cmd_add(Ctx& c, const Args& a) {
     if (!t) return usage("unknown kind '" + a.pos[1] + "'");
     auto fields = fields_from_opts(c, *t, a.opts);
     if (!fields.ok()) return error(fields.error().message);
-    if (t->name == "notes" && a.flags.count("template")) {
-        bool has_body = std::any_of(fields->begin(), fields->end(), [](auto& kv) { return kv.first == "body"; });
-        if (!has_body)
-            fields->emplace_back("body", sync::text("Need:\n\nPain:\n\nTiming:\n\nWho decides:\n\nBudget:\n"));
-        fields->emplace_back("kind", sync::text("needs-analysis"));
-    }
+    if (t->name == "notes" && a.flags.count("template")) rules::as_needs_analysis(*fields);
     auto id = c.store->create(t->name, *fields);
     if (!id.ok()) return error(id.error().message);
     if (c.json) print_json(c, {{"id", *id}});
@@ -246,11 +235,6 @@ int cmd_add(Ctx& c, const Args& a) {
     return kOk;
 }
 
-// Who acts: this device's user, now.
-rules::Actor actor(Ctx& c) {
-    auto v = c.store->meta("user_id");
-    return rules::Actor{v.ok() && *v ? **v : std::string(), c.store->now_ms()};
-}
 
 int cmd_set(Ctx& c, const Args& a) {
     if (a.pos.size() < 4) return usage("set KIND ID FIELD=VALUE ...");

@@ -5,6 +5,91 @@
 
 namespace fika::rules {
 
+const std::vector<std::string>& stages() {
+    return sync::Schema::current().table("cases")->field("stage")->choices;
+}
+
+const std::string& default_currency() {
+    static const std::string cur = sync::to_display(sync::Schema::current().table("cases")->field("currency")->fallback);
+    return cur;
+}
+
+void defaults_on_create(const sync::TableDef& t, sync::Fields& fields, const Actor& actor) {
+    auto has = [&](const char* n) {
+        for (auto& [k, v] : fields)
+            if (k == n) return true;
+        return false;
+    };
+    const auto seconds = static_cast<std::int64_t>(actor.now_ms / 1000);
+    if (!actor.user_id.empty()) {
+        if (t.name == "cases" && !has("found_by")) fields.emplace_back("found_by", sync::text(actor.user_id));
+        if (t.field("by_user") && !has("by_user")) fields.emplace_back("by_user", sync::text(actor.user_id));
+    }
+    if (t.name == "activities" && !has("date")) fields.emplace_back("date", sync::text(sync::utc_text(seconds, "%Y-%m-%d")));
+    if (t.name == "stage_changes" && !has("at"))
+        fields.emplace_back("at", sync::text(sync::utc_text(seconds, "%Y-%m-%dT%H:%M:%SZ")));
+}
+
+const char* needs_analysis_template() { return "Need:\n\nPain:\n\nTiming:\n\nWho decides:\n\nBudget:\n"; }
+
+void as_needs_analysis(sync::Fields& fields) {
+    bool has_body = false;
+    for (auto& [k, v] : fields) has_body = has_body || k == "body";
+    if (!has_body) fields.emplace_back("body", sync::text(needs_analysis_template()));
+    fields.emplace_back("kind", sync::text("needs-analysis"));
+}
+
+const std::string& probability_sql() {
+    static const std::string sql = [] {
+        std::string s = "coalesce(probability, CASE stage";
+        for (const std::string& stage : stages())
+            if (auto p = sync::default_probability(stage))
+                s += " WHEN '" + stage + "' THEN " + std::to_string(*p);  // stages are schema constants
+        return s + " ELSE 0 END)";
+    }();
+    return sql;
+}
+
+sync::Result<Pipeline> pipeline(sync::Store& store) {
+    return sync::guard([&] {
+        std::map<std::string, StageSums> by_stage;
+        Pipeline out;
+        const std::string cur = "coalesce(currency,'" + default_currency() + "')";
+        // Grouped by stage alone the sums come in the order of an index over (stage, ...)
+        // when the app has one, without a sort; only when a stage holds several
+        // currencies are they summed again per currency.
+        auto sums = [&](bool per_currency) {
+            by_stage.clear();
+            out.open_value.clear();
+            out.open_weighted.clear();
+            bool mixed = false;
+            sync::Stmt st = store.read("SELECT stage, min(" + cur + "), max(" + cur + "), count(*), coalesce(sum(value),0), "
+                                       "coalesce(sum(value * " + probability_sql() + " / 100),0) FROM cases "
+                                       "WHERE coalesce(deleted,0)=0 GROUP BY stage" + (per_currency ? ", currency" : ""));
+            while (st.step()) {
+                std::string stage(st.text(0)), c(st.text(1));
+                mixed = mixed || c != st.text(2);
+                StageSums& s = by_stage[stage];
+                s.count += static_cast<std::size_t>(st.integer(3));
+                s.value[c] += st.integer(4);  // no currency and the default are one
+                s.weighted[c] += st.integer(5);
+                if (stage != "won" && stage != "lost") {
+                    out.open_value[c] += st.integer(4);
+                    out.open_weighted[c] += st.integer(5);
+                }
+            }
+            return mixed;
+        };
+        if (sums(false)) sums(true);
+        for (const std::string& stage : stages()) {
+            StageSums s = std::move(by_stage[stage]);
+            s.stage = stage;
+            out.stages.push_back(std::move(s));
+        }
+        return out;
+    });
+}
+
 sync::Result<std::string> record_stage_change(sync::Store& store, const StageChange& c) {
     sync::Fields sc = {{"account_id", sync::text(c.account_id)}, {"case_id", sync::text(c.case_id)},
                        {"to_stage", sync::text(c.to)}, {"at", sync::text(sync::utc_text(c.at_seconds, "%Y-%m-%dT%H:%M:%SZ"))}};

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,40 @@ struct Actor {
 // Errors: NotFound (no such case), Invalid (an unknown stage), Storage.
 sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, const std::string& stage,
                               const std::string& lost_reason, const Actor& actor);
+
+// The funnel's stages in order (the schema's choices for a case's stage): spotted,
+// qualified, meeting, offer, negotiation, won, lost.
+const std::vector<std::string>& stages();
+// The currency of an amount that names none (the schema's default for cases and programmes).
+const std::string& default_currency();
+
+// What a new record gets that its writer left out, whoever writes it (app, fika-cli,
+// import): a case is found by the writer, a record with `by_user` is the writer's, an
+// activity is dated today, a stage change happens now. Fields already given stay.
+void defaults_on_create(const sync::TableDef& t, sync::Fields& fields, const Actor& actor);
+
+// The body of a needs-analysis note (in English; the app shows its translation).
+const char* needs_analysis_template();
+// Makes `fields` of a new note a needs analysis: kind needs-analysis, and the template as
+// its body unless one is given.
+void as_needs_analysis(sync::Fields& fields);
+
+// The pipeline: live cases per stage, in stage order, with their value and weighted value
+// (value x probability, the stage's default probability when none is set) per currency.
+struct StageSums {
+    std::string stage;
+    std::size_t count = 0;
+    std::map<std::string, std::int64_t> value, weighted;  // by currency
+};
+struct Pipeline {
+    std::vector<StageSums> stages;
+    // Open cases only (not won, not lost), by currency.
+    std::map<std::string, std::int64_t> open_value, open_weighted;
+};
+sync::Result<Pipeline> pipeline(sync::Store& store);
+// A case's probability as an SQL expression over the cases table (its own, or its stage's
+// default), for reports that weigh values.
+const std::string& probability_sql();
 
 // One step of a case's history: from one stage to another, when, by whom (user id, ""
 // when not known). Appended, never changed.

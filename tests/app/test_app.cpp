@@ -123,7 +123,7 @@ TEST_CASE("a list keeps its place through writes: rows are inserted, changed and
     TempDir dir;
     auto app = demo_app(dir);
     for (int i = 0; i < 400; ++i) app->createAccount({{"name", QString("Customer %1").arg(i * 7 % 400, 3, 10, QChar('0'))}});
-    fika::app::RecordListModel accounts;  // ordered by name
+    fika::app::RecordListModel accounts(app.get());  // ordered by name
     QAbstractItemModelTester tester(&accounts, QAbstractItemModelTester::FailureReportingMode::Fatal);
     accounts.setTable("accounts");
     accounts.fetchMore({});
@@ -136,7 +136,7 @@ TEST_CASE("a list keeps its place through writes: rows are inserted, changed and
 
     // The model must show what a fresh read shows, with as many rows loaded.
     auto matches_fresh = [&] {
-        fika::app::RecordListModel fresh;
+        fika::app::RecordListModel fresh(app.get());
         fresh.setTable("accounts");
         while (fresh.rowCount() < accounts.rowCount() && fresh.canFetchMore({})) {
             fresh.fetchMore({});
@@ -176,7 +176,7 @@ TEST_CASE("a list keeps its place through writes: rows are inserted, changed and
     CHECK(ids_of(accounts).indexOf(first) > 0);
     CHECK(ids_of(accounts).first() == second);
     // Renamed past the loaded part (one page here): it leaves, the next one comes in at the end.
-    fika::app::RecordListModel page;
+    fika::app::RecordListModel page(app.get());
     page.setTable("accounts");
     REQUIRE(page.canFetchMore({}));
     QString top = ids_of(page).first();
@@ -198,7 +198,7 @@ TEST_CASE("record list models pass Qt's model tester and load lazily") {
     auto app = demo_app(dir);
     for (const char* table : {"accounts", "contacts", "cases", "activities", "notes", "follow_ups", "contact_plans"}) {
         INFO(table);
-        fika::app::RecordListModel m;
+        fika::app::RecordListModel m(app.get());
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
         m.setTable(table);
         CHECK(m.rowCount() == m.total());
@@ -214,7 +214,7 @@ TEST_CASE("record list models pass Qt's model tester and load lazily") {
     // A list of everyone's people names each one's customer; a customer's own list does not.
     {
         using RM = fika::app::RecordListModel;
-        RM all, one;
+        RM all(app.get()), one(app.get());
         all.setTable("contacts");
         all.setSearch("Eva Lund");
         REQUIRE(all.rowCount() == 1);
@@ -227,7 +227,7 @@ TEST_CASE("record list models pass Qt's model tester and load lazily") {
     }
     // Hundreds of customers: the first page only, then more as the view scrolls.
     for (int i = 0; i < 330; ++i) app->createAccount({{"name", QString("Customer %1").arg(i, 3, 10, QChar('0'))}});
-    fika::app::RecordListModel accounts;
+    fika::app::RecordListModel accounts(app.get());
     QAbstractItemModelTester tester(&accounts, QAbstractItemModelTester::FailureReportingMode::Fatal);
     accounts.setTable("accounts");
     CHECK(accounts.total() == 338);
@@ -244,7 +244,7 @@ TEST_CASE("record list models pass Qt's model tester and load lazily") {
     accounts.setSearch("Customer 02");
     CHECK(accounts.total() == 10);
     // Deleting moves a record to the trash model; a write reloads every model.
-    fika::app::RecordListModel trash;
+    fika::app::RecordListModel trash(app.get());
     trash.setTable("accounts");
     trash.setTrash(true);
     CHECK(trash.total() == 0);
@@ -259,13 +259,13 @@ TEST_CASE("record list models pass Qt's model tester and load lazily") {
 TEST_CASE("pipeline - numbers and issues models show the demo's worked example") {
     TempDir dir;
     auto app = demo_app(dir);
-    fika::app::PipelineModel pipeline;
+    fika::app::PipelineModel pipeline(app.get());
     QAbstractItemModelTester t1(&pipeline, QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(pipeline.rowCount() == 7);
     CHECK(pipeline.firstBusyStage() == "spotted");
     CHECK(pipeline.data(pipeline.index(5), fika::app::PipelineModel::StageRole).toString() == "won");
     CHECK(pipeline.data(pipeline.index(5), fika::app::PipelineModel::ValueTextRole).toString() == "135,000 DKK");
-    fika::app::Numbers n;
+    fika::app::Numbers n(app.get());
     CHECK(n.conversations() == 20);
     CHECK(n.meetings() == 3);
     CHECK(n.phoneMeetings() == 2);
@@ -275,7 +275,7 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     CHECK(n.meetingRate() == "25 %");
     CHECK(n.offerRate() == "60 %");
     // The return on the demo's programme: 0.5 M against 3 M found and 2 M expected.
-    fika::app::ProgrammesModel programmes;
+    fika::app::ProgrammesModel programmes(app.get());
     QAbstractItemModelTester tp(&programmes, QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(programmes.count() == 1);
     using PM = fika::app::ProgrammesModel;
@@ -303,12 +303,12 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     CHECK(cases.endsWith(" identified · 0 won · 0 lost"));
     CHECK(programmes.data(programmes.index(1), PM::ReturnRole).toString() == "0.0 × the cost");
     CHECK(n.conversationsThisWeek() == 4);
-    fika::app::IssuesModel issues;
+    fika::app::IssuesModel issues(app.get());
     QAbstractItemModelTester t2(&issues, QAbstractItemModelTester::FailureReportingMode::Fatal);
     CHECK(issues.count() == 0);
     // The seller's inbox: each new case says what, where and who found it, and leads to
     // the case, its customer and its contact on this device.
-    fika::app::InboxModel inbox;
+    fika::app::InboxModel inbox(app.get());
     QAbstractItemModelTester t3(&inbox, QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(inbox.count() == 3);
     using IM = fika::app::InboxModel;
@@ -325,7 +325,7 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
 
     // The team: everyone's efforts and results. Sara (the seller) logged the offers and the
     // win; Karin found those cases and is credited with them too.
-    fika::app::TeamModel team;
+    fika::app::TeamModel team(app.get());
     QAbstractItemModelTester t4(&team, QAbstractItemModelTester::FailureReportingMode::Fatal);
     REQUIRE(team.count() == 3);
     using TM = fika::app::TeamModel;
@@ -344,7 +344,7 @@ TEST_CASE("pipeline - numbers and issues models show the demo's worked example")
     CHECK(team.data(team.index(2), TM::WeekRole).toInt() == 4);
     CHECK(team.data(team.index(2), TM::TargetRole).toInt() == 6);
     // "My numbers" credits the same way: Sara's own offers and win.
-    fika::app::Numbers mine;
+    fika::app::Numbers mine(app.get());
     mine.setMine(true);
     CHECK(mine.conversations() == 4);
     CHECK(mine.offers() == 3);
@@ -363,7 +363,7 @@ TEST_CASE("the board sums each stage per currency - deleted and moved cases leav
         return id;
     };
     using PM = fika::app::PipelineModel;
-    PM board;
+    PM board(app.get());
     QAbstractItemModelTester tester(&board, QAbstractItemModelTester::FailureReportingMode::Fatal);
     auto offer = [&](int role) { return board.data(board.index(3), role).toString(); };
     REQUIRE(offer(PM::StageRole) == "offer");
@@ -392,7 +392,7 @@ TEST_CASE("the board sums each stage per currency - deleted and moved cases leav
     CHECK(board.data(board.index(5), PM::ValueTextRole).toString() == "70,000 DKK");
     CHECK(board.totalText() == "150,000 DKK");
     // The triage list (no owner yet) follows the same cases.
-    fika::app::RecordListModel triage;
+    fika::app::RecordListModel triage(app.get());
     triage.setTable("cases");
     triage.setTriage(true);
     CHECK(triage.total() == 2);  // the two open offers; the deleted and the won one are not waiting
@@ -410,11 +410,11 @@ TEST_CASE("a save re-reads the models that show what it wrote - and only those")
     QString kase = app->createRecord("cases", {{"account_id", acct}, {"title", "Harbour cranes"}, {"value", "100000"}});
     REQUIRE(!app->createRecord("contact_plans", {{"account_id", acct}, {"contact_id", eva}, {"consultant", "Per"}}).isEmpty());
     using RM = fika::app::RecordListModel;
-    RM cases, plans;
+    RM cases(app.get()), plans(app.get());
     cases.setTable("cases");
     plans.setTable("contact_plans");
-    fika::app::PipelineModel board;
-    fika::app::Numbers numbers;
+    fika::app::PipelineModel board(app.get());
+    fika::app::Numbers numbers(app.get());
     QSignalSpy board_reads(&board, &fika::app::PipelineModel::changed);
     // A conversation: the numbers count it; the board (cases only) is not read again.
     REQUIRE(!app->logActivity("conversation", acct, eva, "Coffee", false, false, QString()).isEmpty());
@@ -582,10 +582,10 @@ TEST_CASE("quick capture - logging and moving a case follow product.md's rules")
     CHECK(app.record("cases", cs)["probabilityEffective"] == 55);  // typed by hand: kept
     REQUIRE(app.moveStage(cs, "won", ""));
     CHECK(app.record("cases", cs)["probabilityEffective"] == 100);
-    fika::app::RecordListModel changes;
+    fika::app::RecordListModel changes(&app);
     changes.setTable("stage_changes");
     CHECK(changes.total() == 3);
-    fika::app::Numbers n;
+    fika::app::Numbers n(&app);
     CHECK(n.offers() == 1);
     CHECK(n.won() == 1);
     CHECK(n.wonValue() == "150,000 NOK");
@@ -610,7 +610,7 @@ TEST_CASE("a case's history shows its capture - stage changes - activities and n
     QString other = app.quickCapture("Nordlys AS", "Another idea", "", "", "");
     REQUIRE(!other.isEmpty());
 
-    fika::app::CaseHistoryModel h;
+    fika::app::CaseHistoryModel h(&app);
     QAbstractItemModelTester tester(&h, QAbstractItemModelTester::FailureReportingMode::Fatal);
     h.setCaseId(cs);
     using HM = fika::app::CaseHistoryModel;
@@ -651,7 +651,7 @@ TEST_CASE("a case's history shows its capture - stage changes - activities and n
     CHECK(h.inStage() == "In Meeting for 3 days");
 
     // A deleted note leaves the history; an unknown case has none.
-    fika::app::RecordListModel notes;
+    fika::app::RecordListModel notes(&app);
     notes.setTable("notes");
     notes.setCaseId(cs);
     REQUIRE(notes.total() == 1);
@@ -713,7 +713,7 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     app.createRecord("talking_points", {{"style", "direct"}, {"body", "Only admins may write this"}});
     REQUIRE(wait_until([&] { return sc->state() == "attention"; }, 10000));
     CHECK(sc->refused() == 1);
-    fika::app::IssuesModel refused;
+    fika::app::IssuesModel refused(&app);
     QAbstractItemModelTester refused_tester(&refused, QAbstractItemModelTester::FailureReportingMode::Fatal);
     refused.setKind("refused");
     REQUIRE(refused.count() == 1);
@@ -830,7 +830,7 @@ TEST_CASE("the sync controller shows another device's concurrent edit as a confl
     CHECK(wait_until([&] { return sc->state() == "attention"; }, 10000));
     CHECK(app.record("cases", cs)["next_step"].toString() == "theirs: email Eva");
 
-    fika::app::IssuesModel conflicts;
+    fika::app::IssuesModel conflicts(&app);
     QAbstractItemModelTester tester(&conflicts, QAbstractItemModelTester::FailureReportingMode::Fatal);
     conflicts.setKind("conflicts");
     REQUIRE(conflicts.count() == 1);
@@ -913,4 +913,51 @@ TEST_CASE("the same moves through fika-cli and through the app give the same fun
     // Moving to the stage it is in writes nothing.
     cli({"move", ccase, "won"});
     CHECK(changes(cs, ccase).size() == 3);
+}
+
+TEST_CASE("the app says what is wrong in the user's words and language - not the engine's") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    app->setLanguage("en");
+    QString kase = app->firstId("cases");
+    CHECK_FALSE(app->updateRecord("cases", kase, {{"value", "-5"}}));
+    CHECK(app->lastError() == "Value must be a positive amount");
+    CHECK_FALSE(app->updateRecord("cases", kase, {{"title", QString(501, 'x')}}));
+    CHECK(app->lastError() == "Title is too long (at most 500 characters)");
+    CHECK_FALSE(app->updateRecord("cases", kase, {{"probability", 150}}));
+    CHECK(app->lastError() == "Probability % must be between 0 and 100");
+    CHECK_FALSE(app->updateRecord("cases", kase, {{"stage", "sold"}}));
+    CHECK(app->lastError() == "Stage: choose one of the offered values");
+    CHECK_FALSE(app->updateRecord("cases", kase, {{"found_by", "someone else"}}));
+    CHECK(app->lastError() == "Found by cannot be changed once the record is created");
+    for (const char* lang : {"sv", "da"}) {
+        INFO(lang);
+        app->setLanguage(lang);
+        CHECK_FALSE(app->updateRecord("cases", kase, {{"value", "-5"}}));
+        CHECK(app->lastError() != "Value must be a positive amount");  // translated
+        CHECK_FALSE(app->lastError().contains("cases."));
+        CHECK_FALSE(app->updateRecord("cases", kase, {{"probability", 150}}));
+        CHECK_FALSE(app->lastError().contains("9223372036854775807"));
+        CHECK_FALSE(app->lastError().contains("must be"));
+    }
+}
+
+TEST_CASE("a list that cannot be read says so - it never looks like no data") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    app->setLanguage("en");
+    fika::app::RecordListModel cases(app.get());
+    cases.setTable("cases");
+    REQUIRE(cases.total() > 0);
+    REQUIRE(app->lastError().isEmpty());
+    // Another process holds the write lock past the busy timeout while the list reads:
+    // an exclusive transaction blocks readers only in rollback mode, so the file's
+    // structure is broken instead - the table the list reads is gone.
+    {
+        fika::sync::Db raw(dir.file("app.db"), false);
+        raw.exec("ALTER TABLE cases RENAME TO cases_gone");
+    }
+    cases.setSearch("roof");
+    CHECK_FALSE(app->lastError().isEmpty());
+    CHECK(app->lastError().contains("local database"));
 }

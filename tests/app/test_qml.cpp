@@ -32,16 +32,17 @@ public:
         w.swap(g_qml_warnings);
         return w;
     }
+    fika::app::AppContext* app = nullptr;
     // A concurrent remote write of `field` that beats the local value.
     Q_INVOKABLE bool makeConflict(const QString& table, const QString& id, const QString& field, const QString& theirs) {
-        auto& st = fika::app::AppContext::instance()->store();
+        auto& st = app->store();
         const fika::sync::TableDef* t = st.schema().table(table.toStdString());
         if (!t) return false;
         fika::sync::RecordChange rc{t, id.toStdString(), {}};
         fika::sync::Clock clock{st.hlc_last() + 100000, 0x42};
         rc.cells.push_back({t->field_index(field.toStdString()), fika::sync::text(theirs.toStdString()), clock, {}, 0});
         if (!st.apply({rc}).ok()) return false;
-        fika::app::AppContext::instance()->bump();
+        app->bump();
         return true;
     }
 };
@@ -59,6 +60,8 @@ public slots:
     }
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/"));
+        app_->attach(engine);
+        helper_.app = app_.get();
         qmlRegisterSingletonInstance("FikaTest", 1, 0, "TestHelper", &helper_);
     }
     void cleanupTestCase() { app_.reset(); }

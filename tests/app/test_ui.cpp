@@ -64,6 +64,7 @@ public:
         REQUIRE(ctx->ok());
         ctx->setLanguage("en");
         engine = std::make_unique<QQmlApplicationEngine>();
+        ctx->attach(engine.get());
         engine->addImportPath(QStringLiteral("qrc:/"));
         engine->load(QUrl(QStringLiteral("qrc:/Fika/Main.qml")));
         REQUIRE(!engine->rootObjects().isEmpty());

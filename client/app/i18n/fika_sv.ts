@@ -785,8 +785,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="124"/>
-        <location filename="../../../qml/Main.qml" line="199"/>
+        <location filename="../../../qml/Main.qml" line="125"/>
+        <location filename="../../../qml/Main.qml" line="200"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -812,7 +812,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="185"/>
+        <location filename="../../../qml/Main.qml" line="186"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
@@ -827,37 +827,37 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="120"/>
+        <location filename="../../../qml/Main.qml" line="121"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="120"/>
+        <location filename="../../../qml/Main.qml" line="121"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="139"/>
+        <location filename="../../../qml/Main.qml" line="140"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="141"/>
+        <location filename="../../../qml/Main.qml" line="142"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="179"/>
+        <location filename="../../../qml/Main.qml" line="180"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="179"/>
+        <location filename="../../../qml/Main.qml" line="180"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="206"/>
+        <location filename="../../../qml/Main.qml" line="207"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
@@ -1399,95 +1399,101 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="203"/>
+        <location filename="../appcontext.cpp" line="201"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="215"/>
+        <location filename="../appcontext.cpp" line="213"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="219"/>
+        <location filename="../appcontext.cpp" line="217"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="288"/>
+        <location filename="../appcontext.cpp" line="286"/>
         <source>Unknown field %1</source>
         <translation>Okänt fält %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="307"/>
+        <location filename="../appcontext.cpp" line="305"/>
+        <location filename="../appcontext.cpp" line="942"/>
+        <source>%1 must be a positive amount</source>
+        <translation>%1 måste vara ett positivt belopp</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="306"/>
         <source>%1 is not a number</source>
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="323"/>
+        <location filename="../appcontext.cpp" line="322"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutar innan den börjar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="334"/>
-        <location filename="../appcontext.cpp" line="353"/>
-        <location filename="../appcontext.cpp" line="519"/>
+        <location filename="../appcontext.cpp" line="333"/>
+        <location filename="../appcontext.cpp" line="348"/>
+        <location filename="../appcontext.cpp" line="514"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="367"/>
+        <location filename="../appcontext.cpp" line="362"/>
         <source>No such case</source>
         <translation>Affären finns inte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="433"/>
-        <location filename="../appcontext.cpp" line="501"/>
+        <location filename="../appcontext.cpp" line="428"/>
+        <location filename="../appcontext.cpp" line="496"/>
         <source>There is no folder to export to</source>
         <translation>Det finns ingen mapp att exportera till</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="436"/>
+        <location filename="../appcontext.cpp" line="431"/>
         <source>Could not write %1</source>
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="464"/>
+        <location filename="../appcontext.cpp" line="459"/>
         <source>Same e-mail</source>
         <translation>Samma e-post</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="464"/>
+        <location filename="../appcontext.cpp" line="459"/>
         <source>Same phone</source>
         <translation>Samma telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="464"/>
+        <location filename="../appcontext.cpp" line="459"/>
         <source>Same name</source>
         <translation>Samma namn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="504"/>
+        <location filename="../appcontext.cpp" line="499"/>
         <source>Could not create %1</source>
         <translation>Kunde inte skapa %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="515"/>
+        <location filename="../appcontext.cpp" line="510"/>
         <source>Choose a CSV file</source>
         <translation>Välj en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="530"/>
+        <location filename="../appcontext.cpp" line="525"/>
         <source>line %1: %2</source>
         <translation>rad %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="537"/>
+        <location filename="../appcontext.cpp" line="532"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tillagda, %3 uppdaterade, %4 oförändrade</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="542"/>
+        <location filename="../appcontext.cpp" line="537"/>
         <source>%Ln row(s) skipped:</source>
         <translation>
             <numerusform>%Ln rad hoppades över:</numerusform>
@@ -1495,63 +1501,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="577"/>
+        <location filename="../appcontext.cpp" line="572"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="579"/>
-        <location filename="../appcontext.cpp" line="632"/>
+        <location filename="../appcontext.cpp" line="574"/>
+        <location filename="../appcontext.cpp" line="627"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="582"/>
+        <location filename="../appcontext.cpp" line="577"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="607"/>
+        <location filename="../appcontext.cpp" line="602"/>
         <source>That person is not one of this customer&apos;s people</source>
         <translation>Den personen hör inte till den här kunden</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="640"/>
+        <location filename="../appcontext.cpp" line="635"/>
         <source>That case belongs to another customer</source>
         <translation>Den affären hör till en annan kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="647"/>
+        <location filename="../appcontext.cpp" line="642"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="676"/>
+        <location filename="../appcontext.cpp" line="671"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="686"/>
+        <location filename="../appcontext.cpp" line="677"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="828"/>
+        <location filename="../appcontext.cpp" line="796"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="830"/>
+        <location filename="../appcontext.cpp" line="798"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="841"/>
+        <location filename="../appcontext.cpp" line="809"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="861"/>
+        <location filename="../appcontext.cpp" line="831"/>
         <source>Need:
 
 Pain:
@@ -1574,240 +1580,451 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="875"/>
+        <location filename="../appcontext.cpp" line="848"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="876"/>
+        <location filename="../appcontext.cpp" line="849"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="877"/>
-        <location filename="../appcontext.cpp" line="897"/>
+        <location filename="../appcontext.cpp" line="850"/>
+        <location filename="../appcontext.cpp" line="870"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="878"/>
-        <location filename="../appcontext.cpp" line="899"/>
+        <location filename="../appcontext.cpp" line="851"/>
+        <location filename="../appcontext.cpp" line="872"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="879"/>
+        <location filename="../appcontext.cpp" line="852"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="880"/>
-        <location filename="../appcontext.cpp" line="900"/>
+        <location filename="../appcontext.cpp" line="853"/>
+        <location filename="../appcontext.cpp" line="873"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="881"/>
-        <location filename="../appcontext.cpp" line="901"/>
+        <location filename="../appcontext.cpp" line="854"/>
+        <location filename="../appcontext.cpp" line="874"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="888"/>
+        <location filename="../appcontext.cpp" line="861"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="889"/>
+        <location filename="../appcontext.cpp" line="862"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="890"/>
+        <location filename="../appcontext.cpp" line="863"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="891"/>
+        <location filename="../appcontext.cpp" line="864"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="892"/>
-        <location filename="../appcontext.cpp" line="902"/>
+        <location filename="../appcontext.cpp" line="865"/>
+        <location filename="../appcontext.cpp" line="875"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="896"/>
+        <location filename="../appcontext.cpp" line="869"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="898"/>
+        <location filename="../appcontext.cpp" line="871"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="906"/>
+        <location filename="../appcontext.cpp" line="879"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="907"/>
+        <location filename="../appcontext.cpp" line="880"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="908"/>
+        <location filename="../appcontext.cpp" line="881"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="909"/>
+        <location filename="../appcontext.cpp" line="882"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="914"/>
+        <location filename="../appcontext.cpp" line="887"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="915"/>
+        <location filename="../appcontext.cpp" line="888"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="916"/>
+        <location filename="../appcontext.cpp" line="889"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="921"/>
+        <location filename="../appcontext.cpp" line="894"/>
         <source>Consultant</source>
         <translation>Konsult</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="922"/>
+        <location filename="../appcontext.cpp" line="895"/>
         <source>Seller</source>
         <translation>Säljare</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="923"/>
+        <location filename="../appcontext.cpp" line="896"/>
         <source>Administrator</source>
         <translation>Administratör</translation>
     </message>
     <message>
+        <location filename="../appcontext.cpp" line="901"/>
+        <source>Title (role)</source>
+        <translation>Titel (roll)</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="901"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="902"/>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="903"/>
+        <source>Value</source>
+        <translation>Värde</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="904"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="905"/>
+        <source>Probability %</source>
+        <translation>Sannolikhet %</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="906"/>
+        <source>Follow up</source>
+        <translation>Följ upp</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="907"/>
+        <source>Next step</source>
+        <translation>Nästa steg</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="908"/>
+        <source>Need</source>
+        <translation>Behov</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="909"/>
+        <source>Why it was lost</source>
+        <translation>Varför den förlorades</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="910"/>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="911"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="912"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="913"/>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="914"/>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="916"/>
+        <source>Outcome</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="917"/>
+        <source>Cost</source>
+        <translation>Kostnad</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="918"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="919"/>
+        <source>End</source>
+        <translation>Slut</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="920"/>
+        <source>Weekly target</source>
+        <translation>Veckomål</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="921"/>
+        <source>Yearly revenue</source>
+        <translation>Årlig omsättning</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="922"/>
+        <source>Competitor group</source>
+        <translation>Konkurrentgrupp</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="923"/>
+        <source>Stage</source>
+        <translation>Steg</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="924"/>
+        <source>Owner</source>
+        <translation>Ansvarig</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="925"/>
+        <source>Found by</source>
+        <translation>Hittad av</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="926"/>
+        <source>Policy</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="927"/>
+        <source>Role</source>
+        <translation>Roll</translation>
+    </message>
+    <message>
         <location filename="../appcontext.cpp" line="928"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="929"/>
+        <source>Industry</source>
+        <translation>Bransch</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="940"/>
+        <source>%1 is required</source>
+        <translation>%1 måste fyllas i</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="943"/>
+        <source>%1 must be between %2 and %3</source>
+        <translation>%1 måste vara mellan %2 och %3</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="946"/>
+        <source>%1 is too long (at most %2 characters)</source>
+        <translation>%1 är för lång (högst %2 tecken)</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="947"/>
+        <source>%1: choose one of the offered values</source>
+        <translation>%1: välj ett av de erbjudna värdena</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="948"/>
+        <source>%1 cannot be changed once the record is created</source>
+        <translation>%1 kan inte ändras när posten väl är skapad</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="949"/>
+        <source>This record was erased at a person&apos;s request: it cannot be changed</source>
+        <translation>Posten raderades på en persons begäran: den kan inte ändras</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="950"/>
+        <source>%1 is not valid here</source>
+        <translation>%1 är inte giltigt här</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="954"/>
+        <source>The local database could not be read or written (%1). Nothing was lost; try again, or free some disk space</source>
+        <translation>Den lokala databasen kunde inte läsas eller skrivas (%1). Inget gick förlorat; försök igen, eller frigör diskutrymme</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="956"/>
+        <source>The local database is busy; try again in a moment</source>
+        <translation>Den lokala databasen är upptagen; försök igen om en stund</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="957"/>
+        <source>The local database is damaged (%1)</source>
+        <translation>Den lokala databasen är skadad (%1)</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="958"/>
+        <source>This database was written by a newer Fika: update the app</source>
+        <translation>Databasen skrevs av en nyare Fika: uppdatera appen</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="959"/>
+        <source>It is not there any more (deleted, or never synced to this device)</source>
+        <translation>Den finns inte längre (borttagen, eller aldrig synkad till den här enheten)</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="960"/>
+        <source>That is too large to save</source>
+        <translation>Det är för stort för att sparas</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="966"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="929"/>
+        <location filename="../appcontext.cpp" line="967"/>
         <source>inbound only</source>
         <translation>endast inkommande</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="930"/>
+        <location filename="../appcontext.cpp" line="968"/>
         <source>blocked</source>
         <translation>spärrad</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="936"/>
+        <location filename="../appcontext.cpp" line="974"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="937"/>
+        <location filename="../appcontext.cpp" line="975"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="938"/>
+        <location filename="../appcontext.cpp" line="976"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="250"/>
+        <location filename="../models/record_list_model.cpp" line="194"/>
         <source>not met yet</source>
         <translation>inte träffad än</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="256"/>
-        <location filename="../models.cpp" line="862"/>
+        <location filename="../models/record_list_model.cpp" line="200"/>
+        <location filename="../models/case_history_model.cpp" line="93"/>
         <source> (inbound)</source>
         <translation> (inkommande)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="261"/>
-        <location filename="../models.cpp" line="880"/>
+        <location filename="../models/record_list_model.cpp" line="205"/>
+        <location filename="../models/case_history_model.cpp" line="111"/>
         <source>Needs analysis</source>
         <translation>Behovsanalys</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="269"/>
-        <location filename="../models.cpp" line="843"/>
+        <location filename="../models/record_list_model.cpp" line="213"/>
+        <location filename="../models/case_history_model.cpp" line="74"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="270"/>
+        <location filename="../models/record_list_model.cpp" line="214"/>
         <source>by %1</source>
         <translation>senast %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="664"/>
+        <location filename="../models/inbox_model.cpp" line="56"/>
         <source>New case: %1</source>
         <translation>Ny affär: %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="665"/>
+        <location filename="../models/inbox_model.cpp" line="57"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kund i en konkurrentgrupp</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="666"/>
+        <location filename="../models/inbox_model.cpp" line="58"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Utgående arbete hos en begränsad kund</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="669"/>
+        <location filename="../models/inbox_model.cpp" line="61"/>
         <source>found by %1</source>
         <translation>hittad av %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="750"/>
+        <location filename="../models/team_model.cpp" line="68"/>
         <source>(unknown)</source>
         <translation>(okänd)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="752"/>
+        <location filename="../models/team_model.cpp" line="70"/>
         <source>Conversations: %1 · Meetings: %2 · Offers: %3 · Won: %4</source>
         <translation>Samtal: %1 · Möten: %2 · Offerter: %3 · Vunna: %4</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="842"/>
+        <location filename="../models/case_history_model.cpp" line="73"/>
         <source>Captured as %1</source>
         <translation>Fångad som %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="880"/>
+        <location filename="../appcontext.cpp" line="915"/>
+        <location filename="../models/case_history_model.cpp" line="111"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="892"/>
+        <location filename="../models/case_history_model.cpp" line="123"/>
         <source>Captured</source>
         <translation>Fångad</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="904"/>
+        <location filename="../models/case_history_model.cpp" line="135"/>
         <source>In %1 since today</source>
         <translation>I %1 sedan i dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="905"/>
+        <location filename="../models/case_history_model.cpp" line="136"/>
         <source>In %1 for %Ln day(s)</source>
         <translation>
             <numerusform>I %1 i %Ln dag</numerusform>
@@ -1815,32 +2032,32 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="948"/>
+        <location filename="../models/programmes_model.cpp" line="41"/>
         <source>(unnamed)</source>
         <translation>(namnlöst)</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="953"/>
+        <location filename="../models/programmes_model.cpp" line="46"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="955"/>
+        <location filename="../models/programmes_model.cpp" line="48"/>
         <source>from %1</source>
         <translation>från %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="957"/>
+        <location filename="../models/programmes_model.cpp" line="50"/>
         <source>until %1</source>
         <translation>till %1</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="962"/>
+        <location filename="../models/programmes_model.cpp" line="55"/>
         <source>%1 × the cost</source>
         <translation>%1 × kostnaden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models.cpp" line="963"/>
+        <location filename="../models/programmes_model.cpp" line="56"/>
         <source>%Ln case(s) identified</source>
         <translation>
             <numerusform>%Ln affär identifierad</numerusform>
@@ -1848,12 +2065,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="964"/>
+        <location filename="../models/programmes_model.cpp" line="57"/>
         <source>%1 won · %2 lost</source>
         <translation>%1 vunna · %2 förlorade</translation>
     </message>
     <message>
-        <location filename="../models.cpp" line="966"/>
+        <location filename="../models/programmes_model.cpp" line="59"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation>%1 samtal → %2 möten → %3 offerter → %4 vunna</translation>
     </message>

@@ -40,10 +40,6 @@ sync::Result<std::map<std::string, Funnel>> funnel_by_user(sync::Store& store, c
 
 std::string funnel_json(const Funnel& f);
 
-// A case's effective probability in SQL over `cases`: the typed one, else its stage's
-// default (sync::default_probability, product.md "Stages and default probabilities").
-const std::string& case_probability_sql();
-
 // The return on a programme (product.md: "programme cost 0.5 M vs identified pipeline 3 M
 // in the first quarter vs estimated earnings 2 M"), computed from the records:
 // - identified: the cases created in the programme's period (a case's id is a UUIDv7, so

@@ -1,5 +1,7 @@
 #include "reports.h"
 
+#include "rules.h"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -65,16 +67,6 @@ Funnel count_funnel(sync::Store& store, const FunnelQuery& q) {
 
 }  // namespace
 
-const std::string& case_probability_sql() {
-    static const std::string sql = [] {
-        std::string s = "coalesce(probability, CASE stage";
-        for (const std::string& stage : sync::Schema::current().table("cases")->field("stage")->choices)
-            if (auto p = sync::default_probability(stage))
-                s += " WHEN '" + stage + "' THEN " + std::to_string(*p);  // stages are schema constants
-        return s + " ELSE 0 END)";
-    }();
-    return sql;
-}
 
 sync::Result<Funnel> funnel(sync::Store& store, const FunnelQuery& q) {
     return sync::guard([&] { return count_funnel(store, q); });
@@ -143,7 +135,7 @@ sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store)
         sync::Stmt c = store.read(
             std::string("SELECT id, coalesce(value,0), coalesce(currency,'DKK'), coalesce(stage,'spotted'), "
                         "coalesce(value,0) * ") +
-            case_probability_sql() + " / 100 FROM cases WHERE coalesce(deleted,0)=0");
+            rules::probability_sql() + " / 100 FROM cases WHERE coalesce(deleted,0)=0");
         while (c.step()) {
             std::string date = id_date(c.text(0));
             if (date.empty()) continue;
