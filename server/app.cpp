@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include "admin_json.h"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -57,10 +59,6 @@ Response from_error(const Error& e) {
     return Response::error(http_status(e.code), sync::code_name(e.code), e.message);
 }
 
-json user_json(const User& u) {
-    return {{"id", u.id}, {"name", u.name}, {"role", std::string(role_name(u.role))}, {"disabled", u.disabled},
-            {"created_ms", u.created_ms}};
-}
 
 json notification_json(const Notification& n) {
     json payload = json::parse(n.payload, nullptr, false);
@@ -70,13 +68,6 @@ json notification_json(const Notification& n) {
 
 }  // namespace
 
-std::string access_log_json(const std::vector<AccessEntry>& log) {
-    json arr = json::array();
-    for (const AccessEntry& e : log)
-        arr.push_back({{"day", e.day}, {"who", e.who}, {"action", e.action}, {"subject", e.subject}, {"times", e.times},
-                       {"first_ms", e.first_ms}, {"last_ms", e.last_ms}});
-    return arr.dump();
-}
 
 namespace {
 
@@ -435,7 +426,7 @@ struct App::Impl {
         route("GET", "/v1/me", "/v1/me", [this](const Request&, const User* u) {
             auto b = store->readable_buckets(*u);
             if (!b.ok()) return from_error(b.error());
-            json j = user_json(*u);
+            json j = admin_json::user(*u);
             j["buckets"] = *b;
             return Response::json(200, j.dump());
         });
@@ -490,9 +481,7 @@ struct App::Impl {
         route("GET", "/v1/admin/users", "/v1/admin/users", [this](const Request&, const User*) {
             auto us = store->users();
             if (!us.ok()) return from_error(us.error());
-            json arr = json::array();
-            for (const User& u : *us) arr.push_back(user_json(u));
-            return Response::json(200, json{{"users", arr}}.dump());
+            return Response::json(200, admin_json::users(*us).dump());
         });
         route("POST", "/v1/admin/users", "/v1/admin/users", [this](const Request& r, const User*) {
             json body;
@@ -504,7 +493,7 @@ struct App::Impl {
             if (!rr) return Response::error(400, "invalid", "role: consultant, seller or admin");
             auto added = store->add_user(name, *rr);
             if (!added.ok()) return from_error(added.error());
-            return Response::json(201, json{{"user", user_json(added->first)}, {"token", added->second}}.dump());
+            return Response::json(201, admin_json::added(added->first, added->second).dump());
         });
         route("POST", "/v1/admin/users/([^/]+)/(disable|enable|token)", "/v1/admin/users/{name}/{action}",
               [this](const Request& r, const User*) {
@@ -513,11 +502,11 @@ struct App::Impl {
                   if (action == "token") {
                       auto t = store->rotate_token(name);
                       if (!t.ok()) return from_error(t.error());
-                      return Response::json(200, json{{"token", *t}}.dump());
+                      return Response::json(200, admin_json::token(name, *t).dump());
                   }
                   Status st = store->set_disabled(name, action == "disable");
                   if (!st.ok()) return from_error(st.error());
-                  return Response::json(200, json{{"name", name}, {"disabled", action == "disable"}}.dump());
+                  return Response::json(200, admin_json::disabled(name, action == "disable").dump());
               });
         route("POST", "/v1/admin/access/(grant|revoke)", "/v1/admin/access/{action}", [this](const Request& r, const User*) {
             json body;
@@ -527,7 +516,7 @@ struct App::Impl {
             if (auto e = string_field(body, "account", account)) return *e;
             Status st = r.captures.at(0) == "grant" ? store->grant(user, account) : store->revoke(user, account);
             if (!st.ok()) return from_error(st.error());
-            return Response::json(200, json{{"user", user}, {"account", account}, {"access", r.captures.at(0) == "grant"}}.dump());
+            return Response::json(200, admin_json::access(user, account, r.captures.at(0) == "grant").dump());
         });
         route("POST", "/v1/admin/backup", "/v1/admin/backup", [this](const Request& r, const User*) {
             json body;
@@ -542,7 +531,7 @@ struct App::Impl {
             std::filesystem::create_directories(dir, ec);
             Status st = store->backup((dir / name).string());
             if (!st.ok()) return from_error(st.error());
-            return Response::json(200, json{{"path", (dir / name).string()}}.dump());
+            return Response::json(200, admin_json::backup((dir / name).string()).dump());
         });
         // GDPR: a person's data, their erasure, and who had access.
         route("GET", "/v1/admin/people/([^/]+)", "/v1/admin/people/{id}", [this](const Request& r, const User* u) {
@@ -554,26 +543,20 @@ struct App::Impl {
             auto buckets = store->erase_person(u->name, r.captures.at(0));
             if (!buckets.ok()) return from_error(buckets.error());
             live.changes(*buckets, [this](const User& who, const std::string& b) { return store->can_read(who, b); });
-            return Response::json(200, json{{"erased", r.captures.at(0)}}.dump());
+            return Response::json(200, admin_json::erased(r.captures.at(0), *buckets).dump());
         });
         route("GET", "/v1/admin/access-log", "/v1/admin/access-log", [this](const Request& r, const User*) {
             auto param = [&](const char* k) { return r.params.count(k) ? r.params.at(k) : std::string(); };
             auto log = store->access_log(param("person"), param("user"), 1000);
             if (!log.ok()) return from_error(log.error());
-            return Response::json(200, "{\"entries\":" + access_log_json(*log) + "}");
+            return Response::json(200, admin_json::access_log(*log).dump());
         });
         route("GET", "/v1/admin/stats", "/v1/admin/stats", [this](const Request&, const User*) {
             auto s = store->stats();
             if (!s.ok()) return from_error(s.error());
-            json devices = json::array();
-            for (const Device& d : s->device_list)
-                devices.push_back({{"site", d.site}, {"user", d.user_name}, {"user_agent", d.user_agent},
-                                   {"first_seen_ms", d.first_seen_ms}, {"last_sync_ms", d.last_sync_ms},
-                                   {"syncs", d.syncs}});
-            return Response::json(200, json{{"users", s->users}, {"devices", devices}, {"records", s->records},
-                                            {"buckets", s->buckets}, {"notifications", s->notifications},
-                                            {"webhook_queue", s->webhook_queue}, {"database_bytes", s->db_bytes},
-                                            {"hub_seq", s->hub_seq}, {"live_connections", live.size()}}.dump());
+            json j = admin_json::stats(*s);
+            j["live_connections"] = live.size();  // only a serving server has them
+            return Response::json(200, j.dump());
         });
     }
 

@@ -37,7 +37,6 @@ struct Config {
 };
 
 // The access log as a JSON array (HTTP and `fika-server access log --json`).
-std::string access_log_json(const std::vector<AccessEntry>& log);
 
 class App {
 public:

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "admin_json.h"
 #include "app.h"
 #include "server_store.h"
 
@@ -99,6 +100,12 @@ std::string when(std::uint64_t ms) {
 
 bool is_loopback(const std::string& host) {
     return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+}
+
+// An admin answer as JSON (admin_json.h: the same document the HTTP API returns).
+int print_json(const nlohmann::json& j) {
+    std::printf("%s\n", j.dump(2).c_str());
+    return 0;
 }
 
 std::unique_ptr<ServerStore> open_or_exit(const std::string& data, bool check, bool webhook) {
@@ -256,11 +263,7 @@ int main(int argc, char** argv) {
                 auto users = store->users();
                 if (!users.ok()) return fail(users.error());
                 if (json_out) {
-                    nlohmann::json arr = nlohmann::json::array();
-                    for (const User& u : *users)
-                        arr.push_back({{"id", u.id}, {"name", u.name}, {"role", std::string(role_name(u.role))},
-                                       {"disabled", u.disabled}});
-                    std::printf("%s\n", arr.dump(2).c_str());
+                    print_json(admin_json::users(*users));
                 } else {
                     std::printf("%-24s %-11s %-9s %s\n", "NAME", "ROLE", "STATE", "ID");
                     for (const User& u : *users)
@@ -280,6 +283,7 @@ int main(int argc, char** argv) {
                 if (!r) return usage_error("user add NAME --role consultant|seller|admin");
                 auto added = store->add_user(name, *r);
                 if (!added.ok()) return fail(added.error());
+                if (json_out) return print_json(admin_json::added(added->first, added->second));
                 std::printf("created %s %s (%s)\ntoken, shown once — give it to the user:\n%s\n",
                             std::string(role_name(*r)).c_str(), name.c_str(), added->first.id.c_str(),
                             added->second.c_str());
@@ -288,12 +292,14 @@ int main(int argc, char** argv) {
             if (sub == "disable" || sub == "enable") {
                 auto st = store->set_disabled(name, sub == "disable");
                 if (!st.ok()) return fail(st.error());
+                if (json_out) return print_json(admin_json::disabled(name, sub == "disable"));
                 std::printf("%s %s\n", name.c_str(), sub == "disable" ? "disabled" : "enabled");
                 return 0;
             }
             if (sub == "token") {
                 auto t = store->rotate_token(name);
                 if (!t.ok()) return fail(t.error());
+                if (json_out) return print_json(admin_json::token(name, *t));
                 std::printf("new token for %s (the old one no longer works):\n%s\n", name.c_str(), t->c_str());
                 return 0;
             }
@@ -310,10 +316,7 @@ int main(int argc, char** argv) {
             auto store = open_or_exit(data, false, false);
             auto log = store->access_log(person, who, 10000);
             if (!log.ok()) return fail(log.error());
-            if (json_out) {
-                std::printf("%s\n", nlohmann::json::parse(access_log_json(*log)).dump(2).c_str());
-                return 0;
-            }
+            if (json_out) return print_json(admin_json::access_log(*log));
             std::printf("%-10s  %-16s %-8s %-36s %s\n", "DAY", "WHO", "ACTION", "SUBJECT", "TIMES");
             for (const AccessEntry& e : *log)
                 std::printf("%-10s  %-16s %-8s %-36s %llu\n", e.day.c_str(), e.who.c_str(), e.action.c_str(),
@@ -343,6 +346,7 @@ int main(int argc, char** argv) {
             if (args[1] == "erase" && args.size() == 4 && args[3] == "--yes") {
                 auto buckets = store->erase_person(who, args[2]);
                 if (!buckets.ok()) return fail(buckets.error());
+                if (json_out) return print_json(admin_json::erased(args[2], *buckets));
                 std::printf("erased %s; every device clears them at its next sync\n", args[2].c_str());
                 return 0;
             }
@@ -355,6 +359,7 @@ int main(int argc, char** argv) {
             auto store = open_or_exit(data, false, false);
             auto st = args[1] == "grant" ? store->grant(args[2], args[3]) : store->revoke(args[2], args[3]);
             if (!st.ok()) return fail(st.error());
+            if (json_out) return print_json(admin_json::access(args[2], args[3], args[1] == "grant"));
             std::printf("%s %s access to %s\n", args[2].c_str(), args[1] == "grant" ? "now has" : "no longer has",
                         args[3].c_str());
             return 0;
@@ -364,6 +369,7 @@ int main(int argc, char** argv) {
             auto store = open_or_exit(data, false, false);
             auto st = store->backup(args[1]);
             if (!st.ok()) return fail(st.error());
+            if (json_out) return print_json(admin_json::backup(args[1]));
             std::printf("backed up %s to %s\n", database_path(data).c_str(), args[1].c_str());
             return 0;
         }
@@ -383,16 +389,7 @@ int main(int argc, char** argv) {
             auto s = store->stats();
             if (!s.ok()) return fail(s.error());
             if (json_out) {
-                nlohmann::json devices = nlohmann::json::array();
-                for (const Device& d : s->device_list)
-                    devices.push_back({{"site", d.site}, {"user", d.user_name}, {"last_sync_ms", d.last_sync_ms},
-                                       {"syncs", d.syncs}, {"user_agent", d.user_agent}});
-                std::printf("%s\n", nlohmann::json{{"users", s->users}, {"records", s->records},
-                                                   {"buckets", s->buckets}, {"notifications", s->notifications},
-                                                   {"webhook_queue", s->webhook_queue}, {"database_bytes", s->db_bytes},
-                                                   {"devices", devices}}
-                                        .dump(2)
-                                        .c_str());
+                print_json(admin_json::stats(*s));
             } else {
                 std::printf("users %zu, devices %zu, records %zu, buckets %zu, notifications %zu, webhook queue %zu\n",
                             s->users, s->devices, s->records, s->buckets, s->notifications, s->webhook_queue);

@@ -66,6 +66,8 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
   funnel [--from DATE] [--to DATE] [--user NAME] [--by-user] [--json]
                                  conversations, meetings, phone meetings, offers, won,
                                  lost, won value and conversion rates
+  pipeline [--json]              live cases per stage: how many, their value and weighted
+                                 value (by probability) per currency, and the open total
   roi [--json]                   each programme's return: its cost against the pipeline
                                  found in its period (cases captured then) and the
                                  earnings expected (won + open weighted by probability)
@@ -638,6 +640,29 @@ int cmd_funnel(Ctx& c, const Args& a) {
     return kOk;
 }
 
+int cmd_pipeline(Ctx& c) {
+    auto p = rules::pipeline(*c.store);
+    if (!p.ok()) return error(p.error().message);
+    auto money = [](const std::map<std::string, std::int64_t>& m) {
+        std::string out;
+        for (auto& [cur, v] : m) out += (out.empty() ? "" : " + ") + std::to_string(v) + " " + cur;
+        return out.empty() ? std::string("0") : out;
+    };
+    if (c.json) {
+        json stages = json::array();
+        for (const rules::StageSums& s : p->stages)
+            stages.push_back({{"stage", s.stage}, {"cases", s.count}, {"value", s.value}, {"weighted", s.weighted}});
+        print_json(c, {{"stages", stages}, {"open_value", p->open_value}, {"open_weighted", p->open_weighted}});
+        return kOk;
+    }
+    std::fprintf(c.out, "%-12s %6s  %-24s %s\n", "STAGE", "CASES", "VALUE", "WEIGHTED");
+    for (const rules::StageSums& s : p->stages)
+        std::fprintf(c.out, "%-12s %6zu  %-24s %s\n", s.stage.c_str(), s.count, money(s.value).c_str(),
+                     money(s.weighted).c_str());
+    std::fprintf(c.out, "open         %6s  %-24s %s\n", "", money(p->open_value).c_str(), money(p->open_weighted).c_str());
+    return kOk;
+}
+
 int cmd_roi(Ctx& c) {
     auto rs = client::programme_returns(*c.store);
     if (!rs.ok()) return error(rs.error().message);
@@ -835,7 +860,7 @@ int run_cli(int argc, char** argv) {
     const std::string cmd = a.pos[0];
     static const std::set<std::string> known = {"connect", "add", "set", "move", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
-                                                "notifications", "funnel", "roi", "export", "import", "person",
+                                                "notifications", "funnel", "pipeline", "roi", "export", "import", "person",
                                                 "duplicates", "merge"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
@@ -862,6 +887,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "dismiss") return cmd_refused_resolve(c, a, false);
     if (cmd == "notifications") return cmd_notifications(c, a);
     if (cmd == "funnel") return cmd_funnel(c, a);
+    if (cmd == "pipeline") return cmd_pipeline(c);
     if (cmd == "roi") return cmd_roi(c);
     if (cmd == "export") return cmd_export(c, a);
     if (cmd == "person") return cmd_person(c, a);

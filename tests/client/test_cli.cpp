@@ -448,3 +448,32 @@ TEST_CASE("likely duplicates are found - two people merge into one with everythi
     for (auto& g : cli.json({"duplicates", "--account", acme}))
         CHECK(g["reason"] != "same name");
 }
+
+TEST_CASE("the pipeline per stage and currency - weighted by probability - open cases totalled") {
+    TempDir dir;
+    Cli cli(dir.file("fika.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme"});
+    std::string a = cli.ok({"add", "case", "--account", acme, "--title", "Platform", "--value", "100000"});
+    std::string b = cli.ok({"add", "case", "--account", acme, "--title", "Dashboards", "--value", "50000", "--currency", "EUR"});
+    std::string c = cli.ok({"add", "case", "--account", acme, "--title", "Audit", "--value", "300000"});
+    std::string d = cli.ok({"add", "case", "--account", acme, "--title", "Gone", "--value", "999"});
+    cli.ok({"move", a, "offer"});                                // 60 % by default
+    cli.ok({"set", "case", b, "stage=offer", "probability=10"});  // set by hand
+    cli.ok({"move", c, "won"});
+    cli.ok({"delete", "case", d});  // a deleted case leaves the sums
+    auto p = cli.json({"pipeline"});
+    REQUIRE(p["stages"].size() == 7);
+    CHECK(p["stages"][0]["stage"] == "spotted");
+    CHECK(p["stages"][0]["cases"] == 0);
+    const auto& offer = p["stages"][3];
+    CHECK(offer["stage"] == "offer");
+    CHECK(offer["cases"] == 2);
+    CHECK(offer["value"] == nlohmann::json({{"DKK", 100000}, {"EUR", 50000}}));
+    CHECK(offer["weighted"] == nlohmann::json({{"DKK", 60000}, {"EUR", 5000}}));
+    CHECK(p["stages"][5]["cases"] == 1);  // won
+    // Open: not won, not lost.
+    CHECK(p["open_value"] == nlohmann::json({{"DKK", 100000}, {"EUR", 50000}}));
+    CHECK(p["open_weighted"] == nlohmann::json({{"DKK", 60000}, {"EUR", 5000}}));
+    std::string text = cli.ok({"pipeline"});
+    CHECK(text.find("100000 DKK + 50000 EUR") != std::string::npos);
+}

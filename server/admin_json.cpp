@@ -1,0 +1,55 @@
+#include "admin_json.h"
+
+namespace fika::server::admin_json {
+
+json user(const User& u) {
+    return {{"id", u.id}, {"name", u.name}, {"role", std::string(role_name(u.role))}, {"disabled", u.disabled},
+            {"created_ms", u.created_ms}};
+}
+
+json users(const std::vector<User>& us) {
+    json arr = json::array();
+    for (const User& u : us) arr.push_back(user(u));
+    return {{"users", arr}};
+}
+
+json added(const User& u, const std::string& token) { return {{"user", user(u)}, {"token", token}}; }
+
+json disabled(const std::string& name, bool disabled) { return {{"name", name}, {"disabled", disabled}}; }
+
+json token(const std::string& name, const std::string& token) { return {{"name", name}, {"token", token}}; }
+
+json access(const std::string& user, const std::string& account, bool granted) {
+    return {{"user", user}, {"account", account}, {"access", granted}};
+}
+
+json access_log(const std::vector<AccessEntry>& log) {
+    json arr = json::array();
+    for (const AccessEntry& e : log)
+        arr.push_back({{"day", e.day}, {"who", e.who}, {"action", e.action}, {"subject", e.subject}, {"times", e.times},
+                       {"first_ms", e.first_ms}, {"last_ms", e.last_ms}});
+    return {{"entries", arr}};
+}
+
+json stats(const Stats& s) {
+    json devices = json::array();
+    for (const Device& d : s.device_list)
+        devices.push_back({{"site", d.site}, {"user", d.user_name}, {"user_agent", d.user_agent},
+                           {"first_seen_ms", d.first_seen_ms}, {"last_sync_ms", d.last_sync_ms}, {"syncs", d.syncs}});
+    return {{"users", s.users},
+            {"devices", devices},
+            {"records", s.records},
+            {"buckets", s.buckets},
+            {"notifications", s.notifications},
+            {"webhook_queue", s.webhook_queue},
+            {"database_bytes", s.db_bytes},
+            {"hub_seq", s.hub_seq}};
+}
+
+json backup(const std::string& path) { return {{"path", path}}; }
+
+json erased(const std::string& contact_id, const std::vector<std::string>& buckets) {
+    return {{"erased", contact_id}, {"buckets", buckets}};
+}
+
+}  // namespace fika::server::admin_json

@@ -1,0 +1,28 @@
+// The admin's answers as JSON: one shape whether asked over HTTP (/v1/admin/..., app.cpp)
+// or on the command line (fika-server --json ..., main.cpp). docs/protocol.md lists them.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "admin.h"
+#include "storage/server_data.h"
+
+namespace fika::server::admin_json {
+
+using json = nlohmann::json;
+
+json user(const User& u);                                    // {id, name, role, disabled, created_ms}
+json users(const std::vector<User>& us);                      // {"users": [user...]}
+json added(const User& u, const std::string& token);          // {"user": user, "token"}
+json disabled(const std::string& name, bool disabled);        // {"name", "disabled"}
+json token(const std::string& name, const std::string& token);  // {"name", "token"}
+json access(const std::string& user, const std::string& account, bool granted);  // {"user", "account", "access"}
+json access_log(const std::vector<AccessEntry>& log);         // {"entries": [{day, who, action, subject, times, first_ms, last_ms}]}
+json stats(const Stats& s);  // {users, devices: [...], records, buckets, notifications, webhook_queue, database_bytes, hub_seq}
+json backup(const std::string& path);                         // {"path"}
+json erased(const std::string& contact_id, const std::vector<std::string>& buckets);  // {"erased", "buckets"}
+
+}  // namespace fika::server::admin_json
