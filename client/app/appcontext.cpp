@@ -349,10 +349,14 @@ bool AppContext::updateRecord(const QString& table, const QString& id, const QVa
     bool ok = false;
     sync::Fields f = to_fields(*t, fields, &ok);
     if (!ok) return false;
-    auto st = store_->update(t->name, s(id), f);
+    const bool moves = t->name == "cases" && std::any_of(f.begin(), f.end(), [](auto& kv) { return kv.first == "stage"; });
+    // A case's stage moves by the product's rule (its stage change and funnel activity).
+    auto st = t->name == "cases" ? rules::update_case(*store_, s(id), std::move(f), rules::Actor{meta("user_id"), now_ms()})
+                                 : store_->update(t->name, s(id), std::move(f));
     if (!st.ok()) return fail(st.error());
     sync_->localChange();
-    bump({table});
+    if (moves) bump({"cases", "stage_changes", "activities"});
+    else bump({table});
     return true;
 }
 

@@ -254,30 +254,10 @@ int cmd_set(Ctx& c, const Args& a) {
     }
     if (!client::period_ok(f)) return error("the period ends before it starts");
     // A case's stage moves by the product's rule, as in the app: its stage change and
-    // funnel activity come with it (rules::move_stage); the other fields as given.
-    std::optional<std::string> stage, reason;
-    if (t->name == "cases") {
-        for (auto it = f.begin(); it != f.end();) {
-            if (it->first == "stage" || it->first == "lost_reason") {
-                (it->first == "stage" ? stage : reason) = sync::to_display(it->second);
-                it = f.erase(it);
-            } else {
-                ++it;
-            }
-        }
-        if (reason && !stage) f.emplace_back("lost_reason", sync::text(*reason));
-    }
-    sync::Store::Batch batch(*c.store);
-    if (stage) {
-        auto moved = rules::move_stage(*c.store, a.pos[2], *stage, reason.value_or(""), actor(c));
-        if (!moved.ok()) return error(moved.error().message);
-    }
-    if (!f.empty()) {
-        auto st = c.store->update(t->name, a.pos[2], f);
-        if (!st.ok()) return error(st.error().message);
-    }
-    auto done = batch.commit();
-    if (!done.ok()) return error(done.error().message);
+    // funnel activity come with it; the other fields as given (rules::update_case).
+    auto st = t->name == "cases" ? rules::update_case(*c.store, a.pos[2], std::move(f), actor(c))
+                                 : c.store->update(t->name, a.pos[2], std::move(f));
+    if (!st.ok()) return error(st.error().message);
     return kOk;
 }
 

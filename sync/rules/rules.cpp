@@ -90,6 +90,25 @@ sync::Result<Pipeline> pipeline(sync::Store& store) {
     });
 }
 
+sync::Status update_case(sync::Store& store, const std::string& case_id, sync::Fields fields, const Actor& actor) {
+    std::optional<std::string> stage, reason;
+    for (auto it = fields.begin(); it != fields.end();) {
+        if (it->first == "stage" || it->first == "lost_reason") {
+            (it->first == "stage" ? stage : reason) = sync::to_display(it->second);
+            it = fields.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (reason && !stage) fields.emplace_back("lost_reason", sync::text(*reason));
+    return sync::guard_status([&] {
+        sync::Store::Batch batch(store);
+        if (stage) sync::must(move_stage(store, case_id, *stage, reason.value_or(""), actor));
+        if (!fields.empty()) sync::must(store.update("cases", case_id, std::move(fields)));
+        sync::must(batch.commit());
+    });
+}
+
 sync::Result<std::string> record_stage_change(sync::Store& store, const StageChange& c) {
     sync::Fields sc = {{"account_id", sync::text(c.account_id)}, {"case_id", sync::text(c.case_id)},
                        {"to_stage", sync::text(c.to)}, {"at", sync::text(sync::utc_text(c.at_seconds, "%Y-%m-%dT%H:%M:%SZ"))}};
@@ -104,7 +123,8 @@ sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, co
     if (!c.ok()) return c.error();
     const std::string from = sync::to_display((*c)["stage"]);
     if (from == stage) return false;
-    if (!sync::default_probability(stage)) return sync::Error{sync::Code::Invalid, "unknown stage '" + stage + "'"};
+    if (!sync::default_probability(stage))
+        return sync::field_error(sync::Code::Invalid, "unknown stage '" + stage + "'", "cases.stage", "choice");
     const std::string account = sync::to_display((*c)["account_id"]);
     const auto seconds = static_cast<std::int64_t>(actor.now_ms / 1000);
     return sync::guard([&] {

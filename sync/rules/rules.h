@@ -63,6 +63,12 @@ sync::Result<Pipeline> pipeline(sync::Store& store);
 // default), for reports that weigh values.
 const std::string& probability_sql();
 
+// Changes fields of a case as a user edits them, in one transaction: a new stage moves
+// the case by move_stage (its stage change and funnel activity come with it; a
+// lost_reason given with it is the move's), the other fields are written as given.
+// Errors: as move_stage and Store::update.
+sync::Status update_case(sync::Store& store, const std::string& case_id, sync::Fields fields, const Actor& actor);
+
 // One step of a case's history: from one stage to another, when, by whom (user id, ""
 // when not known). Appended, never changed.
 struct StageChange {

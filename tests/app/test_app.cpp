@@ -961,3 +961,20 @@ TEST_CASE("a list that cannot be read says so - it never looks like no data") {
     CHECK_FALSE(app->lastError().isEmpty());
     CHECK(app->lastError().contains("local database"));
 }
+
+TEST_CASE("a stage set through a generic edit moves the case by the rule - its stage change and activity come with it") {
+    TempDir dir;
+    auto app = demo_app(dir);
+    QString acct = app->createAccount({{"name", "Edited AB"}});
+    QString kase = app->quickCapture(acct, "Edited in a form", "", "10k", "DKK");
+    REQUIRE(!kase.isEmpty());
+    REQUIRE(app->updateRecord("cases", kase, {{"stage", "offer"}, {"next_step", "Send it"}}));
+    auto count = [&](const char* sql) {
+        fika::sync::Stmt q = app->store().read(sql);
+        q.bind(1, kase.toStdString());
+        return q.step() ? q.integer(0) : -1;
+    };
+    CHECK(count("SELECT count(*) FROM stage_changes WHERE case_id=? AND to_stage='offer'") == 1);
+    CHECK(count("SELECT count(*) FROM activities WHERE case_id=? AND type='offer'") == 1);
+    CHECK(app->record("cases", kase)["next_step"] == "Send it");
+}
