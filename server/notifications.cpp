@@ -57,11 +57,9 @@ void Notifier::created(const User& pusher, const sync::TableDef& table, const st
     };
     // Another live, active account of the same competitor group (the competitor rule).
     auto active_rival = [&](const sync::Record& account) -> std::optional<std::string> {
-        std::string group = str(account["competitor_group"]);
-        if (group.empty()) return std::nullopt;
-        for (const sync::Record& a : must(hub_.find("accounts", "competitor_group", sync::text(group), 1000)))
-            if (a.id != account.id && str(a["policy"]) == "active") return str(a["name"]);
-        return std::nullopt;
+        auto rivals = must(rules::active_rivals(hub_, str(account["competitor_group"]), account.id, 1));
+        if (rivals.empty()) return std::nullopt;
+        return rivals.front();
     };
     auto rec = record(t.c_str(), id);
     if (!rec) return;

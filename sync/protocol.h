@@ -32,7 +32,7 @@
 
 #include "error.h"
 #include "schema.h"
-#include "store.h"
+#include "record.h"
 
 namespace fika::sync {
 

@@ -783,12 +783,7 @@ int cmd_import(Ctx& c, const Args& a) {
         if (!t) return usage("unknown kind '" + a.opts.at("kind") + "'");
         kind = t->name;
     }
-    sync::Fields defaults;
-    if (std::string me = meta(c, "user_id"); !me.empty()) {
-        defaults.emplace_back("found_by", sync::text(me));
-        defaults.emplace_back("by_user", sync::text(me));
-    }
-    auto rep = client::import_csv(*c.store, a.pos[2], kind, defaults);
+    auto rep = client::import_csv(*c.store, a.pos[2], kind, actor(c));
     if (!rep.ok()) return error(rep.error().message);
     if (c.json) {
         json errs = json::array();

@@ -156,7 +156,12 @@ sync::Result<std::vector<std::string>> export_csv(sync::Store& store, const std:
 }
 
 sync::Result<ImportReport> import_csv_text(sync::Store& store, const std::string& text, const std::string& table,
-                                           const sync::Fields& defaults) {
+                                           const rules::Actor& actor) {
+    sync::Fields defaults;
+    if (!actor.user_id.empty()) {
+        defaults.emplace_back("found_by", sync::text(actor.user_id));
+        defaults.emplace_back("by_user", sync::text(actor.user_id));
+    }
     return sync::guard([&] {
         const sync::TableDef* t = store.schema().table(table);
         if (!t || std::find(csv_tables().begin(), csv_tables().end(), table) == csv_tables().end())
@@ -246,7 +251,8 @@ sync::Result<ImportReport> import_csv_text(sync::Store& store, const std::string
                     ++rep.unchanged;
                     continue;
                 }
-                sync::Status st = store.update(table, id, changed);
+                sync::Status st = table == "cases" ? rules::update_case(store, id, std::move(changed), actor)
+                                                   : store.update(table, id, std::move(changed));
                 if (!st.ok()) row_error(st.error().message);
                 else ++rep.updated;
             } else {
@@ -269,7 +275,7 @@ sync::Result<ImportReport> import_csv_text(sync::Store& store, const std::string
 }
 
 sync::Result<ImportReport> import_csv(sync::Store& store, const std::string& path, std::string table,
-                                      const sync::Fields& defaults) {
+                                      const rules::Actor& actor) {
     if (auto own = store.check_not_own_file(path); !own.ok()) return own.error();
     std::ifstream in(path, std::ios::binary);
     if (!in) return sync::Error{sync::Code::NotFound, "cannot read " + path};
@@ -281,7 +287,7 @@ sync::Result<ImportReport> import_csv(sync::Store& store, const std::string& pat
         if (!t) return sync::Error{sync::Code::Invalid, "cannot tell what " + path + " holds from its name; give --kind"};
         table = t->name;
     }
-    return import_csv_text(store, ss.str(), table, defaults);
+    return import_csv_text(store, ss.str(), table, actor);
 }
 
 }  // namespace fika::client

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "rules.h"
 #include "store.h"
 
 namespace fika::client {
@@ -37,13 +38,14 @@ struct ImportReport {
 sync::Result<std::vector<std::string>> export_csv(sync::Store& store, const std::string& dir);
 std::string export_table_csv(sync::Store& store, const std::string& table);
 
-// `table` empty: taken from the file name (accounts.csv -> accounts). `defaults` are
-// applied to created records when the file has no such column (the CLI fills found_by
-// and by_user with the current user).
+// `table` empty: taken from the file name (accounts.csv -> accounts). `actor` is who
+// imports: a created record is found by / written by them when the file has no such
+// column, and a case whose stage a row changes moves by the rule (rules::update_case:
+// its stage change and funnel activity, by them).
 sync::Result<ImportReport> import_csv(sync::Store& store, const std::string& path, std::string table = {},
-                                      const sync::Fields& defaults = {});
+                                      const rules::Actor& actor = {});
 sync::Result<ImportReport> import_csv_text(sync::Store& store, const std::string& text, const std::string& table,
-                                           const sync::Fields& defaults = {});
+                                           const rules::Actor& actor = {});
 
 // RFC 4180 parsing; each row with the line it starts on. Errors: Invalid (an unclosed
 // quote, with its line).

@@ -49,7 +49,7 @@ void each_activity(sync::Store& store, const FunnelQuery& q, Fn fn) {
         std::string case_id = s.is_null(2) ? "" : std::string(s.text(2));
         bool has_value = !s.is_null(3) && s.integer(5) == 0;
         fn(std::string(s.text(0)), std::string(s.text(1)), std::string(s.text(6)), case_id, has_value ? s.integer(3) : 0,
-           s.is_null(4) ? std::string("DKK") : std::string(s.text(4)));
+           s.is_null(4) ? rules::default_currency() : std::string(s.text(4)));
     }
 }
 
@@ -112,7 +112,7 @@ sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store)
     return sync::guard([&] {
         std::vector<ProgrammeReturn> out;
         sync::Stmt p = store.read(
-            "SELECT id, coalesce(name,''), coalesce(cost,0), coalesce(currency,'DKK'), coalesce(period_start,''), "
+            "SELECT id, coalesce(name,''), coalesce(cost,0), coalesce(currency,'" + rules::default_currency() + "'), coalesce(period_start,''), "
             "coalesce(period_end,'') FROM programmes WHERE coalesce(deleted,0)=0 "
             "ORDER BY coalesce(period_start,'') DESC, id DESC");
         while (p.step()) {
@@ -133,9 +133,9 @@ sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store)
         };
         std::vector<Case> cases;
         sync::Stmt c = store.read(
-            std::string("SELECT id, coalesce(value,0), coalesce(currency,'DKK'), coalesce(stage,'spotted'), "
-                        "coalesce(value,0) * ") +
-            rules::probability_sql() + " / 100 FROM cases WHERE coalesce(deleted,0)=0");
+            "SELECT id, coalesce(value,0), coalesce(currency,'" + rules::default_currency() + "'), coalesce(stage,'" +
+            rules::stages().front() + "'), coalesce(value,0) * " + rules::probability_sql() +
+            " / 100 FROM cases WHERE coalesce(deleted,0)=0");
         while (c.step()) {
             std::string date = id_date(c.text(0));
             if (date.empty()) continue;

@@ -164,4 +164,32 @@ std::vector<std::string> policy_flags(const std::string& policy, const std::stri
     return flags;
 }
 
+sync::Result<std::vector<std::string>> active_rivals(sync::Store& device, const std::string& group,
+                                                     const std::string& except_id, std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<std::string> out;
+        if (group.empty()) return out;
+        sync::Stmt q = device.read(
+            "SELECT name FROM accounts WHERE competitor_group=?1 AND id<>?2 AND policy='active' "
+            "AND coalesce(deleted,0)=0 ORDER BY id LIMIT ?3");
+        q.bind(1, group).bind(2, except_id).bind(3, static_cast<std::int64_t>(limit));
+        while (q.step()) out.emplace_back(q.text(0));
+        return out;
+    });
+}
+
+sync::Result<std::vector<std::string>> active_rivals(sync::HubStore& hub, const std::string& group,
+                                                     const std::string& except_id, std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<std::string> out;
+        if (group.empty()) return out;
+        // Every live account of the group, filtered here (a group holds a handful).
+        for (const sync::Record& a : sync::must(hub.find("accounts", "competitor_group", sync::text(group), 10000))) {
+            if (out.size() >= limit) break;
+            if (a.id != except_id && sync::to_display(a["policy"]) == "active") out.push_back(sync::to_display(a["name"]));
+        }
+        return out;
+    });
+}
+
 }  // namespace fika::rules

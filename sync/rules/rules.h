@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "hub_store.h"
 #include "store.h"
 
 namespace fika::rules {
@@ -86,5 +87,12 @@ sync::Result<std::string> record_stage_change(sync::Store& store, const StageCha
 // (`active_rival`, its name) is flagged "competitor:GROUP:RIVAL".
 std::vector<std::string> policy_flags(const std::string& policy, const std::string& competitor_group,
                                       const std::optional<std::string>& active_rival, bool new_account);
+// The names of the live, active accounts of a competitor group but `except_id`, at most
+// `limit`, in id order: on a device (what the app warns of before a new account is saved)
+// and on the hub (what a seller is told of when one arrives). Errors: Storage.
+sync::Result<std::vector<std::string>> active_rivals(sync::Store& device, const std::string& group,
+                                                     const std::string& except_id, std::size_t limit);
+sync::Result<std::vector<std::string>> active_rivals(sync::HubStore& hub, const std::string& group,
+                                                     const std::string& except_id, std::size_t limit);
 
 }  // namespace fika::rules

@@ -477,3 +477,24 @@ TEST_CASE("the pipeline per stage and currency - weighted by probability - open 
     std::string text = cli.ok({"pipeline"});
     CHECK(text.find("100000 DKK + 50000 EUR") != std::string::npos);
 }
+
+TEST_CASE("a CSV import that changes a case's stage moves it by the rule - its stage change and activity come with it") {
+    TempDir dir;
+    Cli cli(dir.file("fika.db"));
+    std::string acme = cli.ok({"add", "account", "--name", "Acme"});
+    std::string kase = cli.ok({"add", "case", "--account", acme, "--title", "Platform", "--value", "135000"});
+    {
+        std::ofstream f(dir.file("cases.csv"));
+        f << "id,title,stage\n" << kase << ",Platform,won\n";
+    }
+    cli.ok({"import", "csv", dir.file("cases.csv")});
+    auto changes = cli.json({"list", "stage-change"});
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0]["to_stage"] == "won");
+    CHECK(changes[0]["case_id"] == kase);
+    auto won = cli.json({"funnel"});
+    CHECK(won["won"] == 1);
+    // Importing the same file again changes nothing.
+    cli.ok({"import", "csv", dir.file("cases.csv")});
+    CHECK(cli.json({"list", "stage-change"}).size() == 1);
+}

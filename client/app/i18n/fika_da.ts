@@ -1399,101 +1399,101 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="201"/>
+        <location filename="../appcontext.cpp" line="169"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="213"/>
+        <location filename="../appcontext.cpp" line="181"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="217"/>
+        <location filename="../appcontext.cpp" line="185"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="286"/>
+        <location filename="../appcontext_writes.cpp" line="40"/>
         <source>Unknown field %1</source>
         <translation>Ukendt felt %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="305"/>
-        <location filename="../appcontext.cpp" line="942"/>
+        <location filename="../appcontext_writes.cpp" line="59"/>
+        <location filename="../appcontext_labels.cpp" line="144"/>
         <source>%1 must be a positive amount</source>
         <translation>%1 skal være et positivt beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="306"/>
+        <location filename="../appcontext_writes.cpp" line="60"/>
         <source>%1 is not a number</source>
         <translation>%1 er ikke et tal</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="322"/>
+        <location filename="../appcontext_writes.cpp" line="76"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutter, før den begynder</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="333"/>
-        <location filename="../appcontext.cpp" line="348"/>
-        <location filename="../appcontext.cpp" line="514"/>
+        <location filename="../appcontext_writes.cpp" line="87"/>
+        <location filename="../appcontext_writes.cpp" line="102"/>
+        <location filename="../appcontext_files.cpp" line="100"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="362"/>
+        <location filename="../appcontext_writes.cpp" line="120"/>
         <source>No such case</source>
         <translation>Sagen findes ikke</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="428"/>
-        <location filename="../appcontext.cpp" line="496"/>
+        <location filename="../appcontext_files.cpp" line="54"/>
+        <location filename="../appcontext_files.cpp" line="82"/>
         <source>There is no folder to export to</source>
         <translation>Der er ingen mappe at eksportere til</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="431"/>
+        <location filename="../appcontext_files.cpp" line="57"/>
         <source>Could not write %1</source>
         <translation>Kunne ikke skrive %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="459"/>
+        <location filename="../appcontext_lookups.cpp" line="43"/>
         <source>Same e-mail</source>
         <translation>Samme e-mail</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="459"/>
+        <location filename="../appcontext_lookups.cpp" line="43"/>
         <source>Same phone</source>
         <translation>Samme telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="459"/>
+        <location filename="../appcontext_lookups.cpp" line="43"/>
         <source>Same name</source>
         <translation>Samme navn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="499"/>
+        <location filename="../appcontext_files.cpp" line="85"/>
         <source>Could not create %1</source>
         <translation>Kunne ikke oprette %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="510"/>
+        <location filename="../appcontext_files.cpp" line="96"/>
         <source>Choose a CSV file</source>
         <translation>Vælg en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="525"/>
+        <location filename="../appcontext_files.cpp" line="106"/>
         <source>line %1: %2</source>
         <translation>linje %1: %2</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="532"/>
+        <location filename="../appcontext_files.cpp" line="113"/>
         <source>%1: %2 added, %3 updated, %4 unchanged</source>
         <translation>%1: %2 tilføjet, %3 opdateret, %4 uændret</translation>
     </message>
     <message numerus="yes">
-        <location filename="../appcontext.cpp" line="537"/>
+        <location filename="../appcontext_files.cpp" line="118"/>
         <source>%Ln row(s) skipped:</source>
         <translation>
             <numerusform>%Ln række sprunget over:</numerusform>
@@ -1501,63 +1501,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="572"/>
+        <location filename="../appcontext_writes.cpp" line="176"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="574"/>
-        <location filename="../appcontext.cpp" line="627"/>
+        <location filename="../appcontext_writes.cpp" line="178"/>
+        <location filename="../appcontext_writes.cpp" line="231"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="577"/>
+        <location filename="../appcontext_writes.cpp" line="181"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="602"/>
+        <location filename="../appcontext_writes.cpp" line="206"/>
         <source>That person is not one of this customer&apos;s people</source>
         <translation>Den person hører ikke til denne kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="635"/>
+        <location filename="../appcontext_writes.cpp" line="239"/>
         <source>That case belongs to another customer</source>
         <translation>Den sag hører til en anden kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="642"/>
+        <location filename="../appcontext_writes.cpp" line="246"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="671"/>
+        <location filename="../appcontext_writes.cpp" line="275"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="677"/>
+        <location filename="../appcontext_writes.cpp" line="281"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="796"/>
+        <location filename="../appcontext_lookups.cpp" line="169"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="798"/>
+        <location filename="../appcontext_lookups.cpp" line="171"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="809"/>
+        <location filename="../appcontext_lookups.cpp" line="183"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="831"/>
+        <location filename="../appcontext_labels.cpp" line="33"/>
         <source>Need:
 
 Pain:
@@ -1580,367 +1580,367 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="848"/>
+        <location filename="../appcontext_labels.cpp" line="50"/>
         <source>Spotted</source>
         <translation>Spottet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="849"/>
+        <location filename="../appcontext_labels.cpp" line="51"/>
         <source>Qualified</source>
         <translation>Kvalificeret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="850"/>
-        <location filename="../appcontext.cpp" line="870"/>
+        <location filename="../appcontext_labels.cpp" line="52"/>
+        <location filename="../appcontext_labels.cpp" line="72"/>
         <source>Meeting</source>
         <translation>Møde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="851"/>
-        <location filename="../appcontext.cpp" line="872"/>
+        <location filename="../appcontext_labels.cpp" line="53"/>
+        <location filename="../appcontext_labels.cpp" line="74"/>
         <source>Offer</source>
         <translation>Tilbud</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="852"/>
+        <location filename="../appcontext_labels.cpp" line="54"/>
         <source>Negotiation</source>
         <translation>Forhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="853"/>
-        <location filename="../appcontext.cpp" line="873"/>
+        <location filename="../appcontext_labels.cpp" line="55"/>
+        <location filename="../appcontext_labels.cpp" line="75"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="854"/>
-        <location filename="../appcontext.cpp" line="874"/>
+        <location filename="../appcontext_labels.cpp" line="56"/>
+        <location filename="../appcontext_labels.cpp" line="76"/>
         <source>Lost</source>
         <translation>Tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="861"/>
+        <location filename="../appcontext_labels.cpp" line="63"/>
         <source>Decision maker</source>
         <translation>Beslutningstager</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="862"/>
+        <location filename="../appcontext_labels.cpp" line="64"/>
         <source>Project owner</source>
         <translation>Projektejer</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="863"/>
+        <location filename="../appcontext_labels.cpp" line="65"/>
         <source>Influencer</source>
         <translation>Påvirker</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="864"/>
+        <location filename="../appcontext_labels.cpp" line="66"/>
         <source>User</source>
         <translation>Bruger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="865"/>
-        <location filename="../appcontext.cpp" line="875"/>
+        <location filename="../appcontext_labels.cpp" line="67"/>
+        <location filename="../appcontext_labels.cpp" line="77"/>
         <source>Other</source>
         <translation>Andet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="869"/>
+        <location filename="../appcontext_labels.cpp" line="71"/>
         <source>Conversation</source>
         <translation>Samtale</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="871"/>
+        <location filename="../appcontext_labels.cpp" line="73"/>
         <source>Phone meeting</source>
         <translation>Telefonmøde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="879"/>
+        <location filename="../appcontext_labels.cpp" line="81"/>
         <source>open</source>
         <translation>åben</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="880"/>
+        <location filename="../appcontext_labels.cpp" line="82"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="881"/>
+        <location filename="../appcontext_labels.cpp" line="83"/>
         <source>done</source>
         <translation>færdig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="882"/>
+        <location filename="../appcontext_labels.cpp" line="84"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="887"/>
+        <location filename="../appcontext_labels.cpp" line="89"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="888"/>
+        <location filename="../appcontext_labels.cpp" line="90"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="889"/>
+        <location filename="../appcontext_labels.cpp" line="91"/>
         <source>Direct</source>
         <translation>Direkte</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="894"/>
+        <location filename="../appcontext_labels.cpp" line="96"/>
         <source>Consultant</source>
         <translation>Konsulent</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="895"/>
+        <location filename="../appcontext_labels.cpp" line="97"/>
         <source>Seller</source>
         <translation>Sælger</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="896"/>
+        <location filename="../appcontext_labels.cpp" line="98"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="901"/>
+        <location filename="../appcontext_labels.cpp" line="103"/>
         <source>Title (role)</source>
         <translation>Titel (rolle)</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="901"/>
+        <location filename="../appcontext_labels.cpp" line="103"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="902"/>
+        <location filename="../appcontext_labels.cpp" line="104"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="903"/>
+        <location filename="../appcontext_labels.cpp" line="105"/>
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="904"/>
+        <location filename="../appcontext_labels.cpp" line="106"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="905"/>
+        <location filename="../appcontext_labels.cpp" line="107"/>
         <source>Probability %</source>
         <translation>Sandsynlighed %</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="906"/>
+        <location filename="../appcontext_labels.cpp" line="108"/>
         <source>Follow up</source>
         <translation>Følg op</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="907"/>
+        <location filename="../appcontext_labels.cpp" line="109"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="908"/>
+        <location filename="../appcontext_labels.cpp" line="110"/>
         <source>Need</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="909"/>
+        <location filename="../appcontext_labels.cpp" line="111"/>
         <source>Why it was lost</source>
         <translation>Hvorfor den blev tabt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="910"/>
+        <location filename="../appcontext_labels.cpp" line="112"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="911"/>
+        <location filename="../appcontext_labels.cpp" line="113"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="912"/>
+        <location filename="../appcontext_labels.cpp" line="114"/>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="913"/>
+        <location filename="../appcontext_labels.cpp" line="115"/>
         <source>Due</source>
         <translation>Forfalder</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="914"/>
+        <location filename="../appcontext_labels.cpp" line="116"/>
         <source>Summary</source>
         <translation>Resumé</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="916"/>
+        <location filename="../appcontext_labels.cpp" line="118"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="917"/>
+        <location filename="../appcontext_labels.cpp" line="119"/>
         <source>Cost</source>
         <translation>Omkostning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="918"/>
+        <location filename="../appcontext_labels.cpp" line="120"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="919"/>
+        <location filename="../appcontext_labels.cpp" line="121"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="920"/>
+        <location filename="../appcontext_labels.cpp" line="122"/>
         <source>Weekly target</source>
         <translation>Ugemål</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="921"/>
+        <location filename="../appcontext_labels.cpp" line="123"/>
         <source>Yearly revenue</source>
         <translation>Årlig omsætning</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="922"/>
+        <location filename="../appcontext_labels.cpp" line="124"/>
         <source>Competitor group</source>
         <translation>Konkurrentgruppe</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="923"/>
+        <location filename="../appcontext_labels.cpp" line="125"/>
         <source>Stage</source>
         <translation>Trin</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="924"/>
+        <location filename="../appcontext_labels.cpp" line="126"/>
         <source>Owner</source>
         <translation>Ansvarlig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="925"/>
+        <location filename="../appcontext_labels.cpp" line="127"/>
         <source>Found by</source>
         <translation>Fundet af</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="926"/>
+        <location filename="../appcontext_labels.cpp" line="128"/>
         <source>Policy</source>
         <translation>Politik</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="927"/>
+        <location filename="../appcontext_labels.cpp" line="129"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="928"/>
+        <location filename="../appcontext_labels.cpp" line="130"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="929"/>
+        <location filename="../appcontext_labels.cpp" line="131"/>
         <source>Industry</source>
         <translation>Branche</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="940"/>
+        <location filename="../appcontext_labels.cpp" line="142"/>
         <source>%1 is required</source>
         <translation>%1 skal udfyldes</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="943"/>
+        <location filename="../appcontext_labels.cpp" line="145"/>
         <source>%1 must be between %2 and %3</source>
         <translation>%1 skal være mellem %2 og %3</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="946"/>
+        <location filename="../appcontext_labels.cpp" line="148"/>
         <source>%1 is too long (at most %2 characters)</source>
         <translation>%1 er for lang (højst %2 tegn)</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="947"/>
+        <location filename="../appcontext_labels.cpp" line="149"/>
         <source>%1: choose one of the offered values</source>
         <translation>%1: vælg en af de tilbudte værdier</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="948"/>
+        <location filename="../appcontext_labels.cpp" line="150"/>
         <source>%1 cannot be changed once the record is created</source>
         <translation>%1 kan ikke ændres, når posten først er oprettet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="949"/>
+        <location filename="../appcontext_labels.cpp" line="151"/>
         <source>This record was erased at a person&apos;s request: it cannot be changed</source>
         <translation>Posten blev slettet på en persons anmodning: den kan ikke ændres</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="950"/>
+        <location filename="../appcontext_labels.cpp" line="152"/>
         <source>%1 is not valid here</source>
         <translation>%1 er ikke gyldig her</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="954"/>
+        <location filename="../appcontext_labels.cpp" line="156"/>
         <source>The local database could not be read or written (%1). Nothing was lost; try again, or free some disk space</source>
         <translation>Den lokale database kunne ikke læses eller skrives (%1). Intet gik tabt; prøv igen, eller frigør diskplads</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="956"/>
+        <location filename="../appcontext_labels.cpp" line="158"/>
         <source>The local database is busy; try again in a moment</source>
         <translation>Den lokale database er optaget; prøv igen om lidt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="957"/>
+        <location filename="../appcontext_labels.cpp" line="159"/>
         <source>The local database is damaged (%1)</source>
         <translation>Den lokale database er beskadiget (%1)</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="958"/>
+        <location filename="../appcontext_labels.cpp" line="160"/>
         <source>This database was written by a newer Fika: update the app</source>
         <translation>Databasen blev skrevet af en nyere Fika: opdater appen</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="959"/>
+        <location filename="../appcontext_labels.cpp" line="161"/>
         <source>It is not there any more (deleted, or never synced to this device)</source>
         <translation>Den findes ikke længere (slettet, eller aldrig synkroniseret til denne enhed)</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="960"/>
+        <location filename="../appcontext_labels.cpp" line="162"/>
         <source>That is too large to save</source>
         <translation>Det er for stort til at gemme</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="966"/>
+        <location filename="../appcontext_labels.cpp" line="168"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="967"/>
+        <location filename="../appcontext_labels.cpp" line="169"/>
         <source>inbound only</source>
         <translation>kun indgående</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="968"/>
+        <location filename="../appcontext_labels.cpp" line="170"/>
         <source>blocked</source>
         <translation>spærret</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="974"/>
+        <location filename="../appcontext_labels.cpp" line="176"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kunde med kun indgående: intet aktivt salg</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="975"/>
+        <location filename="../appcontext_labels.cpp" line="177"/>
         <source>blocked customer</source>
         <translation>spærret kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="976"/>
+        <location filename="../appcontext_labels.cpp" line="178"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
@@ -2008,7 +2008,7 @@ Budget:
         <translation>Fanget som %1</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="915"/>
+        <location filename="../appcontext_labels.cpp" line="117"/>
         <location filename="../models/case_history_model.cpp" line="111"/>
         <source>Note</source>
         <translation>Note</translation>
