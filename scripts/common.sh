@@ -17,6 +17,7 @@ FIKA_PACKAGES=(
     libssl-dev openssl zlib1g-dev xvfb xauth
     trayer  # a system tray on the tests' X display (the new-case notification test)
     haproxy  # the end-to-end test through a reverse proxy (docs/deploy.md)
+    postgresql-15 libpq-dev  # the server's PostgreSQL storage and its tests (label pg)
 )
 
 fika_install_deps() {

@@ -20,12 +20,12 @@ for h in $server_headers; do
     grep -rn "#include \"$h\"" client && breach "the client includes the server's $h"
 done
 
-# 2. No SQL on the hub's connection outside the SQLite hub implementation: in server/,
-#    SQL (statements, the SQLite API) only in storage/sqlite_*; in sync/, only in the SQLite
-#    layer and the replica files built on it.
+# 2. No SQL on the hub's connection outside the hub's storage engines: in server/, SQL
+#    (statements, the SQLite API, libpq) only in storage/sqlite_* and storage/pg*; in sync/,
+#    only in the SQLite layer and the replica files built on it.
 for f in $(find server -name '*.h' -o -name '*.cpp'); do
-    case "$f" in server/storage/sqlite_*) continue ;; esac
-    grep -Hn 'Stmt\b\|sqlite3_\|\.prepare(\|\.exec(\|\bdb()' "$f" && breach "$f: SQL outside the SQLite storage"
+    case "$f" in server/storage/sqlite_*|server/storage/pg*) continue ;; esac
+    grep -Hn 'Stmt\b\|sqlite3_\|\.prepare(\|\.exec(\|\bdb()\|PQ[a-z]\|libpq' "$f" && breach "$f: SQL outside the storage engines"
 done
 for f in $(find sync -name '*.h' -o -name '*.cpp'); do
     # (the rules library reads the device's user tables through Store::read, as views do)

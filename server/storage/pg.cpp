@@ -1,0 +1,141 @@
+#include "pg.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+
+namespace fika::server::pg {
+
+using sync::Code;
+using sync::fail;
+
+namespace {
+
+// The Failure of a result that is not a success.
+[[noreturn]] void fail_result(PGconn* c, PGresult* r, std::string_view what) {
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    std::string sqlstate = state ? state : "";
+    std::string msg = r && PQresultErrorMessage(r)[0] ? PQresultErrorMessage(r) : (c ? PQerrorMessage(c) : "no connection");
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    PQclear(r);
+    Code code = Code::Storage;
+    if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate == "55P03") code = Code::Busy;  // retry the unit
+    else if (sqlstate.rfind("23", 0) == 0 || sqlstate.rfind("22", 0) == 0) code = Code::Invalid;
+    else if (sqlstate == "53100") code = Code::Storage;  // disk full
+    std::string text = "PostgreSQL";
+    if (!sqlstate.empty()) text += " (" + sqlstate + ")";
+    text += ": " + msg;
+    if (!what.empty()) text += " [" + std::string(what.substr(0, 80)) + "]";
+    fail(code, text);
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+Param::Param(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    value_ = buf;
+}
+
+std::int64_t Result::integer(int row, int col) const {
+    std::string_view t = text(row, col);
+    std::int64_t v = 0;
+    std::from_chars(t.data(), t.data() + t.size(), v);
+    return v;
+}
+
+double Result::real(int row, int col) const { return std::strtod(PQgetvalue(r_, row, col), nullptr); }
+
+std::string Result::bytes(int row, int col) const {
+    std::string_view t = text(row, col);
+    std::string out;
+    if (t.size() >= 2 && t[0] == '\\' && t[1] == 'x') {
+        out.reserve((t.size() - 2) / 2);
+        for (std::size_t i = 2; i + 1 < t.size(); i += 2) {
+            int hi = hex_digit(t[i]), lo = hex_digit(t[i + 1]);
+            if (hi < 0 || lo < 0) fail(Code::Corrupt, "PostgreSQL: a byte string is not in hex form");
+            out.push_back(static_cast<char>(hi << 4 | lo));
+        }
+        return out;
+    }
+    fail(Code::Corrupt, "PostgreSQL: a byte string is not in hex form (set bytea_output to hex)");
+}
+
+std::int64_t Result::affected() const {
+    const char* n = PQcmdTuples(r_);
+    return n && *n ? std::strtoll(n, nullptr, 10) : 0;
+}
+
+Connection::Connection(const std::string& conninfo) {
+    c_ = PQconnectdb(conninfo.c_str());
+    if (!c_ || PQstatus(c_) != CONNECTION_OK) {
+        std::string msg = c_ ? PQerrorMessage(c_) : "out of memory";
+        while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+        PQfinish(c_);
+        c_ = nullptr;
+        fail(Code::Storage, "cannot reach PostgreSQL: " + msg);
+    }
+    // Quiet notices (CREATE ... IF NOT EXISTS); bytea in hex; times in UTC.
+    PQsetNoticeProcessor(c_, [](void*, const char*) {}, nullptr);
+    run_script("SET client_min_messages=warning; SET bytea_output=hex; SET TIME ZONE 'UTC'");
+}
+
+Result Connection::exec(std::string_view sql, const std::vector<Param>& params) {
+    if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
+    std::string text(sql);
+    std::vector<const char*> values(params.size());
+    std::vector<int> lengths(params.size()), formats(params.size());
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        if (params[i].null()) continue;
+        values[i] = params[i].value().data();
+        lengths[i] = static_cast<int>(params[i].value().size());
+        formats[i] = params[i].binary() ? 1 : 0;
+    }
+    PGresult* r = PQexecParams(c_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+                               lengths.data(), formats.data(), 0);
+    ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail_result(c_, r, sql);
+    return Result(r);
+}
+
+void Connection::run_script(std::string_view sql) {
+    if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
+    std::string text(sql);
+    PGresult* r = PQexec(c_, text.c_str());
+    ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail_result(c_, r, sql);
+    PQclear(r);
+}
+
+Transaction::Transaction(Connection& c, const char* begin) : c_(c) { c_.run_script(begin); }
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    try {
+        c_.run_script("ROLLBACK");
+    } catch (const sync::Failure&) {  // a lost connection rolls back by itself
+    }
+}
+
+void Transaction::commit() {
+    c_.run_script("COMMIT");
+    open_ = false;
+}
+
+std::string quote_ident(std::string_view name) {
+    std::string out = "\"";
+    for (char ch : name) {
+        if (ch == '"') out += '"';
+        out += ch;
+    }
+    return out + "\"";
+}
+
+}  // namespace fika::server::pg

@@ -1,0 +1,128 @@
+// A thin RAII layer over libpq (PostgreSQL's C client), for the server's PostgreSQL
+// storage: a connection, statements with parameters, results, transactions. Failures
+// throw sync::Failure, like the SQLite layer: serialization failures and deadlocks
+// (SQLSTATE 40001, 40P01) become Busy (the unit of work is run again), a lost connection
+// or an unreachable server Storage with libpq's message, a constraint Invalid.
+//
+// Parameters and results travel as text, except byte strings (bytea), which are sent in
+// binary and read back from PostgreSQL's hex form.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "error.h"
+
+namespace fika::server::pg {
+
+// One parameter of a statement: NULL, text, or bytes (bytea).
+class Param {
+public:
+    Param() = default;  // NULL
+    Param(std::string text) : value_(std::move(text)) {}
+    Param(const char* text) : value_(std::string(text)) {}
+    Param(std::int64_t v) : value_(std::to_string(v)) {}
+    Param(std::uint64_t v) : value_(std::to_string(v)) {}
+    Param(int v) : value_(std::to_string(v)) {}
+    Param(double v);
+    static Param bytes(std::string b) {
+        Param p(std::move(b));
+        p.binary_ = true;
+        return p;
+    }
+    bool null() const { return !value_.has_value(); }
+    bool binary() const { return binary_; }
+    const std::string& value() const { return *value_; }
+
+private:
+    std::optional<std::string> value_;
+    bool binary_ = false;
+};
+
+class Result {
+public:
+    Result() = default;
+    explicit Result(PGresult* r) : r_(r) {}
+    ~Result() { PQclear(r_); }
+    Result(Result&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
+    Result& operator=(Result&& o) noexcept {
+        if (this != &o) {
+            PQclear(r_);
+            r_ = o.r_;
+            o.r_ = nullptr;
+        }
+        return *this;
+    }
+    Result(const Result&) = delete;
+    Result& operator=(const Result&) = delete;
+
+    int rows() const { return r_ ? PQntuples(r_) : 0; }
+    bool null(int row, int col) const { return PQgetisnull(r_, row, col) != 0; }
+    std::string_view text(int row, int col) const {
+        return {PQgetvalue(r_, row, col), static_cast<std::size_t>(PQgetlength(r_, row, col))};
+    }
+    std::int64_t integer(int row, int col) const;
+    double real(int row, int col) const;
+    // A bytea column, decoded from PostgreSQL's hex form.
+    std::string bytes(int row, int col) const;
+    // Rows an INSERT/UPDATE/DELETE touched.
+    std::int64_t affected() const;
+
+private:
+    PGresult* r_ = nullptr;
+};
+
+class Connection {
+public:
+    Connection() = default;
+    // Connects (a libpq connection string or URI: "host=/tmp/x dbname=fika", "postgresql://...").
+    // Throws Failure (Storage) when the server cannot be reached.
+    explicit Connection(const std::string& conninfo);
+    ~Connection() { PQfinish(c_); }
+    Connection(Connection&& o) noexcept : c_(o.c_) { o.c_ = nullptr; }
+    Connection& operator=(Connection&& o) noexcept {
+        if (this != &o) {
+            PQfinish(c_);
+            c_ = o.c_;
+            o.c_ = nullptr;
+        }
+        return *this;
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    explicit operator bool() const { return c_ != nullptr; }
+    bool healthy() const { return c_ && PQstatus(c_) == CONNECTION_OK; }
+    // Runs one statement with parameters ($1, $2, ...). Throws Failure.
+    Result exec(std::string_view sql, const std::vector<Param>& params = {});
+    // Several statements without parameters (a migration). Throws Failure.
+    void run_script(std::string_view sql);
+    PGconn* handle() const { return c_; }
+
+private:
+    PGconn* c_ = nullptr;
+};
+
+// BEGIN on construction, ROLLBACK on destruction unless commit() ran.
+class Transaction {
+public:
+    explicit Transaction(Connection& c, const char* begin = "BEGIN");
+    ~Transaction();
+    void commit();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+private:
+    Connection& c_;
+    bool open_ = true;
+};
+
+// A quoted identifier ("name", doubling quotes).
+std::string quote_ident(std::string_view name);
+
+}  // namespace fika::server::pg
