@@ -37,6 +37,21 @@ std::string utc_text(std::int64_t seconds, const char* format) {
     return std::strftime(buf, sizeof buf, format, &tm) ? buf : "";
 }
 
+std::string dump_line(const Record& r, bool with_clocks) {
+    std::string out = r.table->name + " " + r.id;
+    for (size_t i = 0; i < r.values.size(); ++i) {
+        const Value& v = r.values[i];
+        out += " | ";
+        out += "nids"[v.index()];
+        out += ":" + to_display(v);
+        if (with_clocks) {
+            const Cell& c = r.clocks.cells[i];
+            out += " @" + std::to_string(c.clock.hlc) + "." + site_to_string(c.clock.site);
+        }
+    }
+    return out + "\n";
+}
+
 std::string record_json(const Record& r) { return record_object(r).dump(); }
 
 namespace {

@@ -13,6 +13,10 @@ namespace fika::sync {
 // A time (seconds since 1970) in UTC with a strftime format, e.g. "%Y-%m-%d".
 std::string utc_text(std::int64_t seconds, const char* format);
 
+// One line of a replica's canonical dump (tests compare replicas with it): table, id, and
+// per field its kind and value, and with `with_clocks` the cell's clock.
+std::string dump_line(const Record& r, bool with_clocks);
+
 // The record as a JSON object: id, then every field by name (booleans as true/false,
 // NULL as null).
 std::string record_json(const Record& r);

@@ -7,6 +7,7 @@
 #include <random>
 #include <set>
 
+#include "export.h"
 #include "merge.h"
 
 namespace fika::sync {
@@ -818,20 +819,7 @@ Result<std::string> SqliteReplica::dump(bool with_clocks) {
         for (const TableDef& t : schema_->tables()) {
             auto rows = all(t.name);
             if (!rows) throw Failure{rows.error()};
-            for (const Record& r : *rows) {
-                out += t.name + " " + r.id;
-                for (size_t i = 0; i < r.values.size(); ++i) {
-                    const Value& v = r.values[i];
-                    out += " | ";
-                    out += "nids"[v.index()];
-                    out += ":" + to_display(v);
-                    if (with_clocks) {
-                        const Cell& c = r.clocks.cells[i];
-                        out += " @" + std::to_string(c.clock.hlc) + "." + site_to_string(c.clock.site);
-                    }
-                }
-                out += "\n";
-            }
+            for (const Record& r : *rows) out += dump_line(r, with_clocks);
         }
         return out;
     });

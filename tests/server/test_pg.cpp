@@ -13,6 +13,8 @@
 
 #include "pg.h"
 #include "pg_harness.h"
+#include "pg_hub.h"
+#include "synctest.h"
 
 using fika::sync::Code;
 using fika::test::PgCluster;
@@ -206,4 +208,54 @@ TEST_CASE("the feed on PostgreSQL: 4 writers with random delays inside their tra
         CHECK(f->seen == table);
     }
     CHECK(fa.seen.size() + fb.seen.size() == 160);
+}
+
+TEST_CASE("the PostgreSQL hub: two instances take pushes at once - a device pulling meanwhile misses nothing") {
+    PgCluster cluster;
+    fika::test::FakeWall wall;
+    auto open_hub = [&] {
+        fika::server::PgHubOptions o;
+        o.wall = wall.fn();
+        auto h = fika::server::PgHub::open(cluster.conninfo(), o);
+        INFO((h.ok() ? "" : h.error().message));
+        REQUIRE(h.ok());
+        return std::move(h).value();
+    };
+    auto one = open_hub(), two = open_hub(), three = open_hub();  // three instances, one database
+    fika::test::TempDir dir;
+    auto d1 = fika::test::open_store(dir.file("d1.db"), fika::sync::Role::Device, wall, 11);
+    auto d2 = fika::test::open_store(dir.file("d2.db"), fika::sync::Role::Device, wall, 12);
+    auto reader = fika::test::open_store(dir.file("d3.db"), fika::sync::Role::Device, wall, 13);
+    auto shared = d1->create("accounts", {{"name", fika::sync::text("Shared AB")}});
+    REQUIRE(shared.ok());
+    fika::test::sync_once(*d1, *one);
+    fika::test::pull_all(*d2, *two);
+    std::atomic<bool> writing{true};
+    auto writer = [&](fika::sync::Store& d, fika::sync::HubStore& hub, const char* who) {
+        for (int round = 0; round < 25; ++round) {  // bounded: 25 pushes of 8 records each
+            fika::sync::Store::Batch b(d);
+            for (int i = 0; i < 8; ++i)
+                REQUIRE(d.create("cases", {{"account_id", fika::sync::text(*shared)},
+                                           {"title", fika::sync::text(std::string(who) + " " + std::to_string(round * 8 + i))}})
+                            .ok());
+            REQUIRE(b.commit().ok());
+            fika::test::push_all(d, hub, {}, 3);  // pushes of 3 records: many small units of work
+        }
+    };
+    std::thread t1([&] { writer(*d1, *one, "one"); });
+    std::thread t2([&] { writer(*d2, *two, "two"); });
+    std::thread pulling([&] {
+        while (writing) fika::test::pull_all(*reader, *three, 7);  // incremental pulls, small pages
+    });
+    t1.join();
+    t2.join();
+    writing = false;
+    pulling.join();
+    fika::test::pull_all(*reader, *three);
+    // Everything either instance took is on the reader, and its checksum agrees.
+    auto hub_dump = one->dump(true);
+    REQUIRE(hub_dump.ok());
+    CHECK(fika::test::dump(*reader, true) == *hub_dump);
+    CHECK(reader->all("cases")->size() == 400);
+    CHECK(*reader->bucket_checksum(*shared) == *three->bucket_checksum(*shared));
 }

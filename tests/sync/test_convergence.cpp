@@ -7,6 +7,10 @@
 // every value that lost to a concurrent write must be in its writer's conflict record.
 //
 // FIKA_SEED=<n> replays a run; FIKA_PROP_WORLDS / FIKA_PROP_STEPS size it.
+//
+// Built twice: convergence_test with the SQLite hub, pg_convergence_test (FIKA_PG_HUB)
+// with the hub on a PostgreSQL 15 the test starts - the same property, the same merge
+// rules, another storage.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -15,6 +19,10 @@
 #include "store.h"
 #include "synctest.h"
 #include "testutil.h"
+#ifdef FIKA_PG_HUB
+#include "pg_harness.h"
+#include "pg_hub.h"
+#endif
 
 using namespace fika::sync;
 using fika::test::FakeWall;
@@ -40,6 +48,17 @@ int env_int(const char* name, int fallback) {
     return v ? std::atoi(v) : fallback;
 }
 
+#ifdef FIKA_PG_HUB
+using Hub = fika::server::PgHub;
+// One cluster for the test; each world in a schema of its own.
+fika::test::PgCluster& cluster() {
+    static fika::test::PgCluster c;
+    return c;
+}
+#else
+using Hub = fika::sync::SqliteHub;
+#endif
+
 class World {
 public:
     World(std::uint64_t seed, int devices) : rng_(seed) {
@@ -49,10 +68,26 @@ public:
             std::int64_t skew = i == 0 ? 0 : static_cast<std::int64_t>(rng_() % 3'900'000) - 3'600'000;
             walls_[i].ms = static_cast<std::uint64_t>(1'764'000'000'000 + skew);
         }
+#ifdef FIKA_PG_HUB
+        static int worlds = 0;
+        std::string schema = "w" + std::to_string(++worlds);
+        {
+            fika::server::pg::Connection c(cluster().conninfo());
+            c.run_script("CREATE SCHEMA " + schema);
+        }
+        fika::server::PgHubOptions ho;
+        ho.wall = walls_[0].fn();
+        (void)rng_();  // as the SQLite hub's seed: the devices' seeds stay the same
+        auto opened = Hub::open(cluster().conninfo() + " options='-csearch_path=" + schema + "'", ho);
+        INFO((opened.ok() ? "" : opened.error().message));
+        REQUIRE(opened.ok());
+        hub_ = std::move(opened).value();
+#else
         OpenOptions ho;
         ho.wall = walls_[0].fn();
         ho.seed = rng_() | 1;
-        hub_ = std::move(fika::sync::SqliteHub::open(dir_.file("hub.db"), ho)).value();
+        hub_ = std::move(Hub::open(dir_.file("hub.db"), ho)).value();
+#endif
         for (int d = 0; d < devices; ++d) {
             seeds_.push_back(rng_() | 1);
             devs_.push_back(open_device(d));
@@ -78,7 +113,11 @@ public:
     }
 
     void check() {
+#ifdef FIKA_PG_HUB
+        std::string hub_dump = *hub_->dump(true);
+#else
         std::string hub_dump = fika::test::dump(*hub_, true);
+#endif
         auto buckets = *hub_->bucket_seqs();
         for (size_t d = 0; d < devs_.size(); ++d) {
             INFO("device " << d);
@@ -244,7 +283,7 @@ private:
     Rng rng_;
     TempDir dir_{true};
     std::vector<FakeWall> walls_;
-    std::unique_ptr<fika::sync::SqliteHub> hub_;
+    std::unique_ptr<Hub> hub_;
     std::vector<std::unique_ptr<Store>> devs_;
     std::vector<std::uint64_t> seeds_;
     std::vector<Write> writes_;
@@ -257,7 +296,11 @@ private:
 
 TEST_CASE("replicas converge and keep every concurrently lost value - whatever the delivery order") {
     std::uint64_t seed = fika::test::test_seed("convergence");
+#ifdef FIKA_PG_HUB
+    int worlds = env_int("FIKA_PROP_WORLDS", 20);  // each step a few round trips to PostgreSQL
+#else
     int worlds = env_int("FIKA_PROP_WORLDS", 30);
+#endif
     int steps = env_int("FIKA_PROP_STEPS", 400);
     int lost = 0, conflicts = 0;
     for (int i = 0; i < worlds; ++i) {

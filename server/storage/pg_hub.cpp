@@ -1,0 +1,657 @@
+#include "pg_hub.h"
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+#include "export.h"
+#include "merge.h"
+#include "sqlite_replica.h"  // record_hash, cell_hash: the bucket checksum is the engine's
+
+namespace fika::server {
+
+using sync::Code;
+using sync::fail;
+using sync::must;
+using pg::Param;
+
+namespace {
+
+constexpr int kPgSchema = 1;  // the layout of the hub's own tables (hub_meta ...)
+
+std::string sql_type(sync::FieldType t) {
+    switch (t) {
+        case sync::FieldType::Integer:
+        case sync::FieldType::Bool: return "bigint";
+        case sync::FieldType::Real: return "double precision";
+        default: return "text";
+    }
+}
+
+Param value_param(const sync::Value& v) {
+    switch (v.index()) {
+        case 1: return Param(std::get<1>(v));
+        case 2: return Param(std::get<2>(v));
+        case 3: return Param(std::get<3>(v));
+        default: return Param();
+    }
+}
+
+// The columns of a user table as a SELECT list: the fields, _clocks, _seq, id.
+std::string columns(const sync::TableDef& t) {
+    std::string cols;
+    for (const sync::FieldDef& f : t.fields) cols += pg::quote_ident(f.name) + ",";
+    return cols + "_clocks,_seq,id";
+}
+
+// A bucket's condition on a user table ($1: the bucket).
+std::string bucket_where(const sync::TableDef& t) {
+    switch (t.bucket) {
+        case sync::BucketRule::Self: return "id=$1";
+        case sync::BucketRule::Field: return pg::quote_ident(t.fields[static_cast<size_t>(t.bucket_field)].name) + "=$1";
+        case sync::BucketRule::Global: return "$1='global'";
+    }
+    return "false";
+}
+
+}  // namespace
+
+class PgHub::PgWork final : public sync::HubStore::Work {
+public:
+    explicit PgWork(PgHub& h) : h_(h) {}
+    ~PgWork() override {
+        if (!done_) h_.rollback_tx();
+    }
+    sync::Status commit() override {
+        if (done_) return sync::Error{Code::Invalid, "unit of work already finished"};
+        done_ = true;
+        return sync::guard_status([&] { h_.commit_tx(); });
+    }
+
+private:
+    PgHub& h_;
+    bool done_ = false;
+};
+
+sync::Result<std::unique_ptr<PgHub>> PgHub::open(const std::string& conninfo, const PgHubOptions& opts) {
+    return sync::guard([&] {
+        std::unique_ptr<PgHub> h(new PgHub());
+        h->db_ = pg::Connection(conninfo);
+        h->hlc_ = sync::Hlc(opts.wall);
+        h->max_drift_ms_ = opts.max_drift_ms;
+        std::random_device rd;
+        h->rng_.seed((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
+        h->migrate();
+        return h;
+    });
+}
+
+void PgHub::migrate() {
+    pg::Transaction t(db_);
+    // One migrating instance at a time (others wait here, then find it done).
+    db_.exec("SELECT pg_advisory_xact_lock(4607834)");
+    db_.run_script(
+        "CREATE TABLE IF NOT EXISTS hub_meta(key text PRIMARY KEY, value text NOT NULL);"
+        "CREATE TABLE IF NOT EXISTS hub_buckets(bucket text PRIMARY KEY, seq bigint NOT NULL DEFAULT 0,"
+        " checksum bigint NOT NULL DEFAULT 0);"
+        "CREATE SEQUENCE IF NOT EXISTS hub_seq");
+    auto meta = [&](const char* key) -> std::optional<std::string> {
+        pg::Result r = db_.exec("SELECT value FROM hub_meta WHERE key=$1", {key});
+        if (!r.rows()) return std::nullopt;
+        return std::string(r.text(0, 0));
+    };
+    auto put = [&](const char* key, const std::string& v) {
+        db_.exec("INSERT INTO hub_meta(key,value) VALUES($1,$2) ON CONFLICT(key) DO UPDATE SET value=$2", {key, v});
+    };
+    int have = std::atoi(meta("schema").value_or("0").c_str());
+    if (have > schema_->version() || std::atoi(meta("pg_schema").value_or("0").c_str()) > kPgSchema)
+        fail(Code::SchemaTooNew, "the PostgreSQL hub was written by a newer fika-server");
+    for (const sync::TableDef& tb : schema_->tables()) {
+        std::string name = pg::quote_ident(tb.name);
+        db_.run_script("CREATE TABLE IF NOT EXISTS " + name + "(id text PRIMARY KEY, _clocks bytea, _seq bigint)");
+        for (const sync::FieldDef& f : tb.fields)
+            db_.run_script("ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS " + pg::quote_ident(f.name) + " " +
+                           sql_type(f.type));
+        std::string by = tb.bucket == sync::BucketRule::Field
+                             ? pg::quote_ident(tb.fields[static_cast<size_t>(tb.bucket_field)].name) + ",_seq"
+                             : "_seq";
+        db_.run_script("CREATE INDEX IF NOT EXISTS " + pg::quote_ident(tb.name + "_feed") + " ON " + name + "(" + by + ")");
+    }
+    if (have && have < schema_->version()) {
+        // Devices that knew fewer fields download everything again (as on SQLite): the
+        // hub has nothing to redo for them; its own rows simply have the new columns.
+    }
+    put("schema", std::to_string(schema_->version()));
+    put("pg_schema", std::to_string(kPgSchema));
+    auto site = meta("site");
+    if (!site || !sync::parse_site(*site, site_)) {
+        site_ = sync::random_site(rng_);
+        put("site", sync::site_to_string(site_));
+    }
+    auto inc = meta("incarnation");
+    if (!inc || !sync::parse_site(*inc, incarnation_) || incarnation_ == 0) {
+        do incarnation_ = sync::random_site(rng_);
+        while (incarnation_ == 0);
+        put("incarnation", sync::site_to_string(incarnation_));
+    }
+    if (auto hlc = meta("hlc")) hlc_.observe(std::strtoull(hlc->c_str(), nullptr, 10));
+    t.commit();
+}
+
+// ---- units of work -----------------------------------------------------------------------------
+
+void PgHub::begin_tx(sync::Durability d) {
+    if (depth_++ > 0) return;
+    poisoned_ = false;
+    checksum_delta_.clear();
+    seq_delta_.clear();
+    seq_block_.clear();
+    try {
+        db_.run_script(d == sync::Durability::Full ? "BEGIN; SET LOCAL synchronous_commit=on"
+                                                   : "BEGIN; SET LOCAL synchronous_commit=off");
+    } catch (...) {
+        depth_ = 0;
+        throw;
+    }
+}
+
+void PgHub::commit_tx() {
+    if (depth_ == 0) fail(Code::Invalid, "no unit of work is open");
+    if (--depth_ > 0) return;
+    try {
+        if (poisoned_) fail(Code::Storage, "the unit of work was rolled back by an earlier storage failure");
+        // The buckets' checksums and newest numbers (their rows are locked already).
+        for (auto& [bucket, delta] : checksum_delta_) {
+            auto s = seq_delta_.count(bucket) ? seq_delta_[bucket] : 0;
+            db_.exec("UPDATE hub_buckets SET checksum=checksum # $2, seq=greatest(seq,$3) WHERE bucket=$1",
+                     {bucket, static_cast<std::int64_t>(delta), static_cast<std::int64_t>(s)});
+        }
+        db_.exec("INSERT INTO hub_meta(key,value) VALUES('hlc',$1) ON CONFLICT(key) DO UPDATE SET value="
+                 "greatest(hub_meta.value::numeric, $1::numeric)::text",
+                 {std::to_string(hlc_.last())});
+        db_.run_script("COMMIT");
+    } catch (...) {
+        rollback_tx();
+        throw;
+    }
+}
+
+void PgHub::rollback_tx() {
+    if (depth_ == 0) return;
+    if (--depth_ > 0) {
+        poisoned_ = true;  // an inner unit gave up: the outer one may not commit half of it
+        return;
+    }
+    try {
+        db_.run_script("ROLLBACK");
+    } catch (const sync::Failure&) {  // a lost connection rolled back by itself
+    }
+    checksum_delta_.clear();
+    seq_delta_.clear();
+}
+
+sync::Result<std::unique_ptr<sync::HubStore::Work>> PgHub::begin(sync::Durability d) {
+    return sync::guard([&]() -> std::unique_ptr<sync::HubStore::Work> {
+        begin_tx(d);
+        return std::make_unique<PgWork>(*this);
+    });
+}
+
+template <typename Fn>
+void PgHub::in_work(Fn&& fn, sync::Durability d) {
+    begin_tx(d);
+    try {
+        fn();
+    } catch (...) {
+        rollback_tx();
+        throw;
+    }
+    commit_tx();
+}
+
+// ---- rows --------------------------------------------------------------------------------------
+
+std::vector<sync::Record> PgHub::load_rows(const sync::TableDef& t, const std::string& where,
+                                           const std::vector<Param>& params) {
+    pg::Result r = db_.exec("SELECT " + columns(t) + " FROM " + pg::quote_ident(t.name) + " WHERE " + where, params);
+    std::vector<sync::Record> out;
+    const int n = static_cast<int>(t.fields.size());
+    for (int row = 0; row < r.rows(); ++row) {
+        sync::Record rec;
+        rec.table = &t;
+        rec.id = std::string(r.text(row, n + 2));
+        rec.values.reserve(t.fields.size());
+        for (int i = 0; i < n; ++i) {
+            if (r.null(row, i)) {
+                rec.values.emplace_back(std::monostate{});
+                continue;
+            }
+            switch (t.fields[static_cast<size_t>(i)].type) {
+                case sync::FieldType::Integer:
+                case sync::FieldType::Bool: rec.values.emplace_back(r.integer(row, i)); break;
+                case sync::FieldType::Real: rec.values.emplace_back(r.real(row, i)); break;
+                default: rec.values.emplace_back(std::string(r.text(row, i))); break;
+            }
+        }
+        rec.clocks = r.null(row, n) ? sync::CellClocks{} : sync::CellClocks::decode(r.bytes(row, n), t.fields.size());
+        rec.clocks.cells.resize(t.fields.size());
+        if (!r.null(row, n + 1)) rec.seq = static_cast<std::uint64_t>(r.integer(row, n + 1));
+        out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+std::optional<sync::Record> PgHub::load(const sync::TableDef& t, const std::string& id) {
+    auto rows = load_rows(t, "id=$1", {id});
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+void PgHub::store(const sync::Record& r) {
+    const sync::TableDef& t = *r.table;
+    std::string cols, vals, sets;
+    std::vector<Param> params;
+    int k = 0;
+    for (std::size_t i = 0; i < t.fields.size(); ++i) {
+        std::string c = pg::quote_ident(t.fields[i].name);
+        cols += c + ",";
+        vals += "$" + std::to_string(++k) + ",";
+        sets += c + "=EXCLUDED." + c + ",";
+        params.push_back(value_param(r.values[i]));
+    }
+    std::string blob;
+    r.clocks.encode_to(blob, true);
+    params.push_back(Param::bytes(std::move(blob)));
+    params.push_back(r.seq ? Param(*r.seq) : Param());
+    params.push_back(Param(r.id));
+    db_.exec("INSERT INTO " + pg::quote_ident(t.name) + "(" + cols + "_clocks,_seq,id) VALUES(" + vals + "$" +
+                 std::to_string(k + 1) + ",$" + std::to_string(k + 2) + ",$" + std::to_string(k + 3) +
+                 ") ON CONFLICT(id) DO UPDATE SET " + sets + "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq",
+             params);
+}
+
+void PgHub::lock_buckets(std::vector<std::string> buckets) {
+    std::sort(buckets.begin(), buckets.end());
+    buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+    for (const std::string& b : buckets) {
+        if (checksum_delta_.count(b)) continue;  // locked earlier in this unit of work
+        db_.exec("INSERT INTO hub_buckets(bucket) VALUES($1) ON CONFLICT DO NOTHING", {b});
+        db_.exec("SELECT 1 FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {b});
+        checksum_delta_[b];  // from now on, this unit of work holds it
+    }
+}
+
+std::uint64_t PgHub::next_seq() {
+    // Numbers are taken only while the bucket's lock is held (lock_buckets before).
+    if (seq_block_.empty()) {
+        pg::Result r = db_.exec("SELECT nextval('hub_seq') FROM generate_series(1,64)");
+        for (int i = r.rows() - 1; i >= 0; --i) seq_block_.push_back(static_cast<std::uint64_t>(r.integer(i, 0)));
+    }
+    std::uint64_t s = seq_block_.back();
+    seq_block_.pop_back();
+    return s;
+}
+
+std::optional<sync::Error> PgHub::merge_one(const sync::RecordChange& rc, sync::Record& r, bool creates,
+                                            const sync::Authorize* authorize, bool local, sync::ApplyResult& result) {
+    const sync::TableDef& t = *rc.table;
+    std::string bucket;
+    if (creates) {
+        std::vector<sync::Value> probe(t.fields.size());
+        for (const sync::CellChange& c : rc.cells) probe[static_cast<size_t>(c.field)] = c.value;
+        bucket = std::string(sync::bucket_of(t, rc.id, probe));
+    } else {
+        bucket = std::string(sync::bucket_of(t, rc.id, r.values));
+    }
+    if (!local) {
+        sync::merge::Check check = sync::merge::check_at_hub(t, creates ? nullptr : &r.values,
+                                                             creates ? nullptr : &r.clocks, rc, bucket,
+                                                             hlc_.wall_ms(), max_drift_ms_);
+        if (check.verdict == sync::merge::Verdict::Replay) return std::nullopt;
+        if (check.verdict == sync::merge::Verdict::Refuse) return check.error;
+        if (authorize && *authorize)
+            if (auto refusal = (*authorize)(bucket, rc, creates)) return refusal;
+    }
+    for (const sync::CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
+    sync::merge::Outcome out = sync::merge::apply(t, {r.values, r.clocks}, rc, std::nullopt);
+    if (out.taken.empty()) return std::nullopt;
+    lock_buckets({bucket});
+    std::uint64_t rh = sync::record_hash(t.id, rc.id);
+    std::uint64_t& delta = checksum_delta_[bucket];
+    const std::uint64_t seq = next_seq();
+    for (const sync::merge::Taken& k : out.taken) {
+        delta ^= sync::cell_hash(rh, k.field, k.after);
+        if (!k.before.is_zero()) delta ^= sync::cell_hash(rh, k.field, k.before);
+        r.clocks.cells[static_cast<size_t>(k.field)].seq = seq;
+    }
+    r.seq = seq;
+    seq_delta_[bucket] = std::max(seq_delta_[bucket], seq);
+    store(r);
+    if (out.erased_now) result.erased.emplace_back(&t, rc.id);
+    result.records_changed++;
+    result.cells_won += out.taken.size();
+    if (creates) result.created.emplace_back(&t, rc.id);
+    result.buckets_changed.push_back(bucket);
+    return std::nullopt;
+}
+
+// ---- sync ----------------------------------------------------------------------------------------
+
+sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChange>& changes,
+                                             const sync::Authorize& authorize) {
+    return sync::guard([&] {
+        sync::ApplyResult result;
+        in_work([&] {
+            // The buckets this push writes, locked in order before anything is numbered
+            // (a record's bucket is fixed at creation, so a first read tells it).
+            std::vector<std::string> buckets;
+            for (const sync::RecordChange& rc : changes) {
+                const sync::TableDef& t = *rc.table;
+                if (t.bucket == sync::BucketRule::Global) {
+                    buckets.emplace_back(sync::kGlobalBucket);
+                    continue;
+                }
+                if (t.bucket == sync::BucketRule::Self) {
+                    buckets.push_back(rc.id);
+                    continue;
+                }
+                std::string b;
+                for (const sync::CellChange& c : rc.cells)
+                    if (c.field == t.bucket_field)
+                        if (auto* s = std::get_if<std::string>(&c.value)) b = *s;
+                if (b.empty())
+                    if (auto r = load(t, rc.id)) b = std::string(sync::bucket_of(t, rc.id, r->values));
+                if (!b.empty()) buckets.push_back(b);
+            }
+            lock_buckets(buckets);
+            // Read after the locks: what another instance merged before is seen.
+            for (const sync::RecordChange& rc : changes) {
+                auto existing = load(*rc.table, rc.id);
+                sync::Record r = existing ? std::move(*existing) : sync::Record{};
+                if (!existing) {
+                    r.table = rc.table;
+                    r.id = rc.id;
+                    r.values.resize(rc.table->fields.size());
+                    r.clocks.cells.resize(rc.table->fields.size());
+                }
+                if (auto refusal = merge_one(rc, r, !existing, &authorize, false, result))
+                    result.refused.push_back({rc.table->name, rc.id, *refusal});
+            }
+        });
+        std::set<std::string> b(result.buckets_changed.begin(), result.buckets_changed.end());
+        result.buckets_changed.assign(b.begin(), b.end());
+        return result;
+    });
+}
+
+sync::Result<sync::FeedPage> PgHub::feed(const std::string& bucket, sync::Cursor cursor, std::size_t limit,
+                                         sync::Site skip_site) {
+    return sync::guard([&] {
+        if (limit == 0) limit = 1;
+        // One snapshot for the rows and the bucket's end (outside a unit of work).
+        std::optional<pg::Transaction> snapshot;
+        if (depth_ == 0) snapshot.emplace(db_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        struct Item {
+            std::uint64_t seq;
+            sync::RecordChange rc;
+        };
+        std::vector<Item> items;
+        const bool global = bucket == sync::kGlobalBucket;
+        for (const sync::TableDef& t : schema_->tables()) {
+            if ((t.bucket == sync::BucketRule::Global) != global) continue;
+            auto rows = load_rows(t, bucket_where(t) + " AND _seq>$2 ORDER BY _seq LIMIT $3",
+                                  {bucket, static_cast<std::int64_t>(cursor.at), static_cast<std::int64_t>(limit + 1)});
+            for (sync::Record& r : rows) {
+                Item it{r.seq.value_or(0), {&t, r.id, {}}};
+                for (std::size_t i = 0; i < t.fields.size(); ++i) {
+                    const sync::Cell& c = r.clocks.cells[i];
+                    if (!c.written() || c.seq <= cursor.since) continue;
+                    if (skip_site != 0 && c.clock.site == skip_site) continue;
+                    it.rc.cells.push_back({static_cast<int>(i), std::move(r.values[i]), c.clock, c.base, c.seq});
+                }
+                items.push_back(std::move(it));
+            }
+        }
+        std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.seq < b.seq; });
+        sync::FeedPage page;
+        page.more = items.size() > limit;
+        if (page.more) items.resize(limit);
+        for (Item& it : items)
+            if (!it.rc.cells.empty()) page.changes.push_back(std::move(it.rc));
+        pg::Result b = db_.exec("SELECT seq, checksum FROM hub_buckets WHERE bucket=$1", {bucket});
+        std::uint64_t max_seq = cursor.at;
+        if (b.rows()) {
+            max_seq = std::max(cursor.at, static_cast<std::uint64_t>(b.integer(0, 0)));
+            page.checksum = static_cast<std::uint64_t>(b.integer(0, 1));
+        }
+        page.to = page.more ? items.back().seq : max_seq;
+        if (snapshot) snapshot->commit();
+        return page;
+    });
+}
+
+sync::Result<std::map<std::string, std::uint64_t>> PgHub::bucket_seqs() {
+    return sync::guard([&] {
+        std::map<std::string, std::uint64_t> out;
+        pg::Result r = db_.exec("SELECT bucket, seq FROM hub_buckets WHERE bucket<>'' AND seq>0");
+        for (int i = 0; i < r.rows(); ++i) out[std::string(r.text(i, 0))] = static_cast<std::uint64_t>(r.integer(i, 1));
+        return out;
+    });
+}
+
+sync::Result<std::uint64_t> PgHub::bucket_checksum(const std::string& bucket) {
+    return sync::guard([&] {
+        pg::Result r = db_.exec("SELECT checksum FROM hub_buckets WHERE bucket=$1", {bucket});
+        return r.rows() ? static_cast<std::uint64_t>(r.integer(0, 0)) : std::uint64_t{0};
+    });
+}
+
+std::uint64_t PgHub::hub_seq() const {
+    try {
+        // Every instance's numbers, not only this one's.
+        pg::Result r = db_.exec("SELECT coalesce(max(seq),0) FROM hub_buckets");
+        return static_cast<std::uint64_t>(r.integer(0, 0));
+    } catch (const sync::Failure&) {
+        return 0;
+    }
+}
+
+sync::Result<std::uint64_t> PgHub::new_incarnation() {
+    return sync::guard([&] {
+        std::uint64_t next = 0;
+        do next = sync::random_site(rng_);
+        while (next == 0 || next == incarnation_);
+        in_work([&] {
+            db_.exec("INSERT INTO hub_meta(key,value) VALUES('incarnation',$1) ON CONFLICT(key) DO UPDATE SET value=$1",
+                     {sync::site_to_string(next)});
+        });
+        incarnation_ = next;
+        return next;
+    });
+}
+
+// ---- records ---------------------------------------------------------------------------------------
+
+sync::Result<sync::Record> PgHub::get(std::string_view table, const std::string& id) {
+    return sync::guard([&] {
+        const sync::TableDef* t = schema_->table(table);
+        if (!t) fail(Code::Invalid, "unknown table '" + std::string(table) + "'");
+        auto r = load(*t, id);
+        if (!r) fail(Code::NotFound, t->name + " " + id + " not found");
+        return std::move(*r);
+    });
+}
+
+sync::Result<std::vector<sync::Record>> PgHub::find(std::string_view table, std::string_view field,
+                                                    const sync::Value& value, std::size_t limit) {
+    return sync::guard([&] {
+        const sync::TableDef* t = schema_->table(table);
+        if (!t) fail(Code::Invalid, "unknown table '" + std::string(table) + "'");
+        if (t->field_index(field) < 0) fail(Code::Invalid, t->name + ": unknown field '" + std::string(field) + "'");
+        return load_rows(*t, pg::quote_ident(field) + "=$1 AND coalesce(deleted,0)=0 ORDER BY id LIMIT $2",
+                         {value_param(value), static_cast<std::int64_t>(limit)});
+    });
+}
+
+void PgHub::write_local(const sync::TableDef& t, const std::string& id, std::vector<std::pair<int, sync::Value>> sets,
+                        bool creates) {
+    auto existing = load(t, id);
+    if (creates && existing) fail(Code::Invalid, t.name + " " + id + " exists already");
+    if (!creates && !existing) fail(Code::NotFound, t.name + " " + id + " not found");
+    sync::Record r;
+    if (existing) {
+        r = std::move(*existing);
+        if (t.erased(r.values)) fail(Code::Forbidden, sync::merge::erased_message(t, id));
+    } else {
+        r.table = &t;
+        r.id = id;
+        r.values.resize(t.fields.size());
+        r.clocks.cells.resize(t.fields.size());
+    }
+    sync::RecordChange rc{&t, id, {}};
+    const sync::Clock clock{hlc_.tick(), site_};
+    for (auto& [i, v] : sets) {
+        const sync::FieldDef& f = t.fields[static_cast<size_t>(i)];
+        if (!creates && r.values[static_cast<size_t>(i)] == v) continue;
+        if (!creates && f.immutable) fail(Code::Forbidden, t.name + "." + f.name + " is fixed at creation");
+        rc.cells.push_back({i, std::move(v), clock, r.clocks.cells[static_cast<size_t>(i)].clock, 0});
+    }
+    if (rc.cells.empty()) return;
+    std::vector<sync::Value> probe = r.values;
+    for (const sync::CellChange& c : rc.cells) probe[static_cast<size_t>(c.field)] = c.value;
+    lock_buckets({std::string(sync::bucket_of(t, id, probe))});
+    sync::ApplyResult ignored;
+    merge_one(rc, r, creates, nullptr, true, ignored);
+}
+
+sync::Result<std::string> PgHub::create(std::string_view table, sync::Fields fields) {
+    return sync::guard([&] {
+        const sync::TableDef* t = schema_->table(table);
+        if (!t) fail(Code::Invalid, "unknown table '" + std::string(table) + "'");
+        std::string id;
+        std::vector<std::pair<int, sync::Value>> sets;
+        std::uint64_t given = 0;
+        for (auto& [name, value] : fields) {
+            if (name == "id") {
+                auto* s = std::get_if<std::string>(&value);
+                if (!s || !sync::is_uuid(*s)) fail(Code::Invalid, t->name + ".id: expected a record id");
+                id = *s;
+                continue;
+            }
+            int i = t->field_index(name);
+            if (i < 0) fail(Code::Invalid, t->name + ": unknown field '" + name + "'");
+            if (t->fields[static_cast<size_t>(i)].type == sync::FieldType::Real && std::holds_alternative<std::int64_t>(value))
+                value = static_cast<double>(std::get<std::int64_t>(value));
+            must(sync::validate_value(*t, t->fields[static_cast<size_t>(i)], value));
+            given |= std::uint64_t{1} << i;
+            sets.emplace_back(i, std::move(value));
+        }
+        for (std::size_t i = 0; i < t->fields.size(); ++i) {
+            const sync::FieldDef& f = t->fields[i];
+            if (given & (std::uint64_t{1} << i)) continue;
+            if (!sync::is_null(f.fallback)) sets.emplace_back(static_cast<int>(i), f.fallback);
+            else if (f.required) fail(Code::Invalid, t->name + "." + f.name + ": is required");
+        }
+        std::erase_if(sets, [](const auto& s) { return sync::is_null(s.second); });
+        if (id.empty()) id = sync::new_uuid_v7(hlc_.wall_ms(), rng_);
+        in_work([&] { write_local(*t, id, std::move(sets), true); });
+        return id;
+    });
+}
+
+sync::Status PgHub::update(std::string_view table, const std::string& id, sync::Fields fields) {
+    return sync::guard_status([&] {
+        const sync::TableDef* t = schema_->table(table);
+        if (!t) fail(Code::Invalid, "unknown table '" + std::string(table) + "'");
+        std::vector<std::pair<int, sync::Value>> sets;
+        for (auto& [name, value] : fields) {
+            int i = t->field_index(name);
+            if (i < 0) fail(Code::Invalid, t->name + ": unknown field '" + name + "'");
+            if (i == t->erased_field) fail(Code::Forbidden, t->name + ".erased is set only by erasing a person");
+            must(sync::validate_value(*t, t->fields[static_cast<size_t>(i)], value));
+            sets.emplace_back(i, std::move(value));
+        }
+        in_work([&] { write_local(*t, id, std::move(sets), false); });
+    });
+}
+
+sync::Result<std::vector<std::pair<const sync::TableDef*, std::string>>> PgHub::records_about(
+    const std::string& contact_id) {
+    return sync::guard([&] {
+        std::vector<std::pair<const sync::TableDef*, std::string>> out;
+        auto each = [&](const char* table, const char* where) {
+            const sync::TableDef* t = schema_->table(table);
+            pg::Result r = db_.exec("SELECT id FROM " + pg::quote_ident(t->name) + " WHERE " + where + " ORDER BY id",
+                                    {contact_id});
+            for (int i = 0; i < r.rows(); ++i) out.emplace_back(t, std::string(r.text(i, 0)));
+        };
+        each("cases", "contact_id=$1");
+        each("activities", "contact_id=$1");
+        each("notes", "contact_id=$1");
+        each("follow_ups", "related_kind='contact' AND related_id=$1");
+        each("contact_plans", "contact_id=$1");
+        return out;
+    });
+}
+
+sync::Result<sync::Erasure> PgHub::erase_person(const std::string& contact_id) {
+    return sync::guard([&] {
+        const sync::TableDef& contacts = *schema_->table("contacts");
+        sync::Erasure out;
+        in_work([&] {
+            if (!load(contacts, contact_id)) fail(Code::NotFound, "contacts " + contact_id + " not found");
+            auto wipe = [&](const sync::TableDef& t, const std::string& id, bool erase) {
+                auto r = load(t, id);
+                if (!r) return;
+                std::vector<std::pair<int, sync::Value>> sets;
+                if (erase) {
+                    for (std::size_t i = 0; i < t.fields.size(); ++i)
+                        if (t.fields[i].personal) sets.emplace_back(static_cast<int>(i), sync::erased_value(t.fields[i]));
+                    sets.emplace_back(t.erased_field, std::int64_t{1});
+                }
+                sets.emplace_back(t.deleted_field, std::int64_t{1});
+                if (!t.erased(r->values)) {
+                    // The erased flag is written here only (update() refuses it).
+                    sync::RecordChange rc{&t, id, {}};
+                    const sync::Clock clock{hlc_.tick(), site_};
+                    for (auto& [i, v] : sets) {
+                        if (r->values[static_cast<size_t>(i)] == v) continue;
+                        rc.cells.push_back({i, v, clock, r->clocks.cells[static_cast<size_t>(i)].clock, 0});
+                    }
+                    if (!rc.cells.empty()) {
+                        lock_buckets({std::string(sync::bucket_of(t, id, r->values))});
+                        sync::ApplyResult ignored;
+                        merge_one(rc, *r, false, nullptr, true, ignored);
+                    }
+                }
+                out.records.emplace_back(t.name, id);
+            };
+            for (auto& [t, id] : must(records_about(contact_id)))
+                if (t->name != "cases") wipe(*t, id, t->erased_field >= 0);  // a case is the firm's
+            wipe(contacts, contact_id, true);
+        });
+        return out;
+    });
+}
+
+sync::Result<sync::HubCounts> PgHub::counts() {
+    return sync::guard([&] {
+        sync::HubCounts c;
+        for (const sync::TableDef& t : schema_->tables())
+            c.records += static_cast<std::size_t>(db_.exec("SELECT count(*) FROM " + pg::quote_ident(t.name)).integer(0, 0));
+        c.buckets = static_cast<std::size_t>(db_.exec("SELECT count(*) FROM hub_buckets").integer(0, 0));
+        c.bytes = static_cast<std::uint64_t>(db_.exec("SELECT pg_database_size(current_database())").integer(0, 0));
+        return c;
+    });
+}
+
+sync::Result<std::string> PgHub::dump(bool with_clocks) {
+    return sync::guard([&] {
+        std::string out;
+        for (const sync::TableDef& t : schema_->tables())
+            for (const sync::Record& r : load_rows(t, "true ORDER BY id", {})) out += sync::dump_line(r, with_clocks);
+        return out;
+    });
+}
+
+}  // namespace fika::server

@@ -1,0 +1,105 @@
+// The hub on PostgreSQL (issue 21): sync::HubStore over one libpq connection, with the
+// engine's merge rules (sync/merge.h) and per-cell clocks, so a device cannot tell it
+// from the SQLite hub. The feed's order is safe with several writers: a unit of work
+// locks the row of each bucket it writes, in bucket order, before it takes sequence
+// numbers (docs/ARCHITECTURE.md, "The feed on PostgreSQL"); a feed page is read in one
+// snapshot.
+//
+// Tables (created at open, in the connection's schema)
+//   hub_meta(key, value)                    site, incarnation, schema version
+//   hub_buckets(bucket, seq, checksum)      per bucket: the newest seq, the XOR checksum;
+//                                           its row is the bucket's writers' lock
+//   hub_seq                                 the sequence numbers (global; a bucket's feed
+//                                           has gaps)
+//   one table per user table: id, the fields (bigint, double precision or text),
+//   _clocks (bytea: cellclocks.h with sequence numbers), _seq
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "hub_store.h"
+#include "pg.h"
+
+namespace fika::server {
+
+struct PgHubOptions {
+    sync::WallClock wall = sync::system_wall_clock();
+    std::uint64_t max_drift_ms = 10 * 60 * 1000;
+};
+
+class PgHub final : public sync::HubStore {
+public:
+    // Connects and creates or migrates the tables. Errors: Storage (unreachable),
+    // SchemaTooNew (written by a newer Fika).
+    static sync::Result<std::unique_ptr<PgHub>> open(const std::string& conninfo, const PgHubOptions& opts = {});
+
+    sync::Result<std::unique_ptr<Work>> begin(sync::Durability d = sync::Durability::Full) override;
+    const sync::Schema& schema() const override { return *schema_; }
+    sync::Site site() const override { return site_; }
+    std::uint64_t hlc_last() const override { return hlc_.last(); }
+    std::uint64_t now_ms() const override { return hlc_.wall_ms(); }
+    std::uint64_t hub_seq() const override;
+    std::uint64_t incarnation() const override { return incarnation_; }
+    sync::Result<std::uint64_t> new_incarnation() override;
+
+    sync::Result<sync::ApplyResult> apply(const std::vector<sync::RecordChange>& changes,
+                                          const sync::Authorize& authorize) override;
+    sync::Result<sync::FeedPage> feed(const std::string& bucket, sync::Cursor cursor, std::size_t limit,
+                                      sync::Site skip_site = 0) override;
+    sync::Result<std::map<std::string, std::uint64_t>> bucket_seqs() override;
+    sync::Result<sync::Record> get(std::string_view table, const std::string& id) override;
+    sync::Result<std::vector<sync::Record>> find(std::string_view table, std::string_view field,
+                                                 const sync::Value& value, std::size_t limit) override;
+    sync::Result<std::string> create(std::string_view table, sync::Fields fields) override;
+    sync::Status update(std::string_view table, const std::string& id, sync::Fields fields) override;
+    sync::Result<std::vector<std::pair<const sync::TableDef*, std::string>>> records_about(
+        const std::string& contact_id) override;
+    sync::Result<sync::Erasure> erase_person(const std::string& contact_id) override;
+    sync::Result<sync::HubCounts> counts() override;
+
+    // Every record with its clocks, as SqliteReplica::dump writes it (tests compare them).
+    sync::Result<std::string> dump(bool with_clocks = false);
+    sync::Result<std::uint64_t> bucket_checksum(const std::string& bucket);
+
+private:
+    PgHub() = default;
+    class PgWork;
+    void migrate();
+    // Runs fn in the open unit of work, or in a transaction of its own.
+    template <typename Fn>
+    void in_work(Fn&& fn, sync::Durability d = sync::Durability::Full);
+    void begin_tx(sync::Durability d);
+    void commit_tx();
+    void rollback_tx();
+
+    std::optional<sync::Record> load(const sync::TableDef& t, const std::string& id);
+    std::vector<sync::Record> load_rows(const sync::TableDef& t, const std::string& where,
+                                        const std::vector<pg::Param>& params);
+    void store(const sync::Record& r);
+    // Locks the buckets' rows (creating missing ones), in bucket order.
+    void lock_buckets(std::vector<std::string> buckets);
+    // Merges one change into `r` (loaded, or blank when new); nullopt or a refusal.
+    std::optional<sync::Error> merge_one(const sync::RecordChange& rc, sync::Record& r, bool creates,
+                                         const sync::Authorize* authorize, bool local, sync::ApplyResult& result);
+    std::uint64_t next_seq();
+    // A local write of the hub's own: new cells with a new clock of this site.
+    void write_local(const sync::TableDef& t, const std::string& id, std::vector<std::pair<int, sync::Value>> sets,
+                     bool creates);
+
+    mutable pg::Connection db_;
+    const sync::Schema* schema_ = &sync::Schema::current();
+    sync::Hlc hlc_;
+    sync::Rng rng_;
+    sync::Site site_ = 0;
+    std::uint64_t incarnation_ = 0;
+    std::uint64_t max_drift_ms_ = 0;
+    int depth_ = 0;            // units of work open (nested ones join the outer)
+    bool poisoned_ = false;    // a storage failure inside: the outer unit rolls back
+    std::unordered_map<std::string, std::uint64_t> checksum_delta_;  // per bucket, this transaction
+    std::unordered_map<std::string, std::uint64_t> seq_delta_;
+    std::vector<std::uint64_t> seq_block_;  // numbers taken, not used yet
+};
+
+}  // namespace fika::server
