@@ -21,7 +21,12 @@ namespace {
 
 const char* kUsage = R"(fika-server — the Fika sync server
 
-Usage: fika-server [--data DIR] COMMAND [ARGS...]
+Usage: fika-server [--data DIR] [--db DATABASE] COMMAND [ARGS...]
+
+  --data DIR                  the data directory (the SQLite database, backups, the lock)
+  --db DATABASE               keep everything in PostgreSQL instead of DIR/fika-server.db:
+                              a postgresql:// URI or a libpq string ("host=/run/postgresql
+                              dbname=fika"); several servers may share one database
 
 Commands:
   serve                       run the server (Ctrl-C or SIGTERM stops it gracefully)
@@ -108,13 +113,24 @@ int print_json(const nlohmann::json& j) {
     return 0;
 }
 
+// The database --db names ("" : the data directory's SQLite file).
+std::string g_db;
+
+// Where the store is, for messages (a PostgreSQL connection string is not shown: it may
+// hold a password).
+std::string where(const std::string& data) { return g_db.empty() ? database_path(data) : std::string("PostgreSQL (--db)"); }
+
+Result<std::unique_ptr<ServerStore>> open_store(const std::string& data, const ServerStoreOptions& o) {
+    return g_db.empty() ? open_sqlite_store(data, o) : open_pg_store(g_db, o);
+}
+
 std::unique_ptr<ServerStore> open_or_exit(const std::string& data, bool check, bool webhook) {
     ServerStoreOptions o;
     o.integrity_check = check;
     o.webhook = webhook;
-    auto s = open_sqlite_store(data, o);
+    auto s = open_store(data, o);
     if (!s.ok()) {
-        std::fprintf(stderr, "fika-server: cannot open %s: %s\n", database_path(data).c_str(), s.error().message.c_str());
+        std::fprintf(stderr, "fika-server: cannot open %s: %s\n", where(data).c_str(), s.error().message.c_str());
         std::exit(1);
     }
     return std::move(s).value();
@@ -188,15 +204,15 @@ int serve(const std::string& data, std::vector<std::string> args) {
     // One server per data directory; `restore` refuses while this is held.
     auto lock = lock_data_dir(data);
     if (!lock.ok()) return fail(lock.error());
-    std::fprintf(stderr, "fika-server: opening %s (integrity check, migrations)\n", database_path(data).c_str());
+    std::fprintf(stderr, "fika-server: opening %s (integrity check, migrations)\n", where(data).c_str());
     ServerStoreOptions so;
     so.webhook = !cfg.webhook_url.empty();
     so.max_drift_ms = cfg.max_drift_ms;
     so.push_order_wait = std::chrono::milliseconds(cfg.push_order_wait_ms);
     so.max_waiting_pushes = std::max<std::size_t>(1, cfg.workers / 2);
-    auto store = open_sqlite_store(data, so);
+    auto store = open_store(data, so);
     if (!store.ok()) {
-        std::fprintf(stderr, "fika-server: cannot open %s: %s\n", database_path(data).c_str(), store.error().message.c_str());
+        std::fprintf(stderr, "fika-server: cannot open %s: %s\n", where(data).c_str(), store.error().message.c_str());
         return 1;
     }
     App app(cfg, std::move(store).value());
@@ -239,6 +255,10 @@ int main(int argc, char** argv) {
         if (a == "--data") {
             if (i + 1 >= argc) return usage_error("--data needs a directory");
             data = argv[++i];
+        } else if (a == "--db") {
+            if (i + 1 >= argc) return usage_error("--db needs a database");
+            g_db = argv[++i];
+            if (!is_pg_database(g_db)) return usage_error("--db: a postgresql:// URI or a libpq string (host=... dbname=...)");
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;
@@ -370,11 +390,14 @@ int main(int argc, char** argv) {
             auto st = store->backup(args[1]);
             if (!st.ok()) return fail(st.error());
             if (json_out) return print_json(admin_json::backup(args[1]));
-            std::printf("backed up %s to %s\n", database_path(data).c_str(), args[1].c_str());
+            std::printf("backed up %s to %s\n", where(data).c_str(), args[1].c_str());
             return 0;
         }
         if (cmd == "restore") {
             if (args.size() != 2) return usage_error("restore FILE");
+            if (!g_db.empty())
+                return usage_error("restore puts a SQLite backup in place; a PostgreSQL database is restored with "
+                                   "pg_restore (docs/deploy.md)");
             auto rep = restore_sqlite_store(data, args[1]);
             if (!rep.ok()) return fail(rep.error());
             std::printf("restored %s from %s: %zu records, sequence %llu, incarnation %s\n", database_path(data).c_str(),
@@ -393,7 +416,7 @@ int main(int argc, char** argv) {
             } else {
                 std::printf("users %zu, devices %zu, records %zu, buckets %zu, notifications %zu, webhook queue %zu\n",
                             s->users, s->devices, s->records, s->buckets, s->notifications, s->webhook_queue);
-                std::printf("database %s: %.1f MiB\n", database_path(data).c_str(), s->db_bytes / 1048576.0);
+                std::printf("database %s: %.1f MiB\n", where(data).c_str(), s->db_bytes / 1048576.0);
                 if (!s->device_list.empty()) std::printf("%-18s %-16s %-22s %s\n", "DEVICE", "USER", "LAST SYNC", "SYNCS");
                 for (const Device& d : s->device_list)
                     std::printf("%-18s %-16s %-22s %llu\n", d.site.c_str(), d.user_name.c_str(), when(d.last_sync_ms).c_str(),

@@ -1,5 +1,7 @@
 #include "server_store.h"
 
+#include "pg_storage.h"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -188,7 +190,36 @@ void check_state(const std::string& data_dir, sync::HubStore& hub) {
 }
 
 
+// The engine for several instances: one PostgreSQL database.
+class PgEngine final : public Storage {
+public:
+    explicit PgEngine(std::unique_ptr<PgStorage> db) : db_(std::move(db)) {}
+    sync::HubStore& hub() override { return *db_; }
+    ServerData& data() override { return *db_; }
+    Status backup(const std::string& path) override { return db_->backup(path); }
+    Status check_output_file(const std::string&) override { return sync::ok_status(); }  // no file of ours here
+
+private:
+    std::unique_ptr<PgStorage> db_;
+};
+
 }  // namespace
+
+bool is_pg_database(const std::string& db) {
+    return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0 || db.find("host=") != std::string::npos ||
+           db.find("dbname=") != std::string::npos;
+}
+
+Result<std::unique_ptr<ServerStore>> open_pg_store(const std::string& conninfo, const ServerStoreOptions& opts) {
+    return sync::guard([&]() -> std::unique_ptr<ServerStore> {
+        PgHubOptions o;
+        o.wall = opts.wall;
+        o.max_drift_ms = opts.max_drift_ms;
+        auto db = PgStorage::open(conninfo, o);
+        if (!db.ok()) throw sync::Failure{db.error()};
+        return std::make_unique<ServerStore>(std::make_unique<PgEngine>(std::move(db).value()), opts);
+    });
+}
 
 Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& data_dir, const ServerStoreOptions& opts) {
     return sync::guard([&]() -> std::unique_ptr<ServerStore> {

@@ -116,6 +116,13 @@ private:
 Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& data_dir,
                                                        const ServerStoreOptions& opts = {});
 
+// Opens the server on PostgreSQL (a postgresql:// URI or a libpq connection string),
+// creating its tables when missing. Several instances may share the database. Errors:
+// Storage (unreachable), SchemaTooNew.
+Result<std::unique_ptr<ServerStore>> open_pg_store(const std::string& conninfo, const ServerStoreOptions& opts = {});
+// Whether --db names a PostgreSQL database (postgresql://, postgres://, or "host=...").
+bool is_pg_database(const std::string& db);
+
 // The data directory's serving lock (DATA/fika-server.lock, never the database itself):
 // `serve` holds it for its whole run, so two servers never share a data directory and
 // `restore` can tell that one runs. Released when destroyed.

@@ -76,14 +76,19 @@ private:
 sync::Result<std::unique_ptr<PgHub>> PgHub::open(const std::string& conninfo, const PgHubOptions& opts) {
     return sync::guard([&] {
         std::unique_ptr<PgHub> h(new PgHub());
-        h->db_ = pg::Connection(conninfo);
-        h->hlc_ = sync::Hlc(opts.wall);
-        h->max_drift_ms_ = opts.max_drift_ms;
-        std::random_device rd;
-        h->rng_.seed((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
-        h->migrate();
+        h->open_hub(conninfo, opts);
         return h;
     });
+}
+
+void PgHub::open_hub(const std::string& conninfo, const PgHubOptions& opts) {
+    conninfo_ = conninfo;
+    db_ = pg::Connection(conninfo);
+    hlc_ = sync::Hlc(opts.wall);
+    max_drift_ms_ = opts.max_drift_ms;
+    std::random_device rd;
+    rng_.seed((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
+    migrate();
 }
 
 void PgHub::migrate() {
@@ -197,17 +202,6 @@ sync::Result<std::unique_ptr<sync::HubStore::Work>> PgHub::begin(sync::Durabilit
     });
 }
 
-template <typename Fn>
-void PgHub::in_work(Fn&& fn, sync::Durability d) {
-    begin_tx(d);
-    try {
-        fn();
-    } catch (...) {
-        rollback_tx();
-        throw;
-    }
-    commit_tx();
-}
 
 // ---- rows --------------------------------------------------------------------------------------
 

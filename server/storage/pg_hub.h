@@ -29,7 +29,7 @@ struct PgHubOptions {
     std::uint64_t max_drift_ms = 10 * 60 * 1000;
 };
 
-class PgHub final : public sync::HubStore {
+class PgHub : public sync::HubStore {
 public:
     // Connects and creates or migrates the tables. Errors: Storage (unreachable),
     // SchemaTooNew (written by a newer Fika).
@@ -63,13 +63,19 @@ public:
     sync::Result<std::string> dump(bool with_clocks = false);
     sync::Result<std::uint64_t> bucket_checksum(const std::string& bucket);
 
-private:
+protected:
     PgHub() = default;
-    class PgWork;
-    void migrate();
-    // Runs fn in the open unit of work, or in a transaction of its own.
+    // For a derived storage's open(): connects and migrates the hub's tables (throws Failure).
+    void open_hub(const std::string& conninfo, const PgHubOptions& opts);
+    // Runs fn in the open unit of work, or in a transaction of its own (throws Failure).
     template <typename Fn>
     void in_work(Fn&& fn, sync::Durability d = sync::Durability::Full);
+    pg::Connection& connection() { return db_; }
+    const std::string& conninfo() const { return conninfo_; }
+
+private:
+    class PgWork;
+    void migrate();
     void begin_tx(sync::Durability d);
     void commit_tx();
     void rollback_tx();
@@ -89,6 +95,7 @@ private:
                      bool creates);
 
     mutable pg::Connection db_;
+    std::string conninfo_;
     const sync::Schema* schema_ = &sync::Schema::current();
     sync::Hlc hlc_;
     sync::Rng rng_;
@@ -101,5 +108,17 @@ private:
     std::unordered_map<std::string, std::uint64_t> seq_delta_;
     std::vector<std::uint64_t> seq_block_;  // numbers taken, not used yet
 };
+
+template <typename Fn>
+void PgHub::in_work(Fn&& fn, sync::Durability d) {
+    begin_tx(d);
+    try {
+        fn();
+    } catch (...) {
+        rollback_tx();
+        throw;
+    }
+    commit_tx();
+}
 
 }  // namespace fika::server

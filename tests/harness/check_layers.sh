@@ -25,7 +25,7 @@ done
 #    only in the SQLite layer and the replica files built on it.
 for f in $(find server -name '*.h' -o -name '*.cpp'); do
     case "$f" in server/storage/sqlite_*|server/storage/pg*) continue ;; esac
-    grep -Hn 'Stmt\b\|sqlite3_\|\.prepare(\|\.exec(\|\bdb()\|PQ[a-z]\|libpq' "$f" && breach "$f: SQL outside the storage engines"
+    grep -Hn 'Stmt\b\|sqlite3_\|\.prepare(\|\.exec(\|\bdb()\|\bPQ[a-z][A-Za-z]*(\|libpq-fe' "$f" && breach "$f: SQL outside the storage engines"
 done
 for f in $(find sync -name '*.h' -o -name '*.cpp'); do
     # (the rules library reads the device's user tables through Store::read, as views do)

@@ -1,0 +1,378 @@
+#include "pg_storage.h"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+
+extern char** environ;
+
+namespace fika::server {
+
+using pg::Param;
+using sync::fail;
+using sync::must;
+
+namespace {
+
+const char* kUserCols = "id,name,role,disabled,created_at";
+
+User row_user(const pg::Result& r, int row) {
+    User u;
+    u.id = r.text(row, 0);
+    u.name = r.text(row, 1);
+    u.role = parse_role(r.text(row, 2)).value_or(UserRole::Consultant);
+    u.disabled = r.integer(row, 3) != 0;
+    u.created_ms = static_cast<std::uint64_t>(r.integer(row, 4));
+    return u;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, const PgHubOptions& opts) {
+    return sync::guard([&] {
+        std::unique_ptr<PgStorage> s(new PgStorage());
+        s->open_hub(conninfo, opts);
+        s->migrate_server();
+        return s;
+    });
+}
+
+void PgStorage::migrate_server() {
+    pg::Connection& db = connection();
+    pg::Transaction t(db);
+    db.exec("SELECT pg_advisory_xact_lock(4607835)");
+    db.run_script(
+        "CREATE TABLE IF NOT EXISTS srv_users(id text PRIMARY KEY, name text UNIQUE NOT NULL, role text NOT NULL,"
+        " disabled bigint NOT NULL DEFAULT 0, token_hash text NOT NULL, created_at bigint NOT NULL);"
+        "CREATE INDEX IF NOT EXISTS srv_users_by_token ON srv_users(token_hash);"
+        "CREATE TABLE IF NOT EXISTS srv_grants(user_id text NOT NULL, account_id text NOT NULL,"
+        " PRIMARY KEY(user_id, account_id));"
+        "CREATE TABLE IF NOT EXISTS srv_notifications(n bigserial PRIMARY KEY, user_id text NOT NULL,"
+        " case_id text NOT NULL, payload text NOT NULL, created_at bigint NOT NULL, read_at bigint);"
+        "CREATE INDEX IF NOT EXISTS srv_notifications_by_user ON srv_notifications(user_id, n);"
+        "CREATE TABLE IF NOT EXISTS srv_notified(record_id text PRIMARY KEY);"
+        "CREATE TABLE IF NOT EXISTS srv_webhook(n bigserial PRIMARY KEY, payload text NOT NULL,"
+        " attempts bigint NOT NULL DEFAULT 0, next_at bigint NOT NULL, last_error text);"
+        "CREATE TABLE IF NOT EXISTS srv_devices(site text PRIMARY KEY, user_id text NOT NULL,"
+        " first_seen bigint NOT NULL, last_sync bigint NOT NULL, syncs bigint NOT NULL, user_agent text);"
+        "CREATE TABLE IF NOT EXISTS srv_access(day text NOT NULL, who text NOT NULL, action text NOT NULL,"
+        " subject text NOT NULL, times bigint NOT NULL, first_at bigint NOT NULL, last_at bigint NOT NULL,"
+        " detail text NOT NULL DEFAULT '', PRIMARY KEY(day, who, action, subject));"
+        "CREATE INDEX IF NOT EXISTS srv_access_by_subject ON srv_access(subject, last_at)");
+    t.commit();
+}
+
+template <typename Fn>
+Status PgStorage::write(Fn&& fn) {
+    return sync::guard_status([&] { in_work(fn); });
+}
+
+Status PgStorage::backup(const std::string& to) {
+    return sync::guard_status([&] {
+        std::string tmp = to + ".partial";
+        std::filesystem::remove(tmp);
+        std::vector<std::string> argv = {"/usr/bin/pg_dump", "--format=custom", "--file=" + tmp, "--dbname=" + conninfo()};
+        std::vector<char*> args;
+        for (auto& a : argv) args.push_back(a.data());
+        args.push_back(nullptr);
+        pid_t pid = 0;
+        if (posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0)
+            fail(sync::Code::Storage, "backup: cannot run pg_dump (apt-get install postgresql-client)");
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            std::filesystem::remove(tmp);
+            fail(sync::Code::Storage, "backup to " + to + " failed: pg_dump exited with " + std::to_string(WEXITSTATUS(status)));
+        }
+        std::filesystem::rename(tmp, to);
+    });
+}
+
+// ---- users -----------------------------------------------------------------------------------
+
+Result<std::optional<User>> PgStorage::user_by_token_hash(const std::string& hash) {
+    std::lock_guard lock(auth_mu_);
+    return sync::guard([&]() -> std::optional<User> {
+        if (!auth_.healthy()) auth_ = pg::Connection(conninfo());  // reconnects after a lost connection
+        pg::Result r = auth_.exec(std::string("SELECT ") + kUserCols + " FROM srv_users WHERE token_hash=$1", {hash});
+        if (!r.rows()) return std::nullopt;
+        return row_user(r, 0);
+    });
+}
+
+Result<std::optional<User>> PgStorage::user_named(const std::string& name) {
+    return sync::guard([&]() -> std::optional<User> {
+        pg::Result r = connection().exec(std::string("SELECT ") + kUserCols + " FROM srv_users WHERE name=$1", {name});
+        if (!r.rows()) return std::nullopt;
+        return row_user(r, 0);
+    });
+}
+
+Result<std::optional<std::string>> PgStorage::user_name_of(const std::string& id) {
+    return sync::guard([&]() -> std::optional<std::string> {
+        pg::Result r = connection().exec("SELECT name FROM srv_users WHERE id=$1", {id});
+        if (!r.rows()) return std::nullopt;
+        return std::string(r.text(0, 0));
+    });
+}
+
+Result<std::vector<User>> PgStorage::users() {
+    return sync::guard([&] {
+        std::vector<User> out;
+        pg::Result r = connection().exec(std::string("SELECT ") + kUserCols + " FROM srv_users ORDER BY name");
+        for (int i = 0; i < r.rows(); ++i) out.push_back(row_user(r, i));
+        return out;
+    });
+}
+
+Result<std::vector<User>> PgStorage::sellers() {
+    return sync::guard([&] {
+        std::vector<User> out;
+        pg::Result r = connection().exec(std::string("SELECT ") + kUserCols +
+                                         " FROM srv_users WHERE role='seller' AND disabled=0");
+        for (int i = 0; i < r.rows(); ++i) out.push_back(row_user(r, i));
+        return out;
+    });
+}
+
+Status PgStorage::insert_user(const User& u, const std::string& token_hash) {
+    return write([&] {
+        connection().exec("INSERT INTO srv_users(id,name,role,token_hash,created_at) VALUES($1,$2,$3,$4,$5)",
+                          {u.id, u.name, std::string(role_name(u.role)), token_hash, u.created_ms});
+    });
+}
+
+Status PgStorage::set_disabled(const std::string& user_id, bool disabled) {
+    return write([&] { connection().exec("UPDATE srv_users SET disabled=$1 WHERE id=$2", {disabled ? 1 : 0, user_id}); });
+}
+
+Status PgStorage::set_token_hash(const std::string& user_id, const std::string& hash) {
+    return write([&] { connection().exec("UPDATE srv_users SET token_hash=$1 WHERE id=$2", {hash, user_id}); });
+}
+
+// ---- grants ----------------------------------------------------------------------------------
+
+Result<std::set<std::string>> PgStorage::grants_of(const std::string& user_id) {
+    return sync::guard([&] {
+        std::set<std::string> out;
+        pg::Result r = connection().exec("SELECT account_id FROM srv_grants WHERE user_id=$1", {user_id});
+        for (int i = 0; i < r.rows(); ++i) out.insert(std::string(r.text(i, 0)));
+        return out;
+    });
+}
+
+Result<bool> PgStorage::has_grant(const std::string& user_id, const std::string& account_id) {
+    return sync::guard([&] {
+        return connection().exec("SELECT 1 FROM srv_grants WHERE user_id=$1 AND account_id=$2", {user_id, account_id}).rows() > 0;
+    });
+}
+
+Status PgStorage::add_grant(const std::string& user_id, const std::string& account_id) {
+    return write([&] {
+        connection().exec("INSERT INTO srv_grants(user_id,account_id) VALUES($1,$2) ON CONFLICT DO NOTHING",
+                          {user_id, account_id});
+    });
+}
+
+Result<bool> PgStorage::remove_grant(const std::string& user_id, const std::string& account_id) {
+    bool removed = false;
+    Status st = write([&] {
+        removed = connection().exec("DELETE FROM srv_grants WHERE user_id=$1 AND account_id=$2", {user_id, account_id})
+                      .affected() > 0;
+    });
+    if (!st.ok()) return st.error();
+    return removed;
+}
+
+// ---- devices ---------------------------------------------------------------------------------
+
+Status PgStorage::device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
+                                const std::string& user_agent) {
+    return write([&] {
+        connection().exec(
+            "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) VALUES($1,$2,$3,$3,1,$4) "
+            "ON CONFLICT(site) DO UPDATE SET user_id=$2, last_sync=$3, syncs=srv_devices.syncs+1, user_agent=$4",
+            {site, user_id, now_ms, user_agent});
+    });
+}
+
+Result<std::vector<Device>> PgStorage::devices() {
+    return sync::guard([&] {
+        std::vector<Device> out;
+        pg::Result r = connection().exec(
+            "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync, d.syncs"
+            " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
+        for (int i = 0; i < r.rows(); ++i) {
+            Device d;
+            d.site = r.text(i, 0);
+            d.user_name = r.text(i, 1);
+            d.user_agent = r.text(i, 2);
+            d.first_seen_ms = static_cast<std::uint64_t>(r.integer(i, 3));
+            d.last_sync_ms = static_cast<std::uint64_t>(r.integer(i, 4));
+            d.syncs = static_cast<std::uint64_t>(r.integer(i, 5));
+            out.push_back(std::move(d));
+        }
+        return out;
+    });
+}
+
+// ---- notifications ---------------------------------------------------------------------------
+
+Result<bool> PgStorage::mark_notified(const std::string& record_id) {
+    bool first = false;
+    Status st = write([&] {
+        first = connection()
+                    .exec("INSERT INTO srv_notified(record_id) VALUES($1) ON CONFLICT DO NOTHING", {record_id})
+                    .affected() > 0;
+    });
+    if (!st.ok()) return st.error();
+    return first;
+}
+
+Result<std::int64_t> PgStorage::add_notification(const std::string& user_id, const std::string& case_id,
+                                                 const std::string& payload, std::uint64_t now_ms) {
+    std::int64_t n = 0;
+    Status st = write([&] {
+        n = connection()
+                .exec("INSERT INTO srv_notifications(user_id,case_id,payload,created_at) VALUES($1,$2,$3,$4) RETURNING n",
+                      {user_id, case_id, payload, now_ms})
+                .integer(0, 0);
+    });
+    if (!st.ok()) return st.error();
+    return n;
+}
+
+Result<std::vector<Notification>> PgStorage::notifications(const std::string& user_id, bool unread_only,
+                                                           std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<Notification> out;
+        pg::Result r = connection().exec(std::string("SELECT n,user_id,case_id,payload,created_at,read_at FROM "
+                                                     "srv_notifications WHERE user_id=$1") +
+                                             (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY n DESC LIMIT $2",
+                                         {user_id, static_cast<std::int64_t>(limit)});
+        for (int i = 0; i < r.rows(); ++i) {
+            Notification n;
+            n.n = r.integer(i, 0);
+            n.user_id = r.text(i, 1);
+            n.case_id = r.text(i, 2);
+            n.payload = r.text(i, 3);
+            n.created_ms = static_cast<std::uint64_t>(r.integer(i, 4));
+            if (!r.null(i, 5)) n.read_ms = static_cast<std::uint64_t>(r.integer(i, 5));
+            out.push_back(std::move(n));
+        }
+        return out;
+    });
+}
+
+Result<std::size_t> PgStorage::mark_read(const std::string& user_id, const std::vector<std::int64_t>& ids,
+                                         std::uint64_t now_ms) {
+    std::size_t n = 0;
+    Status st = write([&] {
+        if (ids.empty()) {
+            n = static_cast<std::size_t>(
+                connection()
+                    .exec("UPDATE srv_notifications SET read_at=$1 WHERE user_id=$2 AND read_at IS NULL", {now_ms, user_id})
+                    .affected());
+        } else {
+            for (std::int64_t id : ids)
+                n += static_cast<std::size_t>(
+                    connection()
+                        .exec("UPDATE srv_notifications SET read_at=$1 WHERE user_id=$2 AND n=$3 AND read_at IS NULL",
+                              {now_ms, user_id, id})
+                        .affected());
+        }
+    });
+    if (!st.ok()) return st.error();
+    return n;
+}
+
+Status PgStorage::forget_person_in_payloads(const std::string& contact_id) {
+    return write([&] {
+        for (const char* table : {"srv_notifications", "srv_webhook"})
+            connection().exec(std::string("UPDATE ") + table +
+                                  " SET payload=jsonb_set(payload::jsonb,'{contact,name}','\"[erased]\"')::text"
+                                  " WHERE payload::jsonb #>> '{contact,id}' = $1",
+                              {contact_id});
+    });
+}
+
+// ---- the webhook queue -----------------------------------------------------------------------
+
+Status PgStorage::queue_webhook(const std::string& payload, std::uint64_t now_ms) {
+    return write([&] { connection().exec("INSERT INTO srv_webhook(payload,next_at) VALUES($1,$2)", {payload, now_ms}); });
+}
+
+Result<std::optional<WebhookItem>> PgStorage::next_webhook(std::uint64_t now_ms) {
+    return sync::guard([&]() -> std::optional<WebhookItem> {
+        pg::Result r = connection().exec(
+            "SELECT n, payload, attempts FROM srv_webhook WHERE next_at<=$1 ORDER BY next_at, n LIMIT 1", {now_ms});
+        if (!r.rows()) return std::nullopt;
+        return WebhookItem{r.integer(0, 0), std::string(r.text(0, 1)), static_cast<int>(r.integer(0, 2))};
+    });
+}
+
+Status PgStorage::webhook_done(std::int64_t n) {
+    return write([&] { connection().exec("DELETE FROM srv_webhook WHERE n=$1", {n}); });
+}
+
+Status PgStorage::webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) {
+    return write([&] {
+        connection().exec("UPDATE srv_webhook SET attempts=attempts+1, next_at=$1, last_error=$2 WHERE n=$3",
+                          {retry_at_ms, error.substr(0, 500), n});
+    });
+}
+
+// ---- the access log --------------------------------------------------------------------------
+
+Status PgStorage::log_access(const AccessEntry& e) {
+    return write([&] {
+        connection().exec(
+            "INSERT INTO srv_access(day,who,action,subject,times,first_at,last_at,detail) VALUES($1,$2,$3,$4,$5,$6,$7,$8)"
+            " ON CONFLICT(day,who,action,subject) DO UPDATE SET times=srv_access.times+$5,"
+            " last_at=greatest(srv_access.last_at,$7)",
+            {e.day, e.who, e.action, e.subject, e.times, e.first_ms, e.last_ms, e.detail});
+    });
+}
+
+Result<std::vector<AccessEntry>> PgStorage::access_log(const std::string& subject, const std::string& download_subject,
+                                                       const std::string& who, std::size_t limit) {
+    return sync::guard([&] {
+        std::string where = "true";
+        std::vector<Param> args;
+        if (!subject.empty()) {
+            where = "(subject=$1 OR (action='download' AND subject=$2))";
+            args = {subject, download_subject};
+        }
+        if (!who.empty()) {
+            args.emplace_back(who);
+            where += " AND who=$" + std::to_string(args.size());
+        }
+        args.emplace_back(static_cast<std::int64_t>(limit));
+        pg::Result r = connection().exec("SELECT day,who,action,subject,detail,times,first_at,last_at FROM srv_access WHERE " +
+                                             where + " ORDER BY last_at DESC LIMIT $" + std::to_string(args.size()),
+                                         args);
+        std::vector<AccessEntry> out;
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back({std::string(r.text(i, 0)), std::string(r.text(i, 1)), std::string(r.text(i, 2)),
+                           std::string(r.text(i, 3)), std::string(r.text(i, 4)), static_cast<std::uint64_t>(r.integer(i, 5)),
+                           static_cast<std::uint64_t>(r.integer(i, 6)), static_cast<std::uint64_t>(r.integer(i, 7))});
+        return out;
+    });
+}
+
+Result<ServerCounts> PgStorage::server_counts() {
+    return sync::guard([&] {
+        auto count = [&](const char* table) {
+            return static_cast<std::size_t>(connection().exec(std::string("SELECT count(*) FROM ") + table).integer(0, 0));
+        };
+        ServerCounts c;
+        c.users = count("srv_users");
+        c.devices = count("srv_devices");
+        c.notifications = count("srv_notifications");
+        c.webhook_queue = count("srv_webhook");
+        return c;
+    });
+}
+
+}  // namespace fika::server

@@ -1,0 +1,70 @@
+// The server's storage on PostgreSQL (issue 21): the hub (PgHub) and the server's own
+// tables in one database, the latter joining the hub's units of work on its connection.
+// Several fika-server instances may share the database.
+//
+// Server tables (created at open): srv_users, srv_grants, srv_notifications, srv_notified
+// (the exactly-once guard: a primary key), srv_webhook, srv_devices, srv_access - as the
+// SQLite storage's (sqlite_storage.h), in PostgreSQL's types.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "pg.h"
+#include "pg_hub.h"
+#include "server_data.h"
+
+namespace fika::server {
+
+class PgStorage final : public PgHub, public ServerData {
+public:
+    static Result<std::unique_ptr<PgStorage>> open(const std::string& conninfo, const PgHubOptions& opts = {});
+
+    // pg_dump's custom format of the whole database, at `to` (restore: pg_restore).
+    Status backup(const std::string& to);
+
+    Result<std::optional<User>> user_by_token_hash(const std::string& hash) override;
+    Result<std::optional<User>> user_named(const std::string& name) override;
+    Result<std::optional<std::string>> user_name_of(const std::string& id) override;
+    Result<std::vector<User>> users() override;
+    Result<std::vector<User>> sellers() override;
+    Status insert_user(const User& u, const std::string& token_hash) override;
+    Status set_disabled(const std::string& user_id, bool disabled) override;
+    Status set_token_hash(const std::string& user_id, const std::string& hash) override;
+    Result<std::set<std::string>> grants_of(const std::string& user_id) override;
+    Result<bool> has_grant(const std::string& user_id, const std::string& account_id) override;
+    Status add_grant(const std::string& user_id, const std::string& account_id) override;
+    Result<bool> remove_grant(const std::string& user_id, const std::string& account_id) override;
+    Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
+                         const std::string& user_agent) override;
+    Result<std::vector<Device>> devices() override;
+    Result<bool> mark_notified(const std::string& record_id) override;
+    Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,
+                                          const std::string& payload, std::uint64_t now_ms) override;
+    Result<std::vector<Notification>> notifications(const std::string& user_id, bool unread_only,
+                                                    std::size_t limit) override;
+    Result<std::size_t> mark_read(const std::string& user_id, const std::vector<std::int64_t>& ids,
+                                  std::uint64_t now_ms) override;
+    Status forget_person_in_payloads(const std::string& contact_id) override;
+    Status queue_webhook(const std::string& payload, std::uint64_t now_ms) override;
+    Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms) override;
+    Status webhook_done(std::int64_t n) override;
+    Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) override;
+    Status log_access(const AccessEntry& e) override;
+    Result<std::vector<AccessEntry>> access_log(const std::string& subject, const std::string& download_subject,
+                                                const std::string& who, std::size_t limit) override;
+    Result<ServerCounts> server_counts() override;
+
+private:
+    PgStorage() = default;
+    void migrate_server();
+    template <typename Fn>
+    Status write(Fn&& fn);
+
+    std::mutex auth_mu_;  // guards auth_ (user_by_token_hash's own connection)
+    pg::Connection auth_;
+};
+
+}  // namespace fika::server
