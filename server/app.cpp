@@ -618,7 +618,9 @@ struct App::Impl {
 
     void webhook_loop() {
         while (!stopping) {
-            auto next = store->next_webhook(now_ms());
+            // Claimed for a minute (far longer than one delivery's 5 s timeout): another
+            // instance on the same database does not take it meanwhile.
+            auto next = store->next_webhook(now_ms(), 60000);
             if (!next.ok() || !*next) {
                 std::unique_lock lock(webhook_mu);
                 webhook_cv.wait_for(lock, std::chrono::seconds(1), [this] { return stopping.load(); });
@@ -626,7 +628,7 @@ struct App::Impl {
             }
             const WebhookItem& item = **next;
             std::string error;
-            int status = http::post_json(cfg.webhook_url, item.payload, 5, error);
+            int status = http::post_json(cfg.webhook_url, item.payload, 5, error, "fika-" + std::to_string(item.n));
             if (status >= 200 && status < 300) {
                 (void)store->webhook_done(item.n);
                 continue;

@@ -461,7 +461,8 @@ int Server::bind(const std::string& host, int port) {
     return impl_->door->bind(host, port);
 }
 
-int post_json(const std::string& url, const std::string& body, int timeout_s, std::string& error) {
+int post_json(const std::string& url, const std::string& body, int timeout_s, std::string& error,
+              const std::string& delivery) {
     // scheme://host[:port]/path
     auto scheme_end = url.find("://");
     if (scheme_end == std::string::npos) {
@@ -475,7 +476,9 @@ int post_json(const std::string& url, const std::string& body, int timeout_s, st
     cli.set_connection_timeout(timeout_s, 0);
     cli.set_read_timeout(timeout_s, 0);
     cli.set_write_timeout(timeout_s, 0);
-    auto res = cli.Post(path, body, "application/json");
+    httplib::Headers headers;
+    if (!delivery.empty()) headers.emplace("X-Fika-Delivery", delivery);
+    auto res = cli.Post(path, headers, body, "application/json");
     if (!res) {
         error = httplib::to_string(res.error());
         return 0;

@@ -103,7 +103,10 @@ private:
 
 // An outgoing POST of a JSON body (the webhook). Returns the status, or 0 with `error`
 // set when there was no answer.
-int post_json(const std::string& url, const std::string& body, int timeout_s, std::string& error);
+// `delivery`: sent as X-Fika-Delivery, the same for every retry of one delivery, so a
+// receiver can drop a repeat ("" : none).
+int post_json(const std::string& url, const std::string& body, int timeout_s, std::string& error,
+              const std::string& delivery = "");
 
 // Small JSON helpers shared by the handlers. json_escape always gives valid UTF-8: bytes
 // that are not (from a path, say) become U+FFFD.

@@ -107,9 +107,9 @@ Result<std::size_t> ServerStore::mark_read(const User& u, const std::vector<std:
     return data_.mark_read(u.id, ids, hub_.now_ms());
 }
 
-Result<std::optional<WebhookItem>> ServerStore::next_webhook(std::uint64_t now_ms) {
+Result<std::optional<WebhookItem>> ServerStore::next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms) {
     std::lock_guard lock(mu_);
-    return data_.next_webhook(now_ms);
+    return data_.next_webhook(now_ms, lease_ms);
 }
 
 Status ServerStore::webhook_done(std::int64_t n) {

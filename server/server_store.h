@@ -86,8 +86,9 @@ public:
     // ids empty: all. Returns how many were marked.
     Result<std::size_t> mark_read(const User& u, const std::vector<std::int64_t>& ids);
 
-    // The webhook queue: the oldest due entry, then done / failed (with back-off).
-    Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms);
+    // The webhook queue: the oldest due entry, claimed for `lease_ms` (ServerData), then
+    // done / failed (with back-off).
+    Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms = 60000);
     Status webhook_done(std::int64_t n);
     Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error);
 

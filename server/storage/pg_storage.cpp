@@ -303,13 +303,20 @@ Status PgStorage::queue_webhook(const std::string& payload, std::uint64_t now_ms
     return write([&] { connection().exec("INSERT INTO srv_webhook(payload,next_at) VALUES($1,$2)", {payload, now_ms}); });
 }
 
-Result<std::optional<WebhookItem>> PgStorage::next_webhook(std::uint64_t now_ms) {
-    return sync::guard([&]() -> std::optional<WebhookItem> {
+Result<std::optional<WebhookItem>> PgStorage::next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms) {
+    std::optional<WebhookItem> item;
+    Status st = write([&] {
+        // SKIP LOCKED: an entry another instance is claiming right now is passed over, never
+        // waited for; the lease is taken in the claim's own short transaction, never held
+        // across the HTTP call.
         pg::Result r = connection().exec(
-            "SELECT n, payload, attempts FROM srv_webhook WHERE next_at<=$1 ORDER BY next_at, n LIMIT 1", {now_ms});
-        if (!r.rows()) return std::nullopt;
-        return WebhookItem{r.integer(0, 0), std::string(r.text(0, 1)), static_cast<int>(r.integer(0, 2))};
+            "UPDATE srv_webhook SET next_at=$2 WHERE n=(SELECT n FROM srv_webhook WHERE next_at<=$1"
+            " ORDER BY next_at, n LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING n, payload, attempts",
+            {now_ms, now_ms + lease_ms});
+        if (r.rows()) item = WebhookItem{r.integer(0, 0), std::string(r.text(0, 1)), static_cast<int>(r.integer(0, 2))};
     });
+    if (!st.ok()) return st.error();
+    return item;
 }
 
 Status PgStorage::webhook_done(std::int64_t n) {

@@ -49,7 +49,7 @@ public:
                                   std::uint64_t now_ms) override;
     Status forget_person_in_payloads(const std::string& contact_id) override;
     Status queue_webhook(const std::string& payload, std::uint64_t now_ms) override;
-    Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms) override;
+    Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms) override;
     Status webhook_done(std::int64_t n) override;
     Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) override;
     Status log_access(const AccessEntry& e) override;

@@ -118,8 +118,10 @@ public:
 
     // ---- the webhook queue ------------------------------------------------------------
     virtual Status queue_webhook(const std::string& payload, std::uint64_t now_ms) = 0;
-    // The oldest due entry.
-    virtual Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms) = 0;
+    // Claims the oldest due entry: in the same statement it is not due again until
+    // now + lease, so another instance does not take it meanwhile, and an instance that
+    // dies while delivering it leaves it to be delivered again after the lease.
+    virtual Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms) = 0;
     virtual Status webhook_done(std::int64_t n) = 0;
     virtual Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) = 0;
 

@@ -433,13 +433,17 @@ Status SqliteStorage::queue_webhook(const std::string& payload, std::uint64_t no
     });
 }
 
-Result<std::optional<WebhookItem>> SqliteStorage::next_webhook(std::uint64_t now_ms) {
-    return sync::guard([&]() -> std::optional<WebhookItem> {
-        Stmt q = db().prepare("SELECT n, payload, attempts FROM srv_webhook WHERE next_at<=? ORDER BY next_at, n LIMIT 1");
-        q.bind(1, now_ms);
-        if (!q.step()) return std::nullopt;
-        return WebhookItem{q.integer(0), std::string(q.text(1)), static_cast<int>(q.integer(2))};
+Result<std::optional<WebhookItem>> SqliteStorage::next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms) {
+    std::optional<WebhookItem> item;
+    Status st = write([&] {
+        Stmt q = db().prepare(
+            "UPDATE srv_webhook SET next_at=?2 WHERE n=(SELECT n FROM srv_webhook WHERE next_at<=?1"
+            " ORDER BY next_at, n LIMIT 1) RETURNING n, payload, attempts");
+        q.bind(1, now_ms).bind(2, now_ms + lease_ms);
+        if (q.step()) item = WebhookItem{q.integer(0), std::string(q.text(1)), static_cast<int>(q.integer(2))};
     });
+    if (!st.ok()) return st.error();
+    return item;
 }
 
 Status SqliteStorage::webhook_done(std::int64_t n) {

@@ -16,6 +16,7 @@
 #include "pg.h"
 #include "pg_harness.h"
 #include "pg_hub.h"
+#include "pg_storage.h"
 #include "sync_client.h"
 #include "synctest.h"
 
@@ -332,4 +333,35 @@ TEST_CASE("fika-server --db PostgreSQL: two instances on one database - admin co
     INFO(bout);
     CHECK(brc == 0);
     CHECK(std::filesystem::file_size(file) > 1000);
+}
+
+TEST_CASE("webhook deliveries on PostgreSQL: two instances claim the queue at once - each delivery is claimed once") {
+    PgCluster cluster;
+    auto a = fika::server::PgStorage::open(cluster.conninfo());
+    auto b = fika::server::PgStorage::open(cluster.conninfo());
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    const std::uint64_t now = 1'764'000'000'000;
+    for (int i = 0; i < 40; ++i) REQUIRE((*a)->queue_webhook("{\"i\":" + std::to_string(i) + "}", now).ok());
+    std::vector<std::int64_t> got_a, got_b;
+    auto claim_all = [&](fika::server::PgStorage& s, std::vector<std::int64_t>& got) {
+        for (int guard = 0; guard < 100; ++guard) {  // bounded
+            auto item = s.next_webhook(now + 1, 60000);
+            REQUIRE(item.ok());
+            if (!*item) return;
+            got.push_back((*item)->n);
+        }
+    };
+    std::thread ta([&] { claim_all(**a, got_a); });
+    std::thread tb([&] { claim_all(**b, got_b); });
+    ta.join();
+    tb.join();
+    std::multiset<std::int64_t> all(got_a.begin(), got_a.end());
+    all.insert(got_b.begin(), got_b.end());
+    CHECK(all.size() == 40);
+    CHECK(std::set<std::int64_t>(all.begin(), all.end()).size() == 40);  // none twice
+    // An instance that died while delivering: after the lease the entry is due again.
+    auto late = (*a)->next_webhook(now + 60002, 60000);
+    REQUIRE(late.ok());
+    CHECK(late->has_value());
 }

@@ -15,6 +15,8 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <algorithm>
+#include <set>
 #include <thread>
 
 #include "gzip.h"
@@ -395,10 +397,11 @@ TEST_CASE("the webhook receives each new case - a dead or slow webhook never slo
     std::mutex mu;
     std::condition_variable cv;
     bool release = false;
-    std::vector<std::string> got;
+    std::vector<std::string> got, ids;
     receiver.Post("/hook", [&](const httplib::Request& req, httplib::Response& res) {
         std::unique_lock lock(mu);
         got.push_back(req.body);
+        ids.push_back(req.get_header_value("X-Fika-Delivery"));
         cv.notify_all();
         cv.wait_for(lock, std::chrono::seconds(20), [&] { return release; });
         res.set_content("{}", "application/json");
@@ -432,6 +435,10 @@ TEST_CASE("the webhook receives each new case - a dead or slow webhook never slo
         cv.notify_all();
         std::unique_lock lock(mu);
         CHECK(cv.wait_for(lock, std::chrono::seconds(15), [&] { return got.size() >= 6; }));
+        // Each delivery names itself, the same for every retry (a receiver drops repeats).
+        std::set<std::string> distinct(ids.begin(), ids.end());
+        CHECK(distinct.size() == got.size());
+        CHECK(std::all_of(ids.begin(), ids.end(), [](const std::string& id) { return id.rfind("fika-", 0) == 0; }));
     }
     receiver.stop();
     rt.join();

@@ -155,10 +155,20 @@ TEST_CASE("units: the admin's commands - users, tokens, a person's export and er
     REQUIRE(ns.ok());
     REQUIRE(ns->size() == 1);
     CHECK_THAT((*ns)[0].payload, !Catch::Contains("Eva Lund") && Catch::Contains("[erased]"));
-    auto hook = core.store->next_webhook(UINT64_MAX / 2);
+    const std::uint64_t now = fika::sync::system_wall_clock()();
+    auto hook = core.store->next_webhook(now, 60000);
     REQUIRE(hook.ok());
     REQUIRE(hook->has_value());
     CHECK_THAT((*hook)->payload, !Catch::Contains("Eva Lund"));
+    // Claimed for its lease: nobody else takes it meanwhile; after the lease it is due again
+    // (its deliverer died), until done.
+    CHECK_FALSE(core.store->next_webhook(now + 1000, 60000)->has_value());
+    auto again = core.store->next_webhook(now + 60001, 60000);
+    REQUIRE(again.ok());
+    REQUIRE(again->has_value());
+    CHECK((*again)->n == (*hook)->n);
+    REQUIRE(core.store->webhook_done((*again)->n).ok());
+    CHECK_FALSE(core.store->next_webhook(now + 10'000'000, 60000)->has_value());
     auto log = core.store->access_log(*eva, "", 10);
     REQUIRE(log.ok());
     std::set<std::string> acts;
