@@ -81,9 +81,22 @@ sync::Result<std::unique_ptr<PgHub>> PgHub::open(const std::string& conninfo, co
     });
 }
 
+void PgHub::connect() {
+    db_ = pg::Connection(conninfo_);
+    // A unit of work is short; one left open (a stuck instance) would hold its buckets'
+    // locks and every other writer of them: PostgreSQL ends such a session.
+    db_.run_script("SET idle_in_transaction_session_timeout='60s'");
+}
+
+void PgHub::ensure_connected() const {
+    // After the database restarted (or the connection broke), the next call connects again;
+    // the call that found it broken failed with Storage, and its sync is retried.
+    if (depth_ == 0 && !db_.healthy()) const_cast<PgHub*>(this)->connect();
+}
+
 void PgHub::open_hub(const std::string& conninfo, const PgHubOptions& opts) {
     conninfo_ = conninfo;
-    db_ = pg::Connection(conninfo);
+    connect();
     hlc_ = sync::Hlc(opts.wall);
     max_drift_ms_ = opts.max_drift_ms;
     std::random_device rd;
@@ -146,6 +159,7 @@ void PgHub::migrate() {
 // ---- units of work -----------------------------------------------------------------------------
 
 void PgHub::begin_tx(sync::Durability d) {
+    if (depth_ == 0) ensure_connected();
     if (depth_++ > 0) return;
     poisoned_ = false;
     checksum_delta_.clear();
@@ -381,6 +395,7 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
 sync::Result<sync::FeedPage> PgHub::feed(const std::string& bucket, sync::Cursor cursor, std::size_t limit,
                                          sync::Site skip_site) {
     return sync::guard([&] {
+        ensure_connected();
         if (limit == 0) limit = 1;
         // One snapshot for the rows and the bucket's end (outside a unit of work).
         std::optional<pg::Transaction> snapshot;
@@ -426,6 +441,7 @@ sync::Result<sync::FeedPage> PgHub::feed(const std::string& bucket, sync::Cursor
 
 sync::Result<std::map<std::string, std::uint64_t>> PgHub::bucket_seqs() {
     return sync::guard([&] {
+        ensure_connected();
         std::map<std::string, std::uint64_t> out;
         pg::Result r = db_.exec("SELECT bucket, seq FROM hub_buckets WHERE bucket<>'' AND seq>0");
         for (int i = 0; i < r.rows(); ++i) out[std::string(r.text(i, 0))] = static_cast<std::uint64_t>(r.integer(i, 1));
@@ -442,6 +458,7 @@ sync::Result<std::uint64_t> PgHub::bucket_checksum(const std::string& bucket) {
 
 std::uint64_t PgHub::hub_seq() const {
     try {
+        ensure_connected();
         // Every instance's numbers, not only this one's.
         pg::Result r = db_.exec("SELECT coalesce(max(seq),0) FROM hub_buckets");
         return static_cast<std::uint64_t>(r.integer(0, 0));
@@ -468,6 +485,7 @@ sync::Result<std::uint64_t> PgHub::new_incarnation() {
 
 sync::Result<sync::Record> PgHub::get(std::string_view table, const std::string& id) {
     return sync::guard([&] {
+        ensure_connected();
         const sync::TableDef* t = schema_->table(table);
         if (!t) fail(Code::Invalid, "unknown table '" + std::string(table) + "'");
         auto r = load(*t, id);
@@ -630,6 +648,7 @@ sync::Result<sync::Erasure> PgHub::erase_person(const std::string& contact_id) {
 
 sync::Result<sync::HubCounts> PgHub::counts() {
     return sync::guard([&] {
+        ensure_connected();
         sync::HubCounts c;
         for (const sync::TableDef& t : schema_->tables())
             c.records += static_cast<std::size_t>(db_.exec("SELECT count(*) FROM " + pg::quote_ident(t.name)).integer(0, 0));

@@ -73,8 +73,12 @@ protected:
     pg::Connection& connection() { return db_; }
     const std::string& conninfo() const { return conninfo_; }
 
+    // Connects again when the connection broke and no unit of work is open.
+    void ensure_connected() const;
+
 private:
     class PgWork;
+    void connect();
     void migrate();
     void begin_tx(sync::Durability d);
     void commit_tx();

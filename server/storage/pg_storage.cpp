@@ -63,6 +63,11 @@ void PgStorage::migrate_server() {
     t.commit();
 }
 
+pg::Connection& PgStorage::conn() {
+    ensure_connected();
+    return connection();
+}
+
 template <typename Fn>
 Status PgStorage::write(Fn&& fn) {
     return sync::guard_status([&] { in_work(fn); });
@@ -103,7 +108,7 @@ Result<std::optional<User>> PgStorage::user_by_token_hash(const std::string& has
 
 Result<std::optional<User>> PgStorage::user_named(const std::string& name) {
     return sync::guard([&]() -> std::optional<User> {
-        pg::Result r = connection().exec(std::string("SELECT ") + kUserCols + " FROM srv_users WHERE name=$1", {name});
+        pg::Result r = conn().exec(std::string("SELECT ") + kUserCols + " FROM srv_users WHERE name=$1", {name});
         if (!r.rows()) return std::nullopt;
         return row_user(r, 0);
     });
@@ -111,7 +116,7 @@ Result<std::optional<User>> PgStorage::user_named(const std::string& name) {
 
 Result<std::optional<std::string>> PgStorage::user_name_of(const std::string& id) {
     return sync::guard([&]() -> std::optional<std::string> {
-        pg::Result r = connection().exec("SELECT name FROM srv_users WHERE id=$1", {id});
+        pg::Result r = conn().exec("SELECT name FROM srv_users WHERE id=$1", {id});
         if (!r.rows()) return std::nullopt;
         return std::string(r.text(0, 0));
     });
@@ -120,7 +125,7 @@ Result<std::optional<std::string>> PgStorage::user_name_of(const std::string& id
 Result<std::vector<User>> PgStorage::users() {
     return sync::guard([&] {
         std::vector<User> out;
-        pg::Result r = connection().exec(std::string("SELECT ") + kUserCols + " FROM srv_users ORDER BY name");
+        pg::Result r = conn().exec(std::string("SELECT ") + kUserCols + " FROM srv_users ORDER BY name");
         for (int i = 0; i < r.rows(); ++i) out.push_back(row_user(r, i));
         return out;
     });
@@ -129,7 +134,7 @@ Result<std::vector<User>> PgStorage::users() {
 Result<std::vector<User>> PgStorage::sellers() {
     return sync::guard([&] {
         std::vector<User> out;
-        pg::Result r = connection().exec(std::string("SELECT ") + kUserCols +
+        pg::Result r = conn().exec(std::string("SELECT ") + kUserCols +
                                          " FROM srv_users WHERE role='seller' AND disabled=0");
         for (int i = 0; i < r.rows(); ++i) out.push_back(row_user(r, i));
         return out;
@@ -138,17 +143,17 @@ Result<std::vector<User>> PgStorage::sellers() {
 
 Status PgStorage::insert_user(const User& u, const std::string& token_hash) {
     return write([&] {
-        connection().exec("INSERT INTO srv_users(id,name,role,token_hash,created_at) VALUES($1,$2,$3,$4,$5)",
+        conn().exec("INSERT INTO srv_users(id,name,role,token_hash,created_at) VALUES($1,$2,$3,$4,$5)",
                           {u.id, u.name, std::string(role_name(u.role)), token_hash, u.created_ms});
     });
 }
 
 Status PgStorage::set_disabled(const std::string& user_id, bool disabled) {
-    return write([&] { connection().exec("UPDATE srv_users SET disabled=$1 WHERE id=$2", {disabled ? 1 : 0, user_id}); });
+    return write([&] { conn().exec("UPDATE srv_users SET disabled=$1 WHERE id=$2", {disabled ? 1 : 0, user_id}); });
 }
 
 Status PgStorage::set_token_hash(const std::string& user_id, const std::string& hash) {
-    return write([&] { connection().exec("UPDATE srv_users SET token_hash=$1 WHERE id=$2", {hash, user_id}); });
+    return write([&] { conn().exec("UPDATE srv_users SET token_hash=$1 WHERE id=$2", {hash, user_id}); });
 }
 
 // ---- grants ----------------------------------------------------------------------------------
@@ -156,7 +161,7 @@ Status PgStorage::set_token_hash(const std::string& user_id, const std::string& 
 Result<std::set<std::string>> PgStorage::grants_of(const std::string& user_id) {
     return sync::guard([&] {
         std::set<std::string> out;
-        pg::Result r = connection().exec("SELECT account_id FROM srv_grants WHERE user_id=$1", {user_id});
+        pg::Result r = conn().exec("SELECT account_id FROM srv_grants WHERE user_id=$1", {user_id});
         for (int i = 0; i < r.rows(); ++i) out.insert(std::string(r.text(i, 0)));
         return out;
     });
@@ -164,13 +169,13 @@ Result<std::set<std::string>> PgStorage::grants_of(const std::string& user_id) {
 
 Result<bool> PgStorage::has_grant(const std::string& user_id, const std::string& account_id) {
     return sync::guard([&] {
-        return connection().exec("SELECT 1 FROM srv_grants WHERE user_id=$1 AND account_id=$2", {user_id, account_id}).rows() > 0;
+        return conn().exec("SELECT 1 FROM srv_grants WHERE user_id=$1 AND account_id=$2", {user_id, account_id}).rows() > 0;
     });
 }
 
 Status PgStorage::add_grant(const std::string& user_id, const std::string& account_id) {
     return write([&] {
-        connection().exec("INSERT INTO srv_grants(user_id,account_id) VALUES($1,$2) ON CONFLICT DO NOTHING",
+        conn().exec("INSERT INTO srv_grants(user_id,account_id) VALUES($1,$2) ON CONFLICT DO NOTHING",
                           {user_id, account_id});
     });
 }
@@ -178,7 +183,7 @@ Status PgStorage::add_grant(const std::string& user_id, const std::string& accou
 Result<bool> PgStorage::remove_grant(const std::string& user_id, const std::string& account_id) {
     bool removed = false;
     Status st = write([&] {
-        removed = connection().exec("DELETE FROM srv_grants WHERE user_id=$1 AND account_id=$2", {user_id, account_id})
+        removed = conn().exec("DELETE FROM srv_grants WHERE user_id=$1 AND account_id=$2", {user_id, account_id})
                       .affected() > 0;
     });
     if (!st.ok()) return st.error();
@@ -190,7 +195,7 @@ Result<bool> PgStorage::remove_grant(const std::string& user_id, const std::stri
 Status PgStorage::device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
                                 const std::string& user_agent) {
     return write([&] {
-        connection().exec(
+        conn().exec(
             "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) VALUES($1,$2,$3,$3,1,$4) "
             "ON CONFLICT(site) DO UPDATE SET user_id=$2, last_sync=$3, syncs=srv_devices.syncs+1, user_agent=$4",
             {site, user_id, now_ms, user_agent});
@@ -200,7 +205,7 @@ Status PgStorage::device_synced(const std::string& site, const std::string& user
 Result<std::vector<Device>> PgStorage::devices() {
     return sync::guard([&] {
         std::vector<Device> out;
-        pg::Result r = connection().exec(
+        pg::Result r = conn().exec(
             "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync, d.syncs"
             " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
         for (int i = 0; i < r.rows(); ++i) {
@@ -247,7 +252,7 @@ Result<std::vector<Notification>> PgStorage::notifications(const std::string& us
                                                            std::size_t limit) {
     return sync::guard([&] {
         std::vector<Notification> out;
-        pg::Result r = connection().exec(std::string("SELECT n,user_id,case_id,payload,created_at,read_at FROM "
+        pg::Result r = conn().exec(std::string("SELECT n,user_id,case_id,payload,created_at,read_at FROM "
                                                      "srv_notifications WHERE user_id=$1") +
                                              (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY n DESC LIMIT $2",
                                          {user_id, static_cast<std::int64_t>(limit)});
@@ -290,7 +295,7 @@ Result<std::size_t> PgStorage::mark_read(const std::string& user_id, const std::
 Status PgStorage::forget_person_in_payloads(const std::string& contact_id) {
     return write([&] {
         for (const char* table : {"srv_notifications", "srv_webhook"})
-            connection().exec(std::string("UPDATE ") + table +
+            conn().exec(std::string("UPDATE ") + table +
                                   " SET payload=jsonb_set(payload::jsonb,'{contact,name}','\"[erased]\"')::text"
                                   " WHERE payload::jsonb #>> '{contact,id}' = $1",
                               {contact_id});
@@ -300,7 +305,7 @@ Status PgStorage::forget_person_in_payloads(const std::string& contact_id) {
 // ---- the webhook queue -----------------------------------------------------------------------
 
 Status PgStorage::queue_webhook(const std::string& payload, std::uint64_t now_ms) {
-    return write([&] { connection().exec("INSERT INTO srv_webhook(payload,next_at) VALUES($1,$2)", {payload, now_ms}); });
+    return write([&] { conn().exec("INSERT INTO srv_webhook(payload,next_at) VALUES($1,$2)", {payload, now_ms}); });
 }
 
 Result<std::optional<WebhookItem>> PgStorage::next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms) {
@@ -309,7 +314,7 @@ Result<std::optional<WebhookItem>> PgStorage::next_webhook(std::uint64_t now_ms,
         // SKIP LOCKED: an entry another instance is claiming right now is passed over, never
         // waited for; the lease is taken in the claim's own short transaction, never held
         // across the HTTP call.
-        pg::Result r = connection().exec(
+        pg::Result r = conn().exec(
             "UPDATE srv_webhook SET next_at=$2 WHERE n=(SELECT n FROM srv_webhook WHERE next_at<=$1"
             " ORDER BY next_at, n LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING n, payload, attempts",
             {now_ms, now_ms + lease_ms});
@@ -320,12 +325,12 @@ Result<std::optional<WebhookItem>> PgStorage::next_webhook(std::uint64_t now_ms,
 }
 
 Status PgStorage::webhook_done(std::int64_t n) {
-    return write([&] { connection().exec("DELETE FROM srv_webhook WHERE n=$1", {n}); });
+    return write([&] { conn().exec("DELETE FROM srv_webhook WHERE n=$1", {n}); });
 }
 
 Status PgStorage::webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) {
     return write([&] {
-        connection().exec("UPDATE srv_webhook SET attempts=attempts+1, next_at=$1, last_error=$2 WHERE n=$3",
+        conn().exec("UPDATE srv_webhook SET attempts=attempts+1, next_at=$1, last_error=$2 WHERE n=$3",
                           {retry_at_ms, error.substr(0, 500), n});
     });
 }
@@ -334,7 +339,7 @@ Status PgStorage::webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, cons
 
 Status PgStorage::log_access(const AccessEntry& e) {
     return write([&] {
-        connection().exec(
+        conn().exec(
             "INSERT INTO srv_access(day,who,action,subject,times,first_at,last_at,detail) VALUES($1,$2,$3,$4,$5,$6,$7,$8)"
             " ON CONFLICT(day,who,action,subject) DO UPDATE SET times=srv_access.times+$5,"
             " last_at=greatest(srv_access.last_at,$7)",
@@ -356,7 +361,7 @@ Result<std::vector<AccessEntry>> PgStorage::access_log(const std::string& subjec
             where += " AND who=$" + std::to_string(args.size());
         }
         args.emplace_back(static_cast<std::int64_t>(limit));
-        pg::Result r = connection().exec("SELECT day,who,action,subject,detail,times,first_at,last_at FROM srv_access WHERE " +
+        pg::Result r = conn().exec("SELECT day,who,action,subject,detail,times,first_at,last_at FROM srv_access WHERE " +
                                              where + " ORDER BY last_at DESC LIMIT $" + std::to_string(args.size()),
                                          args);
         std::vector<AccessEntry> out;
@@ -371,7 +376,7 @@ Result<std::vector<AccessEntry>> PgStorage::access_log(const std::string& subjec
 Result<ServerCounts> PgStorage::server_counts() {
     return sync::guard([&] {
         auto count = [&](const char* table) {
-            return static_cast<std::size_t>(connection().exec(std::string("SELECT count(*) FROM ") + table).integer(0, 0));
+            return static_cast<std::size_t>(conn().exec(std::string("SELECT count(*) FROM ") + table).integer(0, 0));
         };
         ServerCounts c;
         c.users = count("srv_users");

@@ -60,6 +60,8 @@ public:
 private:
     PgStorage() = default;
     void migrate_server();
+    // The hub's connection, connected again first if it broke outside a unit of work.
+    pg::Connection& conn();
     template <typename Fn>
     Status write(Fn&& fn);
 

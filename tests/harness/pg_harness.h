@@ -38,23 +38,13 @@ public:
             REQUIRE(pw != nullptr);  // the postgresql package makes this user
             REQUIRE(chown(dir_.c_str(), pw->pw_uid, pw->pw_gid) == 0);
         }
-        auto as_owner = [&](std::vector<std::string> argv) {
-            if (root) argv.insert(argv.begin(), {"/usr/sbin/runuser", "-u", "postgres", "--"});
-            return run_command(argv);
-        };
         auto [rc, out] = as_owner({std::string(kBin) + "/initdb", "-D", dir_ + "/data", "-A", "trust", "-U", "fika",
                                    "-E", "UTF8", "--locale=C", "--no-sync"});
         INFO(out);
         REQUIRE(rc == 0);
-        std::string opts = "-k " + dir_ + " -c listen_addresses= -c max_connections=60";
-        if (!durable) opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        auto [rc2, out2] = as_owner({std::string(kBin) + "/pg_ctl", "-D", dir_ + "/data", "-w", "-l", dir_ + "/log",
-                                     "-o", opts, "start"});
-        INFO(out2 << log());
-        REQUIRE(rc2 == 0);
-        std::ifstream pidfile(dir_ + "/data/postmaster.pid");
-        pidfile >> pid_;
-        REQUIRE(pid_ > 0);
+        opts_ = "-k " + dir_ + " -c listen_addresses= -c max_connections=60";
+        if (!durable) opts_ += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        start();
         auto [rc3, out3] = run_command({"/usr/bin/psql", "-X", "-q", "-h", dir_, "-U", "fika", "-d", "postgres", "-c",
                                         "CREATE DATABASE fika"});
         INFO(out3);
@@ -62,6 +52,15 @@ public:
     }
 
     ~PgCluster() { stop(); }
+
+    // The database restarting: a fast shutdown (connections close, running transactions
+    // roll back), then the same cluster again on the same socket.
+    void restart() {
+        auto [rc, out] = as_owner({std::string(kBin) + "/pg_ctl", "-D", dir_ + "/data", "-w", "-m", "fast", "stop"});
+        INFO(out);
+        REQUIRE(rc == 0);
+        start();
+    }
     PgCluster(const PgCluster&) = delete;
     PgCluster& operator=(const PgCluster&) = delete;
 
@@ -95,7 +94,21 @@ public:
     }
 
 private:
-    std::string dir_;
+    std::pair<int, std::string> as_owner(std::vector<std::string> argv) const {
+        if (getuid() == 0) argv.insert(argv.begin(), {"/usr/sbin/runuser", "-u", "postgres", "--"});
+        return run_command(argv);
+    }
+    void start() {
+        auto [rc, out] = as_owner({std::string(kBin) + "/pg_ctl", "-D", dir_ + "/data", "-w", "-l", dir_ + "/log", "-o",
+                                   opts_, "start"});
+        INFO(out << log());
+        REQUIRE(rc == 0);
+        std::ifstream pidfile(dir_ + "/data/postmaster.pid");
+        pidfile >> pid_;
+        REQUIRE(pid_ > 0);
+    }
+
+    std::string dir_, opts_;
     pid_t pid_ = 0;
 };
 
