@@ -278,6 +278,58 @@ void PgHub::store(const sync::Record& r) {
              params);
 }
 
+namespace {
+// A text array literal of ids for `= ANY($1::text[])`.
+std::string text_array(const std::vector<std::string>& ids) {
+    std::string out = "{";
+    for (const std::string& id : ids) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (char ch : id) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+}  // namespace
+
+void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Record*>& rows) {
+    const std::size_t per_row = t.fields.size() + 3;
+    const std::size_t chunk = std::max<std::size_t>(1, 30000 / per_row);  // parameters per statement: < 65535
+    std::string cols, sets;
+    for (const sync::FieldDef& f : t.fields) {
+        std::string c = pg::quote_ident(f.name);
+        cols += c + ",";
+        sets += c + "=EXCLUDED." + c + ",";
+    }
+    for (std::size_t at = 0; at < rows.size(); at += chunk) {
+        std::size_t end = std::min(rows.size(), at + chunk);
+        std::string values;
+        std::vector<Param> params;
+        params.reserve((end - at) * per_row);
+        for (std::size_t k = at; k < end; ++k) {
+            const sync::Record& r = *rows[k];
+            values += k == at ? "(" : ",(";
+            for (std::size_t i = 0; i < t.fields.size(); ++i) {
+                params.push_back(value_param(r.values[i]));
+                values += "$" + std::to_string(params.size()) + ",";
+            }
+            std::string blob;
+            r.clocks.encode_to(blob, true);
+            params.push_back(Param::bytes(std::move(blob)));
+            params.push_back(r.seq ? Param(*r.seq) : Param());
+            params.push_back(Param(r.id));
+            std::size_t n = params.size();
+            values += "$" + std::to_string(n - 2) + ",$" + std::to_string(n - 1) + ",$" + std::to_string(n) + ")";
+        }
+        db_.exec("INSERT INTO " + pg::quote_ident(t.name) + "(" + cols + "_clocks,_seq,id) VALUES " + values +
+                     " ON CONFLICT(id) DO UPDATE SET " + sets + "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq",
+                 params);
+    }
+}
+
 void PgHub::lock_buckets(std::vector<std::string> buckets) {
     std::sort(buckets.begin(), buckets.end());
     buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
@@ -301,7 +353,8 @@ std::uint64_t PgHub::next_seq() {
 }
 
 std::optional<sync::Error> PgHub::merge_one(const sync::RecordChange& rc, sync::Record& r, bool creates,
-                                            const sync::Authorize* authorize, bool local, sync::ApplyResult& result) {
+                                            const sync::Authorize* authorize, bool local, sync::ApplyResult& result,
+                                            bool* stored) {
     const sync::TableDef& t = *rc.table;
     std::string bucket;
     if (creates) {
@@ -334,7 +387,8 @@ std::optional<sync::Error> PgHub::merge_one(const sync::RecordChange& rc, sync::
     }
     r.seq = seq;
     seq_delta_[bucket] = std::max(seq_delta_[bucket], seq);
-    store(r);
+    if (stored) *stored = true;  // the caller stores it with the rest of its push
+    else store(r);
     if (out.erased_now) result.erased.emplace_back(&t, rc.id);
     result.records_changed++;
     result.cells_won += out.taken.size();
@@ -352,39 +406,74 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
         in_work([&] {
             // The buckets this push writes, locked in order before anything is numbered
             // (a record's bucket is fixed at creation, so a first read tells it).
+            std::map<const sync::TableDef*, std::vector<std::string>> ask, ids;
             std::vector<std::string> buckets;
             for (const sync::RecordChange& rc : changes) {
                 const sync::TableDef& t = *rc.table;
+                ids[&t].push_back(rc.id);
                 if (t.bucket == sync::BucketRule::Global) {
                     buckets.emplace_back(sync::kGlobalBucket);
-                    continue;
-                }
-                if (t.bucket == sync::BucketRule::Self) {
+                } else if (t.bucket == sync::BucketRule::Self) {
                     buckets.push_back(rc.id);
-                    continue;
+                } else {
+                    std::string b;
+                    for (const sync::CellChange& c : rc.cells)
+                        if (c.field == t.bucket_field)
+                            if (auto* s = std::get_if<std::string>(&c.value)) b = *s;
+                    if (b.empty()) ask[&t].push_back(rc.id);
+                    else buckets.push_back(b);
                 }
-                std::string b;
-                for (const sync::CellChange& c : rc.cells)
-                    if (c.field == t.bucket_field)
-                        if (auto* s = std::get_if<std::string>(&c.value)) b = *s;
-                if (b.empty())
-                    if (auto r = load(t, rc.id)) b = std::string(sync::bucket_of(t, rc.id, r->values));
-                if (!b.empty()) buckets.push_back(b);
+            }
+            for (auto& [t, want] : ask) {
+                const std::string& bf = t->fields[static_cast<size_t>(t->bucket_field)].name;
+                pg::Result r = db_.exec("SELECT " + pg::quote_ident(bf) + " FROM " + pg::quote_ident(t->name) +
+                                            " WHERE id = ANY($1::text[])",
+                                        {text_array(want)});
+                for (int i = 0; i < r.rows(); ++i)
+                    if (!r.null(i, 0)) buckets.emplace_back(r.text(i, 0));
             }
             lock_buckets(buckets);
-            // Read after the locks: what another instance merged before is seen.
-            for (const sync::RecordChange& rc : changes) {
-                auto existing = load(*rc.table, rc.id);
-                sync::Record r = existing ? std::move(*existing) : sync::Record{};
-                if (!existing) {
-                    r.table = rc.table;
-                    r.id = rc.id;
-                    r.values.resize(rc.table->fields.size());
-                    r.clocks.cells.resize(rc.table->fields.size());
-                }
-                if (auto refusal = merge_one(rc, r, !existing, &authorize, false, result))
-                    result.refused.push_back({rc.table->name, rc.id, *refusal});
+            // The numbers this push may need, in one statement (under the locks; unused
+            // ones are gaps, which feeds do not mind).
+            if (seq_block_.size() < changes.size()) {
+                pg::Result r = db_.exec("SELECT nextval('hub_seq') FROM generate_series(1,$1)",
+                                        {static_cast<std::int64_t>(changes.size() - seq_block_.size())});
+                std::vector<std::uint64_t> more;
+                for (int i = r.rows() - 1; i >= 0; --i) more.push_back(static_cast<std::uint64_t>(r.integer(i, 0)));
+                // next_seq takes from the back: the older block's numbers first, then these.
+                more.insert(more.end(), seq_block_.begin(), seq_block_.end());
+                seq_block_ = std::move(more);
             }
+            // Read after the locks, a statement per table: what another instance merged
+            // before is seen. Merged in the push's order in memory; stored at the end.
+            std::map<std::pair<const sync::TableDef*, std::string>, sync::Record> rows;
+            for (auto& [t, want] : ids)
+                for (sync::Record& r : load_rows(*t, "id = ANY($1::text[])", {text_array(want)}))
+                    rows.emplace(std::make_pair(t, r.id), std::move(r));
+            std::vector<std::pair<const sync::TableDef*, std::string>> touched;
+            for (const sync::RecordChange& rc : changes) {
+                auto key = std::make_pair(rc.table, rc.id);
+                auto it = rows.find(key);
+                const bool creates = it == rows.end();
+                if (creates) {
+                    sync::Record blank;
+                    blank.table = rc.table;
+                    blank.id = rc.id;
+                    blank.values.resize(rc.table->fields.size());
+                    blank.clocks.cells.resize(rc.table->fields.size());
+                    it = rows.emplace(key, std::move(blank)).first;
+                }
+                bool stored = false;
+                if (auto refusal = merge_one(rc, it->second, creates && !it->second.seq, &authorize, false, result, &stored))
+                    result.refused.push_back({rc.table->name, rc.id, *refusal});
+                if (stored) touched.push_back(key);
+                else if (creates && !it->second.seq) rows.erase(it);  // refused or nothing taken: not there
+            }
+            std::map<const sync::TableDef*, std::vector<const sync::Record*>> by_table;
+            std::set<std::pair<const sync::TableDef*, std::string>> seen;
+            for (auto& key : touched)
+                if (seen.insert(key).second) by_table[key.first].push_back(&rows.at(key));
+            for (auto& [t, recs] : by_table) store_many(*t, recs);
         });
         std::set<std::string> b(result.buckets_changed.begin(), result.buckets_changed.end());
         result.buckets_changed.assign(b.begin(), b.end());

@@ -91,8 +91,12 @@ private:
     // Locks the buckets' rows (creating missing ones), in bucket order.
     void lock_buckets(std::vector<std::string> buckets);
     // Merges one change into `r` (loaded, or blank when new); nullopt or a refusal.
+    // `stored`: false leaves the row to the caller's store_many (a push stores its rows at once).
     std::optional<sync::Error> merge_one(const sync::RecordChange& rc, sync::Record& r, bool creates,
-                                         const sync::Authorize* authorize, bool local, sync::ApplyResult& result);
+                                         const sync::Authorize* authorize, bool local, sync::ApplyResult& result,
+                                         bool* stored = nullptr);
+    // Many rows of one table in one statement per chunk (each id once).
+    void store_many(const sync::TableDef& t, const std::vector<const sync::Record*>& rows);
     std::uint64_t next_seq();
     // A local write of the hub's own: new cells with a new clock of this site.
     void write_local(const sync::TableDef& t, const std::string& id, std::vector<std::pair<int, sync::Value>> sets,
