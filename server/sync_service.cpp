@@ -96,16 +96,17 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
     // A device that has seen further than this database's sequence: the database went
     // back (put back from a backup by hand). A new incarnation makes every device send
     // again what it lacks and download from the start (Store::begin_resend).
-    if (req.has_pull) {
+    if (req.has_pull && !req.cursors.empty()) {
+        const std::uint64_t end = hub_.hub_seq();  // once: on PostgreSQL it is a query
         for (auto& [bucket, cursor] : req.cursors) {
-            if (cursor.at <= hub_.hub_seq()) continue;
+            if (cursor.at <= end) continue;
             auto fresh = hub_.new_incarnation();
             if (!fresh.ok()) throw sync::Failure{fresh.error()};
             std::fprintf(stderr,
                          "fika-server: a device has seen sequence %llu, but this database ends at %llu: it was "
                          "put back from a backup. New incarnation %s: devices will send again what it lacks.\n",
                          static_cast<unsigned long long>(cursor.at),
-                         static_cast<unsigned long long>(hub_.hub_seq()),
+                         static_cast<unsigned long long>(end),
                          sync::site_to_string(*fresh).c_str());
             break;
         }

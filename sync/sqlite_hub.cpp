@@ -33,8 +33,6 @@ void SqliteHub::committing() {
     if (seq_ != saved_seq_) put_meta("seq", static_cast<std::int64_t>(seq_));
 }
 
-void SqliteHub::rolled_back() {}
-
 namespace {
 class SqliteWork final : public HubStore::Work {
 public:

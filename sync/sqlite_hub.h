@@ -60,7 +60,6 @@ protected:
 private:
     void opened(const std::map<std::string, std::string>& meta) override;
     void committing() override;
-    void rolled_back() override;
     void wrote_locally(const TableDef& t, Record& r, std::string_view bucket, std::uint64_t mask,
                        const std::vector<std::pair<int, Value>>& sets, const Clock& clock) override;
     // Merges one pushed record change, or says why not.

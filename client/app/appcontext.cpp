@@ -9,7 +9,6 @@
 #include <QRegularExpression>
 #include <QLocale>
 #include <QStandardPaths>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTranslator>

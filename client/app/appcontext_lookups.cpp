@@ -3,11 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QLocale>
-#include <QStandardPaths>
-#include <QUrl>
 
 #include <algorithm>
 #include <map>
