@@ -179,6 +179,7 @@ Result<Stats> Admin::stats() {
         s.buckets = h.buckets;
         s.db_bytes = h.bytes;
         s.hub_seq = hub_.hub_seq();
+        s.feed_lag_s = must(data_.feed_lag_s());
         s.device_list = must(data_.devices());
         return s;
     });

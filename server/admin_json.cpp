@@ -43,13 +43,20 @@ json stats(const Stats& s) {
             {"notifications", s.notifications},
             {"webhook_queue", s.webhook_queue},
             {"database_bytes", s.db_bytes},
-            {"hub_seq", s.hub_seq}};
+            {"hub_seq", s.hub_seq},
+            {"feed_lag_s", s.feed_lag_s}};
 }
 
 json backup(const std::string& path) { return {{"path", path}}; }
 
 json erased(const std::string& contact_id, const std::vector<std::string>& buckets) {
     return {{"erased", contact_id}, {"buckets", buckets}};
+}
+
+json notification(const Notification& n) {
+    json payload = json::parse(n.payload, nullptr, false);
+    return {{"n", n.n}, {"case_id", n.case_id}, {"created_ms", n.created_ms},
+            {"read", n.read_ms.has_value()}, {"payload", payload.is_discarded() ? json(nullptr) : payload}};
 }
 
 }  // namespace fika::server::admin_json

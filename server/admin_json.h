@@ -1,5 +1,6 @@
 // The admin's answers as JSON: one shape whether asked over HTTP (/v1/admin/..., app.cpp)
 // or on the command line (fika-server --json ..., main.cpp). docs/protocol.md lists them.
+// Also a notification's shape, which the inbox and the live channel (live.cpp) share.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,8 +22,9 @@ json disabled(const std::string& name, bool disabled);        // {"name", "disab
 json token(const std::string& name, const std::string& token);  // {"name", "token"}
 json access(const std::string& user, const std::string& account, bool granted);  // {"user", "account", "access"}
 json access_log(const std::vector<AccessEntry>& log);         // {"entries": [{day, who, action, subject, times, first_ms, last_ms}]}
-json stats(const Stats& s);  // {users, devices: [...], records, buckets, notifications, webhook_queue, database_bytes, hub_seq}
+json stats(const Stats& s);  // {users, devices: [...], records, buckets, notifications, webhook_queue, database_bytes, hub_seq, feed_lag_s}
 json backup(const std::string& path);                         // {"path"}
+json notification(const Notification& n);  // {n, case_id, created_ms, read, payload}
 json erased(const std::string& contact_id, const std::vector<std::string>& buckets);  // {"erased", "buckets"}
 
 }  // namespace fika::server::admin_json

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "http.h"
+#include "live.h"
 #include "json_reader.h"
 #include "protocol.h"
 
@@ -60,11 +61,6 @@ Response from_error(const Error& e) {
 }
 
 
-json notification_json(const Notification& n) {
-    json payload = json::parse(n.payload, nullptr, false);
-    return {{"n", n.n}, {"case_id", n.case_id}, {"created_ms", n.created_ms},
-            {"read", n.read_ms.has_value()}, {"payload", payload.is_discarded() ? json(nullptr) : payload}};
-}
 
 }  // namespace
 
@@ -118,93 +114,6 @@ std::optional<Response> string_field(const json& j, const char* key, std::string
     out = it->get<std::string>();
     return std::nullopt;
 }
-
-// ---- live channel -----------------------------------------------------------------------------
-
-struct LiveConn {
-    User user;
-    std::string token;
-    std::deque<std::string> events;
-};
-
-class LiveHub {
-public:
-    explicit LiveHub(std::size_t cap) : cap_(cap) {}
-
-    std::shared_ptr<LiveConn> open(const User& u, const std::string& token) {
-        std::lock_guard lock(mu_);
-        if (stopping_ || conns_.size() >= cap_) return nullptr;
-        auto c = std::make_shared<LiveConn>();
-        c->user = u;
-        c->token = token;
-        conns_.push_back(c);
-        return c;
-    }
-
-    void close(const std::shared_ptr<LiveConn>& c) {
-        std::lock_guard lock(mu_);
-        std::erase(conns_, c);
-    }
-
-    std::size_t size() {
-        std::lock_guard lock(mu_);
-        return conns_.size();
-    }
-
-    template <typename CanRead>
-    void changes(const std::vector<std::string>& buckets, CanRead can_read) {
-        if (buckets.empty()) return;
-        std::vector<std::shared_ptr<LiveConn>> conns;
-        {
-            std::lock_guard lock(mu_);
-            conns = conns_;
-        }
-        // Who may hear of which bucket is decided outside the hub's lock (it asks the store).
-        std::vector<std::pair<std::shared_ptr<LiveConn>, std::string>> out;
-        for (auto& c : conns) {
-            json visible = json::array();
-            for (const std::string& b : buckets)
-                if (can_read(c->user, b)) visible.push_back(b);
-            if (!visible.empty())
-                out.emplace_back(c, "event: changes\ndata: " + json{{"buckets", visible}}.dump() + "\n\n");
-        }
-        std::lock_guard lock(mu_);
-        for (auto& [c, e] : out) c->events.push_back(std::move(e));
-        cv_.notify_all();
-    }
-
-    void notify(const std::vector<Notification>& ns) {
-        if (ns.empty()) return;
-        std::lock_guard lock(mu_);
-        for (const Notification& n : ns)
-            for (auto& c : conns_)
-                if (c->user.id == n.user_id)
-                    c->events.push_back("event: notification\ndata: " + notification_json(n).dump() + "\n\n");
-        cv_.notify_all();
-    }
-
-    // Waits up to `timeout` for events; false when the server is stopping.
-    bool wait(LiveConn& c, std::chrono::milliseconds timeout, std::vector<std::string>& out) {
-        std::unique_lock lock(mu_);
-        cv_.wait_for(lock, timeout, [&] { return stopping_ || !c.events.empty(); });
-        out.assign(std::make_move_iterator(c.events.begin()), std::make_move_iterator(c.events.end()));
-        c.events.clear();
-        return !stopping_;
-    }
-
-    void shutdown() {
-        std::lock_guard lock(mu_);
-        stopping_ = true;
-        cv_.notify_all();
-    }
-
-private:
-    std::mutex mu_;
-    std::condition_variable cv_;
-    std::vector<std::shared_ptr<LiveConn>> conns_;
-    std::size_t cap_;
-    bool stopping_ = false;
-};
 
 // ---- metrics (Prometheus text format) ---------------------------------------------------------
 
@@ -285,6 +194,10 @@ public:
             o += "# TYPE fika_records gauge\nfika_records " + std::to_string(stats->records) + "\n";
             o += "# HELP fika_devices Devices that have synced.\n";
             o += "# TYPE fika_devices gauge\nfika_devices " + std::to_string(stats->devices) + "\n";
+            gauge("fika_feed_lag_seconds",
+                  "Age of the oldest transaction still open on the database: how far back it holds the live\n"
+                  "# channel's readers (0 on the embedded database, which has one writer).",
+                  stats->feed_lag_s);
             o += "# HELP fika_webhook_queue Webhook deliveries waiting.\n";
             o += "# TYPE fika_webhook_queue gauge\nfika_webhook_queue " + std::to_string(stats->webhook_queue) + "\n";
         }
@@ -357,7 +270,7 @@ struct App::Impl {
     std::condition_variable webhook_cv;
 
     Impl(Config c, std::unique_ptr<ServerStore> s)
-        : cfg(std::move(c)), store(std::move(s)), live(cfg.max_live), limiter(cfg.rate_per_s, cfg.rate_burst) {}
+        : cfg(std::move(c)), store(std::move(s)), live(*store, cfg.max_live, std::chrono::milliseconds(static_cast<std::int64_t>(cfg.live_poll_s * 1000)), [this](const std::string& line) { log(line); }), limiter(cfg.rate_per_s, cfg.rate_burst) {}
 
     void log(const std::string& line) {
         if (!cfg.quiet) std::fprintf(stderr, "%s\n", line.c_str());
@@ -449,7 +362,7 @@ struct App::Impl {
             if (!ns.ok()) return from_error(ns.error());
             auto all_unread = store->notifications(*u, true, 1000);
             json arr = json::array();
-            for (const Notification& n : *ns) arr.push_back(notification_json(n));
+            for (const Notification& n : *ns) arr.push_back(admin_json::notification(n));
             return Response::json(200, json{{"notifications", arr},
                                             {"unread", all_unread.ok() ? all_unread->size() : 0}}.dump());
         });
@@ -542,7 +455,7 @@ struct App::Impl {
         route("POST", "/v1/admin/people/([^/]+)/erase", "/v1/admin/people/{id}/erase", [this](const Request& r, const User* u) {
             auto buckets = store->erase_person(u->name, r.captures.at(0));
             if (!buckets.ok()) return from_error(buckets.error());
-            live.changes(*buckets, [this](const User& who, const std::string& b) { return store->can_read(who, b); });
+            live.wake();
             return Response::json(200, admin_json::erased(r.captures.at(0), *buckets).dump());
         });
         route("GET", "/v1/admin/access-log", "/v1/admin/access-log", [this](const Request& r, const User*) {
@@ -569,8 +482,7 @@ struct App::Impl {
         auto out = store->sync(u, *req, DeviceInfo{r.header("user-agent")});
         if (!out.ok()) return from_error(out.error());
         // Tell the live channel after the commit.
-        live.changes(out->buckets_changed, [this](const User& who, const std::string& b) { return store->can_read(who, b); });
-        live.notify(out->notifications);
+        if (!out->buckets_changed.empty() || !out->notifications.empty()) live.wake();
         if (!out->notifications.empty() && !cfg.webhook_url.empty()) webhook_cv.notify_all();
         Response resp = Response::json(200, sync::encode_response(out->response, req->schema));
         metrics.sync_done(std::chrono::duration<double>(SteadyClock::now() - t0).count(), out->accepted,
@@ -580,9 +492,11 @@ struct App::Impl {
 
     Response events(const Request& r, const User& u) {
         std::string token = r.bearer_token();
-        auto conn = live.open(u, token);
-        if (!conn)
-            return Response::error(503, "unavailable", "too many live connections; sync by polling and retry later");
+        auto opened = live.open(u, token, r.header("last-event-id"));
+        if (!opened.ok())
+            return opened.error().code == Code::Busy ? Response::error(503, "unavailable", opened.error().message)
+                                                     : from_error(opened.error());
+        std::shared_ptr<LiveConn> conn = *opened;
         Response resp;
         resp.content_type = "text/event-stream";
         resp.stream = [this, conn](http::EventSink& sink) {
@@ -607,7 +521,9 @@ struct App::Impl {
                     return close();
                 }
                 if (SteadyClock::now() - last_write >= std::chrono::seconds(cfg.keepalive_s)) {
-                    if (!sink.write(": keep-alive\n\n")) return close();
+                    // The keep-alive carries the stream's position: a client that reconnects
+                    // after a quiet hour does not ask for the whole hour again.
+                    if (!sink.write("id: " + live.id_of(*conn) + "\n: keep-alive\n\n")) return close();
                     last_write = SteadyClock::now();
                 }
             }
@@ -683,6 +599,7 @@ int App::bind() {
 }
 
 bool App::serve() {
+    impl_->live.start();
     if (!impl_->cfg.webhook_url.empty()) impl_->webhook_thread = std::thread([this] { impl_->webhook_loop(); });
     bool ok = impl_->http->listen();
     impl_->stopping = true;

@@ -20,6 +20,7 @@ struct Config {
     std::string webhook_url;
     std::size_t max_body = 16u << 20;
     std::size_t max_live = 64;        // open event streams
+    double live_poll_s = 2;           // the live channel reads without a hint this often
     std::size_t workers = 16;         // threads for ordinary requests
     double rate_per_s = 50;           // requests per second and user, sustained
     double rate_burst = 200;          // ... and in a burst

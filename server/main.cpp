@@ -37,6 +37,8 @@ Commands:
       --webhook URL           POST every new case as JSON to URL (retried with back-off)
       --max-body BYTES        largest request body after decompression (default 16777216)
       --max-live N            most open event streams (default 64)
+      --live-poll SECONDS     event streams also re-read what changed this often, in
+                              case a hint from another instance was lost (default 2)
       --workers N             threads answering ordinary requests (default 16); a
                               connection holds none until its request has fully arrived
       --header-timeout SECONDS
@@ -164,6 +166,8 @@ int serve(const std::string& data, std::vector<std::string> args) {
             cfg.max_body = std::stoull(value());
         } else if (a == "--max-live") {
             cfg.max_live = std::stoull(value());
+        } else if (a == "--live-poll") {
+            cfg.live_poll_s = std::clamp(std::stod(value()), 0.05, 3600.0);
         } else if (a == "--workers") {
             cfg.workers = std::max<std::size_t>(2, std::stoull(value()));
         } else if (a == "--rate") {

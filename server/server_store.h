@@ -98,6 +98,16 @@ public:
     Result<std::vector<AccessEntry>> access_log(const std::string& person, const std::string& who, std::size_t limit);
 
     Result<Stats> stats();
+
+    // The live channel (live.h). These never wait for a sync: the storage reads them
+    // through connections of their own.
+    std::uint64_t incarnation() const { return hub_.incarnation(); }
+    Result<LivePosition> live_position() { return data_.live_position(); }
+    Result<LiveBatch> live_changes(const LivePosition& since, const std::string& user_id) {
+        return data_.live_changes(since, user_id);
+    }
+    std::unique_ptr<ChangeHints> hints() { return data_.hints(); }
+
     Status backup(const std::string& path);
     Status check_output_file(const std::string& path);
 

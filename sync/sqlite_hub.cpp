@@ -167,6 +167,19 @@ Result<std::map<std::string, std::uint64_t>> SqliteHub::bucket_seqs() {
     });
 }
 
+std::vector<std::pair<std::string, std::uint64_t>> SqliteHub::buckets_after(Db& db, std::uint64_t seq) {
+    std::vector<std::pair<std::string, std::uint64_t>> out;
+    Stmt q = db.prepare("SELECT bucket, seq FROM _buckets WHERE seq>? AND bucket<>''");
+    q.bind(1, seq);
+    while (q.step()) out.emplace_back(std::string(q.text(0)), static_cast<std::uint64_t>(q.integer(1)));
+    return out;
+}
+
+std::uint64_t SqliteHub::last_seq(Db& db) {
+    Stmt q = db.prepare("SELECT coalesce(max(seq),0) FROM _buckets");
+    return q.step() ? static_cast<std::uint64_t>(q.integer(0)) : 0;
+}
+
 Result<FeedPage> SqliteHub::feed(const std::string& bucket, Cursor cursor, std::size_t limit, Site skip_site) {
     return guard([&] {
         if (limit == 0) limit = 1;

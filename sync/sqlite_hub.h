@@ -52,6 +52,13 @@ public:
     }
     Result<HubCounts> counts() override;
 
+    // Read through `db`, another connection to a hub's file (in the caller's read
+    // transaction): the buckets whose newest seq is past `seq`, with it; the newest seq
+    // committed. For readers beside the hub's own connection (the live channel). Throw
+    // Failure.
+    static std::vector<std::pair<std::string, std::uint64_t>> buckets_after(Db& db, std::uint64_t seq);
+    static std::uint64_t last_seq(Db& db);
+
 protected:
     SqliteHub() : SqliteReplica(Role::Hub) {}
     // For a derived storage's open(): opens the file (throws Failure).

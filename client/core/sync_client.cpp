@@ -549,13 +549,16 @@ Outcome<std::string> SyncClient::post(const std::string& path, const std::string
 
 std::optional<Failure> SyncClient::listen(const std::function<void(const std::string&, const std::string&)>& on_event,
                                           const std::atomic<bool>& stop) {
+    std::string last_id;  // the server's position: a reconnect resumes from it
     for (int attempt = 0; !stop.load(); ++attempt) {
         httplib::Client cli(cfg_.url);
         cli.set_connection_timeout(cfg_.connect_timeout_s, 0);
         cli.set_read_timeout(60, 0);  // the server sends a keep-alive every 15 s
         cli.set_tcp_nodelay(true);
-        cli.set_default_headers({{"Authorization", "Bearer " + cfg_.token}, {"User-Agent", cfg_.user_agent},
-                                 {"Accept", "text/event-stream"}});
+        httplib::Headers headers{{"Authorization", "Bearer " + cfg_.token}, {"User-Agent", cfg_.user_agent},
+                                 {"Accept", "text/event-stream"}};
+        if (!last_id.empty()) headers.emplace("Last-Event-ID", last_id);
+        cli.set_default_headers(headers);
         std::atomic<bool> done{false};
         std::thread watcher([&] {
             while (!done.load() && !stop.load()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -584,15 +587,17 @@ std::optional<Failure> SyncClient::listen(const std::function<void(const std::st
                     std::string block = buffer.substr(0, end);
                     buffer.erase(0, end + 2);
                     std::string event = "message", payload;
+                    bool has_data = false;
                     std::size_t pos = 0;
                     while (pos <= block.size()) {
                         std::size_t nl = block.find('\n', pos);
                         std::string line = block.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
                         pos = nl == std::string::npos ? block.size() + 1 : nl + 1;
                         if (line.rfind("event: ", 0) == 0) event = line.substr(7);
-                        else if (line.rfind("data: ", 0) == 0) payload += line.substr(6);
+                        else if (line.rfind("data: ", 0) == 0) payload += line.substr(6), has_data = true;
+                        else if (line.rfind("id: ", 0) == 0) last_id = line.substr(4);
                     }
-                    if (block.empty() || block[0] == ':') continue;  // keep-alive comment
+                    if (!has_data) continue;  // a keep-alive (perhaps with the position)
                     if (event == "revoked") {
                         ended = Failure{Failure::Kind::Permanent, 401, "revoked", payload};
                         return false;

@@ -112,7 +112,10 @@ void PgHub::migrate() {
         "CREATE TABLE IF NOT EXISTS hub_meta(key text PRIMARY KEY, value text NOT NULL);"
         "CREATE TABLE IF NOT EXISTS hub_buckets(bucket text PRIMARY KEY, seq bigint NOT NULL DEFAULT 0,"
         " checksum bigint NOT NULL DEFAULT 0);"
-        "CREATE SEQUENCE IF NOT EXISTS hub_seq");
+        "CREATE SEQUENCE IF NOT EXISTS hub_seq;"
+        // The transaction that last changed the bucket: the live channel's position.
+        "ALTER TABLE hub_buckets ADD COLUMN IF NOT EXISTS xid xid8 NOT NULL DEFAULT '0';"
+        "CREATE INDEX IF NOT EXISTS hub_buckets_by_xid ON hub_buckets(xid)");
     auto meta = [&](const char* key) -> std::optional<std::string> {
         pg::Result r = db_.exec("SELECT value FROM hub_meta WHERE key=$1", {key});
         if (!r.rows()) return std::nullopt;
@@ -165,6 +168,7 @@ void PgHub::begin_tx(sync::Durability d) {
     checksum_delta_.clear();
     seq_delta_.clear();
     seq_block_.clear();
+    hinted_ = false;
     try {
         db_.run_script(d == sync::Durability::Full ? "BEGIN; SET LOCAL synchronous_commit=on"
                                                    : "BEGIN; SET LOCAL synchronous_commit=off");
@@ -179,12 +183,20 @@ void PgHub::commit_tx() {
     if (--depth_ > 0) return;
     try {
         if (poisoned_) fail(Code::Storage, "the unit of work was rolled back by an earlier storage failure");
-        // The buckets' checksums and newest numbers (their rows are locked already).
+        // The buckets' checksums and newest numbers (their rows are locked already), and
+        // for those that changed this transaction's id (ServerData::live_changes).
+        bool changed = hinted_;
         for (auto& [bucket, delta] : checksum_delta_) {
             auto s = seq_delta_.count(bucket) ? seq_delta_[bucket] : 0;
-            db_.exec("UPDATE hub_buckets SET checksum=checksum # $2, seq=greatest(seq,$3) WHERE bucket=$1",
-                     {bucket, static_cast<std::int64_t>(delta), static_cast<std::int64_t>(s)});
+            changed |= s > 0;
+            db_.exec(s > 0 ? "UPDATE hub_buckets SET checksum=checksum # $2, seq=greatest(seq,$3),"
+                             " xid=pg_current_xact_id() WHERE bucket=$1"
+                           : "UPDATE hub_buckets SET checksum=checksum # $2 WHERE bucket=$1",
+                     s > 0 ? std::vector<Param>{bucket, static_cast<std::int64_t>(delta), static_cast<std::int64_t>(s)}
+                           : std::vector<Param>{bucket, static_cast<std::int64_t>(delta)});
         }
+        // Other instances' live channels: a hint, delivered at commit (never the change).
+        if (changed) db_.exec("SELECT pg_notify('fika_changes', '')");
         db_.exec("INSERT INTO hub_meta(key,value) VALUES('hlc',$1) ON CONFLICT(key) DO UPDATE SET value="
                  "greatest(hub_meta.value::numeric, $1::numeric)::text",
                  {std::to_string(hlc_.last())});

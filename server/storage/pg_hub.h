@@ -7,7 +7,8 @@
 //
 // Tables (created at open, in the connection's schema)
 //   hub_meta(key, value)                    site, incarnation, schema version
-//   hub_buckets(bucket, seq, checksum)      per bucket: the newest seq, the XOR checksum;
+//   hub_buckets(bucket, seq, checksum, xid) per bucket: the newest seq, the XOR checksum,
+//                                           the transaction that last changed it (xid8);
 //                                           its row is the bucket's writers' lock
 //   hub_seq                                 the sequence numbers (global; a bucket's feed
 //                                           has gaps)
@@ -75,6 +76,9 @@ protected:
 
     // Connects again when the connection broke and no unit of work is open.
     void ensure_connected() const;
+    // The open unit of work wrote something the live channel tells of (a notification):
+    // other instances get a hint at its commit, as for changed buckets.
+    void hint_at_commit() { hinted_ = true; }
 
 private:
     class PgWork;
@@ -115,6 +119,7 @@ private:
     std::unordered_map<std::string, std::uint64_t> checksum_delta_;  // per bucket, this transaction
     std::unordered_map<std::string, std::uint64_t> seq_delta_;
     std::vector<std::uint64_t> seq_block_;  // numbers taken, not used yet
+    bool hinted_ = false;                   // see hint_at_commit
 };
 
 template <typename Fn>

@@ -1,6 +1,9 @@
 #include "pg_storage.h"
 
+#include <fcntl.h>
+#include <poll.h>
 #include <spawn.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <filesystem>
@@ -25,6 +28,17 @@ User row_user(const pg::Result& r, int row) {
     u.disabled = r.integer(row, 3) != 0;
     u.created_ms = static_cast<std::uint64_t>(r.integer(row, 4));
     return u;
+}
+
+Notification row_notification(const pg::Result& r, int i) {
+    Notification n;
+    n.n = r.integer(i, 0);
+    n.user_id = r.text(i, 1);
+    n.case_id = r.text(i, 2);
+    n.payload = r.text(i, 3);
+    n.created_ms = static_cast<std::uint64_t>(r.integer(i, 4));
+    if (!r.null(i, 5)) n.read_ms = static_cast<std::uint64_t>(r.integer(i, 5));
+    return n;
 }
 
 }  // namespace
@@ -59,7 +73,10 @@ void PgStorage::migrate_server() {
         "CREATE TABLE IF NOT EXISTS srv_access(day text NOT NULL, who text NOT NULL, action text NOT NULL,"
         " subject text NOT NULL, times bigint NOT NULL, first_at bigint NOT NULL, last_at bigint NOT NULL,"
         " detail text NOT NULL DEFAULT '', PRIMARY KEY(day, who, action, subject));"
-        "CREATE INDEX IF NOT EXISTS srv_access_by_subject ON srv_access(subject, last_at)");
+        "CREATE INDEX IF NOT EXISTS srv_access_by_subject ON srv_access(subject, last_at);"
+        // The transaction that wrote the notification: the live channel's position.
+        "ALTER TABLE srv_notifications ADD COLUMN IF NOT EXISTS xid xid8 NOT NULL DEFAULT pg_current_xact_id();"
+        "CREATE INDEX IF NOT EXISTS srv_notifications_by_xid ON srv_notifications(xid)");
     t.commit();
 }
 
@@ -243,6 +260,7 @@ Result<std::int64_t> PgStorage::add_notification(const std::string& user_id, con
                 .exec("INSERT INTO srv_notifications(user_id,case_id,payload,created_at) VALUES($1,$2,$3,$4) RETURNING n",
                       {user_id, case_id, payload, now_ms})
                 .integer(0, 0);
+        hint_at_commit();
     });
     if (!st.ok()) return st.error();
     return n;
@@ -256,16 +274,7 @@ Result<std::vector<Notification>> PgStorage::notifications(const std::string& us
                                                      "srv_notifications WHERE user_id=$1") +
                                              (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY n DESC LIMIT $2",
                                          {user_id, static_cast<std::int64_t>(limit)});
-        for (int i = 0; i < r.rows(); ++i) {
-            Notification n;
-            n.n = r.integer(i, 0);
-            n.user_id = r.text(i, 1);
-            n.case_id = r.text(i, 2);
-            n.payload = r.text(i, 3);
-            n.created_ms = static_cast<std::uint64_t>(r.integer(i, 4));
-            if (!r.null(i, 5)) n.read_ms = static_cast<std::uint64_t>(r.integer(i, 5));
-            out.push_back(std::move(n));
-        }
+        for (int i = 0; i < r.rows(); ++i) out.push_back(row_notification(r, i));
         return out;
     });
 }
@@ -385,6 +394,118 @@ Result<ServerCounts> PgStorage::server_counts() {
         c.webhook_queue = count("srv_webhook");
         return c;
     });
+}
+
+// ---- the live channel --------------------------------------------------------------------------
+//
+// A position is pg_snapshot_xmin of a snapshot: every transaction below it has ended, so
+// whatever commits later carries an id at or above it (hub_buckets.xid and
+// srv_notifications.xid are the writing transaction's). A read returns the rows at or
+// above the position it is given - some of them seen before, never one missed - and the
+// xmin of its own snapshot as the next position (docs/ARCHITECTURE.md).
+
+namespace {
+
+std::uint64_t xid_of(std::string_view text) { return std::strtoull(std::string(text).c_str(), nullptr, 10); }
+
+}  // namespace
+
+pg::Connection& PgStorage::live_conn() {
+    if (!live_.healthy()) live_ = pg::Connection(conninfo());
+    return live_;
+}
+
+Result<LivePosition> PgStorage::live_position() {
+    std::lock_guard lock(live_mu_);
+    return sync::guard([&] {
+        std::uint64_t x = xid_of(live_conn().exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").text(0, 0));
+        return LivePosition{x, x};
+    });
+}
+
+Result<LiveBatch> PgStorage::live_changes(const LivePosition& since, const std::string& user_id) {
+    std::lock_guard lock(live_mu_);
+    return sync::guard([&] {
+        pg::Connection& db = live_conn();
+        pg::Transaction t(db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        LiveBatch out;
+        std::uint64_t x = xid_of(db.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").text(0, 0));
+        out.next = LivePosition{std::max(x, since.changes), std::max(x, since.notifications)};
+        pg::Result b = db.exec("SELECT bucket, seq FROM hub_buckets WHERE xid >= $1::text::xid8 AND bucket<>''",
+                               {since.changes});
+        for (int i = 0; i < b.rows(); ++i)
+            out.buckets.emplace_back(std::string(b.text(i, 0)), static_cast<std::uint64_t>(b.integer(i, 1)));
+        std::string q =
+            "SELECT n,user_id,case_id,payload,created_at,read_at FROM srv_notifications WHERE xid >= $1::text::xid8";
+        std::vector<pg::Param> params{since.notifications};
+        if (!user_id.empty()) {
+            q += " AND user_id=$2";
+            params.emplace_back(user_id);
+        }
+        pg::Result n = db.exec(q + " ORDER BY n", params);
+        for (int i = 0; i < n.rows(); ++i) out.notifications.push_back(row_notification(n, i));
+        t.commit();
+        return out;
+    });
+}
+
+Result<double> PgStorage::feed_lag_s() {
+    std::lock_guard lock(live_mu_);
+    return sync::guard([&] {
+        // Transaction ids are the cluster's: any database's writer holds every snapshot's xmin.
+        pg::Result r = live_conn().exec(
+            "SELECT coalesce(extract(epoch FROM clock_timestamp() - min(xact_start)), 0)::float8"
+            " FROM pg_stat_activity WHERE backend_xid IS NOT NULL");
+        return std::max(0.0, r.real(0, 0));
+    });
+}
+
+std::unique_ptr<ChangeHints> PgStorage::hints() { return std::make_unique<PgHints>(conninfo()); }
+
+// ---- hints: LISTEN fika_changes ----------------------------------------------------------------
+
+PgHints::PgHints(std::string conninfo) : conninfo_(std::move(conninfo)) {
+    if (::pipe2(wake_, O_CLOEXEC | O_NONBLOCK) != 0) wake_[0] = wake_[1] = -1;
+}
+
+PgHints::~PgHints() {
+    for (int fd : wake_)
+        if (fd >= 0) ::close(fd);
+}
+
+void PgHints::interrupt() {
+    if (wake_[1] >= 0) [[maybe_unused]] auto n = ::write(wake_[1], "x", 1);
+}
+
+bool PgHints::wait(std::chrono::milliseconds timeout) {
+    if (!db_.healthy()) {
+        try {
+            db_ = pg::Connection(conninfo_);
+            db_.exec("LISTEN fika_changes");
+            return true;  // hints sent meanwhile are lost: read anyway
+        } catch (const sync::Failure&) {
+            db_ = pg::Connection();
+        }
+    }
+    pollfd fds[2] = {{db_.healthy() ? PQsocket(db_.handle()) : -1, POLLIN, 0}, {wake_[0], POLLIN, 0}};
+    int ready = ::poll(fds, 2, static_cast<int>(timeout.count()));
+    if (ready > 0 && (fds[1].revents & POLLIN)) {
+        char buf[64];
+        while (::read(wake_[0], buf, sizeof buf) > 0) {
+        }
+    }
+    bool hinted = false;
+    if (db_.healthy() && ready > 0 && (fds[0].revents & (POLLIN | POLLERR | POLLHUP))) {
+        if (!PQconsumeInput(db_.handle())) {
+            db_ = pg::Connection();  // lost: connect again at the next wait
+            return true;
+        }
+        while (PGnotify* n = PQnotifies(db_.handle())) {
+            hinted = true;
+            PQfreemem(n);
+        }
+    }
+    return hinted;
 }
 
 }  // namespace fika::server

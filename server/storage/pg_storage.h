@@ -4,7 +4,8 @@
 //
 // Server tables (created at open): srv_users, srv_grants, srv_notifications, srv_notified
 // (the exactly-once guard: a primary key), srv_webhook, srv_devices, srv_access - as the
-// SQLite storage's (sqlite_storage.h), in PostgreSQL's types.
+// SQLite storage's (sqlite_storage.h), in PostgreSQL's types; srv_notifications also
+// keeps the writing transaction's id (xid8) for the live channel.
 #pragma once
 
 #include <memory>
@@ -56,6 +57,10 @@ public:
     Result<std::vector<AccessEntry>> access_log(const std::string& subject, const std::string& download_subject,
                                                 const std::string& who, std::size_t limit) override;
     Result<ServerCounts> server_counts() override;
+    Result<LivePosition> live_position() override;
+    Result<LiveBatch> live_changes(const LivePosition& since, const std::string& user_id) override;
+    Result<double> feed_lag_s() override;
+    std::unique_ptr<ChangeHints> hints() override;
 
 private:
     PgStorage() = default;
@@ -65,8 +70,27 @@ private:
     template <typename Fn>
     Status write(Fn&& fn);
 
+    pg::Connection& live_conn();
+
     std::mutex auth_mu_;  // guards auth_ (user_by_token_hash's own connection)
     pg::Connection auth_;
+    std::mutex live_mu_;  // guards live_ (the live channel's reads)
+    pg::Connection live_;
+};
+
+// Hints of other instances' commits (ServerData::hints): LISTEN fika_changes on a
+// connection of its own, connected again after it breaks.
+class PgHints final : public ChangeHints {
+public:
+    explicit PgHints(std::string conninfo);
+    ~PgHints() override;
+    bool wait(std::chrono::milliseconds timeout) override;
+    void interrupt() override;
+
+private:
+    std::string conninfo_;
+    pg::Connection db_;
+    int wake_[2] = {-1, -1};  // interrupt() writes, wait() polls
 };
 
 }  // namespace fika::server

@@ -9,7 +9,9 @@
 // transaction with: sqlite_storage.h (one SQLite file) today.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -66,9 +68,44 @@ struct WebhookItem {
     int attempts = 0;
 };
 
+// A place in what has changed, for the live channel (server/live.h): changes and
+// notifications committed after it are found by live_changes. Its numbers mean what the
+// engine says (SQLite: the hub's last sequence number and the last notification's number,
+// both committed in order by its one writer; PostgreSQL: the oldest transaction that may
+// still commit, pg_snapshot_xmin, in both). Compare positions of one engine only.
+struct LivePosition {
+    std::uint64_t changes = 0;
+    std::uint64_t notifications = 0;
+    bool operator==(const LivePosition&) const = default;
+    // Whether everything before `o` is before this one too.
+    bool covers(const LivePosition& o) const { return changes >= o.changes && notifications >= o.notifications; }
+};
+
+// What committed after a position: buckets with their newest seq, new notifications (any
+// user's, in order), and the position to read from next. It may repeat something already
+// returned from an earlier position (never miss one): readers drop what they have seen.
+struct LiveBatch {
+    std::vector<std::pair<std::string, std::uint64_t>> buckets;
+    std::vector<Notification> notifications;
+    LivePosition next;
+};
+
 // How many rows of each kind the server holds.
 struct ServerCounts {
     std::size_t users = 0, devices = 0, notifications = 0, webhook_queue = 0;
+};
+
+// Hints that another server instance on the same database committed something: a small
+// signal, never the change itself (readers read the database). It may be lost (a dropped
+// connection has no replay): wait() then answers true once reconnected, so the reader
+// reads anyway.
+class ChangeHints {
+public:
+    virtual ~ChangeHints() = default;
+    // Waits up to `timeout`; true when a hint came (or may have been missed).
+    virtual bool wait(std::chrono::milliseconds timeout) = 0;
+    // Ends a wait now (from any thread).
+    virtual void interrupt() = 0;
 };
 
 class ServerData {
@@ -135,6 +172,20 @@ public:
                                                         std::size_t limit) = 0;
 
     virtual Result<ServerCounts> server_counts() = 0;
+
+    // ---- the live channel ---------------------------------------------------------------
+    // Both safe from any thread at any time (they read through a connection of their own).
+    // Where the changes stand now: live_changes(live_position()) finds only what commits
+    // after this call.
+    virtual Result<LivePosition> live_position() = 0;
+    // What committed after `since` (see LiveBatch); `user_id` nonempty: only that user's
+    // notifications.
+    virtual Result<LiveBatch> live_changes(const LivePosition& since, const std::string& user_id) = 0;
+    // How far back the oldest transaction still open on the database holds the live
+    // channel's readers, in seconds (0 on an engine with one writer).
+    virtual Result<double> feed_lag_s() { return 0.0; }
+    // Hints of other instances' commits; nullptr when this storage has no other writer.
+    virtual std::unique_ptr<ChangeHints> hints() { return nullptr; }
 };
 
 }  // namespace fika::server

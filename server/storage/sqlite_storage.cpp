@@ -379,6 +379,57 @@ Result<std::int64_t> SqliteStorage::add_notification(const std::string& user_id,
     return n;
 }
 
+namespace {
+// BEGIN now, COMMIT when it goes (after the statements declared after it).
+struct ReadTransaction {
+    explicit ReadTransaction(sync::Db& d) : db(d) { db.exec("BEGIN"); }
+    ~ReadTransaction() {
+        try {
+            db.exec("COMMIT");
+        } catch (const sync::Failure&) {
+        }
+    }
+    sync::Db& db;
+};
+}  // namespace
+
+// The live channel reads through a connection of its own, in one read transaction: what
+// it sees is committed, and (one writer) committed in the order of its numbers.
+Result<LivePosition> SqliteStorage::live_position() {
+    std::lock_guard lock(live_mu_);
+    return sync::guard([&] {
+        if (!live_db_.handle()) live_db_ = sync::Db(path(), false);
+        ReadTransaction end(live_db_);
+        LivePosition p;
+        p.changes = last_seq(live_db_);
+        Stmt b = live_db_.prepare("SELECT coalesce(max(n),0) FROM srv_notifications");
+        if (b.step()) p.notifications = static_cast<std::uint64_t>(b.integer(0));
+        return p;
+    });
+}
+
+Result<LiveBatch> SqliteStorage::live_changes(const LivePosition& since, const std::string& user_id) {
+    std::lock_guard lock(live_mu_);
+    return sync::guard([&] {
+        if (!live_db_.handle()) live_db_ = sync::Db(path(), false);
+        ReadTransaction end(live_db_);
+        LiveBatch out;
+        out.next = since;
+        out.buckets = buckets_after(live_db_, since.changes);
+        for (const auto& b : out.buckets) out.next.changes = std::max(out.next.changes, b.second);
+        Stmt b = live_db_.prepare(std::string("SELECT n,user_id,case_id,payload,created_at,read_at FROM "
+                                              "srv_notifications WHERE n>?") +
+                                  (user_id.empty() ? "" : " AND user_id=?") + " ORDER BY n");
+        b.bind(1, since.notifications);
+        if (!user_id.empty()) b.bind(2, user_id);
+        while (b.step()) {
+            out.notifications.push_back(row_notification(b));
+            out.next.notifications = static_cast<std::uint64_t>(out.notifications.back().n);
+        }
+        return out;
+    });
+}
+
 Result<std::vector<Notification>> SqliteStorage::notifications(const std::string& user_id, bool unread_only,
                                                                std::size_t limit) {
     return sync::guard([&] {

@@ -77,6 +77,8 @@ public:
     Result<std::vector<AccessEntry>> access_log(const std::string& subject, const std::string& download_subject,
                                                 const std::string& who, std::size_t limit) override;
     Result<ServerCounts> server_counts() override;
+    Result<LivePosition> live_position() override;
+    Result<LiveBatch> live_changes(const LivePosition& since, const std::string& user_id) override;
 
 private:
     SqliteStorage() = default;
@@ -88,6 +90,8 @@ private:
     std::mutex auth_mu_;  // guards auth_db_ and auth_q_ (user_by_token_hash)
     sync::Db auth_db_;
     std::optional<sync::Stmt> auth_q_;
+    std::mutex live_mu_;  // guards live_db_ (the live channel's reads)
+    sync::Db live_db_;
 };
 
 std::string database_path(const std::string& data_dir);

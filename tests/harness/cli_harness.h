@@ -73,11 +73,7 @@ public:
             close(out[1]);
             std::vector<std::string> argv = {FIKA_CLI_BIN, "--db", db};
             argv.insert(argv.end(), args.begin(), args.end());
-            std::vector<char*> a;
-            for (auto& x : argv) a.push_back(const_cast<char*>(x.c_str()));
-            a.push_back(nullptr);
-            execv(a[0], a.data());
-            _exit(127);
+            exec_argv(argv);
         }
         close(out[1]);
         fd_ = out[0];

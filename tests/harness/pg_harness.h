@@ -5,9 +5,9 @@
 // Fast and not crash-safe (fsync=off) unless asked: tests of durability ask.
 #pragma once
 
-#include <catch2/catch.hpp>
-
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -16,11 +16,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include "server_harness.h"
+#include "process.h"
 
 namespace fika::test {
 
@@ -30,35 +31,43 @@ public:
 
     explicit PgCluster(bool durable = false) {
         char tmpl[] = "/tmp/fpgXXXXXX";  // short: a socket path is limited to ~107 bytes
-        REQUIRE(mkdtemp(tmpl) != nullptr);
+        check(mkdtemp(tmpl) != nullptr, "mkdtemp");
         dir_ = tmpl;
         const bool root = getuid() == 0;
         if (root) {
             struct passwd* pw = getpwnam("postgres");
-            REQUIRE(pw != nullptr);  // the postgresql package makes this user
-            REQUIRE(chown(dir_.c_str(), pw->pw_uid, pw->pw_gid) == 0);
+            check(pw != nullptr, "no user postgres (apt-get install postgresql-15)");
+            check(chown(dir_.c_str(), pw->pw_uid, pw->pw_gid) == 0, "chown " + dir_);
         }
         auto [rc, out] = as_owner({std::string(kBin) + "/initdb", "-D", dir_ + "/data", "-A", "trust", "-U", "fika",
                                    "-E", "UTF8", "--locale=C", "--no-sync"});
-        INFO(out);
-        REQUIRE(rc == 0);
+        check(rc == 0, "initdb: " + out);
         opts_ = "-k " + dir_ + " -c listen_addresses= -c max_connections=60";
         if (!durable) opts_ += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         start();
-        auto [rc3, out3] = run_command({"/usr/bin/psql", "-X", "-q", "-h", dir_, "-U", "fika", "-d", "postgres", "-c",
-                                        "CREATE DATABASE fika"});
-        INFO(out3);
-        REQUIRE(rc3 == 0);
+        watch();
+        create_database("fika");
     }
 
-    ~PgCluster() { stop(); }
+    ~PgCluster() {
+        stop();
+        if (watchdog_fd_ >= 0) ::close(watchdog_fd_);  // the watchdog finds nothing left to do
+        if (watchdog_pid_ > 0) ::waitpid(watchdog_pid_, nullptr, 0);
+    }
+
+    // A new empty database on this cluster; returns its connection string.
+    std::string create_database(const std::string& name) {
+        auto [rc, out] = run_command({"/usr/bin/psql", "-X", "-q", "-h", dir_, "-U", "fika", "-d", "postgres", "-c",
+                                      "CREATE DATABASE " + name});
+        check(rc == 0, "CREATE DATABASE " + name + ": " + out);
+        return conninfo(name);
+    }
 
     // The database restarting: a fast shutdown (connections close, running transactions
     // roll back), then the same cluster again on the same socket.
     void restart() {
         auto [rc, out] = as_owner({std::string(kBin) + "/pg_ctl", "-D", dir_ + "/data", "-w", "-m", "fast", "stop"});
-        INFO(out);
-        REQUIRE(rc == 0);
+        check(rc == 0, "pg_ctl stop: " + out);
         start();
     }
     PgCluster(const PgCluster&) = delete;
@@ -94,6 +103,10 @@ public:
     }
 
 private:
+    // A cluster that cannot be made fails the test (or the benchmark) with why.
+    static void check(bool ok, const std::string& what) {
+        if (!ok) throw std::runtime_error("PostgreSQL test cluster: " + what);
+    }
     std::pair<int, std::string> as_owner(std::vector<std::string> argv) const {
         if (getuid() == 0) argv.insert(argv.begin(), {"/usr/sbin/runuser", "-u", "postgres", "--"});
         return run_command(argv);
@@ -101,15 +114,47 @@ private:
     void start() {
         auto [rc, out] = as_owner({std::string(kBin) + "/pg_ctl", "-D", dir_ + "/data", "-w", "-l", dir_ + "/log", "-o",
                                    opts_, "start"});
-        INFO(out << log());
-        REQUIRE(rc == 0);
+        check(rc == 0, "pg_ctl start: " + out + log());
         std::ifstream pidfile(dir_ + "/data/postmaster.pid");
         pidfile >> pid_;
-        REQUIRE(pid_ > 0);
+        check(pid_ > 0, "no postmaster.pid");
+    }
+
+    // A watchdog process that stops the cluster (by the pid in its pid file, at once) and
+    // removes its directory when this process ends without doing so - a crashed or killed
+    // test leaves no PostgreSQL running. It waits for the end of a pipe only this process
+    // holds (close-on-exec: the servers a test starts do not inherit it).
+    void watch() {
+        int p[2];
+        check(::pipe2(p, O_CLOEXEC) == 0, "pipe");
+        std::string script = "cat >/dev/null; f=" + dir_ + "/data/postmaster.pid; if [ -f $f ]; then kill -QUIT $(head -1 $f) 2>/dev/null; sleep 1; fi; rm -rf " + dir_;
+        pid_t w = ::fork();
+        if (w == 0) {
+            ::dup2(p[0], 0);
+            ::execl("/bin/sh", "sh", "-c", script.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::close(p[0]);
+        watchdog_fd_ = p[1];
+        watchdog_pid_ = w;
     }
 
     std::string dir_, opts_;
     pid_t pid_ = 0;
+    int watchdog_fd_ = -1;
+    pid_t watchdog_pid_ = 0;
 };
+
+// The server suites on PostgreSQL: FIKA_TEST_BACKEND=pg (CTest's pg label runs them so)
+// makes every ServerProcess of the test serve a fresh database of one cluster per test.
+inline bool pg_backend() {
+    const char* b = std::getenv("FIKA_TEST_BACKEND");
+    return b && std::string(b) == "pg";
+}
+
+inline PgCluster& shared_cluster() {
+    static PgCluster cluster;
+    return cluster;
+}
 
 }  // namespace fika::test

@@ -1,5 +1,7 @@
 // Starts the real fika-server binary on 127.0.0.1 with a free port and a temporary data
-// directory, and stops it by its process id (SIGTERM, then SIGKILL after 10 s).
+// directory, and stops it by its process id (SIGTERM, then SIGKILL after 10 s). With
+// FIKA_TEST_BACKEND=pg it serves a fresh database on a PostgreSQL cluster of the test's
+// own (pg_harness.h) instead of the data directory's SQLite file.
 #pragma once
 
 #include <fcntl.h>
@@ -15,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "pg_harness.h"
+#include "process.h"
 #include "testutil.h"
 
 #ifndef FIKA_SERVER_BIN
@@ -23,35 +27,15 @@
 
 namespace fika::test {
 
-// Runs a command to completion; returns its exit status and standard output.
-inline std::pair<int, std::string> run_command(const std::vector<std::string>& argv) {
-    int out[2];
-    if (pipe(out) != 0) throw std::runtime_error("pipe");
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(out[1], 1);
-        close(out[0]);
-        close(out[1]);
-        std::vector<char*> args;
-        for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        execv(args[0], args.data());
-        _exit(127);
-    }
-    close(out[1]);
-    std::string text;
-    char buf[4096];
-    ssize_t n;
-    while ((n = read(out[0], buf, sizeof buf)) > 0) text.append(buf, static_cast<size_t>(n));
-    close(out[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
-}
-
 class ServerProcess {
 public:
-    explicit ServerProcess(std::vector<std::string> extra = {}) : extra_(std::move(extra)) { start(); }
+    explicit ServerProcess(std::vector<std::string> extra = {}) : extra_(std::move(extra)) {
+        if (pg_backend()) {
+            static int made = 0;
+            db_ = shared_cluster().create_database("fika_s" + std::to_string(++made));
+        }
+        start();
+    }
     ~ServerProcess() { stop(); }
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -59,10 +43,13 @@ public:
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     int port() const { return port_; }
     std::string data() const { return dir_.path().string(); }
+    // The --db it serves: a PostgreSQL connection string, or "" (DATA's SQLite file).
+    const std::string& db() const { return db_; }
     pid_t pid() const { return pid_; }
 
     std::pair<int, std::string> admin(std::vector<std::string> args) const {
         std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data()};
+        if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
         argv.insert(argv.end(), args.begin(), args.end());
         return run_command(argv);
     }
@@ -86,14 +73,11 @@ public:
             if (fd >= 0) dup2(fd, 2);
             close(out[0]);
             close(out[1]);
-            std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data(), "serve", "--listen",
-                                             "127.0.0.1:" + std::to_string(port_)};
+            std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data()};
+            if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
+            argv.insert(argv.end(), {"serve", "--listen", "127.0.0.1:" + std::to_string(port_)});
             argv.insert(argv.end(), extra_.begin(), extra_.end());
-            std::vector<char*> args;
-            for (auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-            args.push_back(nullptr);
-            execv(args[0], args.data());
-            _exit(127);
+            exec_argv(argv);
         }
         close(out[1]);
         // The first line names the port: "fika-server listening on http://127.0.0.1:PORT ...".
@@ -153,6 +137,7 @@ public:
 
 private:
     TempDir dir_;
+    std::string db_;  // the PostgreSQL database it serves (pg_backend()), else its data directory's
     std::vector<std::string> extra_;
     pid_t pid_ = -1;
     int port_ = 0;
