@@ -16,7 +16,7 @@ FIKA_PACKAGES=(
     libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev catch2
     libssl-dev openssl zlib1g-dev xvfb xauth
     trayer  # a system tray on the tests' X display (the new-case notification test)
-    haproxy  # the end-to-end test through a reverse proxy (docs/deploy.md)
+    haproxy  # the end-to-end test through a reverse proxy (docs/deployment.md)
     postgresql-15 libpq-dev  # the server's PostgreSQL storage and its tests (label pg)
 )
 
@@ -42,5 +42,6 @@ fika_build() {
     local dir="$1"
     shift
     cmake -S "$FIKA_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-    cmake --build "$dir" -j"$(nproc)"
+    # FIKA_BUILD_TARGETS: only these (e.g. "fika-server fika-cli"), else everything.
+    cmake --build "$dir" -j"$(nproc)" ${FIKA_BUILD_TARGETS:+--target $FIKA_BUILD_TARGETS}
 }

@@ -321,7 +321,8 @@ struct App::Impl {
 
     void install_routes() {
         route("GET", "/healthz", "/healthz", [this](const Request&, const User*) {
-            auto s = store->stats();
+            // Cheap (a load balancer asks every half second): the database answers.
+            auto s = store->live_position();
             if (!s.ok()) return Response::error(503, "unavailable", s.error().message);
             return Response::json(200, json{{"status", "ok"}, {"schema", sync::kSchemaVersion},
                                             {"protocol", sync::kProtocolVersion}}.dump());

@@ -401,7 +401,7 @@ int main(int argc, char** argv) {
             if (args.size() != 2) return usage_error("restore FILE");
             if (!g_db.empty())
                 return usage_error("restore puts a SQLite backup in place; a PostgreSQL database is restored with "
-                                   "pg_restore (docs/deploy.md)");
+                                   "pg_restore (docs/deployment.md)");
             auto rep = restore_sqlite_store(data, args[1]);
             if (!rep.ok()) return fail(rep.error());
             std::printf("restored %s from %s: %zu records, sequence %llu, incarnation %s\n", database_path(data).c_str(),

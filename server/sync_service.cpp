@@ -126,7 +126,8 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
             }
         notifier_.merged(u, applied, req.push_resent, out.notifications);
     }
-    must(data_.device_synced(sync::site_to_string(req.site), u.id, hub_.now_ms(), device.user_agent.substr(0, 200)));
+    must(data_.device_synced(sync::site_to_string(req.site), u.id, hub_.now_ms(), device.user_agent.substr(0, 200),
+                             req.has_push ? std::optional<std::uint64_t>(req.push_upto) : std::nullopt));
 }
 
 void SyncService::answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out) {
@@ -201,15 +202,26 @@ void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncRe
 }
 
 void SyncService::wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock) {
-    auto merged = [&] {
+    // Merged here (told at once), or by another instance on the same database (its unit
+    // of work wrote the device's position: looked up every 20 ms while waiting).
+    auto merged_here = [&] {
         auto it = merged_upto_.find(site);
         return it != merged_upto_.end() && it->second == follows;
+    };
+    auto merged = [&] {
+        if (merged_here()) return true;
+        auto stored = data_.pushed_upto(sync::site_to_string(site));
+        return stored.ok() && *stored == follows;
     };
     if (merged()) return;
     if (waiting_pushes_ >= opts_.max_waiting_pushes)
         fail(Code::Busy, "too many pushes are waiting for the ones before them; sync again");
     ++waiting_pushes_;
-    bool arrived = pushed_cv_.wait_for(lock, opts_.push_order_wait, merged);
+    auto deadline = std::chrono::steady_clock::now() + opts_.push_order_wait;
+    bool arrived = false;
+    while (!(arrived = merged()) && std::chrono::steady_clock::now() < deadline)
+        pushed_cv_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(
+                                      std::chrono::milliseconds(20), deadline - std::chrono::steady_clock::now()));
     --waiting_pushes_;
     if (!arrived)
         fail(Code::Busy, "the push before this one (up to " + std::to_string(follows) +

@@ -76,7 +76,8 @@ void PgStorage::migrate_server() {
         "CREATE INDEX IF NOT EXISTS srv_access_by_subject ON srv_access(subject, last_at);"
         // The transaction that wrote the notification: the live channel's position.
         "ALTER TABLE srv_notifications ADD COLUMN IF NOT EXISTS xid xid8 NOT NULL DEFAULT pg_current_xact_id();"
-        "CREATE INDEX IF NOT EXISTS srv_notifications_by_xid ON srv_notifications(xid)");
+        "CREATE INDEX IF NOT EXISTS srv_notifications_by_xid ON srv_notifications(xid);"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS pushed_upto bigint");
     t.commit();
 }
 
@@ -210,12 +211,21 @@ Result<bool> PgStorage::remove_grant(const std::string& user_id, const std::stri
 // ---- devices ---------------------------------------------------------------------------------
 
 Status PgStorage::device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
-                                const std::string& user_agent) {
+                                const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) {
     return write([&] {
         conn().exec(
-            "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) VALUES($1,$2,$3,$3,1,$4) "
-            "ON CONFLICT(site) DO UPDATE SET user_id=$2, last_sync=$3, syncs=srv_devices.syncs+1, user_agent=$4",
-            {site, user_id, now_ms, user_agent});
+            "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,pushed_upto)"
+            " VALUES($1,$2,$3,$3,1,$4,$5::bigint) ON CONFLICT(site) DO UPDATE SET user_id=$2, last_sync=$3,"
+            " syncs=srv_devices.syncs+1, user_agent=$4, pushed_upto=coalesce($5::bigint, srv_devices.pushed_upto)",
+            {site, user_id, now_ms, user_agent, pushed_upto ? pg::Param(*pushed_upto) : pg::Param()});
+    });
+}
+
+Result<std::optional<std::uint64_t>> PgStorage::pushed_upto(const std::string& site) {
+    return sync::guard([&]() -> std::optional<std::uint64_t> {
+        pg::Result r = conn().exec("SELECT pushed_upto FROM srv_devices WHERE site=$1", {site});
+        if (!r.rows() || r.null(0, 0)) return std::nullopt;
+        return static_cast<std::uint64_t>(r.integer(0, 0));
     });
 }
 

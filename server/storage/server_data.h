@@ -134,8 +134,12 @@ public:
     virtual Result<bool> remove_grant(const std::string& user_id, const std::string& account_id) = 0;
 
     // ---- devices ----------------------------------------------------------------------
+    // `pushed_upto`: the device pushed, up to this outbox position (the push's order
+    // across instances: see pushed_upto).
     virtual Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
-                                 const std::string& user_agent) = 0;
+                                 const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) = 0;
+    // The outbox position of the device's last merged push, if any.
+    virtual Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) = 0;
     // Every device with its user's name, the last to sync first.
     virtual Result<std::vector<Device>> devices() = 0;
 

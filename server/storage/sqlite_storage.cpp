@@ -15,7 +15,7 @@ using sync::Stmt;
 
 namespace {
 
-constexpr int kServerSchema = 2;
+constexpr int kServerSchema = 3;
 
 // The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
 // caller's transaction. Returns the version reached.
@@ -46,6 +46,7 @@ int migrate(sync::Db& db, int have) {
             " last_at INTEGER NOT NULL, detail TEXT NOT NULL DEFAULT '',"
             " PRIMARY KEY(day, who, action, subject)) WITHOUT ROWID;"
             "CREATE INDEX srv_access_by_subject ON srv_access(subject, last_at);");
+    if (have < 3) db.exec("ALTER TABLE srv_devices ADD COLUMN pushed_upto INTEGER");
     return kServerSchema;
 }
 
@@ -315,15 +316,27 @@ Result<bool> SqliteStorage::remove_grant(const std::string& user_id, const std::
 // ---- devices ---------------------------------------------------------------------------------
 
 Status SqliteStorage::device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
-                                    const std::string& user_agent) {
+                                    const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) {
     return write([&] {
         if (!device_upsert_)
             device_upsert_ = db().prepare(
-                "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent) "
-                "VALUES(?1,?2,?3,?3,1,?4) ON CONFLICT(site) DO UPDATE SET user_id=?2, last_sync=?3,"
-                " syncs=syncs+1, user_agent=?4");
+                "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,pushed_upto) "
+                "VALUES(?1,?2,?3,?3,1,?4,?5) ON CONFLICT(site) DO UPDATE SET user_id=?2, last_sync=?3,"
+                " syncs=syncs+1, user_agent=?4, pushed_upto=coalesce(?5,pushed_upto)");
         Stmt& dev = *device_upsert_;
-        dev.bind(1, site).bind(2, user_id).bind(3, now_ms).bind(4, user_agent).run_and_reset();
+        dev.bind(1, site).bind(2, user_id).bind(3, now_ms).bind(4, user_agent);
+        if (pushed_upto) dev.bind(5, *pushed_upto);
+        else dev.bind_null(5);
+        dev.run_and_reset();
+    });
+}
+
+Result<std::optional<std::uint64_t>> SqliteStorage::pushed_upto(const std::string& site) {
+    return sync::guard([&]() -> std::optional<std::uint64_t> {
+        Stmt q = db().prepare("SELECT pushed_upto FROM srv_devices WHERE site=?");
+        q.bind(1, site);
+        if (!q.step() || q.is_null(0)) return std::nullopt;
+        return static_cast<std::uint64_t>(q.integer(0));
     });
 }
 

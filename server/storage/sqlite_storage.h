@@ -59,7 +59,8 @@ public:
     Status add_grant(const std::string& user_id, const std::string& account_id) override;
     Result<bool> remove_grant(const std::string& user_id, const std::string& account_id) override;
     Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
-                         const std::string& user_agent) override;
+                         const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) override;
+    Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) override;
     Result<std::vector<Device>> devices() override;
     Result<bool> mark_notified(const std::string& record_id) override;
     Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,

@@ -29,8 +29,11 @@ namespace fika::test {
 
 class ServerProcess {
 public:
-    explicit ServerProcess(std::vector<std::string> extra = {}) : extra_(std::move(extra)) {
-        if (pg_backend()) {
+    // `db`: a PostgreSQL database to serve, shared with other instances (else a fresh one
+    // under FIKA_TEST_BACKEND=pg, or the data directory's SQLite file).
+    explicit ServerProcess(std::vector<std::string> extra = {}, std::string db = {})
+        : db_(std::move(db)), extra_(std::move(extra)) {
+        if (db_.empty() && pg_backend()) {
             static int made = 0;
             db_ = shared_cluster().create_database("fika_s" + std::to_string(++made));
         }
@@ -62,7 +65,7 @@ public:
         return out.substr(out.rfind('\n') + 1);
     }
 
-    void start() {
+    void start(int attempt = 0) {
         int out[2];
         if (pipe(out) != 0) throw std::runtime_error("pipe");
         std::string log = dir_.file("server.log");
@@ -94,7 +97,16 @@ public:
         }
         close(out[0]);
         auto at = line.find("127.0.0.1:");
-        if (at == std::string::npos) throw std::runtime_error("fika-server did not start: " + line);
+        if (at == std::string::npos) {
+            stop(SIGKILL);
+            // Started again on its old port, which a client's connection may hold as its own
+            // end for a moment (test ports are in the ephemeral range): try again shortly.
+            if (port_ != 0 && attempt < 50) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                return start(attempt + 1);
+            }
+            throw std::runtime_error("fika-server did not start: " + line + this->log());
+        }
         port_ = std::atoi(line.c_str() + at + 10);
     }
 
