@@ -55,6 +55,27 @@ void settle(Cli& c) {
     FAIL("device " << c.db() << " never got in sync: " << c.run({"sync"}).out);
 }
 
+// After a storm (kills, retries): everyone settles, the seller holds every case once
+// (none lost, none twice), every consultant holds what the seller holds, and the
+// seller's inbox has exactly one notification per case.
+void check_once_each(Cli& seller, const std::vector<Cli*>& consultants, const std::set<std::string>& titles) {
+    for (int round = 0; round < 2; ++round) {
+        for (Cli* c : consultants) settle(*c);
+        settle(seller);
+    }
+    json want = snapshot(seller);
+    std::multiset<std::string> got;
+    for (auto& c : want["cases"]) got.insert(c["title"].get<std::string>());
+    CHECK(got.size() == titles.size());                              // none twice
+    CHECK(std::set<std::string>(got.begin(), got.end()) == titles);  // none lost
+    for (Cli* c : consultants) CHECK(snapshot(*c) == want);
+    json ns = seller.json({"notifications"});
+    std::multiset<std::string> notified;
+    for (auto& n : ns) notified.insert(n["case_id"].get<std::string>());
+    CHECK(notified.size() == titles.size());
+    CHECK(std::set<std::string>(notified.begin(), notified.end()).size() == titles.size());
+}
+
 }  // namespace
 
 TEST_CASE("three consultants and a seller work offline then converge in any order") {
@@ -280,22 +301,9 @@ TEST_CASE("the server killed with SIGKILL during pushes loses nothing and applie
     killer.join();
     INFO("server killed " << kills << " times");
     CHECK(kills > 3);
-    for (int round = 0; round < 2; ++round) {
-        for (auto& n : names) settle(t[n]);
-        settle(s);
-    }
-    json want = snapshot(s);
-    std::multiset<std::string> got;
-    for (auto& c : want["cases"]) got.insert(c["title"].get<std::string>());
-    CHECK(got.size() == titles.size());  // none twice
-    CHECK(std::set<std::string>(got.begin(), got.end()) == titles);  // none lost
-    for (auto& n : names) CHECK(snapshot(t[n]) == want);
-    // Exactly one notification per case, whatever was retried.
-    json ns = s.json({"notifications"});
-    std::multiset<std::string> notified;
-    for (auto& n : ns) notified.insert(n["case_id"].get<std::string>());
-    CHECK(notified.size() == titles.size());
-    CHECK(std::set<std::string>(notified.begin(), notified.end()).size() == titles.size());
+    std::vector<Cli*> consultants;
+    for (auto& n : names) consultants.push_back(&t[n]);
+    check_once_each(s, consultants, titles);
 }
 
 TEST_CASE("answers cut short and delayed by a proxy leave every replica converged") {
@@ -537,23 +545,10 @@ TEST_CASE("three instances on PostgreSQL behind haproxy: killed with -9 during u
     INFO("instances killed " << kills << " times");
     REQUIRE(killer_failed == "");
     CHECK(kills > 2);
-    for (int round = 0; round < 2; ++round) {
-        for (auto& n : names) settle(*cli[n]);
-        settle(s);
-    }
-    json want = snapshot(s);
-    std::multiset<std::string> got;
-    for (auto& c : want["cases"]) got.insert(c["title"].get<std::string>());
-    CHECK(got.size() == titles.size());                                // none twice
-    CHECK(std::set<std::string>(got.begin(), got.end()) == titles);    // none lost
-    CHECK(want["notes"].size() == 300);
-    for (auto& n : names) CHECK(snapshot(*cli[n]) == want);
-    // Exactly one notification per case in the inbox, however the pushes were retried.
-    json ns = s.json({"notifications"});
-    std::multiset<std::string> notified;
-    for (auto& n : ns) notified.insert(n["case_id"].get<std::string>());
-    CHECK(notified.size() == titles.size());
-    CHECK(std::set<std::string>(notified.begin(), notified.end()).size() == titles.size());
+    std::vector<Cli*> consultants;
+    for (auto& n : names) consultants.push_back(cli[n].get());
+    check_once_each(s, consultants, titles);
+    CHECK(s.json({"list", "notes"}).size() == 300);
     // The seller's stream came back after each instance it was on died, resumed where it
     // was, and was told of every case (perhaps twice, never not at all).
     cli["anna"]->ok({"add", "case", "--account", acme, "--title", "after the storm"});
