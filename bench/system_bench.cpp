@@ -12,6 +12,8 @@
 //   S6 the app's first screen with N records in its database
 //   S7 one save of a case in the app with N records: how long the user interface stands
 //      still (the write, every live list's and figure's refresh) against the engine's write
+//   S8 (--pg) one of two instances killed under open event streams: seconds until every
+//      stream is back
 //
 //   fika-bench [--quick] [--n N[,N...]] [--devices D] [--seconds S] [--rounds R] [--peer]
 //
@@ -19,18 +21,26 @@
 // bench/peer/setup.sh) over the same records for S1-S4, and print Fika's time as a ratio.
 // --quick: N = 1,000, 10 devices for 3 s, 10 rounds (CTest runs it so it never rots).
 // --only S2,S3: just those scenarios.
+// --pg 1,2,4: S2-S5 also with 1, 2 and 4 instances on a PostgreSQL 15 database of the
+// bench's own, beside the SQLite server in the same run (k > 1: behind haproxy for S2-S4;
+// S5's devices spread over the instances), and S8: the time until every event stream
+// is back after one of two instances is killed.
 // Bytes on the wire are counted by a loopback proxy between client and server (requests
 // and answers, headers included).
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <sys/resource.h>
 #include <zlib.h>
 
 #include <atomic>
 #include <condition_variable>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -39,6 +49,7 @@
 #include "benchlib.h"
 #include "fault_proxy.h"
 #include "gzip.h"
+#include "net.h"
 #include "server_harness.h"
 #include "sync_client.h"
 
@@ -48,8 +59,24 @@ using json = nlohmann::json;
 
 namespace {
 
-// Fika's figures by "scenario/n", for the comparison with the peer.
+// Fika's figures by "scenario/n", for the comparison with the peer (the SQLite server).
 std::map<std::string, double> g_fika;
+
+// A figure of S2 or S3; on PostgreSQL also printed against the SQLite server's of the
+// same run (the goal: within 1.5x).
+void record(const char* scenario, std::size_t n, int instances, double seconds) {
+    std::string key = std::string(scenario) + "/" + std::to_string(n);
+    if (instances == 0) {
+        g_fika[key] = seconds;
+        return;
+    }
+    auto base = g_fika.find(key);
+    if (base == g_fika.end()) return;
+    line("{\"scenario\":\"" + std::string(scenario) + "\",\"compare\":\"pg_vs_sqlite\",\"instances\":" +
+         std::to_string(instances) + ",\"n\":" + std::to_string(n) + ",\"pg_seconds\":" + fmt(seconds) +
+         ",\"sqlite_seconds\":" + fmt(base->second) + ",\"ratio\":" + fmt(seconds / base->second) +
+         ",\"goal_ratio_max\":1.5}");
+}
 
 struct Options {
     std::vector<std::size_t> ns = {1000, 10000, 100000};
@@ -59,6 +86,7 @@ struct Options {
     bool quick = false;
     bool peer = false;
     std::string only;  // e.g. "S2,S3": run just these
+    std::vector<int> pg_instances;  // --pg: S2-S5 (and S8) also on PostgreSQL with these many instances
     bool wants(const char* s) const { return only.empty() || only.find(s) != std::string::npos; }
 };
 
@@ -143,6 +171,116 @@ struct Device {
     }
 };
 
+// ---- the servers under test -----------------------------------------------------------------
+//
+// The embedded server (one fika-server on its SQLite file), or k instances on one
+// PostgreSQL 15 database of the bench's own (durable: fsync and synchronous commits on, as
+// the SQLite server's) - with k > 1 behind haproxy with docs/haproxy-cluster.cfg (the
+// servers replaced by the k here, plain HTTP on loopback: TLS would be measured too).
+struct Servers {
+    std::unique_ptr<test::PgCluster> pg;
+    std::vector<std::unique_ptr<test::ServerProcess>> inst;
+    pid_t haproxy = -1;
+    int haproxy_port = 0;
+    test::TempDir dir;
+
+    // instances 0: SQLite.
+    Servers(int instances, const std::vector<std::string>& args) {
+        if (instances == 0) {
+            inst.push_back(std::make_unique<test::ServerProcess>(args));
+            return;
+        }
+        pg = std::make_unique<test::PgCluster>(true);
+        for (int i = 0; i < instances; ++i)
+            inst.push_back(std::make_unique<test::ServerProcess>(args, pg->conninfo()));
+        if (instances > 1) start_haproxy();
+    }
+    ~Servers() {
+        if (haproxy > 0) {
+            kill(haproxy, SIGTERM);
+            waitpid(haproxy, nullptr, 0);
+        }
+    }
+    std::string label() const {
+        return pg ? "\"backend\":\"pg\",\"instances\":" + std::to_string(inst.size()) : "\"backend\":\"sqlite\"";
+    }
+    // Where a client connects: haproxy, or the one instance.
+    int port() const { return haproxy > 0 ? haproxy_port : inst[0]->port(); }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port()); }
+    std::string add_user(const std::string& name, const std::string& role) { return inst[0]->add_user(name, role); }
+    double cpu() const {
+        double c = 0;
+        for (auto& i : inst) c += cpu_seconds(i->pid());
+        return c;
+    }
+    // PostgreSQL's CPU seconds: the postmaster and its children (the backends serving
+    // the instances, the WAL writer, the checkpointer).
+    double db_cpu() const {
+        if (!pg) return 0;
+        double c = cpu_seconds(pg->pid());
+        for (const auto& e : std::filesystem::directory_iterator("/proc")) {
+            std::string name = e.path().filename().string();
+            if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+            std::ifstream f(e.path() / "stat");
+            std::ostringstream whole;
+            whole << f.rdbuf();
+            std::string text = whole.str();
+            auto close = text.rfind(')');
+            if (close == std::string::npos) continue;
+            std::istringstream in(text.substr(close + 2));
+            std::string state;
+            long ppid = 0;
+            in >> state >> ppid;
+            if (ppid == pg->pid()) c += cpu_seconds(static_cast<pid_t>(std::stol(name)));
+        }
+        return c;
+    }
+    std::uint64_t peak_rss_kb_max() const {
+        std::uint64_t m = 0;
+        for (auto& i : inst) m = std::max(m, peak_rss_kb(i->pid()));
+        return m;
+    }
+
+    void start_haproxy() {
+        std::ifstream in(std::string(FIKA_SOURCE_DIR) + "/docs/haproxy-cluster.cfg");
+        std::ostringstream cfg;
+        std::string l;
+        bool servers_done = false;
+        while (std::getline(in, l)) {
+            if (l.rfind("    server fika", 0) == 0) {
+                if (!servers_done)
+                    for (std::size_t i = 0; i < inst.size(); ++i)
+                        cfg << "    server fika" << i + 1 << " 127.0.0.1:" << inst[i]->port() << "\n";
+                servers_done = true;
+                continue;
+            }
+            if (auto at = l.find(" ssl crt "); at != std::string::npos && l.find("bind") != std::string::npos)
+                l = l.substr(0, at);
+            if (l.find("ssl-default-bind-options") != std::string::npos) continue;
+            cfg << l << "\n";
+        }
+        std::string file = dir.file("haproxy.cfg");
+        std::ofstream(file) << cfg.str();
+        haproxy_port = test::free_port();
+        haproxy = fork();
+        if (haproxy == 0) {
+            setenv("FIKA_PROXY_BIND", ("127.0.0.1:" + std::to_string(haproxy_port)).c_str(), 1);
+            int devnull = open("/dev/null", O_WRONLY);
+            dup2(devnull, 1);
+            dup2(devnull, 2);
+            execl("/usr/sbin/haproxy", "haproxy", "-f", file.c_str(), "-db", nullptr);
+            _exit(127);
+        }
+        for (int i = 0; i < 100; ++i) {
+            httplib::Client c("127.0.0.1", haproxy_port);
+            if (auto r = c.Get("/healthz"); r && r->status == 200) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        std::fprintf(stderr, "haproxy did not start (apt-get install haproxy)\n");
+        std::exit(1);
+    }
+};
+
 // ---- S1 ------------------------------------------------------------------------------------
 
 void s1(std::size_t n) {
@@ -200,9 +338,12 @@ void s1(std::size_t n) {
 
 // ---- S2, S3, S4 -----------------------------------------------------------------------------
 
-void s2_s3_s4(std::size_t n, int rounds) {
+// instances: 0 the SQLite server, else that many on PostgreSQL (gzip'd only).
+void s2_s3_s4(std::size_t n, int rounds, int instances = 0) {
     for (bool gzip : {true, false}) {
-        test::ServerProcess srv({"--rate", "0", "--quiet"});
+        if (instances > 0 && !gzip) continue;
+        Servers srv(instances, {"--rate", "0", "--quiet"});
+        const std::string backend = srv.label();
         std::string token = srv.add_user("bench", "consultant");
         test::FaultProxy proxy(srv.port(), 7);
         proxy.cut_percent = 0;
@@ -221,38 +362,40 @@ void s2_s3_s4(std::size_t n, int rounds) {
         std::size_t raw = gzip_size(plain_json(*a.store));
 
         proxy.reset_counts();
-        double server_cpu = cpu_seconds(srv.pid()), own_cpu = own_cpu_seconds();
+        double server_cpu = srv.cpu(), own_cpu = own_cpu_seconds(), db_cpu = srv.db_cpu();
         auto t0 = SteadyClock::now();
         must_sync(*a.client, "S2");
         double up = seconds_since(t0);
-        server_cpu = cpu_seconds(srv.pid()) - server_cpu;
+        server_cpu = srv.cpu() - server_cpu;
+        db_cpu = srv.db_cpu() - db_cpu;
         own_cpu = own_cpu_seconds() - own_cpu;
-        if (gzip) g_fika["S2/" + std::to_string(n)] = up;
+        if (gzip) record("S2", n, instances, up);
         std::uint64_t wire = proxy.bytes_up + proxy.bytes_down;
-        line("{\"scenario\":\"S2\",\"n\":" + std::to_string(n) + ",\"gzip\":" + (gzip ? "true" : "false") +
+        line("{\"scenario\":\"S2\"," + backend + ",\"n\":" + std::to_string(n) + ",\"gzip\":" + (gzip ? "true" : "false") +
              ",\"seconds\":" + fmt(up) + ",\"wire_bytes\":" + std::to_string(wire) +
              ",\"plain_json_gzip_bytes\":" + std::to_string(raw) + ",\"ratio_to_plain_json_gzip\":" +
              fmt(static_cast<double>(wire) / static_cast<double>(raw)) + ",\"server_cpu_s\":" + fmt(server_cpu) +
+             (srv.pg ? ",\"db_cpu_s\":" + fmt(db_cpu) : std::string()) +
              ",\"client_cpu_s\":" + fmt(own_cpu) + ",\"goal_seconds_max\":2" +
              (gzip ? ",\"goal_ratio_max\":1.5" : "") + "}");
 
         Device b(url, token, gzip);
         proxy.reset_counts();
-        server_cpu = cpu_seconds(srv.pid());
+        server_cpu = srv.cpu();
         own_cpu = own_cpu_seconds();
         t0 = SteadyClock::now();
         must_sync(*b.client, "S3");
         double down = seconds_since(t0);
-        server_cpu = cpu_seconds(srv.pid()) - server_cpu;
+        server_cpu = srv.cpu() - server_cpu;
         own_cpu = own_cpu_seconds() - own_cpu;
-        if (gzip) g_fika["S3/" + std::to_string(n)] = down;
+        if (gzip) record("S3", n, instances, down);
         wire = proxy.bytes_up + proxy.bytes_down;
         std::size_t got = must(b.store->all("cases"), "all").size();
         if (got != n) {
             std::fprintf(stderr, "S3: downloaded %zu of %zu\n", got, n);
             std::exit(1);
         }
-        line("{\"scenario\":\"S3\",\"n\":" + std::to_string(n) + ",\"gzip\":" + (gzip ? "true" : "false") +
+        line("{\"scenario\":\"S3\"," + backend + ",\"n\":" + std::to_string(n) + ",\"gzip\":" + (gzip ? "true" : "false") +
              ",\"seconds\":" + fmt(down) + ",\"wire_bytes\":" + std::to_string(wire) +
              ",\"ratio_to_plain_json_gzip\":" + fmt(static_cast<double>(wire) / static_cast<double>(raw)) +
              ",\"server_cpu_s\":" + fmt(server_cpu) + ",\"client_cpu_s\":" + fmt(own_cpu) +
@@ -314,8 +457,8 @@ void s2_s3_s4(std::size_t n, int rounds) {
         }
         stop = true;
         t.join();
-        g_fika["S4/" + std::to_string(n)] = percentile(ms, 0.5) / 1000;
-        line("{\"scenario\":\"S4\",\"n\":" + std::to_string(n) + ",\"edited\":100,\"rounds\":" + std::to_string(rounds) +
+        if (instances == 0) g_fika["S4/" + std::to_string(n)] = percentile(ms, 0.5) / 1000;
+        line("{\"scenario\":\"S4\"," + backend + ",\"n\":" + std::to_string(n) + ",\"edited\":100,\"rounds\":" + std::to_string(rounds) +
              ",\"median_ms\":" + fmt(percentile(ms, 0.5)) + ",\"p99_ms\":" + fmt(percentile(ms, 0.99)) +
              ",\"goal_median_ms_max\":50,\"goal_p99_ms_max\":200}");
     }
@@ -323,12 +466,16 @@ void s2_s3_s4(std::size_t n, int rounds) {
 
 // ---- S5 -------------------------------------------------------------------------------------
 
-void s5(int devices, int seconds) {
-    test::ServerProcess srv({"--rate", "0", "--quiet", "--workers", std::to_string(devices + 16)});
+// instances: 0 the SQLite server, else that many on PostgreSQL, the devices spread over
+// them (device i syncs with instance i mod k, directly: the database is what is measured).
+void s5(int devices, int seconds, int instances = 0) {
+    // Every bench device shares 127.0.0.1: no per-address cap (an office behind one NAT).
+    Servers srv(instances, {"--rate", "0", "--quiet", "--workers", std::to_string(devices + 16), "--max-per-address",
+                            "100000"});
     std::string admin = srv.add_user("admin", "admin");
     std::vector<std::string> tokens;
     {
-        Device adm(srv.url(), admin);
+        Device adm(srv.inst[0]->url(), admin);
         for (int i = 0; i < devices; ++i) {
             auto r = adm.client->post("/v1/admin/users", json{{"name", "d" + std::to_string(i)}, {"role", "consultant"}}.dump());
             if (!r.ok()) {
@@ -339,7 +486,8 @@ void s5(int devices, int seconds) {
         }
     }
     std::vector<std::unique_ptr<Device>> devs;
-    for (auto& t : tokens) devs.push_back(std::make_unique<Device>(srv.url(), t));
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        devs.push_back(std::make_unique<Device>(srv.inst[i % srv.inst.size()]->url(), tokens[i]));
     std::mutex mu;
     std::vector<double> lat;
     std::atomic<int> errors{0}, syncs{0};
@@ -368,12 +516,76 @@ void s5(int devices, int seconds) {
             }
         });
     for (auto& t : threads) t.join();
-    std::uint64_t rss = peak_rss_kb(srv.pid());
-    line("{\"scenario\":\"S5\",\"devices\":" + std::to_string(devices) + ",\"seconds\":" + std::to_string(seconds) +
+    std::uint64_t rss = srv.peak_rss_kb_max();
+    line("{\"scenario\":\"S5\"," + srv.label() + ",\"devices\":" + std::to_string(devices) + ",\"seconds\":" + std::to_string(seconds) +
          ",\"syncs\":" + std::to_string(syncs.load()) + ",\"syncs_per_s\":" + fmt(syncs.load() / static_cast<double>(seconds)) +
          ",\"p50_ms\":" + fmt(percentile(lat, 0.5)) + ",\"p99_ms\":" + fmt(percentile(lat, 0.99)) +
          ",\"errors\":" + std::to_string(errors.load()) + ",\"server_peak_rss_mb\":" + fmt(rss / 1024.0) +
          ",\"goal_p99_ms_max\":250,\"goal_errors\":0,\"goal_rss_mb_max\":150}");
+}
+
+// ---- S8: an instance dies under open streams ----------------------------------------------
+//
+// Two instances on PostgreSQL behind haproxy; `streams` devices hold event streams
+// through it. The instance holding more of them is killed with SIGKILL; the figure is the
+// time until every cut stream has its "hello" again through the other (the client's
+// back-off, haproxy finding the instance dead, the resume).
+void s8(int streams) {
+    Servers srv(2, {"--rate", "0", "--quiet", "--max-per-address", "100000", "--max-live", std::to_string(streams + 8)});
+    std::string token = srv.add_user("seller", "seller");
+    std::vector<std::unique_ptr<Device>> devs;
+    std::mutex mu;
+    std::vector<SteadyClock::time_point> hellos;
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < streams; ++i) {
+        devs.push_back(std::make_unique<Device>(srv.url(), token));
+        threads.emplace_back([&, i] {
+            devs[static_cast<std::size_t>(i)]->client->listen(
+                [&](const std::string& ev, const std::string&) {
+                    if (ev != "hello") return;
+                    std::lock_guard lock(mu);
+                    hellos.push_back(SteadyClock::now());
+                },
+                stop);
+        });
+    }
+    auto count = [&] {
+        std::lock_guard lock(mu);
+        return hellos.size();
+    };
+    auto wait_for = [&](std::size_t want, int seconds) {
+        auto until = SteadyClock::now() + std::chrono::seconds(seconds);
+        while (count() < want && SteadyClock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        return count() >= want;
+    };
+    if (!wait_for(static_cast<std::size_t>(streams), 20)) {
+        std::fprintf(stderr, "S8: the streams did not open\n");
+        std::exit(1);
+    }
+    auto live = [&](std::size_t i) {
+        httplib::Client c("127.0.0.1", srv.inst[i]->port());
+        auto r = c.Get("/metrics");
+        if (!r) return 0;
+        const std::string key = "\nfika_live_connections ";
+        auto at = r->body.find(key);
+        return at == std::string::npos ? 0 : std::atoi(r->body.c_str() + at + key.size());
+    };
+    std::size_t victim = live(0) >= live(1) ? 0 : 1;
+    std::size_t cut = static_cast<std::size_t>(live(victim));
+    auto t0 = SteadyClock::now();
+    srv.inst[victim]->stop(SIGKILL);
+    bool back = wait_for(static_cast<std::size_t>(streams) + cut, 60);
+    double secs = 0;
+    {
+        std::lock_guard lock(mu);
+        secs = std::chrono::duration<double>(hellos.back() - t0).count();
+    }
+    stop = true;
+    for (auto& t : threads) t.join();
+    line("{\"scenario\":\"S8\",\"backend\":\"pg\",\"instances\":2,\"streams\":" + std::to_string(streams) +
+         ",\"cut\":" + std::to_string(cut) + ",\"all_back\":" + (back ? "true" : "false") +
+         ",\"seconds_until_all_back\":" + fmt(secs) + ",\"goal_seconds_max\":5}");
 }
 
 // ---- S6, S7 ---------------------------------------------------------------------------------
@@ -555,19 +767,34 @@ int main(int argc, char** argv) {
             o.peer = true;
         } else if (a == "--only") {
             o.only = next();
+        } else if (a == "--pg") {
+            std::string list = next();
+            for (std::size_t p = 0; p < list.size();) {
+                std::size_t c = list.find(',', p);
+                o.pg_instances.push_back(std::stoi(list.substr(p, c - p)));
+                p = c == std::string::npos ? list.size() : c + 1;
+            }
         } else {
             std::fprintf(stderr,
-                         "usage: fika-bench [--quick] [--n N[,N...]] [--devices D] [--seconds S] [--rounds R] [--peer]\n");
+                         "usage: fika-bench [--quick] [--n N[,N...]] [--devices D] [--seconds S] [--rounds R] [--peer]\n"
+                         "                  [--only S2,S3,...] [--pg K[,K...]]\n");
             return 2;
         }
     }
     signal(SIGPIPE, SIG_IGN);
     for (std::size_t n : o.ns) {
         if (o.wants("S1")) s1(n);
-        if (o.wants("S2") || o.wants("S3") || o.wants("S4")) s2_s3_s4(n, o.rounds);
+        if (o.wants("S2") || o.wants("S3") || o.wants("S4")) {
+            s2_s3_s4(n, o.rounds);
+            for (int k : o.pg_instances) s2_s3_s4(n, o.rounds, k);
+        }
         if (o.peer) peer(n, o.rounds);
     }
-    if (o.wants("S5")) s5(o.devices, o.seconds);
+    if (o.wants("S5")) {
+        s5(o.devices, o.seconds);
+        for (int k : o.pg_instances) s5(o.devices, o.seconds, k);
+    }
+    if (o.wants("S8") && !o.pg_instances.empty()) s8(o.quick ? 4 : 40);
     if (o.wants("S6")) s6(o.ns.back());
     if (o.wants("S7")) s7(o.ns.back(), o.quick ? 5 : 30);
     return 0;

@@ -31,12 +31,17 @@ json value_json(const sync::Value& v) {
 void Notifier::merged(const User& pusher, const sync::ApplyResult& applied, bool resent,
                       std::vector<Notification>& out) {
     if (applied.created.empty()) return;
-    if (resent) {
+    std::vector<User> to;
+    if (!resent) to = must(data_.sellers());  // once per push, not per record
+    if (resent || (to.empty() && !webhook_)) {
+        // Nobody to tell (or told before the restore): the cases are still marked, at once,
+        // so that they are never news later.
+        std::vector<std::string> cases;
         for (auto& [table, id] : applied.created)
-            if (table->name == "cases") must(data_.mark_notified(id));
+            if (table->name == "cases") cases.push_back(id);
+        must(data_.mark_all_notified(cases));
         return;
     }
-    std::vector<User> to = must(data_.sellers());  // once per push, not per record
     for (auto& [table, id] : applied.created) created(pusher, *table, id, to, out);
 }
 
@@ -44,11 +49,6 @@ void Notifier::created(const User& pusher, const sync::TableDef& table, const st
                        const std::vector<User>& to, std::vector<Notification>& out) {
     const std::string& t = table.name;
     if (t != "cases" && t != "accounts" && t != "activities") return;
-    if (to.empty() && !webhook_) {
-        // Nobody to tell now; a case is still marked, so that it is never news later.
-        if (t == "cases") must(data_.mark_notified(id));
-        return;
-    }
     auto record = [&](const char* tbl, const std::string& rid) -> std::optional<sync::Record> {
         if (rid.empty()) return std::nullopt;
         auto r = hub_.get(tbl, rid);

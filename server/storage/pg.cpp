@@ -129,6 +129,27 @@ void Transaction::commit() {
     open_ = false;
 }
 
+void ArrayBuilder::add(std::string_view v) {
+    std::string& t = sep();
+    t += '"';
+    for (char c : v) {
+        if (c == '"' || c == '\\') t += '\\';
+        t += c;
+    }
+    t += '"';
+}
+
+void ArrayBuilder::add_bytes(std::string_view b) {
+    static const char* hex = "0123456789abcdef";
+    std::string& t = sep();
+    t += "\"\\\\x";  // "\\x...": the element's backslash, escaped inside quotes
+    for (unsigned char c : b) {
+        t += hex[c >> 4];
+        t += hex[c & 15];
+    }
+    t += '"';
+}
+
 std::string quote_ident(std::string_view name) {
     std::string out = "\"";
     for (char ch : name) {

@@ -122,6 +122,27 @@ private:
     bool open_ = true;
 };
 
+// An array parameter in PostgreSQL's text form ({"a",NULL,"b"}), built element by
+// element: with `unnest` one statement stores any number of rows.
+class ArrayBuilder {
+public:
+    void add(std::string_view v);
+    void null() { sep() += "NULL"; }
+    // A bytea element (hex form).
+    void add_bytes(std::string_view b);
+    std::string take() {
+        text_ += '}';
+        return std::move(text_);
+    }
+
+private:
+    std::string& sep() {
+        if (text_.size() > 1) text_ += ',';
+        return text_;
+    }
+    std::string text_ = "{";
+};
+
 // A quoted identifier ("name", doubling quotes).
 std::string quote_ident(std::string_view name);
 

@@ -308,37 +308,45 @@ std::string text_array(const std::vector<std::string>& ids) {
 }  // namespace
 
 void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Record*>& rows) {
-    const std::size_t per_row = t.fields.size() + 3;
-    const std::size_t chunk = std::max<std::size_t>(1, 30000 / per_row);  // parameters per statement: < 65535
-    std::string cols, sets;
-    for (const sync::FieldDef& f : t.fields) {
-        std::string c = pg::quote_ident(f.name);
+    // One array per column, unnested into rows: a statement of a few parameters whatever
+    // the number of rows (a VALUES list of thousands of parameters costs PostgreSQL more
+    // to parse and plan than to store).
+    const std::size_t chunk = 5000;
+    std::string cols, sets, arrays;
+    for (std::size_t i = 0; i < t.fields.size(); ++i) {
+        std::string c = pg::quote_ident(t.fields[i].name);
         cols += c + ",";
         sets += c + "=EXCLUDED." + c + ",";
+        arrays += "$" + std::to_string(i + 1) + "::" + sql_type(t.fields[i].type) + "[],";
     }
+    const std::size_t n = t.fields.size();
+    arrays += "$" + std::to_string(n + 1) + "::bytea[],$" + std::to_string(n + 2) + "::bigint[],$" +
+              std::to_string(n + 3) + "::text[]";
+    const std::string sql = "INSERT INTO " + pg::quote_ident(t.name) + "(" + cols + "_clocks,_seq,id) SELECT * FROM unnest(" +
+                            arrays + ") ON CONFLICT(id) DO UPDATE SET " + sets +
+                            "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq";
     for (std::size_t at = 0; at < rows.size(); at += chunk) {
         std::size_t end = std::min(rows.size(), at + chunk);
-        std::string values;
-        std::vector<Param> params;
-        params.reserve((end - at) * per_row);
+        std::vector<pg::ArrayBuilder> col(n + 3);
+        std::string blob;
         for (std::size_t k = at; k < end; ++k) {
             const sync::Record& r = *rows[k];
-            values += k == at ? "(" : ",(";
-            for (std::size_t i = 0; i < t.fields.size(); ++i) {
-                params.push_back(value_param(r.values[i]));
-                values += "$" + std::to_string(params.size()) + ",";
+            for (std::size_t i = 0; i < n; ++i) {
+                Param p = value_param(r.values[i]);
+                if (p.null()) col[i].null();
+                else col[i].add(p.value());
             }
-            std::string blob;
+            blob.clear();
             r.clocks.encode_to(blob, true);
-            params.push_back(Param::bytes(std::move(blob)));
-            params.push_back(r.seq ? Param(*r.seq) : Param());
-            params.push_back(Param(r.id));
-            std::size_t n = params.size();
-            values += "$" + std::to_string(n - 2) + ",$" + std::to_string(n - 1) + ",$" + std::to_string(n) + ")";
+            col[n].add_bytes(blob);
+            if (r.seq) col[n + 1].add(std::to_string(*r.seq));
+            else col[n + 1].null();
+            col[n + 2].add(r.id);
         }
-        db_.exec("INSERT INTO " + pg::quote_ident(t.name) + "(" + cols + "_clocks,_seq,id) VALUES " + values +
-                     " ON CONFLICT(id) DO UPDATE SET " + sets + "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq",
-                 params);
+        std::vector<Param> params;
+        params.reserve(n + 3);
+        for (auto& c : col) params.emplace_back(c.take());
+        db_.exec(sql, params);
     }
 }
 

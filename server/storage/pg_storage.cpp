@@ -262,6 +262,16 @@ Result<bool> PgStorage::mark_notified(const std::string& record_id) {
     return first;
 }
 
+Status PgStorage::mark_all_notified(const std::vector<std::string>& record_ids) {
+    if (record_ids.empty()) return sync::ok_status();
+    return write([&] {
+        pg::ArrayBuilder ids;
+        for (const std::string& id : record_ids) ids.add(id);
+        connection().exec("INSERT INTO srv_notified(record_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING",
+                          {ids.take()});
+    });
+}
+
 Result<std::int64_t> PgStorage::add_notification(const std::string& user_id, const std::string& case_id,
                                                  const std::string& payload, std::uint64_t now_ms) {
     std::int64_t n = 0;

@@ -146,6 +146,8 @@ public:
     // ---- notifications ----------------------------------------------------------------
     // Marks a record as notified; false when it was already (the exactly-once guard).
     virtual Result<bool> mark_notified(const std::string& record_id) = 0;
+    // Marks many at once (records that are never news: nobody to tell, or sent again).
+    virtual Status mark_all_notified(const std::vector<std::string>& record_ids) = 0;
     virtual Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,
                                                   const std::string& payload, std::uint64_t now_ms) = 0;
     // Newest first.

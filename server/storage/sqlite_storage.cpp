@@ -373,6 +373,13 @@ Result<bool> SqliteStorage::mark_notified(const std::string& record_id) {
     return first;
 }
 
+Status SqliteStorage::mark_all_notified(const std::vector<std::string>& record_ids) {
+    return write([&] {
+        if (!notified_) notified_ = db().prepare("INSERT OR IGNORE INTO srv_notified(record_id) VALUES(?)");
+        for (const std::string& id : record_ids) notified_->bind(1, id).run_and_reset();
+    });
+}
+
 Result<std::int64_t> SqliteStorage::add_notification(const std::string& user_id, const std::string& case_id,
                                                      const std::string& payload, std::uint64_t now_ms) {
     std::int64_t n = 0;

@@ -63,6 +63,7 @@ public:
     Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) override;
     Result<std::vector<Device>> devices() override;
     Result<bool> mark_notified(const std::string& record_id) override;
+    Status mark_all_notified(const std::vector<std::string>& record_ids) override;
     Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,
                                           const std::string& payload, std::uint64_t now_ms) override;
     Result<std::vector<Notification>> notifications(const std::string& user_id, bool unread_only,

@@ -11,11 +11,14 @@
 
 #include "cli_harness.h"
 #include "fault_proxy.h"
+#include "net.h"
 
 using fika::test::Cli;
 using fika::test::CliProcess;
 using fika::test::ServerProcess;
 using fika::test::TempDir;
+using fika::test::accepts;
+using fika::test::free_port;
 using json = nlohmann::json;
 
 namespace {
@@ -354,30 +357,6 @@ TEST_CASE("answers cut short and delayed by a proxy leave every replica converge
 }
 
 namespace {
-
-// A port nothing listens on now (for a process that binds it next).
-int free_port() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
-bool accepts(int port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-    ::close(fd);
-    return ok;
-}
 
 // A plain GET to 127.0.0.1:port (HTTP/1.0: the answer ends with the connection).
 std::string http_get(int port, const std::string& path) {

@@ -44,6 +44,8 @@ public:
         check(rc == 0, "initdb: " + out);
         opts_ = "-k " + dir_ + " -c listen_addresses= -c max_connections=60";
         if (!durable) opts_ += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // More settings for a look inside (e.g. "-c log_min_duration_statement=0").
+        if (const char* extra = std::getenv("FIKA_PG_OPTIONS")) opts_ += std::string(" ") + extra;
         start();
         watch();
         create_database("fika");
@@ -97,6 +99,8 @@ public:
         }
         if (!dir_.empty()) {
             std::error_code ec;
+            if (const char* keep = std::getenv("FIKA_PG_KEEP_LOG"))  // the server's log, kept there
+                std::filesystem::copy_file(dir_ + "/log", keep, std::filesystem::copy_options::overwrite_existing, ec);
             std::filesystem::remove_all(dir_, ec);
             dir_.clear();
         }
