@@ -130,6 +130,7 @@ void PgHub::migrate() {
     for (const sync::TableDef& tb : schema_->tables()) {
         std::string name = pg::quote_ident(tb.name);
         db_.run_script("CREATE TABLE IF NOT EXISTS " + name + "(id text PRIMARY KEY, _clocks bytea, _seq bigint)");
+        db_.run_script("ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS _only_site bigint");
         for (const sync::FieldDef& f : tb.fields)
             db_.run_script("ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS " + pg::quote_ident(f.name) + " " +
                            sql_type(f.type));
@@ -267,43 +268,26 @@ std::optional<sync::Record> PgHub::load(const sync::TableDef& t, const std::stri
     return std::move(rows.front());
 }
 
-void PgHub::store(const sync::Record& r) {
-    const sync::TableDef& t = *r.table;
-    std::string cols, vals, sets;
-    std::vector<Param> params;
-    int k = 0;
-    for (std::size_t i = 0; i < t.fields.size(); ++i) {
-        std::string c = pg::quote_ident(t.fields[i].name);
-        cols += c + ",";
-        vals += "$" + std::to_string(++k) + ",";
-        sets += c + "=EXCLUDED." + c + ",";
-        params.push_back(value_param(r.values[i]));
-    }
-    std::string blob;
-    r.clocks.encode_to(blob, true);
-    params.push_back(Param::bytes(std::move(blob)));
-    params.push_back(r.seq ? Param(*r.seq) : Param());
-    params.push_back(Param(r.id));
-    db_.exec("INSERT INTO " + pg::quote_ident(t.name) + "(" + cols + "_clocks,_seq,id) VALUES(" + vals + "$" +
-                 std::to_string(k + 1) + ",$" + std::to_string(k + 2) + ",$" + std::to_string(k + 3) +
-                 ") ON CONFLICT(id) DO UPDATE SET " + sets + "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq",
-             params);
-}
+void PgHub::store(const sync::Record& r) { store_many(*r.table, {&r}); }
 
 namespace {
 // A text array literal of ids for `= ANY($1::text[])`.
 std::string text_array(const std::vector<std::string>& ids) {
-    std::string out = "{";
-    for (const std::string& id : ids) {
-        if (out.size() > 1) out += ',';
-        out += '"';
-        for (char ch : id) {
-            if (ch == '"' || ch == '\\') out += '\\';
-            out += ch;
-        }
-        out += '"';
+    pg::ArrayBuilder a;
+    for (const std::string& id : ids) a.add(id);
+    return a.take();
+}
+
+// The site that wrote every written cell of a row, or 0 (several, or none): a device's
+// incremental pull leaves such rows of its own out in the query (PgHub::feed).
+sync::Site only_site(const sync::CellClocks& clocks) {
+    sync::Site site = 0;
+    for (const sync::Cell& c : clocks.cells) {
+        if (!c.written()) continue;
+        if (site != 0 && c.clock.site != site) return 0;
+        site = c.clock.site;
     }
-    return out + "}";
+    return site;
 }
 }  // namespace
 
@@ -321,13 +305,14 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
     }
     const std::size_t n = t.fields.size();
     arrays += "$" + std::to_string(n + 1) + "::bytea[],$" + std::to_string(n + 2) + "::bigint[],$" +
-              std::to_string(n + 3) + "::text[]";
-    const std::string sql = "INSERT INTO " + pg::quote_ident(t.name) + "(" + cols + "_clocks,_seq,id) SELECT * FROM unnest(" +
-                            arrays + ") ON CONFLICT(id) DO UPDATE SET " + sets +
-                            "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq";
+              std::to_string(n + 3) + "::text[],$" + std::to_string(n + 4) + "::bigint[]";
+    const std::string sql = "INSERT INTO " + pg::quote_ident(t.name) + "(" + cols +
+                            "_clocks,_seq,id,_only_site) SELECT * FROM unnest(" + arrays +
+                            ") ON CONFLICT(id) DO UPDATE SET " + sets +
+                            "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq,_only_site=EXCLUDED._only_site";
     for (std::size_t at = 0; at < rows.size(); at += chunk) {
         std::size_t end = std::min(rows.size(), at + chunk);
-        std::vector<pg::ArrayBuilder> col(n + 3);
+        std::vector<pg::ArrayBuilder> col(n + 4);
         std::string blob;
         for (std::size_t k = at; k < end; ++k) {
             const sync::Record& r = *rows[k];
@@ -342,9 +327,11 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
             if (r.seq) col[n + 1].add(std::to_string(*r.seq));
             else col[n + 1].null();
             col[n + 2].add(r.id);
+            if (sync::Site site = only_site(r.clocks)) col[n + 3].add(std::to_string(static_cast<std::int64_t>(site)));
+            else col[n + 3].null();
         }
         std::vector<Param> params;
-        params.reserve(n + 3);
+        params.reserve(n + 4);
         for (auto& c : col) params.emplace_back(c.take());
         db_.exec(sql, params);
     }
@@ -517,8 +504,14 @@ sync::Result<sync::FeedPage> PgHub::feed(const std::string& bucket, sync::Cursor
         const bool global = bucket == sync::kGlobalBucket;
         for (const sync::TableDef& t : schema_->tables()) {
             if ((t.bucket == sync::BucketRule::Global) != global) continue;
-            auto rows = load_rows(t, bucket_where(t) + " AND _seq>$2 ORDER BY _seq LIMIT $3",
-                                  {bucket, static_cast<std::int64_t>(cursor.at), static_cast<std::int64_t>(limit + 1)});
+            // A device's own rows (every cell its own) are left out here rather than read
+            // and dropped below: an upload's pulls would read back all it sent.
+            auto rows = skip_site != 0
+                            ? load_rows(t, bucket_where(t) + " AND _seq>$2 AND _only_site IS DISTINCT FROM $4 ORDER BY _seq LIMIT $3",
+                                        {bucket, static_cast<std::int64_t>(cursor.at), static_cast<std::int64_t>(limit + 1),
+                                         static_cast<std::int64_t>(skip_site)})
+                            : load_rows(t, bucket_where(t) + " AND _seq>$2 ORDER BY _seq LIMIT $3",
+                                        {bucket, static_cast<std::int64_t>(cursor.at), static_cast<std::int64_t>(limit + 1)});
             for (sync::Record& r : rows) {
                 Item it{r.seq.value_or(0), {&t, r.id, {}}};
                 for (std::size_t i = 0; i < t.fields.size(); ++i) {

@@ -13,7 +13,8 @@
 //   hub_seq                                 the sequence numbers (global; a bucket's feed
 //                                           has gaps)
 //   one table per user table: id, the fields (bigint, double precision or text),
-//   _clocks (bytea: cellclocks.h with sequence numbers), _seq
+//   _clocks (bytea: cellclocks.h with sequence numbers), _seq, _only_site (the site
+//   that wrote every written cell, else NULL: a device's pull leaves its own rows out)
 #pragma once
 
 #include <memory>
