@@ -1,5 +1,7 @@
 #include "pg.h"
 
+#include <bit>
+
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -44,17 +46,43 @@ Param::Param(double v) {
     value_ = buf;
 }
 
+namespace {
+// A binary result's big-endian integer of 2, 4 or 8 bytes.
+std::uint64_t big_endian(std::string_view b) {
+    std::uint64_t v = 0;
+    for (unsigned char c : b) v = v << 8 | c;
+    return v;
+}
+}  // namespace
+
 std::int64_t Result::integer(int row, int col) const {
     std::string_view t = text(row, col);
+    if (PQfformat(r_, col) == 1) {
+        std::uint64_t u = big_endian(t);
+        switch (t.size()) {
+            case 2: return static_cast<std::int16_t>(u);
+            case 4: return static_cast<std::int32_t>(u);
+            default: return static_cast<std::int64_t>(u);
+        }
+    }
     std::int64_t v = 0;
     std::from_chars(t.data(), t.data() + t.size(), v);
     return v;
 }
 
-double Result::real(int row, int col) const { return std::strtod(PQgetvalue(r_, row, col), nullptr); }
+double Result::real(int row, int col) const {
+    if (PQfformat(r_, col) == 1) {
+        std::string_view t = text(row, col);
+        std::uint64_t u = big_endian(t);
+        if (t.size() == 4) return static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(u)));
+        return std::bit_cast<double>(u);
+    }
+    return std::strtod(PQgetvalue(r_, row, col), nullptr);
+}
 
 std::string Result::bytes(int row, int col) const {
     std::string_view t = text(row, col);
+    if (PQfformat(r_, col) == 1) return std::string(t);
     std::string out;
     if (t.size() >= 2 && t[0] == '\\' && t[1] == 'x') {
         out.reserve((t.size() - 2) / 2);
@@ -87,7 +115,7 @@ Connection::Connection(const std::string& conninfo) {
     run_script("SET client_min_messages=warning; SET bytea_output=hex; SET TIME ZONE 'UTC'");
 }
 
-Result Connection::exec(std::string_view sql, const std::vector<Param>& params) {
+Result Connection::exec(std::string_view sql, const std::vector<Param>& params, bool binary_results) {
     if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
     std::string text(sql);
     std::vector<const char*> values(params.size());
@@ -99,7 +127,7 @@ Result Connection::exec(std::string_view sql, const std::vector<Param>& params) 
         formats[i] = params[i].binary() ? 1 : 0;
     }
     PGresult* r = PQexecParams(c_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                               lengths.data(), formats.data(), 0);
+                               lengths.data(), formats.data(), binary_results ? 1 : 0);
     ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail_result(c_, r, sql);
     return Result(r);

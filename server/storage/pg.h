@@ -4,8 +4,8 @@
 // (SQLSTATE 40001, 40P01) become Busy (the unit of work is run again), a lost connection
 // or an unreachable server Storage with libpq's message, a constraint Invalid.
 //
-// Parameters and results travel as text, except byte strings (bytea), which are sent in
-// binary and read back from PostgreSQL's hex form.
+// Parameters travel as text, except byte strings (bytea), which are sent in binary;
+// results as text (bytea in PostgreSQL's hex form), or in binary when asked.
 #pragma once
 
 #include <libpq-fe.h>
@@ -98,8 +98,11 @@ public:
 
     explicit operator bool() const { return c_ != nullptr; }
     bool healthy() const { return c_ && PQstatus(c_) == CONNECTION_OK; }
-    // Runs one statement with parameters ($1, $2, ...). Throws Failure.
-    Result exec(std::string_view sql, const std::vector<Param>& params = {});
+    // Runs one statement with parameters ($1, $2, ...). Throws Failure. `binary_results`:
+    // the answer in PostgreSQL's binary forms (no text conversion of numbers and bytes on
+    // either side; Result reads both forms) - for columns of bigint, double precision,
+    // text and bytea only.
+    Result exec(std::string_view sql, const std::vector<Param>& params = {}, bool binary_results = false);
     // Several statements without parameters (a migration). Throws Failure.
     void run_script(std::string_view sql);
     PGconn* handle() const { return c_; }

@@ -234,7 +234,8 @@ sync::Result<std::unique_ptr<sync::HubStore::Work>> PgHub::begin(sync::Durabilit
 
 std::vector<sync::Record> PgHub::load_rows(const sync::TableDef& t, const std::string& where,
                                            const std::vector<Param>& params) {
-    pg::Result r = db_.exec("SELECT " + columns(t) + " FROM " + pg::quote_ident(t.name) + " WHERE " + where, params);
+    pg::Result r =
+        db_.exec("SELECT " + columns(t) + " FROM " + pg::quote_ident(t.name) + " WHERE " + where, params, true);
     std::vector<sync::Record> out;
     const int n = static_cast<int>(t.fields.size());
     for (int row = 0; row < r.rows(); ++row) {

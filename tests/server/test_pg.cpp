@@ -90,6 +90,34 @@ TEST_CASE("PostgreSQL layer: parameters - NULLs - bytes - transactions - errors 
     CHECK(r.bytes(0, 3) == all_bytes);
     CHECK(r.null(1, 1));
     CHECK(r.null(1, 3));
+    // The same read in binary forms, and arrays built for unnest (quotes, backslashes,
+    // NULLs, every byte) store what they were given.
+    pg::Result bin = c.exec("SELECT id, n, x, b, 7::int4, 2.5::float4 FROM t ORDER BY id", {}, true);
+    CHECK(bin.text(0, 0) == "one");
+    CHECK(bin.integer(0, 1) == -9007199254740993);
+    CHECK(bin.real(0, 2) == 0.1);
+    CHECK(bin.bytes(0, 3) == all_bytes);
+    CHECK(bin.integer(0, 4) == 7);
+    CHECK(bin.real(0, 5) == 2.5);
+    CHECK(bin.null(1, 1));
+    pg::ArrayBuilder ids, ns, bs;
+    ids.add("a\"quote");
+    ids.add("a\\backslash");
+    ns.add("5");
+    ns.null();
+    bs.add_bytes(all_bytes);
+    bs.null();
+    c.exec("INSERT INTO t(id, n, b) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])",
+           {ids.take(), ns.take(), bs.take()});
+    pg::Result arr = c.exec("SELECT id, n, b FROM t WHERE id LIKE 'a%' ORDER BY id");
+    REQUIRE(arr.rows() == 2);
+    CHECK(arr.text(0, 0) == "a\"quote");
+    CHECK(arr.integer(0, 1) == 5);
+    CHECK(arr.bytes(0, 2) == all_bytes);
+    CHECK(arr.text(1, 0) == "a\\backslash");
+    CHECK(arr.null(1, 1));
+    CHECK(arr.null(1, 2));
+    c.exec("DELETE FROM t WHERE id LIKE 'a%'");
     // A rolled-back transaction leaves nothing; a committed one stays.
     {
         pg::Transaction t(c);
