@@ -4,6 +4,8 @@
 // also write programmes; a user changes their own style and weekly target).
 #pragma once
 
+#include <map>
+
 #include <set>
 #include <string>
 #include <vector>
@@ -19,6 +21,9 @@ public:
 
     // The buckets `u` may read, of those the hub has. Throws sync::Failure.
     std::vector<std::string> readable(const User& u);
+    // The same buckets with their newest seq (one read of the hub: a consultant's buckets
+    // only, not every bucket's).
+    std::map<std::string, std::uint64_t> readable_seqs(const User& u);
     bool can_read(const User& u, const std::string& bucket);
 
     // The check of each record change of one push by `u` (sync::Authorize). A consultant

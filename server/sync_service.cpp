@@ -167,17 +167,13 @@ void SyncService::drop_echo(const sync::SyncRequest& req, sync::SyncResponse& re
 }
 
 void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncResponse& resp) {
-    std::vector<std::string> buckets = auth_.readable(u);
-    std::set<std::string> readable_set(buckets.begin(), buckets.end());
+    const std::map<std::string, std::uint64_t> seqs = auth_.readable_seqs(u);  // one read
     for (auto& [b, c] : req.cursors)
-        if (!readable_set.count(b)) resp.purge.push_back(b);
-    auto seqs = hub_.bucket_seqs();
-    if (!seqs.ok()) throw sync::Failure{seqs.error()};
+        if (!seqs.count(b)) resp.purge.push_back(b);
     std::size_t budget = req.limit;
-    for (const std::string& b : buckets) {
+    for (const auto& [b, seq] : seqs) {
         auto it = req.cursors.find(b);
         sync::Cursor c = it == req.cursors.end() ? sync::Cursor{} : it->second;
-        std::uint64_t seq = seqs->count(b) ? seqs->at(b) : 0;
         if (seq <= c.at && c.since == c.at) continue;  // up to date
         if (budget == 0) {
             resp.more = true;

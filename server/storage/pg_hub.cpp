@@ -552,6 +552,17 @@ sync::Result<std::map<std::string, std::uint64_t>> PgHub::bucket_seqs() {
     });
 }
 
+sync::Result<std::map<std::string, std::uint64_t>> PgHub::bucket_seqs_of(const std::vector<std::string>& buckets) {
+    return sync::guard([&] {
+        ensure_connected();
+        std::map<std::string, std::uint64_t> out;
+        pg::Result r = db_.exec("SELECT bucket, seq FROM hub_buckets WHERE bucket = ANY($1::text[]) AND seq>0",
+                                {text_array(buckets)});
+        for (int i = 0; i < r.rows(); ++i) out[std::string(r.text(i, 0))] = static_cast<std::uint64_t>(r.integer(i, 1));
+        return out;
+    });
+}
+
 sync::Result<std::uint64_t> PgHub::bucket_checksum(const std::string& bucket) {
     return sync::guard([&] {
         pg::Result r = db_.exec("SELECT checksum FROM hub_buckets WHERE bucket=$1", {bucket});

@@ -51,6 +51,7 @@ public:
     sync::Result<sync::FeedPage> feed(const std::string& bucket, sync::Cursor cursor, std::size_t limit,
                                       sync::Site skip_site = 0) override;
     sync::Result<std::map<std::string, std::uint64_t>> bucket_seqs() override;
+    sync::Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) override;
     sync::Result<sync::Record> get(std::string_view table, const std::string& id) override;
     sync::Result<std::vector<sync::Record>> find(std::string_view table, std::string_view field,
                                                  const sync::Value& value, std::size_t limit) override;
