@@ -115,7 +115,9 @@ void PgHub::migrate() {
         "CREATE SEQUENCE IF NOT EXISTS hub_seq;"
         // The transaction that last changed the bucket: the live channel's position.
         "ALTER TABLE hub_buckets ADD COLUMN IF NOT EXISTS xid xid8 NOT NULL DEFAULT '0';"
-        "CREATE INDEX IF NOT EXISTS hub_buckets_by_xid ON hub_buckets(xid)");
+        "CREATE INDEX IF NOT EXISTS hub_buckets_by_xid ON hub_buckets(xid);"
+        // hub_seq(): the newest number of all, without reading every bucket.
+        "CREATE INDEX IF NOT EXISTS hub_buckets_by_seq ON hub_buckets(seq)");
     auto meta = [&](const char* key) -> std::optional<std::string> {
         pg::Result r = db_.exec("SELECT value FROM hub_meta WHERE key=$1", {key});
         if (!r.rows()) return std::nullopt;
@@ -196,12 +198,12 @@ void PgHub::commit_tx() {
                      s > 0 ? std::vector<Param>{bucket, static_cast<std::int64_t>(delta), static_cast<std::int64_t>(s)}
                            : std::vector<Param>{bucket, static_cast<std::int64_t>(delta)});
         }
-        // Other instances' live channels: a hint, delivered at commit (never the change).
-        if (changed) db_.exec("SELECT pg_notify('fika_changes', '')");
-        db_.exec("INSERT INTO hub_meta(key,value) VALUES('hlc',$1) ON CONFLICT(key) DO UPDATE SET value="
-                 "greatest(hub_meta.value::numeric, $1::numeric)::text",
-                 {std::to_string(hlc_.last())});
-        db_.run_script("COMMIT");
+        // The hub's clock, other instances' live channels (a hint, delivered at commit -
+        // never the change) and the commit: one round trip (the clock is digits only).
+        const std::string hlc = std::to_string(hlc_.last());
+        db_.run_script("INSERT INTO hub_meta(key,value) VALUES('hlc','" + hlc +
+                       "') ON CONFLICT(key) DO UPDATE SET value=greatest(hub_meta.value::numeric, " + hlc +
+                       "::numeric)::text;" + (changed ? "SELECT pg_notify('fika_changes', '');" : "") + "COMMIT");
     } catch (...) {
         rollback_tx();
         throw;
