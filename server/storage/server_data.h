@@ -76,7 +76,6 @@ struct WebhookItem {
 struct LivePosition {
     std::uint64_t changes = 0;
     std::uint64_t notifications = 0;
-    bool operator==(const LivePosition&) const = default;
     // Whether everything before `o` is before this one too.
     bool covers(const LivePosition& o) const { return changes >= o.changes && notifications >= o.notifications; }
 };
