@@ -1,10 +1,12 @@
 // fika-bench: the whole system, measured. Starts a real fika-server on loopback with a
 // fresh data directory for each scenario and prints one JSON line per figure:
 //
-//   S1 local writes on a replica (per transaction and batched) against plain SQLite
+//   S1 local writes on a replica (per transaction and batched) against plain SQLite, and
+//      on a replica encrypted at rest against the unencrypted one
 //   S2 upload of N unsent records to an empty server: seconds, bytes on the wire (with
 //      and without gzip) against the gzip'd size of the records as plain JSON
-//   S3 first download of N records by an empty replica: seconds, bytes
+//   S3 first download of N records by an empty replica: seconds, bytes; and into a replica
+//      encrypted at rest, against the unencrypted one
 //   S4 small delta: 100 records edited on one replica, time until another replica that
 //      listens on the event stream has them (median and p99 over the rounds)
 //   S5 many devices pushing and pulling small deltas: syncs/s, p50/p99 latency, errors,
@@ -47,6 +49,7 @@
 #include <thread>
 
 #include "benchlib.h"
+#include "encrypted_vfs.h"
 #include "fault_proxy.h"
 #include "gzip.h"
 #include "net.h"
@@ -160,7 +163,9 @@ struct Device {
     test::TempDir dir;
     std::unique_ptr<sync::Store> store;
     std::unique_ptr<client::SyncClient> client;
-    Device(const std::string& url, const std::string& token, bool gzip = true) {
+    // encrypted: the replica encrypted at rest (sync/encrypted_vfs.h) with a key of its own.
+    Device(const std::string& url, const std::string& token, bool gzip = true, bool encrypted = false) {
+        if (encrypted) sync::crypt::use_key(dir.file("device.db"), sync::crypt::random_key());
         store = open_store(dir.file("device.db"), sync::Role::Device);
         client::ServerConfig cfg;
         cfg.url = url;
@@ -318,6 +323,25 @@ void s1(std::size_t n) {
     line("{\"scenario\":\"S1\",\"mode\":\"batched\",\"n\":" + std::to_string(n) + ",\"fika_records_per_s\":" +
          fmt(n / tf) + ",\"plain_records_per_s\":" + fmt(n / tp) + ",\"ratio\":" + fmt(tf / tp) +
          ",\"goal_ratio_max\":1.5}");
+    // The same on a replica encrypted at rest, against the unencrypted one just measured.
+    {
+        std::string path = dir.file("fika-encrypted.db");
+        sync::crypt::use_key(path, sync::crypt::random_key());
+        auto enc = open_store(path, sync::Role::Device);
+        must(enc->create("accounts", {{"id", sync::text(account)}, {"name", sync::text("Acme")}}), "account");
+        std::vector<sync::Fields> again = rows;
+        ::sync();
+        t0 = SteadyClock::now();
+        {
+            sync::Store::Batch b(*enc);
+            for (std::size_t i = 0; i < n; ++i) must(enc->create("cases", std::move(again[i])), "create");
+            must(b.commit(), "commit");
+        }
+        double te = seconds_since(t0);
+        line("{\"scenario\":\"S1\",\"mode\":\"batched\",\"encrypted\":true,\"n\":" + std::to_string(n) +
+             ",\"seconds\":" + fmt(te) + ",\"unencrypted_seconds\":" + fmt(tf) + ",\"ratio\":" + fmt(te / tf) +
+             ",\"goal_ratio_max\":1.3}");
+    }
     // One transaction per write (bounded: every commit waits for the disk).
     std::size_t m = std::min<std::size_t>(n, 1000);
     Plain plain2(dir.file("plain2.db"));
@@ -334,6 +358,18 @@ void s1(std::size_t n) {
     tf = seconds_since(t0);
     line("{\"scenario\":\"S1\",\"mode\":\"per_transaction\",\"n\":" + std::to_string(m) + ",\"fika_records_per_s\":" +
          fmt(m / tf) + ",\"plain_records_per_s\":" + fmt(m / tp) + ",\"ratio\":" + fmt(tf / tp) + "}");
+    {
+        std::string path = dir.file("fika2-encrypted.db");
+        sync::crypt::use_key(path, sync::crypt::random_key());
+        auto enc = open_store(path, sync::Role::Device);
+        must(enc->create("accounts", {{"id", sync::text(account)}, {"name", sync::text("Acme")}}), "account");
+        t0 = SteadyClock::now();
+        for (std::size_t i = 0; i < m; ++i) must(enc->create("cases", rows[i]), "create");
+        double te = seconds_since(t0);
+        line("{\"scenario\":\"S1\",\"mode\":\"per_transaction\",\"encrypted\":true,\"n\":" + std::to_string(m) +
+             ",\"seconds\":" + fmt(te) + ",\"unencrypted_seconds\":" + fmt(tf) + ",\"ratio\":" + fmt(te / tf) +
+             ",\"goal_ratio_max\":1.3}");
+    }
 }
 
 // ---- S2, S3, S4 -----------------------------------------------------------------------------
@@ -404,6 +440,20 @@ void s2_s3_s4(std::size_t n, int rounds, int instances = 0) {
              ",\"client_cpu_s\":" + fmt(own_cpu) + ",\"goal_seconds_max\":2" +
              (gzip ? ",\"goal_ratio_max\":1.5" : "") + "}");
         if (!gzip) continue;
+
+        // S3 again into a replica encrypted at rest, against the unencrypted one just measured.
+        if (instances == 0) {
+            Device e(url, token, gzip, true);
+            t0 = SteadyClock::now();
+            must_sync(*e.client, "S3 encrypted");
+            double enc = seconds_since(t0);
+            if (must(e.store->all("cases"), "all").size() != n) {
+                std::fprintf(stderr, "S3 encrypted: not every record arrived\n");
+                std::exit(1);
+            }
+            line("{\"scenario\":\"S3\",\"encrypted\":true,\"n\":" + std::to_string(n) + ",\"seconds\":" + fmt(enc) +
+                 ",\"unencrypted_seconds\":" + fmt(down) + ",\"ratio\":" + fmt(enc / down) + ",\"goal_ratio_max\":1.3}");
+        }
 
         // S4: B listens; A edits 100 records per round and syncs.
         std::vector<std::string> ids;

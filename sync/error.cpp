@@ -14,13 +14,14 @@ std::string_view code_name(Code code) {
         case Code::Busy: return "busy";
         case Code::Storage: return "storage";
         case Code::TooLarge: return "too_large";
+        case Code::WrongKey: return "wrong_key";
     }
     return "unknown";
 }
 
 Code code_from_name(std::string_view name, Code fallback) {
     for (Code c : {Code::Invalid, Code::NotFound, Code::Forbidden, Code::ClockAhead, Code::SchemaTooNew,
-                   Code::Corrupt, Code::Busy, Code::Storage, Code::TooLarge})
+                   Code::Corrupt, Code::Busy, Code::Storage, Code::TooLarge, Code::WrongKey})
         if (code_name(c) == name) return c;
     return fallback;
 }

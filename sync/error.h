@@ -38,6 +38,9 @@ enum class Code {
     Storage,
     // A size limit (value length, changes per message, message bytes) was exceeded.
     TooLarge,
+    // The database is encrypted and the key given is missing or not its key, or a key was
+    // given for a plain file; it is left untouched.
+    WrongKey,
 };
 
 // A stable, lower-case name used on the wire and in logs ("invalid", "not_found", ...).

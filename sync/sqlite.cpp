@@ -1,5 +1,7 @@
 #include "sqlite.h"
 
+#include "encrypted_vfs.h"
+
 #include <sys/stat.h>
 
 namespace fika::sync {
@@ -101,7 +103,7 @@ Value Stmt::value(int col) const {
     }
 }
 
-Db::Db(const std::string& path, bool create) {
+Db::Db(const std::string& path, bool create, const char* vfs) {
     // SQLite's memory statistics take a global mutex on every allocation; nothing here
     // reads them. Must precede SQLite's initialisation; later calls are harmless no-ops.
     static const bool configured = [] {
@@ -110,17 +112,27 @@ Db::Db(const std::string& path, bool create) {
     }();
     (void)configured;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (!vfs) vfs = crypt::vfs_for(path);
+    (void)crypt::take_refusal();
+    int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs);
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
         db_ = nullptr;
+        if (Error why = crypt::take_refusal(); why.code != Code::Ok) fail(why.code, why.message);
         fail((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT ? Code::Corrupt
                                                                           : Code::Storage,
              "open " + path + ": " + msg);
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 10000);
+    if (std::string_view(vfs) == crypt::kCryptVfs) {
+        // Temporary tables, sorts and statement journals stay in memory: the keyed VFS
+        // writes no temporary file. A new database leaves room for the cipher in each page.
+        exec("PRAGMA temp_store=MEMORY");
+        int reserve = crypt::kReserve;
+        sqlite3_file_control(db_, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve);
+    }
 }
 
 Db::~Db() { sqlite3_close_v2(db_); }
@@ -226,7 +238,8 @@ void WalCheckpointer::run() {
         if (!db) {
             // A connection learns that the file is in WAL mode on its first read; until then
             // a checkpoint does nothing.
-            if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK ||
+            if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                                crypt::vfs_for(path_)) != SQLITE_OK ||
                 sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr) != SQLITE_OK) {
                 sqlite3_close_v2(db);  // the watched connection's commits fall back to inline
                 db = nullptr;

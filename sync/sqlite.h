@@ -92,9 +92,10 @@ private:
 class Db {
 public:
     Db() = default;
-    // Opens (and creates when allowed) a database file. Fails with Corrupt when the file
-    // is not a database.
-    Db(const std::string& path, bool create);
+    // Opens (and creates when allowed) a database file: encrypted when this process has
+    // its key (crypt::use_key), through `vfs` when given. Fails with Corrupt when the file
+    // is not a database, WrongKey when it is encrypted and the key is missing or wrong.
+    Db(const std::string& path, bool create, const char* vfs = nullptr);
     ~Db();
     Db(Db&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
     Db& operator=(Db&& o) noexcept;

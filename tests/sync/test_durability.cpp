@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "encrypted_vfs.h"
 #include "sqlite.h"
 #include "store.h"
 #include "synctest.h"
@@ -135,11 +136,26 @@ std::string filler(std::size_t n, char c) { return std::string(n, c); }
 
 }  // namespace
 
+// The devices' files plain, then encrypted at rest (the keyed VFS passes every sync through).
+struct DeviceKeys {
+    std::vector<std::string> paths;
+    DeviceKeys(bool encrypted, std::vector<std::string> p) : paths(std::move(p)) {
+        if (encrypted)
+            for (const auto& path : paths) crypt::use_key(path, crypt::random_key());
+    }
+    ~DeviceKeys() {
+        for (const auto& path : paths) crypt::forget_key(path);
+    }
+};
+
 TEST_CASE("local writes wait for the disk - pulled pages, acks and purges do not") {
+    const bool encrypted = GENERATE(false, true);
     CountingVfs counting;
     TempDir dir;
     FakeWall wall;
     std::string hub_path = dir.file("hub.db"), a_path = dir.file("a.db"), b_path = dir.file("b.db");
+    DeviceKeys keys(encrypted, {a_path, b_path});
+    INFO((encrypted ? "encrypted" : "plain"));
     auto hub = open_hub(hub_path, wall, 1);
     auto a = open_store(a_path, Role::Device, wall, 2);
     auto b = open_store(b_path, Role::Device, wall, 3);
@@ -194,10 +210,13 @@ TEST_CASE("local writes wait for the disk - pulled pages, acks and purges do not
 }
 
 TEST_CASE("the WAL is checkpointed by its own thread - not inside commits - and stays bounded") {
+    const bool encrypted = GENERATE(false, true);
     CountingVfs counting;
     TempDir dir;
     FakeWall wall;
     std::string path = dir.file("a.db");
+    DeviceKeys keys(encrypted, {path});
+    INFO((encrypted ? "encrypted" : "plain"));
     auto a = open_store(path, Role::Device, wall, 2);
     REQUIRE(a->checkpointer() != nullptr);
     auto acct = a->create("accounts", {{"name", fika::sync::text("Acme")}});
