@@ -689,12 +689,28 @@ bool has_key(const std::string& path) {
     return g_keys.count(canonical(path)) > 0;
 }
 
-FileKind inspect(const std::string& path) {
+namespace {
+// The first 16 bytes of the file (fewer when it is shorter), -1 when it cannot be read.
+ssize_t read_header(const std::string& path, std::uint8_t (&h)[kHeader]) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return errno == ENOENT ? FileKind::Missing : FileKind::Other;
-    std::uint8_t h[kHeader] = {};
+    if (fd < 0) return errno == ENOENT ? -2 : -1;
     ssize_t n = ::pread(fd, h, sizeof h, 0);
     ::close(fd);
+    return n;
+}
+}  // namespace
+
+bool is_encrypted_with(const std::string& path, const Key& key) {
+    std::uint8_t h[kHeader] = {};
+    return read_header(path, h) == kHeader && std::memcmp(h, kMagic, sizeof kMagic) == 0 &&
+           std::memcmp(h + 12, key_check(key).data(), 4) == 0;
+}
+
+FileKind inspect(const std::string& path) {
+    std::uint8_t h[kHeader] = {};
+    ssize_t n = read_header(path, h);
+    if (n == -2) return FileKind::Missing;
+    if (n < 0) return FileKind::Other;
     if (n == 0) return FileKind::Empty;
     if (n != kHeader) return FileKind::Other;
     if (std::memcmp(h, kMagic, sizeof kMagic) == 0) return FileKind::Encrypted;

@@ -84,6 +84,10 @@ bool has_key(const std::string& path);
 enum class FileKind { Missing, Empty, Plain, Encrypted, Other };
 FileKind inspect(const std::string& path);
 
+// True when the file at `path` is encrypted with `key` (its header's key check), without
+// opening it through SQLite: same rule as inspect().
+bool is_encrypted_with(const std::string& path, const Key& key);
+
 // Why the last open on this thread was refused by the VFS (Code::Ok when it was not), and
 // forgets it.
 Error take_refusal();

@@ -14,6 +14,9 @@
 #include <optional>
 #include <set>
 
+#include <termios.h>
+#include <unistd.h>
+
 #include "calendar.h"
 #include "csv.h"
 #include "duplicates.h"
@@ -23,6 +26,7 @@
 #include "reports.h"
 #include "store.h"
 #include "sync_client.h"
+#include "vault.h"
 
 namespace fika::cli {
 
@@ -35,7 +39,8 @@ const char* kUsage = R"(fika-cli — Fika from the command line (works offline; 
 
 Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
 
-  connect URL TOKEN              remember the server and your token in the database
+  connect URL TOKEN              remember the server and your token (in the database's
+                                 vault when it is encrypted, else in the database)
   add KIND --FIELD VALUE ...     create a record; prints its id
                                  KIND: account, contact, case, activity, note, follow-up,
                                  contact-plan, programme, talking-point
@@ -87,6 +92,13 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
   person erase CONTACT_ID --yes  erase a person: their name, contact details and the words
                                  of conversations, notes and follow-ups about them are
                                  cleared on every device at the next sync; cannot be undone
+  protect                        encrypt the database at rest with a passphrase; its key
+                                 and the server token move to a vault beside it (FILE.vault)
+  passphrase                     change the passphrase of an encrypted database
+  rekey                          re-encrypt the database with a new key
+
+An encrypted database asks for its passphrase ($FIKA_PASSPHRASE, else on the terminal);
+protect and passphrase ask for the new one twice ($FIKA_NEW_PASSPHRASE, else the terminal).
 
 Options:
   --db FILE    the local database (default $FIKA_DB, else ~/.local/share/fika/fika.db)
@@ -107,6 +119,7 @@ constexpr int kOk = 0, kError = 1, kUsageError = 2, kNotInSync = 3;
 struct Ctx {
     std::string db_path;
     bool json = false;
+    std::optional<client::Vault> vault;  // an encrypted database's: its key and the token
     std::unique_ptr<sync::Store> store;
     std::FILE* out = stdout;
 };
@@ -151,7 +164,8 @@ std::string name_of(Ctx& c, const char* table, const sync::Value& id) {
 void print_json(Ctx& c, const json& j) { std::fprintf(c.out, "%s\n", j.dump(2).c_str()); }
 
 std::optional<client::ServerConfig> server_config(Ctx& c) {
-    std::string url = meta(c, "server_url"), token = meta(c, "server_token");
+    std::string url = meta(c, "server_url");
+    std::string token = c.vault ? c.vault->secrets().token : meta(c, "server_token");
     if (url.empty() || token.empty()) return std::nullopt;
     client::ServerConfig cfg;
     cfg.url = url;
@@ -181,8 +195,14 @@ int cmd_connect(Ctx& c, const Args& a) {
     const std::string& url = a.pos[1];
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return usage("the URL starts with http:// or https://");
     for (const char* k : {"user_id", "user_name", "user_role"}) (void)c.store->set_meta(k, "");
-    if (!c.store->set_meta("server_url", url).ok() || !c.store->set_meta("server_token", a.pos[2]).ok())
-        return error("cannot save the server in " + c.db_path);
+    bool saved = c.store->set_meta("server_url", url).ok();
+    if (c.vault) {
+        c.vault->secrets().token = a.pos[2];
+        saved = saved && c.vault->save().ok();
+    } else {
+        saved = saved && c.store->set_meta("server_token", a.pos[2]).ok();
+    }
+    if (!saved) return error("cannot save the server in " + c.db_path);
     client::SyncClient sc(*c.store, *server_config(c));
     auto me = sc.get("/v1/me");
     if (!me.ok()) {
@@ -405,7 +425,7 @@ int cmd_status(Ctx& c) {
     json j = {{"server", meta(c, "server_url")}, {"user", meta(c, "user_name")}, {"role", meta(c, "user_role")},
               {"pending", c.store->pending_count()}, {"last_sync_ms", last},
               {"conflicts", conflicts.ok() ? conflicts->size() : 0}, {"refused", refused.ok() ? refused->size() : 0},
-              {"database", c.db_path}};
+              {"database", c.db_path}, {"encrypted", c.vault.has_value()}};
     if (c.json) {
         print_json(c, j);
         return kOk;
@@ -417,7 +437,7 @@ int cmd_status(Ctx& c) {
     std::fprintf(c.out, "last sync: %s\n", when(last).c_str());
     std::fprintf(c.out, "waiting:   %zu change(s) to send\n", c.store->pending_count());
     std::fprintf(c.out, "conflicts: %zu\nrefused:   %zu\n", j["conflicts"].get<std::size_t>(), j["refused"].get<std::size_t>());
-    std::fprintf(c.out, "database:  %s\n", c.db_path.c_str());
+    std::fprintf(c.out, "database:  %s%s\n", c.db_path.c_str(), c.vault ? " (encrypted)" : "");
     return kOk;
 }
 
@@ -798,6 +818,109 @@ int cmd_import(Ctx& c, const Args& a) {
     return rep->errors.empty() ? kOk : kError;
 }
 
+// ---- the encrypted database ------------------------------------------------------------------
+
+// A passphrase from `env`, else typed on the terminal without echo; nullopt when neither.
+std::optional<std::string> read_passphrase(const char* env, const std::string& prompt) {
+    if (const char* p = std::getenv(env); p && *p) return std::string(p);
+    std::FILE* tty = std::fopen("/dev/tty", "r+");
+    if (!tty) return std::nullopt;
+    int fd = fileno(tty);
+    termios old{};
+    bool echo_off = tcgetattr(fd, &old) == 0;
+    if (echo_off) {
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    std::fprintf(tty, "%s: ", prompt.c_str());
+    std::fflush(tty);
+    std::string line;
+    for (int ch; (ch = std::fgetc(tty)) != EOF && ch != '\n';) line += static_cast<char>(ch);
+    if (echo_off) tcsetattr(fd, TCSAFLUSH, &old);
+    std::fprintf(tty, "\n");
+    std::fclose(tty);
+    return line;
+}
+
+// A new passphrase: from $FIKA_NEW_PASSPHRASE, else typed twice.
+std::optional<std::string> new_passphrase(std::string& why) {
+    auto p = read_passphrase("FIKA_NEW_PASSPHRASE", "New passphrase (at least 8 characters)");
+    if (!p) {
+        why = "no new passphrase: set FIKA_NEW_PASSPHRASE or run this in a terminal";
+        return std::nullopt;
+    }
+    if (p->size() < 8) {
+        why = "the passphrase is shorter than 8 characters";
+        return std::nullopt;
+    }
+    if (!std::getenv("FIKA_NEW_PASSPHRASE") || !*std::getenv("FIKA_NEW_PASSPHRASE")) {
+        auto again = read_passphrase("FIKA_NEW_PASSPHRASE", "The same again");
+        if (!again || *again != *p) {
+            why = "the two passphrases differ; nothing changed";
+            return std::nullopt;
+        }
+    }
+    return p;
+}
+
+int cmd_protect(Ctx& c) {
+    std::string token;
+    {
+        auto kind = sync::crypt::inspect(c.db_path);
+        if (kind == sync::crypt::FileKind::Encrypted) return error(c.db_path + " is encrypted already");
+        if (kind == sync::crypt::FileKind::Plain) {
+            auto store = sync::Store::open(c.db_path);
+            if (!store.ok()) return error("cannot open " + c.db_path + ": " + store.error().message);
+            auto t = (*store)->meta("server_token");
+            if (t.ok() && *t) token = **t;
+        }
+    }
+    std::string why;
+    auto pass = new_passphrase(why);
+    if (!pass) return error(why);
+    auto v = client::protect_database(c.db_path, *pass, token);
+    if (!v.ok()) return error("cannot encrypt " + c.db_path + ": " + v.error().message);
+    std::fprintf(c.out, "%s is encrypted; its key%s are in %s, sealed with your passphrase\n", c.db_path.c_str(),
+                 token.empty() ? "" : " and the server token", v->path().c_str());
+    return kOk;
+}
+
+// Unlocks an encrypted database's vault (c.vault); kOk when there is nothing to unlock.
+int unlock(Ctx& c) {
+    const std::string vault = client::Vault::path_for(c.db_path);
+    if (!std::filesystem::exists(vault)) {
+        if (sync::crypt::inspect(c.db_path) == sync::crypt::FileKind::Encrypted)
+            return error(c.db_path + " is encrypted, and its vault " + vault + " (its key) is missing");
+        return kOk;
+    }
+    auto pass = read_passphrase("FIKA_PASSPHRASE", "Passphrase for " + c.db_path);
+    if (!pass) return error(c.db_path + " is encrypted: set FIKA_PASSPHRASE or run this in a terminal");
+    auto v = client::unlock_database(c.db_path, *pass);
+    if (!v.ok()) return error("cannot unlock " + c.db_path + ": " + v.error().message);
+    c.vault = std::move(v).value();
+    return kOk;
+}
+
+int cmd_passphrase(Ctx& c) {
+    if (!c.vault) return error(c.db_path + " is not encrypted: 'fika-cli protect' encrypts it");
+    std::string why;
+    auto pass = new_passphrase(why);
+    if (!pass) return error(why);
+    auto st = c.vault->change_passphrase(*pass);
+    if (!st.ok()) return error("the passphrase is unchanged: " + st.error().message);
+    std::fprintf(c.out, "passphrase changed\n");
+    return kOk;
+}
+
+int cmd_rekey(Ctx& c) {
+    if (!c.vault) return error(c.db_path + " is not encrypted: 'fika-cli protect' encrypts it");
+    auto st = client::change_database_key(c.db_path, *c.vault);
+    if (!st.ok()) return error("the key is unchanged: " + st.error().message);
+    std::fprintf(c.out, "%s is encrypted with a new key\n", c.db_path.c_str());
+    return kOk;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -836,11 +959,15 @@ int run_cli(int argc, char** argv) {
     static const std::set<std::string> known = {"connect", "add", "set", "move", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
                                                 "notifications", "funnel", "pipeline", "roi", "export", "import", "person",
-                                                "duplicates", "merge"};
+                                                "duplicates", "merge", "protect", "passphrase", "rekey"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
     auto parent = std::filesystem::path(c.db_path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (cmd == "protect") return cmd_protect(c);
+    if (int rc = unlock(c); rc != kOk) return rc;
+    if (cmd == "passphrase") return cmd_passphrase(c);
+    if (cmd == "rekey") return cmd_rekey(c);
     auto store = sync::Store::open(c.db_path);
     if (!store.ok()) return error("cannot open " + c.db_path + ": " + store.error().message);
     c.store = std::move(store).value();

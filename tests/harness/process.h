@@ -20,13 +20,15 @@ namespace fika::test {
     _exit(127);
 }
 
-// Runs a command to completion; returns its exit status and standard output.
-inline std::pair<int, std::string> run_command(const std::vector<std::string>& argv) {
+// Runs a command to completion; returns its exit status and standard output (and its
+// standard error too when `with_stderr`).
+inline std::pair<int, std::string> run_command(const std::vector<std::string>& argv, bool with_stderr = false) {
     int out[2];
     if (pipe(out) != 0) throw std::runtime_error("pipe");
     pid_t pid = fork();
     if (pid == 0) {
         dup2(out[1], 1);
+        if (with_stderr) dup2(out[1], 2);
         close(out[0]);
         close(out[1]);
         exec_argv(argv);

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <random>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace fika::test {
@@ -46,6 +48,23 @@ public:
 private:
     std::filesystem::path path_;
 };
+
+// A file's bytes ("" when it cannot be read).
+inline std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// Every file under a directory, concatenated: what a thief who copies it gets (a test
+// greps it for words it must not hold).
+inline std::string bytes_under(const std::filesystem::path& dir) {
+    std::string all;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) all += file_bytes(e.path().string());
+    return all;
+}
 
 // A wall clock that tests move by hand.
 struct FakeWall {

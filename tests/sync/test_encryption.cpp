@@ -24,20 +24,8 @@ using fika::test::TempDir;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-// Every file in the directory, concatenated (the database, its WAL, anything beside it).
-std::string everything_in(const TempDir& dir) {
-    std::string all;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir.path()))
-        if (e.is_regular_file()) all += slurp(e.path().string());
-    return all;
-}
+std::string slurp(const std::string& path) { return fika::test::file_bytes(path); }
+std::string everything_in(const TempDir& dir) { return fika::test::bytes_under(dir.path()); }
 
 crypt::Key key_of(std::uint8_t fill) {
     crypt::Key k{};
