@@ -55,6 +55,7 @@
 #include "net.h"
 #include "server_harness.h"
 #include "sync_client.h"
+#include "vault.h"
 
 using namespace fika;
 using namespace fika::bench;
@@ -661,7 +662,15 @@ std::string make_app_db(const std::string& db, std::size_t n) {
     (void)st->set_meta("user_name", "Bench");
     (void)st->set_meta("user_role", "seller");
     sync::Stmt first = st->read("SELECT id FROM cases ORDER BY id LIMIT 1");
-    return first.step() ? std::string(first.text(0)) : std::string();
+    std::string id = first.step() ? std::string(first.text(0)) : std::string();
+    first = sync::Stmt();
+    st.reset();
+    // Encrypted, as every device's database is, its vault's secret as a keyring keeps it (a
+    // random one, so a light key derivation: DeviceLock); the app takes it from the
+    // environment here (no keyring on a bench machine).
+    must(client::protect_database(db, "bench passphrase", "", {1024, 8, 1}), "protect");
+    setenv("FIKA_PASSPHRASE", "bench passphrase", 1);
+    return id;
 }
 
 // Runs the app on `db` with `args`; its one line of JSON output.
@@ -687,18 +696,19 @@ void s6(std::size_t n) {
     test::TempDir dir;
     std::string db = dir.file("big.db");
     make_app_db(db, n);
-    std::vector<double> runs, main_runs;
+    std::vector<double> runs, main_runs, unlock_runs;
     std::string display;
     for (int i = 0; i < 3; ++i) {
         json j = run_app(db, {"--page", "home", "--startup-metric"});
         runs.push_back(j["first_frame_ms"].get<double>());
+        unlock_runs.push_back(j.value("unlock_ms", 0.0));
         main_runs.push_back(j.value("since_main_ms", 0.0));
         display = j["display"];
     }
     // first_frame_ms counts from the process's start (dynamic loading included);
     // since_main_ms from main().
     line("{\"scenario\":\"S6\",\"n\":" + std::to_string(n) + ",\"first_frame_ms\":" + fmt(percentile(runs, 0.5)) +
-         ",\"since_main_ms\":" + fmt(percentile(main_runs, 0.5)) +
+         ",\"since_main_ms\":" + fmt(percentile(main_runs, 0.5)) + ",\"unlock_ms\":" + fmt(percentile(unlock_runs, 0.5)) +
          ",\"runs\":3,\"display\":\"" + display + "\",\"goal_ms_max\":1000}");
 #else
     (void)n;

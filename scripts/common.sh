@@ -18,6 +18,8 @@ FIKA_PACKAGES=(
     trayer  # a system tray on the tests' X display (the new-case notification test)
     haproxy  # the end-to-end test through a reverse proxy (docs/deployment.md)
     postgresql-15 libpq-dev  # the server's PostgreSQL storage and its tests (label pg)
+    qtkeychain-qt6-dev  # the OS keyring for the key of the app's encrypted database
+    gnome-keyring libsecret-tools dbus  # a keyring the tests start (the app's keyring test)
 )
 
 fika_install_deps() {

@@ -6,6 +6,8 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 FIKA="${FIKA_BUILD_DIR:-$ROOT/build}/client/app/fika"
 OUT="$ROOT/docs/screenshots"
 DB="$(mktemp -d)/demo.db"
+# The app encrypts its database; no keyring here: a passphrase for this run.
+export FIKA_PASSPHRASE="screenshots-$$-$RANDOM"
 mkdir -p "$OUT"
 shot() {  # page size name
     xvfb-run -a -s "-screen 0 1920x1080x24" "$FIKA" --db "$DB" --demo --lang en \

@@ -297,7 +297,10 @@ int main_read(sqlite3_file* f, void* out, int amt, sqlite3_int64 off) {
 int main_write(sqlite3_file* f, const void* in, int amt, sqlite3_int64 off) {
     State& st = st_of(f);
     int p = main_page_size(f);
-    if (!p && off == 0 && valid_page_size(amt)) {
+    // A new file: SQLite writes whole pages only, and not always page 1 first (a big
+    // transaction spills pages from its cache as it goes): the first write's size is the
+    // page size.
+    if (!p && valid_page_size(amt) && off % amt == 0) {
         st.key->page_size.store(amt, std::memory_order_relaxed);
         p = amt;
     }
@@ -570,7 +573,9 @@ int crypt_open(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* f, int flags, 
             }
         } else if (r == SQLITE_OK && std::memcmp(h, kSqliteMagic, sizeof kSqliteMagic) == 0) {
             why = std::string(name) + " is not encrypted (a plain SQLite file), but a key was given";
-        } else if (r == SQLITE_OK || (r == SQLITE_IOERR_SHORT_READ && !all_zero(h, kHeader))) {
+        } else if (!all_zero(h, kHeader) && (r == SQLITE_OK || r == SQLITE_IOERR_SHORT_READ)) {
+            // (All zeros: a new file whose first transaction was cut before page 1 was
+            // written; SQLite rolls it back, as it would a plain one.)
             code = Code::Corrupt;
             why = std::string(name) + " is not a database";
         } else if (r != SQLITE_IOERR_SHORT_READ) {

@@ -28,21 +28,20 @@
 #include "rules.h"
 #include "sqlite.h"
 #include "synccontroller.h"
+#include "vault.h"
 
 namespace fika::app {
 
 using namespace detail;
 
 
+QString AppContext::default_database() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/fika.db";
+}
+
 AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(std::move(opts)) {
-    db_path_ = opts_.database;
-    if (db_path_.isEmpty()) {
-        QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QDir().mkpath(dir);
-        db_path_ = dir + "/fika.db";
-    } else {
-        QDir().mkpath(QFileInfo(db_path_).absolutePath());
-    }
+    db_path_ = opts_.database.isEmpty() ? default_database() : opts_.database;
+    QDir().mkpath(QFileInfo(db_path_).absolutePath());
     sync::OpenOptions o;
     if (opts_.wall) o.wall = opts_.wall;
     auto st = sync::Store::open(s(db_path_), o);
@@ -187,10 +186,13 @@ void AppContext::connectServer(const QString& url, const QString& token) {
     sync_->connectTo(u, token.trimmed());
 }
 
+bool AppContext::encrypted() const { return opts_.tokens && opts_.tokens->in_vault(); }
+
 void AppContext::disconnectServer() {
     sync_->disconnectFromServer();
     set_meta("server_url", "");
     set_meta("server_token", "");
+    if (encrypted()) (void)opts_.tokens->set_token("");
     emit settingsChanged();
 }
 

@@ -19,6 +19,10 @@ class QQmlEngine;
 class QJSEngine;
 class QTranslator;
 
+namespace fika::client {
+class TokenKeeper;
+}  // namespace fika::client
+
 namespace fika::app {
 
 class SyncController;
@@ -50,8 +54,13 @@ public:
         bool demo = false;           // fill a fresh database with the demo data set
         QString start_page;          // the page to open first (screenshots, self-test)
         std::function<std::uint64_t()> wall;  // injected time for tests
+        // Where the server token is kept: the vault of an encrypted database (DeviceLock
+        // opened it); null or without a vault, the database's _meta.
+        std::shared_ptr<client::TokenKeeper> tokens;
     };
     explicit AppContext(Options opts, QObject* parent = nullptr);
+    // The database file when Options::database is empty: in the platform's app-data folder.
+    static QString default_database();
     ~AppContext() override;
 
     // The one instance, made by main() (or a test) before QML loads.
@@ -78,6 +87,9 @@ public:
     bool darkTheme() const;
     QString databasePath() const { return db_path_; }
     QString startPage() const { return opts_.start_page; }
+    const std::shared_ptr<client::TokenKeeper>& tokens() const { return opts_.tokens; }
+    // Whether the local database is encrypted at rest (its key in a vault).
+    bool encrypted() const;
     QObject* syncObject() const;
     SyncController* syncController() const { return sync_.get(); }
     QString lastError() const { return last_error_; }

@@ -4,6 +4,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QTranslator>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -21,6 +24,7 @@
 #include <unistd.h>
 
 #include "appcontext.h"
+#include "devicelock.h"
 #include "notifier.h"
 #include "synccontroller.h"
 
@@ -164,14 +168,60 @@ int run_app(int argc, char** argv) {
                              "Open the first case over the first page, save it N times as a user would (its "
                              "next step and value) and print how long each save held the user interface, as JSON.",
                              "N");
-    p.addOptions({db, demo, shot, size, page, lang, selftest, startup, saves});
+    QCommandLineOption no_keyring(QStringLiteral("no-keyring"),
+                                  "Do not use the OS keyring for the database's key: ask for a passphrase "
+                                  "(or take $FIKA_PASSPHRASE).");
+    p.addOptions({db, demo, shot, size, page, lang, selftest, startup, saves, no_keyring});
     p.process(app);
 
     bool quiet_run = p.isSet(shot) || p.isSet(selftest);
     if (quiet_run) g_previous = qInstallMessageHandler(capture);
 
+    // The encrypted database first (its passphrase from the keyring, $FIKA_PASSPHRASE or
+    // the person at the keyboard), in the language asked for or the system's.
+    QString db_path = p.value(db).isEmpty() ? AppContext::default_database() : p.value(db);
+    QDir().mkpath(QFileInfo(db_path).absolutePath());
+    DeviceLock lock(db_path, !p.isSet(no_keyring));
+    QElapsedTimer unlocking;
+    unlocking.start();
+    bool quietly = lock.try_quietly();
+    const long long unlock_ms = unlocking.elapsed();
+    if (!quietly) {
+        if (quiet_run || p.isSet(startup) || p.isSet(saves)) {
+            std::fprintf(stderr, "fika: %s needs its passphrase: set FIKA_PASSPHRASE%s\n", qPrintable(db_path),
+                         lock.error().isEmpty() ? "" : qPrintable(" (" + lock.error() + ")"));
+            return 1;
+        }
+        QTranslator tr;
+        QString code = p.isSet(lang) ? p.value(lang) : QLocale::system().name().left(2);
+        if (tr.load(":/i18n/fika_" + code + ".qm")) QCoreApplication::installTranslator(&tr);
+        bool unlocked = false;
+        {
+            QQmlApplicationEngine lock_engine;
+            lock_engine.addImportPath(QStringLiteral("qrc:/"));
+            lock_engine.setInitialProperties({{"lock", QVariant::fromValue(static_cast<QObject*>(&lock))}});
+            lock_engine.load(QUrl(QStringLiteral("qrc:/Fika/LockWindow.qml")));
+            if (lock_engine.rootObjects().isEmpty()) {
+                std::fprintf(stderr, "fika: the unlock window failed to load\n");
+                return 1;
+            }
+            QEventLoop loop;
+            QObject::connect(&lock, &DeviceLock::done, &loop, [&] {
+                unlocked = true;
+                loop.quit();
+            });
+            app.setQuitOnLastWindowClosed(false);
+            QObject::connect(&app, &QGuiApplication::lastWindowClosed, &loop, &QEventLoop::quit);
+            loop.exec();
+            app.setQuitOnLastWindowClosed(true);
+        }
+        QCoreApplication::removeTranslator(&tr);
+        if (!unlocked) return 0;
+    }
+
     AppContext::Options opts;
-    opts.database = p.value(db);
+    opts.database = db_path;
+    opts.tokens = lock.tokens();
     opts.demo = p.isSet(demo);
     opts.start_page = p.value(page);
     AppContext ctx(opts);
@@ -204,12 +254,14 @@ int run_app(int argc, char** argv) {
         // from the render thread, possibly after exec() has returned: the handler holds
         // only copies and shared state, and reports on the main thread.
         auto drawn = std::make_shared<std::atomic<bool>>(false);
-        QObject::connect(window, &QQuickWindow::frameSwapped, window, [drawn, since = since_start] {
+        QObject::connect(window, &QQuickWindow::frameSwapped, window, [drawn, since = since_start, unlock_ms] {
             if (drawn->exchange(true)) return;
             // From the process's start (the kernel's clock, 10 ms ticks) and from main().
             long long first = ms_since_process_start(), from_main = since.elapsed();
-            QMetaObject::invokeMethod(QCoreApplication::instance(), [first, from_main] {
-                std::printf("{\"first_frame_ms\":%lld,\"since_main_ms\":%lld}\n", first, from_main);
+            // unlock_ms: opening the encrypted database's vault (keyring, key derivation).
+            QMetaObject::invokeMethod(QCoreApplication::instance(), [first, from_main, unlock_ms] {
+                std::printf("{\"first_frame_ms\":%lld,\"since_main_ms\":%lld,\"unlock_ms\":%lld}\n", first, from_main,
+                            unlock_ms);
                 std::fflush(stdout);
                 QCoreApplication::quit();
             }, Qt::QueuedConnection);

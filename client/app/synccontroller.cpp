@@ -8,6 +8,7 @@
 #include "appcontext.h"
 #include "store.h"
 #include "sync_client.h"
+#include "vault.h"
 
 namespace fika::app {
 
@@ -31,14 +32,15 @@ QVariantList parse_inbox(const std::string& json) {
 class SyncWorker : public QObject {
     Q_OBJECT
 public:
-    SyncWorker(QString path, std::function<std::uint64_t()> wall) : path_(std::move(path)), wall_(std::move(wall)) {}
+    SyncWorker(QString path, std::function<std::uint64_t()> wall, std::shared_ptr<client::TokenKeeper> tokens)
+        : path_(std::move(path)), wall_(std::move(wall)), tokens_(std::move(tokens)) {}
 
     sync::Store* store() { return store_.get(); }
 
     client::ServerConfig config() {
         client::ServerConfig cfg;
         cfg.url = meta_of(*store_, "server_url");
-        cfg.token = meta_of(*store_, "server_token");
+        cfg.token = in_vault() ? tokens_->token() : meta_of(*store_, "server_token");
         cfg.user_agent = "fika-app";
         cfg.connect_timeout_s = 5;
         cfg.read_timeout_s = 30;
@@ -100,8 +102,10 @@ public slots:
                                        "a new token for %2.")
                                         .arg(doc["name"].toString(), q(meta_of(*store_, "user_name"))),
                                     {}, {}, {});
+        if (in_vault() && !tokens_->set_token(cfg.token))
+            return emit connectDone(false, tr("The token could not be saved in this device's vault"), {}, {}, {});
         (void)store_->set_meta("server_url", cfg.url);
-        (void)store_->set_meta("server_token", cfg.token);
+        if (!in_vault()) (void)store_->set_meta("server_token", cfg.token);
         (void)store_->set_meta("user_id", doc["id"].toString().toStdString());
         (void)store_->set_meta("user_name", doc["name"].toString().toStdString());
         (void)store_->set_meta("user_role", doc["role"].toString().toStdString());
@@ -120,15 +124,17 @@ signals:
     void inbox(const QVariantList& items);
 
 private:
+    bool in_vault() const { return tokens_ && tokens_->in_vault(); }
     QString path_;
     std::function<std::uint64_t()> wall_;
+    std::shared_ptr<client::TokenKeeper> tokens_;
     std::unique_ptr<sync::Store> store_;
 };
 
 // ---- the controller, on the UI thread -------------------------------------------------------------
 
 SyncController::SyncController(AppContext* app) : app_(app) {
-    worker_ = new SyncWorker(app->databasePath(), nullptr);
+    worker_ = new SyncWorker(app->databasePath(), nullptr, app->tokens());
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &SyncWorker::syncDone, this, &SyncController::onSyncDone);

@@ -17,6 +17,8 @@
 // a new file that is synced and renamed over the old one.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -63,6 +65,37 @@ private:
     std::string salt_;
     sync::crypt::Key kek_{};
     Secrets secrets_;
+};
+
+// The server token where the device keeps it, for threads that share it (the app's UI and
+// its sync worker): in the vault of an encrypted database; without one, nowhere here (the
+// caller keeps it in the database's _meta, as before encryption).
+class TokenKeeper {
+public:
+    explicit TokenKeeper(std::optional<Vault> vault = std::nullopt) : vault_(std::move(vault)) {}
+    bool in_vault() const {
+        std::lock_guard lk(mu_);
+        return vault_.has_value();
+    }
+    std::string token() const {
+        std::lock_guard lk(mu_);
+        return vault_ ? vault_->secrets().token : std::string();
+    }
+    // Seals the new token into the vault. False without a vault, or when it cannot be
+    // written (the old token stays).
+    bool set_token(const std::string& token) {
+        std::lock_guard lk(mu_);
+        if (!vault_) return false;
+        std::string old = vault_->secrets().token;
+        vault_->secrets().token = token;
+        if (vault_->save().ok()) return true;
+        vault_->secrets().token = old;
+        return false;
+    }
+
+private:
+    mutable std::mutex mu_;
+    std::optional<Vault> vault_;
 };
 
 // ---- the encrypted device database, in the order that survives a crash at any point ----

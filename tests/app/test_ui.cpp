@@ -35,15 +35,7 @@ struct StringMaker<QString> {
 
 namespace {
 
-QStringList g_warnings;
-QtMessageHandler g_previous = nullptr;
-
-void record(QtMsgType type, const QMessageLogContext& ctx, const QString& msg) {
-    const QString cat = ctx.category ? QString::fromLatin1(ctx.category) : QString();
-    if (type != QtDebugMsg && type != QtInfoMsg && (cat == "qml" || cat == "js" || cat.startsWith("qt.qml") || msg.contains(".qml:")))
-        g_warnings << msg;
-    if (g_previous) g_previous(type, ctx, msg);
-}
+QStringList& g_warnings = fika::test::qml_warnings();
 
 bool is_button(QQuickItem* item) {
     for (const QMetaObject* m = item->metaObject(); m; m = m->superClass())
@@ -212,7 +204,7 @@ extern "C" const char* __lsan_default_options() { return "suppressions=" FIKA_LS
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);  // QtTest's headers take qApp for one (Widgets is linked)
-    g_previous = qInstallMessageHandler(record);
+    fika::test::install_qml_warning_recorder();
     return Catch::Session().run(argc, argv);
 }
 

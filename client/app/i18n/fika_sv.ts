@@ -734,6 +734,69 @@
     </message>
 </context>
 <context>
+    <name>LockWindow</name>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="17"/>
+        <source>Fika</source>
+        <translation>Fika</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="45"/>
+        <source>Protect this device</source>
+        <translation>Skydda den här enheten</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="46"/>
+        <source>This device&apos;s data cannot be opened</source>
+        <translation>Den här enhetens data kan inte öppnas</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="47"/>
+        <source>Unlock Fika</source>
+        <translation>Lås upp Fika</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="56"/>
+        <source>Fika encrypts what it keeps on this device. This computer has no keyring to hold the key, so choose a passphrase: you type it when Fika starts. Without it the data on this device cannot be read - by anyone; what has been synced stays safe on the server.</source>
+        <translation>Fika krypterar det som sparas på den här enheten. Datorn har ingen nyckelring som kan hålla nyckeln, så välj en lösenfras: du skriver den när Fika startar. Utan den kan ingen läsa data på den här enheten; det som har synkats finns kvar tryggt på servern.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="58"/>
+        <source>What Fika keeps on this device is encrypted. Type this device&apos;s passphrase.</source>
+        <translation>Det Fika sparar på den här enheten är krypterat. Skriv enhetens lösenfras.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="68"/>
+        <source>New passphrase (at least 8 characters)</source>
+        <translation>Ny lösenfras (minst 8 tecken)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="68"/>
+        <source>Passphrase</source>
+        <translation>Lösenfras</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="79"/>
+        <source>The same again</source>
+        <translation>Samma en gång till</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="96"/>
+        <source>Encrypt and start</source>
+        <translation>Kryptera och starta</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="96"/>
+        <source>Unlock</source>
+        <translation>Lås upp</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/LockWindow.qml" line="104"/>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+</context>
+<context>
     <name>LogActivityPage</name>
     <message>
         <location filename="../../../qml/pages/LogActivityPage.qml" line="17"/>
@@ -1399,50 +1462,50 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="169"/>
+        <location filename="../appcontext.cpp" line="167"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="181"/>
+        <location filename="../appcontext.cpp" line="179"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="185"/>
+        <location filename="../appcontext.cpp" line="183"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="40"/>
+        <location filename="../appcontext_writes.cpp" line="36"/>
         <source>Unknown field %1</source>
         <translation>Okänt fält %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="59"/>
-        <location filename="../appcontext_labels.cpp" line="144"/>
+        <location filename="../appcontext_writes.cpp" line="55"/>
+        <location filename="../appcontext_labels.cpp" line="140"/>
         <source>%1 must be a positive amount</source>
         <translation>%1 måste vara ett positivt belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="60"/>
+        <location filename="../appcontext_writes.cpp" line="56"/>
         <source>%1 is not a number</source>
         <translation>%1 är inte ett tal</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="76"/>
+        <location filename="../appcontext_writes.cpp" line="72"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutar innan den börjar</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="87"/>
-        <location filename="../appcontext_writes.cpp" line="102"/>
+        <location filename="../appcontext_writes.cpp" line="83"/>
+        <location filename="../appcontext_writes.cpp" line="98"/>
         <location filename="../appcontext_files.cpp" line="100"/>
         <source>Unknown kind %1</source>
         <translation>Okänd typ %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="120"/>
+        <location filename="../appcontext_writes.cpp" line="116"/>
         <source>No such case</source>
         <translation>Affären finns inte</translation>
     </message>
@@ -1458,17 +1521,17 @@
         <translation>Kunde inte skriva %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="43"/>
+        <location filename="../appcontext_lookups.cpp" line="39"/>
         <source>Same e-mail</source>
         <translation>Samma e-post</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="43"/>
+        <location filename="../appcontext_lookups.cpp" line="39"/>
         <source>Same phone</source>
         <translation>Samma telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="43"/>
+        <location filename="../appcontext_lookups.cpp" line="39"/>
         <source>Same name</source>
         <translation>Samma namn</translation>
     </message>
@@ -1501,63 +1564,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="176"/>
+        <location filename="../appcontext_writes.cpp" line="172"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv en mening om vad de behöver</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="178"/>
-        <location filename="../appcontext_writes.cpp" line="231"/>
+        <location filename="../appcontext_writes.cpp" line="174"/>
+        <location filename="../appcontext_writes.cpp" line="227"/>
         <source>Which customer?</source>
         <translation>Vilken kund?</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="181"/>
+        <location filename="../appcontext_writes.cpp" line="177"/>
         <source>%1 is not an amount</source>
         <translation>%1 är inte ett belopp</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="206"/>
+        <location filename="../appcontext_writes.cpp" line="202"/>
         <source>That person is not one of this customer&apos;s people</source>
         <translation>Den personen hör inte till den här kunden</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="239"/>
+        <location filename="../appcontext_writes.cpp" line="235"/>
         <source>That case belongs to another customer</source>
         <translation>Den affären hör till en annan kund</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="246"/>
+        <location filename="../appcontext_writes.cpp" line="242"/>
         <source>Possible case at %1</source>
         <translation>Möjlig affär hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="275"/>
+        <location filename="../appcontext_writes.cpp" line="271"/>
         <source>Connect to a server first</source>
         <translation>Anslut till en server först</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="281"/>
+        <location filename="../appcontext_writes.cpp" line="277"/>
         <source>Unknown stage %1</source>
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="169"/>
+        <location filename="../appcontext_lookups.cpp" line="165"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="171"/>
+        <location filename="../appcontext_lookups.cpp" line="167"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="183"/>
+        <location filename="../appcontext_lookups.cpp" line="179"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="33"/>
+        <location filename="../appcontext_labels.cpp" line="29"/>
         <source>Need:
 
 Pain:
@@ -1580,367 +1643,367 @@ Budget:
 </translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="50"/>
+        <location filename="../appcontext_labels.cpp" line="46"/>
         <source>Spotted</source>
         <translation>Upptäckt</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="51"/>
+        <location filename="../appcontext_labels.cpp" line="47"/>
         <source>Qualified</source>
         <translation>Kvalificerad</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="52"/>
-        <location filename="../appcontext_labels.cpp" line="72"/>
+        <location filename="../appcontext_labels.cpp" line="48"/>
+        <location filename="../appcontext_labels.cpp" line="68"/>
         <source>Meeting</source>
         <translation>Möte</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="53"/>
-        <location filename="../appcontext_labels.cpp" line="74"/>
+        <location filename="../appcontext_labels.cpp" line="49"/>
+        <location filename="../appcontext_labels.cpp" line="70"/>
         <source>Offer</source>
         <translation>Offert</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="54"/>
+        <location filename="../appcontext_labels.cpp" line="50"/>
         <source>Negotiation</source>
         <translation>Förhandling</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="55"/>
-        <location filename="../appcontext_labels.cpp" line="75"/>
+        <location filename="../appcontext_labels.cpp" line="51"/>
+        <location filename="../appcontext_labels.cpp" line="71"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="56"/>
-        <location filename="../appcontext_labels.cpp" line="76"/>
+        <location filename="../appcontext_labels.cpp" line="52"/>
+        <location filename="../appcontext_labels.cpp" line="72"/>
         <source>Lost</source>
         <translation>Förlorad</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="63"/>
+        <location filename="../appcontext_labels.cpp" line="59"/>
         <source>Decision maker</source>
         <translation>Beslutsfattare</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="64"/>
+        <location filename="../appcontext_labels.cpp" line="60"/>
         <source>Project owner</source>
         <translation>Projektägare</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="65"/>
+        <location filename="../appcontext_labels.cpp" line="61"/>
         <source>Influencer</source>
         <translation>Påverkare</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="66"/>
+        <location filename="../appcontext_labels.cpp" line="62"/>
         <source>User</source>
         <translation>Användare</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="67"/>
-        <location filename="../appcontext_labels.cpp" line="77"/>
+        <location filename="../appcontext_labels.cpp" line="63"/>
+        <location filename="../appcontext_labels.cpp" line="73"/>
         <source>Other</source>
         <translation>Annan</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="71"/>
+        <location filename="../appcontext_labels.cpp" line="67"/>
         <source>Conversation</source>
         <translation>Samtal</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="73"/>
+        <location filename="../appcontext_labels.cpp" line="69"/>
         <source>Phone meeting</source>
         <translation>Telefonmöte</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="81"/>
+        <location filename="../appcontext_labels.cpp" line="77"/>
         <source>open</source>
         <translation>öppen</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="82"/>
+        <location filename="../appcontext_labels.cpp" line="78"/>
         <source>planned</source>
         <translation>planerad</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="83"/>
+        <location filename="../appcontext_labels.cpp" line="79"/>
         <source>done</source>
         <translation>klar</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="84"/>
+        <location filename="../appcontext_labels.cpp" line="80"/>
         <source>cancelled</source>
         <translation>avbruten</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="89"/>
+        <location filename="../appcontext_labels.cpp" line="85"/>
         <source>Passive</source>
         <translation>Passiv</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="90"/>
+        <location filename="../appcontext_labels.cpp" line="86"/>
         <source>Neutral</source>
         <translation>Neutral</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="91"/>
+        <location filename="../appcontext_labels.cpp" line="87"/>
         <source>Direct</source>
         <translation>Direkt</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="96"/>
+        <location filename="../appcontext_labels.cpp" line="92"/>
         <source>Consultant</source>
         <translation>Konsult</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="97"/>
+        <location filename="../appcontext_labels.cpp" line="93"/>
         <source>Seller</source>
         <translation>Säljare</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="98"/>
+        <location filename="../appcontext_labels.cpp" line="94"/>
         <source>Administrator</source>
         <translation>Administratör</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="103"/>
+        <location filename="../appcontext_labels.cpp" line="99"/>
         <source>Title (role)</source>
         <translation>Titel (roll)</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="103"/>
+        <location filename="../appcontext_labels.cpp" line="99"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="104"/>
+        <location filename="../appcontext_labels.cpp" line="100"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="105"/>
+        <location filename="../appcontext_labels.cpp" line="101"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="106"/>
+        <location filename="../appcontext_labels.cpp" line="102"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="107"/>
+        <location filename="../appcontext_labels.cpp" line="103"/>
         <source>Probability %</source>
         <translation>Sannolikhet %</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="108"/>
+        <location filename="../appcontext_labels.cpp" line="104"/>
         <source>Follow up</source>
         <translation>Följ upp</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="109"/>
+        <location filename="../appcontext_labels.cpp" line="105"/>
         <source>Next step</source>
         <translation>Nästa steg</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="110"/>
+        <location filename="../appcontext_labels.cpp" line="106"/>
         <source>Need</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="111"/>
+        <location filename="../appcontext_labels.cpp" line="107"/>
         <source>Why it was lost</source>
         <translation>Varför den förlorades</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="112"/>
+        <location filename="../appcontext_labels.cpp" line="108"/>
         <source>E-mail</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="113"/>
+        <location filename="../appcontext_labels.cpp" line="109"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="114"/>
+        <location filename="../appcontext_labels.cpp" line="110"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="115"/>
+        <location filename="../appcontext_labels.cpp" line="111"/>
         <source>Due</source>
         <translation>Förfaller</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="116"/>
+        <location filename="../appcontext_labels.cpp" line="112"/>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="118"/>
+        <location filename="../appcontext_labels.cpp" line="114"/>
         <source>Outcome</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="119"/>
+        <location filename="../appcontext_labels.cpp" line="115"/>
         <source>Cost</source>
         <translation>Kostnad</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="120"/>
+        <location filename="../appcontext_labels.cpp" line="116"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="121"/>
+        <location filename="../appcontext_labels.cpp" line="117"/>
         <source>End</source>
         <translation>Slut</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="122"/>
+        <location filename="../appcontext_labels.cpp" line="118"/>
         <source>Weekly target</source>
         <translation>Veckomål</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="123"/>
+        <location filename="../appcontext_labels.cpp" line="119"/>
         <source>Yearly revenue</source>
         <translation>Årlig omsättning</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="124"/>
+        <location filename="../appcontext_labels.cpp" line="120"/>
         <source>Competitor group</source>
         <translation>Konkurrentgrupp</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="125"/>
+        <location filename="../appcontext_labels.cpp" line="121"/>
         <source>Stage</source>
         <translation>Steg</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="126"/>
+        <location filename="../appcontext_labels.cpp" line="122"/>
         <source>Owner</source>
         <translation>Ansvarig</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="127"/>
+        <location filename="../appcontext_labels.cpp" line="123"/>
         <source>Found by</source>
         <translation>Hittad av</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="128"/>
+        <location filename="../appcontext_labels.cpp" line="124"/>
         <source>Policy</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="129"/>
+        <location filename="../appcontext_labels.cpp" line="125"/>
         <source>Role</source>
         <translation>Roll</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="130"/>
+        <location filename="../appcontext_labels.cpp" line="126"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="131"/>
+        <location filename="../appcontext_labels.cpp" line="127"/>
         <source>Industry</source>
         <translation>Bransch</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="142"/>
+        <location filename="../appcontext_labels.cpp" line="138"/>
         <source>%1 is required</source>
         <translation>%1 måste fyllas i</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="145"/>
+        <location filename="../appcontext_labels.cpp" line="141"/>
         <source>%1 must be between %2 and %3</source>
         <translation>%1 måste vara mellan %2 och %3</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="148"/>
+        <location filename="../appcontext_labels.cpp" line="144"/>
         <source>%1 is too long (at most %2 characters)</source>
         <translation>%1 är för lång (högst %2 tecken)</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="149"/>
+        <location filename="../appcontext_labels.cpp" line="145"/>
         <source>%1: choose one of the offered values</source>
         <translation>%1: välj ett av de erbjudna värdena</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="150"/>
+        <location filename="../appcontext_labels.cpp" line="146"/>
         <source>%1 cannot be changed once the record is created</source>
         <translation>%1 kan inte ändras när posten väl är skapad</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="151"/>
+        <location filename="../appcontext_labels.cpp" line="147"/>
         <source>This record was erased at a person&apos;s request: it cannot be changed</source>
         <translation>Posten raderades på en persons begäran: den kan inte ändras</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="152"/>
+        <location filename="../appcontext_labels.cpp" line="148"/>
         <source>%1 is not valid here</source>
         <translation>%1 är inte giltigt här</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="156"/>
+        <location filename="../appcontext_labels.cpp" line="152"/>
         <source>The local database could not be read or written (%1). Nothing was lost; try again, or free some disk space</source>
         <translation>Den lokala databasen kunde inte läsas eller skrivas (%1). Inget gick förlorat; försök igen, eller frigör diskutrymme</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="158"/>
+        <location filename="../appcontext_labels.cpp" line="154"/>
         <source>The local database is busy; try again in a moment</source>
         <translation>Den lokala databasen är upptagen; försök igen om en stund</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="159"/>
+        <location filename="../appcontext_labels.cpp" line="155"/>
         <source>The local database is damaged (%1)</source>
         <translation>Den lokala databasen är skadad (%1)</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="160"/>
+        <location filename="../appcontext_labels.cpp" line="156"/>
         <source>This database was written by a newer Fika: update the app</source>
         <translation>Databasen skrevs av en nyare Fika: uppdatera appen</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="161"/>
+        <location filename="../appcontext_labels.cpp" line="157"/>
         <source>It is not there any more (deleted, or never synced to this device)</source>
         <translation>Den finns inte längre (borttagen, eller aldrig synkad till den här enheten)</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="162"/>
+        <location filename="../appcontext_labels.cpp" line="158"/>
         <source>That is too large to save</source>
         <translation>Det är för stort för att sparas</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="168"/>
+        <location filename="../appcontext_labels.cpp" line="164"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="169"/>
+        <location filename="../appcontext_labels.cpp" line="165"/>
         <source>inbound only</source>
         <translation>endast inkommande</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="170"/>
+        <location filename="../appcontext_labels.cpp" line="166"/>
         <source>blocked</source>
         <translation>spärrad</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="176"/>
+        <location filename="../appcontext_labels.cpp" line="172"/>
         <source>inbound-only customer: no active selling</source>
         <translation>kund med endast inkommande: ingen aktiv försäljning</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="177"/>
+        <location filename="../appcontext_labels.cpp" line="173"/>
         <source>blocked customer</source>
         <translation>spärrad kund</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="178"/>
+        <location filename="../appcontext_labels.cpp" line="174"/>
         <source>competitor of %1 (group %2)</source>
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
@@ -2008,7 +2071,7 @@ Budget:
         <translation>Fångad som %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_labels.cpp" line="117"/>
+        <location filename="../appcontext_labels.cpp" line="113"/>
         <location filename="../models/case_history_model.cpp" line="111"/>
         <source>Note</source>
         <translation>Anteckning</translation>
@@ -2076,9 +2139,47 @@ Budget:
     </message>
 </context>
 <context>
+    <name>fika::app::DeviceLock</name>
+    <message>
+        <location filename="../devicelock.cpp" line="73"/>
+        <source>That is not this device&apos;s passphrase</source>
+        <translation>Det är inte den här enhetens lösenfras</translation>
+    </message>
+    <message>
+        <location filename="../devicelock.cpp" line="74"/>
+        <source>The database cannot be opened: %1</source>
+        <translation>Databasen kan inte öppnas: %1</translation>
+    </message>
+    <message>
+        <location filename="../devicelock.cpp" line="94"/>
+        <source>This device&apos;s database could not be encrypted: %1</source>
+        <translation>Enhetens databas kunde inte krypteras: %1</translation>
+    </message>
+    <message>
+        <location filename="../devicelock.cpp" line="118"/>
+        <source>This device&apos;s database is encrypted, but its vault (%1), which holds its key, is missing. Put the vault back beside the database, or start over: what was synced is safe on the server.</source>
+        <translation>Enhetens databas är krypterad, men dess valv (%1), som håller nyckeln, saknas. Lägg tillbaka valvet bredvid databasen, eller börja om: det som har synkats finns tryggt på servern.</translation>
+    </message>
+    <message>
+        <location filename="../devicelock.cpp" line="142"/>
+        <source>Type this device&apos;s passphrase</source>
+        <translation>Skriv enhetens lösenfras</translation>
+    </message>
+    <message>
+        <location filename="../devicelock.cpp" line="148"/>
+        <source>The passphrase needs at least 8 characters</source>
+        <translation>Lösenfrasen måste ha minst 8 tecken</translation>
+    </message>
+    <message>
+        <location filename="../devicelock.cpp" line="152"/>
+        <source>The two passphrases differ</source>
+        <translation>De två lösenfraserna skiljer sig åt</translation>
+    </message>
+</context>
+<context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="192"/>
+        <location filename="../synccontroller.cpp" line="198"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ändring sparad på enheten</numerusform>
@@ -2086,22 +2187,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="192"/>
+        <location filename="../synccontroller.cpp" line="198"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="194"/>
+        <location filename="../synccontroller.cpp" line="200"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="195"/>
+        <location filename="../synccontroller.cpp" line="201"/>
         <source>Sync failed</source>
         <translation>Synkningen misslyckades</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="196"/>
+        <location filename="../synccontroller.cpp" line="202"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt att granska</numerusform>
@@ -2109,7 +2210,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="197"/>
+        <location filename="../synccontroller.cpp" line="203"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ändring avvisad</numerusform>
@@ -2117,12 +2218,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="199"/>
+        <location filename="../synccontroller.cpp" line="205"/>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="200"/>
+        <location filename="../synccontroller.cpp" line="206"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ändring väntar</numerusform>
@@ -2130,7 +2231,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="201"/>
+        <location filename="../synccontroller.cpp" line="207"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ändring väntar</numerusform>
@@ -2138,17 +2239,17 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="202"/>
+        <location filename="../synccontroller.cpp" line="208"/>
         <source>Synced at %1</source>
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="335"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="332"/>
+        <location filename="../synccontroller.cpp" line="338"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>
@@ -2156,25 +2257,30 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="58"/>
-        <location filename="../synccontroller.cpp" line="80"/>
+        <location filename="../synccontroller.cpp" line="60"/>
+        <location filename="../synccontroller.cpp" line="82"/>
         <source>The local database could not be opened</source>
         <translation>Den lokala databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="88"/>
+        <location filename="../synccontroller.cpp" line="90"/>
         <source>The server does not accept this token</source>
         <translation>Servern godtar inte den här token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="89"/>
+        <location filename="../synccontroller.cpp" line="91"/>
         <source>Cannot reach the server: %1</source>
         <translation>Når inte servern: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="99"/>
+        <location filename="../synccontroller.cpp" line="101"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Den här token tillhör %1, men ändringar av %2 väntar på enheten. Be din administratör om en ny token för %2.</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="106"/>
+        <source>The token could not be saved in this device&apos;s vault</source>
+        <translation>Token kunde inte sparas i enhetens valv</translation>
     </message>
 </context>
 </TS>
