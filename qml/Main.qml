@@ -221,4 +221,46 @@ ApplicationWindow {
             }
         }
     }
+
+    // This device's data is gone (an admin wiped it, or the user signed out): nothing here
+    // works any more; say why and offer to quit.
+    Rectangle {
+        objectName: "goneOverlay"
+        visible: App.goneReason !== ""
+        parent: Overlay.overlay  // over the header and every popup too
+        anchors.fill: parent
+        z: 1000
+        color: Material.backgroundColor
+        MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: true }
+        ColumnLayout {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 48, 440)
+            spacing: 16
+            Label {
+                text: qsTr("This device's Fika data is deleted")
+                font.pixelSize: 22
+                font.bold: true
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "goneReason"
+                text: App.goneReason
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Everything that was synced is safe on the server. To work here again, start Fika and sign in.")
+                wrapMode: Label.Wrap
+                opacity: 0.8
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "goneQuit"
+                text: qsTr("Quit")
+                highlighted: true
+                onClicked: Qt.quit()
+            }
+        }
+    }
 }

@@ -166,6 +166,10 @@ Result<std::vector<std::string>> Admin::erase_person(const std::string& who, con
     });
 }
 
+Status Admin::wipe_device(const std::string& site, const std::string& reason) {
+    return data_.wipe_device(site, reason, hub_.now_ms());
+}
+
 Result<Stats> Admin::stats() {
     return sync::guard([&] {
         Stats s;

@@ -46,6 +46,9 @@ public:
     // name from notifications and queued webhooks, logs "erase"; returns the buckets changed.
     Result<std::vector<std::string>> erase_person(const std::string& who, const std::string& contact_id);
     Result<Stats> stats();
+    // A lost device (by its site id, as `stats` lists it): told to delete its data at its
+    // next sync; nothing from it is taken any more. Errors: NotFound (never synced).
+    Status wipe_device(const std::string& site, const std::string& reason);
 
 private:
     User find_user(const std::string& name);

@@ -35,7 +35,8 @@ json stats(const Stats& s) {
     json devices = json::array();
     for (const Device& d : s.device_list)
         devices.push_back({{"site", d.site}, {"user", d.user_name}, {"user_agent", d.user_agent},
-                           {"first_seen_ms", d.first_seen_ms}, {"last_sync_ms", d.last_sync_ms}, {"syncs", d.syncs}});
+                           {"first_seen_ms", d.first_seen_ms}, {"last_sync_ms", d.last_sync_ms}, {"syncs", d.syncs},
+                           {"wiped_ms", d.wiped_ms}, {"wipe_reason", d.wipe_reason}});
     return {{"users", s.users},
             {"devices", devices},
             {"records", s.records},
@@ -48,6 +49,8 @@ json stats(const Stats& s) {
 }
 
 json backup(const std::string& path) { return {{"path", path}}; }
+
+json wiped(const std::string& site, const std::string& reason) { return {{"site", site}, {"wiped", true}, {"reason", reason}}; }
 
 json erased(const std::string& contact_id, const std::vector<std::string>& buckets) {
     return {{"erased", contact_id}, {"buckets", buckets}};

@@ -24,6 +24,7 @@ json access(const std::string& user, const std::string& account, bool granted); 
 json access_log(const std::vector<AccessEntry>& log);         // {"entries": [{day, who, action, subject, times, first_ms, last_ms}]}
 json stats(const Stats& s);  // {users, devices: [...], records, buckets, notifications, webhook_queue, database_bytes, hub_seq, feed_lag_s}
 json backup(const std::string& path);                         // {"path"}
+json wiped(const std::string& site, const std::string& reason);  // {"site", "wiped": true, "reason"}
 json notification(const Notification& n);  // {n, case_id, created_ms, read, payload}
 json erased(const std::string& contact_id, const std::vector<std::string>& buckets);  // {"erased", "buckets"}
 

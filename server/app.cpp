@@ -289,6 +289,9 @@ struct App::Impl {
         if (!*u) return Response::error(401, "unauthorized", "unknown or rotated token");
         if ((*u)->disabled) {
             who = (*u)->name;
+            // A disabled user's devices are wiped as a lost one is (at their next sync).
+            if (r.path == "/v1/sync")
+                return Response::error(410, "wiped", "the account " + (*u)->name + " is disabled: this device's data is to be deleted");
             return Response::error(401, "unauthorized", "the account " + (*u)->name + " is disabled");
         }
         who = (*u)->name;
@@ -465,6 +468,19 @@ struct App::Impl {
             if (!log.ok()) return from_error(log.error());
             return Response::json(200, admin_json::access_log(*log).dump());
         });
+        route("POST", "/v1/admin/devices/([^/]+)/wipe", "/v1/admin/devices/{site}/wipe", [this](const Request& r, const User*) {
+            std::string reason;
+            if (!r.body.empty()) {
+                json body;
+                if (auto e = parse_body(r, body, {"reason"})) return *e;
+                if (body.contains("reason"))
+                    if (auto e = string_field(body, "reason", reason)) return *e;
+            }
+            const std::string& site = r.captures.at(0);
+            auto st = store->wipe_device(site, reason.substr(0, 500));
+            if (!st.ok()) return from_error(st.error());
+            return Response::json(200, admin_json::wiped(site, reason).dump());
+        });
         route("GET", "/v1/admin/stats", "/v1/admin/stats", [this](const Request&, const User*) {
             auto s = store->stats();
             if (!s.ok()) return from_error(s.error());
@@ -480,6 +496,12 @@ struct App::Impl {
             return Response::error(415, "unsupported_media_type", "POST /v1/sync takes application/json");
         auto req = sync::decode_request(r.body, sync::Schema::current());
         if (!req.ok()) return from_error(req.error());
+        // A wiped device: nothing of what it sends is taken; it is told to delete its data.
+        auto wiped = store->device_wiped(sync::site_to_string(req->site));
+        if (!wiped.ok()) return from_error(wiped.error());
+        if (*wiped)
+            return Response::error(410, "wiped",
+                                   "an admin wiped this device" + (wiped->value().empty() ? "" : ": " + wiped->value()));
         auto out = store->sync(u, *req, DeviceInfo{r.header("user-agent")});
         if (!out.ok()) return from_error(out.error());
         // Tell the live channel after the commit.

@@ -75,6 +75,10 @@ Commands:
                               stopped); the replaced one is kept beside it, and devices
                               send again, at their next sync, what the backup lacks
   stats [--json]              users, devices and their last sync, records, database size
+  device wipe SITE [--reason TEXT]
+                              a lost device (SITE as stats lists it): at its next sync it
+                              deletes its data without sending anything, and the server
+                              takes nothing more from it (a disabled user's devices too)
 
 Options:
   --data DIR                  the data directory (anywhere on the line); default
@@ -388,6 +392,23 @@ int main(int argc, char** argv) {
                         args[3].c_str());
             return 0;
         }
+        if (cmd == "device") {
+            // device wipe SITE [--reason TEXT]
+            std::string reason;
+            std::vector<std::string> rest;
+            for (std::size_t i = 1; i < args.size(); ++i) {
+                if (args[i] == "--reason" && i + 1 < args.size()) reason = args[++i];
+                else rest.push_back(args[i]);
+            }
+            if (rest.size() != 2 || rest[0] != "wipe") return usage_error("device wipe SITE [--reason TEXT]");
+            auto store = open_or_exit(data, false, false);
+            auto st = store->wipe_device(rest[1], reason);
+            if (!st.ok()) return fail(st.error());
+            if (json_out) return print_json(admin_json::wiped(rest[1], reason));
+            std::printf("device %s is wiped: at its next sync it deletes its data, and nothing from it is taken\n",
+                        rest[1].c_str());
+            return 0;
+        }
         if (cmd == "backup") {
             if (args.size() != 2) return usage_error("backup FILE");
             auto store = open_or_exit(data, false, false);
@@ -423,8 +444,8 @@ int main(int argc, char** argv) {
                 std::printf("database %s: %.1f MiB\n", where(data).c_str(), s->db_bytes / 1048576.0);
                 if (!s->device_list.empty()) std::printf("%-18s %-16s %-22s %s\n", "DEVICE", "USER", "LAST SYNC", "SYNCS");
                 for (const Device& d : s->device_list)
-                    std::printf("%-18s %-16s %-22s %llu\n", d.site.c_str(), d.user_name.c_str(), when(d.last_sync_ms).c_str(),
-                                static_cast<unsigned long long>(d.syncs));
+                    std::printf("%-18s %-16s %-22s %llu%s\n", d.site.c_str(), d.user_name.c_str(), when(d.last_sync_ms).c_str(),
+                                static_cast<unsigned long long>(d.syncs), d.wiped_ms ? "  (wiped)" : "");
             }
             return 0;
         }

@@ -93,6 +93,16 @@ bool ServerStore::can_read(const User& u, const std::string& bucket) {
     return auth_.can_read(u, bucket);
 }
 
+Status ServerStore::wipe_device(const std::string& site, const std::string& reason) {
+    std::lock_guard lock(mu_);
+    return admin_.wipe_device(site, reason);
+}
+
+Result<std::optional<std::string>> ServerStore::device_wiped(const std::string& site) {
+    std::lock_guard lock(mu_);
+    return data_.device_wiped(site);
+}
+
 Result<SyncOutcome> ServerStore::sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device) {
     return sync_.sync(u, req, device);
 }

@@ -98,6 +98,9 @@ public:
     Result<std::vector<AccessEntry>> access_log(const std::string& person, const std::string& who, std::size_t limit);
 
     Result<Stats> stats();
+    Status wipe_device(const std::string& site, const std::string& reason);
+    // Why the device with this site id was wiped, when it was (a sync from it is refused).
+    Result<std::optional<std::string>> device_wiped(const std::string& site);
 
     // The live channel (live.h). These never wait for a sync: the storage reads them
     // through connections of their own.

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJSEngine>
 #include <QRegularExpression>
@@ -27,6 +28,7 @@
 #include "records.h"
 #include "rules.h"
 #include "sqlite.h"
+#include "devicelock.h"
 #include "synccontroller.h"
 #include "vault.h"
 
@@ -187,6 +189,16 @@ void AppContext::connectServer(const QString& url, const QString& token) {
 }
 
 bool AppContext::encrypted() const { return opts_.tokens && opts_.tokens->in_vault(); }
+
+void AppContext::deleteDeviceData(const QString& reason) {
+    const std::string db = s(db_path_);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".vault", ".rekey", ".rekey-wal", ".rekey-shm"})
+        QFile::remove(QString::fromStdString(db + suffix));
+    // (The vault's token stays in memory only until the app quits; nothing syncs now.)
+    if (encrypted()) DeviceLock::keyring_delete(DeviceLock::keyring_key(db_path_));
+    gone_reason_ = reason.isEmpty() ? tr("This device's data was deleted") : reason;
+    emit goneChanged();
+}
 
 void AppContext::disconnectServer() {
     sync_->disconnectFromServer();

@@ -47,6 +47,10 @@ class AppContext : public QObject {
     Q_PROPERTY(QString startPage READ startPage CONSTANT)
     Q_PROPERTY(QObject* sync READ syncObject CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    // Why this device's data is gone (an admin wiped it, the user signed out); empty while
+    // it is here. The window then offers nothing but to quit.
+    Q_PROPERTY(QString goneReason READ goneReason NOTIFY goneChanged)
+    Q_PROPERTY(bool encrypted READ encrypted CONSTANT)
 
 public:
     struct Options {
@@ -90,6 +94,11 @@ public:
     const std::shared_ptr<client::TokenKeeper>& tokens() const { return opts_.tokens; }
     // Whether the local database is encrypted at rest (its key in a vault).
     bool encrypted() const;
+    QString goneReason() const { return gone_reason_; }
+    // Deletes this device's copy at once: the database with its WAL and journal, its vault
+    // and its keyring entry (the token with them). Nothing is sent. The open connections
+    // go on with files that have no name any more, until the app quits.
+    void deleteDeviceData(const QString& reason);
     QObject* syncObject() const;
     SyncController* syncController() const { return sync_.get(); }
     QString lastError() const { return last_error_; }
@@ -212,6 +221,7 @@ signals:
     void settingsChanged();
     void lastErrorChanged();
     void recordDeleted(const QString& table, const QString& id, const QString& label);
+    void goneChanged();
 
 private:
     bool fail(const QString& message);
@@ -228,6 +238,7 @@ private:
     Options opts_;
     QString db_path_;
     QString open_error_;
+    QString gone_reason_;
     std::unique_ptr<sync::Store> store_;
     std::unique_ptr<SyncController> sync_;
     std::unique_ptr<QTranslator> translator_;

@@ -56,6 +56,12 @@ bool DeviceLock::keyring_write(const QString& key, const QString& secret) {
     return run_job(job);
 }
 
+bool DeviceLock::keyring_delete(const QString& key) {
+    QKeychain::DeletePasswordJob job(kService);
+    job.setKey(key);
+    return run_job(job);
+}
+
 QString DeviceLock::keyring_read(const QString& key) {
     QKeychain::ReadPasswordJob job(kService);
     job.setKey(key);

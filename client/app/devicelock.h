@@ -45,6 +45,7 @@ public:
     static QString keyring_key(const QString& db_path);
     static bool keyring_write(const QString& key, const QString& secret);
     static QString keyring_read(const QString& key);  // empty: none, or no keyring
+    static bool keyring_delete(const QString& key);
 
 signals:
     void changed();

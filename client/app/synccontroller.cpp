@@ -231,6 +231,7 @@ void SyncController::localChange() {
 }
 
 void SyncController::syncNow() {
+    if (gone_) return;
     if (!configured()) return;
     if (syncing_) {
         again_ = true;  // one more when this one is done: it may have started before the news
@@ -255,8 +256,48 @@ void SyncController::markRead(qlonglong n) {
     syncNow();  // runs after the mark on the worker, and brings the inbox up to date
 }
 
+void SyncController::stop_all() {
+    gone_ = true;
+    debounce_.stop();
+    periodic_.stop();
+    retry_.stop();
+    stop_listener();
+}
+
+void SyncController::signOut(bool discard) {
+    if (gone_) return;
+    discard_unsent_ = discard;
+    refreshCounts();
+    if (!configured()) {
+        if (pending_ > 0 && !discard)
+            return emit signOutFailed(pending_, tr("There is no server to send them to"));
+        stop_all();
+        app_->deleteDeviceData(tr("You signed out"));
+        return;
+    }
+    signing_out_ = true;
+    syncNow();
+}
+
 void SyncController::onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled) {
     syncing_ = false;
+    if (gone_) return;
+    if (status == 410) {
+        // An admin wiped this device (or disabled its user): its data goes now, unsent.
+        stop_all();
+        app_->deleteDeviceData(message.isEmpty() ? tr("An admin wiped this device") : message);
+        return;
+    }
+    if (signing_out_) {
+        signing_out_ = false;
+        refreshCounts();
+        if (pending_ == 0 || discard_unsent_) {
+            stop_all();
+            app_->deleteDeviceData(tr("You signed out"));
+            return;
+        }
+        emit signOutFailed(pending_, ok ? tr("The server did not take them all") : message);
+    }
     if (ok) {
         reachable_ = true;
         auth_failed_ = false;

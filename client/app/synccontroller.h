@@ -58,6 +58,10 @@ public:
     int unread() const;
 
     Q_INVOKABLE void syncNow();
+    // Sends everything not sent yet, then has the app delete this device's data and token
+    // (AppContext::deleteDeviceData). Unless `discard`, refused while changes cannot be
+    // sent: signOutFailed says why.
+    Q_INVOKABLE void signOut(bool discard);
     Q_INVOKABLE void markRead(qlonglong n);
     // The data changed locally: sync soon.
     void localChange();
@@ -79,6 +83,7 @@ signals:
     void connectFinished(bool ok, const QString& message);
     // A seller's new case arrived live (for a desktop notification).
     void newCase(const QString& title, const QString& body);
+    void signOutFailed(int unsent, const QString& why);
 
 private slots:
     void onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);
@@ -93,7 +98,11 @@ private:
     void load_cached_inbox();
     bool configured() const;
 
+    // No more syncing, listening or retrying (the device's data is going).
+    void stop_all();
+
     AppContext* app_;
+    bool signing_out_ = false, discard_unsent_ = false, gone_ = false;
     QThread thread_;
     SyncWorker* worker_ = nullptr;  // lives in thread_
     QTimer debounce_, periodic_, retry_;

@@ -96,6 +96,11 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
                                  and the server token move to a vault beside it (FILE.vault)
   passphrase                     change the passphrase of an encrypted database
   rekey                          re-encrypt the database with a new key
+  signout [--discard-unsent]     send every change, then delete this device's data and token
+                                 (refused while changes cannot be sent, unless told to lose them)
+
+A device an admin wiped (fika-server device wipe) deletes its data at its next sync
+without sending anything.
 
 An encrypted database asks for its passphrase ($FIKA_PASSPHRASE, else on the terminal);
 protect and passphrase ask for the new one twice ($FIKA_NEW_PASSPHRASE, else the terminal).
@@ -373,6 +378,21 @@ int cmd_show(Ctx& c, const Args& a) {
     return kOk;
 }
 
+// Deletes this device's copy: the database, its WAL and journal, and its vault.
+void delete_local_data(Ctx& c) {
+    c.store.reset();
+    c.vault.reset();
+    sync::crypt::forget_key(c.db_path);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".vault", ".rekey", ".rekey-wal", ".rekey-shm"})
+        std::filesystem::remove(c.db_path + suffix);
+}
+
+// The server says an admin wiped this device: its data goes at once, nothing is sent.
+int wiped(Ctx& c, const client::Failure& f) {
+    delete_local_data(c);
+    return error("this device was wiped (" + f.message + "): its data is deleted; " + c.db_path + " is gone");
+}
+
 int cmd_sync(Ctx& c) {
     auto cfg = server_config(c);
     if (!cfg) return no_server();
@@ -382,6 +402,7 @@ int cmd_sync(Ctx& c) {
     auto conflicts = c.store->conflicts();
     auto refused = c.store->refused();
     std::size_t n_conf = conflicts.ok() ? conflicts->size() : 0, n_ref = refused.ok() ? refused->size() : 0;
+    if (!r.ok() && r.failure->wiped()) return wiped(c, *r.failure);
     if (!r.ok()) {
         if (c.json)
             print_json(c, {{"ok", false}, {"error", r.failure->code}, {"message", r.failure->message},
@@ -425,7 +446,8 @@ int cmd_status(Ctx& c) {
     json j = {{"server", meta(c, "server_url")}, {"user", meta(c, "user_name")}, {"role", meta(c, "user_role")},
               {"pending", c.store->pending_count()}, {"last_sync_ms", last},
               {"conflicts", conflicts.ok() ? conflicts->size() : 0}, {"refused", refused.ok() ? refused->size() : 0},
-              {"database", c.db_path}, {"encrypted", c.vault.has_value()}};
+              {"database", c.db_path}, {"encrypted", c.vault.has_value()},
+              {"device", sync::site_to_string(c.store->site())}};
     if (c.json) {
         print_json(c, j);
         return kOk;
@@ -438,6 +460,7 @@ int cmd_status(Ctx& c) {
     std::fprintf(c.out, "waiting:   %zu change(s) to send\n", c.store->pending_count());
     std::fprintf(c.out, "conflicts: %zu\nrefused:   %zu\n", j["conflicts"].get<std::size_t>(), j["refused"].get<std::size_t>());
     std::fprintf(c.out, "database:  %s%s\n", c.db_path.c_str(), c.vault ? " (encrypted)" : "");
+    std::fprintf(c.out, "device:    %s (the id an admin sees for this device)\n", sync::site_to_string(c.store->site()).c_str());
     return kOk;
 }
 
@@ -450,12 +473,16 @@ int cmd_watch(Ctx& c) {
     std::signal(SIGTERM, [](int) { g_stop = true; });
     client::SyncClient sc(*c.store, *cfg);
     learn_identity(c, sc);
+    std::optional<client::Failure> wiped_by;
     auto sync_now = [&](const char* why) {
         auto r = sc.sync(5, &g_stop);
         if (r.ok()) {
             (void)c.store->set_meta("last_sync_ms", std::to_string(c.store->now_ms()));
             std::fprintf(c.out, "sync (%s): sent %zu, received %zu%s\n", why, r.value->pushed, r.value->pulled,
                          r.value->refused.empty() ? "" : ", some refused: fika-cli refused");
+        } else if (r.failure->wiped()) {
+            wiped_by = *r.failure;
+            g_stop = true;
         } else {
             std::fprintf(c.out, "sync (%s) failed: %s\n", why, r.failure->message.c_str());
         }
@@ -490,7 +517,31 @@ int cmd_watch(Ctx& c) {
             }
         },
         g_stop);
+    if (wiped_by) return wiped(c, *wiped_by);
     if (ended) return error("watch ended: " + ended->message);
+    return kOk;
+}
+
+// Signing out: everything not sent is sent first; then this device's data and its token
+// are deleted. Refused when changes cannot be sent, unless --discard-unsent.
+int cmd_signout(Ctx& c, const Args& a) {
+    std::size_t pending = c.store->pending_count();
+    if (auto cfg = server_config(c)) {
+        client::SyncClient sc(*c.store, *cfg);
+        auto r = sc.sync(5);
+        if (!r.ok() && r.failure->wiped()) return wiped(c, *r.failure);
+        pending = c.store->pending_count();
+        if (pending > 0 && !a.flags.count("discard-unsent"))
+            return error(std::to_string(pending) + " change(s) could not be sent (" +
+                         (r.ok() ? std::string("refused or incomplete") : r.failure->message) +
+                         "): nothing is deleted. Sign out when online, or add --discard-unsent to lose them");
+    } else if (pending > 0 && !a.flags.count("discard-unsent")) {
+        return error(std::to_string(pending) + " change(s) were never sent (no server): nothing is deleted. Add "
+                     "--discard-unsent to lose them");
+    }
+    delete_local_data(c);
+    std::fprintf(c.out, "signed out: this device's data%s and its token are deleted\n",
+                 pending ? (" (with " + std::to_string(pending) + " unsent change(s))").c_str() : "");
     return kOk;
 }
 
@@ -927,7 +978,8 @@ int run_cli(int argc, char** argv) {
     Ctx c;
     c.db_path = default_db();
     Args a;
-    static const std::set<std::string> kFlags = {"json", "all", "unread", "by-user", "template", "help", "yes"};
+    static const std::set<std::string> kFlags = {"json", "all", "unread", "by-user", "template", "help", "yes",
+                                                 "discard-unsent"};
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
         if (s == "-h") s = "--help";
@@ -959,7 +1011,7 @@ int run_cli(int argc, char** argv) {
     static const std::set<std::string> known = {"connect", "add", "set", "move", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
                                                 "notifications", "funnel", "pipeline", "roi", "export", "import", "person",
-                                                "duplicates", "merge", "protect", "passphrase", "rekey"};
+                                                "duplicates", "merge", "protect", "passphrase", "rekey", "signout"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
     auto parent = std::filesystem::path(c.db_path).parent_path();
@@ -995,6 +1047,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "person") return cmd_person(c, a);
     if (cmd == "duplicates") return cmd_duplicates(c, a);
     if (cmd == "merge") return cmd_merge(c, a);
+    if (cmd == "signout") return cmd_signout(c, a);
     return cmd_import(c, a);
 }
 

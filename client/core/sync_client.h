@@ -43,6 +43,8 @@ struct Failure {
     int status = 0;     // HTTP status, 0 when there was no answer
     std::string code;   // the server's error code, or "network"
     std::string message;
+    // An admin wiped this device (or disabled its user): delete its data, send nothing.
+    bool wiped() const { return status == 410 && code == "wiped"; }
 };
 
 struct SyncReport {

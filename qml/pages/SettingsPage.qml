@@ -92,6 +92,61 @@ Page {
             }
             Label { text: qsTr("This device"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
             Label { text: App.databasePath; wrapMode: Label.WrapAnywhere; opacity: 0.7; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            // This device: its encryption, and signing out (everything is sent first).
+            Label {
+                objectName: "encryptionStatus"
+                text: App.encrypted ? qsTr("What Fika keeps on this device is encrypted; its key is in this computer's keyring or sealed with your passphrase.")
+                                    : qsTr("What Fika keeps on this device is not encrypted.")
+                wrapMode: Label.Wrap
+                opacity: 0.8
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            Button {
+                id: signOutButton
+                objectName: "signOutButton"
+                visible: !signOutBox.visible
+                text: qsTr("Sign out of this device\u2026")
+                flat: true
+                Layout.leftMargin: 8
+                onClicked: { signOutBox.unsent = -1; signOutBox.visible = true }
+            }
+            Pane {
+                id: signOutBox
+                objectName: "signOutBox"
+                property int unsent: -1  // -1: not tried yet
+                property string why: ""
+                visible: false
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Material.elevation: 1
+                Connections {
+                    target: App.sync
+                    function onSignOutFailed(unsent, why) { signOutBox.unsent = unsent; signOutBox.why = why }
+                }
+                ColumnLayout {
+                    width: parent.width
+                    Label {
+                        objectName: "signOutText"
+                        text: signOutBox.unsent > 0
+                              ? qsTr("%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.", "", signOutBox.unsent).arg(signOutBox.why)
+                              : qsTr("Everything not yet sent goes to the server first. Then this device's data and its token are deleted; signing in again downloads what you may see.")
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
+                    RowLayout {
+                        Button {
+                            objectName: "signOutConfirm"
+                            text: signOutBox.unsent > 0 ? qsTr("Sign out anyway") : qsTr("Sign out")
+                            highlighted: signOutBox.unsent <= 0
+                            onClicked: App.sync.signOut(signOutBox.unsent > 0)
+                        }
+                        Button { text: qsTr("Cancel"); flat: true; onClicked: signOutBox.visible = false }
+                    }
+                }
+            }
             Button { text: qsTr("Conflicts and refused changes"); flat: true; Layout.leftMargin: 8; onClicked: win.openPage("conflicts") }
             Button {
                 text: qsTr("Export follow-ups to a calendar (.ics)")

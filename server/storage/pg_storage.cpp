@@ -77,7 +77,9 @@ void PgStorage::migrate_server() {
         // The transaction that wrote the notification: the live channel's position.
         "ALTER TABLE srv_notifications ADD COLUMN IF NOT EXISTS xid xid8 NOT NULL DEFAULT pg_current_xact_id();"
         "CREATE INDEX IF NOT EXISTS srv_notifications_by_xid ON srv_notifications(xid);"
-        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS pushed_upto bigint");
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS pushed_upto bigint;"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS wiped_at bigint;"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS wipe_reason text");
     t.commit();
 }
 
@@ -233,7 +235,8 @@ Result<std::vector<Device>> PgStorage::devices() {
     return sync::guard([&] {
         std::vector<Device> out;
         pg::Result r = conn().exec(
-            "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync, d.syncs"
+            "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync, d.syncs,"
+            " coalesce(d.wiped_at,0), coalesce(d.wipe_reason,'')"
             " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
         for (int i = 0; i < r.rows(); ++i) {
             Device d;
@@ -243,9 +246,28 @@ Result<std::vector<Device>> PgStorage::devices() {
             d.first_seen_ms = static_cast<std::uint64_t>(r.integer(i, 3));
             d.last_sync_ms = static_cast<std::uint64_t>(r.integer(i, 4));
             d.syncs = static_cast<std::uint64_t>(r.integer(i, 5));
+            d.wiped_ms = static_cast<std::uint64_t>(r.integer(i, 6));
+            d.wipe_reason = r.text(i, 7);
             out.push_back(std::move(d));
         }
         return out;
+    });
+}
+
+Status PgStorage::wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) {
+    return write([&] {
+        if (conn().exec("UPDATE srv_devices SET wiped_at=coalesce(wiped_at,$1), wipe_reason=$2 WHERE site=$3",
+                        {now_ms, reason, site})
+                .affected() == 0)
+            sync::fail(sync::Code::NotFound, "no device " + site + " has synced with this server");
+    });
+}
+
+Result<std::optional<std::string>> PgStorage::device_wiped(const std::string& site) {
+    return sync::guard([&]() -> std::optional<std::string> {
+        pg::Result r = conn().exec("SELECT wipe_reason FROM srv_devices WHERE site=$1 AND wiped_at IS NOT NULL", {site});
+        if (r.rows() == 0) return std::nullopt;
+        return std::string(r.text(0, 0));
     });
 }
 

@@ -51,6 +51,8 @@ struct Notification {
 struct Device {
     std::string site, user_name, user_agent;
     std::uint64_t first_seen_ms = 0, last_sync_ms = 0, syncs = 0;
+    std::uint64_t wiped_ms = 0;  // 0: not wiped
+    std::string wipe_reason;
 };
 
 // One line of the access log: who did what to whose data, per day. "download": the
@@ -141,6 +143,11 @@ public:
     virtual Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) = 0;
     // Every device with its user's name, the last to sync first.
     virtual Result<std::vector<Device>> devices() = 0;
+    // A lost device: at its next sync it is told to delete what it holds, and nothing
+    // from it is taken any more. NotFound for a device that never synced.
+    virtual Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) = 0;
+    // Why the device was wiped, when it was.
+    virtual Result<std::optional<std::string>> device_wiped(const std::string& site) = 0;
 
     // ---- notifications ----------------------------------------------------------------
     // Marks a record as notified; false when it was already (the exactly-once guard).

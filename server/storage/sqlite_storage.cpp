@@ -15,7 +15,7 @@ using sync::Stmt;
 
 namespace {
 
-constexpr int kServerSchema = 3;
+constexpr int kServerSchema = 4;
 
 // The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
 // caller's transaction. Returns the version reached.
@@ -47,6 +47,9 @@ int migrate(sync::Db& db, int have) {
             " PRIMARY KEY(day, who, action, subject)) WITHOUT ROWID;"
             "CREATE INDEX srv_access_by_subject ON srv_access(subject, last_at);");
     if (have < 3) db.exec("ALTER TABLE srv_devices ADD COLUMN pushed_upto INTEGER");
+    if (have < 4)
+        db.exec("ALTER TABLE srv_devices ADD COLUMN wiped_at INTEGER;"
+                "ALTER TABLE srv_devices ADD COLUMN wipe_reason TEXT;");
     return kServerSchema;
 }
 
@@ -345,7 +348,8 @@ Result<std::vector<Device>> SqliteStorage::devices() {
         std::vector<Device> out;
         Stmt d = db().prepare(
             "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync,"
-            " d.syncs FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
+            " d.syncs, coalesce(d.wiped_at,0), coalesce(d.wipe_reason,'')"
+            " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
         while (d.step()) {
             Device dev;
             dev.site = d.text(0);
@@ -354,8 +358,31 @@ Result<std::vector<Device>> SqliteStorage::devices() {
             dev.first_seen_ms = static_cast<std::uint64_t>(d.integer(3));
             dev.last_sync_ms = static_cast<std::uint64_t>(d.integer(4));
             dev.syncs = static_cast<std::uint64_t>(d.integer(5));
+            dev.wiped_ms = static_cast<std::uint64_t>(d.integer(6));
+            dev.wipe_reason = d.text(7);
             out.push_back(std::move(dev));
         }
+        return out;
+    });
+}
+
+Status SqliteStorage::wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) {
+    return sync::guard([&] {
+        Stmt q = db().prepare("UPDATE srv_devices SET wiped_at=coalesce(wiped_at,?), wipe_reason=? WHERE site=?");
+        q.bind(1, static_cast<std::int64_t>(now_ms)).bind(2, reason).bind(3, site).run_and_reset();
+        if (db().changes() == 0) sync::fail(Code::NotFound, "no device " + site + " has synced with this server");
+        return sync::Unit{};
+    });
+}
+
+Result<std::optional<std::string>> SqliteStorage::device_wiped(const std::string& site) {
+    return sync::guard([&]() -> std::optional<std::string> {
+        if (!wiped_q_) wiped_q_ = db().prepare("SELECT wipe_reason FROM srv_devices WHERE site=? AND wiped_at IS NOT NULL");
+        Stmt& q = *wiped_q_;
+        q.bind(1, site);
+        std::optional<std::string> out;
+        if (q.step()) out = std::string(q.text(0));
+        q.reset();
         return out;
     });
 }

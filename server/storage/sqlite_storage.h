@@ -62,6 +62,8 @@ public:
                          const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) override;
     Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) override;
     Result<std::vector<Device>> devices() override;
+    Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) override;
+    Result<std::optional<std::string>> device_wiped(const std::string& site) override;
     Result<bool> mark_notified(const std::string& record_id) override;
     Status mark_all_notified(const std::vector<std::string>& record_ids) override;
     Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,
@@ -88,7 +90,7 @@ private:
     template <typename Fn>
     Status write(Fn&& fn);
 
-    std::optional<sync::Stmt> device_upsert_, access_upsert_, notified_, notification_insert_;
+    std::optional<sync::Stmt> device_upsert_, access_upsert_, notified_, notification_insert_, wiped_q_;
     std::mutex auth_mu_;  // guards auth_db_ and auth_q_ (user_by_token_hash)
     sync::Db auth_db_;
     std::optional<sync::Stmt> auth_q_;

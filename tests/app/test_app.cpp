@@ -27,6 +27,7 @@
 #include "store.h"
 #include "sync_client.h"
 #include "synccontroller.h"
+#include "vault.h"
 
 // Failures show a QString's text.
 namespace Catch {
@@ -721,8 +722,12 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     REQUIRE(refused.resolve(0, false));
     REQUIRE(wait_until([&] { return sc->state() == "synced"; }, 10000));
 
-    // A revoked token: attention, not a silent loop.
-    srv.admin({"user", "disable", "karin"});
+    // A revoked token (the admin gave Karin a new one): attention, not a silent loop. (A
+    // disabled user's devices are wiped instead: the tests of wiping.)
+    auto [rc, out] = srv.admin({"user", "token", "karin"});
+    REQUIRE(rc == 0);
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    std::string fresh = out.substr(out.rfind('\n') + 1);
     app.updateRecord("cases", cs, {{"next_step", "Revoked meanwhile"}});
     REQUIRE(wait_until([&] { return sc->state() == "attention"; }, 15000));
     CHECK(sc->text() == "Sign in again");
@@ -739,12 +744,7 @@ TEST_CASE("the sync controller goes offline - comes back and syncs - without blo
     CHECK(app.userName() == "karin");
     CHECK(sc->signInNeeded());
 
-    // Karin's new token (the admin enabled her again and gave her one): the change goes out.
-    srv.admin({"user", "enable", "karin"});
-    auto [rc, out] = srv.admin({"user", "token", "karin"});
-    REQUIRE(rc == 0);
-    while (!out.empty() && out.back() == '\n') out.pop_back();
-    std::string fresh = out.substr(out.rfind('\n') + 1);
+    // Karin's new token: the change goes out.
     answered.clear();
     app.connectServer(QString::fromStdString(srv.url()), QString::fromStdString(fresh));
     REQUIRE(wait_until([&] { return answered.count() > 0; }, 10000));
@@ -977,4 +977,105 @@ TEST_CASE("a stage set through a generic edit moves the case by the rule - its s
     CHECK(count("SELECT count(*) FROM stage_changes WHERE case_id=? AND to_stage='offer'") == 1);
     CHECK(count("SELECT count(*) FROM activities WHERE case_id=? AND type='offer'") == 1);
     CHECK(app->record("cases", kase)["next_step"] == "Send it");
+}
+
+namespace {
+
+// The seller's view of the server: every note's body, through a replica of its own.
+std::set<std::string> server_note_bodies(const ServerProcess& srv, const TempDir& dir, const std::string& token) {
+    auto st = fika::sync::Store::open(dir.file("seller-view-" + std::to_string(std::rand()) + ".db"));
+    REQUIRE(st.ok());
+    fika::client::ServerConfig cfg;
+    cfg.url = srv.url();
+    cfg.token = token;
+    fika::client::SyncClient sc(**st, cfg);
+    REQUIRE(sc.sync(3).ok());
+    std::set<std::string> bodies;
+    for (const auto& r : *(*st)->all("notes")) bodies.insert(std::get<std::string>(r["body"]));
+    return bodies;
+}
+
+// An app on an encrypted database (its vault sealed with a passphrase, as DeviceLock
+// leaves it), connected to `srv` as karin.
+std::unique_ptr<AppContext> encrypted_app(const TempDir& dir, ServerProcess& srv, const std::string& token) {
+    auto v = fika::client::protect_database(dir.file("app.db"), "pass phrase here", "", {1024, 8, 1});
+    REQUIRE(v.ok());
+    AppContext::Options o;
+    o.database = QString::fromStdString(dir.file("app.db"));
+    o.tokens = std::make_shared<fika::client::TokenKeeper>(std::move(v).value());
+    auto app = std::make_unique<AppContext>(o);
+    REQUIRE(app->ok());
+    app->setLanguage("en");
+    QSignalSpy connected(app->syncController(), &fika::app::SyncController::connectFinished);
+    app->connectServer(QString::fromStdString(srv.url()), QString::fromStdString(token));
+    REQUIRE(wait_until([&] { return connected.count() > 0; }, 10000));
+    REQUIRE(connected.at(0).at(0).toBool());
+    REQUIRE(wait_until([&] { return app->syncController()->state() == "synced"; }, 10000));
+    return app;
+}
+
+bool exists(const std::string& p) { return QFile::exists(QString::fromStdString(p)); }
+
+}  // namespace
+
+TEST_CASE("an admin's wipe reaches the app at its next sync - its data and vault go at once - nothing unsent is sent") {
+    ServerProcess srv{{"--rate", "0"}};
+    std::string karin = srv.add_user("karin", "consultant"), sam = srv.add_user("sam", "seller");
+    TempDir dir;
+    auto app = encrypted_app(dir, srv, karin);
+    CHECK(app->encrypted());
+    QString acct = app->quickCapture("Acme", "Data platform", "", "", "");
+    REQUIRE(wait_until([&] { return app->syncController()->state() == "synced" && app->syncController()->pending() == 0; }, 10000));
+    // The token is in the vault, not in the database.
+    CHECK(app->store().meta("server_token")->value_or("") == "");
+
+    // The laptop is reported lost; a note written on it meanwhile never reaches anyone.
+    std::string site = fika::sync::site_to_string(app->store().site());
+    REQUIRE(srv.admin({"device", "wipe", site, "--reason", "reported lost"}).first == 0);
+    std::string customer = app->firstId("accounts").toStdString();
+    REQUIRE(app->store().create("notes", {{"account_id", fika::sync::text(customer)},
+                                          {"body", fika::sync::text("written after the loss")}}).ok());
+    app->syncController()->syncNow();
+    REQUIRE(wait_until([&] { return !app->goneReason().isEmpty(); }, 10000));
+    CHECK(app->goneReason().contains("reported lost"));
+    for (const char* f : {"app.db", "app.db-wal", "app.db.vault"}) {
+        INFO(f);
+        CHECK_FALSE(exists(dir.file(f)));
+    }
+    CHECK(server_note_bodies(srv, dir, sam).count("written after the loss") == 0);
+    // Nothing more is tried.
+    app->syncController()->syncNow();
+    CHECK(wait_until([&] { return app->syncController()->state() == "syncing"; }, 300) == false);
+}
+
+TEST_CASE("signing out of the app sends everything first - offline it keeps the data until told to lose it") {
+    ServerProcess srv{{"--rate", "0"}};
+    std::string karin = srv.add_user("karin", "consultant"), sam = srv.add_user("sam", "seller");
+    TempDir dir, dir2;
+    {
+        auto app = encrypted_app(dir, srv, karin);
+        app->quickCapture("Acme", "Data platform", "", "", "");
+        std::string customer = app->firstId("accounts").toStdString();
+        REQUIRE(app->store().create("notes", {{"account_id", fika::sync::text(customer)},
+                                              {"body", fika::sync::text("sent on the way out")}}).ok());
+        app->syncController()->signOut(false);
+        REQUIRE(wait_until([&] { return !app->goneReason().isEmpty(); }, 10000));
+        CHECK(app->goneReason() == "You signed out");
+        CHECK_FALSE(exists(dir.file("app.db")));
+        CHECK_FALSE(exists(dir.file("app.db.vault")));
+        CHECK(server_note_bodies(srv, dir, sam).count("sent on the way out") == 1);
+    }
+    // Offline: refused, with how many and why; the data stays. Then told to lose them.
+    auto app = encrypted_app(dir2, srv, karin);
+    srv.stop();
+    app->quickCapture("Beta", "Never sent", "", "", "");
+    QSignalSpy failed(app->syncController(), &fika::app::SyncController::signOutFailed);
+    app->syncController()->signOut(false);
+    REQUIRE(wait_until([&] { return failed.count() > 0; }, 15000));
+    CHECK(failed.at(0).at(0).toInt() > 0);
+    CHECK(app->goneReason().isEmpty());
+    CHECK(exists(dir2.file("app.db")));
+    app->syncController()->signOut(true);
+    REQUIRE(wait_until([&] { return !app->goneReason().isEmpty(); }, 15000));
+    CHECK_FALSE(exists(dir2.file("app.db")));
 }

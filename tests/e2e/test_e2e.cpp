@@ -1,6 +1,8 @@
 // End to end: the real fika-server and real fika-cli processes (label e2e).
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -551,4 +553,77 @@ TEST_CASE("three instances on PostgreSQL behind haproxy: killed with -9 during u
         if (told.find("'" + t + "'") == std::string::npos) untold.push_back(t);
     CHECK(untold == std::vector<std::string>{});
     CHECK(watch.stop() == 0);
+}
+
+TEST_CASE("a lost device wiped by an admin deletes its data at its next sync and sends nothing - the user's other device goes on - signing out sends everything first") {
+    Team t;
+    Cli& laptop = t.add("eva", "consultant");
+    Cli phone(t.dir.file("eva-phone.db"));
+    phone.ok({"connect", t.url(), t.token["eva"]});
+    std::string acct = laptop.ok({"add", "account", "--name", "Zanzibar-strategy-4711 AB"});
+    t.grant("eva", acct);
+    laptop.ok({"sync"});
+    phone.ok({"sync"});
+    // The laptop is lost with a change it never sent.
+    laptop.ok({"add", "note", "--account", acct, "--body", "written after the loss"});
+    std::string site = laptop.json({"status"})["device"];
+    // Whoever has the laptop copies its file.
+    std::filesystem::copy_file(laptop.db(), t.dir.file("thief.db"));
+    auto [rc, out] = t.srv.admin({"device", "wipe", site, "--reason", "reported stolen"});
+    INFO(out);
+    REQUIRE(rc == 0);
+    auto [rc2, stats] = t.srv.admin({"stats", "--json"});
+    REQUIRE(rc2 == 0);
+    bool listed = false;
+    INFO(stats);
+    json devices = json::parse(stats)["devices"];
+    for (auto& d : devices)
+        if (d["site"] == site) {
+            listed = true;
+            CHECK(d["wiped_ms"].get<std::uint64_t>() > 0);
+            CHECK(d["wipe_reason"] == "reported stolen");
+        }
+    CHECK(listed);
+
+    // Its next contact: told, its data deleted at once, the unsent note never sent.
+    auto r = laptop.run({"sync"});
+    CHECK(r.status == 1);
+    CHECK_FALSE(std::filesystem::exists(laptop.db()));
+    CHECK_FALSE(std::filesystem::exists(laptop.db() + "-wal"));
+    phone.ok({"sync"});
+    CHECK_THAT(phone.json({"list", "note"}).dump(), !Catch::Contains("written after the loss"));
+    // The copy is the same device to the server: refused, nothing from it taken.
+    Cli thief(t.dir.file("thief.db"));
+    CHECK(thief.run({"sync"}).status == 1);
+    // The phone, the same user's other device, goes on.
+    phone.ok({"add", "note", "--account", acct, "--body", "from the phone"});
+    phone.ok({"sync"});
+
+    // Signing out: the change not yet sent goes first, then the data and the token.
+    phone.ok({"add", "note", "--account", acct, "--body", "sent on the way out"});
+    CHECK_THAT(phone.ok({"signout"}), Catch::Contains("signed out"));
+    CHECK_FALSE(std::filesystem::exists(phone.db()));
+    Cli seller = t.add("sam", "seller");
+    seller.ok({"sync"});
+    std::string notes = seller.json({"list", "note"}).dump();
+    CHECK_THAT(notes, Catch::Contains("sent on the way out"));
+    CHECK_THAT(notes, Catch::Contains("from the phone"));
+    CHECK_THAT(notes, !Catch::Contains("written after the loss"));
+
+    // Offline, signing out refuses while something is unsent, unless told to lose it.
+    Cli offline(t.dir.file("offline.db"));
+    offline.ok({"connect", "http://127.0.0.1:1", t.token["eva"]});
+    offline.ok({"add", "account", "--name", "Never sent AB"});
+    auto refused = offline.run({"signout"});
+    CHECK(refused.status == 1);
+    CHECK(std::filesystem::exists(offline.db()));
+    CHECK_THAT(offline.ok({"signout", "--discard-unsent"}), Catch::Contains("1 unsent"));
+    CHECK_FALSE(std::filesystem::exists(offline.db()));
+
+    // A disabled user's devices are wiped the same way.
+    Cli& ola = t.add("ola", "consultant");
+    ola.ok({"sync"});
+    REQUIRE(t.srv.admin({"user", "disable", "ola"}).first == 0);
+    CHECK(ola.run({"sync"}).status == 1);
+    CHECK_FALSE(std::filesystem::exists(ola.db()));
 }

@@ -924,6 +924,21 @@
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="239"/>
+        <source>This device&apos;s Fika data is deleted</source>
+        <translation>Fika-data på denne enhed er slettet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="252"/>
+        <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
+        <translation>Alt, der er synkroniseret, er sikkert på serveren. Start Fika og log ind for at arbejde her igen.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="259"/>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
 </context>
 <context>
     <name>NumbersPage</name>
@@ -1255,82 +1270,126 @@
         <translation>Afbryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
+        <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
+        <translation>Det, Fika gemmer på denne enhed, er krypteret; nøglen ligger i computerens nøglering eller er forseglet med din adgangssætning.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <source>What Fika keeps on this device is not encrypted.</source>
+        <translation>Det, Fika gemmer på denne enhed, er ikke krypteret.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <source>Sign out of this device…</source>
+        <translation>Log ud af denne enhed…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../qml/pages/SettingsPage.qml" line="100"/>
+        <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
+        <translation>
+            <numerusform>%n ændring kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist den.</numerusform>
+            <numerusform>%n ændringer kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist dem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
+        <translation>Alt, der ikke er sendt, går først til serveren. Derefter slettes enhedens data og dens token; logger du ind igen, hentes det, du må se.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <source>Sign out anyway</source>
+        <translation>Log ud alligevel</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <source>Sign out</source>
+        <translation>Log ud</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="112"/>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="128"/>
         <source>Dark theme</source>
         <translation>Mørkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
         <source>How I sell</source>
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="149"/>
         <source>This device</source>
         <translation>Denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="151"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="153"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="172"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="133"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="140"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
@@ -1462,19 +1521,24 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="167"/>
+        <location filename="../appcontext.cpp" line="169"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="179"/>
+        <location filename="../appcontext.cpp" line="181"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="183"/>
+        <location filename="../appcontext.cpp" line="185"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="199"/>
+        <source>This device&apos;s data was deleted</source>
+        <translation>Enhedens data blev slettet</translation>
     </message>
     <message>
         <location filename="../appcontext_writes.cpp" line="36"/>
@@ -2141,37 +2205,37 @@ Budget:
 <context>
     <name>fika::app::DeviceLock</name>
     <message>
-        <location filename="../devicelock.cpp" line="73"/>
+        <location filename="../devicelock.cpp" line="79"/>
         <source>That is not this device&apos;s passphrase</source>
         <translation>Det er ikke denne enheds adgangssætning</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="74"/>
+        <location filename="../devicelock.cpp" line="80"/>
         <source>The database cannot be opened: %1</source>
         <translation>Databasen kan ikke åbnes: %1</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="94"/>
+        <location filename="../devicelock.cpp" line="100"/>
         <source>This device&apos;s database could not be encrypted: %1</source>
         <translation>Enhedens database kunne ikke krypteres: %1</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="118"/>
+        <location filename="../devicelock.cpp" line="124"/>
         <source>This device&apos;s database is encrypted, but its vault (%1), which holds its key, is missing. Put the vault back beside the database, or start over: what was synced is safe on the server.</source>
         <translation>Enhedens database er krypteret, men dens boks (%1), som rummer nøglen, mangler. Læg boksen tilbage ved siden af databasen, eller start forfra: det, der er synkroniseret, er sikkert på serveren.</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="142"/>
+        <location filename="../devicelock.cpp" line="148"/>
         <source>Type this device&apos;s passphrase</source>
         <translation>Skriv enhedens adgangssætning</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="148"/>
+        <location filename="../devicelock.cpp" line="154"/>
         <source>The passphrase needs at least 8 characters</source>
         <translation>Adgangssætningen skal have mindst 8 tegn</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="152"/>
+        <location filename="../devicelock.cpp" line="158"/>
         <source>The two passphrases differ</source>
         <translation>De to adgangssætninger er forskellige</translation>
     </message>
@@ -2244,12 +2308,33 @@ Budget:
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="335"/>
+        <location filename="../synccontroller.cpp" line="273"/>
+        <source>There is no server to send them to</source>
+        <translation>Der er ingen server at sende dem til</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="275"/>
+        <location filename="../synccontroller.cpp" line="296"/>
+        <source>You signed out</source>
+        <translation>Du loggede ud</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="288"/>
+        <source>An admin wiped this device</source>
+        <translation>En administrator har ryddet denne enhed</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="299"/>
+        <source>The server did not take them all</source>
+        <translation>Serveren modtog ikke dem alle</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="376"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="338"/>
+        <location filename="../synccontroller.cpp" line="379"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>

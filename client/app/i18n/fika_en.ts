@@ -924,6 +924,21 @@
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="239"/>
+        <source>This device&apos;s Fika data is deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="252"/>
+        <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="259"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NumbersPage</name>
@@ -1255,82 +1270,126 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
-        <source>Language</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
+        <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
-        <source>As the system</source>
+        <source>What Fika keeps on this device is not encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
-        <source>Dark theme</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <source>Sign out of this device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../qml/pages/SettingsPage.qml" line="100"/>
+        <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
+        <translation>
+            <numerusform>%n change could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose it.</numerusform>
+            <numerusform>%n changes could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
-        <source>How I sell</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <source>Sign out anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
-        <source>Conversations per week</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
-        <source>This device</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
-        <source>Conflicts and refused changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
-        <source>Export follow-ups to a calendar (.ics)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
-        <source>Saved %1: open it with your calendar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
-        <source>Export all to CSV files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
-        <source>Saved in %1</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="112"/>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="128"/>
+        <source>Dark theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
+        <source>How I sell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <source>Conversations per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="149"/>
+        <source>This device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="151"/>
+        <source>Conflicts and refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="153"/>
+        <source>Export follow-ups to a calendar (.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <source>Saved %1: open it with your calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <source>Export all to CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
+        <source>Saved in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="172"/>
         <source>Import a CSV file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="133"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
         <source>Import a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="140"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1462,18 +1521,23 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="167"/>
+        <location filename="../appcontext.cpp" line="169"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="179"/>
+        <location filename="../appcontext.cpp" line="181"/>
         <source>The server address starts with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="183"/>
+        <location filename="../appcontext.cpp" line="185"/>
         <source>Paste the token your admin gave you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="199"/>
+        <source>This device&apos;s data was deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2132,37 +2196,37 @@ Budget:
 <context>
     <name>fika::app::DeviceLock</name>
     <message>
-        <location filename="../devicelock.cpp" line="73"/>
+        <location filename="../devicelock.cpp" line="79"/>
         <source>That is not this device&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="74"/>
+        <location filename="../devicelock.cpp" line="80"/>
         <source>The database cannot be opened: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="94"/>
+        <location filename="../devicelock.cpp" line="100"/>
         <source>This device&apos;s database could not be encrypted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="118"/>
+        <location filename="../devicelock.cpp" line="124"/>
         <source>This device&apos;s database is encrypted, but its vault (%1), which holds its key, is missing. Put the vault back beside the database, or start over: what was synced is safe on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="142"/>
+        <location filename="../devicelock.cpp" line="148"/>
         <source>Type this device&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="148"/>
+        <location filename="../devicelock.cpp" line="154"/>
         <source>The passphrase needs at least 8 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="152"/>
+        <location filename="../devicelock.cpp" line="158"/>
         <source>The two passphrases differ</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2235,12 +2299,33 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="335"/>
+        <location filename="../synccontroller.cpp" line="273"/>
+        <source>There is no server to send them to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="275"/>
+        <location filename="../synccontroller.cpp" line="296"/>
+        <source>You signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="288"/>
+        <source>An admin wiped this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="299"/>
+        <source>The server did not take them all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="376"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="338"/>
+        <location filename="../synccontroller.cpp" line="379"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>

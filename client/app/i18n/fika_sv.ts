@@ -924,6 +924,21 @@
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="239"/>
+        <source>This device&apos;s Fika data is deleted</source>
+        <translation>Fika-data på den här enheten är raderade</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="252"/>
+        <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
+        <translation>Allt som har synkats finns tryggt på servern. Starta Fika och logga in för att arbeta här igen.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="259"/>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
 </context>
 <context>
     <name>NumbersPage</name>
@@ -1255,82 +1270,126 @@
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
+        <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
+        <translation>Det Fika sparar på den här enheten är krypterat; nyckeln finns i datorns nyckelring eller är förseglad med din lösenfras.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <source>What Fika keeps on this device is not encrypted.</source>
+        <translation>Det Fika sparar på den här enheten är inte krypterat.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <source>Sign out of this device…</source>
+        <translation>Logga ut från den här enheten…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../qml/pages/SettingsPage.qml" line="100"/>
+        <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
+        <translation>
+            <numerusform>%n ändring kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora den.</numerusform>
+            <numerusform>%n ändringar kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora dem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
+        <translation>Allt som inte har skickats går först till servern. Sedan raderas enhetens data och dess token; loggar du in igen hämtas det du får se.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <source>Sign out anyway</source>
+        <translation>Logga ut ändå</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <source>Sign out</source>
+        <translation>Logga ut</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="112"/>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="128"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="149"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="151"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="153"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="172"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="133"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="140"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
@@ -1462,19 +1521,24 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="167"/>
+        <location filename="../appcontext.cpp" line="169"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="179"/>
+        <location filename="../appcontext.cpp" line="181"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="183"/>
+        <location filename="../appcontext.cpp" line="185"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="199"/>
+        <source>This device&apos;s data was deleted</source>
+        <translation>Enhetens data raderades</translation>
     </message>
     <message>
         <location filename="../appcontext_writes.cpp" line="36"/>
@@ -2141,37 +2205,37 @@ Budget:
 <context>
     <name>fika::app::DeviceLock</name>
     <message>
-        <location filename="../devicelock.cpp" line="73"/>
+        <location filename="../devicelock.cpp" line="79"/>
         <source>That is not this device&apos;s passphrase</source>
         <translation>Det är inte den här enhetens lösenfras</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="74"/>
+        <location filename="../devicelock.cpp" line="80"/>
         <source>The database cannot be opened: %1</source>
         <translation>Databasen kan inte öppnas: %1</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="94"/>
+        <location filename="../devicelock.cpp" line="100"/>
         <source>This device&apos;s database could not be encrypted: %1</source>
         <translation>Enhetens databas kunde inte krypteras: %1</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="118"/>
+        <location filename="../devicelock.cpp" line="124"/>
         <source>This device&apos;s database is encrypted, but its vault (%1), which holds its key, is missing. Put the vault back beside the database, or start over: what was synced is safe on the server.</source>
         <translation>Enhetens databas är krypterad, men dess valv (%1), som håller nyckeln, saknas. Lägg tillbaka valvet bredvid databasen, eller börja om: det som har synkats finns tryggt på servern.</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="142"/>
+        <location filename="../devicelock.cpp" line="148"/>
         <source>Type this device&apos;s passphrase</source>
         <translation>Skriv enhetens lösenfras</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="148"/>
+        <location filename="../devicelock.cpp" line="154"/>
         <source>The passphrase needs at least 8 characters</source>
         <translation>Lösenfrasen måste ha minst 8 tecken</translation>
     </message>
     <message>
-        <location filename="../devicelock.cpp" line="152"/>
+        <location filename="../devicelock.cpp" line="158"/>
         <source>The two passphrases differ</source>
         <translation>De två lösenfraserna skiljer sig åt</translation>
     </message>
@@ -2244,12 +2308,33 @@ Budget:
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="335"/>
+        <location filename="../synccontroller.cpp" line="273"/>
+        <source>There is no server to send them to</source>
+        <translation>Det finns ingen server att skicka dem till</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="275"/>
+        <location filename="../synccontroller.cpp" line="296"/>
+        <source>You signed out</source>
+        <translation>Du loggade ut</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="288"/>
+        <source>An admin wiped this device</source>
+        <translation>En administratör har rensat den här enheten</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="299"/>
+        <source>The server did not take them all</source>
+        <translation>Servern tog inte emot alla</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="376"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="338"/>
+        <location filename="../synccontroller.cpp" line="379"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>
