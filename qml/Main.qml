@@ -99,11 +99,13 @@ ApplicationWindow {
 
     Component.onCompleted: showPage(App.startPage !== "" ? App.startPage : (App.firstRun ? "welcome" : "home"))
 
-    Shortcut { sequence: "Ctrl+N"; onActivated: win.openPage("capture") }
-    Shortcut { sequence: "Ctrl+L"; onActivated: win.openPage("log") }
-    Shortcut { sequence: "Ctrl+F"; onActivated: win.showPage("customers") }
-    Shortcut { sequence: "Ctrl+R"; onActivated: App.sync.syncNow() }
-    Shortcut { sequences: [StandardKey.Back, "Esc"]; onActivated: win.back() }
+    // None of them behind the app lock or once the device's data is gone.
+    readonly property bool usable: !App.locked && App.goneReason === ""
+    Shortcut { sequence: "Ctrl+N"; enabled: win.usable; onActivated: win.openPage("capture") }
+    Shortcut { sequence: "Ctrl+L"; enabled: win.usable; onActivated: win.openPage("log") }
+    Shortcut { sequence: "Ctrl+F"; enabled: win.usable; onActivated: win.showPage("customers") }
+    Shortcut { sequence: "Ctrl+R"; enabled: win.usable; onActivated: App.sync.syncNow() }
+    Shortcut { sequences: [StandardKey.Back, "Esc"]; enabled: win.usable; onActivated: win.back() }
 
     header: ToolBar {
         Material.foreground: "white"
@@ -219,6 +221,44 @@ ApplicationWindow {
                       (modelData.name === "inbox" && App.sync.unread > 0 ? "  (" + App.sync.unread + ")" : "")
                 onClicked: chosen(modelData.name)
             }
+        }
+    }
+
+    // The app lock: nothing shows until the PIN or passphrase is typed.
+    Rectangle {
+        id: appLock
+        objectName: "appLockOverlay"
+        visible: App.locked && App.goneReason === ""
+        parent: Overlay.overlay
+        anchors.fill: parent
+        z: 999
+        color: Material.backgroundColor
+        onVisibleChanged: if (visible) { appLockPin.text = ""; appLockError.text = ""; appLockPin.forceActiveFocus() }
+        MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: true }
+        function unlock() {
+            if (!App.unlockApp(appLockPin.text)) {
+                appLockError.text = qsTr("That is not the PIN or passphrase of this app's lock")
+                appLockPin.selectAll()
+            }
+        }
+        // Locked at start: the field takes the keys once the window is up.
+        Component.onCompleted: if (visible) Qt.callLater(appLockPin.forceActiveFocus)
+        ColumnLayout {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 48, 360)
+            spacing: 14
+            Label { text: qsTr("Fika is locked"); font.pixelSize: 22; font.bold: true; Layout.fillWidth: true; wrapMode: Label.Wrap }
+            TextField {
+                id: appLockPin
+                objectName: "appLockPin"
+                placeholderText: qsTr("PIN or passphrase")
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                onAccepted: appLock.unlock()
+            }
+            Label { id: appLockError; objectName: "appLockError"; visible: text !== ""; color: Material.color(Material.Red); wrapMode: Label.Wrap; Layout.fillWidth: true }
+            Button { objectName: "appLockUnlock"; text: qsTr("Unlock"); highlighted: true; Layout.fillWidth: true; onClicked: appLock.unlock() }
         }
     }
 

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QJSEngine>
@@ -80,6 +81,14 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     translator_ = std::make_unique<QTranslator>();
     apply_language();
     sync_ = std::make_unique<SyncController>(this);
+    // The app lock: locked at start while one is set; idle time from every key, click
+    // and touch of the application.
+    locked_ = lockMinutes() > 0;
+    last_input_ms_ = now_ms();
+    if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
+    idle_timer_.setInterval(15000);
+    connect(&idle_timer_, &QTimer::timeout, this, &AppContext::checkIdle);
+    idle_timer_.start();
 }
 
 AppContext::~AppContext() {
@@ -189,6 +198,68 @@ void AppContext::connectServer(const QString& url, const QString& token) {
 }
 
 bool AppContext::encrypted() const { return opts_.tokens && opts_.tokens->in_vault(); }
+
+// ---- the app lock ------------------------------------------------------------------------
+// _meta "app_lock": "MINUTES SEALED_PIN" (client::seal_pin), in the (encrypted) database.
+
+namespace {
+std::pair<int, std::string> parse_lock(const std::string& v) {
+    auto sp = v.find(' ');
+    if (sp == std::string::npos) return {0, {}};
+    return {std::atoi(v.substr(0, sp).c_str()), v.substr(sp + 1)};
+}
+}  // namespace
+
+int AppContext::lockMinutes() const { return parse_lock(meta("app_lock")).first; }
+
+bool AppContext::setAppLock(int minutes, const QString& pin, const QString& repeat) {
+    if (minutes <= 0) {
+        set_meta("app_lock", "");
+        emit settingsChanged();
+        return true;
+    }
+    if (pin.size() < 4) return fail(tr("The PIN or passphrase needs at least 4 characters"));
+    if (pin != repeat) return fail(tr("The two differ"));
+    set_meta("app_lock", QString::number(minutes) + " " + q(client::seal_pin(s(pin))));
+    last_input_ms_ = now_ms();
+    emit settingsChanged();
+    return true;
+}
+
+bool AppContext::unlockApp(const QString& pin) {
+    auto [minutes, sealed] = parse_lock(meta("app_lock"));
+    if (minutes <= 0 || client::pin_matches(s(pin), sealed)) {
+        locked_ = false;
+        failed_unlocks_ = 0;
+        last_input_ms_ = now_ms();
+        emit lockedChanged();
+        return true;
+    }
+    ++failed_unlocks_;
+    return false;  // the lock's own window says so (not the app's error bar, behind it)
+}
+
+void AppContext::checkIdle() {
+    int minutes = lockMinutes();
+    if (locked_ || minutes <= 0 || !gone_reason_.isEmpty()) return;
+    if (now_ms() - last_input_ms_ >= static_cast<std::uint64_t>(minutes) * 60000) {
+        locked_ = true;
+        emit lockedChanged();
+    }
+}
+
+bool AppContext::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+        case QEvent::KeyPress:
+        case QEvent::MouseButtonPress:
+        case QEvent::TouchBegin:
+        case QEvent::Wheel:
+            if (!locked_) last_input_ms_ = now_ms();
+            break;
+        default: break;
+    }
+    return QObject::eventFilter(watched, event);
+}
 
 void AppContext::deleteDeviceData(const QString& reason) {
     const std::string db = s(db_path_);

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -51,6 +52,10 @@ class AppContext : public QObject {
     // it is here. The window then offers nothing but to quit.
     Q_PROPERTY(QString goneReason READ goneReason NOTIFY goneChanged)
     Q_PROPERTY(bool encrypted READ encrypted CONSTANT)
+    // The app lock: after lockMinutes idle (0: never), and at every start while one is
+    // set, the window asks for the PIN or passphrase set with it.
+    Q_PROPERTY(int lockMinutes READ lockMinutes NOTIFY settingsChanged)
+    Q_PROPERTY(bool locked READ locked NOTIFY lockedChanged)
 
 public:
     struct Options {
@@ -95,6 +100,15 @@ public:
     // Whether the local database is encrypted at rest (its key in a vault).
     bool encrypted() const;
     QString goneReason() const { return gone_reason_; }
+    int lockMinutes() const;
+    bool locked() const { return locked_; }
+    // minutes 0 removes the lock (the current PIN is not needed: whoever is here already
+    // unlocked). Else the PIN (at least 4 characters) twice. False with lastError.
+    Q_INVOKABLE bool setAppLock(int minutes, const QString& pin, const QString& repeat);
+    // False for a wrong PIN (the lock window says so itself).
+    Q_INVOKABLE bool unlockApp(const QString& pin);
+    // Locks when nothing was typed, clicked or touched for lockMinutes (a timer calls it).
+    Q_INVOKABLE void checkIdle();
     // Deletes this device's copy at once: the database with its WAL and journal, its vault
     // and its keyring entry (the token with them). Nothing is sent. The open connections
     // go on with files that have no name any more, until the app quits.
@@ -222,6 +236,7 @@ signals:
     void lastErrorChanged();
     void recordDeleted(const QString& table, const QString& id, const QString& label);
     void goneChanged();
+    void lockedChanged();
 
 private:
     bool fail(const QString& message);
@@ -239,6 +254,11 @@ private:
     QString db_path_;
     QString open_error_;
     QString gone_reason_;
+    bool locked_ = false;
+    std::uint64_t last_input_ms_ = 0;
+    int failed_unlocks_ = 0;
+    QTimer idle_timer_;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     std::unique_ptr<sync::Store> store_;
     std::unique_ptr<SyncController> sync_;
     std::unique_ptr<QTranslator> translator_;

@@ -1,6 +1,7 @@
 #include "vault.h"
 
 #include <fcntl.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/kdf.h>
 #include <openssl/rand.h>
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <vector>
 
 #include "store.h"
 
@@ -154,6 +156,35 @@ void write_vault(const std::string& path, const KdfParams& kdf, const std::strin
 }
 
 }  // namespace
+
+std::string seal_pin(const std::string& pin) {
+    KdfParams kdf{16384, 8, 1};
+    std::string salt = random_bytes(kSalt);
+    Key h = derive(pin, salt, kdf);
+    return "scrypt$" + std::to_string(kdf.n) + "$" + std::to_string(kdf.r) + "$" + std::to_string(kdf.p) + "$" +
+           b64(salt) + "$" + b64(key_bytes(h));
+}
+
+bool pin_matches(const std::string& pin, const std::string& sealed) {
+    std::vector<std::string> parts;
+    for (std::size_t p = 0;;) {
+        std::size_t d = sealed.find('$', p);
+        parts.push_back(sealed.substr(p, d == std::string::npos ? std::string::npos : d - p));
+        if (d == std::string::npos) break;
+        p = d + 1;
+    }
+    if (parts.size() != 6 || parts[0] != "scrypt") return false;
+    try {
+        KdfParams kdf{std::stoull(parts[1]), static_cast<std::uint32_t>(std::stoul(parts[2])),
+                      static_cast<std::uint32_t>(std::stoul(parts[3]))};
+        if (kdf.n < 2 || kdf.n > (1u << 20) || kdf.r == 0 || kdf.r > 32 || kdf.p == 0 || kdf.p > 16) return false;
+        std::string want = unb64(parts[5]);
+        Key got = derive(pin, unb64(parts[4]), kdf);
+        return want.size() == got.size() && CRYPTO_memcmp(want.data(), got.data(), got.size()) == 0;
+    } catch (...) {
+        return false;
+    }
+}
 
 sync::Result<Vault> Vault::create(const std::string& path, const std::string& passphrase, Secrets secrets,
                                   KdfParams kdf) {

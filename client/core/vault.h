@@ -67,6 +67,11 @@ private:
     Secrets secrets_;
 };
 
+// The app lock's PIN or passphrase, as kept: "scrypt$N$r$p$SALT$HASH" (base64), never the
+// PIN itself. pin_matches compares in constant time; a malformed record matches nothing.
+std::string seal_pin(const std::string& pin);
+bool pin_matches(const std::string& pin, const std::string& sealed);
+
 // The server token where the device keeps it, for threads that share it (the app's UI and
 // its sync worker): in the vault of an encrypted database; without one, nowhere here (the
 // caller keeps it in the database's _meta, as before encryption).

@@ -147,6 +147,59 @@ Page {
                     }
                 }
             }
+            // The app lock: a PIN or passphrase after some idle minutes, and at every start.
+            Label { text: qsTr("App lock"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
+            ComboBox {
+                id: lockAfter
+                objectName: "lockAfter"
+                textRole: "text"
+                valueRole: "value"
+                model: [{ value: 0, text: qsTr("Never") }, { value: 1, text: qsTr("After 1 minute idle") },
+                        { value: 5, text: qsTr("After 5 minutes idle") }, { value: 15, text: qsTr("After 15 minutes idle") },
+                        { value: 60, text: qsTr("After an hour idle") }]
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.lockMinutes))
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            TextField {
+                id: lockPin
+                objectName: "lockPin"
+                visible: lockAfter.currentValue > 0
+                placeholderText: qsTr("PIN or passphrase (at least 4 characters)")
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            TextField {
+                id: lockPin2
+                objectName: "lockPinRepeat"
+                visible: lockAfter.currentValue > 0
+                placeholderText: qsTr("The same again")
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            Button {
+                objectName: "lockSave"
+                text: lockAfter.currentValue > 0 ? qsTr("Set the app lock") : qsTr("No app lock")
+                enabled: lockAfter.currentValue !== App.lockMinutes || lockPin.text !== ""
+                Layout.leftMargin: 16
+                onClicked: {
+                    if (App.setAppLock(lockAfter.currentValue, lockPin.text, lockPin2.text)) {
+                        lockPin.text = ""
+                        lockPin2.text = ""
+                        lockStatus.text = lockAfter.currentValue > 0 ? qsTr("Fika locks itself after %1 min without use, and at every start").arg(lockAfter.currentValue) : qsTr("No app lock")
+                    } else {
+                        lockStatus.text = App.lastError
+                    }
+                }
+            }
+            Label { id: lockStatus; objectName: "lockStatus"; visible: text !== ""; wrapMode: Label.Wrap; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             Button { text: qsTr("Conflicts and refused changes"); flat: true; Layout.leftMargin: 8; onClicked: win.openPage("conflicts") }
             Button {
                 text: qsTr("Export follow-ups to a calendar (.ics)")

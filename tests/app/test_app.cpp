@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QKeyEvent>
 #include <QSignalSpy>
 #include <QUrl>
 
@@ -1078,4 +1079,53 @@ TEST_CASE("signing out of the app sends everything first - offline it keeps the 
     app->syncController()->signOut(true);
     REQUIRE(wait_until([&] { return !app->goneReason().isEmpty(); }, 15000));
     CHECK_FALSE(exists(dir2.file("app.db")));
+}
+
+TEST_CASE("the app lock: idle for its minutes it locks - a wrong PIN is refused - the right one opens - it locks at every start") {
+    TempDir dir;
+    std::uint64_t now = 1'764'000'000'000;
+    AppContext::Options o;
+    o.database = QString::fromStdString(dir.file("app.db"));
+    o.demo = true;
+    o.wall = [&] { return now; };
+    {
+        AppContext app(o);
+        REQUIRE(app.ok());
+        app.setLanguage("en");
+        CHECK_FALSE(app.locked());
+        CHECK_FALSE(app.setAppLock(5, "123", "123"));  // too short
+        CHECK(app.lastError().contains("at least 4"));
+        CHECK_FALSE(app.setAppLock(5, "2468", "2469"));
+        REQUIRE(app.setAppLock(5, "2468", "2468"));
+        CHECK(app.lockMinutes() == 5);
+        // The PIN is not kept as such anywhere.
+        CHECK(app.store().meta("app_lock")->value_or("").find("2468") == std::string::npos);
+        now += 4 * 60000;
+        app.checkIdle();
+        CHECK_FALSE(app.locked());
+        now += 61000;
+        app.checkIdle();
+        REQUIRE(app.locked());
+        CHECK_FALSE(app.unlockApp("1357"));
+        CHECK(app.locked());
+        REQUIRE(app.unlockApp("2468"));
+        CHECK_FALSE(app.locked());
+        // Input keeps it open: a key press now, then 4 more minutes.
+        QKeyEvent key(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier, "a");
+        now += 4 * 60000;
+        QCoreApplication::sendEvent(&app, &key);
+        now += 4 * 60000;
+        app.checkIdle();
+        CHECK_FALSE(app.locked());
+    }
+    {
+        AppContext again(o);
+        REQUIRE(again.ok());
+        CHECK(again.locked());  // at every start
+        REQUIRE(again.unlockApp("2468"));
+        REQUIRE(again.setAppLock(0, "", ""));
+        CHECK(again.lockMinutes() == 0);
+    }
+    AppContext third(o);
+    CHECK_FALSE(third.locked());
 }

@@ -925,17 +925,37 @@
         <translation>arbejder offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="239"/>
+        <location filename="../../../qml/Main.qml" line="238"/>
+        <source>That is not the PIN or passphrase of this app&apos;s lock</source>
+        <translation>Det er ikke applåsens PIN-kode eller adgangssætning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="248"/>
+        <source>Fika is locked</source>
+        <translation>Fika er låst</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="252"/>
+        <source>PIN or passphrase</source>
+        <translation>PIN-kode eller adgangssætning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="259"/>
+        <source>Unlock</source>
+        <translation>Lås op</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="278"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på denne enhed er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="291"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Alt, der er synkroniseret, er sikkert på serveren. Start Fika og log ind for at arbejde her igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="259"/>
+        <location filename="../../../qml/Main.qml" line="298"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1270,22 +1290,22 @@
         <translation>Afbryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="98"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det, Fika gemmer på denne enhed, er krypteret; nøglen ligger i computerens nøglering eller er forseglet med din adgangssætning.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="99"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det, Fika gemmer på denne enhed, er ikke krypteret.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>Sign out of this device…</source>
         <translation>Log ud af denne enhed…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="100"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="134"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ændring kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist den.</numerusform>
@@ -1293,103 +1313,158 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Alt, der ikke er sendt, går først til serveren. Derefter slettes enhedens data og dens token; logger du ind igen, hentes det, du må se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>Sign out anyway</source>
         <translation>Log ud alligevel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>Sign out</source>
         <translation>Log ud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="112"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="128"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
         <source>Dark theme</source>
         <translation>Mørkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>How I sell</source>
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="149"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
         <source>This device</source>
         <translation>Denne enhed</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="151"/>
+        <source>App lock</source>
+        <translation>Applås</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <source>Never</source>
+        <translation>Aldrig</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <source>After 1 minute idle</source>
+        <translation>Efter 1 minut uden aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <source>After 5 minutes idle</source>
+        <translation>Efter 5 minutter uden aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <source>After 15 minutes idle</source>
+        <translation>Efter 15 minutter uden aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="159"/>
+        <source>After an hour idle</source>
+        <translation>Efter en time uden aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="169"/>
+        <source>PIN or passphrase (at least 4 characters)</source>
+        <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <source>The same again</source>
+        <translation>Det samme igen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <source>Set the app lock</source>
+        <translation>Indstil applåsen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <source>No app lock</source>
+        <translation>Ingen applås</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <source>Fika locks itself after %1 min without use, and at every start</source>
+        <translation>Fika låser sig efter %1 min uden brug og ved hver start</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="153"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="172"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
@@ -1521,22 +1596,32 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="169"/>
+        <location filename="../appcontext.cpp" line="178"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="181"/>
+        <location filename="../appcontext.cpp" line="190"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="185"/>
+        <location filename="../appcontext.cpp" line="194"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="199"/>
+        <location filename="../appcontext.cpp" line="221"/>
+        <source>The PIN or passphrase needs at least 4 characters</source>
+        <translation>PIN-koden eller adgangssætningen skal have mindst 4 tegn</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="222"/>
+        <source>The two differ</source>
+        <translation>De to er forskellige</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="270"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhedens data blev slettet</translation>
     </message>

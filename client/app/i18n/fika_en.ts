@@ -925,17 +925,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="239"/>
-        <source>This device&apos;s Fika data is deleted</source>
+        <location filename="../../../qml/Main.qml" line="238"/>
+        <source>That is not the PIN or passphrase of this app&apos;s lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="248"/>
+        <source>Fika is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="252"/>
-        <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
+        <source>PIN or passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="259"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="278"/>
+        <source>This device&apos;s Fika data is deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="291"/>
+        <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="298"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1270,22 +1290,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="98"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="99"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>Sign out of this device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="100"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="134"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n change could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose it.</numerusform>
@@ -1293,103 +1313,158 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>Sign out anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="112"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="128"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
         <source>Dark theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>How I sell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
         <source>Conversations per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="149"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
         <source>This device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="151"/>
-        <source>Conflicts and refused changes</source>
+        <source>App lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="153"/>
-        <source>Export follow-ups to a calendar (.ics)</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <source>After 1 minute idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
-        <source>Saved %1: open it with your calendar</source>
+        <source>After 5 minutes idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
-        <source>Export all to CSV files</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <source>After 15 minutes idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
-        <source>Saved in %1</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="159"/>
+        <source>After an hour idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="172"/>
-        <source>Import a CSV file…</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="169"/>
+        <source>PIN or passphrase (at least 4 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
-        <source>Import a CSV file</source>
+        <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
-        <source>All files (*)</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <source>No app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <source>Fika locks itself after %1 min without use, and at every start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <source>Conflicts and refused changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
+        <source>Export follow-ups to a calendar (.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
+        <source>Saved %1: open it with your calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <source>Export all to CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
+        <source>Saved in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
+        <source>Import a CSV file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
+        <source>Import a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1521,22 +1596,32 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="169"/>
+        <location filename="../appcontext.cpp" line="178"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="181"/>
+        <location filename="../appcontext.cpp" line="190"/>
         <source>The server address starts with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="185"/>
+        <location filename="../appcontext.cpp" line="194"/>
         <source>Paste the token your admin gave you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="199"/>
+        <location filename="../appcontext.cpp" line="221"/>
+        <source>The PIN or passphrase needs at least 4 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="222"/>
+        <source>The two differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="270"/>
         <source>This device&apos;s data was deleted</source>
         <translation type="unfinished"></translation>
     </message>

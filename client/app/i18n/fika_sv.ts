@@ -925,17 +925,37 @@
         <translation>arbetar offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="239"/>
+        <location filename="../../../qml/Main.qml" line="238"/>
+        <source>That is not the PIN or passphrase of this app&apos;s lock</source>
+        <translation>Det är inte applåsets PIN-kod eller lösenfras</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="248"/>
+        <source>Fika is locked</source>
+        <translation>Fika är låst</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="252"/>
+        <source>PIN or passphrase</source>
+        <translation>PIN-kod eller lösenfras</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="259"/>
+        <source>Unlock</source>
+        <translation>Lås upp</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="278"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på den här enheten är raderade</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="291"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Allt som har synkats finns tryggt på servern. Starta Fika och logga in för att arbeta här igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="259"/>
+        <location filename="../../../qml/Main.qml" line="298"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1270,22 +1290,22 @@
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="98"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det Fika sparar på den här enheten är krypterat; nyckeln finns i datorns nyckelring eller är förseglad med din lösenfras.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="99"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det Fika sparar på den här enheten är inte krypterat.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>Sign out of this device…</source>
         <translation>Logga ut från den här enheten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="100"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="134"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ändring kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora den.</numerusform>
@@ -1293,103 +1313,158 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Allt som inte har skickats går först till servern. Sedan raderas enhetens data och dess token; loggar du in igen hämtas det du får se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>Sign out anyway</source>
         <translation>Logga ut ändå</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="108"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>Sign out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="112"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="116"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="128"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="149"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="151"/>
+        <source>App lock</source>
+        <translation>Applås</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <source>Never</source>
+        <translation>Aldrig</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <source>After 1 minute idle</source>
+        <translation>Efter 1 minut utan aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <source>After 5 minutes idle</source>
+        <translation>Efter 5 minuter utan aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <source>After 15 minutes idle</source>
+        <translation>Efter 15 minuter utan aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="159"/>
+        <source>After an hour idle</source>
+        <translation>Efter en timme utan aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="169"/>
+        <source>PIN or passphrase (at least 4 characters)</source>
+        <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <source>The same again</source>
+        <translation>Samma en gång till</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <source>Set the app lock</source>
+        <translation>Ställ in applåset</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <source>No app lock</source>
+        <translation>Inget applås</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <source>Fika locks itself after %1 min without use, and at every start</source>
+        <translation>Fika låser sig efter %1 min utan användning, och vid varje start</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="153"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="172"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="191"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
@@ -1521,22 +1596,32 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="169"/>
+        <location filename="../appcontext.cpp" line="178"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="181"/>
+        <location filename="../appcontext.cpp" line="190"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="185"/>
+        <location filename="../appcontext.cpp" line="194"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="199"/>
+        <location filename="../appcontext.cpp" line="221"/>
+        <source>The PIN or passphrase needs at least 4 characters</source>
+        <translation>PIN-koden eller lösenfrasen måste ha minst 4 tecken</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="222"/>
+        <source>The two differ</source>
+        <translation>De två skiljer sig åt</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="270"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhetens data raderades</translation>
     </message>
