@@ -100,7 +100,7 @@ ApplicationWindow {
     Component.onCompleted: showPage(App.startPage !== "" ? App.startPage : (App.firstRun ? "welcome" : "home"))
 
     // None of them behind the app lock or once the device's data is gone.
-    readonly property bool usable: !App.locked && App.goneReason === ""
+    readonly property bool usable: !App.locked && !App.lockRequired && App.goneReason === ""
     Shortcut { sequence: "Ctrl+N"; enabled: win.usable; onActivated: win.openPage("capture") }
     Shortcut { sequence: "Ctrl+L"; enabled: win.usable; onActivated: win.openPage("log") }
     Shortcut { sequence: "Ctrl+F"; enabled: win.usable; onActivated: win.showPage("customers") }
@@ -259,6 +259,36 @@ ApplicationWindow {
             }
             Label { id: appLockError; objectName: "appLockError"; visible: text !== ""; color: Material.color(Material.Red); wrapMode: Label.Wrap; Layout.fillWidth: true }
             Button { objectName: "appLockUnlock"; text: qsTr("Unlock"); highlighted: true; Layout.fillWidth: true; onClicked: appLock.unlock() }
+        }
+    }
+
+    // The firm requires an app lock this device does not have yet: choose one first.
+    Rectangle {
+        id: lockRequired
+        objectName: "lockRequiredOverlay"
+        visible: App.lockRequired && !App.locked && App.goneReason === ""
+        parent: Overlay.overlay
+        anchors.fill: parent
+        z: 998
+        color: Material.backgroundColor
+        MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: true }
+        function save() {
+            if (!App.setAppLock(App.lockPolicy, requiredPin.text, requiredPin2.text)) requiredError.text = App.lastError
+        }
+        ColumnLayout {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 48, 400)
+            spacing: 14
+            Label { text: qsTr("Choose an app lock"); font.pixelSize: 22; font.bold: true; Layout.fillWidth: true; wrapMode: Label.Wrap }
+            Label {
+                text: qsTr("Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.").arg(App.lockPolicy)
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+            TextField { id: requiredPin; objectName: "requiredPin"; placeholderText: qsTr("PIN or passphrase (at least 4 characters)"); echoMode: TextInput.Password; inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText; Layout.fillWidth: true; onAccepted: requiredPin2.forceActiveFocus() }
+            TextField { id: requiredPin2; objectName: "requiredPinRepeat"; placeholderText: qsTr("The same again"); echoMode: TextInput.Password; inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText; Layout.fillWidth: true; onAccepted: lockRequired.save() }
+            Label { id: requiredError; objectName: "requiredError"; visible: text !== ""; color: Material.color(Material.Red); wrapMode: Label.Wrap; Layout.fillWidth: true }
+            Button { objectName: "requiredSave"; text: qsTr("Set the app lock"); highlighted: true; Layout.fillWidth: true; onClicked: lockRequired.save() }
         }
     }
 

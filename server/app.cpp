@@ -345,6 +345,7 @@ struct App::Impl {
             if (!b.ok()) return from_error(b.error());
             json j = admin_json::user(*u);
             j["buckets"] = *b;
+            j["policy"] = {{"app_lock_minutes", cfg.require_app_lock_min}};
             return Response::json(200, j.dump());
         });
 

@@ -28,6 +28,9 @@ struct Config {
     std::uint64_t push_order_wait_ms = 10000;  // see ServerStoreOptions::push_order_wait
     int keepalive_s = 15;             // SSE comment interval
     bool quiet = false;               // no request log
+    // The firm's policy for devices, in GET /v1/me: the app must lock itself after at
+    // most this many idle minutes (0: the user decides).
+    int require_app_lock_min = 0;
     // The front door (server/front_door.h, docs/protocol.md "Limits").
     double header_timeout_s = 10;     // a request's whole head
     double body_timeout_s = 60;       // its whole body, after the head

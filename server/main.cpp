@@ -37,6 +37,10 @@ Commands:
       --webhook URL           POST every new case as JSON to URL (retried with back-off)
       --max-body BYTES        largest request body after decompression (default 16777216)
       --max-live N            most open event streams (default 64)
+      --require-app-lock MINUTES
+                              every device's app must lock itself after at most this many
+                              idle minutes, with a PIN or passphrase (told in /v1/me;
+                              give every instance the same)
       --live-poll SECONDS     event streams also re-read what changed this often, in
                               case a hint from another instance was lost (default 2)
       --workers N             threads answering ordinary requests (default 16); a
@@ -170,6 +174,8 @@ int serve(const std::string& data, std::vector<std::string> args) {
             cfg.max_body = std::stoull(value());
         } else if (a == "--max-live") {
             cfg.max_live = std::stoull(value());
+        } else if (a == "--require-app-lock") {
+            cfg.require_app_lock_min = std::clamp(std::atoi(value().c_str()), 0, 24 * 60);
         } else if (a == "--live-poll") {
             cfg.live_poll_s = std::clamp(std::stod(value()), 0.05, 3600.0);
         } else if (a == "--workers") {

@@ -212,7 +212,17 @@ std::pair<int, std::string> parse_lock(const std::string& v) {
 
 int AppContext::lockMinutes() const { return parse_lock(meta("app_lock")).first; }
 
+int AppContext::lockPolicy() const { return std::atoi(meta("policy_app_lock").c_str()); }
+
+bool AppContext::lockRequired() const {
+    int policy = lockPolicy(), mine = lockMinutes();
+    return policy > 0 && (mine <= 0 || mine > policy);
+}
+
 bool AppContext::setAppLock(int minutes, const QString& pin, const QString& repeat) {
+    int policy = lockPolicy();
+    if (policy > 0 && (minutes <= 0 || minutes > policy))
+        return fail(tr("Your firm requires the app to lock itself after at most %1 idle minutes").arg(policy));
     if (minutes <= 0) {
         set_meta("app_lock", "");
         emit settingsChanged();

@@ -56,6 +56,10 @@ class AppContext : public QObject {
     // set, the window asks for the PIN or passphrase set with it.
     Q_PROPERTY(int lockMinutes READ lockMinutes NOTIFY settingsChanged)
     Q_PROPERTY(bool locked READ locked NOTIFY lockedChanged)
+    // The firm's policy (the server's --require-app-lock): a lock after at most this many
+    // idle minutes (0: none required); lockRequired while this device has no such lock.
+    Q_PROPERTY(int lockPolicy READ lockPolicy NOTIFY settingsChanged)
+    Q_PROPERTY(bool lockRequired READ lockRequired NOTIFY settingsChanged)
 
 public:
     struct Options {
@@ -102,6 +106,8 @@ public:
     QString goneReason() const { return gone_reason_; }
     int lockMinutes() const;
     bool locked() const { return locked_; }
+    int lockPolicy() const;
+    bool lockRequired() const;
     // minutes 0 removes the lock (the current PIN is not needed: whoever is here already
     // unlocked). Else the PIN (at least 4 characters) twice. False with lastError.
     Q_INVOKABLE bool setAppLock(int minutes, const QString& pin, const QString& repeat);

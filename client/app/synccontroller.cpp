@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+
 #include "appcontext.h"
 #include "store.h"
 #include "sync_client.h"
@@ -67,6 +69,15 @@ public slots:
             return emit syncDone(false, transient, r.failure->status, q(r.failure->message), 0, 0);
         }
         (void)store_->set_meta("last_sync_ms", std::to_string(store_->now_ms()));
+        // The firm's policy (GET /v1/me), again every 10 minutes at most.
+        std::uint64_t checked = std::strtoull(meta_of(*store_, "policy_checked_ms").c_str(), nullptr, 10);
+        if (store_->now_ms() - checked >= 10 * 60 * 1000) {
+            auto me = sc.get("/v1/me");
+            if (me.ok()) {
+                keep_policy(QJsonDocument::fromJson(QByteArray::fromStdString(*me.value)).object());
+                (void)store_->set_meta("policy_checked_ms", std::to_string(store_->now_ms()));
+            }
+        }
         std::string role = meta_of(*store_, "user_role");
         if (role == "seller" || role == "admin") {
             auto in = sc.get("/v1/notifications?limit=200");
@@ -109,6 +120,8 @@ public slots:
         (void)store_->set_meta("user_id", doc["id"].toString().toStdString());
         (void)store_->set_meta("user_name", doc["name"].toString().toStdString());
         (void)store_->set_meta("user_role", doc["role"].toString().toStdString());
+        keep_policy(doc);
+        (void)store_->set_meta("policy_checked_ms", std::to_string(store_->now_ms()));
         emit connectDone(true, QString(), doc["id"].toString(), doc["name"].toString(), doc["role"].toString());
     }
 
@@ -125,6 +138,11 @@ signals:
 
 private:
     bool in_vault() const { return tokens_ && tokens_->in_vault(); }
+    // What the server's /v1/me says the firm requires of devices (AppContext::lockPolicy).
+    void keep_policy(const QJsonObject& me) {
+        int minutes = me["policy"].toObject()["app_lock_minutes"].toInt(0);
+        (void)store_->set_meta("policy_app_lock", std::to_string(std::clamp(minutes, 0, 24 * 60)));
+    }
     QString path_;
     std::function<std::uint64_t()> wall_;
     std::shared_ptr<client::TokenKeeper> tokens_;
@@ -307,6 +325,11 @@ void SyncController::onSyncDone(bool ok, bool transient, int status, const QStri
         last_sync_ = QDateTime::currentDateTime();
         retry_attempt_ = 0;
         if (pulled > 0 || pushed > 0) app_->bump();
+        // The firm's lock policy may have come with it.
+        if (int policy = app_->lockPolicy(); policy != last_policy_) {
+            last_policy_ = policy;
+            emit app_->settingsChanged();
+        }
     } else if (!message.isEmpty()) {
         problem_ = message;
         if (transient) {

@@ -103,6 +103,7 @@ private:
 
     AppContext* app_;
     bool signing_out_ = false, discard_unsent_ = false, gone_ = false;
+    int last_policy_ = -1;
     QThread thread_;
     SyncWorker* worker_ = nullptr;  // lives in thread_
     QTimer debounce_, periodic_, retry_;

@@ -158,6 +158,11 @@ Page {
                         { value: 5, text: qsTr("After 5 minutes idle") }, { value: 15, text: qsTr("After 15 minutes idle") },
                         { value: 60, text: qsTr("After an hour idle") }]
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.lockMinutes))
+                // Set elsewhere too (the firm's required lock): follow it.
+                Connections {
+                    target: App
+                    function onSettingsChanged() { lockAfter.currentIndex = Math.max(0, lockAfter.indexOfValue(App.lockMinutes)) }
+                }
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16

@@ -1129,3 +1129,24 @@ TEST_CASE("the app lock: idle for its minutes it locks - a wrong PIN is refused 
     AppContext third(o);
     CHECK_FALSE(third.locked());
 }
+
+TEST_CASE("a firm that requires an app lock: the app learns it from the server and asks for one - a longer or no lock is refused") {
+    ServerProcess srv{{"--rate", "0", "--require-app-lock", "5"}};
+    std::string karin = srv.add_user("karin", "consultant");
+    TempDir dir;
+    auto app = offline_app(dir);
+    CHECK_FALSE(app->lockRequired());
+    QSignalSpy connected(app->syncController(), &fika::app::SyncController::connectFinished);
+    app->connectServer(QString::fromStdString(srv.url()), QString::fromStdString(karin));
+    REQUIRE(wait_until([&] { return connected.count() > 0; }, 10000));
+    REQUIRE(connected.at(0).at(0).toBool());
+    CHECK(app->lockPolicy() == 5);
+    CHECK(app->lockRequired());
+    CHECK_FALSE(app->setAppLock(0, "", ""));
+    CHECK(app->lastError().contains("at most 5"));
+    CHECK_FALSE(app->setAppLock(15, "2468", "2468"));
+    REQUIRE(app->setAppLock(1, "2468", "2468"));
+    CHECK_FALSE(app->lockRequired());
+    REQUIRE(app->setAppLock(5, "1357", "1357"));
+    CHECK_FALSE(app->lockRequired());
+}

@@ -848,8 +848,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="125"/>
-        <location filename="../../../qml/Main.qml" line="200"/>
+        <location filename="../../../qml/Main.qml" line="127"/>
+        <location filename="../../../qml/Main.qml" line="202"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -875,7 +875,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="186"/>
+        <location filename="../../../qml/Main.qml" line="188"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
@@ -890,72 +890,97 @@
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121"/>
+        <location filename="../../../qml/Main.qml" line="123"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121"/>
+        <location filename="../../../qml/Main.qml" line="123"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="140"/>
+        <location filename="../../../qml/Main.qml" line="142"/>
         <source>Capture a case</source>
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="142"/>
+        <location filename="../../../qml/Main.qml" line="144"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="207"/>
+        <location filename="../../../qml/Main.qml" line="209"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="238"/>
+        <location filename="../../../qml/Main.qml" line="240"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det er ikke applåsens PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="248"/>
+        <location filename="../../../qml/Main.qml" line="250"/>
         <source>Fika is locked</source>
         <translation>Fika er låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="254"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="259"/>
+        <location filename="../../../qml/Main.qml" line="261"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="278"/>
+        <location filename="../../../qml/Main.qml" line="282"/>
+        <source>Choose an app lock</source>
+        <translation>Vælg en applås</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="284"/>
+        <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
+        <translation>Din virksomhed kræver, at Fika låser sig efter %1 minutter uden aktivitet og ved hver start. Vælg den PIN-kode eller adgangssætning, der åbner den.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="288"/>
+        <source>PIN or passphrase (at least 4 characters)</source>
+        <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="289"/>
+        <source>The same again</source>
+        <translation>Det samme igen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="291"/>
+        <source>Set the app lock</source>
+        <translation>Indstil applåsen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="310"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på denne enhed er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="291"/>
+        <location filename="../../../qml/Main.qml" line="323"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Alt, der er synkroniseret, er sikkert på serveren. Start Fika og log ind for at arbejde her igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="298"/>
+        <location filename="../../../qml/Main.qml" line="330"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1611,17 +1636,22 @@
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="221"/>
+        <location filename="../appcontext.cpp" line="225"/>
+        <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
+        <translation>Din virksomhed kræver, at appen låser sig efter højst %1 minutter uden aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="231"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller adgangssætningen skal have mindst 4 tegn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="222"/>
+        <location filename="../appcontext.cpp" line="232"/>
         <source>The two differ</source>
         <translation>De to er forskellige</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="270"/>
+        <location filename="../appcontext.cpp" line="280"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhedens data blev slettet</translation>
     </message>
@@ -2328,7 +2358,7 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="216"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ændring gemt på enheden</numerusform>
@@ -2336,22 +2366,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="216"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="200"/>
+        <location filename="../synccontroller.cpp" line="218"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="201"/>
+        <location filename="../synccontroller.cpp" line="219"/>
         <source>Sync failed</source>
         <translation>Synkronisering mislykkedes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="202"/>
+        <location filename="../synccontroller.cpp" line="220"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt at gennemgå</numerusform>
@@ -2359,7 +2389,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="203"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ændring afvist</numerusform>
@@ -2367,12 +2397,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="205"/>
+        <location filename="../synccontroller.cpp" line="223"/>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="206"/>
+        <location filename="../synccontroller.cpp" line="224"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ændring venter</numerusform>
@@ -2380,7 +2410,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="207"/>
+        <location filename="../synccontroller.cpp" line="225"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ændring venter</numerusform>
@@ -2388,38 +2418,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="208"/>
+        <location filename="../synccontroller.cpp" line="226"/>
         <source>Synced at %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="273"/>
+        <location filename="../synccontroller.cpp" line="291"/>
         <source>There is no server to send them to</source>
         <translation>Der er ingen server at sende dem til</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="275"/>
-        <location filename="../synccontroller.cpp" line="296"/>
+        <location filename="../synccontroller.cpp" line="293"/>
+        <location filename="../synccontroller.cpp" line="314"/>
         <source>You signed out</source>
         <translation>Du loggede ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="288"/>
+        <location filename="../synccontroller.cpp" line="306"/>
         <source>An admin wiped this device</source>
         <translation>En administrator har ryddet denne enhed</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="299"/>
+        <location filename="../synccontroller.cpp" line="317"/>
         <source>The server did not take them all</source>
         <translation>Serveren modtog ikke dem alle</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="376"/>
+        <location filename="../synccontroller.cpp" line="399"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="379"/>
+        <location filename="../synccontroller.cpp" line="402"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
@@ -2427,28 +2457,28 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="60"/>
-        <location filename="../synccontroller.cpp" line="82"/>
+        <location filename="../synccontroller.cpp" line="62"/>
+        <location filename="../synccontroller.cpp" line="93"/>
         <source>The local database could not be opened</source>
         <translation>Den lokale database kunne ikke åbnes</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="90"/>
+        <location filename="../synccontroller.cpp" line="101"/>
         <source>The server does not accept this token</source>
         <translation>Serveren accepterer ikke dette token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="91"/>
+        <location filename="../synccontroller.cpp" line="102"/>
         <source>Cannot reach the server: %1</source>
         <translation>Kan ikke nå serveren: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="101"/>
+        <location filename="../synccontroller.cpp" line="112"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Denne token tilhører %1, men ændringer fra %2 venter på enheden. Bed din administrator om en ny token til %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="106"/>
+        <location filename="../synccontroller.cpp" line="117"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Tokenet kunne ikke gemmes i enhedens boks</translation>
     </message>

@@ -848,8 +848,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="125"/>
-        <location filename="../../../qml/Main.qml" line="200"/>
+        <location filename="../../../qml/Main.qml" line="127"/>
+        <location filename="../../../qml/Main.qml" line="202"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,7 +875,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="186"/>
+        <location filename="../../../qml/Main.qml" line="188"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,72 +890,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121"/>
+        <location filename="../../../qml/Main.qml" line="123"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121"/>
+        <location filename="../../../qml/Main.qml" line="123"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="140"/>
+        <location filename="../../../qml/Main.qml" line="142"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="142"/>
+        <location filename="../../../qml/Main.qml" line="144"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="207"/>
+        <location filename="../../../qml/Main.qml" line="209"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="238"/>
+        <location filename="../../../qml/Main.qml" line="240"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="248"/>
+        <location filename="../../../qml/Main.qml" line="250"/>
         <source>Fika is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="254"/>
         <source>PIN or passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="259"/>
+        <location filename="../../../qml/Main.qml" line="261"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="278"/>
-        <source>This device&apos;s Fika data is deleted</source>
+        <location filename="../../../qml/Main.qml" line="282"/>
+        <source>Choose an app lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="284"/>
+        <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="288"/>
+        <source>PIN or passphrase (at least 4 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="289"/>
+        <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="291"/>
+        <source>Set the app lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="310"/>
+        <source>This device&apos;s Fika data is deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="323"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="298"/>
+        <location filename="../../../qml/Main.qml" line="330"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,17 +1636,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="221"/>
+        <location filename="../appcontext.cpp" line="225"/>
+        <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="231"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="222"/>
+        <location filename="../appcontext.cpp" line="232"/>
         <source>The two differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="270"/>
+        <location filename="../appcontext.cpp" line="280"/>
         <source>This device&apos;s data was deleted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2319,7 +2349,7 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="216"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln change kept on this device</numerusform>
@@ -2327,22 +2357,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="216"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="200"/>
+        <location filename="../synccontroller.cpp" line="218"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="201"/>
+        <location filename="../synccontroller.cpp" line="219"/>
         <source>Sync failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="202"/>
+        <location filename="../synccontroller.cpp" line="220"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln conflict to review</numerusform>
@@ -2350,7 +2380,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="203"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln change refused</numerusform>
@@ -2358,12 +2388,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="205"/>
+        <location filename="../synccontroller.cpp" line="223"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="206"/>
+        <location filename="../synccontroller.cpp" line="224"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln change waiting</numerusform>
@@ -2371,7 +2401,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="207"/>
+        <location filename="../synccontroller.cpp" line="225"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln change waiting</numerusform>
@@ -2379,38 +2409,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="208"/>
+        <location filename="../synccontroller.cpp" line="226"/>
         <source>Synced at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="273"/>
+        <location filename="../synccontroller.cpp" line="291"/>
         <source>There is no server to send them to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="275"/>
-        <location filename="../synccontroller.cpp" line="296"/>
+        <location filename="../synccontroller.cpp" line="293"/>
+        <location filename="../synccontroller.cpp" line="314"/>
         <source>You signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="288"/>
+        <location filename="../synccontroller.cpp" line="306"/>
         <source>An admin wiped this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="299"/>
+        <location filename="../synccontroller.cpp" line="317"/>
         <source>The server did not take them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="376"/>
+        <location filename="../synccontroller.cpp" line="399"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="379"/>
+        <location filename="../synccontroller.cpp" line="402"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2418,28 +2448,28 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="60"/>
-        <location filename="../synccontroller.cpp" line="82"/>
+        <location filename="../synccontroller.cpp" line="62"/>
+        <location filename="../synccontroller.cpp" line="93"/>
         <source>The local database could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="90"/>
+        <location filename="../synccontroller.cpp" line="101"/>
         <source>The server does not accept this token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="91"/>
+        <location filename="../synccontroller.cpp" line="102"/>
         <source>Cannot reach the server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="101"/>
+        <location filename="../synccontroller.cpp" line="112"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="106"/>
+        <location filename="../synccontroller.cpp" line="117"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation type="unfinished"></translation>
     </message>

@@ -848,8 +848,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="125"/>
-        <location filename="../../../qml/Main.qml" line="200"/>
+        <location filename="../../../qml/Main.qml" line="127"/>
+        <location filename="../../../qml/Main.qml" line="202"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -875,7 +875,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="186"/>
+        <location filename="../../../qml/Main.qml" line="188"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
@@ -890,72 +890,97 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121"/>
+        <location filename="../../../qml/Main.qml" line="123"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="121"/>
+        <location filename="../../../qml/Main.qml" line="123"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="140"/>
+        <location filename="../../../qml/Main.qml" line="142"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="142"/>
+        <location filename="../../../qml/Main.qml" line="144"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="180"/>
+        <location filename="../../../qml/Main.qml" line="182"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="207"/>
+        <location filename="../../../qml/Main.qml" line="209"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="238"/>
+        <location filename="../../../qml/Main.qml" line="240"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det är inte applåsets PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="248"/>
+        <location filename="../../../qml/Main.qml" line="250"/>
         <source>Fika is locked</source>
         <translation>Fika är låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="254"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="259"/>
+        <location filename="../../../qml/Main.qml" line="261"/>
         <source>Unlock</source>
         <translation>Lås upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="278"/>
+        <location filename="../../../qml/Main.qml" line="282"/>
+        <source>Choose an app lock</source>
+        <translation>Välj ett applås</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="284"/>
+        <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
+        <translation>Ditt företag kräver att Fika låser sig efter %1 minuter utan aktivitet och vid varje start. Välj PIN-koden eller lösenfrasen som öppnar det.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="288"/>
+        <source>PIN or passphrase (at least 4 characters)</source>
+        <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="289"/>
+        <source>The same again</source>
+        <translation>Samma en gång till</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="291"/>
+        <source>Set the app lock</source>
+        <translation>Ställ in applåset</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="310"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på den här enheten är raderade</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="291"/>
+        <location filename="../../../qml/Main.qml" line="323"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Allt som har synkats finns tryggt på servern. Starta Fika och logga in för att arbeta här igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="298"/>
+        <location filename="../../../qml/Main.qml" line="330"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1611,17 +1636,22 @@
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="221"/>
+        <location filename="../appcontext.cpp" line="225"/>
+        <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
+        <translation>Ditt företag kräver att appen låser sig efter högst %1 minuter utan aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="231"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller lösenfrasen måste ha minst 4 tecken</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="222"/>
+        <location filename="../appcontext.cpp" line="232"/>
         <source>The two differ</source>
         <translation>De två skiljer sig åt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="270"/>
+        <location filename="../appcontext.cpp" line="280"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhetens data raderades</translation>
     </message>
@@ -2328,7 +2358,7 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="216"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ändring sparad på enheten</numerusform>
@@ -2336,22 +2366,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="216"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="200"/>
+        <location filename="../synccontroller.cpp" line="218"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="201"/>
+        <location filename="../synccontroller.cpp" line="219"/>
         <source>Sync failed</source>
         <translation>Synkningen misslyckades</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="202"/>
+        <location filename="../synccontroller.cpp" line="220"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt att granska</numerusform>
@@ -2359,7 +2389,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="203"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ändring avvisad</numerusform>
@@ -2367,12 +2397,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="205"/>
+        <location filename="../synccontroller.cpp" line="223"/>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="206"/>
+        <location filename="../synccontroller.cpp" line="224"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ändring väntar</numerusform>
@@ -2380,7 +2410,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="207"/>
+        <location filename="../synccontroller.cpp" line="225"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ändring väntar</numerusform>
@@ -2388,38 +2418,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="208"/>
+        <location filename="../synccontroller.cpp" line="226"/>
         <source>Synced at %1</source>
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="273"/>
+        <location filename="../synccontroller.cpp" line="291"/>
         <source>There is no server to send them to</source>
         <translation>Det finns ingen server att skicka dem till</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="275"/>
-        <location filename="../synccontroller.cpp" line="296"/>
+        <location filename="../synccontroller.cpp" line="293"/>
+        <location filename="../synccontroller.cpp" line="314"/>
         <source>You signed out</source>
         <translation>Du loggade ut</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="288"/>
+        <location filename="../synccontroller.cpp" line="306"/>
         <source>An admin wiped this device</source>
         <translation>En administratör har rensat den här enheten</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="299"/>
+        <location filename="../synccontroller.cpp" line="317"/>
         <source>The server did not take them all</source>
         <translation>Servern tog inte emot alla</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="376"/>
+        <location filename="../synccontroller.cpp" line="399"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="379"/>
+        <location filename="../synccontroller.cpp" line="402"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>
@@ -2427,28 +2457,28 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="60"/>
-        <location filename="../synccontroller.cpp" line="82"/>
+        <location filename="../synccontroller.cpp" line="62"/>
+        <location filename="../synccontroller.cpp" line="93"/>
         <source>The local database could not be opened</source>
         <translation>Den lokala databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="90"/>
+        <location filename="../synccontroller.cpp" line="101"/>
         <source>The server does not accept this token</source>
         <translation>Servern godtar inte den här token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="91"/>
+        <location filename="../synccontroller.cpp" line="102"/>
         <source>Cannot reach the server: %1</source>
         <translation>Når inte servern: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="101"/>
+        <location filename="../synccontroller.cpp" line="112"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Den här token tillhör %1, men ändringar av %2 väntar på enheten. Be din administratör om en ny token för %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="106"/>
+        <location filename="../synccontroller.cpp" line="117"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Token kunde inte sparas i enhetens valv</translation>
     </message>
