@@ -236,10 +236,12 @@ ApplicationWindow {
         onVisibleChanged: if (visible) { appLockPin.text = ""; appLockError.text = ""; appLockPin.forceActiveFocus() }
         MouseArea { anchors.fill: parent; acceptedButtons: Qt.AllButtons; hoverEnabled: true }
         function unlock() {
-            if (!App.unlockApp(appLockPin.text)) {
-                appLockError.text = qsTr("That is not the PIN or passphrase of this app's lock")
-                appLockPin.selectAll()
-            }
+            var wait = App.unlockWaitSeconds()
+            if (wait === 0 && App.unlockApp(appLockPin.text)) return
+            wait = App.unlockWaitSeconds()
+            appLockError.text = wait > 0 ? qsTr("Too many wrong tries: try again in %1 s").arg(wait)
+                                         : qsTr("That is not the PIN or passphrase of this app's lock")
+            appLockPin.selectAll()
         }
         // Locked at start: the field takes the keys once the window is up.
         Component.onCompleted: if (visible) Qt.callLater(appLockPin.forceActiveFocus)

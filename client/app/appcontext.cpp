@@ -85,6 +85,10 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     // and touch of the application.
     locked_ = lockMinutes() > 0;
     last_input_ms_ = now_ms();
+    if (auto fails = QString::fromStdString(meta("app_lock_fails")).split(' '); fails.size() == 2) {
+        failed_unlocks_ = fails[0].toInt();
+        unlock_not_before_ms_ = fails[1].toULongLong();
+    }
     if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
     idle_timer_.setInterval(15000);
     connect(&idle_timer_, &QTimer::timeout, this, &AppContext::checkIdle);
@@ -236,16 +240,28 @@ bool AppContext::setAppLock(int minutes, const QString& pin, const QString& repe
     return true;
 }
 
+int AppContext::unlockWaitSeconds() const {
+    std::uint64_t now = now_ms();
+    return now >= unlock_not_before_ms_ ? 0 : static_cast<int>((unlock_not_before_ms_ - now + 999) / 1000);
+}
+
 bool AppContext::unlockApp(const QString& pin) {
+    if (unlockWaitSeconds() > 0) return false;
     auto [minutes, sealed] = parse_lock(meta("app_lock"));
     if (minutes <= 0 || client::pin_matches(s(pin), sealed)) {
         locked_ = false;
+        if (failed_unlocks_) set_meta("app_lock_fails", "");
         failed_unlocks_ = 0;
         last_input_ms_ = now_ms();
         emit lockedChanged();
         return true;
     }
-    ++failed_unlocks_;
+    if (++failed_unlocks_ >= 5) {
+        std::uint64_t wait_s = std::min<std::uint64_t>(3600, 30ull << std::min(failed_unlocks_ - 5, 7));
+        unlock_not_before_ms_ = now_ms() + wait_s * 1000;
+    }
+    // Kept: quitting and starting again does not reset the count.
+    set_meta("app_lock_fails", QString("%1 %2").arg(failed_unlocks_).arg(unlock_not_before_ms_));
     return false;  // the lock's own window says so (not the app's error bar, behind it)
 }
 

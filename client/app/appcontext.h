@@ -111,8 +111,11 @@ public:
     // minutes 0 removes the lock (the current PIN is not needed: whoever is here already
     // unlocked). Else the PIN (at least 4 characters) twice. False with lastError.
     Q_INVOKABLE bool setAppLock(int minutes, const QString& pin, const QString& repeat);
-    // False for a wrong PIN (the lock window says so itself).
+    // False for a wrong PIN (the lock window says so itself). After 5 wrong ones in a row
+    // each further try waits 30 s, doubling (to 1 h): a 4-digit PIN cannot be guessed.
     Q_INVOKABLE bool unlockApp(const QString& pin);
+    // Seconds before the next try is heard (0: now).
+    Q_INVOKABLE int unlockWaitSeconds() const;
     // Locks when nothing was typed, clicked or touched for lockMinutes (a timer calls it).
     Q_INVOKABLE void checkIdle();
     // Deletes this device's copy at once: the database with its WAL and journal, its vault
@@ -263,6 +266,7 @@ private:
     bool locked_ = false;
     std::uint64_t last_input_ms_ = 0;
     int failed_unlocks_ = 0;
+    std::uint64_t unlock_not_before_ms_ = 0;
     QTimer idle_timer_;
     bool eventFilter(QObject* watched, QEvent* event) override;
     std::unique_ptr<sync::Store> store_;

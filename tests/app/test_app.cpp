@@ -1108,6 +1108,22 @@ TEST_CASE("the app lock: idle for its minutes it locks - a wrong PIN is refused 
         REQUIRE(app.locked());
         CHECK_FALSE(app.unlockApp("1357"));
         CHECK(app.locked());
+        // Guessing: after 5 wrong tries even the right PIN waits 30 s, then the next 60 s.
+        for (int i = 0; i < 4; ++i) CHECK_FALSE(app.unlockApp("0000"));
+        CHECK(app.unlockWaitSeconds() == 30);
+        CHECK_FALSE(app.unlockApp("2468"));
+        now += 31000;
+        CHECK(app.unlockWaitSeconds() == 0);
+        CHECK_FALSE(app.unlockApp("0001"));
+        CHECK(app.unlockWaitSeconds() == 60);
+        now += 61000;
+        REQUIRE(app.unlockApp("2468"));
+        CHECK_FALSE(app.locked());
+        CHECK(app.unlockWaitSeconds() == 0);
+        app.checkIdle();
+        now += 5 * 60000;
+        app.checkIdle();
+        REQUIRE(app.locked());
         REQUIRE(app.unlockApp("2468"));
         CHECK_FALSE(app.locked());
         // Input keeps it open: a key press now, then 4 more minutes.
@@ -1122,6 +1138,16 @@ TEST_CASE("the app lock: idle for its minutes it locks - a wrong PIN is refused 
         AppContext again(o);
         REQUIRE(again.ok());
         CHECK(again.locked());  // at every start
+        // Wrong tries count across starts: quitting does not reset the wait.
+        for (int i = 0; i < 5; ++i) CHECK_FALSE(again.unlockApp("9999"));
+        CHECK(again.unlockWaitSeconds() == 30);
+    }
+    {
+        AppContext again(o);
+        REQUIRE(again.ok());
+        CHECK(again.unlockWaitSeconds() == 30);
+        CHECK_FALSE(again.unlockApp("2468"));
+        now += 31000;
         REQUIRE(again.unlockApp("2468"));
         REQUIRE(again.setAppLock(0, "", ""));
         CHECK(again.lockMinutes() == 0);

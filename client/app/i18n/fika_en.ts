@@ -925,62 +925,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="240"/>
+        <location filename="../../../qml/Main.qml" line="242"/>
+        <source>Too many wrong tries: try again in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="243"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="250"/>
+        <location filename="../../../qml/Main.qml" line="252"/>
         <source>Fika is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="254"/>
+        <location filename="../../../qml/Main.qml" line="256"/>
         <source>PIN or passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="261"/>
+        <location filename="../../../qml/Main.qml" line="263"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="282"/>
+        <location filename="../../../qml/Main.qml" line="284"/>
         <source>Choose an app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="284"/>
+        <location filename="../../../qml/Main.qml" line="286"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="288"/>
+        <location filename="../../../qml/Main.qml" line="290"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="289"/>
+        <location filename="../../../qml/Main.qml" line="291"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="291"/>
+        <location filename="../../../qml/Main.qml" line="293"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="310"/>
+        <location filename="../../../qml/Main.qml" line="312"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="323"/>
+        <location filename="../../../qml/Main.qml" line="325"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="330"/>
+        <location filename="../../../qml/Main.qml" line="332"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,78 +1423,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="169"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="174"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>No app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="208"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="215"/>
         <source>Saved %1: open it with your calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
         <source>Export all to CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
         <source>Saved in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>Import a CSV file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="246"/>
         <source>Import a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="253"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,7 +1656,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="280"/>
+        <location filename="../appcontext.cpp" line="289"/>
         <source>This device&apos;s data was deleted</source>
         <translation type="unfinished"></translation>
     </message>

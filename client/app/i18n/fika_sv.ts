@@ -925,62 +925,67 @@
         <translation>arbetar offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="240"/>
+        <location filename="../../../qml/Main.qml" line="242"/>
+        <source>Too many wrong tries: try again in %1 s</source>
+        <translation>För många felaktiga försök: försök igen om %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="243"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det är inte applåsets PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="250"/>
+        <location filename="../../../qml/Main.qml" line="252"/>
         <source>Fika is locked</source>
         <translation>Fika är låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="254"/>
+        <location filename="../../../qml/Main.qml" line="256"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="261"/>
+        <location filename="../../../qml/Main.qml" line="263"/>
         <source>Unlock</source>
         <translation>Lås upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="282"/>
+        <location filename="../../../qml/Main.qml" line="284"/>
         <source>Choose an app lock</source>
         <translation>Välj ett applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="284"/>
+        <location filename="../../../qml/Main.qml" line="286"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Ditt företag kräver att Fika låser sig efter %1 minuter utan aktivitet och vid varje start. Välj PIN-koden eller lösenfrasen som öppnar det.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="288"/>
+        <location filename="../../../qml/Main.qml" line="290"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="289"/>
+        <location filename="../../../qml/Main.qml" line="291"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="291"/>
+        <location filename="../../../qml/Main.qml" line="293"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="310"/>
+        <location filename="../../../qml/Main.qml" line="312"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på den här enheten är raderade</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="323"/>
+        <location filename="../../../qml/Main.qml" line="325"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Allt som har synkats finns tryggt på servern. Starta Fika och logga in för att arbeta här igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="330"/>
+        <location filename="../../../qml/Main.qml" line="332"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1418,78 +1423,78 @@
         <translation>Efter en timme utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="169"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="174"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>No app lock</source>
         <translation>Inget applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="196"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min utan användning, och vid varje start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="208"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="215"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="246"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="253"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
@@ -1651,7 +1656,7 @@
         <translation>De två skiljer sig åt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="280"/>
+        <location filename="../appcontext.cpp" line="289"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhetens data raderades</translation>
     </message>
