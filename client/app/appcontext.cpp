@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
-#include <QFile>
 #include <QFileInfo>
 #include <QJSEngine>
 #include <QRegularExpression>
@@ -288,9 +287,7 @@ bool AppContext::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void AppContext::deleteDeviceData(const QString& reason) {
-    const std::string db = s(db_path_);
-    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".vault", ".rekey", ".rekey-wal", ".rekey-shm"})
-        QFile::remove(QString::fromStdString(db + suffix));
+    client::delete_device_files(s(db_path_));
     // (The vault's token stays in memory only until the app quits; nothing syncs now.)
     if (encrypted()) DeviceLock::keyring_delete(DeviceLock::keyring_key(db_path_));
     gone_reason_ = reason.isEmpty() ? tr("This device's data was deleted") : reason;

@@ -382,9 +382,7 @@ int cmd_show(Ctx& c, const Args& a) {
 void delete_local_data(Ctx& c) {
     c.store.reset();
     c.vault.reset();
-    sync::crypt::forget_key(c.db_path);
-    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".vault", ".rekey", ".rekey-wal", ".rekey-shm"})
-        std::filesystem::remove(c.db_path + suffix);
+    client::delete_device_files(c.db_path);
 }
 
 // The server says an admin wiped this device: its data goes at once, nothing is sent.

@@ -265,6 +265,12 @@ void clear_plain_token(const std::string& db_path) {
 
 }  // namespace
 
+void delete_device_files(const std::string& db_path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".vault", ".vault.tmp"}) ::unlink((db_path + suffix).c_str());
+    sync::crypt::recover_key_change(db_path);
+    sync::crypt::forget_key(db_path);
+}
+
 sync::Result<Vault> unlock_database(const std::string& db_path, const std::string& passphrase) {
     return sync::guard([&] {
         Vault v = sync::must(Vault::unlock(Vault::path_for(db_path), passphrase));

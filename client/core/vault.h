@@ -103,6 +103,12 @@ private:
     std::optional<Vault> vault_;
 };
 
+// Deletes this device's copy (a wipe, a sign-out): the database with its WAL, -shm and
+// journal, what a key change left beside it, and its vault. Unlinks only, opens nothing:
+// safe while this process still holds connections to the file (they go on with files that
+// have no name any more). Forgets the key.
+void delete_device_files(const std::string& db_path);
+
 // ---- the encrypted device database, in the order that survives a crash at any point ----
 
 // Opens the vault of `db_path` with `passphrase` and keys the database (crypt::use_key):

@@ -52,7 +52,7 @@ std::unique_ptr<AppContext> open_app(const QString& db, const DeviceLock& lock, 
 // The lock window over `lock`, driven with clicks and keys.
 class LockUi {
 public:
-    explicit LockUi(DeviceLock& lock) : lock_(lock) {
+    explicit LockUi(DeviceLock& lock) {
         g_warnings.clear();
         engine.addImportPath(QStringLiteral("qrc:/"));
         engine.setInitialProperties({{"lock", QVariant::fromValue(static_cast<QObject*>(&lock))}});
@@ -102,9 +102,6 @@ public:
     QQmlApplicationEngine engine;
     QQuickWindow* win = nullptr;
     bool done = false;
-
-private:
-    DeviceLock& lock_;
 };
 
 std::string everything(const TempDir& dir) { return fika::test::bytes_under(dir.path()); }

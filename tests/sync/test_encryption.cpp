@@ -27,6 +27,35 @@ namespace {
 std::string slurp(const std::string& path) { return fika::test::file_bytes(path); }
 std::string everything_in(const TempDir& dir) { return fika::test::bytes_under(dir.path()); }
 
+// The same, read by another process (as a thief's copy would be): this one may hold
+// connections to those files, and closing a descriptor of its own on one would drop its
+// SQLite locks.
+std::string everything_in_other_process(const TempDir& dir) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        std::string all = fika::test::bytes_under(dir.path());
+        for (std::size_t off = 0; off < all.size();) {
+            ssize_t n = write(fds[1], all.data() + off, all.size() - off);
+            if (n <= 0) _exit(1);
+            off += static_cast<std::size_t>(n);
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    std::string got;
+    char buf[65536];
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) got.append(buf, static_cast<std::size_t>(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+    return got;
+}
+
 crypt::Key key_of(std::uint8_t fill) {
     crypt::Key k{};
     k.fill(fill);
@@ -89,7 +118,7 @@ TEST_CASE("an encrypted device database holds no plaintext of any record - a pla
     // While open (the WAL holds the latest pages) and after a clean close.
     for (int pass = 0; pass < 2; ++pass) {
         INFO((pass == 0 ? "open" : "closed"));
-        std::string p = everything_in(plain_dir), e = everything_in(enc_dir);
+        std::string p = everything_in_other_process(plain_dir), e = everything_in_other_process(enc_dir);
         for (const auto& w : kWords) {
             CHECK(p.find(w) != std::string::npos);  // the grep finds them where they are
             CHECK(e.find(w) == std::string::npos);
