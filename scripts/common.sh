@@ -20,6 +20,8 @@ FIKA_PACKAGES=(
     postgresql-15 libpq-dev  # the server's PostgreSQL storage and its tests (label pg)
     qtkeychain-qt6-dev  # the OS keyring for the key of the app's encrypted database
     gnome-keyring libsecret-tools dbus  # a keyring the tests start (the app's keyring test)
+    libqrencode-dev  # QR codes of enrolment links (fika-server user enrol, the app's Add a device)
+    zbar-tools  # the tests read those QR codes back (zbarimg) as a phone's camera would
 )
 
 fika_install_deps() {

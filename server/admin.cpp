@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 
+#include "enrolment.h"
 #include "export.h"
 
 namespace fika::server {
@@ -117,14 +118,97 @@ Status Admin::set_disabled(const std::string& name, bool disabled) {
     return sync::guard_status([&] { must(data_.set_disabled(find_user(name).id, disabled)); });
 }
 
-Result<std::string> Admin::rotate_token(const std::string& name) {
+Result<std::string> Admin::rotate_token(const std::string& name, bool none) {
     return sync::guard([&] {
         User u = find_user(name);
-        std::string token = new_token();
-        must(data_.set_token_hash(u.id, token_hash(token)));
+        std::string token = none ? std::string() : new_token();
+        must(data_.set_token_hash(u.id, none ? std::string() : token_hash(token)));
         return token;
     });
 }
+
+namespace {
+
+// What is stored of a code: the hash of its normal form, apart from tokens' hashes.
+std::string code_hash(const std::string& normal) { return token_hash("enrol:" + normal); }
+
+bool printable(const std::string& s, std::size_t max) {
+    if (s.size() > max) return false;
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f) return false;
+    return true;
+}
+
+// The version in a user agent such as "fika-app/0.1.0 (linux)"; "" when it names none.
+std::string version_in(const std::string& agent) {
+    std::size_t slash = agent.find('/');
+    if (slash == std::string::npos) return "";
+    std::size_t end = agent.find(' ', slash);
+    return agent.substr(slash + 1, end == std::string::npos ? std::string::npos : end - slash - 1);
+}
+
+}  // namespace
+
+Result<Enrolment> Admin::new_enrolment(const std::string& name, std::uint64_t ttl_min) {
+    return sync::guard([&] {
+        User u = find_user(name);
+        if (u.disabled) fail(Code::Invalid, "the account " + name + " is disabled");
+        if (ttl_min == 0 || ttl_min > kEnrolTtlMaxMin) fail(Code::Invalid, "a code lasts from 1 minute to 7 days");
+        std::uint64_t bits = 0;
+        if (RAND_bytes(reinterpret_cast<unsigned char*>(&bits), sizeof bits) != 1)
+            fail(Code::Storage, "no randomness for a code");
+        Enrolment e;
+        e.code = sync::enrol_code_from_bits(bits);
+        e.user_name = u.name;
+        std::uint64_t now = hub_.now_ms();
+        e.expires_ms = now + ttl_min * 60000;
+        must(data_.add_enrolment(code_hash(*sync::normal_enrol_code(e.code)), u.id, now, e.expires_ms));
+        return e;
+    });
+}
+
+Result<std::optional<std::pair<User, std::string>>> Admin::enrol(const EnrolRequest& req) {
+    return sync::guard([&]() -> std::optional<std::pair<User, std::string>> {
+        auto normal = sync::normal_enrol_code(req.code);
+        if (!normal) return std::nullopt;  // not even the shape of a code: as an unknown one
+        sync::Site site{};
+        if (!sync::parse_site(req.site, site)) fail(Code::Invalid, "site: the device's site id (16 hex digits)");
+        if (!printable(req.name, 100) || !printable(req.platform, 100) || !printable(req.app_version, 40))
+            fail(Code::Invalid, "name, platform, app_version: printable text, at most 100, 100 and 40 characters");
+        std::string site_id = sync::site_to_string(site);
+        if (must(data_.device_wiped(site_id)))
+            fail(Code::Forbidden, "this device was wiped by an admin; it cannot be signed in again");
+        return in_work(hub_, [&]() -> std::optional<std::pair<User, std::string>> {
+            auto user_id = must(data_.use_enrolment(code_hash(*normal), site_id, hub_.now_ms()));
+            if (!user_id) return std::nullopt;
+            auto name = must(data_.user_name_of(*user_id));
+            if (!name) return std::nullopt;  // cannot happen: users are never deleted
+            User u = find_user(*name);
+            if (u.disabled) fail(Code::Forbidden, "the account " + u.name + " is disabled");
+            Device d;
+            d.site = site_id;
+            d.name = req.name;
+            d.platform = req.platform;
+            d.app_version = req.app_version;
+            d.user_agent = req.user_agent.substr(0, 200);
+            std::string token = new_token();
+            must(data_.enrol_device(d, u.id, token_hash(token), hub_.now_ms()));
+            u.device_site = site_id;
+            return std::make_pair(u, token);
+        });
+    });
+}
+
+Result<std::vector<Device>> Admin::devices(const std::string& name) {
+    return sync::guard([&] {
+        std::vector<Device> out = must(data_.devices(name.empty() ? std::string() : find_user(name).id));
+        for (Device& d : out)
+            if (std::string v = version_in(d.user_agent); !v.empty()) d.app_version = v;
+        return out;
+    });
+}
+
+Status Admin::revoke_device(const std::string& site) { return data_.revoke_device(site, hub_.now_ms()); }
 
 Status Admin::grant(const std::string& user_name, const std::string& account_id) {
     return sync::guard_status([&] {
@@ -184,7 +268,7 @@ Result<Stats> Admin::stats() {
         s.db_bytes = h.bytes;
         s.hub_seq = hub_.hub_seq();
         s.feed_lag_s = must(data_.feed_lag_s());
-        s.device_list = must(data_.devices());
+        s.device_list = must(devices(""));
         return s;
     });
 }

@@ -26,6 +26,22 @@ std::string new_token();
 std::string token_hash(const std::string& token);
 bool valid_user_name(const std::string& name);
 
+// A new enrolment code (sync/enrolment.h), shown once; only its hash is stored.
+struct Enrolment {
+    std::string code;  // XXXX-XXXX-XXXX
+    std::string user_name;
+    std::uint64_t expires_ms = 0;
+};
+
+// What a device says of itself when it exchanges a code (POST /v1/enrol).
+struct EnrolRequest {
+    std::string code, site, name, platform, app_version, user_agent;
+};
+
+// How long a code may be used: 24 hours unless the admin says otherwise, at most 7 days.
+inline constexpr std::uint64_t kEnrolTtlDefaultMin = 24 * 60;
+inline constexpr std::uint64_t kEnrolTtlMaxMin = 7 * 24 * 60;
+
 class Admin {
 public:
     Admin(sync::HubStore& hub, ServerData& data, AccessLog& log) : hub_(hub), data_(data), log_(log) {}
@@ -36,7 +52,21 @@ public:
     Result<std::pair<User, std::string>> add_user(const std::string& name, UserRole role);
     Result<User> user(const std::string& name);
     Status set_disabled(const std::string& name, bool disabled);
-    Result<std::string> rotate_token(const std::string& name);
+    // A new token for the user (shown once), or none at all (`none`): then only the user's
+    // enrolled devices sign in.
+    Result<std::string> rotate_token(const std::string& name, bool none = false);
+    // A single-use code that signs one new device in as `name`, valid `ttl_min` minutes.
+    // Errors: NotFound, Invalid (a disabled user, a ttl of 0 or past kEnrolTtlMaxMin).
+    Result<Enrolment> new_enrolment(const std::string& name, std::uint64_t ttl_min);
+    // Exchanges a code for the device's own token (shown once); nullopt for an unknown,
+    // used or expired code (which of these is not told: a guesser learns nothing).
+    // Errors: Invalid (a malformed request), Forbidden (a wiped device, a disabled user).
+    Result<std::optional<std::pair<User, std::string>>> enrol(const EnrolRequest& req);
+    // A user's devices (every device: name empty), with the app version their last sync
+    // told. Errors: NotFound.
+    Result<std::vector<Device>> devices(const std::string& name);
+    // The device's own token stops working. Errors: NotFound, Invalid (no token of its own).
+    Status revoke_device(const std::string& site);
     Status grant(const std::string& user_name, const std::string& account_id);
     Status revoke(const std::string& user_name, const std::string& account_id);
 

@@ -32,13 +32,8 @@ json access_log(const std::vector<AccessEntry>& log) {
 }
 
 json stats(const Stats& s) {
-    json devices = json::array();
-    for (const Device& d : s.device_list)
-        devices.push_back({{"site", d.site}, {"user", d.user_name}, {"user_agent", d.user_agent},
-                           {"first_seen_ms", d.first_seen_ms}, {"last_sync_ms", d.last_sync_ms}, {"syncs", d.syncs},
-                           {"wiped_ms", d.wiped_ms}, {"wipe_reason", d.wipe_reason}});
     return {{"users", s.users},
-            {"devices", devices},
+            {"devices", devices(s.device_list)["devices"]},
             {"records", s.records},
             {"buckets", s.buckets},
             {"notifications", s.notifications},
@@ -47,6 +42,34 @@ json stats(const Stats& s) {
             {"hub_seq", s.hub_seq},
             {"feed_lag_s", s.feed_lag_s}};
 }
+
+json device(const Device& d) {
+    return {{"site", d.site},
+            {"user", d.user_name},
+            {"name", d.name},
+            {"platform", d.platform},
+            {"app_version", d.app_version},
+            {"user_agent", d.user_agent},
+            {"first_seen_ms", d.first_seen_ms},
+            {"last_sync_ms", d.last_sync_ms},
+            {"syncs", d.syncs},
+            {"enrolled_ms", d.enrolled_ms},
+            {"revoked_ms", d.revoked_ms},
+            {"wiped_ms", d.wiped_ms},
+            {"wipe_reason", d.wipe_reason}};
+}
+
+json devices(const std::vector<Device>& ds) {
+    json arr = json::array();
+    for (const Device& d : ds) arr.push_back(device(d));
+    return {{"devices", arr}};
+}
+
+json enrolment(const Enrolment& e, const std::string& link) {
+    return {{"code", e.code}, {"link", link}, {"user", e.user_name}, {"expires_ms", e.expires_ms}};
+}
+
+json revoked(const std::string& site) { return {{"site", site}, {"revoked", true}}; }
 
 json backup(const std::string& path) { return {{"path", path}}; }
 

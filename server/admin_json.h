@@ -22,9 +22,13 @@ json disabled(const std::string& name, bool disabled);        // {"name", "disab
 json token(const std::string& name, const std::string& token);  // {"name", "token"}
 json access(const std::string& user, const std::string& account, bool granted);  // {"user", "account", "access"}
 json access_log(const std::vector<AccessEntry>& log);         // {"entries": [{day, who, action, subject, times, first_ms, last_ms}]}
-json stats(const Stats& s);  // {users, devices: [...], records, buckets, notifications, webhook_queue, database_bytes, hub_seq, feed_lag_s}
+json stats(const Stats& s);  // {users, devices: [device...], records, buckets, notifications, webhook_queue, database_bytes, hub_seq, feed_lag_s}
 json backup(const std::string& path);                         // {"path"}
 json wiped(const std::string& site, const std::string& reason);  // {"site", "wiped": true, "reason"}
+json device(const Device& d);  // {site, user, name, platform, app_version, user_agent, first_seen_ms, last_sync_ms, syncs, enrolled_ms, revoked_ms, wiped_ms, wipe_reason}
+json devices(const std::vector<Device>& ds);  // {"devices": [device...]}
+json enrolment(const Enrolment& e, const std::string& link);  // {"code", "link", "user", "expires_ms"}
+json revoked(const std::string& site);  // {"site", "revoked": true}
 json notification(const Notification& n);  // {n, case_id, created_ms, read, payload}
 json erased(const std::string& contact_id, const std::vector<std::string>& buckets);  // {"erased", "buckets"}
 

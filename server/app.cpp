@@ -17,6 +17,7 @@
 #include <set>
 #include <thread>
 
+#include "enrolment.h"
 #include "http.h"
 #include "live.h"
 #include "json_reader.h"
@@ -264,6 +265,7 @@ struct App::Impl {
     LiveHub live;
     Metrics metrics;
     RateLimiter limiter;
+    RateLimiter enrol_limiter{0.2, 10};  // per address: 10 tries, then one per 5 s
     std::atomic<bool> stopping{false};
     std::thread webhook_thread;
     std::mutex webhook_mu;
@@ -281,27 +283,90 @@ struct App::Impl {
     // decided by the route that runs (route()), after cpp-httplib has decoded the path.
     std::optional<Response> gate(const Request& r, std::string& who, std::any& principal) {
         if (r.path == "/healthz" || r.path == "/metrics") return std::nullopt;
+        if (r.path == "/v1/enrol") {
+            // No token yet: the code in the body is the credential. Guessing is slowed per
+            // address (and 60 random bits, single use, hours at most, make it hopeless).
+            if (!enrol_limiter.allow(r.remote_addr)) {
+                Response e = Response::error(429, "rate_limited", "too many enrolment attempts; wait a minute");
+                e.headers.emplace_back("Retry-After", "10");
+                return e;
+            }
+            return std::nullopt;
+        }
         std::string token = r.bearer_token();
         if (token.empty())
             return Response::error(401, "unauthorized", "send the token as 'Authorization: Bearer <token>'");
-        auto u = store->user_by_token(token);
-        if (!u.ok()) return from_error(u.error());
-        if (!*u) return Response::error(401, "unauthorized", "unknown or rotated token");
-        if ((*u)->disabled) {
-            who = (*u)->name;
+        auto o = store->token_owner(token);
+        if (!o.ok()) return from_error(o.error());
+        if (!*o) return Response::error(401, "unauthorized", "unknown or rotated token");
+        const TokenOwner& owner = **o;
+        who = owner.user.name;
+        // A wiped device is told so whatever it asks; nothing further is taken from it.
+        if (owner.wiped_ms)
+            return Response::error(410, "wiped",
+                                   "an admin wiped this device" + (owner.wipe_reason.empty() ? "" : ": " + owner.wipe_reason));
+        if (owner.revoked_ms)
+            return Response::error(401, "revoked", "an admin signed this device out: enrol it again with a new code");
+        if (owner.user.disabled) {
             // A disabled user's devices are wiped as a lost one is (at their next sync).
             if (r.path == "/v1/sync")
-                return Response::error(410, "wiped", "the account " + (*u)->name + " is disabled: this device's data is to be deleted");
-            return Response::error(401, "unauthorized", "the account " + (*u)->name + " is disabled");
+                return Response::error(410, "wiped", "the account " + owner.user.name + " is disabled: this device's data is to be deleted");
+            return Response::error(401, "unauthorized", "the account " + owner.user.name + " is disabled");
         }
-        who = (*u)->name;
-        if (!limiter.allow((*u)->id)) {
+        if (!limiter.allow(owner.user.id)) {
             Response e = Response::error(429, "rate_limited", "too many requests; slow down and retry");
             e.headers.emplace_back("Retry-After", "1");
             return e;
         }
-        principal = **u;
+        User u = owner.user;
+        u.device_site = owner.device_site;
+        principal = std::move(u);
         return std::nullopt;
+    }
+
+    // Where this server is reached, for enrolment links: --public-url, else the request's
+    // own Host (behind a proxy that terminates TLS, set --public-url).
+    std::string public_url(const Request& r) const {
+        if (!cfg.public_url.empty()) return cfg.public_url;
+        std::string host = r.header("host");
+        if (host.empty()) host = cfg.host + ":" + std::to_string(cfg.port);
+        return (cfg.tls_cert.empty() ? "http://" : "https://") + host;
+    }
+
+    // A new enrolment code for `name` as an answer: the code, its link, when it expires.
+    Response enrolment_for(const Request& r, const std::string& name, std::uint64_t default_ttl,
+                           std::uint64_t max_ttl) {
+        json body;
+        if (auto e = parse_body(r, body, {"ttl_minutes"})) return *e;
+        std::uint64_t ttl = default_ttl;
+        if (body.contains("ttl_minutes")) {
+            if (!body["ttl_minutes"].is_number_unsigned() || body["ttl_minutes"].get<std::uint64_t>() == 0 ||
+                body["ttl_minutes"].get<std::uint64_t>() > max_ttl)
+                return Response::error(400, "invalid", "ttl_minutes: a number from 1 to " + std::to_string(max_ttl));
+            ttl = body["ttl_minutes"].get<std::uint64_t>();
+        }
+        auto e = store->new_enrolment(name, ttl);
+        if (!e.ok()) return from_error(e.error());
+        return Response::json(201, admin_json::enrolment(*e, sync::enrol_link(public_url(r), e->code)).dump());
+    }
+
+    Response enrol(const Request& r) {
+        json body;
+        if (auto e = parse_body(r, body, {"code", "site", "name", "platform", "app_version"})) return *e;
+        EnrolRequest req;
+        if (auto e = string_field(body, "code", req.code)) return *e;
+        if (auto e = string_field(body, "site", req.site)) return *e;
+        for (auto [key, out] : {std::pair{"name", &req.name}, {"platform", &req.platform}, {"app_version", &req.app_version}})
+            if (body.contains(key))
+                if (auto e = string_field(body, key, *out)) return *e;
+        req.user_agent = r.header("user-agent");
+        auto done = store->enrol(req);
+        if (!done.ok()) return from_error(done.error());
+        if (!*done)
+            return Response::error(401, "bad_code", "this code is unknown, used or expired: ask for a new one");
+        auto& [u, token] = **done;
+        log(u.name + " enrolled device " + u.device_site + (req.name.empty() ? "" : " (" + req.name + ")"));
+        return Response::json(201, json{{"token", token}, {"user", admin_json::user(u)}, {"site", u.device_site}}.dump());
     }
 
     void route(const std::string& method, const std::string& pattern, const std::string& name,
@@ -350,6 +415,21 @@ struct App::Impl {
         });
 
         route("POST", "/v1/sync", "/v1/sync", [this](const Request& r, const User* u) { return sync(r, *u); });
+
+        // Devices: a code exchanged for a device's own token (no token needed), a code
+        // for another device of one's own (15 minutes unless asked, at most an hour), and
+        // one's own devices.
+        route("POST", "/v1/enrol", "/v1/enrol", [this](const Request& r, const User*) { return enrol(r); }, false);
+        route("POST", "/v1/enrol/codes", "/v1/enrol/codes", [this](const Request& r, const User* u) {
+            return enrolment_for(r, u->name, 15, 60);
+        });
+        route("GET", "/v1/devices", "/v1/devices", [this](const Request&, const User* u) {
+            auto ds = store->devices(u->name);
+            if (!ds.ok()) return from_error(ds.error());
+            json j = admin_json::devices(*ds);
+            for (auto& d : j["devices"]) d["this_device"] = d["site"] == u->device_site;
+            return Response::json(200, j.dump());
+        });
 
         route("GET", "/v1/events", "/v1/events", [this](const Request& r, const User* u) { return events(r, *u); });
 
@@ -413,12 +493,19 @@ struct App::Impl {
             if (!added.ok()) return from_error(added.error());
             return Response::json(201, admin_json::added(added->first, added->second).dump());
         });
-        route("POST", "/v1/admin/users/([^/]+)/(disable|enable|token)", "/v1/admin/users/{name}/{action}",
+        route("POST", "/v1/admin/users/([^/]+)/(disable|enable|token|enrol)", "/v1/admin/users/{name}/{action}",
               [this](const Request& r, const User*) {
                   const std::string& name = r.captures.at(0);
                   const std::string& action = r.captures.at(1);
+                  if (action == "enrol") return enrolment_for(r, name, kEnrolTtlDefaultMin, kEnrolTtlMaxMin);
                   if (action == "token") {
-                      auto t = store->rotate_token(name);
+                      // {"none": true}: no token of the user's own any more (enrolled devices only).
+                      json body;
+                      if (auto e = parse_body(r, body, {"none"})) return *e;
+                      if (body.contains("none") && !body["none"].is_boolean())
+                          return Response::error(400, "invalid", "none: expected true or false");
+                      bool none = body.value("none", false);
+                      auto t = store->rotate_token(name, none);
                       if (!t.ok()) return from_error(t.error());
                       return Response::json(200, admin_json::token(name, *t).dump());
                   }
@@ -482,6 +569,17 @@ struct App::Impl {
             if (!st.ok()) return from_error(st.error());
             return Response::json(200, admin_json::wiped(site, reason).dump());
         });
+        route("GET", "/v1/admin/devices", "/v1/admin/devices", [this](const Request& r, const User*) {
+            auto ds = store->devices(r.params.count("user") ? r.params.at("user") : std::string());
+            if (!ds.ok()) return from_error(ds.error());
+            return Response::json(200, admin_json::devices(*ds).dump());
+        });
+        route("POST", "/v1/admin/devices/([^/]+)/revoke", "/v1/admin/devices/{site}/revoke", [this](const Request& r, const User*) {
+            const std::string& site = r.captures.at(0);
+            auto st = store->revoke_device(site);
+            if (!st.ok()) return from_error(st.error());
+            return Response::json(200, admin_json::revoked(site).dump());
+        });
         route("GET", "/v1/admin/stats", "/v1/admin/stats", [this](const Request&, const User*) {
             auto s = store->stats();
             if (!s.ok()) return from_error(s.error());
@@ -497,6 +595,9 @@ struct App::Impl {
             return Response::error(415, "unsupported_media_type", "POST /v1/sync takes application/json");
         auto req = sync::decode_request(r.body, sync::Schema::current());
         if (!req.ok()) return from_error(req.error());
+        // An enrolled device's token syncs that device only.
+        if (!u.device_site.empty() && sync::site_to_string(req->site) != u.device_site)
+            return Response::error(403, "forbidden", "this token belongs to another device");
         // A wiped device: nothing of what it sends is taken; it is told to delete its data.
         auto wiped = store->device_wiped(sync::site_to_string(req->site));
         if (!wiped.ok()) return from_error(wiped.error());
@@ -539,8 +640,8 @@ struct App::Impl {
                     last_write = SteadyClock::now();
                 }
                 // A disabled user or a rotated token ends the stream at once.
-                auto still = store->user_by_token(conn->token);
-                if (still.ok() && (!*still || (*still)->disabled)) {
+                auto still = store->token_owner(conn->token);
+                if (still.ok() && (!*still || (*still)->user.disabled || (*still)->revoked_ms || (*still)->wiped_ms)) {
                     sink.write("event: revoked\ndata: {\"reason\":\"the token was revoked or the account disabled\"}\n\n");
                     return close();
                 }

@@ -31,6 +31,9 @@ struct Config {
     // The firm's policy for devices, in GET /v1/me: the app must lock itself after at
     // most this many idle minutes (0: the user decides).
     int require_app_lock_min = 0;
+    // Where devices reach this server, for enrolment links (fika://enrol?server=...);
+    // empty: the scheme and Host of the request that asked for the code.
+    std::string public_url;
     // The front door (server/front_door.h, docs/protocol.md "Limits").
     double header_timeout_s = 10;     // a request's whole head
     double body_timeout_s = 60;       // its whole body, after the head

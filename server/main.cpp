@@ -2,7 +2,9 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <cctype>
 #include <cstdio>
+#include <optional>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -11,7 +13,11 @@
 #include <thread>
 #include <vector>
 
+#include <qrencode.h>
+#include <unistd.h>
+
 #include "admin_json.h"
+#include "enrolment.h"
 #include "app.h"
 #include "server_store.h"
 
@@ -57,13 +63,22 @@ Commands:
       --max-drift SECONDS     refuse device clocks further ahead than this (default 600)
       --order-wait SECONDS    how long a device's push that follows another still
                               unanswered one waits for it before "busy" (default 10)
+      --public-url URL        where devices reach this server, for enrolment links
+                              (default: the scheme and Host of the request)
       --quiet                 no request log
   user add NAME --role consultant|seller|admin
                               create a user; prints its token as the last line
   user list [--json]          every user, role and state
   user disable NAME           refuse the user's token at once (open streams close)
   user enable NAME
-  user token NAME             issue a new token (the old one stops working); prints it
+  user token NAME [--none]    issue a new token (the old one stops working); prints it.
+                              --none: no token of the user's own at all - only devices
+                              enrolled with a code sign in (docs/deployment.md)
+  user enrol NAME [--ttl DURATION] [--url URL]
+                              a single-use code that signs one new device in as NAME:
+                              prints the code (XXXX-XXXX-XXXX), a fika:// link and, on a
+                              terminal, its QR code. DURATION: 30m, 8h, 2d (default 24h,
+                              at most 7d). URL: where devices reach this server
   access grant USER ACCOUNT_ID
   access revoke USER ACCOUNT_ID
                               give or take a consultant's access to one customer account
@@ -79,6 +94,10 @@ Commands:
                               stopped); the replaced one is kept beside it, and devices
                               send again, at their next sync, what the backup lacks
   stats [--json]              users, devices and their last sync, records, database size
+  device list [USER] [--json]  devices (of one user): name, platform, app version,
+                              first seen, last sync, and whether enrolled, revoked, wiped
+  device revoke SITE          an enrolled device's own token stops working (it keeps its
+                              data and asks for a new code); the user's others go on
   device wipe SITE [--reason TEXT]
                               a lost device (SITE as stats lists it): at its next sync it
                               deletes its data without sending anything, and the server
@@ -111,6 +130,40 @@ std::string when(std::uint64_t ms) {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%SZ", &tm);
     return buf;
+}
+
+// "30m", "8h", "2d" or a number of minutes, as minutes; nullopt for anything else.
+std::optional<std::uint64_t> parse_minutes(const std::string& s) {
+    if (s.empty() || s.size() > 12) return std::nullopt;
+    std::size_t digits = 0;
+    while (digits < s.size() && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
+    if (digits == 0 || digits + 1 < s.size()) return std::nullopt;
+    std::uint64_t n = std::stoull(s.substr(0, digits));
+    char unit = digits < s.size() ? s[digits] : 'm';
+    if (unit == 'm') return n;
+    if (unit == 'h') return n * 60;
+    if (unit == 'd') return n * 24 * 60;
+    return std::nullopt;
+}
+
+// A QR code of `text` on the terminal, two modules per character cell (light modules
+// drawn, as on a dark terminal; phones' readers take either way round).
+void print_qr(const std::string& text) {
+    QRcode* qr = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!qr) return;
+    const int n = qr->width, margin = 2;
+    auto dark = [&](int x, int y) {
+        return x >= 0 && y >= 0 && x < n && y < n && (qr->data[y * n + x] & 1);
+    };
+    for (int y = -margin; y < n + margin; y += 2) {
+        std::string line = "    ";
+        for (int x = -margin; x < n + margin; ++x) {
+            bool top = !dark(x, y), bottom = !dark(x, y + 1);
+            line += top && bottom ? "\u2588" : top ? "\u2580" : bottom ? "\u2584" : " ";
+        }
+        std::printf("%s\n", line.c_str());
+    }
+    QRcode_free(qr);
 }
 
 bool is_loopback(const std::string& host) {
@@ -197,6 +250,10 @@ int serve(const std::string& data, std::vector<std::string> args) {
             cfg.max_per_address = std::max<std::size_t>(2, std::stoull(value()));
         } else if (a == "--order-wait") {
             cfg.push_order_wait_ms = static_cast<std::uint64_t>(std::clamp(std::stod(value()), 0.0, 3600.0) * 1000);
+        } else if (a == "--public-url") {
+            cfg.public_url = value();
+            if (cfg.public_url.rfind("http://", 0) != 0 && cfg.public_url.rfind("https://", 0) != 0)
+                return usage_error("--public-url takes an http:// or https:// URL");
         } else if (a == "--quiet") {
             cfg.quiet = true;
         } else {
@@ -331,10 +388,43 @@ int main(int argc, char** argv) {
                 return 0;
             }
             if (sub == "token") {
-                auto t = store->rotate_token(name);
+                bool none = args.size() == 4 && args[3] == "--none";
+                if (args.size() > 3 && !none) return usage_error("user token NAME [--none]");
+                auto t = store->rotate_token(name, none);
                 if (!t.ok()) return fail(t.error());
                 if (json_out) return print_json(admin_json::token(name, *t));
-                std::printf("new token for %s (the old one no longer works):\n%s\n", name.c_str(), t->c_str());
+                if (none) std::printf("%s has no token of their own now: only enrolled devices sign in\n", name.c_str());
+                else std::printf("new token for %s (the old one no longer works):\n%s\n", name.c_str(), t->c_str());
+                return 0;
+            }
+            if (sub == "enrol") {
+                std::uint64_t ttl = kEnrolTtlDefaultMin;
+                std::string url;
+                for (std::size_t i = 3; i < args.size(); ++i) {
+                    if (args[i] == "--ttl" && i + 1 < args.size()) {
+                        auto t = parse_minutes(args[++i]);
+                        if (!t) return usage_error("--ttl takes a duration such as 30m, 8h or 2d");
+                        ttl = *t;
+                    } else if (args[i] == "--url" && i + 1 < args.size()) {
+                        url = args[++i];
+                        if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+                            return usage_error("--url takes an http:// or https:// URL");
+                    } else {
+                        return usage_error("user enrol NAME [--ttl DURATION] [--url URL]");
+                    }
+                }
+                auto e = store->new_enrolment(name, ttl);
+                if (!e.ok()) return fail(e.error());
+                std::string link = url.empty() ? std::string() : fika::sync::enrol_link(url, e->code);
+                if (json_out) return print_json(admin_json::enrolment(*e, link));
+                std::printf("enrolment code for %s, single use, until %s:\n\n    %s\n\n", name.c_str(),
+                            when(e->expires_ms).c_str(), e->code.c_str());
+                if (link.empty()) {
+                    std::printf("(with --url URL, where devices reach this server, also a link and a QR code)\n");
+                } else {
+                    std::printf("link: %s\n", link.c_str());
+                    if (isatty(STDOUT_FILENO)) print_qr(link);
+                }
                 return 0;
             }
             return usage_error("unknown user command: " + sub);
@@ -398,6 +488,32 @@ int main(int argc, char** argv) {
                         args[3].c_str());
             return 0;
         }
+        if (cmd == "device" && args.size() >= 2 && args[1] == "list") {
+            if (args.size() > 3) return usage_error("device list [USER]");
+            auto store = open_or_exit(data, false, false);
+            auto ds = store->devices(args.size() == 3 ? args[2] : std::string());
+            if (!ds.ok()) return fail(ds.error());
+            if (json_out) return print_json(admin_json::devices(*ds));
+            std::printf("%-17s %-14s %-20s %-10s %-8s %-17s %-17s %s\n", "DEVICE", "USER", "NAME", "PLATFORM", "VERSION",
+                        "FIRST SEEN", "LAST SYNC", "STATE");
+            for (const Device& d : *ds) {
+                std::string state = d.wiped_ms ? "wiped" : d.revoked_ms ? "revoked" : d.enrolled_ms ? "enrolled" : "user token";
+                std::printf("%-17s %-14s %-20s %-10s %-8s %-17s %-17s %s\n", d.site.c_str(), d.user_name.c_str(),
+                            d.name.substr(0, 20).c_str(), d.platform.substr(0, 10).c_str(), d.app_version.substr(0, 8).c_str(),
+                            when(d.first_seen_ms).substr(0, 16).c_str(),
+                            d.last_sync_ms ? when(d.last_sync_ms).substr(0, 16).c_str() : "never", state.c_str());
+            }
+            return 0;
+        }
+        if (cmd == "device" && args.size() == 3 && args[1] == "revoke") {
+            auto store = open_or_exit(data, false, false);
+            auto st = store->revoke_device(args[2]);
+            if (!st.ok()) return fail(st.error());
+            if (json_out) return print_json(admin_json::revoked(args[2]));
+            std::printf("device %s is signed out: its token no longer works; it keeps its data until enrolled again\n",
+                        args[2].c_str());
+            return 0;
+        }
         if (cmd == "device") {
             // device wipe SITE [--reason TEXT]
             std::string reason;
@@ -406,7 +522,8 @@ int main(int argc, char** argv) {
                 if (args[i] == "--reason" && i + 1 < args.size()) reason = args[++i];
                 else rest.push_back(args[i]);
             }
-            if (rest.size() != 2 || rest[0] != "wipe") return usage_error("device wipe SITE [--reason TEXT]");
+            if (rest.size() != 2 || rest[0] != "wipe")
+                return usage_error("device list [USER] | device revoke SITE | device wipe SITE [--reason TEXT]");
             auto store = open_or_exit(data, false, false);
             auto st = store->wipe_device(rest[1], reason);
             if (!st.ok()) return fail(st.error());

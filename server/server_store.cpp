@@ -42,9 +42,9 @@ ServerStore::~ServerStore() {
     storage_->closing();
 }
 
-Result<std::optional<User>> ServerStore::user_by_token(const std::string& token) {
-    if (token.size() > 100) return std::optional<User>{};
-    return data_.user_by_token_hash(token_hash(token));
+Result<std::optional<TokenOwner>> ServerStore::token_owner(const std::string& token) {
+    if (token.empty() || token.size() > 100) return std::optional<TokenOwner>{};
+    return data_.token_owner(token_hash(token));
 }
 
 Result<std::pair<User, std::string>> ServerStore::add_user(const std::string& name, UserRole role) {
@@ -67,9 +67,29 @@ Status ServerStore::set_disabled(const std::string& name, bool disabled) {
     return admin_.set_disabled(name, disabled);
 }
 
-Result<std::string> ServerStore::rotate_token(const std::string& name) {
+Result<std::string> ServerStore::rotate_token(const std::string& name, bool none) {
     std::lock_guard lock(mu_);
-    return admin_.rotate_token(name);
+    return admin_.rotate_token(name, none);
+}
+
+Result<Enrolment> ServerStore::new_enrolment(const std::string& name, std::uint64_t ttl_min) {
+    std::lock_guard lock(mu_);
+    return admin_.new_enrolment(name, ttl_min);
+}
+
+Result<std::optional<std::pair<User, std::string>>> ServerStore::enrol(const EnrolRequest& req) {
+    std::lock_guard lock(mu_);
+    return admin_.enrol(req);
+}
+
+Result<std::vector<Device>> ServerStore::devices(const std::string& name) {
+    std::lock_guard lock(mu_);
+    return admin_.devices(name);
+}
+
+Status ServerStore::revoke_device(const std::string& site) {
+    std::lock_guard lock(mu_);
+    return admin_.revoke_device(site);
 }
 
 Status ServerStore::grant(const std::string& user_name, const std::string& account_id) {

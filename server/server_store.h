@@ -65,14 +65,20 @@ public:
     ServerStore(const ServerStore&) = delete;
     ServerStore& operator=(const ServerStore&) = delete;
 
-    // The user holding `token`; nullopt for an unknown token. Never waits for a sync.
-    Result<std::optional<User>> user_by_token(const std::string& token);
+    // Whose `token` is (a user's, or an enrolled device's: ServerData::token_owner);
+    // nullopt for an unknown token. Never waits for a sync.
+    Result<std::optional<TokenOwner>> token_owner(const std::string& token);
     // Admin commands (admin.h). Errors: NotFound (unknown user), Invalid, Storage, Busy.
     Result<std::pair<User, std::string>> add_user(const std::string& name, UserRole role);
     Result<std::vector<User>> users();
     Result<User> user(const std::string& name);
     Status set_disabled(const std::string& name, bool disabled);
-    Result<std::string> rotate_token(const std::string& name);
+    Result<std::string> rotate_token(const std::string& name, bool none = false);
+    // Devices (admin.h): enrolment codes, their exchange, the list, revoking one.
+    Result<Enrolment> new_enrolment(const std::string& name, std::uint64_t ttl_min);
+    Result<std::optional<std::pair<User, std::string>>> enrol(const EnrolRequest& req);
+    Result<std::vector<Device>> devices(const std::string& name);
+    Status revoke_device(const std::string& site);
     Status grant(const std::string& user_name, const std::string& account_id);
     Status revoke(const std::string& user_name, const std::string& account_id);
     // The buckets a user may read: every bucket for sellers and admins.

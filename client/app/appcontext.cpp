@@ -24,11 +24,13 @@
 #include "csv.h"
 #include "duplicates.h"
 #include "demo.h"
+#include "enrolment.h"
 #include "export.h"
 #include "records.h"
 #include "rules.h"
 #include "sqlite.h"
 #include "devicelock.h"
+#include "qrimage.h"
 #include "synccontroller.h"
 #include "vault.h"
 
@@ -108,6 +110,7 @@ AppContext* AppContext::of(QQmlEngine* engine) {
 
 void AppContext::attach(QQmlEngine* engine) {
     engine->setProperty(kEngineApp, QVariant::fromValue(static_cast<QObject*>(this)));
+    if (!engine->imageProvider("qr")) engine->addImageProvider("qr", new QrImageProvider);
     // Owned by whoever made it (main(), a test); QML must not delete it.
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
 }
@@ -292,6 +295,47 @@ void AppContext::deleteDeviceData(const QString& reason) {
     if (encrypted()) DeviceLock::keyring_delete(DeviceLock::keyring_key(db_path_));
     gone_reason_ = reason.isEmpty() ? tr("This device's data was deleted") : reason;
     emit goneChanged();
+}
+
+void AppContext::signIn(const QString& url, const QString& given) {
+    QString u = url.trimmed(), what = given.trimmed();
+    // A link pasted into either field carries both.
+    for (const QString& text : {what, u}) {
+        QVariantMap link = readEnrolLink(text);
+        if (!link.isEmpty()) {
+            u = link["server"].toString();
+            what = link["code"].toString();
+            break;
+        }
+    }
+    while (u.endsWith('/')) u.chop(1);
+    if (!u.startsWith("http://") && !u.startsWith("https://")) {
+        fail(tr("The server address starts with http:// or https://"));
+        return;
+    }
+    if (what.isEmpty()) {
+        fail(tr("Enter the code your admin gave you"));
+        return;
+    }
+    if (sync::normal_enrol_code(what.toStdString())) {
+        sync_->enrolAt(u, what);
+        return;
+    }
+    if (what.size() <= 20) {  // neither a code nor a token: a mistyped code
+        fail(tr("A code has 12 letters and digits, like K7QH-2MWP-9XRT"));
+        return;
+    }
+    sync_->connectTo(u, what);
+}
+
+QVariantMap AppContext::readEnrolLink(const QString& text) const {
+    auto link = sync::parse_enrol_link(text.toStdString());
+    if (!link) return {};
+    return {{"server", QString::fromStdString(link->server)}, {"code", QString::fromStdString(link->code)}};
+}
+
+QString AppContext::qrSource(const QString& text) const {
+    return "image://qr/" + QString::fromLatin1(text.toUtf8().toHex());
 }
 
 void AppContext::disconnectServer() {

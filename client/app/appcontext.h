@@ -60,6 +60,9 @@ class AppContext : public QObject {
     // idle minutes (0: none required); lockRequired while this device has no such lock.
     Q_PROPERTY(int lockPolicy READ lockPolicy NOTIFY settingsChanged)
     Q_PROPERTY(bool lockRequired READ lockRequired NOTIFY settingsChanged)
+    // A fika://enrol link the app was started with (a click in a mail, a phone's camera):
+    // {server, code}, or empty. The welcome page and Settings' sign-in fill themselves in.
+    Q_PROPERTY(QVariantMap startLink READ startLink CONSTANT)
 
 public:
     struct Options {
@@ -70,6 +73,7 @@ public:
         // Where the server token is kept: the vault of an encrypted database (DeviceLock
         // opened it); null or without a vault, the database's _meta.
         std::shared_ptr<client::TokenKeeper> tokens;
+        QString enrol_link;          // a fika://enrol link given on the command line
     };
     explicit AppContext(Options opts, QObject* parent = nullptr);
     // The database file when Options::database is empty: in the platform's app-data folder.
@@ -100,6 +104,7 @@ public:
     bool darkTheme() const;
     QString databasePath() const { return db_path_; }
     QString startPage() const { return opts_.start_page; }
+    QVariantMap startLink() const { return readEnrolLink(opts_.enrol_link); }
     const std::shared_ptr<client::TokenKeeper>& tokens() const { return opts_.tokens; }
     // Whether the local database is encrypted at rest (its key in a vault).
     bool encrypted() const;
@@ -129,6 +134,15 @@ public:
     // Settings and connection.
     Q_INVOKABLE void workOffline(const QString& name);
     Q_INVOKABLE void connectServer(const QString& url, const QString& token);
+    // Signs this device in at `url` with what the user was given: an enrolment code
+    // (exchanged for the device's own token), a fika://enrol link (in either field), or
+    // - from before devices had codes - their user's token. App.sync's connectFinished
+    // tells how it went.
+    Q_INVOKABLE void signIn(const QString& url, const QString& codeOrLinkOrToken);
+    // {server, code} of a fika://enrol link; empty for anything else.
+    Q_INVOKABLE QVariantMap readEnrolLink(const QString& text) const;
+    // The image source of a QR code of `text` (the "qr" image provider).
+    Q_INVOKABLE QString qrSource(const QString& text) const;
     Q_INVOKABLE void disconnectServer();
     Q_INVOKABLE void setLanguage(const QString& code);  // "" follows the system
     Q_INVOKABLE void setDarkTheme(bool dark);

@@ -172,7 +172,17 @@ int run_app(int argc, char** argv) {
                                   "Do not use the OS keyring for the database's key: ask for a passphrase "
                                   "(or take $FIKA_PASSPHRASE).");
     p.addOptions({db, demo, shot, size, page, lang, selftest, startup, saves, no_keyring});
+    p.addPositionalArgument("link", "A fika://enrol link (from an admin's mail, or a QR code): sign this device in with it.",
+                            "[fika://enrol?...]");
     p.process(app);
+    QString enrol_link;
+    for (const QString& a : p.positionalArguments()) {
+        if (!a.startsWith("fika://")) {
+            std::fprintf(stderr, "fika: unknown argument %s (see --help)\n", qPrintable(a));
+            return 2;
+        }
+        enrol_link = a;
+    }
 
     bool quiet_run = p.isSet(shot) || p.isSet(selftest);
     if (quiet_run) g_previous = qInstallMessageHandler(capture);
@@ -224,6 +234,7 @@ int run_app(int argc, char** argv) {
     opts.tokens = lock.tokens();
     opts.demo = p.isSet(demo);
     opts.start_page = p.value(page);
+    opts.enrol_link = enrol_link;
     AppContext ctx(opts);
     if (!ctx.ok()) {
         std::fprintf(stderr, "fika: cannot open the database %s: %s\n", qPrintable(ctx.databasePath()),

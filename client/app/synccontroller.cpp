@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "appcontext.h"
+#include "enrolment.h"
 #include "store.h"
 #include "sync_client.h"
 #include "vault.h"
@@ -43,7 +44,7 @@ public:
         client::ServerConfig cfg;
         cfg.url = meta_of(*store_, "server_url");
         cfg.token = in_vault() ? tokens_->token() : meta_of(*store_, "server_token");
-        cfg.user_agent = "fika-app";
+        cfg.user_agent = client::user_agent("fika-app");
         cfg.connect_timeout_s = 5;
         cfg.read_timeout_s = 30;
         return cfg;
@@ -94,7 +95,7 @@ public slots:
         client::ServerConfig cfg;
         cfg.url = url.toStdString();
         cfg.token = token.toStdString();
-        cfg.user_agent = "fika-app";
+        cfg.user_agent = client::user_agent("fika-app");
         client::SyncClient sc(*store_, cfg);
         auto me = sc.get("/v1/me");
         if (!me.ok()) {
@@ -125,6 +126,43 @@ public slots:
         emit connectDone(true, QString(), doc["id"].toString(), doc["name"].toString(), doc["role"].toString());
     }
 
+    // An enrolment code exchanged for this device's own token, then signed in with it as
+    // doConnect does.
+    void doEnrol(const QString& url, const QString& code) {
+        if (!store_) return emit connectDone(false, tr("The local database could not be opened"), {}, {}, {});
+        client::ServerConfig cfg;
+        cfg.url = url.toStdString();
+        cfg.user_agent = client::user_agent("fika-app");
+        auto got = client::enrol(cfg, code.toStdString(), store_->site(), client::this_device());
+        if (!got.ok()) {
+            const client::Failure& f = *got.failure;
+            QString why = f.status == 401   ? tr("The server does not know this code, or it was used or has expired. Ask for a new one.")
+                          : f.status == 403 ? tr("The server refuses to sign this device in: %1").arg(q(f.message))
+                          : f.status == 429 ? tr("Too many tries: wait a minute and try again")
+                          : f.status == 0   ? tr("Cannot reach the server: %1").arg(q(f.message))
+                                            : tr("The server could not sign this device in: %1").arg(q(f.message));
+            return emit connectDone(false, why, {}, {}, {});
+        }
+        doConnect(url, QString::fromStdString(got.value->token));
+    }
+
+    // A code for another device of this user, shown by Settings' "Add a device".
+    void doNewCode() {
+        if (!store_) return emit deviceCode({{"error", tr("The local database could not be opened")}});
+        client::ServerConfig cfg = config();
+        if (cfg.url.empty()) return emit deviceCode({{"error", tr("This device is not connected to a server")}});
+        client::SyncClient sc(*store_, cfg);
+        auto r = sc.post("/v1/enrol/codes", "{}");
+        if (!r.ok())
+            return emit deviceCode({{"error", r.failure->status == 0 ? tr("Cannot reach the server: %1").arg(q(r.failure->message))
+                                                                     : q(r.failure->message)}});
+        auto j = QJsonDocument::fromJson(QByteArray::fromStdString(*r.value)).object();
+        QString code = j["code"].toString();
+        emit deviceCode({{"code", code},
+                         {"link", q(sync::enrol_link(cfg.url, code.toStdString()))},
+                         {"expiresMs", j["expires_ms"].toDouble()}});
+    }
+
     void markRead(qlonglong n) {
         if (!store_) return;
         client::SyncClient sc(*store_, config());
@@ -135,6 +173,7 @@ signals:
     void syncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);
     void connectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
     void inbox(const QVariantList& items);
+    void deviceCode(const QVariantMap& code);
 
 private:
     bool in_vault() const { return tokens_ && tokens_->in_vault(); }
@@ -158,6 +197,7 @@ SyncController::SyncController(AppContext* app) : app_(app) {
     connect(worker_, &SyncWorker::syncDone, this, &SyncController::onSyncDone);
     connect(worker_, &SyncWorker::connectDone, this, &SyncController::onConnectDone);
     connect(worker_, &SyncWorker::inbox, this, &SyncController::onInbox);
+    connect(worker_, &SyncWorker::deviceCode, this, &SyncController::deviceCode);
     thread_.start();
     QMetaObject::invokeMethod(worker_, "open", Qt::BlockingQueuedConnection);
 
@@ -351,6 +391,12 @@ void SyncController::onSyncDone(bool ok, bool transient, int status, const QStri
     again_ = false;
     if (ok && (again || pending_ > 0)) syncNow();
 }
+
+void SyncController::enrolAt(const QString& url, const QString& code) {
+    QMetaObject::invokeMethod(worker_, "doEnrol", Qt::QueuedConnection, Q_ARG(QString, url), Q_ARG(QString, code));
+}
+
+void SyncController::newDeviceCode() { QMetaObject::invokeMethod(worker_, "doNewCode", Qt::QueuedConnection); }
 
 void SyncController::connectTo(const QString& url, const QString& token) {
     QMetaObject::invokeMethod(worker_, "doConnect", Qt::QueuedConnection, Q_ARG(QString, url), Q_ARG(QString, token));

@@ -66,6 +66,12 @@ public:
     // The data changed locally: sync soon.
     void localChange();
     void connectTo(const QString& url, const QString& token);
+    // Exchanges an enrolment code at `url` for this device's own token and signs in with
+    // it (connectFinished).
+    void enrolAt(const QString& url, const QString& code);
+    // Asks the server for a code for another device of this user: deviceCode tells it
+    // ({code, link, expiresMs}) or why not ({error}).
+    Q_INVOKABLE void newDeviceCode();
     void disconnectFromServer();
     void refreshCounts();
     // After a failed attempt the next waits base × 2^attempt (±50 %), at most cap.
@@ -84,6 +90,7 @@ signals:
     // A seller's new case arrived live (for a desktop notification).
     void newCase(const QString& title, const QString& body);
     void signOutFailed(int unsent, const QString& why);
+    void deviceCode(const QVariantMap& code);
 
 private slots:
     void onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);

@@ -20,6 +20,7 @@
 #include "calendar.h"
 #include "csv.h"
 #include "duplicates.h"
+#include "enrolment.h"
 #include "export.h"
 #include "records.h"
 #include "rules.h"
@@ -39,8 +40,14 @@ const char* kUsage = R"(fika-cli — Fika from the command line (works offline; 
 
 Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
 
-  connect URL TOKEN              remember the server and your token (in the database's
-                                 vault when it is encrypted, else in the database)
+  enrol LINK | enrol URL CODE    sign this device in with an enrolment code from your admin
+                                 (or from your other device): the fika://enrol link, or the
+                                 server's URL and the code (XXXX-XXXX-XXXX); the device's own
+                                 token goes to the vault (encrypted database) or the database
+  devices [--new-code] [--json]  your devices as the server knows them; --new-code: a code
+                                 (15 minutes, single use) to sign in another device of yours
+  connect URL TOKEN              remember the server and your user's token (before devices
+                                 had codes; kept in the vault, or the database)
   add KIND --FIELD VALUE ...     create a record; prints its id
                                  KIND: account, contact, case, activity, note, follow-up,
                                  contact-plan, programme, talking-point
@@ -175,11 +182,11 @@ std::optional<client::ServerConfig> server_config(Ctx& c) {
     client::ServerConfig cfg;
     cfg.url = url;
     cfg.token = token;
-    cfg.user_agent = "fika-cli";
+    cfg.user_agent = client::user_agent("fika-cli");
     return cfg;
 }
 
-int no_server() { return error("no server configured: run 'fika-cli connect URL TOKEN' first"); }
+int no_server() { return error("no server configured: run 'fika-cli enrol LINK' (or 'connect URL TOKEN') first"); }
 
 // Fills user_id / user_name / user_role from GET /v1/me when not known yet.
 void learn_identity(Ctx& c, client::SyncClient& sc) {
@@ -193,21 +200,24 @@ void learn_identity(Ctx& c, client::SyncClient& sc) {
     (void)c.store->set_meta("user_role", j.value("role", ""));
 }
 
+// Keeps the server and this device's token, in the vault when there is one.
+bool save_server(Ctx& c, const std::string& url, const std::string& token) {
+    for (const char* k : {"user_id", "user_name", "user_role"}) (void)c.store->set_meta(k, "");
+    bool saved = c.store->set_meta("server_url", url).ok();
+    if (c.vault) {
+        c.vault->secrets().token = token;
+        return saved && c.vault->save().ok();
+    }
+    return saved && c.store->set_meta("server_token", token).ok();
+}
+
 // --- commands --------------------------------------------------------------------------------
 
 int cmd_connect(Ctx& c, const Args& a) {
     if (a.pos.size() != 3) return usage("connect URL TOKEN");
     const std::string& url = a.pos[1];
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return usage("the URL starts with http:// or https://");
-    for (const char* k : {"user_id", "user_name", "user_role"}) (void)c.store->set_meta(k, "");
-    bool saved = c.store->set_meta("server_url", url).ok();
-    if (c.vault) {
-        c.vault->secrets().token = a.pos[2];
-        saved = saved && c.vault->save().ok();
-    } else {
-        saved = saved && c.store->set_meta("server_token", a.pos[2]).ok();
-    }
-    if (!saved) return error("cannot save the server in " + c.db_path);
+    if (!save_server(c, url, a.pos[2])) return error("cannot save the server in " + c.db_path);
     client::SyncClient sc(*c.store, *server_config(c));
     auto me = sc.get("/v1/me");
     if (!me.ok()) {
@@ -220,6 +230,87 @@ int cmd_connect(Ctx& c, const Args& a) {
     learn_identity(c, sc);
     std::fprintf(c.out, "connected to %s as %s (%s)\n", url.c_str(), meta(c, "user_name").c_str(),
                  meta(c, "user_role").c_str());
+    return kOk;
+}
+
+int cmd_enrol(Ctx& c, const Args& a) {
+    const char* form = "enrol fika://enrol?server=...&code=... | enrol URL CODE";
+    std::string url, code;
+    if (a.pos.size() == 2) {
+        auto link = sync::parse_enrol_link(a.pos[1]);
+        if (!link) return usage(std::string("not an enrolment link: ") + form);
+        url = link->server;
+        code = link->code;
+    } else if (a.pos.size() == 3) {
+        url = a.pos[1];
+        code = a.pos[2];
+        if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+            return usage("the URL starts with http:// or https://");
+        if (!sync::normal_enrol_code(code)) return usage("a code has 12 letters and digits: XXXX-XXXX-XXXX");
+    } else {
+        return usage(form);
+    }
+    client::ServerConfig cfg;
+    cfg.url = url;
+    cfg.user_agent = client::user_agent("fika-cli");
+    auto got = client::enrol(cfg, code, c.store->site(), client::this_device());
+    if (!got.ok()) {
+        if (got.failure->status == 401) return error("the server does not know this code, or it was used or has expired: ask for a new one");
+        return error("enrolment failed: " + got.failure->message);
+    }
+    // Changes waiting here go out under this device's user: not someone else's.
+    std::string before = meta(c, "user_id");
+    if (!before.empty() && before != got.value->user_id && c.store->pending_count() > 0)
+        return error("this code is " + got.value->user_name + "'s, but changes by " + meta(c, "user_name") +
+                     " are waiting on this device: ask your admin to revoke it and give a code for " + meta(c, "user_name"));
+    if (!save_server(c, url, got.value->token)) return error("cannot save the server in " + c.db_path);
+    (void)c.store->set_meta("user_id", got.value->user_id);
+    (void)c.store->set_meta("user_name", got.value->user_name);
+    (void)c.store->set_meta("user_role", got.value->role);
+    if (c.json) {
+        print_json(c, json{{"server", url}, {"user", got.value->user_name}, {"role", got.value->role},
+                           {"site", sync::site_to_string(c.store->site())}});
+        return kOk;
+    }
+    std::fprintf(c.out, "this device (%s) is signed in to %s as %s (%s)\n", sync::site_to_string(c.store->site()).c_str(),
+                 url.c_str(), got.value->user_name.c_str(), got.value->role.c_str());
+    return kOk;
+}
+
+int cmd_devices(Ctx& c, const Args& a) {
+    auto cfg = server_config(c);
+    if (!cfg) return no_server();
+    client::SyncClient sc(*c.store, *cfg);
+    if (a.flags.count("new-code")) {
+        auto r = sc.post("/v1/enrol/codes", "{}");
+        if (!r.ok()) return error("no code: " + r.failure->message);
+        json j = json::parse(*r.value, nullptr, false);
+        if (!j.is_object() || !j.contains("code")) return error("the server's answer is not a code");
+        // The link names the server as this device reaches it.
+        j["link"] = sync::enrol_link(cfg->url, j.value("code", ""));
+        if (c.json) {
+            print_json(c, j);
+            return kOk;
+        }
+        std::fprintf(c.out, "enter this code on your other device within 15 minutes (once):\n\n    %s\n\nlink: %s\n",
+                     j.value("code", "").c_str(), j.value("link", "").c_str());
+        return kOk;
+    }
+    auto r = sc.get("/v1/devices");
+    if (!r.ok()) return error("cannot list devices: " + r.failure->message);
+    json j = json::parse(*r.value, nullptr, false);
+    if (!j.is_object() || !j.contains("devices") || !j["devices"].is_array()) return error("the server's answer is not a list");
+    if (c.json) {
+        print_json(c, j);
+        return kOk;
+    }
+    for (const auto& d : j["devices"]) {
+        std::string state = d.value("wiped_ms", 0ull) ? "wiped" : d.value("revoked_ms", 0ull) ? "signed out" : "";
+        std::fprintf(c.out, "%s%-16s %-20s %-8s %-8s last sync %s%s\n", d.value("this_device", false) ? "* " : "  ",
+                     d.value("site", "").c_str(), d.value("name", "").substr(0, 20).c_str(),
+                     d.value("platform", "").substr(0, 8).c_str(), d.value("app_version", "").substr(0, 8).c_str(),
+                     when(d.value("last_sync_ms", 0ull)).c_str(), state.empty() ? "" : ("  (" + state + ")").c_str());
+    }
     return kOk;
 }
 
@@ -977,7 +1068,7 @@ int run_cli(int argc, char** argv) {
     c.db_path = default_db();
     Args a;
     static const std::set<std::string> kFlags = {"json", "all", "unread", "by-user", "template", "help", "yes",
-                                                 "discard-unsent"};
+                                                 "discard-unsent", "new-code"};
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
         if (s == "-h") s = "--help";
@@ -1006,7 +1097,7 @@ int run_cli(int argc, char** argv) {
     }
     c.json = a.flags.count("json") > 0;
     const std::string cmd = a.pos[0];
-    static const std::set<std::string> known = {"connect", "add", "set", "move", "delete", "restore", "list", "show", "sync",
+    static const std::set<std::string> known = {"connect", "enrol", "devices", "add", "set", "move", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
                                                 "notifications", "funnel", "pipeline", "roi", "export", "import", "person",
                                                 "duplicates", "merge", "protect", "passphrase", "rekey", "signout"};
@@ -1022,6 +1113,8 @@ int run_cli(int argc, char** argv) {
     if (!store.ok()) return error("cannot open " + c.db_path + ": " + store.error().message);
     c.store = std::move(store).value();
     if (cmd == "connect") return cmd_connect(c, a);
+    if (cmd == "enrol") return cmd_enrol(c, a);
+    if (cmd == "devices") return cmd_devices(c, a);
     if (cmd == "add") return cmd_add(c, a);
     if (cmd == "set") return cmd_set(c, a);
     if (cmd == "move") return cmd_move(c, a);

@@ -14,6 +14,8 @@
 #include <set>
 #include <thread>
 
+#include <sys/utsname.h>
+
 #include "gzip.h"
 
 namespace fika::client {
@@ -527,6 +529,55 @@ Outcome<SyncReport> SyncClient::sync(int attempts, const std::atomic<bool>* stop
         lines_[0]->fresh();
     }
     return last;
+}
+
+DeviceDescription this_device() {
+    DeviceDescription d;
+    struct utsname u {};
+    if (uname(&u) == 0) {
+        d.name = u.nodename;
+        d.platform = u.sysname;
+        std::transform(d.platform.begin(), d.platform.end(), d.platform.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    }
+    d.app_version = FIKA_VERSION;
+    return d;
+}
+
+std::string user_agent(const std::string& program) {
+    DeviceDescription d = this_device();
+    return program + "/" + d.app_version + (d.platform.empty() ? "" : " (" + d.platform + ")");
+}
+
+Outcome<Enrolled> enrol(const ServerConfig& server, const std::string& code, sync::Site site,
+                        const DeviceDescription& device) {
+    Outcome<Enrolled> out;
+    httplib::Client cli(server.url);
+    cli.set_connection_timeout(server.connect_timeout_s, 0);
+    cli.set_read_timeout(server.read_timeout_s, 0);
+    nlohmann::json body = {{"code", code},
+                           {"site", sync::site_to_string(site)},
+                           {"name", device.name.substr(0, 100)},
+                           {"platform", device.platform.substr(0, 100)},
+                           {"app_version", device.app_version.substr(0, 40)}};
+    auto res = cli.Post("/v1/enrol", httplib::Headers{{"User-Agent", server.user_agent}}, body.dump(), "application/json");
+    if (!res) {
+        out.failure = network_failure(httplib::to_string(res.error()));
+        return out;
+    }
+    if (res->status != 201) {
+        out.failure = http_failure(res->status, res->body);
+        return out;
+    }
+    auto j = nlohmann::json::parse(res->body, nullptr, false);
+    if (!j.is_object() || !j.contains("token") || !j["token"].is_string() || !j.contains("user") ||
+        !j["user"].is_object()) {
+        out.failure = Failure{Failure::Kind::Permanent, res->status, "invalid", "the server's answer is not an enrolment"};
+        return out;
+    }
+    const auto& u = j["user"];
+    out.value = Enrolled{j["token"].get<std::string>(), u.value("id", ""), u.value("name", ""), u.value("role", "")};
+    return out;
 }
 
 Outcome<std::string> SyncClient::get(const std::string& path) {

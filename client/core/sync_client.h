@@ -69,6 +69,30 @@ struct Outcome {
     bool ok() const { return value.has_value(); }
 };
 
+// What a device tells the server of itself when enrolled (the admin's device list).
+struct DeviceDescription {
+    std::string name;         // the machine's name
+    std::string platform;     // "linux", ...
+    std::string app_version;  // FIKA_VERSION
+};
+// This machine, as fika-cli and the app describe it.
+DeviceDescription this_device();
+// The user agent fika-cli and the app send: "fika-app/0.1.0 (linux)".
+std::string user_agent(const std::string& program);
+
+// A device's own sign-in, got for an enrolment code.
+struct Enrolled {
+    std::string token;  // the device's own token: keep it in the vault
+    std::string user_id, user_name, role;
+};
+
+// Exchanges an enrolment code (as typed, or a fika://enrol link's) at `url` for this
+// device's (`site`) own token: POST /v1/enrol (docs/protocol.md, "Enrolment"). Failures:
+// 401 bad_code (unknown, used or expired), 403 (a wiped device, a disabled user), 429,
+// network.
+Outcome<Enrolled> enrol(const ServerConfig& server, const std::string& code, sync::Site site,
+                        const DeviceDescription& device);
+
 class SyncClient {
 public:
     SyncClient(sync::Store& store, ServerConfig cfg);

@@ -79,7 +79,18 @@ void PgStorage::migrate_server() {
         "CREATE INDEX IF NOT EXISTS srv_notifications_by_xid ON srv_notifications(xid);"
         "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS pushed_upto bigint;"
         "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS wiped_at bigint;"
-        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS wipe_reason text");
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS wipe_reason text;"
+        // Enrolled devices and their codes (schema 5 of the embedded server).
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS token_hash text;"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS name text;"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS platform text;"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS app_version text;"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS enrolled_at bigint;"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS revoked_at bigint;"
+        "CREATE INDEX IF NOT EXISTS srv_devices_by_token ON srv_devices(token_hash) WHERE token_hash IS NOT NULL;"
+        "CREATE INDEX IF NOT EXISTS srv_devices_by_user ON srv_devices(user_id);"
+        "CREATE TABLE IF NOT EXISTS srv_enrolments(code_hash text PRIMARY KEY, user_id text NOT NULL,"
+        " created_at bigint NOT NULL, expires_at bigint NOT NULL, used_at bigint, used_by text)");
     t.commit();
 }
 
@@ -116,13 +127,25 @@ Status PgStorage::backup(const std::string& to) {
 
 // ---- users -----------------------------------------------------------------------------------
 
-Result<std::optional<User>> PgStorage::user_by_token_hash(const std::string& hash) {
+Result<std::optional<TokenOwner>> PgStorage::token_owner(const std::string& hash) {
     std::lock_guard lock(auth_mu_);
-    return sync::guard([&]() -> std::optional<User> {
+    return sync::guard([&]() -> std::optional<TokenOwner> {
+        if (hash.empty()) return std::nullopt;
         if (!auth_.healthy()) auth_ = pg::Connection(conninfo());  // reconnects after a lost connection
-        pg::Result r = auth_.exec(std::string("SELECT ") + kUserCols + " FROM srv_users WHERE token_hash=$1", {hash});
+        pg::Result r = auth_.exec(
+            "SELECT id,name,role,disabled,created_at,'',0,0,'' FROM srv_users WHERE token_hash=$1"
+            " UNION ALL SELECT u.id,u.name,u.role,u.disabled,u.created_at,d.site,coalesce(d.revoked_at,0),"
+            " coalesce(d.wiped_at,0),coalesce(d.wipe_reason,'')"
+            " FROM srv_devices d JOIN srv_users u ON u.id=d.user_id WHERE d.token_hash=$1",
+            {hash});
         if (!r.rows()) return std::nullopt;
-        return row_user(r, 0);
+        TokenOwner o;
+        o.user = row_user(r, 0);
+        o.device_site = r.text(0, 5);
+        o.revoked_ms = static_cast<std::uint64_t>(r.integer(0, 6));
+        o.wiped_ms = static_cast<std::uint64_t>(r.integer(0, 7));
+        o.wipe_reason = r.text(0, 8);
+        return o;
     });
 }
 
@@ -231,13 +254,16 @@ Result<std::optional<std::uint64_t>> PgStorage::pushed_upto(const std::string& s
     });
 }
 
-Result<std::vector<Device>> PgStorage::devices() {
+Result<std::vector<Device>> PgStorage::devices(const std::string& user_id) {
     return sync::guard([&] {
         std::vector<Device> out;
         pg::Result r = conn().exec(
             "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync, d.syncs,"
-            " coalesce(d.wiped_at,0), coalesce(d.wipe_reason,'')"
-            " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
+            " coalesce(d.wiped_at,0), coalesce(d.wipe_reason,''), coalesce(d.name,''), coalesce(d.platform,''),"
+            " coalesce(d.app_version,''), coalesce(d.enrolled_at,0), coalesce(d.revoked_at,0)"
+            " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id WHERE $1='' OR d.user_id=$1"
+            " ORDER BY d.last_sync DESC, d.first_seen DESC",
+            {user_id});
         for (int i = 0; i < r.rows(); ++i) {
             Device d;
             d.site = r.text(i, 0);
@@ -248,10 +274,64 @@ Result<std::vector<Device>> PgStorage::devices() {
             d.syncs = static_cast<std::uint64_t>(r.integer(i, 5));
             d.wiped_ms = static_cast<std::uint64_t>(r.integer(i, 6));
             d.wipe_reason = r.text(i, 7);
+            d.name = r.text(i, 8);
+            d.platform = r.text(i, 9);
+            d.app_version = r.text(i, 10);
+            d.enrolled_ms = static_cast<std::uint64_t>(r.integer(i, 11));
+            d.revoked_ms = static_cast<std::uint64_t>(r.integer(i, 12));
             out.push_back(std::move(d));
         }
         return out;
     });
+}
+
+Status PgStorage::enrol_device(const Device& d, const std::string& user_id, const std::string& token_hash,
+                               std::uint64_t now_ms) {
+    return write([&] {
+        conn().exec(
+            "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,token_hash,name,platform,"
+            "app_version,enrolled_at) VALUES($1,$2,$3,0,0,$4,$5,$6,$7,$8,$3) ON CONFLICT(site) DO UPDATE SET"
+            " user_id=$2, user_agent=$4, token_hash=$5, name=$6, platform=$7, app_version=$8, enrolled_at=$3,"
+            " revoked_at=NULL",
+            {d.site, user_id, now_ms, d.user_agent, token_hash, d.name, d.platform, d.app_version});
+    });
+}
+
+Status PgStorage::revoke_device(const std::string& site, std::uint64_t now_ms) {
+    return write([&] {
+        pg::Result r = conn().exec("SELECT token_hash IS NOT NULL FROM srv_devices WHERE site=$1 FOR UPDATE", {site});
+        if (!r.rows()) sync::fail(sync::Code::NotFound, "no device " + site + " is known to this server");
+        if (r.text(0, 0) != "t")
+            sync::fail(sync::Code::Invalid,
+                       "device " + site + " signs in with its user's token: rotate the user's token instead");
+        conn().exec("UPDATE srv_devices SET revoked_at=coalesce(revoked_at,$1) WHERE site=$2", {now_ms, site});
+    });
+}
+
+// ---- enrolment codes -------------------------------------------------------------------------
+
+Status PgStorage::add_enrolment(const std::string& code_hash, const std::string& user_id, std::uint64_t now_ms,
+                                std::uint64_t expires_ms) {
+    return write([&] {
+        conn().exec("DELETE FROM srv_enrolments WHERE expires_at < $1",
+                    {now_ms - std::min<std::uint64_t>(now_ms, 86400000)});
+        conn().exec("INSERT INTO srv_enrolments(code_hash,user_id,created_at,expires_at) VALUES($1,$2,$3,$4)",
+                    {code_hash, user_id, now_ms, expires_ms});
+    });
+}
+
+Result<std::optional<std::string>> PgStorage::use_enrolment(const std::string& code_hash, const std::string& site,
+                                                            std::uint64_t now_ms) {
+    std::optional<std::string> user;
+    Status st = write([&] {
+        pg::Result r = conn().exec(
+            "UPDATE srv_enrolments SET used_at=$1, used_by=$2 WHERE code_hash=$3 AND used_at IS NULL"
+            " AND expires_at > $1 RETURNING user_id",
+            {now_ms, site, code_hash});
+        if (r.rows()) user = std::string(r.text(0, 0));
+    });
+    if (!st.ok()) return st.error();
+    return user;
 }
 
 Status PgStorage::wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) {

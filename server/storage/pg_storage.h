@@ -3,7 +3,7 @@
 // Several fika-server instances may share the database.
 //
 // Server tables (created at open): srv_users, srv_grants, srv_notifications, srv_notified
-// (the exactly-once guard: a primary key), srv_webhook, srv_devices, srv_access - as the
+// (the exactly-once guard: a primary key), srv_webhook, srv_devices, srv_enrolments, srv_access - as the
 // SQLite storage's (sqlite_storage.h), in PostgreSQL's types; srv_notifications also
 // keeps the writing transaction's id (xid8) for the live channel.
 #pragma once
@@ -26,7 +26,7 @@ public:
     // pg_dump's custom format of the whole database, at `to` (restore: pg_restore).
     Status backup(const std::string& to);
 
-    Result<std::optional<User>> user_by_token_hash(const std::string& hash) override;
+    Result<std::optional<TokenOwner>> token_owner(const std::string& hash) override;
     Result<std::optional<User>> user_named(const std::string& name) override;
     Result<std::optional<std::string>> user_name_of(const std::string& id) override;
     Result<std::vector<User>> users() override;
@@ -41,7 +41,14 @@ public:
     Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
                          const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) override;
     Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) override;
-    Result<std::vector<Device>> devices() override;
+    Result<std::vector<Device>> devices(const std::string& user_id) override;
+    Status enrol_device(const Device& d, const std::string& user_id, const std::string& token_hash,
+                        std::uint64_t now_ms) override;
+    Status revoke_device(const std::string& site, std::uint64_t now_ms) override;
+    Status add_enrolment(const std::string& code_hash, const std::string& user_id, std::uint64_t now_ms,
+                         std::uint64_t expires_ms) override;
+    Result<std::optional<std::string>> use_enrolment(const std::string& code_hash, const std::string& site,
+                                                     std::uint64_t now_ms) override;
     Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) override;
     Result<std::optional<std::string>> device_wiped(const std::string& site) override;
     Result<bool> mark_notified(const std::string& record_id) override;
@@ -76,7 +83,7 @@ private:
 
     pg::Connection& live_conn();
 
-    std::mutex auth_mu_;  // guards auth_ (user_by_token_hash's own connection)
+    std::mutex auth_mu_;  // guards auth_ (token_owner's own connection)
     pg::Connection auth_;
     std::mutex live_mu_;  // guards live_ (the live channel's reads)
     pg::Connection live_;

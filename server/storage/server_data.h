@@ -36,6 +36,9 @@ struct User {
     UserRole role = UserRole::Consultant;
     bool disabled = false;
     std::uint64_t created_ms = 0;
+    // Set on the caller of a request signed with an enrolled device's own token: that
+    // device's site id ("" for the user's own token). Such a token syncs that device only.
+    std::string device_site;
     bool reads_everything() const { return role != UserRole::Consultant; }
 };
 
@@ -48,10 +51,25 @@ struct Notification {
     std::optional<std::uint64_t> read_ms;
 };
 
+// A device: a replica (its site id) that synced, or was enrolled with a code.
 struct Device {
     std::string site, user_name, user_agent;
-    std::uint64_t first_seen_ms = 0, last_sync_ms = 0, syncs = 0;
+    std::uint64_t first_seen_ms = 0, last_sync_ms = 0, syncs = 0;  // last_sync_ms 0: never synced
     std::uint64_t wiped_ms = 0;  // 0: not wiped
+    std::string wipe_reason;
+    // What the device said of itself when it was enrolled (empty for a device that only
+    // ever signed in with its user's token).
+    std::string name, platform, app_version;
+    std::uint64_t enrolled_ms = 0;  // 0: never enrolled: it signs in with its user's token
+    std::uint64_t revoked_ms = 0;   // 0: its own token works
+};
+
+// Who a token belongs to: a user (their own token), or one enrolled device of a user
+// (`device_site` set), which may since have been revoked or wiped.
+struct TokenOwner {
+    User user;
+    std::string device_site;
+    std::uint64_t revoked_ms = 0, wiped_ms = 0;
     std::string wipe_reason;
 };
 
@@ -115,9 +133,10 @@ public:
     // Errors of every call: Storage, Busy (and Failure is thrown by none: they return).
 
     // ---- users ----------------------------------------------------------------------
-    // The user holding a token with this hash. Safe to call from any thread at any time,
-    // also while a unit of work is open on another (it reads through its own connection).
-    virtual Result<std::optional<User>> user_by_token_hash(const std::string& hash) = 0;
+    // Whose token has this hash: a user's own, or an enrolled device's (revoked and wiped
+    // ones too, so the caller can say so). Safe to call from any thread at any time, also
+    // while a unit of work is open on another (it reads through its own connection).
+    virtual Result<std::optional<TokenOwner>> token_owner(const std::string& hash) = 0;
     virtual Result<std::optional<User>> user_named(const std::string& name) = 0;
     virtual Result<std::optional<std::string>> user_name_of(const std::string& id) = 0;
     virtual Result<std::vector<User>> users() = 0;
@@ -125,7 +144,19 @@ public:
     virtual Result<std::vector<User>> sellers() = 0;
     virtual Status insert_user(const User& u, const std::string& token_hash) = 0;
     virtual Status set_disabled(const std::string& user_id, bool disabled) = 0;
+    // `hash` empty: the user has no token of their own any more (only enrolled devices).
     virtual Status set_token_hash(const std::string& user_id, const std::string& hash) = 0;
+
+    // ---- enrolment codes --------------------------------------------------------------
+    // Stores a code (its hash) for the user, usable until `expires_ms`; forgets codes that
+    // expired more than a day ago.
+    virtual Status add_enrolment(const std::string& code_hash, const std::string& user_id, std::uint64_t now_ms,
+                                 std::uint64_t expires_ms) = 0;
+    // Uses a code in one statement: the user it was made for when it exists, is unused
+    // and has not expired at `now_ms` - then it is used, by `site`. Two instances given the
+    // same code at once: one gets the user, the other nullopt.
+    virtual Result<std::optional<std::string>> use_enrolment(const std::string& code_hash, const std::string& site,
+                                                             std::uint64_t now_ms) = 0;
 
     // ---- grants (a consultant's readable accounts) -----------------------------------
     virtual Result<std::set<std::string>> grants_of(const std::string& user_id) = 0;
@@ -141,8 +172,16 @@ public:
                                  const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) = 0;
     // The outbox position of the device's last merged push, if any.
     virtual Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) = 0;
-    // Every device with its user's name, the last to sync first.
-    virtual Result<std::vector<Device>> devices() = 0;
+    // Every device with its user's name (`user_id` nonempty: that user's only), the last
+    // to sync first.
+    virtual Result<std::vector<Device>> devices(const std::string& user_id = "") = 0;
+    // The device `d.site` of the user gets its own token (hash): created, or (a device
+    // that synced with its user's token) given one; its earlier token stops working.
+    virtual Status enrol_device(const Device& d, const std::string& user_id, const std::string& token_hash,
+                                std::uint64_t now_ms) = 0;
+    // The device's own token stops working; the user's others are untouched. NotFound
+    // for an unknown site, Invalid for a device that never had a token of its own.
+    virtual Status revoke_device(const std::string& site, std::uint64_t now_ms) = 0;
     // A lost device: at its next sync it is told to delete what it holds, and nothing
     // from it is taken any more. NotFound for a device that never synced.
     virtual Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) = 0;

@@ -15,7 +15,7 @@ using sync::Stmt;
 
 namespace {
 
-constexpr int kServerSchema = 4;
+constexpr int kServerSchema = 5;
 
 // The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
 // caller's transaction. Returns the version reached.
@@ -50,6 +50,18 @@ int migrate(sync::Db& db, int have) {
     if (have < 4)
         db.exec("ALTER TABLE srv_devices ADD COLUMN wiped_at INTEGER;"
                 "ALTER TABLE srv_devices ADD COLUMN wipe_reason TEXT;");
+    if (have < 5)
+        db.exec(
+            "ALTER TABLE srv_devices ADD COLUMN token_hash TEXT;"
+            "ALTER TABLE srv_devices ADD COLUMN name TEXT;"
+            "ALTER TABLE srv_devices ADD COLUMN platform TEXT;"
+            "ALTER TABLE srv_devices ADD COLUMN app_version TEXT;"
+            "ALTER TABLE srv_devices ADD COLUMN enrolled_at INTEGER;"
+            "ALTER TABLE srv_devices ADD COLUMN revoked_at INTEGER;"
+            "CREATE INDEX srv_devices_by_token ON srv_devices(token_hash) WHERE token_hash IS NOT NULL;"
+            "CREATE INDEX srv_devices_by_user ON srv_devices(user_id);"
+            "CREATE TABLE srv_enrolments(code_hash TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL,"
+            " created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER, used_by TEXT) WITHOUT ROWID;");
     return kServerSchema;
 }
 
@@ -203,11 +215,17 @@ Status SqliteStorage::backup(const std::string& to) {
 // Every request asks this first. It reads through a connection of its own (WAL: readers
 // never wait for the writer), so a request is authenticated, and then received and
 // decoded, while another sync holds the store's connection for its merge and commit.
-Result<std::optional<User>> SqliteStorage::user_by_token_hash(const std::string& hash) {
+Result<std::optional<TokenOwner>> SqliteStorage::token_owner(const std::string& hash) {
     std::lock_guard lock(auth_mu_);
-    return sync::guard([&]() -> std::optional<User> {
+    return sync::guard([&]() -> std::optional<TokenOwner> {
+        if (hash.empty()) return std::nullopt;
         if (!auth_db_.handle()) auth_db_ = sync::Db(path(), false);
-        if (!auth_q_) auth_q_ = auth_db_.prepare(std::string("SELECT ") + kUserCols + " FROM srv_users WHERE token_hash=?");
+        if (!auth_q_)
+            auth_q_ = auth_db_.prepare(
+                "SELECT id,name,role,disabled,created_at,'',0,0,'' FROM srv_users WHERE token_hash=?1"
+                " UNION ALL SELECT u.id,u.name,u.role,u.disabled,u.created_at,d.site,coalesce(d.revoked_at,0),"
+                " coalesce(d.wiped_at,0),coalesce(d.wipe_reason,'')"
+                " FROM srv_devices d JOIN srv_users u ON u.id=d.user_id WHERE d.token_hash=?1");
         Stmt& q = *auth_q_;
         struct Reset {  // ends the read transaction whatever happens
             Stmt& q;
@@ -215,7 +233,13 @@ Result<std::optional<User>> SqliteStorage::user_by_token_hash(const std::string&
         } reset{q};
         q.bind(1, hash);
         if (!q.step()) return std::nullopt;
-        return row_user(q);
+        TokenOwner o;
+        o.user = row_user(q);
+        o.device_site = q.text(5);
+        o.revoked_ms = static_cast<std::uint64_t>(q.integer(6));
+        o.wiped_ms = static_cast<std::uint64_t>(q.integer(7));
+        o.wipe_reason = q.text(8);
+        return o;
     });
 }
 
@@ -343,13 +367,16 @@ Result<std::optional<std::uint64_t>> SqliteStorage::pushed_upto(const std::strin
     });
 }
 
-Result<std::vector<Device>> SqliteStorage::devices() {
+Result<std::vector<Device>> SqliteStorage::devices(const std::string& user_id) {
     return sync::guard([&] {
         std::vector<Device> out;
         Stmt d = db().prepare(
             "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync,"
-            " d.syncs, coalesce(d.wiped_at,0), coalesce(d.wipe_reason,'')"
-            " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id ORDER BY d.last_sync DESC");
+            " d.syncs, coalesce(d.wiped_at,0), coalesce(d.wipe_reason,''), coalesce(d.name,''),"
+            " coalesce(d.platform,''), coalesce(d.app_version,''), coalesce(d.enrolled_at,0), coalesce(d.revoked_at,0)"
+            " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id WHERE ?1='' OR d.user_id=?1"
+            " ORDER BY d.last_sync DESC, d.first_seen DESC");
+        d.bind(1, user_id);
         while (d.step()) {
             Device dev;
             dev.site = d.text(0);
@@ -360,10 +387,70 @@ Result<std::vector<Device>> SqliteStorage::devices() {
             dev.syncs = static_cast<std::uint64_t>(d.integer(5));
             dev.wiped_ms = static_cast<std::uint64_t>(d.integer(6));
             dev.wipe_reason = d.text(7);
+            dev.name = d.text(8);
+            dev.platform = d.text(9);
+            dev.app_version = d.text(10);
+            dev.enrolled_ms = static_cast<std::uint64_t>(d.integer(11));
+            dev.revoked_ms = static_cast<std::uint64_t>(d.integer(12));
             out.push_back(std::move(dev));
         }
         return out;
     });
+}
+
+Status SqliteStorage::enrol_device(const Device& d, const std::string& user_id, const std::string& token_hash,
+                                   std::uint64_t now_ms) {
+    return write([&] {
+        Stmt q = db().prepare(
+            "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,token_hash,name,platform,"
+            "app_version,enrolled_at) VALUES(?1,?2,?3,0,0,?4,?5,?6,?7,?8,?3) ON CONFLICT(site) DO UPDATE SET"
+            " user_id=?2, user_agent=?4, token_hash=?5, name=?6, platform=?7, app_version=?8, enrolled_at=?3,"
+            " revoked_at=NULL");
+        q.bind(1, d.site).bind(2, user_id).bind(3, now_ms).bind(4, d.user_agent).bind(5, token_hash);
+        q.bind(6, d.name).bind(7, d.platform).bind(8, d.app_version).run();
+    });
+}
+
+Status SqliteStorage::revoke_device(const std::string& site, std::uint64_t now_ms) {
+    return write([&] {
+        Stmt q = db().prepare("SELECT token_hash IS NOT NULL FROM srv_devices WHERE site=?");
+        q.bind(1, site);
+        if (!q.step()) fail(Code::NotFound, "no device " + site + " is known to this server");
+        if (q.integer(0) == 0)
+            fail(Code::Invalid, "device " + site + " signs in with its user's token: rotate the user's token instead");
+        q.reset();
+        Stmt u = db().prepare("UPDATE srv_devices SET revoked_at=coalesce(revoked_at,?) WHERE site=?");
+        u.bind(1, now_ms).bind(2, site).run();
+    });
+}
+
+// ---- enrolment codes -------------------------------------------------------------------------
+
+Status SqliteStorage::add_enrolment(const std::string& code_hash, const std::string& user_id, std::uint64_t now_ms,
+                                    std::uint64_t expires_ms) {
+    return write([&] {
+        Stmt old = db().prepare("DELETE FROM srv_enrolments WHERE expires_at < ?");
+        old.bind(1, now_ms - std::min<std::uint64_t>(now_ms, 86400000)).run();
+        Stmt ins = db().prepare(
+            "INSERT INTO srv_enrolments(code_hash,user_id,created_at,expires_at) VALUES(?,?,?,?)");
+        ins.bind(1, code_hash).bind(2, user_id).bind(3, now_ms).bind(4, expires_ms).run();
+    });
+}
+
+Result<std::optional<std::string>> SqliteStorage::use_enrolment(const std::string& code_hash, const std::string& site,
+                                                                std::uint64_t now_ms) {
+    std::optional<std::string> user;
+    Status st = write([&] {
+        Stmt q = db().prepare(
+            "UPDATE srv_enrolments SET used_at=?1, used_by=?2 WHERE code_hash=?3 AND used_at IS NULL"
+            " AND expires_at > ?1 RETURNING user_id");
+        q.bind(1, now_ms).bind(2, site).bind(3, code_hash);
+        if (q.step()) user = std::string(q.text(0));
+        while (q.step()) {
+        }
+    });
+    if (!st.ok()) return st.error();
+    return user;
 }
 
 Status SqliteStorage::wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) {

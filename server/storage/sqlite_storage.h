@@ -3,13 +3,17 @@
 // run on its connection, which only this class and the hub's own code touch).
 //
 // Server tables (see migrate() in sqlite_storage.cpp)
-//   srv_users(id, name, role, disabled, token_hash, created_at)
+//   srv_users(id, name, role, disabled, token_hash, created_at)   token_hash '': none
+//   srv_enrolments(code_hash, user_id, created_at, expires_at, used_at, used_by)
+//                                                       enrolment codes (single use)
 //   srv_grants(user_id, account_id)                     consultants' readable accounts
 //   srv_notifications(n, user_id, case_id, payload, created_at, read_at)
 //   srv_notified(record_id)                             one row per record ever notified:
 //                                                       the exactly-once guard
 //   srv_webhook(n, payload, attempts, next_at, last_error)  the outgoing webhook queue
-//   srv_devices(site, user_id, first_seen, last_sync, syncs, user_agent)
+//   srv_devices(site, user_id, first_seen, last_sync, syncs, user_agent, pushed_upto,
+//               wiped_at, wipe_reason, token_hash, name, platform, app_version,
+//               enrolled_at, revoked_at)                an enrolled device has a token_hash
 //   srv_access(day, who, action, subject, times, first_at, last_at, detail)
 //                                                       the access log (GDPR)
 // Beside the file: DATA/fika-server.state (the incarnation and the highest sequence the
@@ -46,7 +50,7 @@ public:
     // connection of its own. Invalid when `to` is the database's own file.
     Status backup(const std::string& to);
 
-    Result<std::optional<User>> user_by_token_hash(const std::string& hash) override;
+    Result<std::optional<TokenOwner>> token_owner(const std::string& hash) override;
     Result<std::optional<User>> user_named(const std::string& name) override;
     Result<std::optional<std::string>> user_name_of(const std::string& id) override;
     Result<std::vector<User>> users() override;
@@ -61,7 +65,14 @@ public:
     Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
                          const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) override;
     Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) override;
-    Result<std::vector<Device>> devices() override;
+    Result<std::vector<Device>> devices(const std::string& user_id) override;
+    Status enrol_device(const Device& d, const std::string& user_id, const std::string& token_hash,
+                        std::uint64_t now_ms) override;
+    Status revoke_device(const std::string& site, std::uint64_t now_ms) override;
+    Status add_enrolment(const std::string& code_hash, const std::string& user_id, std::uint64_t now_ms,
+                         std::uint64_t expires_ms) override;
+    Result<std::optional<std::string>> use_enrolment(const std::string& code_hash, const std::string& site,
+                                                     std::uint64_t now_ms) override;
     Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) override;
     Result<std::optional<std::string>> device_wiped(const std::string& site) override;
     Result<bool> mark_notified(const std::string& record_id) override;
@@ -91,7 +102,7 @@ private:
     Status write(Fn&& fn);
 
     std::optional<sync::Stmt> device_upsert_, access_upsert_, notified_, notification_insert_, wiped_q_;
-    std::mutex auth_mu_;  // guards auth_db_ and auth_q_ (user_by_token_hash)
+    std::mutex auth_mu_;  // guards auth_db_ and auth_q_ (token_owner)
     sync::Db auth_db_;
     std::optional<sync::Stmt> auth_q_;
     std::mutex live_mu_;  // guards live_db_ (the live channel's reads)

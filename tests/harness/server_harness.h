@@ -50,11 +50,12 @@ public:
     const std::string& db() const { return db_; }
     pid_t pid() const { return pid_; }
 
-    std::pair<int, std::string> admin(std::vector<std::string> args) const {
+    // `with_stderr`: its messages too (an error's reason).
+    std::pair<int, std::string> admin(std::vector<std::string> args, bool with_stderr = false) const {
         std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data()};
         if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
         argv.insert(argv.end(), args.begin(), args.end());
-        return run_command(argv);
+        return run_command(argv, with_stderr);
     }
 
     // Creates a user with the admin command; returns its token (the last line).

@@ -19,6 +19,7 @@
 #include <set>
 #include <thread>
 
+#include "enrolment.h"
 #include "gzip.h"
 #include "server_harness.h"
 #include "sse.h"
@@ -76,6 +77,15 @@ struct Device {
     }
 
     bool has(const std::string& table, const std::string& id) { return store->get(table, id).ok(); }
+
+    // Signs in with another token (an enrolled device's own).
+    void use_token(const std::string& url, const std::string& token) {
+        client::ServerConfig cfg;
+        cfg.url = url;
+        cfg.token = token;
+        cfg.read_timeout_s = 20;
+        client = std::make_unique<client::SyncClient>(*store, cfg);
+    }
 };
 
 httplib::Headers auth(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
@@ -1307,4 +1317,215 @@ TEST_CASE("an admin answer has one shape - the command line's --json and the HTT
     auto r = c.Post("/v1/admin/users/alice/token", auth(adm), "", "application/json");
     REQUIRE(r);
     CHECK(json::parse(r->body).size() == token.size());
+}
+
+namespace {
+
+// An enrolment code made by the admin's command line: {code, link, user, expires_ms}.
+json admin_code(const ServerProcess& srv, const std::string& user, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"--json", "user", "enrol", user, "--url", srv.url()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto [rc, out] = srv.admin(args);
+    INFO(out);
+    REQUIRE(rc == 0);
+    return json::parse(out);
+}
+
+client::Outcome<client::Enrolled> enrol_device(const ServerProcess& srv, Device& d, const std::string& code,
+                                               const std::string& name = "Maja's laptop") {
+    client::ServerConfig cfg;
+    cfg.url = srv.url();
+    cfg.user_agent = "fika-app/9.8.7 (linux)";
+    return client::enrol(cfg, code, d.store->site(), client::DeviceDescription{name, "linux", "9.8.7"});
+}
+
+json device_named(const json& list, const std::string& site) {
+    for (const auto& d : list["devices"])
+        if (d["site"] == site) return d;
+    FAIL("no device " << site << " in " << list.dump());
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a device signs in with a single-use enrolment code and gets a token of its own - revoking it leaves the user's others working") {
+    ServerProcess srv;
+    std::string admin = srv.add_user("ada", "admin");
+    std::string maja_user_token = srv.add_user("maja", "consultant");
+    httplib::Client http(srv.url());
+
+    // The admin makes a code on the command line: a short code and a link naming the server.
+    json code = admin_code(srv, "maja");
+    std::string shown = code["code"];
+    CHECK(shown.size() == 14);
+    CHECK(shown[4] == '-');
+    auto link = sync::parse_enrol_link(code["link"].get<std::string>());
+    REQUIRE(link);
+    CHECK(link->server == srv.url());
+    CHECK(link->code == shown);
+    CHECK(code["expires_ms"].get<std::uint64_t>() > static_cast<std::uint64_t>(std::time(nullptr)) * 1000 + 23 * 3600 * 1000);
+
+    // The laptop exchanges it - typed sloppily (lower case, no dashes, O for 0) - for its own token.
+    Device laptop(srv.url(), "");
+    std::string sloppy;
+    for (char ch : shown)
+        if (ch != '-') sloppy.push_back(ch == '0' ? 'o' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    auto got = enrol_device(srv, laptop, sloppy);
+    INFO((got.ok() ? "" : got.failure->message));
+    REQUIRE(got.ok());
+    CHECK(got.value->user_name == "maja");
+    CHECK(got.value->role == "consultant");
+    CHECK(got.value->token != maja_user_token);
+    std::string laptop_token = got.value->token;
+
+    // Single use: the same code again, from another device, is refused - and says nothing more.
+    Device phone(srv.url(), "");
+    auto again = enrol_device(srv, phone, shown, "Maja's phone");
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.failure->status == 401);
+    CHECK(again.failure->code == "bad_code");
+    auto made_up = enrol_device(srv, phone, "ABCD-EFGH-JKMN");
+    REQUIRE_FALSE(made_up.ok());
+    CHECK(made_up.failure->code == "bad_code");
+
+    // The laptop syncs with its own token.
+    Device& laptop_synced = laptop;
+    laptop.use_token(srv.url(), laptop_token);
+    std::string acme = laptop.account("Acme");
+    laptop.sync();
+
+    // A code asked over HTTP (the admin API) signs in the phone.
+    auto r = http.Post("/v1/admin/users/maja/enrol", auth(admin), R"({"ttl_minutes":30})", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 201);
+    json phone_code = body_json(r);
+    auto phone_in = enrol_device(srv, phone, phone_code["code"], "Maja's phone");
+    REQUIRE(phone_in.ok());
+    std::string phone_token = phone_in.value->token;
+    phone.use_token(srv.url(), phone_token);
+    phone.sync();
+    CHECK(phone.has("accounts", acme));
+
+    // The admin lists maja's devices: name, platform, app version, first seen, last sync.
+    auto listed = http.Get("/v1/admin/devices?user=maja", auth(admin));
+    json devices = body_json(listed);
+    REQUIRE(devices["devices"].size() == 2);
+    json lap = device_named(devices, sync::site_to_string(laptop_synced.store->site()));
+    CHECK(lap["name"] == "Maja's laptop");
+    CHECK(lap["platform"] == "linux");
+    CHECK(lap["app_version"] == "9.8.7");
+    CHECK(lap["user"] == "maja");
+    CHECK(lap["first_seen_ms"].get<std::uint64_t>() > 0);
+    CHECK(lap["last_sync_ms"].get<std::uint64_t>() >= lap["first_seen_ms"].get<std::uint64_t>());
+    CHECK(lap["enrolled_ms"].get<std::uint64_t>() > 0);
+    CHECK(lap["revoked_ms"] == 0);
+    // ... and the command line says the same.
+    auto [lrc, lout] = srv.admin({"device", "list", "maja"});
+    CHECK(lrc == 0);
+    CHECK_THAT(lout, Catch::Contains("Maja's phone") && Catch::Contains("enrolled") && Catch::Contains("9.8.7"));
+
+    // A device's token syncs that device only: another replica with it is refused.
+    Device thief(srv.url(), laptop_token);
+    thief.account("Stolen");
+    auto stolen = thief.client->sync_once();
+    REQUIRE_FALSE(stolen.ok());
+    CHECK(stolen.failure->status == 403);
+
+    // The admin revokes the laptop: its token stops at once, told why; the phone and
+    // maja's own token go on.
+    r = http.Post("/v1/admin/devices/" + sync::site_to_string(laptop_synced.store->site()) + "/revoke", auth(admin), "", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    std::string after = laptop_synced.account("After revoke");
+    auto refused = laptop_synced.client->sync_once();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.failure->status == 401);
+    CHECK(refused.failure->code == "revoked");
+    CHECK(laptop_synced.store->pending_count() > 0);  // kept for when it is enrolled again
+    std::string fine = phone.account("Still fine");
+    phone.sync();
+    Device old_style(srv.url(), maja_user_token);
+    old_style.sync();
+    // Revoking a device that signs in with its user's token is refused with a reason.
+    auto [orc, oout] = srv.admin({"device", "revoke", sync::site_to_string(old_style.store->site())}, true);
+    CHECK(orc != 0);
+    CHECK_THAT(oout, Catch::Contains("user's token"));
+
+    // Enrolled again with a new code, the laptop sends what waited.
+    auto relap = enrol_device(srv, laptop_synced, admin_code(srv, "maja")["code"]);
+    REQUIRE(relap.ok());
+    laptop_synced.use_token(srv.url(), relap.value->token);
+    laptop_synced.sync();
+    CHECK(laptop_synced.store->pending_count() == 0);
+    phone.sync();
+    CHECK(phone.has("accounts", after));
+    CHECK(laptop_synced.has("accounts", fine));
+    CHECK(laptop_synced.store->pending_count() == 0);
+
+    // Migration's end: maja's own token goes; enrolled devices keep working.
+    auto [nrc, nout] = srv.admin({"user", "token", "maja", "--none"});
+    CHECK(nrc == 0);
+    auto gone = old_style.client->sync_once();
+    REQUIRE_FALSE(gone.ok());
+    CHECK(gone.failure->status == 401);
+    phone.sync();
+
+    // A device signed in makes a code for another device of its own (15 minutes).
+    r = http.Post("/v1/enrol/codes", auth(phone_token), "{}", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 201);
+    json own = body_json(r);
+    CHECK(own["user"] == "maja");
+    CHECK(own["expires_ms"].get<std::uint64_t>() <= static_cast<std::uint64_t>(std::time(nullptr) + 16 * 60) * 1000);
+    Device tablet(srv.url(), "");
+    REQUIRE(enrol_device(srv, tablet, own["code"], "Tablet").ok());
+    // ... but not for anyone else, and a consultant cannot use the admin's.
+    r = http.Post("/v1/admin/users/ada/enrol", auth(phone_token), "{}", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 403);
+    r = http.Post("/v1/enrol/codes", auth(phone_token), R"({"ttl_minutes":600})", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    r = http.Get("/v1/devices", auth(phone_token));
+    json mine = body_json(r);
+    CHECK(mine["devices"].size() == 4);  // laptop, phone, tablet, and the one that used maja's token
+    CHECK(device_named(mine, sync::site_to_string(phone.store->site()))["this_device"] == true);
+
+    // A wiped device cannot be enrolled again; a disabled user's codes do nothing.
+    auto [wrc, wout] = srv.admin({"device", "wipe", sync::site_to_string(phone.store->site())});
+    CHECK(wrc == 0);
+    auto rewipe = enrol_device(srv, phone, admin_code(srv, "maja")["code"]);
+    REQUIRE_FALSE(rewipe.ok());
+    CHECK(rewipe.failure->status == 403);
+    json late = admin_code(srv, "maja");
+    srv.admin({"user", "disable", "maja"});
+    Device late_device(srv.url(), "");
+    auto disabled = enrol_device(srv, late_device, late["code"]);
+    REQUIRE_FALSE(disabled.ok());
+    CHECK(disabled.failure->status == 403);
+}
+
+TEST_CASE("enrolment refuses bad bodies with a JSON error - and guessing codes is slowed down") {
+    ServerProcess srv;
+    srv.add_user("maja", "consultant");
+    httplib::Client http(srv.url());
+    for (const char* body : {"", "{", "[]", R"({"code":"ABCD-EFGH-JKMN"})", R"({"code":1,"site":"00000000000000aa"})",
+                             R"({"code":"ABCD-EFGH-JKMN","site":"zz"})",
+                             R"({"code":"ABCD-EFGH-JKMN","site":"00000000000000aa","extra":1})",
+                             R"({"code":"ABCD-EFGH-JKMN","site":"00000000000000aa","name":"a\u0001b"})"}) {
+        auto r = http.Post("/v1/enrol", body, "application/json");
+        REQUIRE(r);
+        INFO(body << " -> " << r->status << " " << r->body);
+        CHECK(r->status == 400);
+        CHECK(json::parse(r->body, nullptr, false).contains("error"));
+    }
+    // A guesser at one address is slowed to one try per 5 seconds after ten.
+    int limited = 0;
+    for (int i = 0; i < 30; ++i) {
+        auto r = http.Post("/v1/enrol", R"({"code":"ABCD-EFGH-JKMN","site":"00000000000000aa"})", "application/json");
+        REQUIRE(r);
+        if (r->status == 429) ++limited;
+        else CHECK(r->status == 401);
+    }
+    CHECK(limited >= 15);
 }

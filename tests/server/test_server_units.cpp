@@ -3,6 +3,10 @@
 // log. Devices are real device stores; the round trip is the sync service's, without HTTP.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
+#include "enrolment.h"
 #include "server_store.h"
 #include "store.h"
 #include "testutil.h"
@@ -124,14 +128,14 @@ TEST_CASE("units: the admin's commands - users, tokens, a person's export and er
     REQUIRE(added.ok());
     CHECK(core.store->add_user("maja", server::UserRole::Admin).code() == sync::Code::Invalid);
     CHECK(core.store->add_user("no spaces", server::UserRole::Admin).code() == sync::Code::Invalid);
-    auto who = core.store->user_by_token(added->second);
+    auto who = core.store->token_owner(added->second);
     REQUIRE(who.ok());
     REQUIRE(who->has_value());
-    CHECK((*who)->name == "maja");
+    CHECK((*who)->user.name == "maja");
     auto rotated = core.store->rotate_token("maja");
     REQUIRE(rotated.ok());
-    CHECK_FALSE(core.store->user_by_token(added->second)->has_value());
-    CHECK(core.store->user_by_token(*rotated)->has_value());
+    CHECK_FALSE(core.store->token_owner(added->second)->has_value());
+    CHECK(core.store->token_owner(*rotated)->has_value());
     REQUIRE(core.store->set_disabled("maja", true).ok());
     CHECK(core.store->user("maja")->disabled);
 
@@ -181,4 +185,88 @@ TEST_CASE("units: the admin's commands - users, tokens, a person's export and er
     CHECK(stats->users == 2);
     CHECK(stats->devices == 1);
     CHECK(stats->records >= 5);
+}
+
+TEST_CASE("units: an enrolment code lasts its time - is used once - and never by two devices at once") {
+    TempDir dir;
+    std::atomic<std::uint64_t> now{1'800'000'000'000};
+    server::ServerStoreOptions o;
+    o.wall = [&] { return now.load(); };
+    auto opened = server::open_sqlite_store(dir.file("data"), o);
+    REQUIRE(opened.ok());
+    auto& store = **opened;
+    REQUIRE(store.add_user("maja", server::UserRole::Consultant).ok());
+    auto request = [](const std::string& code, const std::string& site) {
+        server::EnrolRequest r;
+        r.code = code;
+        r.site = site;
+        r.name = "laptop";
+        return r;
+    };
+
+    CHECK(store.new_enrolment("maja", 0).code() == sync::Code::Invalid);
+    CHECK(store.new_enrolment("maja", 7 * 24 * 60 + 1).code() == sync::Code::Invalid);
+    CHECK(store.new_enrolment("nobody", 10).code() == sync::Code::NotFound);
+
+    // Ten minutes: a minute late it does nothing.
+    auto late = store.new_enrolment("maja", 10);
+    REQUIRE(late.ok());
+    CHECK(late->expires_ms == now + 10 * 60000);
+    now += 11 * 60000;
+    auto tried = store.enrol(request(late->code, "00000000000000a1"));
+    REQUIRE(tried.ok());
+    CHECK_FALSE(tried->has_value());
+
+    // Two devices with one code at once: exactly one is signed in.
+    auto code = store.new_enrolment("maja", 10);
+    REQUIRE(code.ok());
+    std::atomic<int> won{0};
+    std::vector<std::thread> ts;
+    for (int i = 0; i < 4; ++i)
+        ts.emplace_back([&, i] {
+            auto r = store.enrol(request(code->code, "00000000000000b" + std::to_string(i)));
+            if (r.ok() && r->has_value()) ++won;
+        });
+    for (auto& t : ts) t.join();
+    CHECK(won == 1);
+
+    // The device's token names its device; the code itself is never stored.
+    auto fresh = store.new_enrolment("maja", 10);
+    REQUIRE(fresh.ok());
+    auto in = store.enrol(request(fresh->code, "00000000000000c1"));
+    REQUIRE(in.ok());
+    REQUIRE(in->has_value());
+    auto owner = store.token_owner((*in)->second);
+    REQUIRE(owner.ok());
+    REQUIRE(owner->has_value());
+    CHECK((*owner)->device_site == "00000000000000c1");
+    CHECK((*owner)->user.name == "maja");
+    std::string normal = *sync::normal_enrol_code(fresh->code);
+    opened->reset();  // closed: no connection of this process is left on the file
+    CHECK(test::file_bytes(dir.file("data") + "/fika-server.db").find(normal) == std::string::npos);
+}
+
+TEST_CASE("units: enrolment codes read forgivingly - links carry the server") {
+    for (int i = 0; i < 100; ++i) {
+        std::uint64_t bits = (0x9E3779B97F4A7C15ull * static_cast<std::uint64_t>(i + 1)) >> 4;
+        std::string code = sync::enrol_code_from_bits(bits);
+        REQUIRE(code.size() == 14);
+        auto normal = sync::normal_enrol_code(code);
+        REQUIRE(normal);
+        CHECK(sync::shown_enrol_code(*normal) == code);
+        std::string link = sync::enrol_link("https://fika.example.com:8443/sync?a=b", code);
+        auto back = sync::parse_enrol_link("  " + link + "\n");
+        REQUIRE(back);
+        CHECK(back->server == "https://fika.example.com:8443/sync?a=b");
+        CHECK(back->code == code);
+    }
+    CHECK(sync::normal_enrol_code("k7qh 2mwp 9xrt") == "K7QH2MWP9XRT");
+    CHECK(sync::normal_enrol_code("OIL0-0000-0000") == "01100000" "0000");
+    CHECK_FALSE(sync::normal_enrol_code("K7QH-2MWP-9XR"));     // one short
+    CHECK_FALSE(sync::normal_enrol_code("K7QH-2MWP-9XRU"));    // U is not a symbol
+    CHECK_FALSE(sync::normal_enrol_code("K7QH-2MWP-9XR\xc3\xa9"));
+    CHECK_FALSE(sync::parse_enrol_link("https://fika.example.com/?code=K7QH-2MWP-9XRT"));
+    CHECK_FALSE(sync::parse_enrol_link("fika://enrol?server=ftp%3A%2F%2Fx&code=K7QH-2MWP-9XRT"));
+    CHECK_FALSE(sync::parse_enrol_link("fika://enrol?server=https%3A%2F%2Fx&code=nope"));
+    CHECK_FALSE(sync::parse_enrol_link("fika://enrol?server=https%3A%2F%2Fx%2&code=K7QH-2MWP-9XRT"));
 }
