@@ -297,7 +297,7 @@ void AppContext::deleteDeviceData(const QString& reason) {
     emit goneChanged();
 }
 
-void AppContext::signIn(const QString& url, const QString& given) {
+bool AppContext::signIn(const QString& url, const QString& given) {
     QString u = url.trimmed(), what = given.trimmed();
     // A link pasted into either field carries both.
     for (const QString& text : {what, u}) {
@@ -310,22 +310,20 @@ void AppContext::signIn(const QString& url, const QString& given) {
     }
     while (u.endsWith('/')) u.chop(1);
     if (!u.startsWith("http://") && !u.startsWith("https://")) {
-        fail(tr("The server address starts with http:// or https://"));
-        return;
+        return fail(tr("The server address starts with http:// or https://"));
     }
     if (what.isEmpty()) {
-        fail(tr("Enter the code your admin gave you"));
-        return;
+        return fail(tr("Enter the code your admin gave you"));
     }
     if (sync::normal_enrol_code(what.toStdString())) {
         sync_->enrolAt(u, what);
-        return;
+        return true;
     }
     if (what.size() <= 20) {  // neither a code nor a token: a mistyped code
-        fail(tr("A code has 12 letters and digits, like K7QH-2MWP-9XRT"));
-        return;
+        return fail(tr("A code has 12 letters and digits, like K7QH-2MWP-9XRT"));
     }
     sync_->connectTo(u, what);
+    return true;
 }
 
 QVariantMap AppContext::readEnrolLink(const QString& text) const {

@@ -61,8 +61,9 @@ class AppContext : public QObject {
     Q_PROPERTY(int lockPolicy READ lockPolicy NOTIFY settingsChanged)
     Q_PROPERTY(bool lockRequired READ lockRequired NOTIFY settingsChanged)
     // A fika://enrol link the app was started with (a click in a mail, a phone's camera):
-    // {server, code}, or empty. The welcome page and Settings' sign-in fill themselves in.
-    Q_PROPERTY(QVariantMap startLink READ startLink CONSTANT)
+    // {server, code}, or empty (also once signed in). The welcome page and Settings' sign-in
+    // fill themselves in.
+    Q_PROPERTY(QVariantMap startLink READ startLink NOTIFY settingsChanged)
 
 public:
     struct Options {
@@ -105,6 +106,8 @@ public:
     QString databasePath() const { return db_path_; }
     QString startPage() const { return opts_.start_page; }
     QVariantMap startLink() const { return readEnrolLink(opts_.enrol_link); }
+    // Signed in: the start link's code is used up.
+    void forgetStartLink() { opts_.enrol_link.clear(); }
     const std::shared_ptr<client::TokenKeeper>& tokens() const { return opts_.tokens; }
     // Whether the local database is encrypted at rest (its key in a vault).
     bool encrypted() const;
@@ -136,9 +139,9 @@ public:
     Q_INVOKABLE void connectServer(const QString& url, const QString& token);
     // Signs this device in at `url` with what the user was given: an enrolment code
     // (exchanged for the device's own token), a fika://enrol link (in either field), or
-    // - from before devices had codes - their user's token. App.sync's connectFinished
-    // tells how it went.
-    Q_INVOKABLE void signIn(const QString& url, const QString& codeOrLinkOrToken);
+    // - from before devices had codes - their user's token. False (lastError) when what was
+    // typed cannot be right; else App.sync's connectFinished tells how it went.
+    Q_INVOKABLE bool signIn(const QString& url, const QString& codeOrLinkOrToken);
     // {server, code} of a fika://enrol link; empty for anything else.
     Q_INVOKABLE QVariantMap readEnrolLink(const QString& text) const;
     // The image source of a QR code of `text` (the "qr" image provider).

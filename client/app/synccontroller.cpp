@@ -405,6 +405,7 @@ void SyncController::connectTo(const QString& url, const QString& token) {
 void SyncController::onConnectDone(bool ok, const QString& message, const QString&, const QString&, const QString&) {
     emit connectFinished(ok, message);
     if (!ok) return;
+    app_->forgetStartLink();
     auth_failed_ = false;
     failed_ = false;
     emit app_->settingsChanged();

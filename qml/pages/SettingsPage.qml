@@ -27,8 +27,8 @@ Page {
                 Layout.leftMargin: 16
             }
             TextField { id: url; visible: App.serverUrl === ""; placeholderText: qsTr("Server address"); Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
-            TextField { id: token; visible: App.serverUrl === ""; placeholderText: qsTr("Token"); echoMode: TextInput.Password; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
-            // The server refuses this device's token: paste a new one; nothing here is lost.
+            TextField { id: token; objectName: "settingsCode"; visible: App.serverUrl === ""; placeholderText: qsTr("Code from your admin, e.g. K7QH-2MWP-9XRT"); text: App.startLink.code || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            // The server refuses this device's token: a new code signs it in; nothing here is lost.
             ColumnLayout {
                 visible: App.serverUrl !== "" && App.sync.signInNeeded
                 spacing: 8
@@ -36,24 +36,35 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
                 Label {
-                    text: qsTr("The server no longer accepts this device's token (it was revoked or replaced). Paste a new token from your admin: everything on this device stays and syncs once you are signed in.")
+                    text: qsTr("The server no longer accepts this device's sign-in (an admin signed it out, or replaced it). Enter a new code from your admin: everything on this device stays and syncs once you are signed in.")
                     color: Material.accent
                     wrapMode: Label.Wrap
                     Layout.fillWidth: true
                 }
-                TextField { id: newToken; objectName: "newToken"; placeholderText: qsTr("New token"); echoMode: TextInput.Password; Layout.fillWidth: true }
+                TextField { id: newToken; objectName: "newToken"; placeholderText: qsTr("New code, e.g. K7QH-2MWP-9XRT"); text: App.startLink.code || ""; Layout.fillWidth: true }
                 Button {
                     objectName: "signInAgain"
                     text: qsTr("Sign in again")
                     highlighted: true
                     enabled: newToken.text.trim() !== ""
-                    onClicked: { status.text = qsTr("Connecting\u2026"); App.connectServer(App.serverUrl, newToken.text) }
+                    onClicked: {
+                        status.text = qsTr("Connecting\u2026")
+                        if (!App.signIn(App.serverUrl, newToken.text)) status.text = App.lastError
+                    }
                 }
             }
-            Label { id: status; visible: text !== ""; color: Material.accent; wrapMode: Label.Wrap; Layout.fillWidth: true; Layout.leftMargin: 16 }
+            Label { id: status; objectName: "settingsStatus"; visible: text !== ""; color: Material.accent; wrapMode: Label.Wrap; Layout.fillWidth: true; Layout.leftMargin: 16 }
             RowLayout {
                 Layout.leftMargin: 16
-                Button { visible: App.serverUrl === ""; text: qsTr("Connect"); highlighted: true; onClicked: { status.text = qsTr("Connecting\u2026"); App.connectServer(url.text, token.text) } }
+                Button {
+                    visible: App.serverUrl === ""
+                    text: qsTr("Connect")
+                    highlighted: true
+                    onClicked: {
+                        status.text = qsTr("Connecting\u2026")
+                        if (!App.signIn(url.text, token.text)) status.text = App.lastError
+                    }
+                }
                 Button { visible: App.serverUrl !== ""; text: qsTr("Sync now"); onClicked: App.sync.syncNow() }
                 Button { visible: App.serverUrl !== ""; text: qsTr("Disconnect"); flat: true; onClicked: App.disconnectServer() }
             }
@@ -102,6 +113,15 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+            }
+            // A code (and its QR code) for another device of this user.
+            Button {
+                objectName: "addDeviceButton"
+                visible: App.serverUrl !== "" && !App.sync.signInNeeded
+                text: qsTr("Add another device\u2026")
+                flat: true
+                Layout.leftMargin: 8
+                onClicked: { deviceDialog.code = ({}); deviceDialog.open(); App.sync.newDeviceCode() }
             }
             Button {
                 id: signOutButton
@@ -251,5 +271,66 @@ Page {
     Connections {
         target: App.sync
         function onConnectFinished(ok, message) { status.text = ok ? qsTr("Connected") : message }
+    }
+    Dialog {
+        id: deviceDialog
+        objectName: "deviceCodeDialog"
+        property var code: ({})
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(pageRoot.width - 32, 440)
+        title: qsTr("Add another device")
+        standardButtons: Dialog.Close
+        Connections {
+            target: App.sync
+            function onDeviceCode(c) { deviceDialog.code = c }
+        }
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            Label {
+                visible: !deviceDialog.code.code && !deviceDialog.code.error
+                text: qsTr("Asking the server for a code\u2026")
+            }
+            Label {
+                objectName: "deviceCodeError"
+                visible: !!deviceDialog.code.error
+                text: deviceDialog.code.error || ""
+                color: Material.accent
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: !!deviceDialog.code.code
+                text: qsTr("On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.")
+                          .arg(Qt.formatTime(new Date(deviceDialog.code.expiresMs || 0), "HH:mm"))
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                objectName: "deviceCodeText"
+                visible: !!deviceDialog.code.code
+                text: deviceDialog.code.code || ""
+                font.pixelSize: 28
+                font.family: "monospace"
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Image {
+                objectName: "deviceQr"
+                visible: !!deviceDialog.code.link
+                source: deviceDialog.code.link ? App.qrSource(deviceDialog.code.link) : ""
+                sourceSize: Qt.size(220, 220)
+                smooth: false
+                Layout.preferredWidth: 220
+                Layout.preferredHeight: 220
+                Layout.alignment: Qt.AlignHCenter
+            }
+            RowLayout {
+                visible: !!deviceDialog.code.link
+                Layout.fillWidth: true
+                TextField { id: linkField; objectName: "deviceLink"; readOnly: true; selectByMouse: true; text: deviceDialog.code.link || ""; Layout.fillWidth: true }
+                Button { objectName: "copyLink"; text: qsTr("Copy"); flat: true; onClicked: { linkField.selectAll(); linkField.copy(); linkField.deselect() } }
+            }
+        }
     }
 }

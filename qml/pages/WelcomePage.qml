@@ -52,18 +52,54 @@ Page {
                 Material.elevation: 1
                 ColumnLayout {
                     width: parent.width
-                    Label { text: qsTr("Connect to your firm's server"); font.bold: true; font.pixelSize: 16 }
-                    TextField { id: urlField; placeholderText: qsTr("Server address, e.g. https://fika.example.com"); inputMethodHints: Qt.ImhUrlCharactersOnly; Layout.fillWidth: true }
-                    TextField { id: tokenField; placeholderText: qsTr("Token from your admin"); echoMode: TextInput.Password; Layout.fillWidth: true }
-                    Label { id: status; visible: text !== ""; wrapMode: Label.Wrap; Layout.fillWidth: true; color: Material.accent }
-                    Button {
-                        text: qsTr("Connect")
+                    Label { text: qsTr("Sign in to your firm's server"); font.bold: true; font.pixelSize: 16 }
+                    Label {
+                        text: qsTr("Your admin gives you a code - or your other device does, in Settings, Add another device. A fika:// link fills in both fields.")
+                        wrapMode: Label.Wrap
                         Layout.fillWidth: true
-                        onClicked: { status.text = qsTr("Connecting\u2026"); App.connectServer(urlField.text, tokenField.text) }
+                        opacity: 0.8
+                    }
+                    TextField {
+                        id: urlField
+                        objectName: "serverField"
+                        placeholderText: qsTr("Server address, e.g. https://fika.example.com")
+                        inputMethodHints: Qt.ImhUrlCharactersOnly
+                        text: App.startLink.server || ""
+                        Layout.fillWidth: true
+                        onTextChanged: pageRoot.takeLink(text)
+                    }
+                    TextField {
+                        id: codeField
+                        objectName: "codeField"
+                        placeholderText: qsTr("Code, e.g. K7QH-2MWP-9XRT")
+                        inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText
+                        text: App.startLink.code || ""
+                        Layout.fillWidth: true
+                        onTextChanged: pageRoot.takeLink(text)
+                        onAccepted: signInButton.clicked()
+                    }
+                    Label { id: status; objectName: "signInStatus"; visible: text !== ""; wrapMode: Label.Wrap; Layout.fillWidth: true; color: Material.accent }
+                    Button {
+                        id: signInButton
+                        objectName: "signInButton"
+                        text: qsTr("Sign in")
+                        enabled: urlField.text.trim() !== "" && codeField.text.trim() !== ""
+                        Layout.fillWidth: true
+                        onClicked: {
+                            status.text = qsTr("Signing in\u2026")
+                            if (!App.signIn(urlField.text, codeField.text)) status.text = App.lastError
+                        }
                     }
                 }
             }
         }
+    }
+    // A fika://enrol link pasted into either field: the server and the code from it.
+    function takeLink(text) {
+        var l = App.readEnrolLink(text)
+        if (l.server === undefined) return
+        urlField.text = l.server
+        codeField.text = l.code
     }
     Connections {
         target: App.sync

@@ -997,8 +997,8 @@ std::set<std::string> server_note_bodies(const ServerProcess& srv, const TempDir
 }
 
 // An app on an encrypted database (its vault sealed with a passphrase, as DeviceLock
-// leaves it), connected to `srv` as karin.
-std::unique_ptr<AppContext> encrypted_app(const TempDir& dir, ServerProcess& srv, const std::string& token) {
+// leaves it), not connected yet.
+std::unique_ptr<AppContext> encrypted_offline_app(const TempDir& dir) {
     auto v = fika::client::protect_database(dir.file("app.db"), "pass phrase here", "", {1024, 8, 1});
     REQUIRE(v.ok());
     AppContext::Options o;
@@ -1007,6 +1007,12 @@ std::unique_ptr<AppContext> encrypted_app(const TempDir& dir, ServerProcess& srv
     auto app = std::make_unique<AppContext>(o);
     REQUIRE(app->ok());
     app->setLanguage("en");
+    return app;
+}
+
+// The same, connected to `srv` as karin.
+std::unique_ptr<AppContext> encrypted_app(const TempDir& dir, ServerProcess& srv, const std::string& token) {
+    auto app = encrypted_offline_app(dir);
     QSignalSpy connected(app->syncController(), &fika::app::SyncController::connectFinished);
     app->connectServer(QString::fromStdString(srv.url()), QString::fromStdString(token));
     REQUIRE(wait_until([&] { return connected.count() > 0; }, 10000));
@@ -1175,4 +1181,49 @@ TEST_CASE("a firm that requires an app lock: the app learns it from the server a
     CHECK_FALSE(app->lockRequired());
     REQUIRE(app->setAppLock(5, "1357", "1357"));
     CHECK_FALSE(app->lockRequired());
+}
+
+TEST_CASE("an encrypted app signs in with an enrolment code - its own token goes to the vault - a used code is refused in the user's words") {
+    ServerProcess srv{{"--rate", "0"}};
+    std::string karin = srv.add_user("karin", "consultant");
+    auto [rc, out] = srv.admin({"--json", "user", "enrol", "karin", "--url", srv.url()});
+    REQUIRE(rc == 0);
+    auto code = nlohmann::json::parse(out);
+    TempDir dir;
+    auto app = encrypted_offline_app(dir);
+    QSignalSpy connected(app->syncController(), &fika::app::SyncController::connectFinished);
+    // The link pasted into the server field carries both.
+    REQUIRE(app->signIn(QString::fromStdString(code["link"].get<std::string>()), ""));
+    REQUIRE(wait_until([&] { return connected.count() > 0; }, 10000));
+    REQUIRE(connected.at(0).at(0).toBool());
+    CHECK(app->userName() == "karin");
+    CHECK(app->serverUrl().toStdString() == srv.url());
+    const std::string device_token = app->tokens()->token();
+    CHECK(device_token.rfind("fika_", 0) == 0);
+    CHECK(device_token != karin);
+    CHECK(app->store().meta("server_token")->value_or("") == "");
+    // The admin sees it as an enrolled device with its name and version.
+    auto [lrc, list] = srv.admin({"--json", "device", "list", "karin"});
+    REQUIRE(lrc == 0);
+    auto devices = nlohmann::json::parse(list)["devices"];
+    REQUIRE(devices.size() == 1);
+    CHECK(devices[0]["site"] == fika::sync::site_to_string(app->store().site()));
+    CHECK(devices[0]["app_version"] == FIKA_VERSION);
+    CHECK(devices[0]["enrolled_ms"].get<std::uint64_t>() > 0);
+
+    // The same code on another app: refused, said plainly; that app stays unconnected.
+    TempDir dir2;
+    auto other = offline_app(dir2);
+    other->setLanguage("en");
+    QSignalSpy refused(other->syncController(), &fika::app::SyncController::connectFinished);
+    REQUIRE(other->signIn(QString::fromStdString(srv.url()), QString::fromStdString(code["code"].get<std::string>())));
+    REQUIRE(wait_until([&] { return refused.count() > 0; }, 10000));
+    CHECK_FALSE(refused.at(0).at(0).toBool());
+    CHECK(refused.at(0).at(1).toString().contains("used or has expired"));
+    CHECK(other->serverUrl().isEmpty());
+    // Not a code at all.
+    CHECK_FALSE(other->signIn(QString::fromStdString(srv.url()), "K7QH-2MWP"));
+    CHECK(other->lastError().contains("12 letters"));
+    CHECK_FALSE(other->signIn("fika.example.com", "K7QH-2MWP-9XRT"));
+    CHECK(other->lastError().contains("http://"));
 }

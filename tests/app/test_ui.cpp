@@ -9,6 +9,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -16,13 +17,21 @@
 #include <functional>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "appcontext.h"
+#include "enrolment.h"
+#include "sync_client.h"
+#include "synccontroller.h"
+#include "process.h"
 #include "qt_testutil.h"
+#include "server_harness.h"
 #include "testutil.h"
 
 Q_IMPORT_QML_PLUGIN(FikaPlugin)
 
 using fika::app::AppContext;
+using fika::test::ServerProcess;
 using fika::test::TempDir;
 using fika::test::wait_until;
 
@@ -46,12 +55,14 @@ bool is_button(QQuickItem* item) {
 // The app on a fresh database (the demo's, unless `demo` is false), in its real window.
 class Ui {
 public:
-    explicit Ui(bool demo = true, QSize size = {1280, 800}) {
+    // `link`: a fika://enrol link on the command line.
+    explicit Ui(bool demo = true, QSize size = {1280, 800}, const QString& link = {}) {
         qputenv("HOME", dir.path().c_str());  // exports land in the test's folder
         qputenv("XDG_DOCUMENTS_DIR", dir.file("Documents").c_str());
         AppContext::Options o;
         o.database = QString::fromStdString(dir.file("app.db"));
         o.demo = demo;
+        o.enrol_link = link;
         ctx = std::make_unique<AppContext>(o);
         REQUIRE(ctx->ok());
         ctx->setLanguage("en");
@@ -336,4 +347,91 @@ TEST_CASE("every button and link of every page can be clicked - each lands on a 
         std::printf("%dx%d: %d buttons and links clicked\n", size.width(), size.height(), clicked);
         CHECK(clicked > 50);
     }
+}
+
+namespace {
+
+// What a phone's camera reads in the window: every QR code in a screenshot (zbarimg).
+std::string qr_codes_in(QQuickWindow* win, const TempDir& dir) {
+    std::string png = dir.file("window.png");
+    REQUIRE(win->grabWindow().save(QString::fromStdString(png)));
+    auto [rc, out] = fika::test::run_command({"/usr/bin/zbarimg", "-q", "--raw", png});
+    return out;
+}
+
+std::string text_of(QQuickItem* i) { return i ? i->property("text").toString().toStdString() : std::string(); }
+
+// A code for `user` from the admin's command line: {code, link, ...}.
+nlohmann::json admin_code(const ServerProcess& srv, const std::string& user) {
+    auto [rc, out] = srv.admin({"--json", "user", "enrol", user, "--url", srv.url()});
+    REQUIRE(rc == 0);
+    return nlohmann::json::parse(out);
+}
+
+}  // namespace
+
+TEST_CASE("a device signs in from a fika:// link with one click - Add another device shows a code and a QR code a camera reads - a revoked device signs in again with a new code") {
+    NoWarnings nw;
+    ServerProcess srv{{"--rate", "0"}};
+    srv.add_user("karin", "consultant");
+    nlohmann::json code = admin_code(srv, "karin");
+    Ui ui(false, {1280, 800}, QString::fromStdString(code["link"].get<std::string>()));
+    REQUIRE(ui.page() == "welcome");
+    // The link filled in both fields.
+    CHECK(text_of(ui.find("serverField")) == srv.url());
+    CHECK(text_of(ui.find("codeField")) == code["code"].get<std::string>());
+
+    // A mistyped code is explained before anything is sent.
+    QQuickItem* field = ui.find("codeField");
+    field->setProperty("text", "K7QH-2MWP");
+    ui.click("signInButton");
+    CHECK_THAT(text_of(ui.find("signInStatus")), Catch::Contains("12 letters"));
+    CHECK(ui.page() == "welcome");
+    field->setProperty("text", QString::fromStdString(code["code"].get<std::string>()));
+    ui.click("signInButton");
+    REQUIRE(wait_until([&] { return ui.page() == "home"; }, 15000));
+    CHECK(ui.ctx->userName() == "karin");
+
+    // Settings: a code for another device, shown as text, a link and a QR code.
+    ui.show("settings");
+    ui.click("addDeviceButton");
+    REQUIRE(wait_until([&] { return !text_of(ui.find("deviceCodeText")).empty(); }, 10000));
+    ui.settle(200);
+    std::string shown = text_of(ui.find("deviceCodeText")), link = text_of(ui.find("deviceLink"));
+    auto parsed = fika::sync::parse_enrol_link(link);
+    REQUIRE(parsed);
+    CHECK(parsed->code == shown);
+    CHECK(parsed->server == srv.url());
+    CHECK_THAT(qr_codes_in(ui.win, ui.dir), Catch::Contains(link));
+    ui.close_popups();
+
+    // The code signs in a second device as karin.
+    TempDir other;
+    fika::sync::Site other_site{};
+    {
+        auto st = fika::sync::Store::open(other.file("other.db"));
+        REQUIRE(st.ok());
+        other_site = (*st)->site();
+        fika::client::ServerConfig cfg;
+        cfg.url = srv.url();
+        auto in = fika::client::enrol(cfg, shown, other_site, fika::client::this_device());
+        REQUIRE(in.ok());
+        CHECK(in.value->user_name == "karin");
+    }
+
+    // The admin revokes this device: Settings asks for a new code, which signs it in again.
+    REQUIRE(srv.admin({"device", "revoke", fika::sync::site_to_string(ui.ctx->store().site())}).first == 0);
+    ui.show("settings");
+    ui.ctx->syncController()->syncNow();
+    REQUIRE(wait_until([&] { return ui.find("newToken") != nullptr; }, 10000));
+    ui.settle(200);  // the page's layout makes room for the sign-in box
+    CHECK(ui.find("addDeviceButton") == nullptr);
+    ui.find("newToken")->setProperty("text", QString::fromStdString(admin_code(srv, "karin")["code"].get<std::string>()));
+    QSignalSpy connected(ui.ctx->syncController(), &fika::app::SyncController::connectFinished);
+    ui.click("signInAgain");
+    wait_until([&] { return ui.find("newToken") == nullptr; }, 10000);
+    INFO(text_of(ui.find("settingsStatus")) << " / " << connected.count() << " " << (connected.count() ? connected.at(0).at(1).toString().toStdString() : ""));
+    REQUIRE(ui.find("newToken") == nullptr);
+    REQUIRE(wait_until([&] { return ui.ctx->syncController()->state() == "synced"; }, 10000));
+    CHECK(ui.find("addDeviceButton") != nullptr);
 }

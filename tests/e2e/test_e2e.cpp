@@ -627,3 +627,50 @@ TEST_CASE("a lost device wiped by an admin deletes its data at its next sync and
     CHECK(ola.run({"sync"}).status == 1);
     CHECK_FALSE(std::filesystem::exists(ola.db()));
 }
+
+TEST_CASE("fika-cli signs in with the admin's enrolment link - makes a code for the user's next device - a revoked device stops and the other goes on") {
+    Team t;
+    t.add("sam", "seller");
+    t.srv.admin({"user", "add", "eva", "--role", "consultant"});
+    auto [rc, out] = t.srv.admin({"--json", "user", "enrol", "eva", "--url", t.url()});
+    REQUIRE(rc == 0);
+    json code = json::parse(out);
+    Cli laptop(t.dir.file("eva-laptop.db"));
+    json in = laptop.json({"enrol", code["link"].get<std::string>()});
+    CHECK(in["user"] == "eva");
+    CHECK(in["server"] == t.url());
+    std::string acct = laptop.ok({"add", "account", "--name", "Enrolled AB"});
+    laptop.ok({"sync"});
+    // The same link again is refused (the words: fika-cli's stderr), and signs nothing in.
+    Cli stranger(t.dir.file("stranger.db"));
+    auto again = stranger.run({"enrol", code["link"].get<std::string>()});
+    CHECK(again.status == 1);
+    CHECK(stranger.run({"sync"}).status != 0);
+
+    // The laptop makes a code for eva's phone; the phone signs in with server and code.
+    json phone_code = laptop.json({"devices", "--new-code"});
+    Cli phone(t.dir.file("eva-phone.db"));
+    phone.ok({"enrol", t.url(), phone_code["code"].get<std::string>()});
+    phone.ok({"sync"});
+    CHECK_THAT(phone.json({"list", "account"}).dump(), Catch::Contains("Enrolled AB"));
+    json devices = phone.json({"devices"});
+    REQUIRE(devices["devices"].size() == 2);
+
+    // The admin revokes the laptop: it is refused and keeps its unsent note; the phone goes on.
+    std::string site = laptop.json({"status"})["device"];
+    REQUIRE(t.srv.admin({"device", "revoke", site}).first == 0);
+    laptop.ok({"add", "note", "--account", acct, "--body", "kept until enrolled again"});
+    auto refused = laptop.run({"sync"});
+    CHECK(refused.status != 0);
+    CHECK(std::filesystem::exists(laptop.db()));
+    phone.ok({"add", "note", "--account", acct, "--body", "from the phone"});
+    phone.ok({"sync"});
+    // A new code: the note waiting on the laptop goes out, and the seller sees both.
+    auto [rc2, out2] = t.srv.admin({"--json", "user", "enrol", "eva", "--url", t.url()});
+    REQUIRE(rc2 == 0);
+    laptop.ok({"enrol", json::parse(out2)["link"].get<std::string>()});
+    laptop.ok({"sync"});
+    t.cli["sam"]->ok({"sync"});
+    std::string notes = t.cli["sam"]->json({"list", "note"}).dump();
+    CHECK_THAT(notes, Catch::Contains("kept until enrolled again") && Catch::Contains("from the phone"));
+}

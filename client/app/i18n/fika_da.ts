@@ -1279,30 +1279,15 @@
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="30"/>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="56"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
         <source>Connect</source>
         <translation>Forbind</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="56"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
         <source>Connecting…</source>
         <translation>Forbinder…</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
-        <source>The server no longer accepts this device&apos;s token (it was revoked or replaced). Paste a new token from your admin: everything on this device stays and syncs once you are signed in.</source>
-        <translation>Serveren accepterer ikke længere enhedens token (den er spærret eller udskiftet). Indsæt en ny token fra din administrator: alt på enheden bliver og synkroniseres, når du er logget ind.</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
-        <source>New token</source>
-        <translation>Ny token</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="47"/>
@@ -1310,32 +1295,32 @@
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="57"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
         <source>Sync now</source>
         <translation>Synkronisér nu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="58"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
         <source>Disconnect</source>
         <translation>Afbryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="109"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det, Fika gemmer på denne enhed, er krypteret; nøglen ligger i computerens nøglering eller er forseglet med din adgangssætning.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="99"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det, Fika gemmer på denne enhed, er ikke krypteret.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="130"/>
         <source>Sign out of this device…</source>
         <translation>Log ud af denne enhed…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="134"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="154"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ændring kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist den.</numerusform>
@@ -1343,160 +1328,200 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="155"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Alt, der ikke er sendt, går først til serveren. Derefter slettes enhedens data og dens token; logger du ind igen, hentes det, du må se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
         <source>Sign out anyway</source>
         <translation>Log ud alligevel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
         <source>Sign out</source>
         <translation>Log ud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="166"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="71"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="30"/>
+        <source>Code from your admin, e.g. K7QH-2MWP-9XRT</source>
+        <translation>Kode fra din administrator, f.eks. K7QH-2MWP-9XRT</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
+        <source>The server no longer accepts this device&apos;s sign-in (an admin signed it out, or replaced it). Enter a new code from your admin: everything on this device stays and syncs once you are signed in.</source>
+        <translation>Serveren godtager ikke længere denne enheds login (en administrator loggede den ud eller erstattede det). Indtast en ny kode fra din administrator: alt på enheden bliver og synkroniseres, når du er logget ind.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
+        <source>New code, e.g. K7QH-2MWP-9XRT</source>
+        <translation>Ny kode, f.eks. K7QH-2MWP-9XRT</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="83"/>
         <source>Dark theme</source>
         <translation>Mørkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
         <source>How I sell</source>
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="104"/>
         <source>This device</source>
         <translation>Denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="151"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
+        <source>Add another device…</source>
+        <translation>Tilføj en enhed mere…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="159"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
         <source>After an hour idle</source>
         <translation>Efter en time uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="174"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>No app lock</source>
         <translation>Ingen applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min uden brug og ved hver start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="208"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="228"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="215"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="235"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="246"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="266"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="268"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="268"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="253"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="273"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <source>Add another device</source>
+        <translation>Tilføj en enhed mere</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="293"/>
+        <source>Asking the server for a code…</source>
+        <translation>Beder serveren om en kode…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
+        <translation>Åbn Fika på den anden enhed og indtast serveren og koden, eller scan QR-koden med dens kamera. Koden virker én gang, indtil %1.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="332"/>
+        <source>Copy</source>
+        <translation>Kopiér</translation>
     </message>
 </context>
 <context>
@@ -1599,66 +1624,82 @@
     </message>
     <message>
         <location filename="../../../qml/pages/WelcomePage.qml" line="55"/>
-        <source>Connect to your firm&apos;s server</source>
-        <translation>Forbind til firmaets server</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="56"/>
-        <source>Server address, e.g. https://fika.example.com</source>
-        <translation>Serveradresse, f.eks. https://fika.example.com</translation>
+        <source>Sign in to your firm&apos;s server</source>
+        <translation>Log ind på firmaets server</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/WelcomePage.qml" line="57"/>
-        <source>Token from your admin</source>
-        <translation>Token fra din administrator</translation>
+        <source>Your admin gives you a code - or your other device does, in Settings, Add another device. A fika:// link fills in both fields.</source>
+        <translation>Din administrator giver dig en kode – eller din anden enhed gør, under Indstillinger, Tilføj en enhed mere. Et fika://-link udfylder begge felter.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="60"/>
-        <source>Connect</source>
-        <translation>Forbind</translation>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="74"/>
+        <source>Code, e.g. K7QH-2MWP-9XRT</source>
+        <translation>Kode, f.eks. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="62"/>
-        <source>Connecting…</source>
-        <translation>Forbinder…</translation>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="85"/>
+        <source>Sign in</source>
+        <translation>Log ind</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="89"/>
+        <source>Signing in…</source>
+        <translation>Logger ind…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="65"/>
+        <source>Server address, e.g. https://fika.example.com</source>
+        <translation>Serveradresse, f.eks. https://fika.example.com</translation>
     </message>
 </context>
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="178"/>
+        <location filename="../appcontext.cpp" line="184"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="190"/>
+        <location filename="../appcontext.cpp" line="196"/>
+        <location filename="../appcontext.cpp" line="313"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="194"/>
+        <location filename="../appcontext.cpp" line="200"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="225"/>
+        <location filename="../appcontext.cpp" line="231"/>
         <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
         <translation>Din virksomhed kræver, at appen låser sig efter højst %1 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="231"/>
+        <location filename="../appcontext.cpp" line="237"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller adgangssætningen skal have mindst 4 tegn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="232"/>
+        <location filename="../appcontext.cpp" line="238"/>
         <source>The two differ</source>
         <translation>De to er forskellige</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="289"/>
+        <location filename="../appcontext.cpp" line="296"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhedens data blev slettet</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="316"/>
+        <source>Enter the code your admin gave you</source>
+        <translation>Indtast koden, du fik af din administrator</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="323"/>
+        <source>A code has 12 letters and digits, like K7QH-2MWP-9XRT</source>
+        <translation>En kode har 12 bogstaver og cifre, som K7QH-2MWP-9XRT</translation>
     </message>
     <message>
         <location filename="../appcontext_writes.cpp" line="36"/>
@@ -2363,7 +2404,7 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="216"/>
+        <location filename="../synccontroller.cpp" line="256"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ændring gemt på enheden</numerusform>
@@ -2371,22 +2412,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="216"/>
+        <location filename="../synccontroller.cpp" line="256"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="218"/>
+        <location filename="../synccontroller.cpp" line="258"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="219"/>
+        <location filename="../synccontroller.cpp" line="259"/>
         <source>Sync failed</source>
         <translation>Synkronisering mislykkedes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="220"/>
+        <location filename="../synccontroller.cpp" line="260"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt at gennemgå</numerusform>
@@ -2394,7 +2435,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="221"/>
+        <location filename="../synccontroller.cpp" line="261"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ændring afvist</numerusform>
@@ -2402,12 +2443,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="223"/>
+        <location filename="../synccontroller.cpp" line="263"/>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="224"/>
+        <location filename="../synccontroller.cpp" line="264"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ændring venter</numerusform>
@@ -2415,7 +2456,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="225"/>
+        <location filename="../synccontroller.cpp" line="265"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ændring venter</numerusform>
@@ -2423,38 +2464,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="226"/>
+        <location filename="../synccontroller.cpp" line="266"/>
         <source>Synced at %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="291"/>
+        <location filename="../synccontroller.cpp" line="331"/>
         <source>There is no server to send them to</source>
         <translation>Der er ingen server at sende dem til</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="293"/>
-        <location filename="../synccontroller.cpp" line="314"/>
+        <location filename="../synccontroller.cpp" line="333"/>
+        <location filename="../synccontroller.cpp" line="354"/>
         <source>You signed out</source>
         <translation>Du loggede ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="306"/>
+        <location filename="../synccontroller.cpp" line="346"/>
         <source>An admin wiped this device</source>
         <translation>En administrator har ryddet denne enhed</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="317"/>
+        <location filename="../synccontroller.cpp" line="357"/>
         <source>The server did not take them all</source>
         <translation>Serveren modtog ikke dem alle</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="399"/>
+        <location filename="../synccontroller.cpp" line="446"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="402"/>
+        <location filename="../synccontroller.cpp" line="449"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
@@ -2462,30 +2503,59 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="62"/>
-        <location filename="../synccontroller.cpp" line="93"/>
+        <location filename="../synccontroller.cpp" line="63"/>
+        <location filename="../synccontroller.cpp" line="94"/>
+        <location filename="../synccontroller.cpp" line="132"/>
+        <location filename="../synccontroller.cpp" line="151"/>
         <source>The local database could not be opened</source>
         <translation>Den lokale database kunne ikke åbnes</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="101"/>
+        <location filename="../synccontroller.cpp" line="102"/>
         <source>The server does not accept this token</source>
         <translation>Serveren accepterer ikke dette token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="102"/>
+        <location filename="../synccontroller.cpp" line="103"/>
+        <location filename="../synccontroller.cpp" line="142"/>
+        <location filename="../synccontroller.cpp" line="157"/>
         <source>Cannot reach the server: %1</source>
         <translation>Kan ikke nå serveren: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="112"/>
+        <location filename="../synccontroller.cpp" line="113"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Denne token tilhører %1, men ændringer fra %2 venter på enheden. Bed din administrator om en ny token til %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="117"/>
+        <location filename="../synccontroller.cpp" line="118"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Tokenet kunne ikke gemmes i enhedens boks</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="139"/>
+        <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
+        <translation>Serveren kender ikke koden, eller den er allerede brugt eller udløbet. Bed om en ny.</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="140"/>
+        <source>The server refuses to sign this device in: %1</source>
+        <translation>Serveren nægter at logge denne enhed ind: %1</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="141"/>
+        <source>Too many tries: wait a minute and try again</source>
+        <translation>For mange forsøg: vent et minut og prøv igen</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="143"/>
+        <source>The server could not sign this device in: %1</source>
+        <translation>Serveren kunne ikke logge denne enhed ind: %1</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="153"/>
+        <source>This device is not connected to a server</source>
+        <translation>Denne enhed er ikke forbundet til en server</translation>
     </message>
 </context>
 </TS>

@@ -1279,30 +1279,15 @@
         <translation>Serveradress</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="30"/>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="56"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
         <source>Connect</source>
         <translation>Anslut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="56"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
-        <source>The server no longer accepts this device&apos;s token (it was revoked or replaced). Paste a new token from your admin: everything on this device stays and syncs once you are signed in.</source>
-        <translation>Servern godtar inte längre enhetens token (den har spärrats eller bytts ut). Klistra in en ny token från din administratör: allt på enheten finns kvar och synkas när du har loggat in.</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
-        <source>New token</source>
-        <translation>Ny token</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="47"/>
@@ -1310,32 +1295,32 @@
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="57"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
         <source>Sync now</source>
         <translation>Synka nu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="58"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
         <source>Disconnect</source>
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="109"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det Fika sparar på den här enheten är krypterat; nyckeln finns i datorns nyckelring eller är förseglad med din lösenfras.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="99"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det Fika sparar på den här enheten är inte krypterat.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="130"/>
         <source>Sign out of this device…</source>
         <translation>Logga ut från den här enheten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="134"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="154"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ändring kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora den.</numerusform>
@@ -1343,160 +1328,200 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="155"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Allt som inte har skickats går först till servern. Sedan raderas enhetens data och dess token; loggar du in igen hämtas det du får se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
         <source>Sign out anyway</source>
         <translation>Logga ut ändå</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
         <source>Sign out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="166"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="60"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="71"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="30"/>
+        <source>Code from your admin, e.g. K7QH-2MWP-9XRT</source>
+        <translation>Kod från din administratör, t.ex. K7QH-2MWP-9XRT</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
+        <source>The server no longer accepts this device&apos;s sign-in (an admin signed it out, or replaced it). Enter a new code from your admin: everything on this device stays and syncs once you are signed in.</source>
+        <translation>Servern godtar inte längre den här enhetens inloggning (en administratör loggade ut den eller ersatte den). Ange en ny kod från din administratör: allt på enheten finns kvar och synkas när du är inloggad.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
+        <source>New code, e.g. K7QH-2MWP-9XRT</source>
+        <translation>Ny kod, t.ex. K7QH-2MWP-9XRT</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="83"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="90"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="93"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="104"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="151"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
+        <source>Add another device…</source>
+        <translation>Lägg till en enhet till…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="157"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="158"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="159"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
         <source>After an hour idle</source>
         <translation>Efter en timme utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="174"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>No app lock</source>
         <translation>Inget applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min utan användning, och vid varje start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="208"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="228"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="215"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="235"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="246"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="266"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="268"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="268"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="253"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="273"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <source>Add another device</source>
+        <translation>Lägg till en enhet till</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="293"/>
+        <source>Asking the server for a code…</source>
+        <translation>Ber servern om en kod…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
+        <translation>Öppna Fika på den andra enheten och ange servern och koden, eller skanna QR-koden med dess kamera. Koden fungerar en gång, till %1.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="332"/>
+        <source>Copy</source>
+        <translation>Kopiera</translation>
     </message>
 </context>
 <context>
@@ -1599,66 +1624,82 @@
     </message>
     <message>
         <location filename="../../../qml/pages/WelcomePage.qml" line="55"/>
-        <source>Connect to your firm&apos;s server</source>
-        <translation>Anslut till företagets server</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="56"/>
-        <source>Server address, e.g. https://fika.example.com</source>
-        <translation>Serveradress, t.ex. https://fika.example.com</translation>
+        <source>Sign in to your firm&apos;s server</source>
+        <translation>Logga in på företagets server</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/WelcomePage.qml" line="57"/>
-        <source>Token from your admin</source>
-        <translation>Token från din administratör</translation>
+        <source>Your admin gives you a code - or your other device does, in Settings, Add another device. A fika:// link fills in both fields.</source>
+        <translation>Din administratör ger dig en kod – eller din andra enhet gör det, under Inställningar, Lägg till en enhet till. En fika://-länk fyller i båda fälten.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="60"/>
-        <source>Connect</source>
-        <translation>Anslut</translation>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="74"/>
+        <source>Code, e.g. K7QH-2MWP-9XRT</source>
+        <translation>Kod, t.ex. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="62"/>
-        <source>Connecting…</source>
-        <translation>Ansluter…</translation>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="85"/>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="89"/>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="65"/>
+        <source>Server address, e.g. https://fika.example.com</source>
+        <translation>Serveradress, t.ex. https://fika.example.com</translation>
     </message>
 </context>
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="178"/>
+        <location filename="../appcontext.cpp" line="184"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="190"/>
+        <location filename="../appcontext.cpp" line="196"/>
+        <location filename="../appcontext.cpp" line="313"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="194"/>
+        <location filename="../appcontext.cpp" line="200"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="225"/>
+        <location filename="../appcontext.cpp" line="231"/>
         <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
         <translation>Ditt företag kräver att appen låser sig efter högst %1 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="231"/>
+        <location filename="../appcontext.cpp" line="237"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller lösenfrasen måste ha minst 4 tecken</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="232"/>
+        <location filename="../appcontext.cpp" line="238"/>
         <source>The two differ</source>
         <translation>De två skiljer sig åt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="289"/>
+        <location filename="../appcontext.cpp" line="296"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhetens data raderades</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="316"/>
+        <source>Enter the code your admin gave you</source>
+        <translation>Ange koden du fick av din administratör</translation>
+    </message>
+    <message>
+        <location filename="../appcontext.cpp" line="323"/>
+        <source>A code has 12 letters and digits, like K7QH-2MWP-9XRT</source>
+        <translation>En kod har 12 bokstäver och siffror, som K7QH-2MWP-9XRT</translation>
     </message>
     <message>
         <location filename="../appcontext_writes.cpp" line="36"/>
@@ -2363,7 +2404,7 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="216"/>
+        <location filename="../synccontroller.cpp" line="256"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ändring sparad på enheten</numerusform>
@@ -2371,22 +2412,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="216"/>
+        <location filename="../synccontroller.cpp" line="256"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="218"/>
+        <location filename="../synccontroller.cpp" line="258"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="219"/>
+        <location filename="../synccontroller.cpp" line="259"/>
         <source>Sync failed</source>
         <translation>Synkningen misslyckades</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="220"/>
+        <location filename="../synccontroller.cpp" line="260"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt att granska</numerusform>
@@ -2394,7 +2435,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="221"/>
+        <location filename="../synccontroller.cpp" line="261"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ändring avvisad</numerusform>
@@ -2402,12 +2443,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="223"/>
+        <location filename="../synccontroller.cpp" line="263"/>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="224"/>
+        <location filename="../synccontroller.cpp" line="264"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ändring väntar</numerusform>
@@ -2415,7 +2456,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="225"/>
+        <location filename="../synccontroller.cpp" line="265"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ändring väntar</numerusform>
@@ -2423,38 +2464,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="226"/>
+        <location filename="../synccontroller.cpp" line="266"/>
         <source>Synced at %1</source>
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="291"/>
+        <location filename="../synccontroller.cpp" line="331"/>
         <source>There is no server to send them to</source>
         <translation>Det finns ingen server att skicka dem till</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="293"/>
-        <location filename="../synccontroller.cpp" line="314"/>
+        <location filename="../synccontroller.cpp" line="333"/>
+        <location filename="../synccontroller.cpp" line="354"/>
         <source>You signed out</source>
         <translation>Du loggade ut</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="306"/>
+        <location filename="../synccontroller.cpp" line="346"/>
         <source>An admin wiped this device</source>
         <translation>En administratör har rensat den här enheten</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="317"/>
+        <location filename="../synccontroller.cpp" line="357"/>
         <source>The server did not take them all</source>
         <translation>Servern tog inte emot alla</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="399"/>
+        <location filename="../synccontroller.cpp" line="446"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="402"/>
+        <location filename="../synccontroller.cpp" line="449"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>
@@ -2462,30 +2503,59 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="62"/>
-        <location filename="../synccontroller.cpp" line="93"/>
+        <location filename="../synccontroller.cpp" line="63"/>
+        <location filename="../synccontroller.cpp" line="94"/>
+        <location filename="../synccontroller.cpp" line="132"/>
+        <location filename="../synccontroller.cpp" line="151"/>
         <source>The local database could not be opened</source>
         <translation>Den lokala databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="101"/>
+        <location filename="../synccontroller.cpp" line="102"/>
         <source>The server does not accept this token</source>
         <translation>Servern godtar inte den här token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="102"/>
+        <location filename="../synccontroller.cpp" line="103"/>
+        <location filename="../synccontroller.cpp" line="142"/>
+        <location filename="../synccontroller.cpp" line="157"/>
         <source>Cannot reach the server: %1</source>
         <translation>Når inte servern: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="112"/>
+        <location filename="../synccontroller.cpp" line="113"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Den här token tillhör %1, men ändringar av %2 väntar på enheten. Be din administratör om en ny token för %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="117"/>
+        <location filename="../synccontroller.cpp" line="118"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Token kunde inte sparas i enhetens valv</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="139"/>
+        <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
+        <translation>Servern känner inte till koden, eller så har den redan använts eller gått ut. Be om en ny.</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="140"/>
+        <source>The server refuses to sign this device in: %1</source>
+        <translation>Servern vägrar logga in den här enheten: %1</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="141"/>
+        <source>Too many tries: wait a minute and try again</source>
+        <translation>För många försök: vänta en minut och försök igen</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="143"/>
+        <source>The server could not sign this device in: %1</source>
+        <translation>Servern kunde inte logga in den här enheten: %1</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="153"/>
+        <source>This device is not connected to a server</source>
+        <translation>Den här enheten är inte ansluten till någon server</translation>
     </message>
 </context>
 </TS>
