@@ -13,7 +13,9 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <atomic>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <set>
 
@@ -63,6 +65,11 @@ public:
         o.database = QString::fromStdString(dir.file("app.db"));
         o.demo = demo;
         o.enrol_link = link;
+        // The app's wall clock: the real one until a test moves it (`now_ms`).
+        o.wall = [this] {
+            std::uint64_t fake = now_ms.load();
+            return fake ? fake : fika::sync::system_wall_clock()();
+        };
         ctx = std::make_unique<AppContext>(o);
         REQUIRE(ctx->ok());
         ctx->setLanguage("en");
@@ -103,11 +110,15 @@ public:
         QCoreApplication::processEvents();
     }
 
-    // Items named so in the current page, then anywhere in the window (dialogs, the header).
+    // Items named so in the current page, then anywhere in the window (dialogs, the header,
+    // the overlays over everything).
     QQuickItem* find(const QString& name) const {
         if (QQuickItem* p = current())
             if (auto* i = find_in(p, name)) return i;
-        return find_in(win->contentItem(), name, true);
+        if (auto* i = find_in(win->contentItem(), name, true)) return i;
+        for (QQuickItem* i : win->findChildren<QQuickItem*>(name))
+            if (i->isVisible()) return i;
+        return nullptr;
     }
     static QQuickItem* find_in(QQuickItem* root, const QString& name, bool deep = false) {
         if (!root) return nullptr;
@@ -192,6 +203,7 @@ public:
     }
 
     TempDir dir;
+    std::atomic<std::uint64_t> now_ms{0};
     std::unique_ptr<AppContext> ctx;
     std::unique_ptr<QQmlApplicationEngine> engine;
     QQuickWindow* win = nullptr;
@@ -434,4 +446,70 @@ TEST_CASE("a device signs in from a fika:// link with one click - Add another de
     REQUIRE(ui.find("newToken") == nullptr);
     REQUIRE(wait_until([&] { return ui.ctx->syncController()->state() == "synced"; }, 10000));
     CHECK(ui.find("addDeviceButton") != nullptr);
+}
+
+TEST_CASE("Settings' app lock: a PIN typed twice sets it - idle past its minutes the window locks - a wrong PIN is said - the right one opens") {
+    NoWarnings nw;
+    Ui ui;
+    ui.show("settings");
+    QQuickItem* after = ui.find("lockAfter");
+    REQUIRE(after);
+    after->setProperty("currentIndex", 1);  // "After 1 minute idle", as picked from the list
+    ui.settle();
+    // Two different PINs: said, nothing set.
+    ui.click("lockPin");
+    ui.type("2468");
+    ui.click("lockPinRepeat");
+    ui.type("2469");
+    ui.click("lockSave");
+    CHECK_THAT(text_of(ui.find("lockStatus")), Catch::Contains("differ"));
+    CHECK(ui.ctx->lockMinutes() == 0);
+    ui.find("lockPinRepeat")->setProperty("text", "");
+    ui.click("lockPinRepeat");
+    ui.type("2468");
+    ui.click("lockSave");
+    CHECK_THAT(text_of(ui.find("lockStatus")), Catch::Contains("after 1 min"));
+    CHECK(ui.ctx->lockMinutes() == 1);
+    CHECK(ui.find("appLockOverlay") == nullptr);
+
+    // Two idle minutes later (the app's idle check, as its timer runs it): locked.
+    ui.now_ms = fika::sync::system_wall_clock()() + 2 * 60 * 1000;
+    ui.ctx->checkIdle();
+    ui.settle();
+    REQUIRE(ui.find("appLockOverlay") != nullptr);
+    // Nothing behind it answers a click.
+    QTest::mouseClick(ui.win, Qt::LeftButton, {}, QPoint(60, 141));  // where Home is in the side menu
+    ui.settle();
+    CHECK(ui.page() == "settings");
+    ui.click("appLockPin");
+    ui.type("1111");
+    ui.click("appLockUnlock");
+    CHECK_FALSE(text_of(ui.find("appLockError")).empty());
+    REQUIRE(ui.find("appLockOverlay") != nullptr);
+    ui.find("appLockPin")->setProperty("text", "");
+    ui.click("appLockPin");
+    ui.type("2468");
+    ui.click("appLockUnlock");
+    CHECK(ui.find("appLockOverlay") == nullptr);
+    CHECK_FALSE(ui.ctx->locked());
+}
+
+TEST_CASE("signing out in Settings with nothing to send to: the unsent changes are counted and nothing is deleted - Sign out anyway deletes the data and says so over the window") {
+    NoWarnings nw;
+    Ui ui;
+    ui.ctx->quickCapture("Acme", "Never sent", "", "", "");
+    ui.show("settings");
+    ui.click("signOutButton");
+    REQUIRE(ui.find("signOutBox"));
+    CHECK_THAT(text_of(ui.find("signOutText")), Catch::Contains("goes to the server first"));
+    ui.click("signOutConfirm");
+    REQUIRE(wait_until([&] { return text_of(ui.find("signOutText")).find("could not be sent") != std::string::npos; }, 5000));
+    CHECK(text_of(ui.find("signOutConfirm")) == "Sign out anyway");
+    CHECK(ui.find("goneOverlay") == nullptr);
+    CHECK(std::filesystem::exists(ui.dir.file("app.db")));
+    ui.click("signOutConfirm");
+    REQUIRE(wait_until([&] { return ui.find("goneOverlay") != nullptr; }, 5000));
+    CHECK(text_of(ui.find("goneReason")) == "You signed out");
+    CHECK(ui.find("goneQuit") != nullptr);
+    CHECK_FALSE(std::filesystem::exists(ui.dir.file("app.db")));
 }
