@@ -176,7 +176,7 @@ Result<std::optional<std::pair<User, std::string>>> Admin::enrol(const EnrolRequ
         if (!printable(req.name, 100) || !printable(req.platform, 100) || !printable(req.app_version, 40))
             fail(Code::Invalid, "name, platform, app_version: printable text, at most 100, 100 and 40 characters");
         std::string site_id = sync::site_to_string(site);
-        if (must(data_.device_wiped(site_id)))
+        if (must(data_.device_orders(site_id)).wiped)
             fail(Code::Forbidden, "this device was wiped by an admin; it cannot be signed in again");
         return in_work(hub_, [&]() -> std::optional<std::pair<User, std::string>> {
             auto user_id = must(data_.use_enrolment(code_hash(*normal), site_id, hub_.now_ms()));

@@ -55,6 +55,7 @@ json device(const Device& d) {
             {"syncs", d.syncs},
             {"enrolled_ms", d.enrolled_ms},
             {"revoked_ms", d.revoked_ms},
+            {"signout_ms", d.signout_ms},
             {"wiped_ms", d.wiped_ms},
             {"wipe_reason", d.wipe_reason}};
 }
@@ -70,6 +71,8 @@ json enrolment(const Enrolment& e, const std::string& link) {
 }
 
 json revoked(const std::string& site) { return {{"site", site}, {"revoked", true}}; }
+
+json sign_out_asked(const std::string& site) { return {{"site", site}, {"sign_out", true}}; }
 
 json backup(const std::string& path) { return {{"path", path}}; }
 

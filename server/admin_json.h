@@ -25,10 +25,11 @@ json access_log(const std::vector<AccessEntry>& log);         // {"entries": [{d
 json stats(const Stats& s);  // {users, devices: [device...], records, buckets, notifications, webhook_queue, database_bytes, hub_seq, feed_lag_s}
 json backup(const std::string& path);                         // {"path"}
 json wiped(const std::string& site, const std::string& reason);  // {"site", "wiped": true, "reason"}
-json device(const Device& d);  // {site, user, name, platform, app_version, user_agent, first_seen_ms, last_sync_ms, syncs, enrolled_ms, revoked_ms, wiped_ms, wipe_reason}
+json device(const Device& d);  // {site, user, name, platform, app_version, user_agent, first_seen_ms, last_sync_ms, syncs, enrolled_ms, revoked_ms, signout_ms, wiped_ms, wipe_reason}
 json devices(const std::vector<Device>& ds);  // {"devices": [device...]}
 json enrolment(const Enrolment& e, const std::string& link);  // {"code", "link", "user", "expires_ms"}
 json revoked(const std::string& site);  // {"site", "revoked": true}
+json sign_out_asked(const std::string& site);  // {"site", "sign_out": true}
 json notification(const Notification& n);  // {n, case_id, created_ms, read, payload}
 json erased(const std::string& contact_id, const std::vector<std::string>& buckets);  // {"erased", "buckets"}
 

@@ -423,6 +423,18 @@ struct App::Impl {
         route("POST", "/v1/enrol/codes", "/v1/enrol/codes", [this](const Request& r, const User* u) {
             return enrolment_for(r, u->name, 15, 60);
         });
+        route("POST", "/v1/devices/signed-out", "/v1/devices/signed-out", [this](const Request& r, const User* u) {
+            json body;
+            if (auto e = parse_body(r, body, {"site"})) return *e;
+            std::string site;
+            if (auto e = string_field(body, "site", site)) return *e;
+            if (!u->device_site.empty() && site != u->device_site)
+                return Response::error(403, "forbidden", "this token belongs to another device");
+            auto st = store->signed_out(*u, site);
+            if (!st.ok()) return from_error(st.error());
+            log(u->name + "'s device " + site + " signed out as asked");
+            return Response::json(200, json{{"site", site}, {"signed_out", true}}.dump());
+        });
         route("GET", "/v1/devices", "/v1/devices", [this](const Request&, const User* u) {
             auto ds = store->devices(u->name);
             if (!ds.ok()) return from_error(ds.error());
@@ -574,11 +586,12 @@ struct App::Impl {
             if (!ds.ok()) return from_error(ds.error());
             return Response::json(200, admin_json::devices(*ds).dump());
         });
-        route("POST", "/v1/admin/devices/([^/]+)/revoke", "/v1/admin/devices/{site}/revoke", [this](const Request& r, const User*) {
+        route("POST", "/v1/admin/devices/([^/]+)/(revoke|signout)", "/v1/admin/devices/{site}/{action}", [this](const Request& r, const User*) {
             const std::string& site = r.captures.at(0);
-            auto st = store->revoke_device(site);
+            bool revoke = r.captures.at(1) == "revoke";
+            auto st = revoke ? store->revoke_device(site) : store->ask_sign_out(site);
             if (!st.ok()) return from_error(st.error());
-            return Response::json(200, admin_json::revoked(site).dump());
+            return Response::json(200, (revoke ? admin_json::revoked(site) : admin_json::sign_out_asked(site)).dump());
         });
         route("GET", "/v1/admin/stats", "/v1/admin/stats", [this](const Request&, const User*) {
             auto s = store->stats();
@@ -599,17 +612,20 @@ struct App::Impl {
         if (!u.device_site.empty() && sync::site_to_string(req->site) != u.device_site)
             return Response::error(403, "forbidden", "this token belongs to another device");
         // A wiped device: nothing of what it sends is taken; it is told to delete its data.
-        auto wiped = store->device_wiped(sync::site_to_string(req->site));
-        if (!wiped.ok()) return from_error(wiped.error());
-        if (*wiped)
+        auto orders = store->device_orders(sync::site_to_string(req->site));
+        if (!orders.ok()) return from_error(orders.error());
+        if (orders->wiped)
             return Response::error(410, "wiped",
-                                   "an admin wiped this device" + (wiped->value().empty() ? "" : ": " + wiped->value()));
+                                   "an admin wiped this device" + (orders->wiped->empty() ? "" : ": " + *orders->wiped));
         auto out = store->sync(u, *req, DeviceInfo{r.header("user-agent")});
         if (!out.ok()) return from_error(out.error());
         // Tell the live channel after the commit.
         if (!out->buckets_changed.empty() || !out->notifications.empty()) live.wake();
         if (!out->notifications.empty() && !cfg.webhook_url.empty()) webhook_cv.notify_all();
         Response resp = Response::json(200, sync::encode_response(out->response, req->schema));
+        // Asked to sign out: what it sent is kept; once it has nothing left to send it
+        // deletes its data and says so (POST /v1/devices/signed-out).
+        if (orders->sign_out) resp.headers.emplace_back("Fika-Sign-Out", "asked by an admin");
         metrics.sync_done(std::chrono::duration<double>(SteadyClock::now() - t0).count(), out->accepted,
                           out->refused, out->notifications.size());
         return resp;

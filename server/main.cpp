@@ -98,6 +98,8 @@ Commands:
                               first seen, last sync, and whether enrolled, revoked, wiped
   device revoke SITE          an enrolled device's own token stops working (it keeps its
                               data and asks for a new code); the user's others go on
+  device signout SITE         at its next sync the device sends everything it has not
+                              sent, then deletes its data and its token
   device wipe SITE [--reason TEXT]
                               a lost device (SITE as stats lists it): at its next sync it
                               deletes its data without sending anything, and the server
@@ -497,7 +499,12 @@ int main(int argc, char** argv) {
             std::printf("%-17s %-14s %-20s %-10s %-8s %-17s %-17s %s\n", "DEVICE", "USER", "NAME", "PLATFORM", "VERSION",
                         "FIRST SEEN", "LAST SYNC", "STATE");
             for (const Device& d : *ds) {
-                std::string state = d.wiped_ms ? "wiped" : d.revoked_ms ? "revoked" : d.enrolled_ms ? "enrolled" : "user token";
+                std::string state = d.wiped_ms                    ? "wiped"
+                                    : d.signout_ms && d.revoked_ms ? "signed out"
+                                    : d.signout_ms                 ? "signing out"
+                                    : d.revoked_ms                 ? "revoked"
+                                    : d.enrolled_ms                ? "enrolled"
+                                                                   : "user token";
                 std::printf("%-17s %-14s %-20s %-10s %-8s %-17s %-17s %s\n", d.site.c_str(), d.user_name.c_str(),
                             d.name.substr(0, 20).c_str(), d.platform.substr(0, 10).c_str(), d.app_version.substr(0, 8).c_str(),
                             when(d.first_seen_ms).substr(0, 16).c_str(),
@@ -514,6 +521,15 @@ int main(int argc, char** argv) {
                         args[2].c_str());
             return 0;
         }
+        if (cmd == "device" && args.size() == 3 && args[1] == "signout") {
+            auto store = open_or_exit(data, false, false);
+            auto st = store->ask_sign_out(args[2]);
+            if (!st.ok()) return fail(st.error());
+            if (json_out) return print_json(admin_json::sign_out_asked(args[2]));
+            std::printf("device %s is asked to sign out: at its next sync it sends everything, then deletes its data\n",
+                        args[2].c_str());
+            return 0;
+        }
         if (cmd == "device") {
             // device wipe SITE [--reason TEXT]
             std::string reason;
@@ -523,7 +539,7 @@ int main(int argc, char** argv) {
                 else rest.push_back(args[i]);
             }
             if (rest.size() != 2 || rest[0] != "wipe")
-                return usage_error("device list [USER] | device revoke SITE | device wipe SITE [--reason TEXT]");
+                return usage_error("device list [USER] | device revoke|signout SITE | device wipe SITE [--reason TEXT]");
             auto store = open_or_exit(data, false, false);
             auto st = store->wipe_device(rest[1], reason);
             if (!st.ok()) return fail(st.error());

@@ -118,9 +118,19 @@ Status ServerStore::wipe_device(const std::string& site, const std::string& reas
     return admin_.wipe_device(site, reason);
 }
 
-Result<std::optional<std::string>> ServerStore::device_wiped(const std::string& site) {
+Result<DeviceOrders> ServerStore::device_orders(const std::string& site) {
     std::lock_guard lock(mu_);
-    return data_.device_wiped(site);
+    return data_.device_orders(site);
+}
+
+Status ServerStore::ask_sign_out(const std::string& site) {
+    std::lock_guard lock(mu_);
+    return data_.ask_sign_out(site, hub_.now_ms());
+}
+
+Status ServerStore::signed_out(const User& u, const std::string& site) {
+    std::lock_guard lock(mu_);
+    return data_.signed_out(site, u.id, hub_.now_ms());
 }
 
 Result<SyncOutcome> ServerStore::sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device) {

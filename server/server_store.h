@@ -105,8 +105,11 @@ public:
 
     Result<Stats> stats();
     Status wipe_device(const std::string& site, const std::string& reason);
-    // Why the device with this site id was wiped, when it was (a sync from it is refused).
-    Result<std::optional<std::string>> device_wiped(const std::string& site);
+    // What an admin told the device with this site id to do (wipe: a sync from it is
+    // refused; sign out: its syncs are taken and answered "sign out").
+    Result<DeviceOrders> device_orders(const std::string& site);
+    Status ask_sign_out(const std::string& site);
+    Status signed_out(const User& u, const std::string& site);
 
     // The live channel (live.h). These never wait for a sync: the storage reads them
     // through connections of their own.

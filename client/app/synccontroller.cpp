@@ -70,6 +70,12 @@ public slots:
             return emit syncDone(false, transient, r.failure->status, q(r.failure->message), 0, 0);
         }
         (void)store_->set_meta("last_sync_ms", std::to_string(store_->now_ms()));
+        // An admin asked this device to sign out: everything is sent, so its data goes
+        // (the server is told first; the token goes with the vault anyway).
+        if (r.value->sign_out && r.value->complete && store_->pending_count() == 0) {
+            (void)sc.confirm_signed_out();
+            return emit signedOutByAdmin();
+        }
         // The firm's policy (GET /v1/me), again every 10 minutes at most.
         std::uint64_t checked = std::strtoull(meta_of(*store_, "policy_checked_ms").c_str(), nullptr, 10);
         if (store_->now_ms() - checked >= 10 * 60 * 1000) {
@@ -174,6 +180,7 @@ signals:
     void connectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
     void inbox(const QVariantList& items);
     void deviceCode(const QVariantMap& code);
+    void signedOutByAdmin();
 
 private:
     bool in_vault() const { return tokens_ && tokens_->in_vault(); }
@@ -198,6 +205,12 @@ SyncController::SyncController(AppContext* app) : app_(app) {
     connect(worker_, &SyncWorker::connectDone, this, &SyncController::onConnectDone);
     connect(worker_, &SyncWorker::inbox, this, &SyncController::onInbox);
     connect(worker_, &SyncWorker::deviceCode, this, &SyncController::deviceCode);
+    connect(worker_, &SyncWorker::signedOutByAdmin, this, [this] {
+        syncing_ = false;
+        if (gone_) return;
+        stop_all();
+        app_->deleteDeviceData(tr("An admin signed this device out; everything on it was sent first"));
+    });
     thread_.start();
     QMetaObject::invokeMethod(worker_, "open", Qt::BlockingQueuedConnection);
 

@@ -502,6 +502,14 @@ int cmd_sync(Ctx& c) {
     }
     (void)c.store->set_meta("last_sync_ms", std::to_string(c.store->now_ms()));
     const client::SyncReport& rep = *r.value;
+    // An admin asked this device to sign out: everything is sent now, so its data goes.
+    if (rep.sign_out && rep.complete && c.store->pending_count() == 0) {
+        (void)sc.confirm_signed_out();  // best effort: the token goes with the vault anyway
+        delete_local_data(c);
+        if (c.json) print_json(c, {{"ok", true}, {"signed_out", true}});
+        else std::fprintf(c.out, "an admin signed this device out: everything was sent; its data and token are deleted\n");
+        return kOk;
+    }
     bool in_sync = rep.complete && n_ref == 0;
     if (c.json) {
         json refusals = json::array();

@@ -151,6 +151,7 @@ Outcome<sync::SyncResponse> SyncClient::exchange(std::string body, Line& line) {
         out.failure = http_failure(res->status, res->body);
         return out;
     }
+    if (res->has_header("Fika-Sign-Out")) sign_out_ = true;
     auto decoded = sync::decode_response(res->body, store_.schema());
     if (!decoded.ok()) {
         // A cut-short or garbled answer: nothing was applied, so trying again is safe.
@@ -505,6 +506,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
         }
         if (!again) {
             rep.complete = store_.pending_count() == 0;
+            rep.sign_out = sign_out_;
             out.value = std::move(rep);
             return out;
         }
@@ -578,6 +580,10 @@ Outcome<Enrolled> enrol(const ServerConfig& server, const std::string& code, syn
     const auto& u = j["user"];
     out.value = Enrolled{j["token"].get<std::string>(), u.value("id", ""), u.value("name", ""), u.value("role", "")};
     return out;
+}
+
+Outcome<std::string> SyncClient::confirm_signed_out() {
+    return post("/v1/devices/signed-out", nlohmann::json{{"site", sync::site_to_string(store_.site())}}.dump());
 }
 
 Outcome<std::string> SyncClient::get(const std::string& path) {

@@ -60,6 +60,9 @@ struct SyncReport {
     bool hub_restored = false;
     std::size_t resent = 0;
     bool complete = false;         // nothing left to push or pull
+    // An admin asked this device to sign out (the answers said so): once `complete`, it
+    // deletes its data and token (after confirm_signed_out).
+    bool sign_out = false;
 };
 
 template <typename T>
@@ -112,6 +115,10 @@ public:
     std::optional<Failure> listen(const std::function<void(const std::string&, const std::string&)>& on_event,
                                   const std::atomic<bool>& stop);
 
+    // Tells the server that this device signed out as an admin asked (its token then
+    // stops working): POST /v1/devices/signed-out.
+    Outcome<std::string> confirm_signed_out();
+
     // Plain authenticated requests for the other endpoints (notifications, me).
     Outcome<std::string> get(const std::string& path);
     Outcome<std::string> post(const std::string& path, const std::string& json_body);
@@ -146,6 +153,7 @@ private:
     sync::Store& store_;
     ServerConfig cfg_;
     std::array<std::unique_ptr<Line>, 2> lines_;
+    std::atomic<bool> sign_out_{false};  // an answer carried Fika-Sign-Out
 };
 
 }  // namespace fika::client

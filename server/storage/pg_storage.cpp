@@ -89,6 +89,7 @@ void PgStorage::migrate_server() {
         "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS revoked_at bigint;"
         "CREATE INDEX IF NOT EXISTS srv_devices_by_token ON srv_devices(token_hash) WHERE token_hash IS NOT NULL;"
         "CREATE INDEX IF NOT EXISTS srv_devices_by_user ON srv_devices(user_id);"
+        "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS signout_at bigint;"
         "CREATE TABLE IF NOT EXISTS srv_enrolments(code_hash text PRIMARY KEY, user_id text NOT NULL,"
         " created_at bigint NOT NULL, expires_at bigint NOT NULL, used_at bigint, used_by text)");
     t.commit();
@@ -260,7 +261,7 @@ Result<std::vector<Device>> PgStorage::devices(const std::string& user_id) {
         pg::Result r = conn().exec(
             "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync, d.syncs,"
             " coalesce(d.wiped_at,0), coalesce(d.wipe_reason,''), coalesce(d.name,''), coalesce(d.platform,''),"
-            " coalesce(d.app_version,''), coalesce(d.enrolled_at,0), coalesce(d.revoked_at,0)"
+            " coalesce(d.app_version,''), coalesce(d.enrolled_at,0), coalesce(d.revoked_at,0), coalesce(d.signout_at,0)"
             " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id WHERE $1='' OR d.user_id=$1"
             " ORDER BY d.last_sync DESC, d.first_seen DESC",
             {user_id});
@@ -279,6 +280,7 @@ Result<std::vector<Device>> PgStorage::devices(const std::string& user_id) {
             d.app_version = r.text(i, 10);
             d.enrolled_ms = static_cast<std::uint64_t>(r.integer(i, 11));
             d.revoked_ms = static_cast<std::uint64_t>(r.integer(i, 12));
+            d.signout_ms = static_cast<std::uint64_t>(r.integer(i, 13));
             out.push_back(std::move(d));
         }
         return out;
@@ -343,11 +345,35 @@ Status PgStorage::wipe_device(const std::string& site, const std::string& reason
     });
 }
 
-Result<std::optional<std::string>> PgStorage::device_wiped(const std::string& site) {
-    return sync::guard([&]() -> std::optional<std::string> {
-        pg::Result r = conn().exec("SELECT wipe_reason FROM srv_devices WHERE site=$1 AND wiped_at IS NOT NULL", {site});
-        if (r.rows() == 0) return std::nullopt;
-        return std::string(r.text(0, 0));
+Result<DeviceOrders> PgStorage::device_orders(const std::string& site) {
+    return sync::guard([&] {
+        pg::Result r = conn().exec("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL"
+                                   " FROM srv_devices WHERE site=$1",
+                                   {site});
+        DeviceOrders out;
+        if (r.rows()) {
+            if (r.text(0, 0) == "t") out.wiped = std::string(r.text(0, 1));
+            out.sign_out = r.text(0, 2) == "t";
+        }
+        return out;
+    });
+}
+
+Status PgStorage::ask_sign_out(const std::string& site, std::uint64_t now_ms) {
+    return write([&] {
+        if (conn().exec("UPDATE srv_devices SET signout_at=coalesce(signout_at,$1) WHERE site=$2", {now_ms, site})
+                .affected() == 0)
+            sync::fail(sync::Code::NotFound, "no device " + site + " is known to this server");
+    });
+}
+
+Status PgStorage::signed_out(const std::string& site, const std::string& user_id, std::uint64_t now_ms) {
+    return write([&] {
+        if (conn().exec("UPDATE srv_devices SET revoked_at=coalesce(revoked_at,$1)"
+                        " WHERE site=$2 AND user_id=$3 AND signout_at IS NOT NULL",
+                        {now_ms, site, user_id})
+                .affected() == 0)
+            sync::fail(sync::Code::NotFound, "no sign-out was asked of this device");
     });
 }
 

@@ -50,7 +50,9 @@ public:
     Result<std::optional<std::string>> use_enrolment(const std::string& code_hash, const std::string& site,
                                                      std::uint64_t now_ms) override;
     Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) override;
-    Result<std::optional<std::string>> device_wiped(const std::string& site) override;
+    Result<DeviceOrders> device_orders(const std::string& site) override;
+    Status ask_sign_out(const std::string& site, std::uint64_t now_ms) override;
+    Status signed_out(const std::string& site, const std::string& user_id, std::uint64_t now_ms) override;
     Result<bool> mark_notified(const std::string& record_id) override;
     Status mark_all_notified(const std::vector<std::string>& record_ids) override;
     Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,

@@ -62,6 +62,13 @@ struct Device {
     std::string name, platform, app_version;
     std::uint64_t enrolled_ms = 0;  // 0: never enrolled: it signs in with its user's token
     std::uint64_t revoked_ms = 0;   // 0: its own token works
+    std::uint64_t signout_ms = 0;   // an admin asked it to sign out (0: not)
+};
+
+// What an admin told a device to do, at its next sync.
+struct DeviceOrders {
+    std::optional<std::string> wiped;  // the reason, when wiped: delete everything, send nothing
+    bool sign_out = false;             // send everything, then delete everything
 };
 
 // Who a token belongs to: a user (their own token), or one enrolled device of a user
@@ -185,8 +192,14 @@ public:
     // A lost device: at its next sync it is told to delete what it holds, and nothing
     // from it is taken any more. NotFound for a device that never synced.
     virtual Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) = 0;
-    // Why the device was wiped, when it was.
-    virtual Result<std::optional<std::string>> device_wiped(const std::string& site) = 0;
+    // What an admin told the device to do (nothing, for an unknown one).
+    virtual Result<DeviceOrders> device_orders(const std::string& site) = 0;
+    // An admin asks the device to sign out: its syncs are still taken, and their answers
+    // tell it to delete its data once everything is sent. NotFound for an unknown device.
+    virtual Status ask_sign_out(const std::string& site, std::uint64_t now_ms) = 0;
+    // The device, of this user, says it signed out as asked: its own token stops working.
+    // NotFound when no sign-out was asked of that user's device.
+    virtual Status signed_out(const std::string& site, const std::string& user_id, std::uint64_t now_ms) = 0;
 
     // ---- notifications ----------------------------------------------------------------
     // Marks a record as notified; false when it was already (the exactly-once guard).

@@ -15,7 +15,7 @@ using sync::Stmt;
 
 namespace {
 
-constexpr int kServerSchema = 5;
+constexpr int kServerSchema = 6;
 
 // The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
 // caller's transaction. Returns the version reached.
@@ -62,6 +62,7 @@ int migrate(sync::Db& db, int have) {
             "CREATE INDEX srv_devices_by_user ON srv_devices(user_id);"
             "CREATE TABLE srv_enrolments(code_hash TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL,"
             " created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER, used_by TEXT) WITHOUT ROWID;");
+    if (have < 6) db.exec("ALTER TABLE srv_devices ADD COLUMN signout_at INTEGER");
     return kServerSchema;
 }
 
@@ -373,8 +374,8 @@ Result<std::vector<Device>> SqliteStorage::devices(const std::string& user_id) {
         Stmt d = db().prepare(
             "SELECT d.site, coalesce(u.name,'?'), coalesce(d.user_agent,''), d.first_seen, d.last_sync,"
             " d.syncs, coalesce(d.wiped_at,0), coalesce(d.wipe_reason,''), coalesce(d.name,''),"
-            " coalesce(d.platform,''), coalesce(d.app_version,''), coalesce(d.enrolled_at,0), coalesce(d.revoked_at,0)"
-            " FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id WHERE ?1='' OR d.user_id=?1"
+            " coalesce(d.platform,''), coalesce(d.app_version,''), coalesce(d.enrolled_at,0), coalesce(d.revoked_at,0),"
+            " coalesce(d.signout_at,0) FROM srv_devices d LEFT JOIN srv_users u ON u.id=d.user_id WHERE ?1='' OR d.user_id=?1"
             " ORDER BY d.last_sync DESC, d.first_seen DESC");
         d.bind(1, user_id);
         while (d.step()) {
@@ -392,6 +393,7 @@ Result<std::vector<Device>> SqliteStorage::devices(const std::string& user_id) {
             dev.app_version = d.text(10);
             dev.enrolled_ms = static_cast<std::uint64_t>(d.integer(11));
             dev.revoked_ms = static_cast<std::uint64_t>(d.integer(12));
+            dev.signout_ms = static_cast<std::uint64_t>(d.integer(13));
             out.push_back(std::move(dev));
         }
         return out;
@@ -462,15 +464,37 @@ Status SqliteStorage::wipe_device(const std::string& site, const std::string& re
     });
 }
 
-Result<std::optional<std::string>> SqliteStorage::device_wiped(const std::string& site) {
-    return sync::guard([&]() -> std::optional<std::string> {
-        if (!wiped_q_) wiped_q_ = db().prepare("SELECT wipe_reason FROM srv_devices WHERE site=? AND wiped_at IS NOT NULL");
+Result<DeviceOrders> SqliteStorage::device_orders(const std::string& site) {
+    return sync::guard([&] {
+        if (!wiped_q_)
+            wiped_q_ = db().prepare("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL"
+                                    " FROM srv_devices WHERE site=?");
         Stmt& q = *wiped_q_;
         q.bind(1, site);
-        std::optional<std::string> out;
-        if (q.step()) out = std::string(q.text(0));
+        DeviceOrders out;
+        if (q.step()) {
+            if (q.integer(0)) out.wiped = std::string(q.text(1));
+            out.sign_out = q.integer(2) != 0;
+        }
         q.reset();
         return out;
+    });
+}
+
+Status SqliteStorage::ask_sign_out(const std::string& site, std::uint64_t now_ms) {
+    return write([&] {
+        Stmt q = db().prepare("UPDATE srv_devices SET signout_at=coalesce(signout_at,?) WHERE site=?");
+        q.bind(1, now_ms).bind(2, site).run();
+        if (db().changes() == 0) fail(Code::NotFound, "no device " + site + " is known to this server");
+    });
+}
+
+Status SqliteStorage::signed_out(const std::string& site, const std::string& user_id, std::uint64_t now_ms) {
+    return write([&] {
+        Stmt q = db().prepare("UPDATE srv_devices SET revoked_at=coalesce(revoked_at,?)"
+                              " WHERE site=? AND user_id=? AND signout_at IS NOT NULL");
+        q.bind(1, now_ms).bind(2, site).bind(3, user_id).run();
+        if (db().changes() == 0) fail(Code::NotFound, "no sign-out was asked of this device");
     });
 }
 

@@ -13,7 +13,7 @@
 //   srv_webhook(n, payload, attempts, next_at, last_error)  the outgoing webhook queue
 //   srv_devices(site, user_id, first_seen, last_sync, syncs, user_agent, pushed_upto,
 //               wiped_at, wipe_reason, token_hash, name, platform, app_version,
-//               enrolled_at, revoked_at)                an enrolled device has a token_hash
+//               enrolled_at, revoked_at, signout_at)    an enrolled device has a token_hash
 //   srv_access(day, who, action, subject, times, first_at, last_at, detail)
 //                                                       the access log (GDPR)
 // Beside the file: DATA/fika-server.state (the incarnation and the highest sequence the
@@ -74,7 +74,9 @@ public:
     Result<std::optional<std::string>> use_enrolment(const std::string& code_hash, const std::string& site,
                                                      std::uint64_t now_ms) override;
     Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) override;
-    Result<std::optional<std::string>> device_wiped(const std::string& site) override;
+    Result<DeviceOrders> device_orders(const std::string& site) override;
+    Status ask_sign_out(const std::string& site, std::uint64_t now_ms) override;
+    Status signed_out(const std::string& site, const std::string& user_id, std::uint64_t now_ms) override;
     Result<bool> mark_notified(const std::string& record_id) override;
     Status mark_all_notified(const std::vector<std::string>& record_ids) override;
     Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,

@@ -1227,3 +1227,24 @@ TEST_CASE("an encrypted app signs in with an enrolment code - its own token goes
     CHECK_FALSE(other->signIn("fika.example.com", "K7QH-2MWP-9XRT"));
     CHECK(other->lastError().contains("http://"));
 }
+
+TEST_CASE("an admin's sign-out reaches the app at its next sync - what was written is sent first - then its data and vault go") {
+    ServerProcess srv{{"--rate", "0"}};
+    std::string karin = srv.add_user("karin", "consultant"), sam = srv.add_user("sam", "seller");
+    TempDir dir;
+    auto app = encrypted_app(dir, srv, karin);
+    app->quickCapture("Acme", "Data platform", "", "", "");
+    REQUIRE(wait_until([&] { return app->syncController()->state() == "synced" && app->syncController()->pending() == 0; }, 10000));
+    REQUIRE(srv.admin({"device", "signout", fika::sync::site_to_string(app->store().site())}).first == 0);
+    std::string customer = app->firstId("accounts").toStdString();
+    REQUIRE(app->store().create("notes", {{"account_id", fika::sync::text(customer)},
+                                          {"body", fika::sync::text("sent before signing out")}}).ok());
+    app->syncController()->syncNow();
+    REQUIRE(wait_until([&] { return !app->goneReason().isEmpty(); }, 10000));
+    CHECK(app->goneReason().contains("signed this device out"));
+    for (const char* f : {"app.db", "app.db-wal", "app.db.vault"}) {
+        INFO(f);
+        CHECK_FALSE(exists(dir.file(f)));
+    }
+    CHECK(server_note_bodies(srv, dir, sam).count("sent before signing out") == 1);
+}

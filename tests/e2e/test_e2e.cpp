@@ -674,3 +674,19 @@ TEST_CASE("fika-cli signs in with the admin's enrolment link - makes a code for 
     std::string notes = t.cli["sam"]->json({"list", "note"}).dump();
     CHECK_THAT(notes, Catch::Contains("kept until enrolled again") && Catch::Contains("from the phone"));
 }
+
+TEST_CASE("an admin asks fika-cli's device to sign out: the next sync sends the note written meanwhile - then the data is gone") {
+    Team t;
+    Cli& eva = t.add("eva", "consultant");
+    t.add("sam", "seller");
+    std::string acct = eva.ok({"add", "account", "--name", "Leaving AB"});
+    eva.ok({"sync"});
+    std::string site = eva.json({"status"})["device"];
+    REQUIRE(t.srv.admin({"device", "signout", site}).first == 0);
+    eva.ok({"add", "note", "--account", acct, "--body", "the last word from this laptop"});
+    json done = eva.json({"sync"});
+    CHECK(done["signed_out"] == true);
+    CHECK_FALSE(std::filesystem::exists(eva.db()));
+    t.cli["sam"]->ok({"sync"});
+    CHECK_THAT(t.cli["sam"]->json({"list", "note"}).dump(), Catch::Contains("the last word from this laptop"));
+}

@@ -1529,3 +1529,55 @@ TEST_CASE("enrolment refuses bad bodies with a JSON error - and guessing codes i
     }
     CHECK(limited >= 15);
 }
+
+TEST_CASE("an admin asks a device to sign out: its next sync is taken and answered so - it confirms and its token stops - the user's other device goes on") {
+    ServerProcess srv;
+    std::string admin = srv.add_user("ada", "admin");
+    std::string maja = srv.add_user("maja", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    Device laptop(srv.url(), "");
+    auto in = enrol_device(srv, laptop, admin_code(srv, "maja")["code"]);
+    REQUIRE(in.ok());
+    laptop.use_token(srv.url(), in.value->token);
+    std::string acct = laptop.account("Signed-out AB");
+    laptop.sync();
+    std::string site = sync::site_to_string(laptop.store->site());
+    // Asking an unknown device fails; confirming what was never asked is refused.
+    CHECK(srv.admin({"device", "signout", "00000000000000ff"}).first != 0);
+    httplib::Client http(srv.url());
+    auto r = http.Post("/v1/devices/signed-out", auth(in.value->token), json{{"site", site}}.dump(), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 404);
+
+    // Asked over HTTP; the laptop writes a note meanwhile: its next sync takes it and says "sign out".
+    r = http.Post("/v1/admin/devices/" + site + "/signout", auth(admin), "", "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    std::string note = laptop.add("notes", {{"account_id", sync::text(acct)}, {"body", sync::text("sent before leaving")}});
+    auto rep = laptop.sync();
+    CHECK(rep.sign_out);
+    CHECK(rep.complete);
+    CHECK(laptop.store->pending_count() == 0);
+    Device seller(srv.url(), sam);
+    seller.sync();
+    CHECK(seller.has("notes", note));
+    // Another user's token cannot confirm it; the device's own does, and its token then stops.
+    r = http.Post("/v1/devices/signed-out", auth(sam), json{{"site", site}}.dump(), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 404);
+    auto confirmed = laptop.client->confirm_signed_out();
+    REQUIRE(confirmed.ok());
+    auto after = laptop.client->sync_once();
+    REQUIRE_FALSE(after.ok());
+    CHECK(after.failure->code == "revoked");
+    json list = body_json(http.Get("/v1/admin/devices?user=maja", auth(admin)));
+    json d = device_named(list, site);
+    CHECK(d["signout_ms"].get<std::uint64_t>() > 0);
+    CHECK(d["revoked_ms"].get<std::uint64_t>() > 0);
+    auto [lrc, lout] = srv.admin({"device", "list", "maja"});
+    CHECK_THAT(lout, Catch::Contains("signed out"));
+    // maja's own token (another device) goes on, and is not told to sign out.
+    Device desk(srv.url(), maja);
+    desk.account("Still here");
+    CHECK_FALSE(desk.sync().sign_out);
+}

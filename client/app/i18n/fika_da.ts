@@ -2403,8 +2403,13 @@ Budget:
 </context>
 <context>
     <name>fika::app::SyncController</name>
+    <message>
+        <location filename="../synccontroller.cpp" line="212"/>
+        <source>An admin signed this device out; everything on it was sent first</source>
+        <translation>En administrator loggede denne enhed ud; alt på den blev sendt først</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="256"/>
+        <location filename="../synccontroller.cpp" line="269"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ændring gemt på enheden</numerusform>
@@ -2412,22 +2417,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="256"/>
+        <location filename="../synccontroller.cpp" line="269"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="258"/>
+        <location filename="../synccontroller.cpp" line="271"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="259"/>
+        <location filename="../synccontroller.cpp" line="272"/>
         <source>Sync failed</source>
         <translation>Synkronisering mislykkedes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="260"/>
+        <location filename="../synccontroller.cpp" line="273"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt at gennemgå</numerusform>
@@ -2435,7 +2440,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="261"/>
+        <location filename="../synccontroller.cpp" line="274"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ændring afvist</numerusform>
@@ -2443,12 +2448,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="263"/>
+        <location filename="../synccontroller.cpp" line="276"/>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="264"/>
+        <location filename="../synccontroller.cpp" line="277"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ændring venter</numerusform>
@@ -2456,7 +2461,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="265"/>
+        <location filename="../synccontroller.cpp" line="278"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ændring venter</numerusform>
@@ -2464,38 +2469,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="266"/>
+        <location filename="../synccontroller.cpp" line="279"/>
         <source>Synced at %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="331"/>
+        <location filename="../synccontroller.cpp" line="344"/>
         <source>There is no server to send them to</source>
         <translation>Der er ingen server at sende dem til</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="333"/>
-        <location filename="../synccontroller.cpp" line="354"/>
+        <location filename="../synccontroller.cpp" line="346"/>
+        <location filename="../synccontroller.cpp" line="367"/>
         <source>You signed out</source>
         <translation>Du loggede ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="346"/>
+        <location filename="../synccontroller.cpp" line="359"/>
         <source>An admin wiped this device</source>
         <translation>En administrator har ryddet denne enhed</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="357"/>
+        <location filename="../synccontroller.cpp" line="370"/>
         <source>The server did not take them all</source>
         <translation>Serveren modtog ikke dem alle</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="446"/>
+        <location filename="../synccontroller.cpp" line="459"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="449"/>
+        <location filename="../synccontroller.cpp" line="462"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
@@ -2504,56 +2509,56 @@ Budget:
     <name>fika::app::SyncWorker</name>
     <message>
         <location filename="../synccontroller.cpp" line="63"/>
-        <location filename="../synccontroller.cpp" line="94"/>
-        <location filename="../synccontroller.cpp" line="132"/>
-        <location filename="../synccontroller.cpp" line="151"/>
+        <location filename="../synccontroller.cpp" line="100"/>
+        <location filename="../synccontroller.cpp" line="138"/>
+        <location filename="../synccontroller.cpp" line="157"/>
         <source>The local database could not be opened</source>
         <translation>Den lokale database kunne ikke åbnes</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="102"/>
+        <location filename="../synccontroller.cpp" line="108"/>
         <source>The server does not accept this token</source>
         <translation>Serveren accepterer ikke dette token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="103"/>
-        <location filename="../synccontroller.cpp" line="142"/>
-        <location filename="../synccontroller.cpp" line="157"/>
+        <location filename="../synccontroller.cpp" line="109"/>
+        <location filename="../synccontroller.cpp" line="148"/>
+        <location filename="../synccontroller.cpp" line="163"/>
         <source>Cannot reach the server: %1</source>
         <translation>Kan ikke nå serveren: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="113"/>
+        <location filename="../synccontroller.cpp" line="119"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Denne token tilhører %1, men ændringer fra %2 venter på enheden. Bed din administrator om en ny token til %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="118"/>
+        <location filename="../synccontroller.cpp" line="124"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Tokenet kunne ikke gemmes i enhedens boks</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="139"/>
+        <location filename="../synccontroller.cpp" line="145"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation>Serveren kender ikke koden, eller den er allerede brugt eller udløbet. Bed om en ny.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="140"/>
+        <location filename="../synccontroller.cpp" line="146"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation>Serveren nægter at logge denne enhed ind: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="141"/>
+        <location filename="../synccontroller.cpp" line="147"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation>For mange forsøg: vent et minut og prøv igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="143"/>
+        <location filename="../synccontroller.cpp" line="149"/>
         <source>The server could not sign this device in: %1</source>
         <translation>Serveren kunne ikke logge denne enhed ind: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="153"/>
+        <location filename="../synccontroller.cpp" line="159"/>
         <source>This device is not connected to a server</source>
         <translation>Denne enhed er ikke forbundet til en server</translation>
     </message>

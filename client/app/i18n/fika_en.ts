@@ -2394,8 +2394,13 @@ Budget:
 </context>
 <context>
     <name>fika::app::SyncController</name>
+    <message>
+        <location filename="../synccontroller.cpp" line="212"/>
+        <source>An admin signed this device out; everything on it was sent first</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="256"/>
+        <location filename="../synccontroller.cpp" line="269"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln change kept on this device</numerusform>
@@ -2403,22 +2408,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="256"/>
+        <location filename="../synccontroller.cpp" line="269"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="258"/>
+        <location filename="../synccontroller.cpp" line="271"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="259"/>
+        <location filename="../synccontroller.cpp" line="272"/>
         <source>Sync failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="260"/>
+        <location filename="../synccontroller.cpp" line="273"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln conflict to review</numerusform>
@@ -2426,7 +2431,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="261"/>
+        <location filename="../synccontroller.cpp" line="274"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln change refused</numerusform>
@@ -2434,12 +2439,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="263"/>
+        <location filename="../synccontroller.cpp" line="276"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="264"/>
+        <location filename="../synccontroller.cpp" line="277"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln change waiting</numerusform>
@@ -2447,7 +2452,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="265"/>
+        <location filename="../synccontroller.cpp" line="278"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln change waiting</numerusform>
@@ -2455,38 +2460,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="266"/>
+        <location filename="../synccontroller.cpp" line="279"/>
         <source>Synced at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="331"/>
+        <location filename="../synccontroller.cpp" line="344"/>
         <source>There is no server to send them to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="333"/>
-        <location filename="../synccontroller.cpp" line="354"/>
+        <location filename="../synccontroller.cpp" line="346"/>
+        <location filename="../synccontroller.cpp" line="367"/>
         <source>You signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="346"/>
+        <location filename="../synccontroller.cpp" line="359"/>
         <source>An admin wiped this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="357"/>
+        <location filename="../synccontroller.cpp" line="370"/>
         <source>The server did not take them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="446"/>
+        <location filename="../synccontroller.cpp" line="459"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="449"/>
+        <location filename="../synccontroller.cpp" line="462"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2495,56 +2500,56 @@ Budget:
     <name>fika::app::SyncWorker</name>
     <message>
         <location filename="../synccontroller.cpp" line="63"/>
-        <location filename="../synccontroller.cpp" line="94"/>
-        <location filename="../synccontroller.cpp" line="132"/>
-        <location filename="../synccontroller.cpp" line="151"/>
+        <location filename="../synccontroller.cpp" line="100"/>
+        <location filename="../synccontroller.cpp" line="138"/>
+        <location filename="../synccontroller.cpp" line="157"/>
         <source>The local database could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="102"/>
+        <location filename="../synccontroller.cpp" line="108"/>
         <source>The server does not accept this token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="103"/>
-        <location filename="../synccontroller.cpp" line="142"/>
-        <location filename="../synccontroller.cpp" line="157"/>
+        <location filename="../synccontroller.cpp" line="109"/>
+        <location filename="../synccontroller.cpp" line="148"/>
+        <location filename="../synccontroller.cpp" line="163"/>
         <source>Cannot reach the server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="113"/>
+        <location filename="../synccontroller.cpp" line="119"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="118"/>
+        <location filename="../synccontroller.cpp" line="124"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="139"/>
+        <location filename="../synccontroller.cpp" line="145"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="140"/>
+        <location filename="../synccontroller.cpp" line="146"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="141"/>
+        <location filename="../synccontroller.cpp" line="147"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="143"/>
+        <location filename="../synccontroller.cpp" line="149"/>
         <source>The server could not sign this device in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="153"/>
+        <location filename="../synccontroller.cpp" line="159"/>
         <source>This device is not connected to a server</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2403,8 +2403,13 @@ Budget:
 </context>
 <context>
     <name>fika::app::SyncController</name>
+    <message>
+        <location filename="../synccontroller.cpp" line="212"/>
+        <source>An admin signed this device out; everything on it was sent first</source>
+        <translation>En administratör loggade ut den här enheten; allt på den skickades först</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="256"/>
+        <location filename="../synccontroller.cpp" line="269"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ändring sparad på enheten</numerusform>
@@ -2412,22 +2417,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="256"/>
+        <location filename="../synccontroller.cpp" line="269"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="258"/>
+        <location filename="../synccontroller.cpp" line="271"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="259"/>
+        <location filename="../synccontroller.cpp" line="272"/>
         <source>Sync failed</source>
         <translation>Synkningen misslyckades</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="260"/>
+        <location filename="../synccontroller.cpp" line="273"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt att granska</numerusform>
@@ -2435,7 +2440,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="261"/>
+        <location filename="../synccontroller.cpp" line="274"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ändring avvisad</numerusform>
@@ -2443,12 +2448,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="263"/>
+        <location filename="../synccontroller.cpp" line="276"/>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="264"/>
+        <location filename="../synccontroller.cpp" line="277"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ändring väntar</numerusform>
@@ -2456,7 +2461,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="265"/>
+        <location filename="../synccontroller.cpp" line="278"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ändring väntar</numerusform>
@@ -2464,38 +2469,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="266"/>
+        <location filename="../synccontroller.cpp" line="279"/>
         <source>Synced at %1</source>
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="331"/>
+        <location filename="../synccontroller.cpp" line="344"/>
         <source>There is no server to send them to</source>
         <translation>Det finns ingen server att skicka dem till</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="333"/>
-        <location filename="../synccontroller.cpp" line="354"/>
+        <location filename="../synccontroller.cpp" line="346"/>
+        <location filename="../synccontroller.cpp" line="367"/>
         <source>You signed out</source>
         <translation>Du loggade ut</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="346"/>
+        <location filename="../synccontroller.cpp" line="359"/>
         <source>An admin wiped this device</source>
         <translation>En administratör har rensat den här enheten</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="357"/>
+        <location filename="../synccontroller.cpp" line="370"/>
         <source>The server did not take them all</source>
         <translation>Servern tog inte emot alla</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="446"/>
+        <location filename="../synccontroller.cpp" line="459"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="449"/>
+        <location filename="../synccontroller.cpp" line="462"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>
@@ -2504,56 +2509,56 @@ Budget:
     <name>fika::app::SyncWorker</name>
     <message>
         <location filename="../synccontroller.cpp" line="63"/>
-        <location filename="../synccontroller.cpp" line="94"/>
-        <location filename="../synccontroller.cpp" line="132"/>
-        <location filename="../synccontroller.cpp" line="151"/>
+        <location filename="../synccontroller.cpp" line="100"/>
+        <location filename="../synccontroller.cpp" line="138"/>
+        <location filename="../synccontroller.cpp" line="157"/>
         <source>The local database could not be opened</source>
         <translation>Den lokala databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="102"/>
+        <location filename="../synccontroller.cpp" line="108"/>
         <source>The server does not accept this token</source>
         <translation>Servern godtar inte den här token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="103"/>
-        <location filename="../synccontroller.cpp" line="142"/>
-        <location filename="../synccontroller.cpp" line="157"/>
+        <location filename="../synccontroller.cpp" line="109"/>
+        <location filename="../synccontroller.cpp" line="148"/>
+        <location filename="../synccontroller.cpp" line="163"/>
         <source>Cannot reach the server: %1</source>
         <translation>Når inte servern: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="113"/>
+        <location filename="../synccontroller.cpp" line="119"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Den här token tillhör %1, men ändringar av %2 väntar på enheten. Be din administratör om en ny token för %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="118"/>
+        <location filename="../synccontroller.cpp" line="124"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Token kunde inte sparas i enhetens valv</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="139"/>
+        <location filename="../synccontroller.cpp" line="145"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation>Servern känner inte till koden, eller så har den redan använts eller gått ut. Be om en ny.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="140"/>
+        <location filename="../synccontroller.cpp" line="146"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation>Servern vägrar logga in den här enheten: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="141"/>
+        <location filename="../synccontroller.cpp" line="147"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation>För många försök: vänta en minut och försök igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="143"/>
+        <location filename="../synccontroller.cpp" line="149"/>
         <source>The server could not sign this device in: %1</source>
         <translation>Servern kunde inte logga in den här enheten: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="153"/>
+        <location filename="../synccontroller.cpp" line="159"/>
         <source>This device is not connected to a server</source>
         <translation>Den här enheten är inte ansluten till någon server</translation>
     </message>
