@@ -513,3 +513,34 @@ TEST_CASE("signing out in Settings with nothing to send to: the unsent changes a
     CHECK(ui.find("goneQuit") != nullptr);
     CHECK_FALSE(std::filesystem::exists(ui.dir.file("app.db")));
 }
+
+TEST_CASE("a firm that requires an app lock: once signed in the window asks for one before anything else - a PIN typed twice sets it and the window opens") {
+    NoWarnings nw;
+    ServerProcess srv{{"--rate", "0", "--require-app-lock", "5"}};
+    srv.add_user("karin", "consultant");
+    Ui ui(false, {1280, 800}, QString::fromStdString(admin_code(srv, "karin")["link"].get<std::string>()));
+    ui.click("signInButton");
+    REQUIRE(wait_until([&] { return ui.find("lockRequiredOverlay") != nullptr; }, 15000));
+    ui.settle(200);
+    // Nothing behind it answers a click.
+    QTest::mouseClick(ui.win, Qt::LeftButton, {}, QPoint(60, 381));  // where Settings is in the side menu
+    ui.settle();
+    CHECK(ui.find("lockRequiredOverlay") != nullptr);
+    CHECK(ui.page() != "settings");
+    ui.click("requiredPin");
+    ui.type("13");
+    ui.click("requiredPinRepeat");
+    ui.type("13");
+    ui.click("requiredSave");
+    CHECK_FALSE(text_of(ui.find("requiredError")).empty());  // too short: said
+    ui.find("requiredPin")->setProperty("text", "");
+    ui.find("requiredPinRepeat")->setProperty("text", "");
+    ui.click("requiredPin");
+    ui.type("1357");
+    ui.click("requiredPinRepeat");
+    ui.type("1357");
+    ui.click("requiredSave");
+    CHECK(ui.find("lockRequiredOverlay") == nullptr);
+    CHECK(ui.ctx->lockMinutes() == 5);
+    CHECK_FALSE(ui.ctx->lockRequired());
+}
