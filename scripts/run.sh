@@ -20,7 +20,9 @@ cat <<MSG
 Fika sync server: http://127.0.0.1:$PORT   (data: $DATA)
 Admin token:      $(cat "$DATA/admin.token")   (also in $DATA/admin.token)
 Add a user:       $SERVER --data "$DATA" user add eva --role consultant
-The app:          $APP          (--demo for demo data; first start offers to connect)
+Sign a device in: $SERVER --data "$DATA" user enrol eva --url http://127.0.0.1:$PORT
+                  (a single-use code and a fika:// link for the app's welcome page)
+The app:          $APP          (--demo for demo data; first start offers to sign in)
 MSG
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$APP" ]; then
@@ -28,7 +30,13 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$APP" ]; then
     SERVER_PID=$!
     trap 'kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null' EXIT
     echo "Starting the app; the server stops when you close it."
-    "$APP" --db "$DATA/app.db"
+    LINK=""
+    if [ ! -e "$DATA/app.db" ]; then
+        # First start: the welcome page comes filled in with a code for the admin.
+        LINK=$("$SERVER" --data "$DATA" --json user enrol admin --ttl 1h --url "http://127.0.0.1:$PORT" |
+            sed -n 's/.*"link": "\(.*\)".*/\1/p') || LINK=""
+    fi
+    "$APP" --db "$DATA/app.db" ${LINK:+"$LINK"}
 else
     cat <<MSG
 No display here: only the server runs. On a desktop, open the app with

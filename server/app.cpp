@@ -219,7 +219,18 @@ private:
 class RateLimiter {
 public:
     RateLimiter(double rate, double burst) : rate_(rate), burst_(burst) {}
-    bool allow(const std::string& key) {
+    bool allow(const std::string& key) { return take(key, true); }
+    // Whether `key` has a token left, without taking it (spend() takes one later).
+    bool has(const std::string& key) { return take(key, false); }
+    void spend(const std::string& key) { (void)take(key, true); }
+    std::uint64_t refused() {
+        std::lock_guard lock(mu_);
+        return refused_;
+    }
+    double rate() const { return rate_; }
+
+private:
+    bool take(const std::string& key, bool spend) {
         if (rate_ <= 0) return true;
         auto now = SteadyClock::now();
         std::lock_guard lock(mu_);
@@ -234,16 +245,9 @@ public:
             ++refused_;
             return false;
         }
-        b.tokens -= 1;
+        if (spend) b.tokens -= 1;
         return true;
     }
-    std::uint64_t refused() {
-        std::lock_guard lock(mu_);
-        return refused_;
-    }
-    double rate() const { return rate_; }
-
-private:
     struct Bucket {
         double tokens;
         SteadyClock::time_point last;
@@ -265,7 +269,7 @@ struct App::Impl {
     LiveHub live;
     Metrics metrics;
     RateLimiter limiter;
-    RateLimiter enrol_limiter{0.2, 10};  // per address: 10 tries, then one per 5 s
+    RateLimiter enrol_limiter{0.2, 10};  // per address: 10 wrong codes, then one try per 5 s
     std::atomic<bool> stopping{false};
     std::thread webhook_thread;
     std::mutex webhook_mu;
@@ -284,9 +288,11 @@ struct App::Impl {
     std::optional<Response> gate(const Request& r, std::string& who, std::any& principal) {
         if (r.path == "/healthz" || r.path == "/metrics") return std::nullopt;
         if (r.path == "/v1/enrol") {
-            // No token yet: the code in the body is the credential. Guessing is slowed per
-            // address (and 60 random bits, single use, hours at most, make it hopeless).
-            if (!enrol_limiter.allow(r.remote_addr)) {
+            // No token yet: the code in the body is the credential. Wrong codes are slowed
+            // per address (and 60 random bits, single use, hours at most, make guessing
+            // hopeless); right ones cost nothing, so a firm enrolling everyone at once
+            // through one proxy address is not held up.
+            if (!enrol_limiter.has(r.remote_addr)) {
                 Response e = Response::error(429, "rate_limited", "too many enrolment attempts; wait a minute");
                 e.headers.emplace_back("Retry-After", "10");
                 return e;
@@ -351,6 +357,12 @@ struct App::Impl {
     }
 
     Response enrol(const Request& r) {
+        Response out = enrol_answer(r);
+        if (out.status >= 400 && out.status != 429 && out.status < 500) enrol_limiter.spend(r.remote_addr);
+        return out;
+    }
+
+    Response enrol_answer(const Request& r) {
         json body;
         if (auto e = parse_body(r, body, {"code", "site", "name", "platform", "app_version"})) return *e;
         EnrolRequest req;

@@ -84,6 +84,7 @@ Page {
                         objectName: "signInButton"
                         text: qsTr("Sign in")
                         enabled: urlField.text.trim() !== "" && codeField.text.trim() !== ""
+                        highlighted: enabled
                         Layout.fillWidth: true
                         onClicked: {
                             status.text = qsTr("Signing in\u2026")

@@ -1519,6 +1519,19 @@ TEST_CASE("enrolment refuses bad bodies with a JSON error - and guessing codes i
         CHECK(r->status == 400);
         CHECK(json::parse(r->body, nullptr, false).contains("error"));
     }
+    // Right codes cost nothing: a firm enrolling a dozen devices through one address goes on.
+    std::string admin = srv.add_user("ada", "admin");
+    for (int i = 0; i < 12; ++i) {
+        auto c = http.Post("/v1/admin/users/maja/enrol", auth(admin), "{}", "application/json");
+        REQUIRE(c);
+        json code = body_json(c);
+        char site[17];
+        std::snprintf(site, sizeof site, "%016x", 0x100 + i);
+        auto r = http.Post("/v1/enrol", json{{"code", code["code"]}, {"site", site}}.dump(), "application/json");
+        REQUIRE(r);
+        INFO(r->body);
+        CHECK(r->status == 201);
+    }
     // A guesser at one address is slowed to one try per 5 seconds after ten.
     int limited = 0;
     for (int i = 0; i < 30; ++i) {
