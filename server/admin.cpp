@@ -139,8 +139,10 @@ bool printable(const std::string& s, std::size_t max) {
     return true;
 }
 
-// The version in a user agent such as "fika-app/0.1.0 (linux)"; "" when it names none.
+// The version in a user agent such as "fika-app/0.1.0 (linux)"; "" when it names none
+// (or is not Fika's).
 std::string version_in(const std::string& agent) {
+    if (agent.rfind("fika", 0) != 0) return "";
     std::size_t slash = agent.find('/');
     if (slash == std::string::npos) return "";
     std::size_t end = agent.find(' ', slash);
@@ -176,8 +178,8 @@ Result<std::optional<std::pair<User, std::string>>> Admin::enrol(const EnrolRequ
         if (!printable(req.name, 100) || !printable(req.platform, 100) || !printable(req.app_version, 40))
             fail(Code::Invalid, "name, platform, app_version: printable text, at most 100, 100 and 40 characters");
         std::string site_id = sync::site_to_string(site);
-        if (must(data_.device_orders(site_id)).wiped)
-            fail(Code::Forbidden, "this device was wiped by an admin; it cannot be signed in again");
+        DeviceOrders known = must(data_.device_orders(site_id));
+        if (known.wiped) fail(Code::Forbidden, "this device was wiped by an admin; it cannot be signed in again");
         return in_work(hub_, [&]() -> std::optional<std::pair<User, std::string>> {
             auto user_id = must(data_.use_enrolment(code_hash(*normal), site_id, hub_.now_ms()));
             if (!user_id) return std::nullopt;
@@ -185,6 +187,10 @@ Result<std::optional<std::pair<User, std::string>>> Admin::enrol(const EnrolRequ
             if (!name) return std::nullopt;  // cannot happen: users are never deleted
             User u = find_user(*name);
             if (u.disabled) fail(Code::Forbidden, "the account " + u.name + " is disabled");
+            // A device stays its user's: another user's code cannot take it (nor its
+            // token); the unit of work rolls back and the code stays unused.
+            if (!known.user_id.empty() && known.user_id != u.id)
+                fail(Code::Forbidden, "this device is signed in as another user: sign it out first");
             Device d;
             d.site = site_id;
             d.name = req.name;

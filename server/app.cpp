@@ -293,7 +293,7 @@ struct App::Impl {
             // hopeless); right ones cost nothing, so a firm enrolling everyone at once
             // through one proxy address is not held up.
             if (!enrol_limiter.has(r.remote_addr)) {
-                Response e = Response::error(429, "rate_limited", "too many enrolment attempts; wait a minute");
+                Response e = Response::error(429, "rate_limited", "too many wrong codes from this address; try again in a few seconds");
                 e.headers.emplace_back("Retry-After", "10");
                 return e;
             }
@@ -629,6 +629,12 @@ struct App::Impl {
         if (orders->wiped)
             return Response::error(410, "wiped",
                                    "an admin wiped this device" + (orders->wiped->empty() ? "" : ": " + *orders->wiped));
+        // A device is its user's: another user's token cannot sync it, and an enrolled one
+        // syncs with its own token only (its site id is no secret: every change carries it).
+        if (!orders->user_id.empty() && orders->user_id != u.id)
+            return Response::error(403, "forbidden", "this device belongs to another user");
+        if (orders->enrolled && u.device_site.empty())
+            return Response::error(403, "forbidden", "this device signs in with its own token");
         auto out = store->sync(u, *req, DeviceInfo{r.header("user-agent")});
         if (!out.ok()) return from_error(out.error());
         // Tell the live channel after the commit.

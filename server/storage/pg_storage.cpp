@@ -241,7 +241,7 @@ Status PgStorage::device_synced(const std::string& site, const std::string& user
     return write([&] {
         conn().exec(
             "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,pushed_upto)"
-            " VALUES($1,$2,$3,$3,1,$4,$5::bigint) ON CONFLICT(site) DO UPDATE SET user_id=$2, last_sync=$3,"
+            " VALUES($1,$2,$3,$3,1,$4,$5::bigint) ON CONFLICT(site) DO UPDATE SET last_sync=$3,"
             " syncs=srv_devices.syncs+1, user_agent=$4, pushed_upto=coalesce($5::bigint, srv_devices.pushed_upto)",
             {site, user_id, now_ms, user_agent, pushed_upto ? pg::Param(*pushed_upto) : pg::Param()});
     });
@@ -294,7 +294,7 @@ Status PgStorage::enrol_device(const Device& d, const std::string& user_id, cons
             "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,token_hash,name,platform,"
             "app_version,enrolled_at) VALUES($1,$2,$3,0,0,$4,$5,$6,$7,$8,$3) ON CONFLICT(site) DO UPDATE SET"
             " user_id=$2, user_agent=$4, token_hash=$5, name=$6, platform=$7, app_version=$8, enrolled_at=$3,"
-            " revoked_at=NULL",
+            " revoked_at=NULL, signout_at=NULL",
             {d.site, user_id, now_ms, d.user_agent, token_hash, d.name, d.platform, d.app_version});
     });
 }
@@ -347,13 +347,15 @@ Status PgStorage::wipe_device(const std::string& site, const std::string& reason
 
 Result<DeviceOrders> PgStorage::device_orders(const std::string& site) {
     return sync::guard([&] {
-        pg::Result r = conn().exec("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL"
-                                   " FROM srv_devices WHERE site=$1",
+        pg::Result r = conn().exec("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
+                                   " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=$1",
                                    {site});
         DeviceOrders out;
         if (r.rows()) {
             if (r.text(0, 0) == "t") out.wiped = std::string(r.text(0, 1));
             out.sign_out = r.text(0, 2) == "t";
+            out.user_id = r.text(0, 3);
+            out.enrolled = r.text(0, 4) == "t";
         }
         return out;
     });

@@ -69,6 +69,8 @@ struct Device {
 struct DeviceOrders {
     std::optional<std::string> wiped;  // the reason, when wiped: delete everything, send nothing
     bool sign_out = false;             // send everything, then delete everything
+    std::string user_id;               // whose device it is ("": never seen)
+    bool enrolled = false;             // it has a token of its own (only that token syncs it)
 };
 
 // Who a token belongs to: a user (their own token), or one enrolled device of a user
@@ -174,7 +176,7 @@ public:
 
     // ---- devices ----------------------------------------------------------------------
     // `pushed_upto`: the device pushed, up to this outbox position (the push's order
-    // across instances: see pushed_upto).
+    // across instances: see pushed_upto). A known device stays its first user's.
     virtual Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
                                  const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) = 0;
     // The outbox position of the device's last merged push, if any.

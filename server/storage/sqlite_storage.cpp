@@ -349,7 +349,7 @@ Status SqliteStorage::device_synced(const std::string& site, const std::string& 
         if (!device_upsert_)
             device_upsert_ = db().prepare(
                 "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,pushed_upto) "
-                "VALUES(?1,?2,?3,?3,1,?4,?5) ON CONFLICT(site) DO UPDATE SET user_id=?2, last_sync=?3,"
+                "VALUES(?1,?2,?3,?3,1,?4,?5) ON CONFLICT(site) DO UPDATE SET last_sync=?3,"
                 " syncs=syncs+1, user_agent=?4, pushed_upto=coalesce(?5,pushed_upto)");
         Stmt& dev = *device_upsert_;
         dev.bind(1, site).bind(2, user_id).bind(3, now_ms).bind(4, user_agent);
@@ -407,7 +407,7 @@ Status SqliteStorage::enrol_device(const Device& d, const std::string& user_id, 
             "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,token_hash,name,platform,"
             "app_version,enrolled_at) VALUES(?1,?2,?3,0,0,?4,?5,?6,?7,?8,?3) ON CONFLICT(site) DO UPDATE SET"
             " user_id=?2, user_agent=?4, token_hash=?5, name=?6, platform=?7, app_version=?8, enrolled_at=?3,"
-            " revoked_at=NULL");
+            " revoked_at=NULL, signout_at=NULL");
         q.bind(1, d.site).bind(2, user_id).bind(3, now_ms).bind(4, d.user_agent).bind(5, token_hash);
         q.bind(6, d.name).bind(7, d.platform).bind(8, d.app_version).run();
     });
@@ -467,14 +467,16 @@ Status SqliteStorage::wipe_device(const std::string& site, const std::string& re
 Result<DeviceOrders> SqliteStorage::device_orders(const std::string& site) {
     return sync::guard([&] {
         if (!wiped_q_)
-            wiped_q_ = db().prepare("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL"
-                                    " FROM srv_devices WHERE site=?");
+            wiped_q_ = db().prepare("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
+                                    " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=?");
         Stmt& q = *wiped_q_;
         q.bind(1, site);
         DeviceOrders out;
         if (q.step()) {
             if (q.integer(0)) out.wiped = std::string(q.text(1));
             out.sign_out = q.integer(2) != 0;
+            out.user_id = q.text(3);
+            out.enrolled = q.integer(4) != 0;
         }
         q.reset();
         return out;

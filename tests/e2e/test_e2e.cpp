@@ -690,3 +690,57 @@ TEST_CASE("an admin asks fika-cli's device to sign out: the next sync sends the 
     t.cli["sam"]->ok({"sync"});
     CHECK_THAT(t.cli["sam"]->json({"list", "note"}).dump(), Catch::Contains("the last word from this laptop"));
 }
+
+TEST_CASE("a wipe that lands mid-sync: the upload stops at the next page - the device deletes everything - what it had not sent never arrives") {
+    Team t;
+    fika::test::FaultProxy proxy(t.srv.port(), fika::test::test_seed("mid-sync wipe"));
+    proxy.cut_percent = 0;
+    proxy.max_delay_ms = 0;
+    std::string via = "http://127.0.0.1:" + std::to_string(proxy.port());
+    Cli& eva = t.add("eva", "consultant", via);
+    Cli& sam = t.add("sam", "seller");
+    // 20,000 customers written offline: four pages of upload (5,000 changes a push, two on the wire).
+    const int total = 20000, page = 5000;
+    std::string csv = "name,industry,policy\r\n";
+    for (int i = 0; i < total; ++i) csv += "Unsent-words-" + std::to_string(i) + " AB,Retail,active\r\n";
+    {
+        std::ofstream f(t.dir.file("accounts.csv"), std::ios::binary);
+        f << csv;
+    }
+    REQUIRE(eva.json({"import", "csv", t.dir.file("accounts.csv")})["created"] == total);
+    std::string site = eva.json({"status"})["device"];
+    // Whoever finds the laptop copies its file first.
+    std::filesystem::copy_file(eva.db(), t.dir.file("found.db"));
+    auto server_accounts = [&] {
+        sam.ok({"sync"});
+        return static_cast<int>(sam.json({"list", "account"}).size());
+    };
+    auto records = [&] { return json::parse(t.srv.admin({"stats", "--json"}).second)["records"].get<std::uint64_t>(); };
+    const std::uint64_t records_before = records();
+    // The server's answers are held back: the first pages merge, the device has not heard yet.
+    proxy.hold_answers = true;
+    fika::test::CliResult result;
+    std::thread syncing([&] { result = eva.run({"sync"}); });
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (records() == records_before && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // The wipe lands mid-sync; then the answers go on their way.
+    REQUIRE(t.srv.admin({"device", "wipe", site, "--reason", "lost on the train"}).first == 0);
+    proxy.hold_answers = false;
+    syncing.join();
+    CHECK(result.status == 1);
+    // What is left on the device: nothing.
+    for (const char* suffix : {"", "-wal", "-shm", ".vault"}) {
+        INFO(suffix);
+        CHECK_FALSE(std::filesystem::exists(eva.db() + suffix));
+    }
+    // The server kept the pages merged before the wipe (at most the two on the wire), and
+    // nothing after.
+    int kept = server_accounts();
+    INFO(kept << " of " << total << " customers reached the server");
+    CHECK(kept > 0);
+    CHECK(kept <= 2 * page);
+    // The copy is the same device to the server: refused, nothing more taken.
+    CHECK(fika::test::Cli(t.dir.file("found.db")).run({"sync"}).status != 0);
+    CHECK(server_accounts() == kept);
+}

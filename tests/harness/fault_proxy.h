@@ -52,6 +52,8 @@ public:
     int port() const { return port_; }
     std::atomic<int> cut_percent{30};
     std::atomic<int> max_delay_ms{120};
+    // While true, answers wait here (the server has done its part; the client has not heard).
+    std::atomic<bool> hold_answers{false};
     // A cut connection closes after a random number of answer bytes below this: keep it
     // under the size of the smallest answer a test expects, or cuts may never happen.
     std::atomic<int> cut_within{3000};
@@ -115,6 +117,7 @@ private:
                 if (n <= 0) break;
                 if (int d = max_delay_ms.load(); d > 0)
                     std::this_thread::sleep_for(std::chrono::milliseconds(rng() % static_cast<unsigned>(d)));
+                while (hold_answers && !stop_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 std::size_t send = static_cast<std::size_t>(n);
                 if (cut && answered + send > cut_after) {
                     send = cut_after - answered;

@@ -1431,6 +1431,24 @@ TEST_CASE("a device signs in with a single-use enrolment code and gets a token o
     REQUIRE_FALSE(stolen.ok());
     CHECK(stolen.failure->status == 403);
 
+    // A device stays its user's; its site id is no secret (every change carries it).
+    std::string sven = srv.add_user("sven", "seller");
+    std::string lap_site = sync::site_to_string(laptop_synced.store->site());
+    std::string sync_as_laptop = R"({"v":1,"schema":1,"site":")" + lap_site + R"(","hlc":1,"pull":{"cursors":{}}})";
+    r = http.Post("/v1/sync", auth(sven), sync_as_laptop, "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 403);  // another user's token
+    r = http.Post("/v1/sync", auth(maja_user_token), sync_as_laptop, "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 403);  // the user's own token, for a device that has its own
+    json svens = admin_code(srv, "sven");
+    r = http.Post("/v1/enrol", json{{"code", svens["code"]}, {"site", lap_site}}.dump(), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 403);  // another user's code cannot take it
+    laptop_synced.sync();     // its token still works
+    Device svens_own(srv.url(), "");
+    REQUIRE(enrol_device(srv, svens_own, svens["code"], "Sven's laptop").ok());  // the code stayed unused
+
     // The admin revokes the laptop: its token stops at once, told why; the phone and
     // maja's own token go on.
     r = http.Post("/v1/admin/devices/" + sync::site_to_string(laptop_synced.store->site()) + "/revoke", auth(admin), "", "application/json");

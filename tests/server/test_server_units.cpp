@@ -217,18 +217,33 @@ TEST_CASE("units: an enrolment code lasts its time - is used once - and never by
     REQUIRE(tried.ok());
     CHECK_FALSE(tried->has_value());
 
-    // Two devices with one code at once: exactly one is signed in.
+    // Two devices with one code at once, through two connections (two instances): the
+    // storage's one statement gives it to exactly one of them.
     auto code = store.new_enrolment("maja", 10);
     REQUIRE(code.ok());
-    std::atomic<int> won{0};
+    const std::string hash = server::token_hash("enrol:" + *sync::normal_enrol_code(code->code));
+    std::vector<std::unique_ptr<server::SqliteStorage>> instances;
+    for (int i = 0; i < 2; ++i) {
+        auto s = server::SqliteStorage::open(dir.file("data") + "/fika-server.db", server::StorageOptions{}, false);
+        REQUIRE(s.ok());
+        instances.push_back(std::move(s).value());
+    }
+    std::atomic<int> won{0}, lost{0};
     std::vector<std::thread> ts;
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 2; ++i)
         ts.emplace_back([&, i] {
-            auto r = store.enrol(request(code->code, "00000000000000b" + std::to_string(i)));
+            auto r = instances[static_cast<std::size_t>(i)]->use_enrolment(hash, "00000000000000b" + std::to_string(i), now);
             if (r.ok() && r->has_value()) ++won;
+            else if (r.ok()) ++lost;
         });
     for (auto& t : ts) t.join();
     CHECK(won == 1);
+    CHECK(lost == 1);
+    instances.clear();
+    // ... and through the server's own exchange, the same code is then used up.
+    auto used = store.enrol(request(code->code, "00000000000000b9"));
+    REQUIRE(used.ok());
+    CHECK_FALSE(used->has_value());
 
     // The device's token names its device; the code itself is never stored.
     auto fresh = store.new_enrolment("maja", 10);
