@@ -169,6 +169,37 @@ public slots:
                          {"expiresMs", j["expires_ms"].toDouble()}});
     }
 
+    // The user's devices as the server knows them, for Settings' "Your devices".
+    void doDevices() {
+        if (!store_) return emit devices({}, tr("The local database could not be opened"));
+        client::ServerConfig cfg = config();
+        if (cfg.url.empty()) return emit devices({}, tr("This device is not connected to a server"));
+        client::SyncClient sc(*store_, cfg);
+        auto r = sc.get("/v1/devices");
+        if (!r.ok())
+            return emit devices({}, r.failure->status == 0 ? tr("Cannot reach the server: %1").arg(q(r.failure->message))
+                                                           : q(r.failure->message));
+        QVariantList out;
+        const QJsonArray list = QJsonDocument::fromJson(QByteArray::fromStdString(*r.value)).object()["devices"].toArray();
+        for (const auto& v : list) {
+            QJsonObject d = v.toObject();
+            QString state = d["wiped_ms"].toDouble() > 0                                     ? tr("wiped")
+                            : d["signout_ms"].toDouble() > 0 && d["revoked_ms"].toDouble() > 0 ? tr("signed out")
+                            : d["signout_ms"].toDouble() > 0                                   ? tr("signing out")
+                            : d["revoked_ms"].toDouble() > 0                                   ? tr("signed out by an admin")
+                                                                                               : QString();
+            QString name = d["name"].toString();
+            out.append(QVariantMap{{"site", d["site"].toString()},
+                                   {"name", name.isEmpty() ? tr("A device signed in with your token") : name},
+                                   {"platform", d["platform"].toString()},
+                                   {"version", d["app_version"].toString()},
+                                   {"lastSyncMs", d["last_sync_ms"].toDouble()},
+                                   {"state", state},
+                                   {"thisDevice", d["this_device"].toBool()}});
+        }
+        emit devices(out, QString());
+    }
+
     void markRead(qlonglong n) {
         if (!store_) return;
         client::SyncClient sc(*store_, config());
@@ -181,6 +212,7 @@ signals:
     void inbox(const QVariantList& items);
     void deviceCode(const QVariantMap& code);
     void signedOutByAdmin();
+    void devices(const QVariantList& list, const QString& error);
 
 private:
     bool in_vault() const { return tokens_ && tokens_->in_vault(); }
@@ -205,6 +237,7 @@ SyncController::SyncController(AppContext* app) : app_(app) {
     connect(worker_, &SyncWorker::connectDone, this, &SyncController::onConnectDone);
     connect(worker_, &SyncWorker::inbox, this, &SyncController::onInbox);
     connect(worker_, &SyncWorker::deviceCode, this, &SyncController::deviceCode);
+    connect(worker_, &SyncWorker::devices, this, &SyncController::devicesLoaded);
     connect(worker_, &SyncWorker::signedOutByAdmin, this, [this] {
         syncing_ = false;
         if (gone_) return;
@@ -410,6 +443,8 @@ void SyncController::enrolAt(const QString& url, const QString& code) {
 }
 
 void SyncController::newDeviceCode() { QMetaObject::invokeMethod(worker_, "doNewCode", Qt::QueuedConnection); }
+
+void SyncController::loadDevices() { QMetaObject::invokeMethod(worker_, "doDevices", Qt::QueuedConnection); }
 
 void SyncController::connectTo(const QString& url, const QString& token) {
     QMetaObject::invokeMethod(worker_, "doConnect", Qt::QueuedConnection, Q_ARG(QString, url), Q_ARG(QString, token));

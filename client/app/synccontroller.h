@@ -72,6 +72,9 @@ public:
     // Asks the server for a code for another device of this user: deviceCode tells it
     // ({code, link, expiresMs}) or why not ({error}).
     Q_INVOKABLE void newDeviceCode();
+    // Asks the server for this user's devices: devicesLoaded tells them (each {site, name,
+    // platform, version, lastSyncMs, state, thisDevice}) or why not.
+    Q_INVOKABLE void loadDevices();
     void disconnectFromServer();
     void refreshCounts();
     // After a failed attempt the next waits base × 2^attempt (±50 %), at most cap.
@@ -91,6 +94,7 @@ signals:
     void newCase(const QString& title, const QString& body);
     void signOutFailed(int unsent, const QString& why);
     void deviceCode(const QVariantMap& code);
+    void devicesLoaded(const QVariantList& devices, const QString& error);
 
 private slots:
     void onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);

@@ -124,6 +124,14 @@ Page {
                 onClicked: { deviceDialog.code = ({}); deviceDialog.open(); App.sync.newDeviceCode() }
             }
             Button {
+                objectName: "yourDevicesButton"
+                visible: App.serverUrl !== "" && !App.sync.signInNeeded
+                text: qsTr("Your devices\u2026")
+                flat: true
+                Layout.leftMargin: 8
+                onClicked: { devicesDialog.loaded = false; devicesDialog.list = []; devicesDialog.error = ""; devicesDialog.open(); App.sync.loadDevices() }
+            }
+            Button {
                 id: signOutButton
                 objectName: "signOutButton"
                 visible: !signOutBox.visible
@@ -271,6 +279,58 @@ Page {
     Connections {
         target: App.sync
         function onConnectFinished(ok, message) { status.text = ok ? qsTr("Connected") : message }
+    }
+    Dialog {
+        id: devicesDialog
+        objectName: "devicesDialog"
+        property var list: []
+        property string error: ""
+        property bool loaded: false
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(pageRoot.width - 32, 480)
+        title: qsTr("Your devices")
+        standardButtons: Dialog.Close
+        Connections {
+            target: App.sync
+            function onDevicesLoaded(list, error) { devicesDialog.list = list; devicesDialog.error = error; devicesDialog.loaded = true }
+        }
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+            Label { visible: !devicesDialog.loaded; text: qsTr("Asking the server\u2026") }
+            Label { visible: devicesDialog.error !== ""; text: devicesDialog.error; color: Material.accent; wrapMode: Label.Wrap; Layout.fillWidth: true }
+            Repeater {
+                model: devicesDialog.list
+                ColumnLayout {
+                    required property var modelData
+                    objectName: "deviceRow"
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Label {
+                        text: modelData.name + (modelData.thisDevice ? "  \u2022  " + qsTr("this device") : "")
+                        font.bold: modelData.thisDevice
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: [modelData.platform, modelData.version,
+                               modelData.lastSyncMs > 0 ? qsTr("last sync %1").arg(new Date(modelData.lastSyncMs).toLocaleString(Qt.locale(), Locale.ShortFormat)) : qsTr("never synced"),
+                               modelData.state].filter(function(s) { return s !== "" }).join(" \u00b7 ")
+                        opacity: 0.7
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+            Label {
+                visible: devicesDialog.loaded && devicesDialog.error === ""
+                text: qsTr("A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.")
+                opacity: 0.7
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+            }
+        }
     }
     Dialog {
         id: deviceDialog

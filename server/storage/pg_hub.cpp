@@ -17,7 +17,9 @@ using pg::Param;
 
 namespace {
 
-constexpr int kPgSchema = 1;  // the layout of the hub's own tables (hub_meta ...)
+// The layout of the hub's own tables (hub_meta ...): bump it with every change of the DDL
+// in migrate(), which runs only when the database is behind this or the engine's schema.
+constexpr int kPgSchema = 2;
 
 std::string sql_type(sync::FieldType t) {
     switch (t) {
@@ -106,6 +108,38 @@ void PgHub::open_hub(const std::string& conninfo, const PgHubOptions& opts) {
 
 void PgHub::migrate() {
     pg::Transaction t(db_);
+    auto meta = [&](const char* key) -> std::optional<std::string> {
+        pg::Result r = db_.exec("SELECT value FROM hub_meta WHERE key=$1", {key});
+        if (!r.rows()) return std::nullopt;
+        return std::string(r.text(0, 0));
+    };
+    // Up to date: no DDL at all. (ALTER TABLE ... IF NOT EXISTS still takes an exclusive
+    // lock on its table: run by an admin command or a new instance while others merge,
+    // it waits behind them and can deadlock with them.)
+    bool current = false;
+    if (!db_.exec("SELECT to_regclass('hub_meta')").null(0, 0))
+        current = std::atoi(meta("schema").value_or("0").c_str()) == schema_->version() &&
+                  std::atoi(meta("pg_schema").value_or("0").c_str()) == kPgSchema;
+    if (!current) migrate_tables(meta);
+    auto put = [&](const char* key, const std::string& v) {
+        db_.exec("INSERT INTO hub_meta(key,value) VALUES($1,$2) ON CONFLICT(key) DO UPDATE SET value=$2", {key, v});
+    };
+    auto site = meta("site");
+    if (!site || !sync::parse_site(*site, site_)) {
+        site_ = sync::random_site(rng_);
+        put("site", sync::site_to_string(site_));
+    }
+    auto inc = meta("incarnation");
+    if (!inc || !sync::parse_site(*inc, incarnation_) || incarnation_ == 0) {
+        do incarnation_ = sync::random_site(rng_);
+        while (incarnation_ == 0);
+        put("incarnation", sync::site_to_string(incarnation_));
+    }
+    if (auto hlc = meta("hlc")) hlc_.observe(std::strtoull(hlc->c_str(), nullptr, 10));
+    t.commit();
+}
+
+void PgHub::migrate_tables(const std::function<std::optional<std::string>(const char*)>& meta) {
     // One migrating instance at a time (others wait here, then find it done).
     db_.exec("SELECT pg_advisory_xact_lock(4607834)");
     db_.run_script(
@@ -118,11 +152,6 @@ void PgHub::migrate() {
         "CREATE INDEX IF NOT EXISTS hub_buckets_by_xid ON hub_buckets(xid);"
         // hub_seq(): the newest number of all, without reading every bucket.
         "CREATE INDEX IF NOT EXISTS hub_buckets_by_seq ON hub_buckets(seq)");
-    auto meta = [&](const char* key) -> std::optional<std::string> {
-        pg::Result r = db_.exec("SELECT value FROM hub_meta WHERE key=$1", {key});
-        if (!r.rows()) return std::nullopt;
-        return std::string(r.text(0, 0));
-    };
     auto put = [&](const char* key, const std::string& v) {
         db_.exec("INSERT INTO hub_meta(key,value) VALUES($1,$2) ON CONFLICT(key) DO UPDATE SET value=$2", {key, v});
     };
@@ -147,19 +176,6 @@ void PgHub::migrate() {
     }
     put("schema", std::to_string(schema_->version()));
     put("pg_schema", std::to_string(kPgSchema));
-    auto site = meta("site");
-    if (!site || !sync::parse_site(*site, site_)) {
-        site_ = sync::random_site(rng_);
-        put("site", sync::site_to_string(site_));
-    }
-    auto inc = meta("incarnation");
-    if (!inc || !sync::parse_site(*inc, incarnation_) || incarnation_ == 0) {
-        do incarnation_ = sync::random_site(rng_);
-        while (incarnation_ == 0);
-        put("incarnation", sync::site_to_string(incarnation_));
-    }
-    if (auto hlc = meta("hlc")) hlc_.observe(std::strtoull(hlc->c_str(), nullptr, 10));
-    t.commit();
 }
 
 // ---- units of work -----------------------------------------------------------------------------

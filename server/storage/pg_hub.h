@@ -17,7 +17,9 @@
 //   that wrote every written cell, else NULL: a device's pull leaves its own rows out)
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -86,6 +88,8 @@ private:
     class PgWork;
     void connect();
     void migrate();
+    // The DDL of migrate(), under an advisory lock; `meta` reads hub_meta.
+    void migrate_tables(const std::function<std::optional<std::string>(const char*)>& meta);
     void begin_tx(sync::Durability d);
     void commit_tx();
     void rollback_tx();

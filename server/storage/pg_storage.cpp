@@ -52,9 +52,18 @@ Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, 
     });
 }
 
+// The layout of the server's tables: bump it with every change of migrate_server's DDL,
+// which runs only when the database is behind it (see PgHub::migrate: DDL under traffic
+// takes exclusive locks and can deadlock with merges).
+constexpr int kPgServerSchema = 6;
+
 void PgStorage::migrate_server() {
     pg::Connection& db = connection();
     pg::Transaction t(db);
+    pg::Result have = db.exec("SELECT value FROM hub_meta WHERE key='pg_server_schema'");
+    int version = have.rows() ? std::atoi(std::string(have.text(0, 0)).c_str()) : 0;
+    if (version > kPgServerSchema) sync::fail(sync::Code::SchemaTooNew, "the server's tables were written by a newer fika-server");
+    if (version == kPgServerSchema) return t.commit();
     db.exec("SELECT pg_advisory_xact_lock(4607835)");
     db.run_script(
         "CREATE TABLE IF NOT EXISTS srv_users(id text PRIMARY KEY, name text UNIQUE NOT NULL, role text NOT NULL,"
@@ -92,6 +101,8 @@ void PgStorage::migrate_server() {
         "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS signout_at bigint;"
         "CREATE TABLE IF NOT EXISTS srv_enrolments(code_hash text PRIMARY KEY, user_id text NOT NULL,"
         " created_at bigint NOT NULL, expires_at bigint NOT NULL, used_at bigint, used_by text)");
+    db.exec("INSERT INTO hub_meta(key,value) VALUES('pg_server_schema',$1) ON CONFLICT(key) DO UPDATE SET value=$1",
+            {std::to_string(kPgServerSchema)});
     t.commit();
 }
 

@@ -120,6 +120,17 @@ public:
             if (i->isVisible()) return i;
         return nullptr;
     }
+    // Every visible item named so in the window's visual tree (rows of a list in a dialog).
+    std::vector<QQuickItem*> find_all(const QString& name) const {
+        std::vector<QQuickItem*> out;
+        std::function<void(QQuickItem*)> walk = [&](QQuickItem* i) {
+            if (!i->isVisible()) return;
+            if (i->objectName() == name) out.push_back(i);
+            for (QQuickItem* c : i->childItems()) walk(c);
+        };
+        walk(win->contentItem()->parentItem() ? win->contentItem()->parentItem() : win->contentItem());
+        return out;
+    }
     static QQuickItem* find_in(QQuickItem* root, const QString& name, bool deep = false) {
         if (!root) return nullptr;
         if (root->objectName() == name && root->isVisible()) return root;
@@ -415,6 +426,20 @@ TEST_CASE("a device signs in from a fika:// link with one click - Add another de
     CHECK(parsed->code == shown);
     CHECK(parsed->server == srv.url());
     CHECK_THAT(qr_codes_in(ui.win, ui.dir), Catch::Contains(link));
+    ui.close_popups();
+    // Your devices: this one, named as it told the server.
+    ui.settle(300);  // the code's dialog has closed
+    ui.click("yourDevicesButton");
+    REQUIRE(wait_until([&] { return !ui.find_all("deviceRow").empty(); }, 10000));
+    auto rows = ui.find_all("deviceRow");
+    CHECK(rows.size() == 1);
+    bool marked = false;
+    std::function<void(QQuickItem*)> look = [&](QQuickItem* i) {
+        if (i->property("text").toString().contains("this device")) marked = true;
+        for (QQuickItem* c : i->childItems()) look(c);
+    };
+    look(rows.at(0));
+    CHECK(marked);
     ui.close_popups();
 
     // The code signs in a second device as karin.

@@ -1315,12 +1315,12 @@
         <translation>Det, Fika gemmer på denne enhed, er ikke krypteret.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="130"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
         <source>Sign out of this device…</source>
         <translation>Log ud af denne enhed…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="154"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ændring kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist den.</numerusform>
@@ -1328,22 +1328,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="155"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Alt, der ikke er sendt, går først til serveren. Derefter slettes enhedens data og dens token; logger du ind igen, hentes det, du må se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="170"/>
         <source>Sign out anyway</source>
         <translation>Log ud alligevel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="170"/>
         <source>Sign out</source>
         <translation>Log ud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="166"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="174"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
@@ -1398,128 +1398,163 @@
         <translation>Tilføj en enhed mere…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
+        <source>Your devices…</source>
+        <translation>Dine enheder…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
         <source>After an hour idle</source>
         <translation>Efter en time uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="202"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="213"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>No app lock</source>
         <translation>Ingen applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min uden brug og ved hver start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="228"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="236"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="238"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="235"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="252"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="257"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="266"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="274"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="268"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="268"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="273"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="292"/>
+        <source>Your devices</source>
+        <translation>Dine enheder</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="301"/>
+        <source>Asking the server…</source>
+        <translation>Spørger serveren…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="311"/>
+        <source>this device</source>
+        <translation>denne enhed</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="318"/>
+        <source>last sync %1</source>
+        <translation>senest synkroniseret %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="318"/>
+        <source>never synced</source>
+        <translation>aldrig synkroniseret</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="328"/>
+        <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
+        <translation>En mistet enhed? Bed din administrator om at slette den: den sletter alt, den har, ved næste kontakt.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
         <source>Add another device</source>
         <translation>Tilføj en enhed mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="293"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="353"/>
         <source>Asking the server for a code…</source>
         <translation>Beder serveren om en kode…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="365"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Åbn Fika på den anden enhed og indtast serveren og koden, eller scan QR-koden med dens kamera. Koden virker én gang, indtil %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="332"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
         <source>Copy</source>
         <translation>Kopiér</translation>
     </message>
@@ -1643,7 +1678,7 @@
         <translation>Log ind</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="89"/>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="90"/>
         <source>Signing in…</source>
         <translation>Logger ind…</translation>
     </message>
@@ -2404,12 +2439,12 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="212"/>
+        <location filename="../synccontroller.cpp" line="245"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation>En administrator loggede denne enhed ud; alt på den blev sendt først</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="269"/>
+        <location filename="../synccontroller.cpp" line="302"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ændring gemt på enheden</numerusform>
@@ -2417,22 +2452,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="269"/>
+        <location filename="../synccontroller.cpp" line="302"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="271"/>
+        <location filename="../synccontroller.cpp" line="304"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="272"/>
+        <location filename="../synccontroller.cpp" line="305"/>
         <source>Sync failed</source>
         <translation>Synkronisering mislykkedes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="273"/>
+        <location filename="../synccontroller.cpp" line="306"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt at gennemgå</numerusform>
@@ -2440,7 +2475,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="274"/>
+        <location filename="../synccontroller.cpp" line="307"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ændring afvist</numerusform>
@@ -2448,12 +2483,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="276"/>
+        <location filename="../synccontroller.cpp" line="309"/>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="277"/>
+        <location filename="../synccontroller.cpp" line="310"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ændring venter</numerusform>
@@ -2461,7 +2496,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="278"/>
+        <location filename="../synccontroller.cpp" line="311"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ændring venter</numerusform>
@@ -2469,38 +2504,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="279"/>
+        <location filename="../synccontroller.cpp" line="312"/>
         <source>Synced at %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="344"/>
+        <location filename="../synccontroller.cpp" line="377"/>
         <source>There is no server to send them to</source>
         <translation>Der er ingen server at sende dem til</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="346"/>
-        <location filename="../synccontroller.cpp" line="367"/>
+        <location filename="../synccontroller.cpp" line="379"/>
+        <location filename="../synccontroller.cpp" line="400"/>
         <source>You signed out</source>
         <translation>Du loggede ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="359"/>
+        <location filename="../synccontroller.cpp" line="392"/>
         <source>An admin wiped this device</source>
         <translation>En administrator har ryddet denne enhed</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="370"/>
+        <location filename="../synccontroller.cpp" line="403"/>
         <source>The server did not take them all</source>
         <translation>Serveren modtog ikke dem alle</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="459"/>
+        <location filename="../synccontroller.cpp" line="494"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="462"/>
+        <location filename="../synccontroller.cpp" line="497"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
@@ -2512,6 +2547,7 @@ Budget:
         <location filename="../synccontroller.cpp" line="100"/>
         <location filename="../synccontroller.cpp" line="138"/>
         <location filename="../synccontroller.cpp" line="157"/>
+        <location filename="../synccontroller.cpp" line="174"/>
         <source>The local database could not be opened</source>
         <translation>Den lokale database kunne ikke åbnes</translation>
     </message>
@@ -2524,6 +2560,7 @@ Budget:
         <location filename="../synccontroller.cpp" line="109"/>
         <location filename="../synccontroller.cpp" line="148"/>
         <location filename="../synccontroller.cpp" line="163"/>
+        <location filename="../synccontroller.cpp" line="180"/>
         <source>Cannot reach the server: %1</source>
         <translation>Kan ikke nå serveren: %1</translation>
     </message>
@@ -2559,8 +2596,34 @@ Budget:
     </message>
     <message>
         <location filename="../synccontroller.cpp" line="159"/>
+        <location filename="../synccontroller.cpp" line="176"/>
         <source>This device is not connected to a server</source>
         <translation>Denne enhed er ikke forbundet til en server</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="186"/>
+        <source>wiped</source>
+        <translation>slettet</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="187"/>
+        <source>signed out</source>
+        <translation>logget ud</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="188"/>
+        <source>signing out</source>
+        <translation>logges ud</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="189"/>
+        <source>signed out by an admin</source>
+        <translation>logget ud af en administrator</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="193"/>
+        <source>A device signed in with your token</source>
+        <translation>En enhed logget ind med dit token</translation>
     </message>
 </context>
 </TS>

@@ -1315,12 +1315,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="130"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
         <source>Sign out of this device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="154"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n change could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose it.</numerusform>
@@ -1328,22 +1328,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="155"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="170"/>
         <source>Sign out anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="170"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="166"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="174"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1398,128 +1398,163 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
-        <source>App lock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
-        <source>Never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
-        <source>After 1 minute idle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
-        <source>After 5 minutes idle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
-        <source>After 15 minutes idle</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
+        <source>Your devices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
+        <source>App lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <source>After 1 minute idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <source>After 5 minutes idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <source>After 15 minutes idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
         <source>After an hour idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="202"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="205"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="213"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>No app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="228"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="236"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="238"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="235"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
         <source>Saved %1: open it with your calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
         <source>Export all to CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="252"/>
         <source>Saved in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="257"/>
         <source>Import a CSV file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="266"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="274"/>
         <source>Import a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="268"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="268"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="273"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="292"/>
+        <source>Your devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="301"/>
+        <source>Asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="311"/>
+        <source>this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="318"/>
+        <source>last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="318"/>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="328"/>
+        <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
         <source>Add another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="293"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="353"/>
         <source>Asking the server for a code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="365"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="332"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1643,7 +1678,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="89"/>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="90"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2395,12 +2430,12 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="212"/>
+        <location filename="../synccontroller.cpp" line="245"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="269"/>
+        <location filename="../synccontroller.cpp" line="302"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln change kept on this device</numerusform>
@@ -2408,22 +2443,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="269"/>
+        <location filename="../synccontroller.cpp" line="302"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="271"/>
+        <location filename="../synccontroller.cpp" line="304"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="272"/>
+        <location filename="../synccontroller.cpp" line="305"/>
         <source>Sync failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="273"/>
+        <location filename="../synccontroller.cpp" line="306"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln conflict to review</numerusform>
@@ -2431,7 +2466,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="274"/>
+        <location filename="../synccontroller.cpp" line="307"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln change refused</numerusform>
@@ -2439,12 +2474,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="276"/>
+        <location filename="../synccontroller.cpp" line="309"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="277"/>
+        <location filename="../synccontroller.cpp" line="310"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln change waiting</numerusform>
@@ -2452,7 +2487,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="278"/>
+        <location filename="../synccontroller.cpp" line="311"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln change waiting</numerusform>
@@ -2460,38 +2495,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="279"/>
+        <location filename="../synccontroller.cpp" line="312"/>
         <source>Synced at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="344"/>
+        <location filename="../synccontroller.cpp" line="377"/>
         <source>There is no server to send them to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="346"/>
-        <location filename="../synccontroller.cpp" line="367"/>
+        <location filename="../synccontroller.cpp" line="379"/>
+        <location filename="../synccontroller.cpp" line="400"/>
         <source>You signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="359"/>
+        <location filename="../synccontroller.cpp" line="392"/>
         <source>An admin wiped this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="370"/>
+        <location filename="../synccontroller.cpp" line="403"/>
         <source>The server did not take them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="459"/>
+        <location filename="../synccontroller.cpp" line="494"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="462"/>
+        <location filename="../synccontroller.cpp" line="497"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2503,6 +2538,7 @@ Budget:
         <location filename="../synccontroller.cpp" line="100"/>
         <location filename="../synccontroller.cpp" line="138"/>
         <location filename="../synccontroller.cpp" line="157"/>
+        <location filename="../synccontroller.cpp" line="174"/>
         <source>The local database could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2515,6 +2551,7 @@ Budget:
         <location filename="../synccontroller.cpp" line="109"/>
         <location filename="../synccontroller.cpp" line="148"/>
         <location filename="../synccontroller.cpp" line="163"/>
+        <location filename="../synccontroller.cpp" line="180"/>
         <source>Cannot reach the server: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2550,7 +2587,33 @@ Budget:
     </message>
     <message>
         <location filename="../synccontroller.cpp" line="159"/>
+        <location filename="../synccontroller.cpp" line="176"/>
         <source>This device is not connected to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="186"/>
+        <source>wiped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="187"/>
+        <source>signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="188"/>
+        <source>signing out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="189"/>
+        <source>signed out by an admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="193"/>
+        <source>A device signed in with your token</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
