@@ -721,6 +721,16 @@ TEST_CASE("a wipe that lands mid-sync: the upload stops at the next page - the d
     proxy.hold_answers = true;
     fika::test::CliResult result;
     std::thread syncing([&] { result = eva.run({"sync"}); });
+    // However this test ends, the answers go on and the sync is waited for (a thread left
+    // running would end the whole test program, leaving its servers behind).
+    struct Release {
+        fika::test::FaultProxy& proxy;
+        std::thread& t;
+        ~Release() {
+            proxy.hold_answers = false;
+            if (t.joinable()) t.join();
+        }
+    } release{proxy, syncing};
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (records() == records_before && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
