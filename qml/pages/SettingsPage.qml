@@ -26,7 +26,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
             }
-            TextField { id: url; visible: App.serverUrl === ""; placeholderText: qsTr("Server address"); Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            TextField { id: url; objectName: "settingsServer"; visible: App.serverUrl === ""; placeholderText: qsTr("Server address"); text: App.startLink.server || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             TextField { id: token; objectName: "settingsCode"; visible: App.serverUrl === ""; placeholderText: qsTr("Code from your admin, e.g. K7QH-2MWP-9XRT"); text: App.startLink.code || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             // The server refuses this device's token: a new code signs it in; nothing here is lost.
             ColumnLayout {
@@ -57,6 +57,7 @@ Page {
             RowLayout {
                 Layout.leftMargin: 16
                 Button {
+                    objectName: "settingsConnect"
                     visible: App.serverUrl === ""
                     text: qsTr("Connect")
                     highlighted: true

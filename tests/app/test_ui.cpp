@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <QApplication>
+#include <QClipboard>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -426,6 +427,8 @@ TEST_CASE("a device signs in from a fika:// link with one click - Add another de
     CHECK(parsed->code == shown);
     CHECK(parsed->server == srv.url());
     CHECK_THAT(qr_codes_in(ui.win, ui.dir), Catch::Contains(link));
+    ui.click("copyLink");
+    CHECK(QGuiApplication::clipboard()->text().toStdString() == link);
     ui.close_popups();
     // Your devices: this one, named as it told the server.
     ui.settle(300);  // the code's dialog has closed
@@ -568,4 +571,30 @@ TEST_CASE("a firm that requires an app lock: once signed in the window asks for 
     CHECK(ui.find("lockRequiredOverlay") == nullptr);
     CHECK(ui.ctx->lockMinutes() == 5);
     CHECK_FALSE(ui.ctx->lockRequired());
+}
+
+TEST_CASE("a fika:// link pasted into a field fills in server and code - Settings signs a device in with a code too") {
+    NoWarnings nw;
+    ServerProcess srv{{"--rate", "0"}};
+    srv.add_user("karin", "consultant");
+    Ui ui(false);
+    REQUIRE(ui.page() == "welcome");
+    // Pasted into the code field (as from a mail): both fields take their part.
+    nlohmann::json code = admin_code(srv, "karin");
+    ui.click("codeField");
+    QGuiApplication::clipboard()->setText(QString::fromStdString(code["link"].get<std::string>()));
+    ui.key(Qt::Key_V, Qt::ControlModifier);
+    CHECK(text_of(ui.find("serverField")) == srv.url());
+    CHECK(text_of(ui.find("codeField")) == code["code"].get<std::string>());
+
+    // Settings, before any sign-in: the server and a code there do the same.
+    ui.show("settings");
+    ui.click("settingsServer");
+    ui.find("settingsServer")->setProperty("text", QString::fromStdString(srv.url()));
+    ui.find("settingsCode")->setProperty("text", QString::fromStdString(admin_code(srv, "karin")["code"].get<std::string>()));
+    ui.click("settingsConnect");
+    REQUIRE(wait_until([&] { return ui.ctx->userName() == "karin"; }, 15000));
+    REQUIRE(wait_until([&] { return text_of(ui.find("settingsStatus")) == "Connected"; }, 5000));
+    CHECK(ui.find("settingsConnect") == nullptr);
+    CHECK(ui.find("addDeviceButton") != nullptr);
 }
