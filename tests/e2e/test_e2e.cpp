@@ -691,7 +691,7 @@ TEST_CASE("an admin asks fika-cli's device to sign out: the next sync sends the 
     CHECK_THAT(t.cli["sam"]->json({"list", "note"}).dump(), Catch::Contains("the last word from this laptop"));
 }
 
-TEST_CASE("a wipe that lands mid-sync: the upload stops at the next page - the device deletes everything - what it had not sent never arrives") {
+TEST_CASE("a wipe that lands mid-sync: the upload stops at the next page - the device deletes everything - what it had not sent never arrives", "[sqlite]") {
     Team t;
     fika::test::FaultProxy proxy(t.srv.port(), fika::test::test_seed("mid-sync wipe"));
     proxy.cut_percent = 0;
