@@ -4,6 +4,9 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace fika::sync {
 
 void fail_sqlite(sqlite3* db, int rc, std::string_view what) {
@@ -103,6 +106,29 @@ Value Stmt::value(int col) const {
     }
 }
 
+namespace {
+
+// FIKA_SQL_TRACE=MS prints every statement that ran for at least MS milliseconds to
+// stderr with its time: where a slow screen or sync spends its time, without a profiler.
+int print_slow(unsigned, void* limit_ns, void* stmt, void* ns) {
+    auto took = *static_cast<sqlite3_int64*>(ns);
+    if (took < *static_cast<sqlite3_int64*>(limit_ns)) return 0;
+    char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(stmt));
+    std::fprintf(stderr, "fika sql %.2f ms: %s\n", static_cast<double>(took) / 1e6, sql ? sql : "?");
+    sqlite3_free(sql);
+    return 0;
+}
+
+void trace_slow_statements(sqlite3* db) {
+    static sqlite3_int64 limit_ns = [] {
+        const char* v = std::getenv("FIKA_SQL_TRACE");
+        return v && *v ? static_cast<sqlite3_int64>(std::atof(v) * 1e6) : -1;
+    }();
+    if (limit_ns >= 0) sqlite3_trace_v2(db, SQLITE_TRACE_PROFILE, print_slow, &limit_ns);
+}
+
+}  // namespace
+
 Db::Db(const std::string& path, bool create, const char* vfs) {
     // SQLite's memory statistics take a global mutex on every allocation; nothing here
     // reads them. Must precede SQLite's initialisation; later calls are harmless no-ops.
@@ -126,6 +152,7 @@ Db::Db(const std::string& path, bool create, const char* vfs) {
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 10000);
+    trace_slow_statements(db_);
     if (std::string_view(vfs) == crypt::kCryptVfs) {
         // Temporary tables, sorts and statement journals stay in memory: the keyed VFS
         // writes no temporary file. A new database leaves room for the cipher in each page.

@@ -263,11 +263,7 @@ void SqliteReplica::open_impl(const std::string& path, const OpenOptions& opts) 
             fail(Code::SchemaTooNew, path + " was written by a newer Fika (schema " +
                                          std::to_string(version) + ", this build reads up to " +
                                          std::to_string(schema_->version()) + ")");
-        if (opts.integrity_check) {
-            Stmt chk = db_.prepare("PRAGMA quick_check");
-            std::string first = chk.step() ? std::string(chk.text(0)) : "";
-            if (first != "ok") fail(Code::Corrupt, path + " fails its integrity check: " + first);
-        }
+        if (opts.integrity_check) must(check_integrity());
     }
     db_.exec("PRAGMA journal_mode=WAL");
     // A WAL that grew during an upload is cut back when it starts over.
@@ -475,6 +471,14 @@ void SqliteReplica::put_meta(const std::string& key, std::int64_t v) {
 Status SqliteReplica::check_not_own_file(const std::string& path) const {
     if (!db_.is_own_file(path)) return ok_status();
     return Error{Code::Invalid, path + " is the database itself (or a file SQLite keeps beside it); choose another file"};
+}
+
+Status SqliteReplica::check_integrity() {
+    return guard_status([&] {
+        Stmt chk = db_.prepare("PRAGMA quick_check");
+        std::string first = chk.step() ? std::string(chk.text(0)) : "";
+        if (first != "ok") fail(Code::Corrupt, path_ + " fails its integrity check: " + first);
+    });
 }
 
 Result<std::optional<std::string>> SqliteReplica::meta(const std::string& key) {

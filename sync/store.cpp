@@ -31,7 +31,10 @@ void Store::began() {
 
 void Store::committing() { flush_outbox(); }
 
-void Store::rolled_back() { outbox_run_ = OutboxRun{}; }
+void Store::rolled_back() {
+    outbox_run_ = OutboxRun{};
+    pending_cache_.reset();
+}
 
 // ---- reads for the app's views ---------------------------------------------------------------
 
@@ -56,6 +59,82 @@ Status Store::add_index(const std::string& name, std::string_view table, const s
         const TableDef& t = table_or_fail(table);
         db().exec("CREATE INDEX IF NOT EXISTS " + quote_ident(name) + " ON " + quote_ident(t.name) + "(" + columns +
                   ")" + (where.empty() ? "" : " WHERE " + where));
+    });
+}
+
+Status Store::add_tally(const Tally& tally) {
+    return guard_status([&] {
+        const TableDef& t = table_or_fail(tally.table);
+        if (tally.name.empty() || tally.name[0] == '_' || schema().table(tally.name) || tally.keys.empty())
+            fail(Code::Invalid, "a tally needs a name of its own and at least one key");
+        for (const std::string& f : tally.fields)
+            if (f != "id" && !t.field(f)) fail(Code::Invalid, "a tally of " + t.name + " reads no field " + f);
+        const std::string name = quote_ident(tally.name), table = quote_ident(t.name);
+        std::string key_cols, cols, fill_cols, add_to;
+        auto list = [](std::string& to, const std::string& item) { to += (to.empty() ? "" : ",") + item; };
+        for (const auto& [col, expr] : tally.keys) {
+            list(key_cols, quote_ident(col));
+            list(fill_cols, "ifnull(" + expr + ",'')");
+        }
+        cols = key_cols + ",n";
+        std::string fill_sums = ",count(*)";
+        for (const auto& [col, expr] : tally.sums) {
+            cols += "," + quote_ident(col);
+            fill_sums += ",sum(ifnull(" + expr + ",0))";
+            list(add_to, quote_ident(col) + "=" + quote_ident(col) + "+excluded." + quote_ident(col));
+        }
+        // One row's part: its keys, +1 or -1, and its sums with the same sign, over a
+        // derived table that names NEW's or OLD's fields as the expressions expect.
+        auto part = [&](const char* row, const char* sign) {
+            std::string fields, select;
+            for (const std::string& f : tally.fields) list(fields, std::string(row) + "." + quote_ident(f) + " AS " + quote_ident(f));
+            for (const auto& [col, expr] : tally.keys) list(select, "ifnull(" + expr + ",'')");
+            select += std::string(",") + sign + "1";
+            for (const auto& [col, expr] : tally.sums) select += std::string(",") + sign + "ifnull(" + expr + ",0)";
+            return "INSERT INTO " + name + "(" + cols + ") SELECT " + select + " FROM (SELECT " +
+                   (fields.empty() ? std::string("1") : fields) + ") WHERE true ON CONFLICT(" + key_cols +
+                   ") DO UPDATE SET n=n+excluded.n" + (add_to.empty() ? "" : "," + add_to) + ";";
+        };
+        const std::string drop_empty = "DELETE FROM " + name + " WHERE n=0;";
+        std::string changed;
+        for (const std::string& f : tally.fields)
+            changed += (changed.empty() ? "" : " OR ") + std::string("OLD.") + quote_ident(f) + " IS NOT NEW." + quote_ident(f);
+        std::string create = "CREATE TABLE " + name + "(" + key_cols + ",n INTEGER NOT NULL";
+        for (const auto& [col, expr] : tally.sums) create += "," + quote_ident(col) + " NOT NULL";
+        create += ",PRIMARY KEY(" + key_cols + ")) WITHOUT ROWID";
+        const std::vector<std::pair<std::string, std::string>> objects = {
+            {tally.name, create},
+            {tally.name + "_ins", "CREATE TRIGGER " + quote_ident(tally.name + "_ins") + " AFTER INSERT ON " + table +
+                                      " BEGIN " + part("NEW", "") + " END"},
+            {tally.name + "_del", "CREATE TRIGGER " + quote_ident(tally.name + "_del") + " AFTER DELETE ON " + table +
+                                      " BEGIN " + part("OLD", "-") + " " + drop_empty + " END"},
+            {tally.name + "_upd", "CREATE TRIGGER " + quote_ident(tally.name + "_upd") + " AFTER UPDATE ON " + table +
+                                      (changed.empty() ? "" : " WHEN " + changed) + " BEGIN " + part("OLD", "-") + " " +
+                                      part("NEW", "") + " " + drop_empty + " END"},
+        };
+        // Current when every object is there as this definition writes it (SQLite keeps
+        // each one's text as it was created).
+        bool current = true;
+        Stmt sql = db().prepare("SELECT sql FROM sqlite_schema WHERE name=?");
+        for (const auto& [object, text] : objects) {
+            sql.bind(1, object);
+            current = current && sql.step() && sql.text(0) == text;
+            sql.reset();
+        }
+        if (!current) {
+            in_write([&] {
+                for (const char* suffix : {"_ins", "_del", "_upd"})
+                    db().exec("DROP TRIGGER IF EXISTS " + quote_ident(tally.name + suffix));
+                db().exec("DROP TABLE IF EXISTS " + name);
+                db().exec(objects[0].second);
+                std::string group;
+                for (std::size_t i = 1; i <= tally.keys.size(); ++i) list(group, std::to_string(i));
+                db().exec("INSERT INTO " + name + "(" + cols + ") SELECT " + fill_cols + fill_sums + " FROM " + table +
+                          " GROUP BY " + group);
+                for (std::size_t i = 1; i < objects.size(); ++i) db().exec(objects[i].second);
+            });
+        }
+        tallies_.insert(tally.name);
     });
 }
 
@@ -88,6 +167,7 @@ void Store::flush_outbox() {
     outbox_insert_.bind(1, run.tbl).bind_blob_ref(2, run.ids).bind(3, static_cast<std::int64_t>(run.mask));
     outbox_insert_.bind(4, run.hlc).bind(5, outbox_next_++);
     outbox_insert_.run_and_reset();
+    if (pending_cache_) *pending_cache_ += run.n;
     run.n = 0;
     run.bytes = 0;
     run.ids.clear();

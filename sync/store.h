@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,6 +71,26 @@ public:
                      const std::string& where = "");
     // The page cache of this connection, in KiB (the UI's reads need less than a sync).
     Status set_cache_kib(int kib);
+    // A running tally of a user table that the database keeps itself: triggers add and
+    // take away each row as it is written - locally, merged from the hub, erased, purged -
+    // so a view reads a count or a sum whose cost does not grow with the table. Its table
+    // `name` has the key columns, n (the rows counted) and the sum columns; a view reads
+    // it with query()/read() and sums over its rows. Expressions are SQL over the fields
+    // listed in `fields`; a key that is NULL counts as '', a sum that is NULL as 0.
+    struct Tally {
+        std::string name;
+        std::string table;
+        std::vector<std::string> fields;
+        std::vector<std::pair<std::string, std::string>> keys;  // column, expression
+        std::vector<std::pair<std::string, std::string>> sums;  // column, expression
+    };
+    // Creates the tally, or builds it again from the table (one read of the whole table,
+    // in one transaction) when its definition changed or its triggers are gone. Readers
+    // ask tallied() first: a tally this connection has not checked may be another
+    // version's. Errors: Invalid (an unknown table or field), Storage (a read-only or
+    // full disk: the views scan the table instead).
+    Status add_tally(const Tally& tally);
+    bool tallied(const std::string& name) const { return tallies_.count(name) > 0; }
 
     // ---- device: push ---------------------------------------------------------------
     // The oldest unpushed local writes after the outbox position `after`: whole outbox
@@ -165,6 +186,9 @@ private:
     static constexpr std::size_t kOutboxRunBytes = 1u << 20;
     OutboxRun outbox_run_;
     Stmt outbox_insert_, outbox_top_;
+    std::set<std::string> tallies_;
+    std::optional<std::size_t> pending_cache_;  // pending_count(), as of data_version pending_version_
+    std::int64_t pending_version_ = -1;  // checked or built by add_tally on this connection
 };
 
 }  // namespace fika::sync

@@ -64,10 +64,18 @@ std::vector<std::string> outbox_ids(const Stmt& q, int col) {
 std::size_t Store::pending_count() {
     try {
         flush_outbox();
+        // Counted once, then kept up to date by this connection's writes (flush_outbox);
+        // counted again after an acknowledgement or another connection's commit (PRAGMA
+        // data_version): the app asks after every save, and a device that has been offline
+        // for a long time has a long outbox.
+        std::int64_t version = pragma_int("PRAGMA data_version");
+        if (pending_cache_ && version == pending_version_) return *pending_cache_;
         // One row holds one or more record ids (see pack_id).
-        return static_cast<std::size_t>(pragma_int(
+        pending_cache_ = static_cast<std::size_t>(pragma_int(
             "SELECT ifnull(sum(CASE typeof(id) WHEN 'blob' THEN length(id)/16"
                  " ELSE length(id)-length(replace(id,char(10),''))+1 END),0) FROM _outbox"));
+        pending_version_ = version;
+        return *pending_cache_;
     } catch (const Failure&) {
         return 0;
     }
@@ -147,6 +155,7 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
             top.reset();
             Stmt del = db().prepare("DELETE FROM _outbox WHERE seq<=?");
             del.bind(1, upto).run();
+            pending_cache_.reset();
             if (upto > outbox_floor_) {
                 outbox_floor_ = upto;
                 put_meta("outbox_floor", static_cast<std::int64_t>(upto));

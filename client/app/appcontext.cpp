@@ -48,6 +48,9 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     QDir().mkpath(QFileInfo(db_path_).absolutePath());
     sync::OpenOptions o;
     if (opts_.wall) o.wall = opts_.wall;
+    // SQLite's integrity check reads every page: the sync worker runs it on its own
+    // connection once the first screen is up (SyncController), not before it.
+    o.integrity_check = false;
     auto st = sync::Store::open(s(db_path_), o);
     if (!st.ok()) {
         open_error_ = q(st.error().message);
@@ -68,6 +71,10 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     (void)store_->add_index("app_cases_unowned", "cases", "owner, id, stage, deleted", "coalesce(deleted,0)=0");
     (void)store_->add_index("app_cases_by_stage", "cases", "stage, id, currency, value, probability, deleted",
                             "coalesce(deleted,0)=0");
+    // The counts and sums every save refreshes (the board's columns, a list's total) come
+    // from tallies the database keeps up to date, not from reading every case: at
+    // 1,000,000 cases the board's sums alone took 250 ms (fika-bench S7).
+    (void)rules::keep_tallies(*store_);
     if (opts_.demo) {
         bool empty = true;
         try {

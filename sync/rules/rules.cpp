@@ -50,37 +50,91 @@ const std::string& probability_sql() {
     return sql;
 }
 
+namespace {
+
+constexpr const char* kCaseTally = "app_tally_cases";
+std::string tally_of(const std::string& table) { return table == "cases" ? kCaseTally : "app_tally_" + table; }
+
+}  // namespace
+
+sync::Status keep_tallies(sync::Store& store) {
+    return sync::guard_status([&] {
+        for (const sync::TableDef& t : store.schema().tables()) {
+            sync::Store::Tally tally{tally_of(t.name), t.name, {"deleted"}, {{"deleted", "coalesce(deleted,0)"}}, {}};
+            if (t.name == "cases") {
+                tally.fields = {"stage", "currency", "owner", "deleted", "value", "probability"};
+                tally.keys = {{"stage", "stage"},
+                              {"currency", "coalesce(currency,'" + default_currency() + "')"},
+                              {"owned", "owner IS NOT NULL"},
+                              {"deleted", "coalesce(deleted,0)"}};
+                tally.sums = {{"value", "value"}, {"weighted", "value * " + probability_sql() + " / 100"}};
+            }
+            sync::must(store.add_tally(tally));
+        }
+    });
+}
+
+std::optional<std::int64_t> tallied_count(sync::Store& store, const CountQuery& q) {
+    const std::string name = tally_of(q.table);
+    if (!store.tallied(name)) return std::nullopt;
+    bool cases = q.table == "cases";
+    if (!cases && (!q.stage.empty() || q.unowned_open)) return std::nullopt;
+    std::string sql = "SELECT ifnull(sum(n),0) FROM " + name + " WHERE deleted=?1";
+    if (!q.stage.empty()) sql += " AND stage=?2";
+    if (q.unowned_open) sql += " AND NOT owned AND stage NOT IN ('won','lost','')";
+    try {
+        sync::Stmt st = store.read(sql);
+        st.bind(1, std::int64_t{q.trash ? 1 : 0});
+        if (!q.stage.empty()) st.bind(2, q.stage);
+        return st.step() ? std::optional<std::int64_t>(st.integer(0)) : std::nullopt;
+    } catch (const sync::Failure&) {
+        return std::nullopt;
+    }
+}
+
 sync::Result<Pipeline> pipeline(sync::Store& store) {
     return sync::guard([&] {
         std::map<std::string, StageSums> by_stage;
         Pipeline out;
-        const std::string cur = "coalesce(currency,'" + default_currency() + "')";
-        // Grouped by stage alone the sums come in the order of an index over (stage, ...)
-        // when the app has one, without a sort; only when a stage holds several
-        // currencies are they summed again per currency.
-        auto sums = [&](bool per_currency) {
-            by_stage.clear();
-            out.open_value.clear();
-            out.open_weighted.clear();
-            bool mixed = false;
-            sync::Stmt st = store.read("SELECT stage, min(" + cur + "), max(" + cur + "), count(*), coalesce(sum(value),0), "
-                                       "coalesce(sum(value * " + probability_sql() + " / 100),0) FROM cases "
-                                       "WHERE coalesce(deleted,0)=0 GROUP BY stage" + (per_currency ? ", currency" : ""));
-            while (st.step()) {
-                std::string stage(st.text(0)), c(st.text(1));
-                mixed = mixed || c != st.text(2);
-                StageSums& s = by_stage[stage];
-                s.count += static_cast<std::size_t>(st.integer(3));
-                s.value[c] += st.integer(4);  // no currency and the default are one
-                s.weighted[c] += st.integer(5);
-                if (stage != "won" && stage != "lost") {
-                    out.open_value[c] += st.integer(4);
-                    out.open_weighted[c] += st.integer(5);
-                }
+        auto add = [&](const std::string& stage, const std::string& currency, std::int64_t n, std::int64_t value,
+                       std::int64_t weighted) {
+            StageSums& s = by_stage[stage];
+            s.count += static_cast<std::size_t>(n);
+            s.value[currency] += value;  // no currency and the default are one
+            s.weighted[currency] += weighted;
+            if (stage != "won" && stage != "lost") {
+                out.open_value[currency] += value;
+                out.open_weighted[currency] += weighted;
             }
-            return mixed;
         };
-        if (sums(false)) sums(true);
+        if (store.tallied(kCaseTally)) {
+            // Per stage and currency from the tally: its cost does not grow with the cases.
+            sync::Stmt st = store.read(std::string("SELECT stage, currency, sum(n), sum(value), sum(weighted) FROM ") +
+                                       kCaseTally + " WHERE deleted=0 GROUP BY stage, currency");
+            while (st.step())
+                add(std::string(st.text(0)), std::string(st.text(1)), st.integer(2), st.integer(3), st.integer(4));
+        } else {
+            const std::string cur = "coalesce(currency,'" + default_currency() + "')";
+            // Grouped by stage alone the sums come in the order of an index over (stage, ...)
+            // when there is one, without a sort; only when a stage holds several currencies
+            // are they summed again per currency.
+            auto sums = [&](bool per_currency) {
+                by_stage.clear();
+                out.open_value.clear();
+                out.open_weighted.clear();
+                bool mixed = false;
+                sync::Stmt st = store.read("SELECT stage, min(" + cur + "), max(" + cur + "), count(*), coalesce(sum(value),0), "
+                                           "coalesce(sum(value * " + probability_sql() + " / 100),0) FROM cases "
+                                           "WHERE coalesce(deleted,0)=0 GROUP BY stage" + (per_currency ? ", currency" : ""));
+                while (st.step()) {
+                    std::string c(st.text(1));
+                    mixed = mixed || c != st.text(2);
+                    add(std::string(st.text(0)), c, st.integer(3), st.integer(4), st.integer(5));
+                }
+                return mixed;
+            };
+            if (sums(false)) sums(true);
+        }
         for (const std::string& stage : stages()) {
             StageSums s = std::move(by_stage[stage]);
             s.stage = stage;

@@ -60,6 +60,24 @@ struct Pipeline {
     std::map<std::string, std::int64_t> open_value, open_weighted;
 };
 sync::Result<Pipeline> pipeline(sync::Store& store);
+// Running tallies the views read instead of scanning a table (sync::Store::add_tally),
+// kept by the database through every write and sync: the cases per stage, currency,
+// owned or not and deleted or not, with their value and weighted value (what
+// pipeline() sums), and every other table's records, deleted or not. Built once, on the
+// first start of a version that defines them (one read of each table). The app adds them
+// at start; pipeline() and tallied_count() use them when this connection has them.
+// Errors: Storage (a read-only or full disk: the views count and sum by scanning).
+sync::Status keep_tallies(sync::Store& store);
+// How many records of a table are live (trash: in the trash), of a stage when one is
+// given, only open cases without an owner when unowned_open: from its tally, or nullopt
+// when this connection has none (count them instead).
+struct CountQuery {
+    std::string table;
+    bool trash = false;
+    std::string stage;
+    bool unowned_open = false;
+};
+std::optional<std::int64_t> tallied_count(sync::Store& store, const CountQuery& q);
 // A case's probability as an SQL expression over the cases table (its own, or its stage's
 // default), for reports that weigh values.
 const std::string& probability_sql();

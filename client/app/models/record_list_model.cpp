@@ -141,6 +141,16 @@ std::string order_sql(const sync::TableDef& t, bool trash) {
 void RecordListModel::count_total() {
     total_ = 0;
     if (!def_ || !app() || !app()->ok()) return;
+    // Unfiltered, a stage's, or the cases to triage: from the tallies (their cost does not
+    // grow with the table); one customer's or a search: counted.
+    if (account_.isEmpty() && case_.isEmpty() && search_.trimmed().isEmpty()) {
+        rules::CountQuery cq{def_->name, trash_, def_->field("stage") ? s(stage_) : std::string(),
+                             triage_ && def_->name == "cases"};
+        if (auto n = rules::tallied_count(app()->store(), cq)) {
+            total_ = static_cast<int>(*n);
+            return;
+        }
+    }
     try {
         sync::Stmt st = app()->store().read("SELECT count(*)" + from_sql(*def_, !search_.trimmed().isEmpty()) + where_sql());
         StmtBinder b(st);
