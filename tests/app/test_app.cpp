@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <set>
 #include <thread>
@@ -961,6 +962,43 @@ TEST_CASE("a list that cannot be read says so - it never looks like no data") {
     cases.setSearch("roof");
     CHECK_FALSE(app->lastError().isEmpty());
     CHECK(app->lastError().contains("local database"));
+}
+
+TEST_CASE("a damaged database: the app opens without waiting for SQLite's check - its sync worker finds the damage - says so and syncs no more") {
+    AppAndServer w;
+    w.connect();
+    fika::app::SyncController* sc = w.app->syncController();
+    REQUIRE(wait_until([&] { return sc->state() == "synced"; }, 10000));
+    QString acct = w.app->createAccount({{"name", "Nordhavn A/S"}});
+    for (int i = 0; i < 300; ++i)
+        REQUIRE(!w.app->createRecord("cases", {{"account_id", acct}, {"title", QString("Crane %1").arg(i)},
+                                               {"need", QString(300, QChar('a' + i % 26))}}).isEmpty());
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
+    w.app.reset();
+    // Pages in the middle of the closed file (the cases, not the schema at its start) are
+    // overwritten, as a failing disk would.
+    std::string path = w.dir.file("app.db");
+    {
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekg(0, std::ios::end);
+        auto size = static_cast<long>(f.tellg());
+        REQUIRE(size > 40 * 4096);
+        for (long page = size / 4096 / 3; page < size / 4096 * 2 / 3; page += 3) {
+            f.seekp(page * 4096);
+            f.write(std::string(64, '\x7f').data(), 64);
+        }
+    }
+    QElapsedTimer t;
+    t.start();
+    w.app = offline_app(w.dir);
+    CHECK(w.app->ok());
+    sc = w.app->syncController();
+    REQUIRE(wait_until([&] { return sc->problem().contains("damaged"); }, 10000));
+    INFO("opened in " << t.elapsed() << " ms; " << sc->problem().toStdString());
+    CHECK(sc->state() == "attention");
+    CHECK(w.app->lastError().contains("damaged"));
+    sc->syncNow();
+    CHECK(sc->state() == "attention");  // no sync starts
 }
 
 TEST_CASE("a stage set through a generic edit moves the case by the rule - its stage change and activity come with it") {
