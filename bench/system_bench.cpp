@@ -30,6 +30,7 @@
 // Bytes on the wire are counted by a loopback proxy between client and server (requests
 // and answers, headers included).
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -68,10 +69,18 @@ std::map<std::string, double> g_fika;
 
 // A figure of S2 or S3; on PostgreSQL also printed against the SQLite server's of the
 // same run (the goal: within 1.5x).
+// Plain SQLite's batched insert of n rows (S1), by n: S2 and S3 of the SQLite server are
+// also printed against it (the goal: within 2x).
+std::map<std::size_t, double> g_plain;
+
 void record(const char* scenario, std::size_t n, int instances, double seconds) {
     std::string key = std::string(scenario) + "/" + std::to_string(n);
     if (instances == 0) {
         g_fika[key] = seconds;
+        if (auto plain = g_plain.find(n); plain != g_plain.end())
+            line("{\"scenario\":\"" + std::string(scenario) + "\",\"compare\":\"plain_sqlite_insert\",\"n\":" +
+                 std::to_string(n) + ",\"fika_seconds\":" + fmt(seconds) + ",\"plain_sqlite_seconds\":" +
+                 fmt(plain->second) + ",\"ratio\":" + fmt(seconds / plain->second) + ",\"goal_ratio_max\":2}");
         return;
     }
     auto base = g_fika.find(key);
@@ -125,6 +134,9 @@ client::SyncReport must_sync(client::SyncClient& c, const char* what) {
     }
     return *r.value;
 }
+
+// Starts a process's peak resident memory (VmHWM) over from what it holds now (Linux 4.0+).
+void reset_peak_rss(pid_t pid) { std::ofstream("/proc/" + std::to_string(pid) + "/clear_refs") << "5"; }
 
 std::uint64_t peak_rss_kb(pid_t pid) {
     std::ifstream f("/proc/" + std::to_string(pid) + "/status");
@@ -241,6 +253,9 @@ struct Servers {
         }
         return c;
     }
+    void reset_peak_rss_all() const {
+        for (auto& i : inst) reset_peak_rss(i->pid());
+    }
     std::uint64_t peak_rss_kb_max() const {
         std::uint64_t m = 0;
         for (auto& i : inst) m = std::max(m, peak_rss_kb(i->pid()));
@@ -308,6 +323,7 @@ void s1(std::size_t n) {
     }
     plain.db.exec("COMMIT");
     double tp = seconds_since(t0);
+    g_plain[n] = tp;
     auto fika = open_store(dir.file("fika.db"), sync::Role::Device);
     must(fika->create("accounts", {{"id", sync::text(account)}, {"name", sync::text("Acme")}}), "account");
     // The caller hands its values over (plain SQLite binds them in place).
@@ -390,19 +406,26 @@ void s2_s3_s4(std::size_t n, int rounds, int instances = 0) {
         Device a(url, token, gzip);
         sync::Rng rng(2);
         std::string account = must(a.store->create("accounts", {{"name", sync::text("Acme")}}), "account");
-        auto rows = make_rows(n, account, rng);
         {
+            auto rows = make_rows(n, account, rng);
             sync::Store::Batch b(*a.store);
             for (auto& r : rows) must(a.store->create("cases", r), "create");
             must(b.commit(), "commit");
         }
         std::size_t raw = gzip_size(plain_json(*a.store));
+        malloc_trim(0);  // the rows made above go back to the system before peaks are measured
 
         proxy.reset_counts();
+        srv.reset_peak_rss_all();
+        reset_peak_rss(getpid());
         double server_cpu = srv.cpu(), own_cpu = own_cpu_seconds(), db_cpu = srv.db_cpu();
         auto t0 = SteadyClock::now();
         must_sync(*a.client, "S2");
         double up = seconds_since(t0);
+        // Peak memory while it ran: the client's is this process's (the rows it made are
+        // already freed; the replica's page cache and the sync's buffers are in it).
+        std::string rss = ",\"client_peak_rss_mb\":" + fmt(static_cast<double>(peak_rss_kb(getpid())) / 1024) +
+                          ",\"server_peak_rss_mb\":" + fmt(static_cast<double>(srv.peak_rss_kb_max()) / 1024);
         server_cpu = srv.cpu() - server_cpu;
         db_cpu = srv.db_cpu() - db_cpu;
         own_cpu = own_cpu_seconds() - own_cpu;
@@ -413,17 +436,21 @@ void s2_s3_s4(std::size_t n, int rounds, int instances = 0) {
              ",\"plain_json_gzip_bytes\":" + std::to_string(raw) + ",\"ratio_to_plain_json_gzip\":" +
              fmt(static_cast<double>(wire) / static_cast<double>(raw)) + ",\"server_cpu_s\":" + fmt(server_cpu) +
              (srv.pg ? ",\"db_cpu_s\":" + fmt(db_cpu) : std::string()) +
-             ",\"client_cpu_s\":" + fmt(own_cpu) + ",\"goal_seconds_max\":2" +
+             ",\"client_cpu_s\":" + fmt(own_cpu) + rss + ",\"goal_seconds_max\":2" +
              (gzip ? ",\"goal_ratio_max\":1.5" : "") + "}");
 
         Device b(url, token, gzip);
         proxy.reset_counts();
+        srv.reset_peak_rss_all();
+        reset_peak_rss(getpid());
         server_cpu = srv.cpu();
         own_cpu = own_cpu_seconds();
         db_cpu = srv.db_cpu();
         t0 = SteadyClock::now();
         must_sync(*b.client, "S3");
         double down = seconds_since(t0);
+        rss = ",\"client_peak_rss_mb\":" + fmt(static_cast<double>(peak_rss_kb(getpid())) / 1024) +
+              ",\"server_peak_rss_mb\":" + fmt(static_cast<double>(srv.peak_rss_kb_max()) / 1024);
         server_cpu = srv.cpu() - server_cpu;
         db_cpu = srv.db_cpu() - db_cpu;
         own_cpu = own_cpu_seconds() - own_cpu;
@@ -438,7 +465,7 @@ void s2_s3_s4(std::size_t n, int rounds, int instances = 0) {
              ",\"seconds\":" + fmt(down) + ",\"wire_bytes\":" + std::to_string(wire) +
              ",\"ratio_to_plain_json_gzip\":" + fmt(static_cast<double>(wire) / static_cast<double>(raw)) +
              ",\"server_cpu_s\":" + fmt(server_cpu) + (srv.pg ? ",\"db_cpu_s\":" + fmt(db_cpu) : std::string()) +
-             ",\"client_cpu_s\":" + fmt(own_cpu) + ",\"goal_seconds_max\":2" +
+             ",\"client_cpu_s\":" + fmt(own_cpu) + rss + ",\"goal_seconds_max\":2" +
              (gzip ? ",\"goal_ratio_max\":1.5" : "") + "}");
         if (!gzip) continue;
 
@@ -709,7 +736,7 @@ void s6(std::size_t n) {
     // since_main_ms from main().
     line("{\"scenario\":\"S6\",\"n\":" + std::to_string(n) + ",\"first_frame_ms\":" + fmt(percentile(runs, 0.5)) +
          ",\"since_main_ms\":" + fmt(percentile(main_runs, 0.5)) + ",\"unlock_ms\":" + fmt(percentile(unlock_runs, 0.5)) +
-         ",\"runs\":3,\"display\":\"" + display + "\",\"goal_ms_max\":1000}");
+         ",\"runs\":3,\"display\":\"" + display + "\",\"goal_ms_max\":500}");
 #else
     (void)n;
     line("{\"scenario\":\"S6\",\"skipped\":\"the app is not built (FIKA_BUILD_APP=OFF)\"}");
@@ -752,7 +779,7 @@ void s7(std::size_t n, int saves) {
              "\",\"saves\":" + std::to_string(saves) + ",\"save_ms_p50\":" + fmt(j["save_ms_p50"].get<double>()) +
              ",\"save_ms_max\":" + fmt(j["save_ms_max"].get<double>()) + ",\"engine_write_ms_p50\":" + fmt(engine) +
              ",\"engine_write_ms_p50_app_indexes\":" + fmt(indexed) + ",\"display\":\"" +
-             j["display"].get<std::string>() + "\",\"goal_ms_p50_max\":50}");
+             j["display"].get<std::string>() + "\",\"goal_ms_p50_max\":16,\"goal_ms_max\":50}");
 #else
     (void)n;
     (void)saves;
