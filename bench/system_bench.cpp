@@ -22,6 +22,9 @@
 // --peer: also run PouchDB replicating through express-pouchdb (bench/peer, installed by
 // bench/peer/setup.sh) over the same records for S1-S4, and print Fika's time as a ratio.
 // --quick: N = 1,000, 10 devices for 3 s, 10 rounds (CTest runs it so it never rots).
+// --n 100000,1000000: those sizes (S6 and S7 at each N given; by default at the largest);
+// S2 and S3 print each end's peak memory, and against plain SQLite's insert (S1) when
+// S1 ran at the same N.
 // --only S2,S3: just those scenarios.
 // --pg 1,2,4: S2-S5 also with 1, 2 and 4 instances on a PostgreSQL 15 database of the
 // bench's own, beside the SQLite server in the same run (k > 1: behind haproxy for S2-S4;
@@ -97,6 +100,7 @@ struct Options {
     int seconds = 60;
     int rounds = 50;
     bool quick = false;
+    bool ns_given = false;
     bool peer = false;
     std::string only;  // e.g. "S2,S3": run just these
     std::vector<int> pg_instances;  // --pg: S2-S5 (and S8) also on PostgreSQL with these many instances
@@ -841,6 +845,7 @@ int main(int argc, char** argv) {
             o.rounds = 10;
         } else if (a == "--n") {
             o.ns.clear();
+            o.ns_given = true;
             std::string list = next();
             for (std::size_t p = 0; p < list.size();) {
                 std::size_t c = list.find(',', p);
@@ -885,7 +890,12 @@ int main(int argc, char** argv) {
         for (int k : o.pg_instances) s5(o.devices, o.seconds, k);
     }
     if (o.wants("S8") && !o.pg_instances.empty()) s8(o.quick ? 4 : 40);
-    if (o.wants("S6")) s6(o.ns.back());
-    if (o.wants("S7")) s7(o.ns.back(), o.quick ? 5 : 30);
+    // The app's first frame and one save at every N asked for (the default list: the
+    // largest only); `--n 1000,10000,100000,1000000 --only S6,S7` draws them against N.
+    std::vector<std::size_t> app_ns = o.ns_given ? o.ns : std::vector<std::size_t>{o.ns.back()};
+    for (std::size_t n : app_ns) {
+        if (o.wants("S6")) s6(n);
+        if (o.wants("S7")) s7(n, o.quick ? 5 : 30);
+    }
     return 0;
 }
