@@ -263,6 +263,7 @@ SyncController::SyncController(AppContext* app) : app_(app) {
         stop_all();
         syncing_ = false;
         failed_ = true;
+        damaged_ = true;
         problem_ = tr("The local database is damaged: export what you can (Settings), then ask your admin");
         app_->reportError(sync::Error{sync::Code::Corrupt, finding.toStdString()});
         emit changed();
@@ -311,6 +312,7 @@ void SyncController::load_cached_inbox() {
 }
 
 QString SyncController::state() const {
+    if (damaged_) return "attention";  // signed in or not: nothing more is synced, and it says why
     if (!configured()) return "offline";
     if (auth_failed_) return "attention";
     if (syncing_) return "syncing";
@@ -323,6 +325,7 @@ QString SyncController::state() const {
 
 QString SyncController::text() const {
     QString st = state();
+    if (damaged_) return tr("Local database damaged");
     if (!configured()) return pending_ ? tr("Offline · %Ln change(s) kept on this device", "", pending_) : tr("Offline");
     if (st == "attention") {
         if (auth_failed_) return tr("Sign in again");

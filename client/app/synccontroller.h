@@ -122,6 +122,7 @@ private:
     std::chrono::milliseconds retry_base_{2000}, retry_cap_{5 * 60 * 1000};
     bool syncing_ = false, again_ = false, ever_synced_ = false, reachable_ = true, auth_failed_ = false;
     bool failed_ = false;  // a permanent failure other than the token: problem_ says why
+    bool damaged_ = false;  // SQLite's integrity check failed: no more syncs
     QDateTime last_sync_;
     QString problem_;
     int pending_ = 0, conflicts_ = 0, refused_ = 0;

@@ -996,9 +996,14 @@ TEST_CASE("a damaged database: the app opens without waiting for SQLite's check 
     REQUIRE(wait_until([&] { return sc->problem().contains("damaged"); }, 10000));
     INFO("opened in " << t.elapsed() << " ms; " << sc->problem().toStdString());
     CHECK(sc->state() == "attention");
+    CHECK(sc->text() == "Local database damaged");
     CHECK(w.app->lastError().contains("damaged"));
     sc->syncNow();
     CHECK(sc->state() == "attention");  // no sync starts
+    // Working offline (no server) the indicator says it too, not "Offline".
+    w.app->disconnectServer();
+    CHECK(sc->state() == "attention");
+    CHECK(sc->text() == "Local database damaged");
 }
 
 TEST_CASE("a stage set through a generic edit moves the case by the rule - its stage change and activity come with it") {

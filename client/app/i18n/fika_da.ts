@@ -1279,13 +1279,13 @@
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="61"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="62"/>
         <source>Connect</source>
         <translation>Forbind</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="64"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
         <source>Connecting…</source>
         <translation>Forbinder…</translation>
     </message>
@@ -1295,32 +1295,32 @@
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="68"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
         <source>Sync now</source>
         <translation>Synkronisér nu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="70"/>
         <source>Disconnect</source>
         <translation>Afbryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="109"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det, Fika gemmer på denne enhed, er krypteret; nøglen ligger i computerens nøglering eller er forseglet med din adgangssætning.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det, Fika gemmer på denne enhed, er ikke krypteret.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="139"/>
         <source>Sign out of this device…</source>
         <translation>Log ud af denne enhed…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ændring kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist den.</numerusform>
@@ -1328,27 +1328,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Alt, der ikke er sendt, går først til serveren. Derefter slettes enhedens data og dens token; logger du ind igen, hentes det, du må se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="170"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
         <source>Sign out anyway</source>
         <translation>Log ud alligevel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="170"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
         <source>Sign out</source>
         <translation>Log ud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="174"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="175"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="71"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
@@ -1368,193 +1368,193 @@
         <translation>Ny kode, f.eks. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="77"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="83"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
         <source>Dark theme</source>
         <translation>Mørkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
         <source>How I sell</source>
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="104"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="105"/>
         <source>This device</source>
         <translation>Denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="121"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="122"/>
         <source>Add another device…</source>
         <translation>Tilføj en enhed mere…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="129"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="130"/>
         <source>Your devices…</source>
         <translation>Dine enheder…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="188"/>
         <source>After an hour idle</source>
         <translation>Efter en time uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="202"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="213"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
         <source>No app lock</source>
         <translation>Ingen applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min uden brug og ved hver start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="236"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="237"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="238"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="243"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="252"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="253"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="257"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="274"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="275"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="277"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="277"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="292"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="293"/>
         <source>Your devices</source>
         <translation>Dine enheder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="301"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="302"/>
         <source>Asking the server…</source>
         <translation>Spørger serveren…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="311"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="312"/>
         <source>this device</source>
         <translation>denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="318"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="319"/>
         <source>last sync %1</source>
         <translation>senest synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="318"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="319"/>
         <source>never synced</source>
         <translation>aldrig synkroniseret</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="328"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En mistet enhed? Bed din administrator om at slette den: den sletter alt, den har, ved næste kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="343"/>
         <source>Add another device</source>
         <translation>Tilføj en enhed mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="353"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
         <source>Asking the server for a code…</source>
         <translation>Beder serveren om en kode…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="365"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="366"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Åbn Fika på den anden enhed og indtast serveren og koden, eller scan QR-koden med dens kamera. Koden virker én gang, indtil %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="393"/>
         <source>Copy</source>
         <translation>Kopiér</translation>
     </message>
@@ -1691,48 +1691,48 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="184"/>
+        <location filename="../appcontext.cpp" line="191"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="196"/>
-        <location filename="../appcontext.cpp" line="313"/>
+        <location filename="../appcontext.cpp" line="203"/>
+        <location filename="../appcontext.cpp" line="320"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="200"/>
+        <location filename="../appcontext.cpp" line="207"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="231"/>
+        <location filename="../appcontext.cpp" line="238"/>
         <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
         <translation>Din virksomhed kræver, at appen låser sig efter højst %1 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="237"/>
+        <location filename="../appcontext.cpp" line="244"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller adgangssætningen skal have mindst 4 tegn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="238"/>
+        <location filename="../appcontext.cpp" line="245"/>
         <source>The two differ</source>
         <translation>De to er forskellige</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="296"/>
+        <location filename="../appcontext.cpp" line="303"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhedens data blev slettet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="316"/>
+        <location filename="../appcontext.cpp" line="323"/>
         <source>Enter the code your admin gave you</source>
         <translation>Indtast koden, du fik af din administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="323"/>
+        <location filename="../appcontext.cpp" line="330"/>
         <source>A code has 12 letters and digits, like K7QH-2MWP-9XRT</source>
         <translation>En kode har 12 bogstaver og cifre, som K7QH-2MWP-9XRT</translation>
     </message>
@@ -2268,30 +2268,30 @@ Budget:
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="194"/>
+        <location filename="../models/record_list_model.cpp" line="204"/>
         <source>not met yet</source>
         <translation>ikke mødt endnu</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="200"/>
+        <location filename="../models/record_list_model.cpp" line="210"/>
         <location filename="../models/case_history_model.cpp" line="93"/>
         <source> (inbound)</source>
         <translation> (indgående)</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="205"/>
+        <location filename="../models/record_list_model.cpp" line="215"/>
         <location filename="../models/case_history_model.cpp" line="111"/>
         <source>Needs analysis</source>
         <translation>Behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="213"/>
+        <location filename="../models/record_list_model.cpp" line="223"/>
         <location filename="../models/case_history_model.cpp" line="74"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="214"/>
+        <location filename="../models/record_list_model.cpp" line="224"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>
@@ -2439,12 +2439,22 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="245"/>
+        <location filename="../synccontroller.cpp" line="258"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation>En administrator loggede denne enhed ud; alt på den blev sendt først</translation>
     </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="267"/>
+        <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
+        <translation>Den lokale database er beskadiget: eksportér det, der kan reddes (Indstillinger), og kontakt derefter din administrator</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="328"/>
+        <source>Local database damaged</source>
+        <translation>Lokal database beskadiget</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="302"/>
+        <location filename="../synccontroller.cpp" line="329"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ændring gemt på enheden</numerusform>
@@ -2452,22 +2462,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="302"/>
+        <location filename="../synccontroller.cpp" line="329"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="304"/>
+        <location filename="../synccontroller.cpp" line="331"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="305"/>
+        <location filename="../synccontroller.cpp" line="332"/>
         <source>Sync failed</source>
         <translation>Synkronisering mislykkedes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="306"/>
+        <location filename="../synccontroller.cpp" line="333"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt at gennemgå</numerusform>
@@ -2475,7 +2485,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="307"/>
+        <location filename="../synccontroller.cpp" line="334"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ændring afvist</numerusform>
@@ -2483,12 +2493,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="309"/>
+        <location filename="../synccontroller.cpp" line="336"/>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="310"/>
+        <location filename="../synccontroller.cpp" line="337"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ændring venter</numerusform>
@@ -2496,7 +2506,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="311"/>
+        <location filename="../synccontroller.cpp" line="338"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ændring venter</numerusform>
@@ -2504,38 +2514,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="312"/>
+        <location filename="../synccontroller.cpp" line="339"/>
         <source>Synced at %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="377"/>
+        <location filename="../synccontroller.cpp" line="404"/>
         <source>There is no server to send them to</source>
         <translation>Der er ingen server at sende dem til</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="379"/>
-        <location filename="../synccontroller.cpp" line="400"/>
+        <location filename="../synccontroller.cpp" line="406"/>
+        <location filename="../synccontroller.cpp" line="427"/>
         <source>You signed out</source>
         <translation>Du loggede ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="392"/>
+        <location filename="../synccontroller.cpp" line="419"/>
         <source>An admin wiped this device</source>
         <translation>En administrator har ryddet denne enhed</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="403"/>
+        <location filename="../synccontroller.cpp" line="430"/>
         <source>The server did not take them all</source>
         <translation>Serveren modtog ikke dem alle</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="494"/>
+        <location filename="../synccontroller.cpp" line="521"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="497"/>
+        <location filename="../synccontroller.cpp" line="524"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
@@ -2543,85 +2553,90 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="63"/>
-        <location filename="../synccontroller.cpp" line="100"/>
-        <location filename="../synccontroller.cpp" line="138"/>
-        <location filename="../synccontroller.cpp" line="157"/>
-        <location filename="../synccontroller.cpp" line="174"/>
+        <location filename="../synccontroller.cpp" line="73"/>
+        <location filename="../synccontroller.cpp" line="111"/>
+        <location filename="../synccontroller.cpp" line="149"/>
+        <location filename="../synccontroller.cpp" line="168"/>
+        <location filename="../synccontroller.cpp" line="185"/>
         <source>The local database could not be opened</source>
         <translation>Den lokale database kunne ikke åbnes</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="108"/>
+        <location filename="../synccontroller.cpp" line="74"/>
+        <source>The local database is damaged</source>
+        <translation>Den lokale database er beskadiget</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="119"/>
         <source>The server does not accept this token</source>
         <translation>Serveren accepterer ikke dette token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="109"/>
-        <location filename="../synccontroller.cpp" line="148"/>
-        <location filename="../synccontroller.cpp" line="163"/>
-        <location filename="../synccontroller.cpp" line="180"/>
+        <location filename="../synccontroller.cpp" line="120"/>
+        <location filename="../synccontroller.cpp" line="159"/>
+        <location filename="../synccontroller.cpp" line="174"/>
+        <location filename="../synccontroller.cpp" line="191"/>
         <source>Cannot reach the server: %1</source>
         <translation>Kan ikke nå serveren: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="119"/>
+        <location filename="../synccontroller.cpp" line="130"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Denne token tilhører %1, men ændringer fra %2 venter på enheden. Bed din administrator om en ny token til %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="124"/>
+        <location filename="../synccontroller.cpp" line="135"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Tokenet kunne ikke gemmes i enhedens boks</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="145"/>
+        <location filename="../synccontroller.cpp" line="156"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation>Serveren kender ikke koden, eller den er allerede brugt eller udløbet. Bed om en ny.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="146"/>
+        <location filename="../synccontroller.cpp" line="157"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation>Serveren nægter at logge denne enhed ind: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="147"/>
+        <location filename="../synccontroller.cpp" line="158"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation>For mange forsøg: vent et minut og prøv igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="149"/>
+        <location filename="../synccontroller.cpp" line="160"/>
         <source>The server could not sign this device in: %1</source>
         <translation>Serveren kunne ikke logge denne enhed ind: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="159"/>
-        <location filename="../synccontroller.cpp" line="176"/>
+        <location filename="../synccontroller.cpp" line="170"/>
+        <location filename="../synccontroller.cpp" line="187"/>
         <source>This device is not connected to a server</source>
         <translation>Denne enhed er ikke forbundet til en server</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="186"/>
+        <location filename="../synccontroller.cpp" line="197"/>
         <source>wiped</source>
         <translation>slettet</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="187"/>
+        <location filename="../synccontroller.cpp" line="198"/>
         <source>signed out</source>
         <translation>logget ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="188"/>
+        <location filename="../synccontroller.cpp" line="199"/>
         <source>signing out</source>
         <translation>logges ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="189"/>
+        <location filename="../synccontroller.cpp" line="200"/>
         <source>signed out by an admin</source>
         <translation>logget ud af en administrator</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="193"/>
+        <location filename="../synccontroller.cpp" line="204"/>
         <source>A device signed in with your token</source>
         <translation>En enhed logget ind med dit token</translation>
     </message>
