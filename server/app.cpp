@@ -17,7 +17,9 @@
 #include <set>
 #include <thread>
 
+#include "backups.h"
 #include "enrolment.h"
+#include "export.h"
 #include "http.h"
 #include "live.h"
 #include "json_reader.h"
@@ -117,6 +119,26 @@ std::optional<Response> string_field(const json& j, const char* key, std::string
 }
 
 // ---- metrics (Prometheus text format) ---------------------------------------------------------
+
+// The scheduled backups' figures, in Prometheus' text format.
+std::string backup_metrics(const BackupState& b) {
+    std::string o;
+    auto gauge = [&](const char* name, const char* help, double v) {
+        char num[64];
+        std::snprintf(num, sizeof num, "%.3f", v);
+        o += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " + num + "\n";
+    };
+    gauge("fika_backup_last_success_timestamp_seconds", "When the last good scheduled backup was written (0: none).",
+          static_cast<double>(b.last_ok_at_ms) / 1000.0);
+    gauge("fika_backup_last_ok", "Whether the last scheduled backup was written and read back (1) or failed (0).",
+          b.last_at_ms == 0 || b.last_ok ? 1 : 0);
+    gauge("fika_backup_last_duration_seconds", "How long the last scheduled backup took.", b.last_seconds);
+    gauge("fika_backup_last_bytes", "The size of the last good scheduled backup.", static_cast<double>(b.last_bytes));
+    gauge("fika_backups_kept", "Good backups in the backup directory.", b.kept);
+    o += "# HELP fika_backup_failures_total Scheduled backups that failed since the server started.\n"
+         "# TYPE fika_backup_failures_total counter\nfika_backup_failures_total " + std::to_string(b.failures) + "\n";
+    return o;
+}
 
 class Metrics {
 public:
@@ -274,6 +296,7 @@ struct App::Impl {
     std::thread webhook_thread;
     std::mutex webhook_mu;
     std::condition_variable webhook_cv;
+    std::unique_ptr<BackupSchedule> backups;
 
     Impl(Config c, std::unique_ptr<ServerStore> s)
         : cfg(std::move(c)), store(std::move(s)), live(*store, cfg.max_live, std::chrono::milliseconds(static_cast<std::int64_t>(cfg.live_poll_s * 1000)), [this](const std::string& line) { log(line); }), limiter(cfg.rate_per_s, cfg.rate_burst) {}
@@ -404,8 +427,22 @@ struct App::Impl {
             // Cheap (a load balancer asks every half second): the database answers.
             auto s = store->live_position();
             if (!s.ok()) return Response::error(503, "unavailable", s.error().message);
-            return Response::json(200, json{{"status", "ok"}, {"schema", sync::kSchemaVersion},
-                                            {"protocol", sync::kProtocolVersion}}.dump());
+            json j = {{"status", "ok"}, {"schema", sync::kSchemaVersion}, {"protocol", sync::kProtocolVersion}};
+            // The last scheduled backup: a failed one does not make the server unhealthy
+            // to a load balancer (it still serves), but says so here and in /metrics.
+            if (backups) {
+                BackupState b = backups->state();
+                json bj = {{"every_s", cfg.backup_every.count()}, {"kept", b.kept}, {"failures", b.failures}};
+                if (b.last_ok_at_ms) {
+                    bj["last_ok_at"] = sync::utc_text(b.last_ok_at_ms / 1000, "%Y-%m-%dT%H:%M:%SZ");
+                    bj["age_s"] = (now_ms() - static_cast<std::uint64_t>(b.last_ok_at_ms)) / 1000;
+                    bj["path"] = b.last_path;
+                }
+                if (b.last_at_ms) bj["last_ok"] = b.last_ok;
+                if (!b.last_error.empty()) bj["last_error"] = b.last_error;
+                j["backup"] = bj;
+            }
+            return Response::json(200, j.dump());
         }, false);
 
         route("GET", "/metrics", "/metrics", [this](const Request&, const User*) {
@@ -414,6 +451,7 @@ struct App::Impl {
             r.content_type = "text/plain; version=0.0.4";
             r.body = metrics.render(live.size(), s.ok() ? &*s : nullptr, http->connection_stats(), limiter.refused(),
                                     limiter.rate());
+            if (backups) r.body += backup_metrics(backups->state());
             return r;
         }, false);
 
@@ -759,12 +797,19 @@ int App::bind() {
 
 bool App::serve() {
     impl_->live.start();
+    if (impl_->cfg.backup_every.count() > 0) {
+        BackupPlan plan{impl_->cfg.backup_every, impl_->cfg.backup_keep, impl_->cfg.backup_dir, impl_->cfg.backup_pg};
+        if (plan.dir.empty()) plan.dir = (std::filesystem::path(impl_->cfg.data_dir) / "backups").string();
+        impl_->backups = std::make_unique<BackupSchedule>(*impl_->store, plan, impl_->cfg.quiet);
+        impl_->backups->start();
+    }
     if (!impl_->cfg.webhook_url.empty()) impl_->webhook_thread = std::thread([this] { impl_->webhook_loop(); });
     bool ok = impl_->http->listen();
     impl_->stopping = true;
     impl_->live.shutdown();
     impl_->webhook_cv.notify_all();
     if (impl_->webhook_thread.joinable()) impl_->webhook_thread.join();
+    if (impl_->backups) impl_->backups->stop();  // a backup under way finishes first
     return ok;
 }
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,11 @@ struct Config {
     std::size_t max_connections = 10000;
     std::size_t max_per_address = 256;
     std::size_t max_buffered = 256u << 20;  // request bodies held in memory, all together
+    // Scheduled backups (backups.h): every 0 = none.
+    std::chrono::seconds backup_every{0};
+    int backup_keep = 14;
+    std::string backup_dir;  // "" = DATA/backups
+    bool backup_pg = false;  // pg_dump archives
 };
 
 // The access log as a JSON array (HTTP and `fika-server access log --json`).

@@ -20,6 +20,7 @@
 #include "admin_json.h"
 #include "enrolment.h"
 #include "app.h"
+#include "backups.h"
 #include "server_store.h"
 
 using namespace fika::server;
@@ -66,6 +67,12 @@ Commands:
                               unanswered one waits for it before "busy" (default 10)
       --public-url URL        where devices reach this server, for enrolment links
                               (default: the scheme and Host of the request)
+      --backup-every DURATION take a backup on this schedule (90s, 30m, 24h, 7d): online,
+                              checked after writing (read back), the last one's time and
+                              result in /healthz and /metrics; on PostgreSQL pg_dump
+                              archives - schedule them on one instance only
+      --keep N                how many scheduled backups to keep (default 14)
+      --backup-dir DIR        where they go (default DATA/backups)
       --quiet                 no request log
   user add NAME --role consultant|seller|admin
                               create a user; prints its token as the last line
@@ -90,7 +97,8 @@ Commands:
                               everything held about a person as JSON (GDPR access request)
   person erase CONTACT_ID --yes
                               erase a person everywhere (GDPR); cannot be undone
-  backup FILE                 an online, consistent copy of the database (safe while serving)
+  backup FILE                 an online, consistent copy of the database (safe while serving),
+                              read back before it takes its name
   restore FILE                put a backup in place of the database (the server must be
                               stopped); the replaced one is kept beside it, and devices
                               send again, at their next sync, what the backup lacks
@@ -257,6 +265,14 @@ int serve(const std::string& data, std::vector<std::string> args) {
             cfg.public_url = value();
             if (cfg.public_url.rfind("http://", 0) != 0 && cfg.public_url.rfind("https://", 0) != 0)
                 return usage_error("--public-url takes an http:// or https:// URL");
+        } else if (a == "--backup-every") {
+            cfg.backup_every = parse_duration(value());
+            if (cfg.backup_every.count() < 1) return usage_error("--backup-every takes a duration: 90s, 30m, 24h, 7d");
+        } else if (a == "--keep") {
+            cfg.backup_keep = std::atoi(value().c_str());
+            if (cfg.backup_keep < 1) return usage_error("--keep takes how many backups to keep (1 or more)");
+        } else if (a == "--backup-dir") {
+            cfg.backup_dir = value();
         } else if (a == "--quiet") {
             cfg.quiet = true;
         } else {
@@ -264,6 +280,7 @@ int serve(const std::string& data, std::vector<std::string> args) {
         }
     }
     if (cfg.tls_cert.empty() != cfg.tls_key.empty()) return usage_error("--tls-cert and --tls-key go together");
+    cfg.backup_pg = is_pg_database(g_db);
     if (!cfg.webhook_url.empty() && cfg.webhook_url.rfind("http://", 0) != 0 && cfg.webhook_url.rfind("https://", 0) != 0)
         return usage_error("--webhook takes an http:// or https:// URL");
 

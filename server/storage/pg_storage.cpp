@@ -116,22 +116,40 @@ Status PgStorage::write(Fn&& fn) {
     return sync::guard_status([&] { in_work(fn); });
 }
 
+namespace {
+// Runs a PostgreSQL client program (its output to /dev/null); its exit status, or -1
+// when it cannot be started.
+int run_pg_tool(std::vector<std::string> argv) {
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(a.data());
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t quiet;
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    int rc = posix_spawn(&pid, args[0], &quiet, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&quiet);
+    if (rc != 0) return -1;
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+}  // namespace
+
 Status PgStorage::backup(const std::string& to) {
     return sync::guard_status([&] {
         std::string tmp = to + ".partial";
         std::filesystem::remove(tmp);
-        std::vector<std::string> argv = {"/usr/bin/pg_dump", "--format=custom", "--file=" + tmp, "--dbname=" + conninfo()};
-        std::vector<char*> args;
-        for (auto& a : argv) args.push_back(a.data());
-        args.push_back(nullptr);
-        pid_t pid = 0;
-        if (posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0)
-            fail(sync::Code::Storage, "backup: cannot run pg_dump (apt-get install postgresql-client)");
-        int status = 0;
-        waitpid(pid, &status, 0);
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        int rc = run_pg_tool({"/usr/bin/pg_dump", "--format=custom", "--file=" + tmp, "--dbname=" + conninfo()});
+        if (rc == -1) fail(sync::Code::Storage, "backup: cannot run pg_dump (apt-get install postgresql-client)");
+        if (rc != 0) {
             std::filesystem::remove(tmp);
-            fail(sync::Code::Storage, "backup to " + to + " failed: pg_dump exited with " + std::to_string(WEXITSTATUS(status)));
+            fail(sync::Code::Storage, "backup to " + to + " failed: pg_dump exited with " + std::to_string(rc));
+        }
+        // Read back before it takes the name: pg_restore lists what the archive holds.
+        if (run_pg_tool({"/usr/bin/pg_restore", "--list", tmp}) != 0) {
+            std::filesystem::remove(tmp);
+            fail(sync::Code::Storage, "backup to " + to + " was written but pg_restore cannot read it");
         }
         std::filesystem::rename(tmp, to);
     });

@@ -207,6 +207,20 @@ Status SqliteStorage::backup(const std::string& to) {
             std::filesystem::remove(tmp);
             fail(Code::Storage, "backup to " + to + " failed: " + msg);
         }
+        // Read back before it takes the name: a copy that a restore could not use is no backup.
+        std::string why;
+        try {
+            sync::Db copy(tmp, false);
+            sync::Stmt chk = copy.prepare("PRAGMA quick_check");
+            std::string first = chk.step() ? std::string(chk.text(0)) : "";
+            if (first != "ok") why = "its integrity check fails: " + first;
+        } catch (const sync::Failure& f) {
+            why = f.error.message;
+        }
+        if (!why.empty()) {
+            std::filesystem::remove(tmp);
+            fail(Code::Storage, "backup to " + to + " was written but does not read back (" + why + ")");
+        }
         std::filesystem::rename(tmp, to);
     });
 }

@@ -13,6 +13,8 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <mutex>
 #include <algorithm>
@@ -101,6 +103,101 @@ json body_json(const httplib::Result& r) {
 const std::string kMinimalSync = R"({"v":1,"schema":1,"site":"00000000000000aa","hlc":1,"pull":{"cursors":{}}})";
 
 }  // namespace
+
+// Asks pred every 50 ms until it holds or ms have passed.
+template <typename Pred>
+bool holds_within(Pred pred, int ms) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    while (std::chrono::steady_clock::now() < end) {
+        if (pred()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return pred();
+}
+
+// The backup files in dir, oldest first.
+std::vector<std::string> backups_in(const std::string& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().filename().string().rfind("fika-", 0) == 0) out.push_back(e.path().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+TEST_CASE("scheduled backups: one at start and then on schedule - each read back - the newest kept - their state in /healthz and /metrics") {
+    TempDir dir;
+    ServerProcess srv({"--rate", "0", "--backup-every", "1s", "--keep", "2", "--backup-dir", dir.path().string()});
+    std::string tok = srv.add_user("karin", "consultant");
+    httplib::Client c(srv.url());
+    auto backup = [&] {
+        auto h = c.Get("/healthz");
+        REQUIRE(h);
+        REQUIRE(h->status == 200);
+        return body_json(h)["backup"];
+    };
+    // Three backups after karin was added (the path of the newest changes each time).
+    std::set<std::string> seen;
+    REQUIRE(holds_within([&] {
+        json b = backup();
+        if (b.contains("path")) seen.insert(b["path"].get<std::string>());
+        return seen.size() >= 4;
+    }, 20000));
+    json b = backup();
+    INFO(b.dump());
+    CHECK(b["every_s"] == 1);
+    CHECK(b["last_ok"] == true);
+    CHECK(b["failures"] == 0);
+    CHECK(b["kept"] == 2);
+    CHECK(b["age_s"].get<int>() <= 3);
+    CHECK_FALSE(b.contains("last_error"));
+    auto m = c.Get("/metrics");
+    REQUIRE(m);
+    CHECK_THAT(m->body, Catch::Contains("fika_backup_last_ok 1"));
+    CHECK_THAT(m->body, Catch::Contains("fika_backups_kept 2"));
+    CHECK_THAT(m->body, Catch::Contains("fika_backup_failures_total 0"));
+    CHECK_THAT(m->body, Catch::Contains("fika_backup_last_success_timestamp_seconds 17"));
+    srv.stop();
+    // Only the newest two are left, and the newest holds what the server held.
+    auto files = backups_in(dir.path().string());
+    REQUIRE(files.size() == 2);
+    if (fika::test::pg_backend()) {
+        auto [rc, listing] = fika::test::run_command({"/usr/bin/pg_restore", "--list", files.back()});
+        CHECK(rc == 0);
+        CHECK_THAT(listing, Catch::Contains("srv_users"));
+    } else {
+        fika::sync::Db copy(files.back(), false);
+        fika::sync::Stmt users = copy.prepare("SELECT count(*) FROM srv_users WHERE name='karin'");
+        REQUIRE(users.step());
+        CHECK(users.integer(0) == 1);
+    }
+}
+
+TEST_CASE("a scheduled backup that cannot be written is said in /healthz and /metrics - the server serves on - and it is tried again") {
+    TempDir dir;
+    std::string not_a_dir = (dir.path() / "a-file").string();
+    std::ofstream(not_a_dir) << "in the way";
+    ServerProcess srv({"--rate", "0", "--backup-every", "1s", "--backup-dir", not_a_dir});
+    std::string tok = srv.add_user("karin", "consultant");
+    httplib::Client c(srv.url());
+    json b;
+    REQUIRE(holds_within([&] {
+        auto h = c.Get("/healthz");
+        if (!h || h->status != 200) return false;
+        b = body_json(h)["backup"];
+        return b.value("failures", 0) >= 2;  // tried again, a second later
+    }, 20000));
+    INFO(b.dump());
+    CHECK(b["last_ok"] == false);
+    CHECK_FALSE(b["last_error"].get<std::string>().empty());
+    CHECK_FALSE(b.contains("last_ok_at"));
+    auto m = c.Get("/metrics");
+    REQUIRE(m);
+    CHECK_THAT(m->body, Catch::Contains("fika_backup_last_ok 0"));
+    CHECK_THAT(m->body, Catch::Contains("fika_backup_last_success_timestamp_seconds 0"));
+    auto me = c.Get("/v1/me", auth(tok));
+    REQUIRE(me);
+    CHECK(me->status == 200);
+}
 
 TEST_CASE("health - identity - metrics and the request log") {
     ServerProcess srv({"--rate", "0"});
