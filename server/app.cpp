@@ -427,7 +427,8 @@ struct App::Impl {
             // Cheap (a load balancer asks every half second): the database answers.
             auto s = store->live_position();
             if (!s.ok()) return Response::error(503, "unavailable", s.error().message);
-            json j = {{"status", "ok"}, {"schema", sync::kSchemaVersion}, {"protocol", sync::kProtocolVersion}};
+            json j = {{"status", "ok"}, {"version", FIKA_VERSION}, {"schema", sync::kSchemaVersion},
+                      {"protocol", sync::kProtocolVersion}};
             // The last scheduled backup: a failed one does not make the server unhealthy
             // to a load balancer (it still serves), but says so here and in /metrics.
             if (backups) {

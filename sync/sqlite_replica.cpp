@@ -473,6 +473,26 @@ Status SqliteReplica::check_not_own_file(const std::string& path) const {
     return Error{Code::Invalid, path + " is the database itself (or a file SQLite keeps beside it); choose another file"};
 }
 
+Result<std::pair<int, std::optional<std::string>>> SqliteReplica::peek(const std::string& path,
+                                                                      const std::string& meta_key) {
+    return guard([&]() -> std::pair<int, std::optional<std::string>> {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0 || st.st_size == 0) return {0, std::nullopt};
+        Db db(path, false);
+        Stmt v = db.prepare("PRAGMA user_version");
+        int version = v.step() ? static_cast<int>(v.integer(0)) : 0;
+        if (version == 0) return {0, std::nullopt};
+        try {
+            Stmt m = db.prepare("SELECT value FROM _meta WHERE key=?");
+            m.bind(1, meta_key);
+            if (m.step()) return {version, std::string(m.text(0))};
+        } catch (const Failure&) {
+            // Not a Fika file after all: opening it as a store says so.
+        }
+        return {version, std::nullopt};
+    });
+}
+
 Status SqliteReplica::check_integrity() {
     return guard_status([&] {
         Stmt chk = db_.prepare("PRAGMA quick_check");

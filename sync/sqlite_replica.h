@@ -121,6 +121,11 @@ public:
     // each write: two replicas compare a bucket in O(1).
     Result<std::uint64_t> bucket_checksum(const std::string& bucket);
 
+    // The schema version a replica's or hub's file was written at (0: a new or empty
+    // file) and one of its meta values, read without opening it as a store (nothing
+    // migrates): what a caller checks before an upgrade. Errors: Corrupt, Storage.
+    static Result<std::pair<int, std::optional<std::string>>> peek(const std::string& path, const std::string& meta_key);
+
     // PRAGMA quick_check: Corrupt with SQLite's first finding when the file is damaged.
     // It reads every page (0.5-0.8 s at 1,000,000 cases): open() runs it unless told not
     // to, and the app runs it on its sync worker's connection after the first screen.

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -158,9 +160,46 @@ void write_state(const std::string& data_dir, std::uint64_t incarnation, std::ui
     std::filesystem::rename(tmp, state_path(data_dir), ec);
 }
 
+namespace {
+
+// The versions a database file was written at (engine, server tables); {0, 0} for a new
+// or empty file. Read before the store opens it (and migrates).
+std::pair<int, int> written_at(const std::string& path) {
+    auto at = sync::must(sync::SqliteReplica::peek(path, "server_schema"));
+    return {at.first, at.second ? std::atoi(at.second->c_str()) : 0};
+}
+
+// A database an older fika-server wrote is copied aside before anything migrates it
+// (DATA/backups/before-migration-...: not a name the scheduled backups rotate away): a
+// migration that fails leaves the database as it was (each runs in a transaction), and an
+// upgrade taken back has the copy. Returns its path ("" when nothing needs migrating).
+std::string copy_before_migrating(const std::string& path) {
+    auto [engine, server] = written_at(path);
+    if (engine == 0 || (engine >= sync::kSchemaVersion && server >= kServerSchema)) return "";
+    auto dir = std::filesystem::path(path).parent_path() / "backups";
+    std::filesystem::create_directories(dir);
+    auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%SZ", std::gmtime(&now));
+    std::string to = (dir / ("before-migration-" + std::string(stamp) + "-schema" + std::to_string(engine) + "." +
+                             std::to_string(server) + ".db"))
+                         .string();
+    std::string msg;
+    if (copy_sqlite_database(path, to, msg) != SQLITE_OK) {
+        std::filesystem::remove(to);
+        fail(Code::Storage, "the database needs migrating and a copy of it could not be made first (" + msg +
+                                "); nothing was changed");
+    }
+    return to;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& path, const StorageOptions& opts,
                                                            bool create) {
     return sync::guard([&] {
+        std::string before = copy_before_migrating(path);
+        if (!before.empty()) std::fprintf(stderr, "fika-server: migrating %s; a copy from before is %s\n", path.c_str(), before.c_str());
         sync::OpenOptions o;
         o.wall = opts.wall;
         o.max_drift_ms = opts.max_drift_ms;
@@ -171,10 +210,19 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& pa
         auto have = sync::must(s->meta("server_schema"));
         int version = have ? std::atoi(have->c_str()) : 0;
         if (version != kServerSchema) {
-            Batch batch(*s);
-            migrate(s->db(), version);
-            sync::must(s->set_meta("server_schema", std::to_string(kServerSchema)));
-            sync::must(batch.commit());
+            try {
+                Batch batch(*s);
+                migrate(s->db(), version);
+                sync::must(s->set_meta("server_schema", std::to_string(kServerSchema)));
+                sync::must(batch.commit());
+            } catch (const sync::Failure& f) {
+                if (f.error.code == Code::SchemaTooNew) throw;
+                fail(f.error.code, "migrating the server's tables from version " + std::to_string(version) + " to " +
+                                       std::to_string(kServerSchema) + " failed (" + f.error.message +
+                                       "); the database is as it was" +
+                                       (before.empty() ? std::string() : " (a copy from before: " + before + ")") +
+                                       ". Run the previous fika-server, or report this");
+            }
         }
         return s;
     });

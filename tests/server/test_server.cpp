@@ -199,6 +199,55 @@ TEST_CASE("a scheduled backup that cannot be written is said in /healthz and /me
     CHECK(me->status == 200);
 }
 
+TEST_CASE("an older database is copied aside before it is migrated - a migration that fails leaves it as it was and the server refuses to start saying why") {
+    if (fika::test::pg_backend()) return;  // the embedded database's file; PostgreSQL migrates under its advisory lock
+    ServerProcess srv({"--rate", "0"});
+    std::string tok = srv.add_user("karin", "consultant");
+    srv.stop();
+    const std::string db = srv.data() + "/fika-server.db";
+    auto server_schema = [](const std::string& path) {
+        fika::sync::Db raw(path, false);
+        fika::sync::Stmt v = raw.prepare("SELECT value FROM _meta WHERE key='server_schema'");
+        return v.step() ? std::string(v.text(0)) : std::string();
+    };
+    {
+        // As fika-server at server schema 5 left it (before devices could be signed out).
+        fika::sync::Db raw(db, false);
+        raw.exec("ALTER TABLE srv_devices DROP COLUMN signout_at");
+        raw.exec("UPDATE _meta SET value='5' WHERE key='server_schema'");
+    }
+    srv.start();
+    httplib::Client c(srv.url());
+    auto me = c.Get("/v1/me", auth(tok));
+    REQUIRE(me);
+    CHECK(me->status == 200);
+    auto h = c.Get("/healthz");
+    REQUIRE(h);
+    CHECK(body_json(h)["version"] == FIKA_VERSION);
+    srv.stop();
+    CHECK(server_schema(db) == "6");
+    std::vector<std::string> copies;
+    for (const auto& e : std::filesystem::directory_iterator(srv.data() + "/backups"))
+        copies.push_back(e.path().string());
+    REQUIRE(copies.size() == 1);
+    CHECK_THAT(copies[0], Catch::Contains("before-migration-"));
+    CHECK(server_schema(copies[0]) == "5");  // the database as it was
+    CHECK_THAT(srv.log(), Catch::Contains("a copy from before is"));
+
+    // A migration that fails: version 5 claimed again while its column is there already.
+    {
+        fika::sync::Db raw(db, false);
+        raw.exec("UPDATE _meta SET value='5' WHERE key='server_schema'");
+    }
+    auto [rc, out] = fika::test::run_command({FIKA_SERVER_BIN, "--data", srv.data(), "serve", "--listen", "127.0.0.1:0"}, true);
+    INFO(out);
+    CHECK(rc != 0);
+    CHECK_THAT(out, Catch::Contains("migrating the server's tables from version 5 to 6 failed"));
+    CHECK_THAT(out, Catch::Contains("the database is as it was"));
+    CHECK_FALSE(Catch::Contains("listening on").match(out));
+    CHECK(server_schema(db) == "5");
+}
+
 TEST_CASE("health - identity - metrics and the request log") {
     ServerProcess srv({"--rate", "0"});
     std::string tok = srv.add_user("sam", "seller");
