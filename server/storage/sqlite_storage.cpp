@@ -219,7 +219,7 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& pa
                 if (f.error.code == Code::SchemaTooNew) throw;
                 fail(f.error.code, "migrating the server's tables from version " + std::to_string(version) + " to " +
                                        std::to_string(kServerSchema) + " failed (" + f.error.message +
-                                       "); the database is as it was" +
+                                       "); the server's tables are as they were" +
                                        (before.empty() ? std::string() : " (a copy from before: " + before + ")") +
                                        ". Run the previous fika-server, or report this");
             }

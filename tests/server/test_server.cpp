@@ -243,7 +243,7 @@ TEST_CASE("an older database is copied aside before it is migrated - a migration
     INFO(out);
     CHECK(rc != 0);
     CHECK_THAT(out, Catch::Contains("migrating the server's tables from version 5 to 6 failed"));
-    CHECK_THAT(out, Catch::Contains("the database is as it was"));
+    CHECK_THAT(out, Catch::Contains("the server's tables are as they were"));
     CHECK_FALSE(Catch::Contains("listening on").match(out));
     CHECK(server_schema(db) == "5");
 }
