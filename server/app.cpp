@@ -120,26 +120,6 @@ std::optional<Response> string_field(const json& j, const char* key, std::string
 
 // ---- metrics (Prometheus text format) ---------------------------------------------------------
 
-// The scheduled backups' figures, in Prometheus' text format.
-std::string backup_metrics(const BackupState& b) {
-    std::string o;
-    auto gauge = [&](const char* name, const char* help, double v) {
-        char num[64];
-        std::snprintf(num, sizeof num, "%.3f", v);
-        o += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name + " " + num + "\n";
-    };
-    gauge("fika_backup_last_success_timestamp_seconds", "When the last good scheduled backup was written (0: none).",
-          static_cast<double>(b.last_ok_at_ms) / 1000.0);
-    gauge("fika_backup_last_ok", "Whether the last scheduled backup was written and read back (1) or failed (0).",
-          b.last_at_ms == 0 || b.last_ok ? 1 : 0);
-    gauge("fika_backup_last_duration_seconds", "How long the last scheduled backup took.", b.last_seconds);
-    gauge("fika_backup_last_bytes", "The size of the last good scheduled backup.", static_cast<double>(b.last_bytes));
-    gauge("fika_backups_kept", "Good backups in the backup directory.", b.kept);
-    o += "# HELP fika_backup_failures_total Scheduled backups that failed since the server started.\n"
-         "# TYPE fika_backup_failures_total counter\nfika_backup_failures_total " + std::to_string(b.failures) + "\n";
-    return o;
-}
-
 class Metrics {
 public:
     void request(const std::string& route, int status) {
@@ -156,8 +136,9 @@ public:
         refused_ += refused;
         notifications_ += notified;
     }
+    // `backup`: the scheduled backups' state, when they are scheduled.
     std::string render(std::size_t live, const Stats* stats, const http::ConnectionStats& conns,
-                       std::uint64_t rate_limited, double rate) {
+                       std::uint64_t rate_limited, double rate, const BackupState* backup) {
         std::lock_guard lock(mu_);
         std::string o;
         auto gauge = [&](const char* name, const char* help, auto v) {
@@ -223,6 +204,18 @@ public:
                   stats->feed_lag_s);
             o += "# HELP fika_webhook_queue Webhook deliveries waiting.\n";
             o += "# TYPE fika_webhook_queue gauge\nfika_webhook_queue " + std::to_string(stats->webhook_queue) + "\n";
+        }
+        if (backup) {
+            gauge("fika_backup_last_success_timestamp_seconds",
+                  "When the last good scheduled backup was written (0: none).", backup->last_ok_at_ms / 1000);
+            gauge("fika_backup_last_ok", "Whether the last scheduled backup was written and read back (1) or failed (0).",
+                  backup->last_at_ms == 0 || backup->last_ok ? 1 : 0);
+            gauge("fika_backup_last_duration_seconds", "How long the last scheduled backup took.", backup->last_seconds);
+            gauge("fika_backup_last_bytes", "The size of the last good scheduled backup.", backup->last_bytes);
+            gauge("fika_backups_kept", "Good backups in the backup directory.", backup->kept);
+            o += "# HELP fika_backup_failures_total Scheduled backups that failed since the server started.\n"
+                 "# TYPE fika_backup_failures_total counter\nfika_backup_failures_total " +
+                 std::to_string(backup->failures) + "\n";
         }
         return o;
     }
@@ -450,9 +443,10 @@ struct App::Impl {
             auto s = store->stats();
             Response r;
             r.content_type = "text/plain; version=0.0.4";
+            std::optional<BackupState> b;
+            if (backups) b = backups->state();
             r.body = metrics.render(live.size(), s.ok() ? &*s : nullptr, http->connection_stats(), limiter.refused(),
-                                    limiter.rate());
-            if (backups) r.body += backup_metrics(backups->state());
+                                    limiter.rate(), b ? &*b : nullptr);
             return r;
         }, false);
 

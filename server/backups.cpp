@@ -28,30 +28,13 @@ std::string name_at(std::int64_t ms, bool pg) {
 
 }  // namespace
 
-std::chrono::seconds parse_duration(const std::string& text) {
-    if (text.empty()) return std::chrono::seconds(0);
-    std::size_t used = 0;
-    long long n = 0;
-    try {
-        n = std::stoll(text, &used);
-    } catch (...) {
-        return std::chrono::seconds(0);
-    }
-    if (n <= 0) return std::chrono::seconds(0);
-    std::string unit = text.substr(used);
-    long long scale = unit.empty() || unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : unit == "d" ? 86400 : 0;
-    return std::chrono::seconds(n * scale);
-}
-
 BackupSchedule::BackupSchedule(ServerStore& store, BackupPlan plan, bool quiet)
-    : store_(store), plan_(std::move(plan)), quiet_(quiet) {
-    state_.scheduled = plan_.every.count() > 0;
-}
+    : store_(store), plan_(std::move(plan)), quiet_(quiet) {}
 
 BackupSchedule::~BackupSchedule() { stop(); }
 
 void BackupSchedule::start() {
-    if (!state_.scheduled || thread_.joinable()) return;
+    if (plan_.every.count() <= 0 || thread_.joinable()) return;
     std::error_code ec;
     fs::create_directories(plan_.dir, ec);
     // The newest good backup already there starts the schedule (a restart does not
@@ -106,15 +89,11 @@ void BackupSchedule::loop() {
     // cleared, a directory that is mounted again), but never in a tight loop.
     const auto retry = std::min<std::chrono::seconds>(plan_.every, std::chrono::minutes(15));
     for (;;) {
-        std::int64_t due_ms = 0;
-        {
-            std::lock_guard lock(mu_);
-            bool failed_last = state_.last_at_ms > 0 && !state_.last_ok;
-            due_ms = failed_last ? state_.last_at_ms + retry.count() * 1000
-                                 : state_.last_ok_at_ms + static_cast<std::int64_t>(plan_.every.count()) * 1000;
-        }
         {
             std::unique_lock lock(mu_);
+            bool failed_last = state_.last_at_ms > 0 && !state_.last_ok;
+            std::int64_t due_ms = failed_last ? state_.last_at_ms + retry.count() * 1000
+                                              : state_.last_ok_at_ms + static_cast<std::int64_t>(plan_.every.count()) * 1000;
             auto wait = std::chrono::milliseconds(std::max<std::int64_t>(0, due_ms - now_ms()));
             if (cv_.wait_for(lock, wait, [this] { return stopping_; })) return;
         }

@@ -26,7 +26,6 @@ struct BackupPlan {
 };
 
 struct BackupState {
-    bool scheduled = false;
     std::int64_t last_at_ms = 0;     // when the last attempt ended (0: none yet)
     bool last_ok = false;
     std::int64_t last_ok_at_ms = 0;  // the last good one (also one found at start)
@@ -36,9 +35,6 @@ struct BackupState {
     std::uint64_t failures = 0;      // since the server started
     int kept = 0;                    // good backups in the directory
 };
-
-// "90s", "30m", "24h", "7d" or plain seconds; nullopt-like 0 for anything else.
-std::chrono::seconds parse_duration(const std::string& text);
 
 class BackupSchedule {
 public:

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <cstring>
@@ -20,7 +21,6 @@
 #include "admin_json.h"
 #include "enrolment.h"
 #include "app.h"
-#include "backups.h"
 #include "server_store.h"
 
 using namespace fika::server;
@@ -144,17 +144,18 @@ std::string when(std::uint64_t ms) {
 }
 
 // "30m", "8h", "2d" or a number of minutes, as minutes; nullopt for anything else.
-std::optional<std::uint64_t> parse_minutes(const std::string& s) {
+// "90s", "30m", "8h", "2d"; a bare number is in `bare_unit` (s, m, h or d). nullopt for
+// anything else (and for 0).
+std::optional<std::chrono::seconds> parse_duration(const std::string& s, char bare_unit) {
     if (s.empty() || s.size() > 12) return std::nullopt;
     std::size_t digits = 0;
     while (digits < s.size() && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
     if (digits == 0 || digits + 1 < s.size()) return std::nullopt;
     std::uint64_t n = std::stoull(s.substr(0, digits));
-    char unit = digits < s.size() ? s[digits] : 'm';
-    if (unit == 'm') return n;
-    if (unit == 'h') return n * 60;
-    if (unit == 'd') return n * 24 * 60;
-    return std::nullopt;
+    char unit = digits < s.size() ? s[digits] : bare_unit;
+    std::uint64_t scale = unit == 's' ? 1 : unit == 'm' ? 60 : unit == 'h' ? 3600 : unit == 'd' ? 86400 : 0;
+    if (scale == 0 || n == 0) return std::nullopt;
+    return std::chrono::seconds(n * scale);
 }
 
 // A QR code of `text` on the terminal, two modules per character cell (light modules
@@ -266,8 +267,9 @@ int serve(const std::string& data, std::vector<std::string> args) {
             if (cfg.public_url.rfind("http://", 0) != 0 && cfg.public_url.rfind("https://", 0) != 0)
                 return usage_error("--public-url takes an http:// or https:// URL");
         } else if (a == "--backup-every") {
-            cfg.backup_every = parse_duration(value());
-            if (cfg.backup_every.count() < 1) return usage_error("--backup-every takes a duration: 90s, 30m, 24h, 7d");
+            auto every = parse_duration(value(), 's');
+            if (!every) return usage_error("--backup-every takes a duration: 90s, 30m, 24h, 7d");
+            cfg.backup_every = *every;
         } else if (a == "--keep") {
             cfg.backup_keep = std::atoi(value().c_str());
             if (cfg.backup_keep < 1) return usage_error("--keep takes how many backups to keep (1 or more)");
@@ -427,9 +429,10 @@ int main(int argc, char** argv) {
                 std::string url;
                 for (std::size_t i = 3; i < args.size(); ++i) {
                     if (args[i] == "--ttl" && i + 1 < args.size()) {
-                        auto t = parse_minutes(args[++i]);
-                        if (!t) return usage_error("--ttl takes a duration such as 30m, 8h or 2d");
-                        ttl = *t;
+                        auto t = parse_duration(args[++i], 'm');
+                        if (!t || *t < std::chrono::minutes(1))
+                            return usage_error("--ttl takes a duration such as 30m, 8h or 2d");
+                        ttl = static_cast<std::uint64_t>(t->count() / 60);
                     } else if (args[i] == "--url" && i + 1 < args.size()) {
                         url = args[++i];
                         if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)

@@ -262,7 +262,6 @@ SyncController::SyncController(AppContext* app) : app_(app) {
     connect(worker_, &SyncWorker::damaged, this, [this](const QString& finding) {
         stop_all();
         syncing_ = false;
-        failed_ = true;
         damaged_ = true;
         problem_ = tr("The local database is damaged: export what you can (Settings), then ask your admin");
         app_->reportError(sync::Error{sync::Code::Corrupt, finding.toStdString()});
