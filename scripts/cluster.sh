@@ -17,6 +17,7 @@ fika_install_deps
 BUILD="${FIKA_BUILD_DIR:-$FIKA_ROOT/build}"
 FIKA_BUILD_TARGETS="fika-server fika-cli" fika_build "$BUILD"
 SERVER="$BUILD/server/fika-server"
+export FIKA_CONFIG="${FIKA_CONFIG:-none}"
 DIR="${FIKA_CLUSTER_DIR:-/tmp/fika-cluster}"
 PORT="${FIKA_PORT:-8443}"
 PGBIN=/usr/lib/postgresql/15/bin

@@ -22,6 +22,9 @@ FIKA_PACKAGES=(
     gnome-keyring libsecret-tools dbus  # a keyring the tests start (the app's keyring test)
     libqrencode-dev  # QR codes of enrolment links (fika-server user enrol, the app's Add a device)
     zbar-tools  # the tests read those QR codes back (zbarimg) as a phone's camera would
+    libqt6svg6  # the app's SVG icon on its window and in the tray
+    dpkg-dev file help2man  # the Debian packages (cpack -G DEB: dpkg-shlibdeps, man pages)
+    systemd desktop-file-utils  # the packages' test checks their unit and .desktop file
 )
 
 fika_install_deps() {

@@ -10,6 +10,8 @@ fika_build "$BUILD"
 DATA="${FIKA_DATA:-$FIKA_ROOT/fika-data}"
 PORT="${FIKA_PORT:-8787}"
 SERVER="$BUILD/server/fika-server"
+# This checkout's server, not an installed package's settings (/etc/fika/fika-server.conf).
+export FIKA_CONFIG="${FIKA_CONFIG:-none}"
 APP="$BUILD/client/app/fika"
 mkdir -p "$DATA"
 if [ ! -s "$DATA/admin.token" ]; then

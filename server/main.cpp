@@ -6,6 +6,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <cstring>
 #include <ctime>
@@ -15,12 +16,16 @@
 #include <thread>
 #include <vector>
 
+#include <pwd.h>
 #include <qrencode.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "admin_json.h"
-#include "enrolment.h"
 #include "app.h"
+#include "config_file.h"
+#include "enrolment.h"
+#include "service_manager.h"
 #include "server_store.h"
 
 using namespace fika::server;
@@ -29,8 +34,12 @@ namespace {
 
 const char* kUsage = R"(fika-server — the Fika sync server
 
-Usage: fika-server [--data DIR] [--db DATABASE] COMMAND [ARGS...]
+Usage: fika-server [--config FILE] [--data DIR] [--db DATABASE] COMMAND [ARGS...]
 
+  --config FILE               settings to read first (the command line overrides them):
+                              "name = value" lines, named as the options here without
+                              their dashes (data, db and serve's); default $FIKA_CONFIG,
+                              else /etc/fika/fika-server.conf when it exists; "none": none
   --data DIR                  the data directory (the SQLite database, backups, the lock)
   --db DATABASE               keep everything in PostgreSQL instead of DIR/fika-server.db:
                               a postgresql:// URI or a libpq string ("host=/run/postgresql
@@ -119,6 +128,7 @@ Options:
                               $FIKA_DATA, else $XDG_DATA_HOME/fika-server, else
                               ~/.local/share/fika-server
   --help                      this text
+  --version                   the version
 
 The same admin operations are HTTP endpoints for an admin token: see docs/protocol.md.
 )";
@@ -127,6 +137,16 @@ int usage_error(const std::string& msg) {
     std::fprintf(stderr, "fika-server: %s\n(see fika-server --help)\n", msg.c_str());
     return 2;
 }
+
+// serve's options, for the configuration file (each is also a case in serve()).
+constexpr OptionSpec kServeOptions[] = {
+    {"listen", true},        {"tls-cert", true},        {"tls-key", true},         {"webhook", true},
+    {"max-body", true},      {"max-live", true},        {"require-app-lock", true}, {"live-poll", true},
+    {"workers", true},       {"rate", true},            {"max-drift", true},       {"header-timeout", true},
+    {"body-timeout", true},  {"idle-timeout", true},    {"max-connections", true}, {"max-per-address", true},
+    {"order-wait", true},    {"public-url", true},      {"backup-every", true},    {"keep", true},
+    {"backup-dir", true},    {"quiet", false},
+};
 
 int fail(const fika::sync::Error& e) {
     std::fprintf(stderr, "fika-server: %s\n", e.message.c_str());
@@ -211,24 +231,43 @@ std::unique_ptr<ServerStore> open_or_exit(const std::string& data, bool check, b
     return std::move(s).value();
 }
 
-int serve(const std::string& data, std::vector<std::string> args) {
+// `args`: serve's options, the configuration file's first (`origin` names their lines).
+int serve(const std::string& data, std::vector<std::string> args, const std::vector<std::string>& origin) {
     Config cfg;
     cfg.data_dir = data;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        const std::size_t at = i;
+        // A mistake in the configuration file names its line.
+        auto bad = [&](const std::string& msg) {
+            return usage_error(at < origin.size() ? origin[at] + ": " + msg : msg);
+        };
         auto value = [&]() -> std::string {
             if (i + 1 >= args.size()) throw std::runtime_error(a + " needs a value");
             return args[++i];
         };
+        // A number, or an error that says which option wanted one.
+        auto number = [&]() -> double {
+            std::string v = value();
+            char* end = nullptr;
+            double d = std::strtod(v.c_str(), &end);
+            if (v.empty() || *end != '\0' || !(d >= 0) || !(d <= 1e15))
+                throw std::runtime_error((at < origin.size() ? origin[at] + ": " : "") + a + " takes a number, not \"" + v + "\"");
+            return d;
+        };
+        auto count = [&]() { return static_cast<std::size_t>(number()); };
         if (a == "--listen") {
             std::string hp = value();
             auto colon = hp.rfind(':');
-            if (colon == std::string::npos) return usage_error("--listen takes HOST:PORT");
+            if (colon == std::string::npos) return bad("--listen takes HOST:PORT");
             cfg.host = hp.substr(0, colon);
             if (cfg.host.size() > 2 && cfg.host.front() == '[' && cfg.host.back() == ']')
                 cfg.host = cfg.host.substr(1, cfg.host.size() - 2);
-            cfg.port = std::atoi(hp.c_str() + colon + 1);
-            if (cfg.port < 0 || cfg.port > 65535) return usage_error("bad port in --listen");
+            std::string port = hp.substr(colon + 1);
+            if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+                std::stoi(port) > 65535)
+                return bad("bad port in --listen (HOST:PORT, PORT 0-65535)");
+            cfg.port = std::stoi(port);
         } else if (a == "--tls-cert") {
             cfg.tls_cert = value();
         } else if (a == "--tls-key") {
@@ -236,49 +275,49 @@ int serve(const std::string& data, std::vector<std::string> args) {
         } else if (a == "--webhook") {
             cfg.webhook_url = value();
         } else if (a == "--max-body") {
-            cfg.max_body = std::stoull(value());
+            cfg.max_body = count();
         } else if (a == "--max-live") {
-            cfg.max_live = std::stoull(value());
+            cfg.max_live = count();
         } else if (a == "--require-app-lock") {
-            cfg.require_app_lock_min = std::clamp(std::atoi(value().c_str()), 0, 24 * 60);
+            cfg.require_app_lock_min = static_cast<int>(std::clamp(number(), 0.0, 24.0 * 60));
         } else if (a == "--live-poll") {
-            cfg.live_poll_s = std::clamp(std::stod(value()), 0.05, 3600.0);
+            cfg.live_poll_s = std::clamp(number(), 0.05, 3600.0);
         } else if (a == "--workers") {
-            cfg.workers = std::max<std::size_t>(2, std::stoull(value()));
+            cfg.workers = std::max<std::size_t>(2, count());
         } else if (a == "--rate") {
-            cfg.rate_per_s = std::stod(value());
+            cfg.rate_per_s = number();
             cfg.rate_burst = std::max(10.0, cfg.rate_per_s * 4);
         } else if (a == "--max-drift") {
-            cfg.max_drift_ms = std::stoull(value()) * 1000;
+            cfg.max_drift_ms = static_cast<std::uint64_t>(number() * 1000);
         } else if (a == "--header-timeout") {
-            cfg.header_timeout_s = std::clamp(std::stod(value()), 0.1, 3600.0);
+            cfg.header_timeout_s = std::clamp(number(), 0.1, 3600.0);
         } else if (a == "--body-timeout") {
-            cfg.body_timeout_s = std::clamp(std::stod(value()), 0.1, 3600.0);
+            cfg.body_timeout_s = std::clamp(number(), 0.1, 3600.0);
         } else if (a == "--idle-timeout") {
-            cfg.idle_timeout_s = std::clamp(std::stod(value()), 1.0, 3600.0);
+            cfg.idle_timeout_s = std::clamp(number(), 1.0, 3600.0);
         } else if (a == "--max-connections") {
-            cfg.max_connections = std::max<std::size_t>(16, std::stoull(value()));
+            cfg.max_connections = std::max<std::size_t>(16, count());
         } else if (a == "--max-per-address") {
-            cfg.max_per_address = std::max<std::size_t>(2, std::stoull(value()));
+            cfg.max_per_address = std::max<std::size_t>(2, count());
         } else if (a == "--order-wait") {
-            cfg.push_order_wait_ms = static_cast<std::uint64_t>(std::clamp(std::stod(value()), 0.0, 3600.0) * 1000);
+            cfg.push_order_wait_ms = static_cast<std::uint64_t>(std::clamp(number(), 0.0, 3600.0) * 1000);
         } else if (a == "--public-url") {
             cfg.public_url = value();
             if (cfg.public_url.rfind("http://", 0) != 0 && cfg.public_url.rfind("https://", 0) != 0)
-                return usage_error("--public-url takes an http:// or https:// URL");
+                return bad("--public-url takes an http:// or https:// URL");
         } else if (a == "--backup-every") {
             auto every = parse_duration(value(), 's');
-            if (!every) return usage_error("--backup-every takes a duration: 90s, 30m, 24h, 7d");
+            if (!every) return bad("--backup-every takes a duration: 90s, 30m, 24h, 7d");
             cfg.backup_every = *every;
         } else if (a == "--keep") {
-            cfg.backup_keep = std::atoi(value().c_str());
-            if (cfg.backup_keep < 1) return usage_error("--keep takes how many backups to keep (1 or more)");
+            cfg.backup_keep = static_cast<int>(std::min(number(), 1e6));
+            if (cfg.backup_keep < 1) return bad("--keep takes how many backups to keep (1 or more)");
         } else if (a == "--backup-dir") {
             cfg.backup_dir = value();
         } else if (a == "--quiet") {
             cfg.quiet = true;
         } else {
-            return usage_error("unknown option for serve: " + a);
+            return bad("unknown option for serve: " + a);
         }
     }
     if (cfg.tls_cert.empty() != cfg.tls_key.empty()) return usage_error("--tls-cert and --tls-key go together");
@@ -321,12 +360,16 @@ int serve(const std::string& data, std::vector<std::string> args) {
                 cfg.host.find(':') != std::string::npos ? ("[" + cfg.host + "]").c_str() : cfg.host.c_str(), port,
                 data.c_str());
     std::fflush(stdout);
+    // Under systemd (Type=notify): started once it listens, its migrations done.
+    notify_service_manager("READY=1\nSTATUS=listening on port " + std::to_string(port) + "\nMAINPID=" +
+                           std::to_string(getpid()));
 
     std::thread signals([&app, set] {
         int sig = 0;
         sigwait(&set, &sig);
         std::fprintf(stderr, "fika-server: %s received, finishing requests and stopping\n",
                      sig == SIGINT ? "SIGINT" : "SIGTERM");
+        notify_service_manager("STOPPING=1\nSTATUS=finishing requests and stopping");
         app.stop();
     });
     bool ok = app.serve();
@@ -345,12 +388,46 @@ int main(int argc, char** argv) {
     // 100,000 records: server peak 384-432 MB with the default, 120 MB with two; the
     // same seconds). The work that allocates most runs under the one writer anyway.
     mallopt(M_ARENA_MAX, 2);
-    std::string data = default_data_dir();
+    // The configuration file first: what it says comes before the command line's.
+    std::string config_path;
+    bool config_named = false;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "--config") == 0) {
+            config_path = argv[i + 1];
+            config_named = true;
+        }
+    if (!config_named) {
+        const char* env = std::getenv("FIKA_CONFIG");
+        config_named = env && *env;
+        config_path = config_named ? env : (access(kDefaultConfigPath, F_OK) == 0 ? kDefaultConfigPath : "");
+    }
+    if (config_path == "none") config_path.clear();
+    ConfigArgs config;
+    if (!config_path.empty()) {
+        auto read = read_config_file(config_path, kServeOptions);
+        if (!read.ok()) {
+            std::fprintf(stderr, "fika-server: %s\n", read.error().message.c_str());
+            if (!config_named && access(config_path.c_str(), R_OK) != 0)
+                std::fprintf(stderr, "(run it as the server's user - sudo -u fika fika-server ... - or name another "
+                                     "file with --config FILE, or --config none)\n");
+            return 2;
+        }
+        config = std::move(read).value();
+    }
+    // --data, else $FIKA_DATA, else the file's data, else the user's data directory.
+    const char* env_data = std::getenv("FIKA_DATA");
+    std::string data = !config.data.empty() && !(env_data && *env_data) ? config.data : default_data_dir();
+    if (!config.db.empty()) g_db = config.db;
+    if (!g_db.empty() && !is_pg_database(g_db))
+        return usage_error(config_path + ": db: a postgresql:// URI or a libpq string (host=... dbname=...)");
     std::vector<std::string> args;
     bool json_out = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--data") {
+        if (a == "--config") {
+            if (i + 1 >= argc) return usage_error("--config needs a file (or none)");
+            ++i;
+        } else if (a == "--data") {
             if (i + 1 >= argc) return usage_error("--data needs a directory");
             data = argv[++i];
         } else if (a == "--db") {
@@ -359,6 +436,9 @@ int main(int argc, char** argv) {
             if (!is_pg_database(g_db)) return usage_error("--db: a postgresql:// URI or a libpq string (host=... dbname=...)");
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
+            return 0;
+        } else if (a == "--version") {
+            std::printf("fika-server %s\n", FIKA_VERSION);
             return 0;
         } else if (a == "--json") {
             json_out = true;
@@ -370,9 +450,25 @@ int main(int argc, char** argv) {
         std::fputs(kUsage, stderr);
         return 2;
     }
+    // root running a command on a data directory the service's user owns would leave
+    // files there (the database's journal, a backup) that the service cannot write.
+    struct stat dir_stat {};
+    if (g_db.empty() && geteuid() == 0 && stat(data.c_str(), &dir_stat) == 0 && dir_stat.st_uid != 0) {
+        const passwd* owner = getpwuid(dir_stat.st_uid);
+        std::string who = owner ? owner->pw_name : std::to_string(dir_stat.st_uid);
+        std::fprintf(stderr,
+                     "fika-server: %s belongs to the user %s: run fika-server as %s (sudo -u %s fika-server ...), "
+                     "so that what it writes stays theirs\n",
+                     data.c_str(), who.c_str(), who.c_str(), who.c_str());
+        return 2;
+    }
     const std::string cmd = args[0];
     try {
-        if (cmd == "serve") return serve(data, {args.begin() + 1, args.end()});
+        if (cmd == "serve") {
+            std::vector<std::string> serve_args = config.serve;
+            serve_args.insert(serve_args.end(), args.begin() + 1, args.end());
+            return serve(data, std::move(serve_args), config.origin);
+        }
         if (cmd == "user") {
             if (args.size() < 2) return usage_error("user add|list|disable|enable|token");
             const std::string& sub = args[1];

@@ -1,6 +1,7 @@
 #include "runner.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -145,6 +146,9 @@ int run_app(int argc, char** argv) {
     QApplication::setApplicationName("fika");
     QApplication::setOrganizationName("fika");
     QApplication::setApplicationDisplayName("Fika");
+    // The window's and the task bar's icon; the desktop file (client/app/dist) has the same.
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/Fika/icons/fika.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("fika"));
     QQuickStyle::setStyle("Material");
 
     QCommandLineParser p;

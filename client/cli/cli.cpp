@@ -116,6 +116,7 @@ Options:
   --db FILE    the local database (default $FIKA_DB, else ~/.local/share/fika/fika.db)
   --json       machine-readable output
   --help       this text
+  --version    the version
 
 Exit status: 0 success; 1 error; 2 usage; 3 not fully in sync (sync).
 )";
@@ -1076,7 +1077,7 @@ int run_cli(int argc, char** argv) {
     c.db_path = default_db();
     Args a;
     static const std::set<std::string> kFlags = {"json", "all", "unread", "by-user", "template", "help", "yes",
-                                                 "discard-unsent", "new-code"};
+                                                 "discard-unsent", "new-code", "version"};
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i];
         if (s == "-h") s = "--help";
@@ -1097,6 +1098,10 @@ int run_cli(int argc, char** argv) {
     }
     if (a.flags.count("help")) {
         std::fputs(kUsage, stdout);
+        return kOk;
+    }
+    if (a.flags.count("version")) {
+        std::printf("fika-cli %s\n", FIKA_VERSION);
         return kOk;
     }
     if (a.pos.empty()) {

@@ -108,21 +108,9 @@ public:
     }
     int stop(int sig = SIGTERM) {
         if (pid_ <= 0) return status_;
-        kill(pid_, sig);
-        int st = 0;
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (waitpid(pid_, &st, WNOHANG) == 0) {
-            if (std::chrono::steady_clock::now() > deadline) {
-                kill(pid_, SIGKILL);
-                waitpid(pid_, &st, 0);
-                break;
-            }
-            output();
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
+        status_ = stop_process(pid_, sig, [this] { output(); });
         output();
         pid_ = -1;
-        status_ = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
         return status_;
     }
 

@@ -4,8 +4,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <signal.h>
+
+#include <chrono>
+#include <functional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -42,6 +47,26 @@ inline std::pair<int, std::string> run_command(const std::vector<std::string>& a
     int status = 0;
     waitpid(pid, &status, 0);
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
+}
+
+// Sends `sig` to a child and waits for it, SIGKILL after 10 s; `meanwhile` runs between
+// looks (to drain its output). Its exit status; 128 + N when signal N ended it; -1 when
+// it had to be killed.
+inline int stop_process(pid_t pid, int sig, const std::function<void()>& meanwhile = {}) {
+    kill(pid, sig);
+    int status = 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (waitpid(pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -1;
+        }
+        if (meanwhile) meanwhile();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
 }
 
 }  // namespace fika::test

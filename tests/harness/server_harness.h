@@ -114,21 +114,9 @@ public:
     // SIGTERM and wait; returns the exit status (-1 when it had to be killed).
     int stop(int sig = SIGTERM) {
         if (pid_ <= 0) return 0;
-        kill(pid_, sig);
-        int status = 0;
-        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (waitpid(pid_, &status, WNOHANG) == 0) {
-            if (std::chrono::steady_clock::now() > deadline) {
-                kill(pid_, SIGKILL);
-                waitpid(pid_, &status, 0);
-                pid_ = -1;
-                return -1;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
+        int status = stop_process(pid_, sig);
         pid_ = -1;
-        if (WIFEXITED(status)) return WEXITSTATUS(status);
-        return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+        return status;
     }
 
     // Starts again on the same port and data directory.
