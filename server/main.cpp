@@ -223,6 +223,7 @@ std::unique_ptr<ServerStore> open_or_exit(const std::string& data, bool check, b
     ServerStoreOptions o;
     o.integrity_check = check;
     o.webhook = webhook;
+    o.before_migration_dir = data + "/backups";
     auto s = open_store(data, o);
     if (!s.ok()) {
         std::fprintf(stderr, "fika-server: cannot open %s: %s\n", where(data).c_str(), s.error().message.c_str());
@@ -342,6 +343,7 @@ int serve(const std::string& data, std::vector<std::string> args, const std::vec
     so.max_drift_ms = cfg.max_drift_ms;
     so.push_order_wait = std::chrono::milliseconds(cfg.push_order_wait_ms);
     so.max_waiting_pushes = std::max<std::size_t>(1, cfg.workers / 2);
+    so.before_migration_dir = data + "/backups";
     auto store = open_store(data, so);
     if (!store.ok()) {
         std::fprintf(stderr, "fika-server: cannot open %s: %s\n", where(data).c_str(), store.error().message.c_str());

@@ -255,6 +255,7 @@ Result<std::unique_ptr<ServerStore>> open_pg_store(const std::string& conninfo, 
         PgHubOptions o;
         o.wall = opts.wall;
         o.max_drift_ms = opts.max_drift_ms;
+        o.before_migration_dir = opts.before_migration_dir;
         auto db = PgStorage::open(conninfo, o);
         if (!db.ok()) throw sync::Failure{db.error()};
         return std::make_unique<ServerStore>(std::make_unique<PgEngine>(std::move(db).value()), opts);

@@ -56,6 +56,9 @@ struct ServerStoreOptions {
     // past this many the next is answered "busy" at once, so that the pushes they wait
     // for always find a free thread (fika-server: half its --workers).
     std::size_t max_waiting_pushes = 8;
+    // PostgreSQL: where a database an older fika-server wrote is dumped before it is
+    // migrated (fika-server: DATA/backups; the embedded file's copy goes beside it).
+    std::string before_migration_dir;
 };
 
 class ServerStore {

@@ -17,10 +17,6 @@ using pg::Param;
 
 namespace {
 
-// The layout of the hub's own tables (hub_meta ...): bump it with every change of the DDL
-// in migrate(), which runs only when the database is behind this or the engine's schema.
-constexpr int kPgSchema = 2;
-
 std::string sql_type(sync::FieldType t) {
     switch (t) {
         case sync::FieldType::Integer:
@@ -119,7 +115,7 @@ void PgHub::migrate() {
     bool current = false;
     if (!db_.exec("SELECT to_regclass('hub_meta')").null(0, 0))
         current = std::atoi(meta("schema").value_or("0").c_str()) == schema_->version() &&
-                  std::atoi(meta("pg_schema").value_or("0").c_str()) == kPgSchema;
+                  std::atoi(meta("pg_schema").value_or("0").c_str()) == kPgHubSchema;
     if (!current) migrate_tables(meta);
     auto put = [&](const char* key, const std::string& v) {
         db_.exec("INSERT INTO hub_meta(key,value) VALUES($1,$2) ON CONFLICT(key) DO UPDATE SET value=$2", {key, v});
@@ -156,7 +152,7 @@ void PgHub::migrate_tables(const std::function<std::optional<std::string>(const 
         db_.exec("INSERT INTO hub_meta(key,value) VALUES($1,$2) ON CONFLICT(key) DO UPDATE SET value=$2", {key, v});
     };
     int have = std::atoi(meta("schema").value_or("0").c_str());
-    if (have > schema_->version() || std::atoi(meta("pg_schema").value_or("0").c_str()) > kPgSchema)
+    if (have > schema_->version() || std::atoi(meta("pg_schema").value_or("0").c_str()) > kPgHubSchema)
         fail(Code::SchemaTooNew, "the PostgreSQL hub was written by a newer fika-server");
     for (const sync::TableDef& tb : schema_->tables()) {
         std::string name = pg::quote_ident(tb.name);
@@ -175,7 +171,7 @@ void PgHub::migrate_tables(const std::function<std::optional<std::string>(const 
         // hub has nothing to redo for them; its own rows simply have the new columns.
     }
     put("schema", std::to_string(schema_->version()));
-    put("pg_schema", std::to_string(kPgSchema));
+    put("pg_schema", std::to_string(kPgHubSchema));
 }
 
 // ---- units of work -----------------------------------------------------------------------------

@@ -31,7 +31,14 @@ namespace fika::server {
 struct PgHubOptions {
     sync::WallClock wall = sync::system_wall_clock();
     std::uint64_t max_drift_ms = 10 * 60 * 1000;
+    // Where PgStorage::open puts a pg_dump of a database an older fika-server wrote before
+    // it migrates it ("": no copy).
+    std::string before_migration_dir;
 };
+
+// The layout of the hub's own PostgreSQL tables (hub_meta's pg_schema): bumped with every
+// change of PgHub::migrate_tables's DDL.
+inline constexpr int kPgHubSchema = 2;
 
 class PgHub : public sync::HubStore {
 public:

@@ -43,19 +43,59 @@ Notification row_notification(const pg::Result& r, int i) {
 
 }  // namespace
 
-Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, const PgHubOptions& opts) {
-    return sync::guard([&] {
-        std::unique_ptr<PgStorage> s(new PgStorage());
-        s->open_hub(conninfo, opts);
-        s->migrate_server();
-        return s;
-    });
-}
-
 // The layout of the server's tables: bump it with every change of migrate_server's DDL,
 // which runs only when the database is behind it (see PgHub::migrate: DDL under traffic
 // takes exclusive locks and can deadlock with merges).
 constexpr int kPgServerSchema = 6;
+
+namespace {
+
+// The versions hub_meta says the database was written at: "schema.pg_schema.pg_server_schema"
+// when any is behind this fika-server's, else "" (up to date, or a new database).
+std::string behind(pg::Connection& db) {
+    if (db.exec("SELECT to_regclass('hub_meta')").null(0, 0)) return "";
+    auto at = [&](const char* key) {
+        pg::Result r = db.exec("SELECT value FROM hub_meta WHERE key=$1", {key});
+        return r.rows() ? std::atoi(std::string(r.text(0, 0)).c_str()) : 0;
+    };
+    int engine = at("schema"), hub = at("pg_schema"), server = at("pg_server_schema");
+    if (engine >= sync::Schema::current().version() && hub >= kPgHubSchema && server >= kPgServerSchema) return "";
+    return std::to_string(engine) + "." + std::to_string(hub) + "." + std::to_string(server);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, const PgHubOptions& opts) {
+    return sync::guard([&] {
+        // A database an older fika-server wrote is dumped aside before anything migrates
+        // it. The migrations are transactions (PostgreSQL's DDL is transactional): one that
+        // fails leaves the database as it was; the copy is for an upgrade taken back.
+        std::string before;
+        if (!opts.before_migration_dir.empty()) {
+            pg::Connection probe(conninfo);
+            if (std::string at = behind(probe); !at.empty()) {
+                before = before_migration_path(opts.before_migration_dir, at, "dump");
+                Status dumped = dump(conninfo, before);
+                if (!dumped.ok())
+                    sync::fail(sync::Code::Storage, "the database needs migrating and a copy of it could not be made first (" +
+                                                        dumped.error().message + "); nothing was changed");
+                std::fprintf(stderr, "fika-server: migrating the PostgreSQL database; a copy from before is %s\n",
+                             before.c_str());
+            }
+        }
+        std::unique_ptr<PgStorage> s(new PgStorage());
+        try {
+            s->open_hub(conninfo, opts);
+            s->migrate_server();
+        } catch (const sync::Failure& f) {
+            if (before.empty()) throw;
+            sync::fail(f.error.code, "migrating the PostgreSQL database failed (" + f.error.message +
+                                         "); it is as it was (a copy from before: " + before +
+                                         "). Run the previous fika-server, or report this");
+        }
+        return s;
+    });
+}
 
 void PgStorage::migrate_server() {
     pg::Connection& db = connection();
@@ -136,11 +176,13 @@ int run_pg_tool(std::vector<std::string> argv) {
 }
 }  // namespace
 
-Status PgStorage::backup(const std::string& to) {
+Status PgStorage::backup(const std::string& to) { return dump(conninfo(), to); }
+
+Status PgStorage::dump(const std::string& conninfo, const std::string& to) {
     return sync::guard_status([&] {
         std::string tmp = to + ".partial";
         std::filesystem::remove(tmp);
-        int rc = run_pg_tool({"/usr/bin/pg_dump", "--format=custom", "--file=" + tmp, "--dbname=" + conninfo()});
+        int rc = run_pg_tool({"/usr/bin/pg_dump", "--format=custom", "--file=" + tmp, "--dbname=" + conninfo});
         if (rc == -1) fail(sync::Code::Storage, "backup: cannot run pg_dump (apt-get install postgresql-client)");
         if (rc != 0) {
             std::filesystem::remove(tmp);

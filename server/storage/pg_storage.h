@@ -25,6 +25,9 @@ public:
 
     // pg_dump's custom format of the whole database, at `to` (restore: pg_restore).
     Status backup(const std::string& to);
+    // pg_dump's archive of the database `conninfo` names, read back (pg_restore --list)
+    // before it takes the name `to`.
+    static Status dump(const std::string& conninfo, const std::string& to);
 
     Result<std::optional<TokenOwner>> token_owner(const std::string& hash) override;
     Result<std::optional<User>> user_named(const std::string& name) override;

@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <ctime>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <set>
@@ -253,5 +255,23 @@ public:
     // Hints of other instances' commits; nullptr when this storage has no other writer.
     virtual std::unique_ptr<ChangeHints> hints() { return nullptr; }
 };
+
+// Where a storage engine copies a database an older fika-server wrote before it migrates
+// it: DIR/before-migration-YYYYMMDD-HHMMSSZ-schemaVERSIONS.EXT (a name the scheduled
+// backups' rotation leaves alone; -2, -3... after it when taken twice in a second).
+// Creates DIR.
+inline std::string before_migration_path(const std::filesystem::path& dir, const std::string& versions,
+                                         const std::string& ext) {
+    std::filesystem::create_directories(dir);
+    auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%SZ", &tm);
+    std::string base = "before-migration-" + std::string(stamp) + "-schema" + versions;
+    std::filesystem::path to = dir / (base + "." + ext);
+    for (int n = 2; std::filesystem::exists(to); ++n) to = dir / (base + "-" + std::to_string(n) + "." + ext);
+    return to.string();
+}
 
 }  // namespace fika::server

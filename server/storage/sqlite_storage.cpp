@@ -176,14 +176,8 @@ std::pair<int, int> written_at(const std::string& path) {
 std::string copy_before_migrating(const std::string& path) {
     auto [engine, server] = written_at(path);
     if (engine == 0 || (engine >= sync::kSchemaVersion && server >= kServerSchema)) return "";
-    auto dir = std::filesystem::path(path).parent_path() / "backups";
-    std::filesystem::create_directories(dir);
-    auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%SZ", std::gmtime(&now));
-    std::string to = (dir / ("before-migration-" + std::string(stamp) + "-schema" + std::to_string(engine) + "." +
-                             std::to_string(server) + ".db"))
-                         .string();
+    std::string to = before_migration_path(std::filesystem::path(path).parent_path() / "backups",
+                                           std::to_string(engine) + "." + std::to_string(server), "db");
     std::string msg;
     if (copy_sqlite_database(path, to, msg) != SQLITE_OK) {
         std::filesystem::remove(to);

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <random>
 #include <set>
@@ -487,4 +488,62 @@ TEST_CASE("the live channel across instances: a push on one reaches streams on a
     INFO((r.ok() ? "" : r.failure->message));
     REQUIRE(r.ok());
     CHECK(laptop->wait_for(about("notification", *later), 10s) >= 0);
+}
+
+TEST_CASE("an older PostgreSQL database is dumped aside before it is migrated - a migration that fails leaves it as it was and the server does not start") {
+    PgCluster cluster;
+    const std::string db = cluster.conninfo();
+    auto psql = [&](const std::string& sql) {
+        auto [rc, out] = fika::test::run_command({"/usr/bin/psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", db,
+                                                  "-c", sql},
+                                                 true);
+        INFO(sql << " -> " << out);
+        REQUIRE(rc == 0);
+        return out;
+    };
+    fika::test::ServerProcess srv({"--db", db});
+    REQUIRE(srv.admin({"--db", db, "user", "add", "karin", "--role", "consultant"}).first == 0);
+    srv.stop();
+    // As fika-server at server schema 5 left it (before devices could be signed out).
+    psql("ALTER TABLE srv_devices DROP COLUMN signout_at; UPDATE hub_meta SET value='5' WHERE key='pg_server_schema'");
+    auto copies = [&] {
+        std::vector<std::string> out;
+        std::error_code ec;
+        for (auto it = std::filesystem::directory_iterator(srv.data() + "/backups", ec);
+             !ec && it != std::filesystem::directory_iterator(); ++it)
+            out.push_back(it->path().string());
+        return out;
+    };
+    srv.start();
+    auto [src, stats] = srv.admin({"--db", db, "--json", "stats"});
+    REQUIRE(src == 0);
+    CHECK(nlohmann::json::parse(stats)["users"] == 1);
+    srv.stop();
+    CHECK(psql("SELECT value FROM hub_meta WHERE key='pg_server_schema'") == "6\n");
+    REQUIRE(copies().size() == 1);
+    const std::string copy = copies()[0];
+    CHECK_THAT(copy, Catch::Contains("before-migration-") && Catch::EndsWith(".5.dump"));
+    CHECK_THAT(srv.log(), Catch::Contains("a copy from before is " + copy));
+    // pg_restore reads it, and it holds the database as it was.
+    auto [lrc, hub_meta] = fika::test::run_command({"/usr/bin/pg_restore", "--data-only", "--table=hub_meta", "--file=-", copy});
+    CHECK(lrc == 0);
+    CHECK_THAT(hub_meta, Catch::Contains("pg_server_schema\t5"));
+    // Up to date now: the next start copies nothing.
+    srv.start();
+    srv.stop();
+    CHECK(copies().size() == 1);
+
+    // A migration that fails (a column its index needs is gone) is rolled back whole.
+    psql("DROP INDEX srv_devices_by_user; ALTER TABLE srv_devices RENAME COLUMN user_id TO owner;"
+         " UPDATE hub_meta SET value='5' WHERE key='pg_server_schema'");
+    auto [rc, out] = fika::test::run_command(
+        {FIKA_SERVER_BIN, "--data", srv.data(), "--db", db, "serve", "--listen", "127.0.0.1:0"}, true);
+    INFO(out);
+    CHECK(rc != 0);
+    CHECK_THAT(out, Catch::Contains("migrating the PostgreSQL database failed") && Catch::Contains("it is as it was") &&
+                        Catch::Contains("a copy from before: "));
+    CHECK_FALSE(Catch::Contains("listening on").match(out));
+    CHECK(psql("SELECT value FROM hub_meta WHERE key='pg_server_schema'") == "5\n");
+    psql("SELECT owner FROM srv_devices LIMIT 0");
+    CHECK(copies().size() == 2);
 }

@@ -200,7 +200,7 @@ TEST_CASE("a scheduled backup that cannot be written is said in /healthz and /me
 }
 
 TEST_CASE("an older database is copied aside before it is migrated - a migration that fails leaves it as it was and the server refuses to start saying why") {
-    if (fika::test::pg_backend()) return;  // the embedded database's file; PostgreSQL migrates under its advisory lock
+    if (fika::test::pg_backend()) return;  // the embedded database's file; PostgreSQL's: tests/server/test_pg.cpp
     ServerProcess srv({"--rate", "0"});
     std::string tok = srv.add_user("karin", "consultant");
     srv.stop();
