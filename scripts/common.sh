@@ -25,6 +25,7 @@ FIKA_PACKAGES=(
     libqt6svg6  # the app's SVG icon on its window and in the tray
     dpkg-dev file help2man  # the Debian packages (cpack -G DEB: dpkg-shlibdeps, man pages)
     systemd desktop-file-utils  # the packages' test checks their unit and .desktop file
+    chromium chromium-driver python3-selenium  # the web console's test, in a real browser
 )
 
 fika_install_deps() {

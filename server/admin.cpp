@@ -216,6 +216,32 @@ Result<std::vector<Device>> Admin::devices(const std::string& name) {
 
 Status Admin::revoke_device(const std::string& site) { return data_.revoke_device(site, hub_.now_ms()); }
 
+Result<std::vector<AccountAccess>> Admin::accounts(const std::string& query, std::size_t limit) {
+    return sync::guard([&] {
+        std::map<std::string, std::vector<std::string>> granted;  // account id -> consultants
+        for (const User& u : must(data_.users()))
+            if (u.role == UserRole::Consultant)
+                for (const std::string& a : must(data_.grants_of(u.id))) granted[a].push_back(u.name);
+        std::vector<AccountAccess> out;
+        for (const sync::Record& r : must(hub_.search("accounts", "name", query, limit)))
+            out.push_back({r.id, sync::to_display(r["name"]), granted[r.id]});
+        return out;
+    });
+}
+
+Result<std::vector<AccountAccess>> Admin::access_of(const std::string& user_name) {
+    return sync::guard([&] {
+        User u = find_user(user_name);
+        std::vector<AccountAccess> out;
+        for (const std::string& id : must(data_.grants_of(u.id))) {
+            auto r = hub_.get("accounts", id);
+            out.push_back({id, r.ok() ? sync::to_display((*r)["name"]) : "", {u.name}});
+        }
+        std::sort(out.begin(), out.end(), [](const AccountAccess& a, const AccountAccess& b) { return a.name < b.name; });
+        return out;
+    });
+}
+
 Status Admin::grant(const std::string& user_name, const std::string& account_id) {
     return sync::guard_status([&] {
         User u = find_user(user_name);

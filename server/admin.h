@@ -42,6 +42,12 @@ struct EnrolRequest {
 inline constexpr std::uint64_t kEnrolTtlDefaultMin = 24 * 60;
 inline constexpr std::uint64_t kEnrolTtlMaxMin = 7 * 24 * 60;
 
+// A customer account and the consultants granted it (sellers and admins read every one).
+struct AccountAccess {
+    std::string id, name;
+    std::vector<std::string> granted;  // user names
+};
+
 class Admin {
 public:
     Admin(sync::HubStore& hub, ServerData& data, AccessLog& log) : hub_(hub), data_(data), log_(log) {}
@@ -67,6 +73,10 @@ public:
     Result<std::vector<Device>> devices(const std::string& name);
     // The device's own token stops working. Errors: NotFound, Invalid (no token of its own).
     Status revoke_device(const std::string& site);
+    // Accounts whose name contains `query` (any case), name order, with who is granted each.
+    Result<std::vector<AccountAccess>> accounts(const std::string& query, std::size_t limit);
+    // The accounts a consultant is granted (an account not on the hub yet: its id, no name).
+    Result<std::vector<AccountAccess>> access_of(const std::string& user_name);
     Status grant(const std::string& user_name, const std::string& account_id);
     Status revoke(const std::string& user_name, const std::string& account_id);
 

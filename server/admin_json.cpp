@@ -19,6 +19,12 @@ json disabled(const std::string& name, bool disabled) { return {{"name", name}, 
 
 json token(const std::string& name, const std::string& token) { return {{"name", name}, {"token", token}}; }
 
+json accounts(const std::vector<AccountAccess>& as) {
+    json arr = json::array();
+    for (const AccountAccess& a : as) arr.push_back({{"id", a.id}, {"name", a.name}, {"granted", a.granted}});
+    return {{"accounts", arr}};
+}
+
 json access(const std::string& user, const std::string& account, bool granted) {
     return {{"user", user}, {"account", account}, {"access", granted}};
 }

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "backups.h"
+#include "console.h"
 #include "enrolment.h"
 #include "export.h"
 #include "http.h"
@@ -290,9 +291,12 @@ struct App::Impl {
     std::mutex webhook_mu;
     std::condition_variable webhook_cv;
     std::unique_ptr<BackupSchedule> backups;
+    std::unique_ptr<Console> console;
+    const SteadyClock::time_point started = SteadyClock::now();
 
     Impl(Config c, std::unique_ptr<ServerStore> s)
-        : cfg(std::move(c)), store(std::move(s)), live(*store, cfg.max_live, std::chrono::milliseconds(static_cast<std::int64_t>(cfg.live_poll_s * 1000)), [this](const std::string& line) { log(line); }), limiter(cfg.rate_per_s, cfg.rate_burst) {}
+        : cfg(std::move(c)), store(std::move(s)), live(*store, cfg.max_live, std::chrono::milliseconds(static_cast<std::int64_t>(cfg.live_poll_s * 1000)), [this](const std::string& line) { log(line); }), limiter(cfg.rate_per_s, cfg.rate_burst),
+          console(std::make_unique<Console>(*store, !cfg.tls_cert.empty())) {}
 
     void log(const std::string& line) {
         if (!cfg.quiet) std::fprintf(stderr, "%s\n", line.c_str());
@@ -303,6 +307,31 @@ struct App::Impl {
     // decided by the route that runs (route()), after cpp-httplib has decoded the path.
     std::optional<Response> gate(const Request& r, std::string& who, std::any& principal) {
         if (r.path == "/healthz" || r.path == "/metrics") return std::nullopt;
+        // The console's pages and its sign-in; its calls of the admin API come below.
+        if (r.path == "/admin" || r.path.rfind("/admin/", 0) == 0) {
+            if (r.path == "/admin/session" && r.method == "POST" && !enrol_limiter.has(r.remote_addr)) {
+                Response e = Response::error(429, "rate_limited", "too many wrong tokens from this address; try again in a few seconds");
+                e.headers.emplace_back("Retry-After", "10");
+                return e;
+            }
+            return std::nullopt;
+        }
+        if (r.path.rfind("/v1/admin/", 0) == 0 && r.bearer_token().empty() && !r.header("cookie").empty()) {
+            // The console: its session cookie stands in for the token; a write also needs
+            // the CSRF token and this origin.
+            auto u = console->user_of(r);
+            if (!u) return Response::error(401, "unauthorized", "the console's session has ended: sign in again");
+            if (!console->csrf_ok(r))
+                return Response::error(403, "csrf", "a write from the console needs its CSRF token and this server's origin");
+            if (!limiter.allow(u->id)) {
+                Response e = Response::error(429, "rate_limited", "too many requests; slow down and retry");
+                e.headers.emplace_back("Retry-After", "1");
+                return e;
+            }
+            who = u->name;
+            principal = std::move(*u);
+            return std::nullopt;
+        }
         if (r.path == "/v1/enrol") {
             // No token yet: the code in the body is the credential. Wrong codes are slowed
             // per address (and 60 random bits, single use, hours at most, make guessing
@@ -421,7 +450,8 @@ struct App::Impl {
             auto s = store->live_position();
             if (!s.ok()) return Response::error(503, "unavailable", s.error().message);
             json j = {{"status", "ok"}, {"version", FIKA_VERSION}, {"schema", sync::kSchemaVersion},
-                      {"protocol", sync::kProtocolVersion}};
+                      {"protocol", sync::kProtocolVersion},
+                      {"uptime_s", std::chrono::duration_cast<std::chrono::seconds>(SteadyClock::now() - started).count()}};
             // The last scheduled backup: a failed one does not make the server unhealthy
             // to a load balancer (it still serves), but says so here and in /metrics.
             if (backups) {
@@ -530,6 +560,34 @@ struct App::Impl {
         });
 
         install_admin_routes();
+        install_console_routes();
+    }
+
+    void install_console_routes() {
+        route("GET", "/admin(/|/[a-z]+\\.(html|js|css|svg))?", "/admin", [this](const Request& r, const User*) {
+            return console->asset(r);
+        }, false);
+        route("GET", "/admin/session", "/admin/session", [this](const Request& r, const User*) {
+            return console->session(r);
+        }, false);
+        route("POST", "/admin/session", "/admin/session", [this](const Request& r, const User*) {
+            json body;
+            std::string token;
+            if (auto e = parse_body(r, body, {"token"})) return *e;
+            if (auto e = string_field(body, "token", token)) return *e;
+            Response out = console->sign_in(token);
+            if (out.status == 401) enrol_limiter.spend(r.remote_addr);
+            else if (out.status == 200) log("console: " + body_user(out) + " signed in from " + r.remote_addr);
+            return out;
+        }, false);
+        route("POST", "/admin/session/end", "/admin/session/end", [this](const Request&, const User*) {
+            return console->sign_out();
+        }, false);
+    }
+
+    static std::string body_user(const Response& out) {
+        auto j = json::parse(out.body, nullptr, false);
+        return j.is_object() && j.contains("user") ? j["user"].value("name", "") : "";
     }
 
     void install_admin_routes() {
@@ -570,6 +628,18 @@ struct App::Impl {
                   if (!st.ok()) return from_error(st.error());
                   return Response::json(200, admin_json::disabled(name, action == "disable").dump());
               });
+        route("GET", "/v1/admin/accounts", "/v1/admin/accounts", [this](const Request& r, const User*) {
+            std::string q = r.params.count("q") ? r.params.at("q") : "";
+            auto as = store->accounts(q.substr(0, 200), 50);
+            if (!as.ok()) return from_error(as.error());
+            return Response::json(200, admin_json::accounts(*as).dump());
+        });
+        route("GET", "/v1/admin/access", "/v1/admin/access", [this](const Request& r, const User*) {
+            if (!r.params.count("user")) return Response::error(400, "invalid", "user: whose access (?user=NAME)");
+            auto as = store->access_of(r.params.at("user"));
+            if (!as.ok()) return from_error(as.error());
+            return Response::json(200, admin_json::accounts(*as).dump());
+        });
         route("POST", "/v1/admin/access/(grant|revoke)", "/v1/admin/access/{action}", [this](const Request& r, const User*) {
             json body;
             if (auto e = parse_body(r, body, {"user", "account"})) return *e;

@@ -92,6 +92,16 @@ Status ServerStore::revoke_device(const std::string& site) {
     return admin_.revoke_device(site);
 }
 
+Result<std::vector<AccountAccess>> ServerStore::accounts(const std::string& query, std::size_t limit) {
+    std::lock_guard lock(mu_);
+    return admin_.accounts(query, limit);
+}
+
+Result<std::vector<AccountAccess>> ServerStore::access_of(const std::string& user_name) {
+    std::lock_guard lock(mu_);
+    return admin_.access_of(user_name);
+}
+
 Status ServerStore::grant(const std::string& user_name, const std::string& account_id) {
     std::lock_guard lock(mu_);
     return admin_.grant(user_name, account_id);

@@ -82,6 +82,8 @@ public:
     Result<std::optional<std::pair<User, std::string>>> enrol(const EnrolRequest& req);
     Result<std::vector<Device>> devices(const std::string& name);
     Status revoke_device(const std::string& site);
+    Result<std::vector<AccountAccess>> accounts(const std::string& query, std::size_t limit);
+    Result<std::vector<AccountAccess>> access_of(const std::string& user_name);
     Status grant(const std::string& user_name, const std::string& account_id);
     Status revoke(const std::string& user_name, const std::string& account_id);
     // The buckets a user may read: every bucket for sellers and admins.
@@ -117,6 +119,9 @@ public:
     // The live channel (live.h). These never wait for a sync: the storage reads them
     // through connections of their own.
     std::uint64_t incarnation() const { return hub_.incarnation(); }
+    Result<std::string> secret(const std::string& name, const std::string& proposal) {
+        return data_.secret(name, proposal);
+    }
     Result<LivePosition> live_position() { return data_.live_position(); }
     Result<LiveBatch> live_changes(const LivePosition& since, const std::string& user_id) {
         return data_.live_changes(since, user_id);

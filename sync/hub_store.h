@@ -34,6 +34,17 @@ struct HubCounts {
     std::uint64_t bytes = 0;   // the database's size on disk
 };
 
+// `text` as the body of a LIKE pattern that matches it literally (ESCAPE '\\'): for the
+// hubs' search().
+inline std::string like_pattern(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\\' || c == '%' || c == '_') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
 class HubStore {
 public:
     virtual ~HubStore() = default;
@@ -90,6 +101,10 @@ public:
     // in id order.
     virtual Result<std::vector<Record>> find(std::string_view table, std::string_view field, const Value& value,
                                              std::size_t limit) = 0;
+    // Live records of `table` whose text `field` contains `text` (ASCII letters in any
+    // case; "" matches every record), at most `limit`, in the order of that field.
+    virtual Result<std::vector<Record>> search(std::string_view table, std::string_view field, const std::string& text,
+                                               std::size_t limit) = 0;
     // Local writes of the hub (the server's own: the users directory). As SqliteReplica.
     virtual Result<std::string> create(std::string_view table, Fields fields) = 0;
     virtual Status update(std::string_view table, const std::string& id, Fields fields) = 0;

@@ -141,6 +141,24 @@ Result<std::vector<Record>> SqliteHub::find(std::string_view table, std::string_
     });
 }
 
+Result<std::vector<Record>> SqliteHub::search(std::string_view table, std::string_view field, const std::string& text,
+                                              std::size_t limit) {
+    return guard([&] {
+        const TableDef& t = table_or_fail(table);
+        int fi = t.field_index(field);
+        if (fi < 0 || t.fields[static_cast<std::size_t>(fi)].type != FieldType::Text)
+            fail(Code::Invalid, t.name + ": '" + std::string(field) + "' is not a text field");
+        const std::string f = quote_ident(std::string(field));
+        Stmt q = db().prepare("SELECT id FROM " + quote_ident(t.name) + " WHERE " + f +
+                              " LIKE ? ESCAPE '\\' AND coalesce(deleted,0)=0 ORDER BY " + f + " COLLATE NOCASE, id LIMIT ?");
+        q.bind(1, "%" + like_pattern(text) + "%").bind(2, static_cast<std::int64_t>(limit));
+        std::vector<Record> out;
+        while (q.step())
+            if (auto r = load(t, std::string(q.text(0)))) out.push_back(std::move(*r));
+        return out;
+    });
+}
+
 Result<HubCounts> SqliteHub::counts() {
     return guard([&] {
         HubCounts c;

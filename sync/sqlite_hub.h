@@ -38,6 +38,8 @@ public:
     }
     Result<std::vector<Record>> find(std::string_view table, std::string_view field, const Value& value,
                                      std::size_t limit) override;
+    Result<std::vector<Record>> search(std::string_view table, std::string_view field, const std::string& text,
+                                       std::size_t limit) override;
     Result<std::string> create(std::string_view table, Fields fields) override {
         return SqliteReplica::create(table, std::move(fields));
     }

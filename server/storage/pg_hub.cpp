@@ -633,6 +633,20 @@ sync::Result<std::vector<sync::Record>> PgHub::find(std::string_view table, std:
     });
 }
 
+sync::Result<std::vector<sync::Record>> PgHub::search(std::string_view table, std::string_view field,
+                                                      const std::string& text, std::size_t limit) {
+    return sync::guard([&] {
+        const sync::TableDef* t = schema_->table(table);
+        if (!t) fail(Code::Invalid, "unknown table '" + std::string(table) + "'");
+        int fi = t->field_index(field);
+        if (fi < 0 || t->fields[static_cast<std::size_t>(fi)].type != sync::FieldType::Text)
+            fail(Code::Invalid, t->name + ": '" + std::string(field) + "' is not a text field");
+        const std::string f = pg::quote_ident(field);
+        return load_rows(*t, f + " ILIKE $1 ESCAPE '\\' AND coalesce(deleted,0)=0 ORDER BY lower(" + f + "), id LIMIT $2",
+                         {"%" + sync::like_pattern(text) + "%", static_cast<std::int64_t>(limit)});
+    });
+}
+
 void PgHub::write_local(const sync::TableDef& t, const std::string& id, std::vector<std::pair<int, sync::Value>> sets,
                         bool creates) {
     auto existing = load(t, id);

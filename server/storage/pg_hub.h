@@ -64,6 +64,8 @@ public:
     sync::Result<sync::Record> get(std::string_view table, const std::string& id) override;
     sync::Result<std::vector<sync::Record>> find(std::string_view table, std::string_view field,
                                                  const sync::Value& value, std::size_t limit) override;
+    sync::Result<std::vector<sync::Record>> search(std::string_view table, std::string_view field,
+                                                   const std::string& text, std::size_t limit) override;
     sync::Result<std::string> create(std::string_view table, sync::Fields fields) override;
     sync::Status update(std::string_view table, const std::string& id, sync::Fields fields) override;
     sync::Result<std::vector<std::pair<const sync::TableDef*, std::string>>> records_about(

@@ -267,6 +267,19 @@ Status PgStorage::set_disabled(const std::string& user_id, bool disabled) {
     return write([&] { conn().exec("UPDATE srv_users SET disabled=$1 WHERE id=$2", {disabled ? 1 : 0, user_id}); });
 }
 
+Result<std::string> PgStorage::secret(const std::string& name, const std::string& proposal) {
+    return sync::guard([&] {
+        std::string out;
+        in_work([&] {
+            // Two instances proposing at once: the first insert wins, both read it.
+            conn().exec("INSERT INTO hub_meta(key,value) VALUES($1,$2) ON CONFLICT(key) DO NOTHING",
+                        {"secret:" + name, proposal});
+            out = std::string(conn().exec("SELECT value FROM hub_meta WHERE key=$1", {"secret:" + name}).text(0, 0));
+        });
+        return out;
+    });
+}
+
 Status PgStorage::set_token_hash(const std::string& user_id, const std::string& hash) {
     return write([&] { conn().exec("UPDATE srv_users SET token_hash=$1 WHERE id=$2", {hash, user_id}); });
 }

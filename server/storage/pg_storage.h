@@ -31,6 +31,7 @@ public:
 
     Result<std::optional<TokenOwner>> token_owner(const std::string& hash) override;
     Result<std::optional<User>> user_named(const std::string& name) override;
+    Result<std::string> secret(const std::string& name, const std::string& proposal) override;
     Result<std::optional<std::string>> user_name_of(const std::string& id) override;
     Result<std::vector<User>> users() override;
     Result<std::vector<User>> sellers() override;

@@ -241,6 +241,11 @@ public:
 
     virtual Result<ServerCounts> server_counts() = 0;
 
+    // A secret of this database, the same for every instance serving it (the web
+    // console's session key): `proposal` is stored under `name` the first time, and what
+    // is stored is returned. Never sent to a device.
+    virtual Result<std::string> secret(const std::string& name, const std::string& proposal) = 0;
+
     // ---- the live channel ---------------------------------------------------------------
     // Both safe from any thread at any time (they read through a connection of their own).
     // Where the changes stand now: live_changes(live_position()) finds only what commits

@@ -352,6 +352,17 @@ Status SqliteStorage::set_disabled(const std::string& user_id, bool disabled) {
     });
 }
 
+Result<std::string> SqliteStorage::secret(const std::string& name, const std::string& proposal) {
+    std::string out;
+    Status st = write([&] {
+        auto have = sync::must(meta("secret:" + name));
+        if (!have) sync::must(set_meta("secret:" + name, proposal));
+        out = have.value_or(proposal);
+    });
+    if (!st.ok()) return st.error();
+    return out;
+}
+
 Status SqliteStorage::set_token_hash(const std::string& user_id, const std::string& hash) {
     return write([&] {
         Stmt q = db().prepare("UPDATE srv_users SET token_hash=? WHERE id=?");

@@ -1758,3 +1758,100 @@ TEST_CASE("an admin asks a device to sign out: its next sync is taken and answer
     desk.account("Still here");
     CHECK_FALSE(desk.sync().sign_out);
 }
+
+TEST_CASE("the web console's session: an admin's token signs in - the cookie stands in for it - writes need the CSRF token - it ends when the admin is disabled") {
+    ServerProcess srv({"--rate", "0"});
+    const std::string root = srv.add_user("root", "admin"), karin = srv.add_user("karin", "consultant");
+    httplib::Client c(srv.url());
+    // The page itself: compiled in, with a strict Content-Security-Policy.
+    auto page = c.Get("/admin");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK_THAT(page->get_header_value("Content-Type"), Catch::StartsWith("text/html"));
+    CHECK_THAT(page->get_header_value("Content-Security-Policy"), Catch::Contains("default-src 'none'") &&
+                                                                     Catch::Contains("script-src 'self'") &&
+                                                                     Catch::Contains("frame-ancestors 'none'"));
+    CHECK(page->get_header_value("X-Frame-Options") == "DENY");
+    CHECK(c.Get("/admin/console.js")->status == 200);
+    CHECK(c.Get("/admin/nothing.js")->status == 404);
+    // Nobody signed in yet.
+    auto none = c.Get("/admin/session");
+    REQUIRE(none);
+    CHECK(body_json(none)["user"].is_null());
+
+    auto sign_in = [&](const std::string& token) {
+        return c.Post("/admin/session", json{{"token", token}}.dump(), "application/json");
+    };
+    auto wrong = sign_in("fika_" + std::string(32, '0'));
+    REQUIRE(wrong);
+    CHECK(wrong->status == 401);
+    CHECK(wrong->get_header_value("Set-Cookie").empty());
+    auto consultant = sign_in(karin);
+    REQUIRE(consultant);
+    CHECK(consultant->status == 403);
+    auto ok = sign_in(root);
+    REQUIRE(ok);
+    REQUIRE(ok->status == 200);
+    const std::string set_cookie = ok->get_header_value("Set-Cookie");
+    CHECK_THAT(set_cookie, Catch::Contains("HttpOnly") && Catch::Contains("SameSite=Strict") && Catch::Contains("Path=/"));
+    CHECK_FALSE(Catch::Contains(root).match(set_cookie));  // the token itself is not in the cookie
+    const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+    const std::string csrf = body_json(ok)["csrf"];
+
+    // The cookie reads the admin API; a write also needs the CSRF token (and this origin).
+    httplib::Headers with_cookie = {{"Cookie", cookie}};
+    auto users = c.Get("/v1/admin/users", with_cookie);
+    REQUIRE(users);
+    CHECK(users->status == 200);
+    CHECK(body_json(users)["users"].size() == 2);
+    CHECK(c.Get("/v1/me", with_cookie)->status == 401);  // the console's cookie opens the admin API only
+    const std::string add = json{{"name", "sven"}, {"role", "seller"}}.dump();
+    auto no_csrf = c.Post("/v1/admin/users", with_cookie, add, "application/json");
+    REQUIRE(no_csrf);
+    CHECK(no_csrf->status == 403);
+    CHECK(body_json(no_csrf)["error"]["code"] == "csrf");
+    auto elsewhere = c.Post("/v1/admin/users", {{"Cookie", cookie}, {"X-Fika-CSRF", csrf}, {"Origin", "https://evil.example"}},
+                            add, "application/json");
+    REQUIRE(elsewhere);
+    CHECK(elsewhere->status == 403);
+    auto added = c.Post("/v1/admin/users", {{"Cookie", cookie}, {"X-Fika-CSRF", csrf}}, add, "application/json");
+    REQUIRE(added);
+    CHECK(added->status == 201);
+    // A cookie with its signature altered, or naming another user, is nobody's.
+    std::string forged = cookie;
+    forged.back() = forged.back() == '0' ? '1' : '0';
+    CHECK(c.Get("/v1/admin/users", httplib::Headers{{"Cookie", forged}})->status == 401);
+
+    // The customer search behind the access page, and a grant through the cookie.
+    Device laptop(srv.url(), root);
+    const std::string acme = laptop.account("Acme Verkstad AB");
+    laptop.account("Berg 100% & Söner");
+    laptop.sync();
+    auto found = c.Get("/v1/admin/accounts?q=ACME", with_cookie);
+    REQUIRE(found);
+    REQUIRE(body_json(found)["accounts"].size() == 1);
+    CHECK(body_json(found)["accounts"][0]["id"] == acme);
+    CHECK(body_json(c.Get("/v1/admin/accounts?q=100%25", with_cookie))["accounts"].size() == 1);  // % is literal
+    CHECK(body_json(c.Get("/v1/admin/accounts?q=", with_cookie))["accounts"].size() == 2);
+    auto grant = c.Post("/v1/admin/access/grant", {{"Cookie", cookie}, {"X-Fika-CSRF", csrf}},
+                        json{{"user", "karin"}, {"account", acme}}.dump(), "application/json");
+    REQUIRE(grant);
+    CHECK(grant->status == 200);
+    auto access = c.Get("/v1/admin/access?user=karin", with_cookie);
+    REQUIRE(access);
+    CHECK(body_json(access)["accounts"][0]["name"] == "Acme Verkstad AB");
+    CHECK(body_json(c.Get("/v1/admin/accounts?q=acme", with_cookie))["accounts"][0]["granted"] == json::array({"karin"}));
+
+    // Every instance takes the same cookie: the key is the database's (a restart keeps it).
+    srv.restart();
+    httplib::Client again(srv.url());
+    CHECK(again.Get("/v1/admin/users", with_cookie)->status == 200);
+    // A disabled admin's session ends at once.
+    REQUIRE(srv.admin({"user", "disable", "root"}).first == 0);
+    CHECK(again.Get("/v1/admin/users", with_cookie)->status == 401);
+    CHECK(body_json(again.Get("/admin/session", with_cookie))["user"].is_null());
+    // Signing out clears the cookie in the browser.
+    auto out = again.Post("/admin/session/end", with_cookie, "", "application/json");
+    REQUIRE(out);
+    CHECK_THAT(out->get_header_value("Set-Cookie"), Catch::Contains("Max-Age=0"));
+}
