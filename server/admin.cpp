@@ -205,6 +205,25 @@ Result<std::optional<std::pair<User, std::string>>> Admin::enrol(const EnrolRequ
     });
 }
 
+Result<std::optional<User>> Admin::redeem_code(const std::string& code, const std::string& used_by,
+                                               const std::function<bool(const User&)>& allowed) {
+    return sync::guard([&]() -> std::optional<User> {
+        auto normal = sync::normal_enrol_code(code);
+        if (!normal) return std::nullopt;
+        return in_work(hub_, [&]() -> std::optional<User> {
+            auto user_id = must(data_.use_enrolment(code_hash(*normal), used_by, hub_.now_ms()));
+            if (!user_id) return std::nullopt;
+            auto name = must(data_.user_name_of(*user_id));
+            if (!name) return std::nullopt;
+            User u = find_user(*name);
+            // Refused: the unit of work rolls back, the code stays unused.
+            if (u.disabled) fail(Code::Forbidden, "the account " + u.name + " is disabled");
+            if (!allowed(u)) fail(Code::Forbidden, "this code is " + u.name + "'s, who may not sign in here");
+            return u;
+        });
+    });
+}
+
 Result<std::vector<Device>> Admin::devices(const std::string& name) {
     return sync::guard([&] {
         std::vector<Device> out = must(data_.devices(name.empty() ? std::string() : find_user(name).id));

@@ -3,6 +3,7 @@
 // the statistics. Each runs in one unit of work of the hub.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,6 +69,11 @@ public:
     // used or expired code (which of these is not told: a guesser learns nothing).
     // Errors: Invalid (a malformed request), Forbidden (a wiped device, a disabled user).
     Result<std::optional<std::pair<User, std::string>>> enrol(const EnrolRequest& req);
+    // Uses a code to sign in somewhere that is not a device (the web console: `used_by`
+    // "console"): its user, nullopt for an unknown, used or expired code. Errors:
+    // Forbidden (a disabled user, or one whose role `allowed` refuses; the code stays unused).
+    Result<std::optional<User>> redeem_code(const std::string& code, const std::string& used_by,
+                                            const std::function<bool(const User&)>& allowed);
     // A user's devices (every device: name empty), with the app version their last sync
     // told. Errors: NotFound.
     Result<std::vector<Device>> devices(const std::string& name);

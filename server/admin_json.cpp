@@ -94,4 +94,24 @@ json notification(const Notification& n) {
             {"read", n.read_ms.has_value()}, {"payload", payload.is_discarded() ? json(nullptr) : payload}};
 }
 
+json all_notifications(const std::vector<std::pair<Notification, std::string>>& ns) {
+    json arr = json::array();
+    for (const auto& [n, user] : ns) {
+        json j = notification(n);
+        j["user"] = user;
+        arr.push_back(std::move(j));
+    }
+    return {{"notifications", arr}};
+}
+
+json webhooks(const std::vector<WebhookItem>& queue, bool configured) {
+    json arr = json::array();
+    for (const WebhookItem& w : queue) {
+        json payload = json::parse(w.payload, nullptr, false);
+        arr.push_back({{"n", w.n}, {"attempts", w.attempts}, {"next_at_ms", w.next_at_ms}, {"last_error", w.last_error},
+                       {"payload", payload.is_discarded() ? json(nullptr) : payload}});
+    }
+    return {{"configured", configured}, {"queue", arr}};
+}
+
 }  // namespace fika::server::admin_json

@@ -32,6 +32,8 @@ json enrolment(const Enrolment& e, const std::string& link);  // {"code", "link"
 json revoked(const std::string& site);  // {"site", "revoked": true}
 json sign_out_asked(const std::string& site);  // {"site", "sign_out": true}
 json notification(const Notification& n);  // {n, case_id, created_ms, read, payload}
+json all_notifications(const std::vector<std::pair<Notification, std::string>>& ns);  // {"notifications": [{... user}]}
+json webhooks(const std::vector<WebhookItem>& queue, bool configured);  // {"configured", "queue": [{n, attempts, next_at_ms, last_error, payload}]}
 json erased(const std::string& contact_id, const std::vector<std::string>& buckets);  // {"erased", "buckets"}
 
 }  // namespace fika::server::admin_json

@@ -571,11 +571,14 @@ struct App::Impl {
             return console->session(r);
         }, false);
         route("POST", "/admin/session", "/admin/session", [this](const Request& r, const User*) {
+            // {"token": ...} or {"code": "XXXX-XXXX-XXXX"} (an enrolment code, single use).
             json body;
-            std::string token;
-            if (auto e = parse_body(r, body, {"token"})) return *e;
-            if (auto e = string_field(body, "token", token)) return *e;
-            Response out = console->sign_in(token);
+            std::string secret;
+            if (auto e = parse_body(r, body, {"token", "code"})) return *e;
+            const bool code = body.contains("code");
+            if (code == body.contains("token")) return Response::error(400, "invalid", "give a token or a code");
+            if (auto e = string_field(body, code ? "code" : "token", secret)) return *e;
+            Response out = code ? console->sign_in_with_code(secret) : console->sign_in(secret);
             if (out.status == 401) enrol_limiter.spend(r.remote_addr);
             else if (out.status == 200) log("console: " + body_user(out) + " signed in from " + r.remote_addr);
             return out;
@@ -628,6 +631,16 @@ struct App::Impl {
                   if (!st.ok()) return from_error(st.error());
                   return Response::json(200, admin_json::disabled(name, action == "disable").dump());
               });
+        route("GET", "/v1/admin/notifications", "/v1/admin/notifications", [this](const Request&, const User*) {
+            auto ns = store->all_notifications(200);
+            if (!ns.ok()) return from_error(ns.error());
+            return Response::json(200, admin_json::all_notifications(*ns).dump());
+        });
+        route("GET", "/v1/admin/webhooks", "/v1/admin/webhooks", [this](const Request&, const User*) {
+            auto q = store->webhook_queue(200);
+            if (!q.ok()) return from_error(q.error());
+            return Response::json(200, admin_json::webhooks(*q, !cfg.webhook_url.empty()).dump());
+        });
         route("GET", "/v1/admin/accounts", "/v1/admin/accounts", [this](const Request& r, const User*) {
             std::string q = r.params.count("q") ? r.params.at("q") : "";
             auto as = store->accounts(q.substr(0, 200), 50);

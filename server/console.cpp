@@ -123,6 +123,22 @@ Response Console::sign_in(const std::string& token) {
     const User& u = (*owner)->user;
     if (u.disabled) return unauthorized("the account " + u.name + " is disabled");
     if (u.role != UserRole::Admin) return Response::error(403, "forbidden", "the console is for admins");
+    return session_for(u);
+}
+
+Response Console::sign_in_with_code(const std::string& code) {
+    auto u = store_.redeem_code(code, "console", [](const User& who) { return who.role == UserRole::Admin; });
+    if (!u.ok()) {
+        Response out = Response::error(u.error().code == sync::Code::Forbidden ? 403 : 500,
+                                       u.error().code == sync::Code::Forbidden ? "forbidden" : "storage", u.error().message);
+        harden(out);
+        return out;
+    }
+    if (!*u) return unauthorized("this code is unknown, used or expired: ask for a new one");
+    return session_for(**u);
+}
+
+Response Console::session_for(const User& u) {
     const std::uint64_t expires = wall_() + kSessionMs;
     std::string body = hex(reinterpret_cast<const unsigned char*>(u.name.data()), u.name.size()) + "." +
                        std::to_string(u.created_ms) + "." + std::to_string(expires);

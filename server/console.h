@@ -44,6 +44,8 @@ public:
     // Signs in with a token: 200 and the cookie when it is an enabled admin's (their own
     // or an enrolled device's), else 401 (the caller slows wrong guesses).
     http::Response sign_in(const std::string& token);
+    // Signs in with an enrolment code an admin was given (single use, as a device's).
+    http::Response sign_in_with_code(const std::string& code);
     // Who is signed in and the CSRF token for writes ({"user": null} when nobody).
     http::Response session(const http::Request& r);
     // Clears the cookie.
@@ -60,6 +62,7 @@ public:
     static void harden(http::Response& out);
 
 private:
+    http::Response session_for(const User& u);
     const std::string& key();
     std::string mac(const std::string& text);
     std::string cookie_value(const http::Request& r) const;

@@ -480,7 +480,15 @@ int post_json(const std::string& url, const std::string& body, int timeout_s, st
     if (!delivery.empty()) headers.emplace("X-Fika-Delivery", delivery);
     auto res = cli.Post(path, headers, body, "application/json");
     if (!res) {
-        error = httplib::to_string(res.error());
+        // httplib names the step ("Connection", "Read"); say what happened at it.
+        switch (res.error()) {
+            case httplib::Error::Connection: error = "cannot connect to " + base; break;
+            case httplib::Error::Read: error = "no answer from " + base + " (timed out or closed)"; break;
+            case httplib::Error::Write: error = "sending to " + base + " failed"; break;
+            case httplib::Error::SSLConnection: error = "TLS with " + base + " failed"; break;
+            case httplib::Error::SSLServerVerification: error = base + "'s certificate was not accepted"; break;
+            default: error = httplib::to_string(res.error()) + " error with " + base; break;
+        }
         return 0;
     }
     return res->status;

@@ -2,6 +2,7 @@
 
 #include "pg_storage.h"
 
+#include <map>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -77,6 +78,12 @@ Result<Enrolment> ServerStore::new_enrolment(const std::string& name, std::uint6
     return admin_.new_enrolment(name, ttl_min);
 }
 
+Result<std::optional<User>> ServerStore::redeem_code(const std::string& code, const std::string& used_by,
+                                                    const std::function<bool(const User&)>& allowed) {
+    std::lock_guard lock(mu_);
+    return admin_.redeem_code(code, used_by, allowed);
+}
+
 Result<std::optional<std::pair<User, std::string>>> ServerStore::enrol(const EnrolRequest& req) {
     std::lock_guard lock(mu_);
     return admin_.enrol(req);
@@ -90,6 +97,25 @@ Result<std::vector<Device>> ServerStore::devices(const std::string& name) {
 Status ServerStore::revoke_device(const std::string& site) {
     std::lock_guard lock(mu_);
     return admin_.revoke_device(site);
+}
+
+Result<std::vector<std::pair<Notification, std::string>>> ServerStore::all_notifications(std::size_t limit) {
+    std::lock_guard lock(mu_);
+    return sync::guard([&] {
+        std::map<std::string, std::string> names;
+        for (const User& u : must(data_.users())) names[u.id] = u.name;
+        std::vector<std::pair<Notification, std::string>> out;
+        for (Notification& n : must(data_.notifications("", false, limit))) {
+            std::string name = names[n.user_id];
+            out.emplace_back(std::move(n), std::move(name));
+        }
+        return out;
+    });
+}
+
+Result<std::vector<WebhookItem>> ServerStore::webhook_queue(std::size_t limit) {
+    std::lock_guard lock(mu_);
+    return data_.webhook_queue(limit);
 }
 
 Result<std::vector<AccountAccess>> ServerStore::accounts(const std::string& query, std::size_t limit) {

@@ -80,8 +80,13 @@ public:
     // Devices (admin.h): enrolment codes, their exchange, the list, revoking one.
     Result<Enrolment> new_enrolment(const std::string& name, std::uint64_t ttl_min);
     Result<std::optional<std::pair<User, std::string>>> enrol(const EnrolRequest& req);
+    Result<std::optional<User>> redeem_code(const std::string& code, const std::string& used_by,
+                                            const std::function<bool(const User&)>& allowed);
     Result<std::vector<Device>> devices(const std::string& name);
     Status revoke_device(const std::string& site);
+    // Everyone's notifications, newest first, each with its user's name (the admin's view).
+    Result<std::vector<std::pair<Notification, std::string>>> all_notifications(std::size_t limit);
+    Result<std::vector<WebhookItem>> webhook_queue(std::size_t limit);
     Result<std::vector<AccountAccess>> accounts(const std::string& query, std::size_t limit);
     Result<std::vector<AccountAccess>> access_of(const std::string& user_name);
     Status grant(const std::string& user_name, const std::string& account_id);

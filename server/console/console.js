@@ -5,11 +5,19 @@
 // as text, never as HTML.
 
 const T = {
+  en: { "new_case": "new case", "competitor_account": "competitor's customer", "policy_activity": "activity against policy" },
   sv: {
+    "Notifications": "Aviseringar", "Sent": "Skickad", "To": "Till", "Kind": "Typ", "About": "Gäller", "Flags": "Flaggor",
+    "read": "läst", "unread": "oläst", "new_case": "nytt ärende", "competitor_account": "konkurrents kund",
+    "policy_activity": "aktivitet mot policy", "No notifications yet.": "Inga aviseringar än.",
+    "Webhook deliveries": "Webhook-leveranser", "Attempts": "Försök", "Next attempt": "Nästa försök", "Last error": "Senaste fel",
+    "Waiting to be delivered (delivered ones leave the queue):": "Väntar på leverans (levererade lämnar kön):",
+    "No webhook is set (serve --webhook URL).": "Ingen webhook är inställd (serve --webhook URL).", "Nothing waiting.": "Inget väntar.",
     "Health": "Hälsa", "Users": "Användare", "Devices": "Enheter", "Access": "Åtkomst", "Privacy": "Integritet",
     "Sign out": "Logga ut", "Sign in": "Logga in", "Admin token": "Administratörstoken",
-    "Sign in with an admin's token (fika-server user add NAME --role admin prints one).":
-      "Logga in med en administratörs token (fika-server user add NAMN --role admin skriver ut en).",
+    "Sign in with an admin's token (fika-server user add NAME --role admin prints one) or an enrolment code (fika-server user enrol NAME).":
+      "Logga in med en administratörs token (fika-server user add NAMN --role admin skriver ut en) eller en inloggningskod (fika-server user enrol NAMN).",
+    "Admin token or enrolment code": "Administratörstoken eller inloggningskod",
     "Status": "Status", "Version": "Version", "Schema": "Schema", "Uptime": "Drifttid",
     "Database size": "Databasens storlek", "Records": "Poster", "Devices seen": "Enheter", "Live streams": "Öppna strömmar",
     "Webhook queue": "Webhook-kö", "Feed lag": "Flödets fördröjning", "Last backup": "Senaste säkerhetskopia",
@@ -37,10 +45,17 @@ const T = {
     "Nothing logged.": "Inget loggat.", "Saved as a file": "Sparad som fil",
   },
   da: {
+    "Notifications": "Notifikationer", "Sent": "Sendt", "To": "Til", "Kind": "Type", "About": "Vedrører", "Flags": "Flag",
+    "read": "læst", "unread": "ulæst", "new_case": "ny sag", "competitor_account": "konkurrents kunde",
+    "policy_activity": "aktivitet mod politik", "No notifications yet.": "Ingen notifikationer endnu.",
+    "Webhook deliveries": "Webhook-leverancer", "Attempts": "Forsøg", "Next attempt": "Næste forsøg", "Last error": "Seneste fejl",
+    "Waiting to be delivered (delivered ones leave the queue):": "Venter på levering (leverede forlader køen):",
+    "No webhook is set (serve --webhook URL).": "Der er ingen webhook (serve --webhook URL).", "Nothing waiting.": "Intet venter.",
     "Health": "Tilstand", "Users": "Brugere", "Devices": "Enheder", "Access": "Adgang", "Privacy": "Privatliv",
     "Sign out": "Log ud", "Sign in": "Log ind", "Admin token": "Administrator-token",
-    "Sign in with an admin's token (fika-server user add NAME --role admin prints one).":
-      "Log ind med en administrators token (fika-server user add NAVN --role admin udskriver en).",
+    "Sign in with an admin's token (fika-server user add NAME --role admin prints one) or an enrolment code (fika-server user enrol NAME).":
+      "Log ind med en administrators token (fika-server user add NAVN --role admin udskriver en) eller en tilmeldingskode (fika-server user enrol NAVN).",
+    "Admin token or enrolment code": "Administrator-token eller tilmeldingskode",
     "Status": "Status", "Version": "Version", "Schema": "Skema", "Uptime": "Oppetid",
     "Database size": "Databasens størrelse", "Records": "Poster", "Devices seen": "Enheder", "Live streams": "Åbne strømme",
     "Webhook queue": "Webhook-kø", "Feed lag": "Forsinkelse", "Last backup": "Seneste sikkerhedskopi",
@@ -318,7 +333,31 @@ async function privacyPage(main, params) {
       : h("p", { class: "muted", text: t("Nothing logged.") }));
 }
 
-const pages = { health: healthPage, users: usersPage, devices: devicesPage, access: accessPage, privacy: privacyPage };
+// What a notification or a webhook delivery is about, in one line.
+function about(p) {
+  if (!p) return "";
+  const what = p.case ? p.case.title : p.activity ? p.activity.type : p.account ? p.account.name : "";
+  return [what, p.account && p.case ? p.account.name : "", p.found_by ? "(" + p.found_by.name + ")" : ""].filter(Boolean).join(" · ");
+}
+
+async function notificationsPage(main) {
+  const [{ notifications }, hooks] = await Promise.all([api("GET", "/v1/admin/notifications"), api("GET", "/v1/admin/webhooks")]);
+  put(main, h("h1", { text: t("Notifications") }),
+    notifications.length ? table(["Sent", "To", "Kind", "About", "Flags", "State"], notifications.map((n) => [
+      when(n.created_ms), n.user, t((n.payload && n.payload.kind) || ""), about(n.payload),
+      ((n.payload && n.payload.flags) || []).join(", "), n.read ? t("read") : t("unread")]))
+      : h("p", { class: "muted", text: t("No notifications yet.") }),
+    h("h2", { text: t("Webhook deliveries") }),
+    h("p", { class: "muted", id: "webhook-state", text: hooks.configured ? t("Waiting to be delivered (delivered ones leave the queue):")
+                                                                      : t("No webhook is set (serve --webhook URL).") }),
+    hooks.queue.length ? table(["About", "Attempts", "Next attempt", "Last error"], hooks.queue.map((w) => [
+      about(w.payload), w.attempts, when(w.next_at_ms),
+      h("td", { "data-label": t("Last error"), class: w.last_error ? "state-off" : "", text: w.last_error || "-" })]))
+      : h("p", { class: "muted", text: t("Nothing waiting.") }));
+}
+
+const pages = { health: healthPage, users: usersPage, devices: devicesPage, access: accessPage, privacy: privacyPage,
+                notifications: notificationsPage };
 
 // ---- the frame ---------------------------------------------------------------------------
 
@@ -335,20 +374,22 @@ function showSignIn(message) {
   document.getElementById("signout").hidden = true;
   document.getElementById("who").textContent = "";
   const token = h("input", { id: "token", type: "password", autocomplete: "current-password", required: true,
-                             "aria-label": t("Admin token") });
+                             "aria-label": t("Admin token or enrolment code") });
   const err = h("div", { id: "signin-error" });
-  const form = h("form", { id: "signin" }, h("label", {}, t("Admin token"), token), h("button", { type: "submit", text: t("Sign in") }), err);
+  const form = h("form", { id: "signin" }, h("label", {}, t("Admin token or enrolment code"), token), h("button", { type: "submit", text: t("Sign in") }), err);
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     try {
-      const s = await api("POST", "/admin/session", { token: token.value.trim() });
+      // An enrolment code (XXXX-XXXX-XXXX) or a token.
+      const v = token.value.trim();
+      const s = await api("POST", "/admin/session", /^[a-z0-9]{4}-?[a-z0-9]{4}-?[a-z0-9]{4}$/i.test(v) ? { code: v } : { token: v });
       token.value = "";
       signedIn(s);
       if (!location.hash || location.hash === "#/") location.hash = "#/health"; else render();
     } catch (e) { err.replaceChildren(errorLine(e)); }
   });
   document.getElementById("main").replaceChildren(h("div", { class: "signin panel" },
-    h("h1", { text: t("Sign in") }), h("p", { class: "muted", text: t("Sign in with an admin's token (fika-server user add NAME --role admin prints one).") }),
+    h("h1", { text: t("Sign in") }), h("p", { class: "muted", text: t("Sign in with an admin's token (fika-server user add NAME --role admin prints one) or an enrolment code (fika-server user enrol NAME).") }),
     message ? h("p", { class: "error", text: message }) : null, form));
   token.focus();
 }

@@ -505,7 +505,7 @@ Result<std::vector<Notification>> PgStorage::notifications(const std::string& us
     return sync::guard([&] {
         std::vector<Notification> out;
         pg::Result r = conn().exec(std::string("SELECT n,user_id,case_id,payload,created_at,read_at FROM "
-                                                     "srv_notifications WHERE user_id=$1") +
+                                                     "srv_notifications WHERE ($1='' OR user_id=$1)") +
                                              (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY n DESC LIMIT $2",
                                          {user_id, static_cast<std::int64_t>(limit)});
         for (int i = 0; i < r.rows(); ++i) out.push_back(row_notification(r, i));
@@ -561,7 +561,7 @@ Result<std::optional<WebhookItem>> PgStorage::next_webhook(std::uint64_t now_ms,
             "UPDATE srv_webhook SET next_at=$2 WHERE n=(SELECT n FROM srv_webhook WHERE next_at<=$1"
             " ORDER BY next_at, n LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING n, payload, attempts",
             {now_ms, now_ms + lease_ms});
-        if (r.rows()) item = WebhookItem{r.integer(0, 0), std::string(r.text(0, 1)), static_cast<int>(r.integer(0, 2))};
+        if (r.rows()) item = WebhookItem{r.integer(0, 0), std::string(r.text(0, 1)), static_cast<int>(r.integer(0, 2)), 0, {}};
     });
     if (!st.ok()) return st.error();
     return item;
@@ -575,6 +575,18 @@ Status PgStorage::webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, cons
     return write([&] {
         conn().exec("UPDATE srv_webhook SET attempts=attempts+1, next_at=$1, last_error=$2 WHERE n=$3",
                           {retry_at_ms, error.substr(0, 500), n});
+    });
+}
+
+Result<std::vector<WebhookItem>> PgStorage::webhook_queue(std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<WebhookItem> out;
+        pg::Result r = conn().exec("SELECT n,payload,attempts,next_at,coalesce(last_error,'') FROM srv_webhook ORDER BY n LIMIT $1",
+                                   {static_cast<std::int64_t>(limit)});
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back({r.integer(i, 0), std::string(r.text(i, 1)), static_cast<int>(r.integer(i, 2)),
+                           static_cast<std::uint64_t>(r.integer(i, 3)), std::string(r.text(i, 4))});
+        return out;
     });
 }
 

@@ -97,6 +97,8 @@ struct WebhookItem {
     std::int64_t n = 0;
     std::string payload;
     int attempts = 0;
+    std::uint64_t next_at_ms = 0;  // webhook_queue's: when it is tried next
+    std::string last_error;        // ... and why the last attempt failed
 };
 
 // A place in what has changed, for the live channel (server/live.h): changes and
@@ -212,7 +214,7 @@ public:
     virtual Status mark_all_notified(const std::vector<std::string>& record_ids) = 0;
     virtual Result<std::int64_t> add_notification(const std::string& user_id, const std::string& case_id,
                                                   const std::string& payload, std::uint64_t now_ms) = 0;
-    // Newest first.
+    // Newest first; `user_id` empty: everyone's (the admin's view).
     virtual Result<std::vector<Notification>> notifications(const std::string& user_id, bool unread_only,
                                                             std::size_t limit) = 0;
     // ids empty: all of the user's unread. Returns how many were marked.
@@ -229,6 +231,8 @@ public:
     virtual Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms) = 0;
     virtual Status webhook_done(std::int64_t n) = 0;
     virtual Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) = 0;
+    // What waits to be delivered, oldest first, with its attempts and last error.
+    virtual Result<std::vector<WebhookItem>> webhook_queue(std::size_t limit) = 0;
 
     // ---- the access log ---------------------------------------------------------------
     // Adds `e.times` to the line (day, who, action, subject), creating it.

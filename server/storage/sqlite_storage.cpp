@@ -662,8 +662,8 @@ Result<std::vector<Notification>> SqliteStorage::notifications(const std::string
     return sync::guard([&] {
         std::vector<Notification> out;
         Stmt q = db().prepare(std::string("SELECT n,user_id,case_id,payload,created_at,read_at FROM "
-                                          "srv_notifications WHERE user_id=?") +
-                              (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY n DESC LIMIT ?");
+                                          "srv_notifications WHERE (?1='' OR user_id=?1)") +
+                              (unread_only ? " AND read_at IS NULL" : "") + " ORDER BY n DESC LIMIT ?2");
         q.bind(1, user_id).bind(2, static_cast<std::int64_t>(limit));
         while (q.step()) out.push_back(row_notification(q));
         return out;
@@ -718,7 +718,7 @@ Result<std::optional<WebhookItem>> SqliteStorage::next_webhook(std::uint64_t now
             "UPDATE srv_webhook SET next_at=?2 WHERE n=(SELECT n FROM srv_webhook WHERE next_at<=?1"
             " ORDER BY next_at, n LIMIT 1) RETURNING n, payload, attempts");
         q.bind(1, now_ms).bind(2, now_ms + lease_ms);
-        if (q.step()) item = WebhookItem{q.integer(0), std::string(q.text(1)), static_cast<int>(q.integer(2))};
+        if (q.step()) item = WebhookItem{q.integer(0), std::string(q.text(1)), static_cast<int>(q.integer(2)), 0, {}};
     });
     if (!st.ok()) return st.error();
     return item;
@@ -735,6 +735,18 @@ Status SqliteStorage::webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, 
     return write([&] {
         Stmt q = db().prepare("UPDATE srv_webhook SET attempts=attempts+1, next_at=?, last_error=? WHERE n=?");
         q.bind(1, retry_at_ms).bind(2, error.substr(0, 500)).bind(3, n).run();
+    });
+}
+
+Result<std::vector<WebhookItem>> SqliteStorage::webhook_queue(std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<WebhookItem> out;
+        Stmt q = db().prepare("SELECT n,payload,attempts,next_at,coalesce(last_error,'') FROM srv_webhook ORDER BY n LIMIT ?");
+        q.bind(1, static_cast<std::int64_t>(limit));
+        while (q.step())
+            out.push_back({q.integer(0), std::string(q.text(1)), static_cast<int>(q.integer(2)),
+                           static_cast<std::uint64_t>(q.integer(3)), std::string(q.text(4))});
+        return out;
     });
 }
 

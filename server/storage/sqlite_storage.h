@@ -91,6 +91,7 @@ public:
     Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms) override;
     Status webhook_done(std::int64_t n) override;
     Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) override;
+    Result<std::vector<WebhookItem>> webhook_queue(std::size_t limit) override;
     Status log_access(const AccessEntry& e) override;
     Result<std::vector<AccessEntry>> access_log(const std::string& subject, const std::string& download_subject,
                                                 const std::string& who, std::size_t limit) override;

@@ -72,8 +72,11 @@ def cli(db, *argv):
 port = free_port()
 base = f"http://127.0.0.1:{port}"
 root_token = admin("user", "add", "root", "--role", "admin")
+admin("user", "add", "sven", "--role", "seller")  # told of new cases
 server_log = open(os.path.join(tmp, "server.log"), "w")
-server = subprocess.Popen([opts.server, "--data", data, "serve", "--listen", f"127.0.0.1:{port}", "--rate", "0"],
+# A webhook nobody listens on: its deliveries wait with their errors.
+server = subprocess.Popen([opts.server, "--data", data, "serve", "--listen", f"127.0.0.1:{port}", "--rate", "0",
+                           "--webhook", "http://127.0.0.1:1/fika"],
                           env=env, stdout=server_log, stderr=subprocess.STDOUT)
 driver = None
 try:
@@ -139,7 +142,7 @@ try:
     check(driver.find_element(By.ID, "who").text == "root", "the console names who is signed in")
 
     # Every page from the bar, where it lands.
-    for name in ("health", "users", "devices", "access", "privacy"):
+    for name in ("health", "users", "devices", "access", "notifications", "privacy"):
         driver.find_element(By.CSS_SELECTOR, f'#nav a[data-page="{name}"]').click()
         page_shown(name)
         check(driver.current_url.endswith("#/" + name), f"{name}: the link lands on #/{name}")
@@ -200,6 +203,21 @@ try:
           "the access log shows karin's download")
     shot("desktop-privacy")
 
+    # Sven was told of the new case; the webhook's failed delivery waits with its error.
+    def webhook_failed():
+        req = urllib.request.Request(base + "/v1/admin/webhooks", headers={"Authorization": "Bearer " + root_token})
+        with urllib.request.urlopen(req) as r:
+            q = json.load(r)["queue"]
+        return q and q[0]["last_error"]
+    WebDriverWait(driver, 30).until(lambda d: webhook_failed())
+    driver.find_element(By.CSS_SELECTOR, '#nav a[data-page="notifications"]').click()
+    page_shown("notifications")
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#page tbody tr")]
+    check(any("sven" in r and "Ny lagerlokal" in r for r in rows), "the notification to sven is listed")
+    check(any("Ny lagerlokal" in r and "cannot connect to http://127.0.0.1:1" in r for r in rows),
+          "the waiting webhook delivery shows its error: " + " | ".join(rows)[:300])
+    shot("desktop-notifications")
+
     # Swedish and Danish, and a phone-sized window.
     for code_, users_word in (("sv", "Användare"), ("da", "Brugere")):
         Select(driver.find_element(By.ID, "lang")).select_by_value(code_)
@@ -209,7 +227,7 @@ try:
         page_shown("users")
         shot(f"desktop-users-{code_}")
     driver.set_window_size(390, 844)
-    for name in ("health", "users", "devices", "access", "privacy"):
+    for name in ("health", "users", "devices", "access", "notifications", "privacy"):
         driver.find_element(By.CSS_SELECTOR, f'#nav a[data-page="{name}"]').click()
         page_shown(name)
         check(no_overflow(), f"{name}: nothing wider than a 390 px phone (Danish)")

@@ -1072,6 +1072,24 @@ TEST_CASE("TLS: with a certificate and key the server speaks HTTPS") {
     REQUIRE(r);
     CHECK(r->status == 200);
     CHECK(body_json(r)["name"] == "alice");
+    // The web console over it: its session cookie is Secure, so a browser never sends it
+    // in clear text; its writes come from the https:// origin.
+    const std::string root = srv.add_user("root", "admin");
+    auto s = c.Post("/admin/session", json{{"token", root}}.dump(), "application/json");
+    REQUIRE(s);
+    REQUIRE(s->status == 200);
+    const std::string set_cookie = s->get_header_value("Set-Cookie");
+    CHECK_THAT(set_cookie, Catch::Contains("; Secure") && Catch::Contains("HttpOnly"));
+    const std::string cookie = set_cookie.substr(0, set_cookie.find(';')), csrf = body_json(s)["csrf"];
+    const std::string origin = "https://127.0.0.1:" + std::to_string(srv.port());
+    auto ok = c.Post("/v1/admin/users", {{"Cookie", cookie}, {"X-Fika-CSRF", csrf}, {"Origin", origin}},
+                     json{{"name", "sven"}, {"role", "seller"}}.dump(), "application/json");
+    REQUIRE(ok);
+    CHECK(ok->status == 201);
+    auto downgraded = c.Post("/v1/admin/users", {{"Cookie", cookie}, {"X-Fika-CSRF", csrf}, {"Origin", "http://127.0.0.1:" + std::to_string(srv.port())}},
+                             json{{"name", "eve"}, {"role", "seller"}}.dump(), "application/json");
+    REQUIRE(downgraded);
+    CHECK(downgraded->status == 403);
     // Plain HTTP to the TLS port gets nowhere.
     httplib::Client plain(srv.url());
     plain.set_read_timeout(2, 0);
@@ -1842,6 +1860,29 @@ TEST_CASE("the web console's session: an admin's token signs in - the cookie sta
     CHECK(body_json(access)["accounts"][0]["name"] == "Acme Verkstad AB");
     CHECK(body_json(c.Get("/v1/admin/accounts?q=acme", with_cookie))["accounts"][0]["granted"] == json::array({"karin"}));
 
+    // An enrolment code signs an admin in once; a consultant's is refused and stays unused.
+    auto code_of = [&](const std::string& name) {
+        auto [rc, out] = srv.admin({"--json", "user", "enrol", name});
+        REQUIRE(rc == 0);
+        return json::parse(out)["code"].get<std::string>();
+    };
+    const std::string root_code = code_of("root"), karin_code = code_of("karin");
+    auto with_code = [&](const std::string& code) {
+        return c.Post("/admin/session", json{{"code", code}}.dump(), "application/json");
+    };
+    auto by_code = with_code(root_code);
+    REQUIRE(by_code);
+    CHECK(by_code->status == 200);
+    CHECK_THAT(by_code->get_header_value("Set-Cookie"), Catch::StartsWith("fika_console="));
+    CHECK(with_code(root_code)->status == 401);  // single use
+    auto karin_by_code = with_code(karin_code);
+    REQUIRE(karin_by_code);
+    CHECK(karin_by_code->status == 403);
+    auto still = c.Post("/v1/enrol", json{{"code", karin_code}, {"site", "00000000000000aa"}}.dump(), "application/json");
+    REQUIRE(still);
+    CHECK(still->status == 201);  // the refused sign-in did not use it up
+    CHECK(c.Post("/admin/session", json{{"code", root_code}, {"token", root}}.dump(), "application/json")->status == 400);
+
     // Every instance takes the same cookie: the key is the database's (a restart keeps it).
     srv.restart();
     httplib::Client again(srv.url());
@@ -1854,4 +1895,35 @@ TEST_CASE("the web console's session: an admin's token signs in - the cookie sta
     auto out = again.Post("/admin/session/end", with_cookie, "", "application/json");
     REQUIRE(out);
     CHECK_THAT(out->get_header_value("Set-Cookie"), Catch::Contains("Max-Age=0"));
+}
+
+TEST_CASE("the admin sees everyone's notifications and the webhook deliveries waiting with their errors") {
+    // A webhook nobody listens on: every delivery fails and says why.
+    ServerProcess srv({"--rate", "0", "--webhook", "http://127.0.0.1:1/fika"});
+    const std::string root = srv.add_user("root", "admin"), sven = srv.add_user("sven", "seller");
+    Device laptop(srv.url(), root);
+    const std::string acme = laptop.account("Acme");
+    laptop.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("New warehouse")}});
+    laptop.sync();
+    httplib::Client c(srv.url());
+    auto ns = c.Get("/v1/admin/notifications", auth(root));
+    REQUIRE(ns);
+    REQUIRE(ns->status == 200);
+    json list = body_json(ns)["notifications"];
+    REQUIRE(list.size() == 1);
+    CHECK(list[0]["user"] == "sven");
+    CHECK(list[0]["payload"]["case"]["title"] == "New warehouse");
+    CHECK(list[0]["read"] == false);
+    CHECK(c.Get("/v1/admin/notifications", auth(sven))->status == 403);  // sellers read their own at /v1/notifications
+    json hooks;
+    bool failed = holds_within([&] {
+        hooks = body_json(c.Get("/v1/admin/webhooks", auth(root)));
+        return hooks["queue"].size() == 1 && !hooks["queue"][0]["last_error"].get<std::string>().empty();
+    }, 10000);
+    INFO(hooks.dump());
+    REQUIRE(failed);
+    CHECK(hooks["configured"] == true);
+    CHECK(hooks["queue"][0]["attempts"].get<int>() >= 1);
+    CHECK(hooks["queue"][0]["payload"]["case"]["title"] == "New warehouse");
+    CHECK(hooks["queue"][0]["next_at_ms"].get<std::uint64_t>() > 0);
 }
