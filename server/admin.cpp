@@ -248,6 +248,22 @@ Result<std::vector<AccountAccess>> Admin::accounts(const std::string& query, std
     });
 }
 
+Result<std::vector<PersonRef>> Admin::people(const std::string& query, std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<PersonRef> out;
+        std::map<std::string, std::string> account_names;
+        for (const sync::Record& r : must(hub_.search("contacts", "name", query, limit))) {
+            std::string account = sync::to_display(r["account_id"]);
+            if (!account_names.count(account)) {
+                auto a = hub_.get("accounts", account);
+                account_names[account] = a.ok() ? sync::to_display((*a)["name"]) : "";
+            }
+            out.push_back({r.id, sync::to_display(r["name"]), account, account_names[account]});
+        }
+        return out;
+    });
+}
+
 Result<std::vector<AccountAccess>> Admin::access_of(const std::string& user_name) {
     return sync::guard([&] {
         User u = find_user(user_name);

@@ -43,6 +43,11 @@ struct EnrolRequest {
 inline constexpr std::uint64_t kEnrolTtlDefaultMin = 24 * 60;
 inline constexpr std::uint64_t kEnrolTtlMaxMin = 7 * 24 * 60;
 
+// A person (a contact) and the customer they belong to, for finding them by name.
+struct PersonRef {
+    std::string id, name, account_id, account_name;
+};
+
 // A customer account and the consultants granted it (sellers and admins read every one).
 struct AccountAccess {
     std::string id, name;
@@ -81,6 +86,8 @@ public:
     Status revoke_device(const std::string& site);
     // Accounts whose name contains `query` (any case), name order, with who is granted each.
     Result<std::vector<AccountAccess>> accounts(const std::string& query, std::size_t limit);
+    // People whose name contains `query` (any case), name order, with their customer.
+    Result<std::vector<PersonRef>> people(const std::string& query, std::size_t limit);
     // The accounts a consultant is granted (an account not on the hub yet: its id, no name).
     Result<std::vector<AccountAccess>> access_of(const std::string& user_name);
     Status grant(const std::string& user_name, const std::string& account_id);

@@ -19,6 +19,13 @@ json disabled(const std::string& name, bool disabled) { return {{"name", name}, 
 
 json token(const std::string& name, const std::string& token) { return {{"name", name}, {"token", token}}; }
 
+json people(const std::vector<PersonRef>& ps) {
+    json arr = json::array();
+    for (const PersonRef& p : ps)
+        arr.push_back({{"id", p.id}, {"name", p.name}, {"account", {{"id", p.account_id}, {"name", p.account_name}}}});
+    return {{"people", arr}};
+}
+
 json accounts(const std::vector<AccountAccess>& as) {
     json arr = json::array();
     for (const AccountAccess& a : as) arr.push_back({{"id", a.id}, {"name", a.name}, {"granted", a.granted}});

@@ -21,6 +21,7 @@ json added(const User& u, const std::string& token);          // {"user": user, 
 json disabled(const std::string& name, bool disabled);        // {"name", "disabled"}
 json token(const std::string& name, const std::string& token);  // {"name", "token"}
 json access(const std::string& user, const std::string& account, bool granted);  // {"user", "account", "access"}
+json people(const std::vector<PersonRef>& ps);                 // {"people": [{id, name, account: {id, name}}]}
 json accounts(const std::vector<AccountAccess>& as);           // {"accounts": [{id, name, granted: [names]}]}
 json access_log(const std::vector<AccessEntry>& log);         // {"entries": [{day, who, action, subject, times, first_ms, last_ms}]}
 json stats(const Stats& s);  // {users, devices: [device...], records, buckets, notifications, webhook_queue, database_bytes, hub_seq, feed_lag_s}

@@ -641,6 +641,12 @@ struct App::Impl {
             if (!q.ok()) return from_error(q.error());
             return Response::json(200, admin_json::webhooks(*q, !cfg.webhook_url.empty()).dump());
         });
+        route("GET", "/v1/admin/people", "/v1/admin/people", [this](const Request& r, const User*) {
+            std::string q = r.params.count("q") ? r.params.at("q") : "";
+            auto ps = store->people(q.substr(0, 200), 50);
+            if (!ps.ok()) return from_error(ps.error());
+            return Response::json(200, admin_json::people(*ps).dump());
+        });
         route("GET", "/v1/admin/accounts", "/v1/admin/accounts", [this](const Request& r, const User*) {
             std::string q = r.params.count("q") ? r.params.at("q") : "";
             auto as = store->accounts(q.substr(0, 200), 50);

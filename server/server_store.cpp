@@ -123,6 +123,11 @@ Result<std::vector<AccountAccess>> ServerStore::accounts(const std::string& quer
     return admin_.accounts(query, limit);
 }
 
+Result<std::vector<PersonRef>> ServerStore::people(const std::string& query, std::size_t limit) {
+    std::lock_guard lock(mu_);
+    return admin_.people(query, limit);
+}
+
 Result<std::vector<AccountAccess>> ServerStore::access_of(const std::string& user_name) {
     std::lock_guard lock(mu_);
     return admin_.access_of(user_name);

@@ -88,6 +88,7 @@ public:
     Result<std::vector<std::pair<Notification, std::string>>> all_notifications(std::size_t limit);
     Result<std::vector<WebhookItem>> webhook_queue(std::size_t limit);
     Result<std::vector<AccountAccess>> accounts(const std::string& query, std::size_t limit);
+    Result<std::vector<PersonRef>> people(const std::string& query, std::size_t limit);
     Result<std::vector<AccountAccess>> access_of(const std::string& user_name);
     Status grant(const std::string& user_name, const std::string& account_id);
     Status revoke(const std::string& user_name, const std::string& account_id);

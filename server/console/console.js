@@ -7,6 +7,7 @@
 const T = {
   en: { "new_case": "new case", "competitor_account": "competitor's customer", "policy_activity": "activity against policy" },
   sv: {
+    "Search people by name": "Sök personer på namn", "download": "nedladdning", "export": "export", "erase": "radering",
     "Notifications": "Aviseringar", "Sent": "Skickad", "To": "Till", "Kind": "Typ", "About": "Gäller", "Flags": "Flaggor",
     "read": "läst", "unread": "oläst", "new_case": "nytt ärende", "competitor_account": "konkurrents kund",
     "policy_activity": "aktivitet mot policy", "No notifications yet.": "Inga aviseringar än.",
@@ -34,7 +35,7 @@ const T = {
     "Granted accounts": "Tilldelade kunder", "Search customers by name": "Sök kunder på namn", "Search": "Sök",
     "Grant": "Ge åtkomst", "Who has access": "Vem har åtkomst", "No consultants yet.": "Inga konsulter än.",
     "Nothing granted.": "Ingen åtkomst tilldelad.", "No matches.": "Inga träffar.", "Customer": "Kund",
-    "Access log": "Åtkomstlogg", "Person (contact id)": "Person (kontakt-id)", "Show": "Visa", "Day": "Dag",
+    "Access log": "Åtkomstlogg", "Show": "Visa", "Day": "Dag",
     "Who": "Vem", "Action": "Åtgärd", "Subject": "Gäller", "Times": "Gånger", "Export person": "Exportera person",
     "Erase person": "Radera person", "Export": "Exportera", "Erase": "Radera",
     "Erase this person everywhere? This cannot be undone.": "Radera personen överallt? Det går inte att ångra.",
@@ -45,6 +46,7 @@ const T = {
     "Nothing logged.": "Inget loggat.", "Saved as a file": "Sparad som fil",
   },
   da: {
+    "Search people by name": "Søg personer efter navn", "download": "download", "export": "eksport", "erase": "sletning",
     "Notifications": "Notifikationer", "Sent": "Sendt", "To": "Til", "Kind": "Type", "About": "Vedrører", "Flags": "Flag",
     "read": "læst", "unread": "ulæst", "new_case": "ny sag", "competitor_account": "konkurrents kunde",
     "policy_activity": "aktivitet mod politik", "No notifications yet.": "Ingen notifikationer endnu.",
@@ -72,7 +74,7 @@ const T = {
     "Granted accounts": "Tildelte kunder", "Search customers by name": "Søg kunder efter navn", "Search": "Søg",
     "Grant": "Giv adgang", "Who has access": "Hvem har adgang", "No consultants yet.": "Ingen konsulenter endnu.",
     "Nothing granted.": "Ingen adgang tildelt.", "No matches.": "Ingen resultater.", "Customer": "Kunde",
-    "Access log": "Adgangslog", "Person (contact id)": "Person (kontakt-id)", "Show": "Vis", "Day": "Dag",
+    "Access log": "Adgangslog", "Show": "Vis", "Day": "Dag",
     "Who": "Hvem", "Action": "Handling", "Subject": "Vedrører", "Times": "Gange", "Export person": "Eksportér person",
     "Erase person": "Slet person", "Export": "Eksportér", "Erase": "Slet",
     "Erase this person everywhere? This cannot be undone.": "Slet personen overalt? Det kan ikke fortrydes.",
@@ -306,30 +308,42 @@ async function accessPage(main, params) {
 }
 
 async function privacyPage(main, params) {
-  const person = params.get("person") || "";
-  const log = await api("GET", "/v1/admin/access-log" + (person ? "?person=" + encodeURIComponent(person) : ""));
-  const id = h("input", { id: "person", value: person, autocomplete: "off", "aria-label": t("Person (contact id)") });
+  const q = params.get("q") || "", person = params.get("person") || "";
+  const [log, found] = await Promise.all([
+    api("GET", "/v1/admin/access-log" + (person ? "?person=" + encodeURIComponent(person) : "")),
+    q ? api("GET", "/v1/admin/people?q=" + encodeURIComponent(q)) : Promise.resolve({ people: [] })]);
+  const box = h("input", { id: "person-search", type: "search", value: q, autocomplete: "off", "aria-label": t("Search people by name") });
+  const form = h("form", { class: "inline", id: "people-form" }, h("label", {}, t("Search people by name"), box),
+                 h("button", { type: "submit", text: t("Search") }));
+  form.addEventListener("submit", (ev) => { ev.preventDefault(); location.hash = "#/privacy?q=" + encodeURIComponent(box.value.trim()); });
   const out = h("div", { id: "out" });
-  const form = h("form", { class: "inline", id: "person-form" }, h("label", {}, t("Person (contact id)"), id),
-    h("button", { type: "submit", text: t("Show") }),
-    h("button", { type: "button", class: "quiet", id: "export", onclick: async () => {
-      try {
-        const doc = await api("GET", "/v1/admin/people/" + encodeURIComponent(id.value.trim()));
-        const blob = new Blob([JSON.stringify(doc, null, 2)], { type: "application/json" });
-        const a = h("a", { href: URL.createObjectURL(blob), download: "person-" + id.value.trim() + ".json" });
-        document.body.append(a); a.click(); a.remove();
-        out.replaceChildren(h("pre", { class: "json", text: JSON.stringify(doc, null, 2) }));
-        toast(t("Saved as a file"));
-      } catch (e) { out.replaceChildren(errorLine(e)); }
-    }, text: t("Export") }),
-    h("button", { type: "button", class: "danger", id: "erase", onclick: async () => {
-      if (!id.value.trim() || !confirm(t("Erase this person everywhere? This cannot be undone."))) return;
-      try { await api("POST", "/v1/admin/people/" + encodeURIComponent(id.value.trim()) + "/erase", {}); toast(t("Saved")); await render(); }
-      catch (e) { out.replaceChildren(errorLine(e)); }
-    }, text: t("Erase") }));
-  form.addEventListener("submit", (ev) => { ev.preventDefault(); location.hash = "#/privacy?person=" + encodeURIComponent(id.value.trim()); });
-  put(main, h("h1", { text: t("Privacy") }), h("div", { class: "panel" }, form), out, h("h2", { text: t("Access log") }),
-    log.entries.length ? table(["Day", "Who", "Action", "Subject", "Times"], log.entries.map((e) => [e.day, e.who, e.action, e.subject, e.times]))
+  const exportPerson = (p) => async () => {
+    try {
+      const doc = await api("GET", "/v1/admin/people/" + encodeURIComponent(p.id));
+      const blob = new Blob([JSON.stringify(doc, null, 2)], { type: "application/json" });
+      const a = h("a", { href: URL.createObjectURL(blob), download: "person-" + p.id + ".json" });
+      document.body.append(a); a.click(); a.remove();
+      out.replaceChildren(h("pre", { class: "json", id: "export-json", text: JSON.stringify(doc, null, 2) }));
+      toast(t("Saved as a file"));
+    } catch (e) { out.replaceChildren(errorLine(e)); }
+  };
+  const erasePerson = (p) => async () => {
+    if (!confirm(t("Erase this person everywhere? This cannot be undone.") + "\n\n" + p.name + " (" + p.account.name + ")")) return;
+    try { await api("POST", "/v1/admin/people/" + encodeURIComponent(p.id) + "/erase", {}); toast(t("Saved")); await render(); }
+    catch (e) { out.replaceChildren(errorLine(e)); }
+  };
+  const chosen = found.people.find((p) => p.id === person);
+  put(main, h("h1", { text: t("Privacy") }), h("div", { class: "panel" }, form),
+    q ? (found.people.length ? table(["Name", "Customer", ""], found.people.map((p) => [p.name, p.account.name, actions(
+      h("button", { class: "quiet", "data-person": p.id, "data-action": "log",
+                    onclick: () => { location.hash = "#/privacy?q=" + encodeURIComponent(q) + "&person=" + encodeURIComponent(p.id); },
+                    text: t("Access log") }),
+      h("button", { class: "quiet", "data-person": p.id, "data-action": "export", onclick: exportPerson(p), text: t("Export") }),
+      h("button", { class: "danger", "data-person": p.id, "data-action": "erase", onclick: erasePerson(p), text: t("Erase") }))]))
+      : h("p", { class: "muted", text: t("No matches.") })) : null,
+    out,
+    h("h2", { text: t("Access log") + (person ? ": " + (chosen ? chosen.name : person) : "") }),
+    log.entries.length ? table(["Day", "Who", "Action", "Subject", "Times"], log.entries.map((e) => [e.day, e.who, t(e.action), e.subject, e.times]))
       : h("p", { class: "muted", text: t("Nothing logged.") }));
 }
 

@@ -91,6 +91,7 @@ try:
     acme = cli("admin.db", "add", "account", "--name", "Acme Verkstad AB").splitlines()[-1]
     cli("admin.db", "add", "account", "--name", "Berg & Söner")
     cli("admin.db", "add", "case", "--account", acme, "--title", "Ny lagerlokal")
+    cli("admin.db", "add", "contact", "--account", acme, "--name", "Eva Lund", "--email", "eva@acme.example")
     cli("admin.db", "sync")
 
     o = webdriver.ChromeOptions()
@@ -115,6 +116,14 @@ try:
 
     def no_overflow():
         return driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+    def cut_off():
+        # What sticks out past the page's right edge, the scroll bar left out (a button or
+        # link cut off on a phone).
+        return driver.execute_script(
+            "return [...document.querySelectorAll('#page *, .bar *')]"
+            ".filter(e => e.getClientRects().length && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            ".map(e => e.tagName + ':' + (e.textContent || '').slice(0, 20))")
 
     # Signing in: a wrong token is refused and says so; the right one opens the console.
     driver.get(base + "/admin")
@@ -202,6 +211,24 @@ try:
     check(any("karin" in r.text for r in driver.find_elements(By.CSS_SELECTOR, "#page tbody tr")),
           "the access log shows karin's download")
     shot("desktop-privacy")
+    # A GDPR request: the person found by name, exported, then erased (confirmed).
+    driver.find_element(By.ID, "person-search").send_keys("lund")
+    driver.find_element(By.CSS_SELECTOR, "#people-form button[type=submit]").click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, '#page[data-hash="#/privacy?q=lund"]')))
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#page tbody tr")]
+    check(any("Eva Lund" in r and "Acme Verkstad AB" in r for r in rows), "Eva Lund is found by name, with her customer")
+    driver.find_element(By.CSS_SELECTOR, '#page button[data-action="export"]').click()
+    exported = wait.until(EC.visibility_of_element_located((By.ID, "export-json"))).text
+    check("eva@acme.example" in exported, "her export holds what is kept about her")
+    shot("desktop-privacy-export")
+    driver.find_element(By.CSS_SELECTOR, '#page button[data-action="erase"]').click()
+    alert = wait.until(EC.alert_is_present())
+    check("Eva Lund" in alert.text, "erasing asks first, naming her: " + alert.text.replace("\n", " "))
+    alert.accept()
+    wait.until(lambda d: any("erase" in r.text for r in d.find_elements(By.CSS_SELECTOR, "#page tbody tr")))
+    check(True, "the erasure is in the access log")
+    export_log = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#page tbody tr")]
+    check(any("export" in r and "root" in r for r in export_log), "so is the export, by root")
 
     # Sven was told of the new case; the webhook's failed delivery waits with its error.
     def webhook_failed():
@@ -231,6 +258,8 @@ try:
         driver.find_element(By.CSS_SELECTOR, f'#nav a[data-page="{name}"]').click()
         page_shown(name)
         check(no_overflow(), f"{name}: nothing wider than a 390 px phone (Danish)")
+        stuck = cut_off()
+        check(not stuck, f"{name}: nothing cut off at the right edge: {stuck[:5]}")
         shot("phone-" + name)
     Select(driver.find_element(By.ID, "lang")).select_by_value("en")
     driver.set_window_size(1280, 800)

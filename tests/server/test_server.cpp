@@ -1845,6 +1845,13 @@ TEST_CASE("the web console's session: an admin's token signs in - the cookie sta
     const std::string acme = laptop.account("Acme Verkstad AB");
     laptop.account("Berg 100% & Söner");
     laptop.sync();
+    laptop.add("contacts", {{"account_id", sync::text(acme)}, {"name", sync::text("Eva Lund")}});
+    laptop.sync();
+    auto people = c.Get("/v1/admin/people?q=lun", with_cookie);
+    REQUIRE(people);
+    REQUIRE(body_json(people)["people"].size() == 1);
+    CHECK(body_json(people)["people"][0]["name"] == "Eva Lund");
+    CHECK(body_json(people)["people"][0]["account"]["name"] == "Acme Verkstad AB");
     auto found = c.Get("/v1/admin/accounts?q=ACME", with_cookie);
     REQUIRE(found);
     REQUIRE(body_json(found)["accounts"].size() == 1);
