@@ -133,7 +133,8 @@ try:
     driver.find_element(By.CSS_SELECTOR, "#signin button[type=submit]").click()
     err = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#signin-error .error")))
     check("unknown or rotated token" in err.text, "a wrong token is refused with a message: " + err.text)
-    check(driver.find_element(By.ID, "nav").get_attribute("hidden") is not None, "no pages before signing in")
+    check(not driver.find_element(By.ID, "nav").is_displayed() and not driver.find_element(By.ID, "signout").is_displayed(),
+          "no pages and no sign-out before signing in")
     check(driver.get_cookie("fika_console") is None, "no session cookie for a wrong token")
     token_box = driver.find_element(By.ID, "token")
     token_box.clear()
