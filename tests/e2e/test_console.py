@@ -303,6 +303,18 @@ try:
     wait.until(EC.element_to_be_clickable((By.ID, "token")))
     check(True, "after signing out the console asks for a token again")
 
+    # A session that ends while the page is open (the admin disabled meanwhile): the next
+    # page asks to sign in again, saying why.
+    driver.get(base + "/admin")
+    wait.until(EC.element_to_be_clickable((By.ID, "token"))).send_keys(root_token)
+    driver.find_element(By.CSS_SELECTOR, "#signin button[type=submit]").click()
+    page_shown("health")
+    subprocess.run([opts.server, "--data", data, "user", "disable", "root"], env=env, check=True, capture_output=True)
+    driver.find_element(By.CSS_SELECTOR, '#nav a[data-page="users"]').click()
+    ended = wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".signin .error"))).text
+    check("sign in again" in ended, "a session ended meanwhile leads back to signing in: " + ended)
+    check(not driver.find_element(By.ID, "nav").is_displayed(), "and the pages are gone")
+
     errors = browser_errors()
     # The wrong token's 401 and the refused writes are logged by the browser as failed
     # requests; anything else (a script error, a CSP violation) is a failure.

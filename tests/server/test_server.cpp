@@ -1800,6 +1800,16 @@ TEST_CASE("the web console's session: an admin's token signs in - the cookie sta
     auto sign_in = [&](const std::string& token) {
         return c.Post("/admin/session", json{{"token", token}}.dump(), "application/json");
     };
+    // Bad bodies: a JSON error, no cookie.
+    for (const std::string& bad : {std::string("{\"token\": 5}"), std::string("not json"), std::string("{\"token\":\"a\",\"x\":1}"),
+                                   std::string("{}")}) {
+        auto r = c.Post("/admin/session", bad, "application/json");
+        REQUIRE(r);
+        INFO(bad << " -> " << r->status << " " << r->body);
+        CHECK(r->status == 400);
+        CHECK(body_json(r)["error"]["code"] == "invalid");
+        CHECK(r->get_header_value("Set-Cookie").empty());
+    }
     auto wrong = sign_in("fika_" + std::string(32, '0'));
     REQUIRE(wrong);
     CHECK(wrong->status == 401);
