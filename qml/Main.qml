@@ -20,20 +20,22 @@ ApplicationWindow {
     Material.accent: "#00897b"
 
     readonly property bool wide: width >= 720
+    // The icons' font: Debian's fonts-materialdesignicons-webfont (the package depends on it).
+    readonly property string iconFont: "Material Design Icons"
     property string page: ""
     property var pageArg: undefined
 
     readonly property var navItems: {
         var items = [
-            { name: "home", label: qsTr("Home"), icon: "\u2302" },
-            { name: "customers", label: qsTr("Customers"), icon: "\u263A" },
-            { name: "pipeline", label: qsTr("Pipeline"), icon: "\u2261" },
-            { name: "numbers", label: qsTr("My numbers"), icon: "\u2211" }
+            { name: "home", label: qsTr("Home"), icon: "\uF2DC" },
+            { name: "customers", label: qsTr("Customers"), icon: "\uF1D7" },
+            { name: "pipeline", label: qsTr("Pipeline"), icon: "\uF56D" },
+            { name: "numbers", label: qsTr("My numbers"), icon: "\uF128" }
         ]
         if (App.isSeller)
-            items.splice(1, 0, { name: "inbox", label: qsTr("Inbox"), icon: "\u2709" })
-        items.push({ name: "trash", label: qsTr("Trash"), icon: "\u2672" })
-        items.push({ name: "settings", label: qsTr("Settings"), icon: "\u2699" })
+            items.splice(1, 0, { name: "inbox", label: qsTr("Inbox"), icon: "\uF2FB" })
+        items.push({ name: "trash", label: qsTr("Trash"), icon: "\uF1C0" })
+        items.push({ name: "settings", label: qsTr("Settings"), icon: "\uF493" })
         return items
     }
 
@@ -118,8 +120,11 @@ ApplicationWindow {
                 objectName: "menuButton"
                 // No menu before the welcome page is done: there is nowhere to go yet.
                 visible: stack.depth > 1 || (!win.wide && !App.firstRun)
-                text: stack.depth > 1 ? "\u2190" : "\u2630"
-                font.pixelSize: 22
+                // Material Design Icons (Debian's fonts-materialdesignicons-webfont):
+                // arrow-left, menu.
+                text: stack.depth > 1 ? "\uF04D" : "\uF35C"
+                font.family: win.iconFont
+                font.pixelSize: 24
                 Accessible.name: stack.depth > 1 ? qsTr("Back") : qsTr("Menu")
                 onClicked: stack.depth > 1 ? win.back() : drawer.open()
             }
@@ -213,13 +218,30 @@ ApplicationWindow {
                 }
             }
             delegate: ItemDelegate {
+                id: navItem
                 required property var modelData
                 width: ListView.view.width
                 height: 48
                 highlighted: win.page === modelData.name
-                text: modelData.icon + "   " + modelData.label +
+                text: modelData.label +
                       (modelData.name === "inbox" && App.sync.unread > 0 ? "  (" + App.sync.unread + ")" : "")
                 onClicked: chosen(modelData.name)
+                contentItem: RowLayout {
+                    spacing: 16
+                    Label {
+                        text: navItem.modelData.icon
+                        font.family: win.iconFont
+                        font.pixelSize: 22
+                        opacity: navItem.highlighted ? 1 : 0.7
+                        Accessible.ignored: true
+                    }
+                    Label {
+                        text: navItem.text
+                        font.bold: navItem.highlighted
+                        elide: Label.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
             }
         }
     }
