@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Fika
 
 // Before the app: the passphrase of this device's encrypted database (client/app/
 // devicelock.h). "unlock": type it; "protect": choose one (no keyring on this machine);
@@ -34,8 +35,8 @@ ApplicationWindow {
             x: (sv.availableWidth - width) / 2
             spacing: 14
             Item { Layout.preferredHeight: 24 }
-            Label {
-                text: "\u2615"
+            MdIcon {
+                text: "\uF33E"  // lock
                 font.pixelSize: 56
                 color: Material.primary
                 Layout.alignment: Qt.AlignHCenter

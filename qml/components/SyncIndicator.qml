@@ -7,11 +7,27 @@ import Fika
 ToolButton {
     id: root
     readonly property string state_: App.sync.state
-    text: {
-        var dot = { "offline": "\u25CB", "syncing": "\u21BB", "synced": "\u2713", "waiting": "\u2191", "attention": "\u26A0" }[state_]
-        return (dot === undefined ? "" : dot + " ") + App.sync.text
-    }
+    text: App.sync.text
     font.pixelSize: 13
+    // Material Design Icons: cloud-outline-off, sync, cloud-check, cloud-upload, alert.
+    readonly property string glyph: ({ "offline": "\uF164", "syncing": "\uF4E6", "synced": "\uF160",
+                                        "waiting": "\uF167", "attention": "\uF026" })[state_] || ""
+    contentItem: Row {
+        spacing: 6
+        MdIcon {
+            text: root.glyph
+            visible: text !== ""
+            font.pixelSize: 18
+            color: root.Material.foreground
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Label {
+            text: root.text
+            font: root.font
+            color: root.Material.foreground
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
     Material.foreground: state_ === "attention" ? "#ffcc80" : "white"
     Accessible.name: qsTr("Sync status: %1").arg(App.sync.text)
     ToolTip.visible: hovered && App.sync.problem !== ""

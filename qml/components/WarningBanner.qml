@@ -15,11 +15,16 @@ Pane {
         width: parent.width
         Repeater {
             model: banner.warnings
-            Label {
+            RowLayout {
                 required property string modelData
-                text: "\u26A0 " + modelData
-                wrapMode: Label.Wrap
+                spacing: 8
                 Layout.fillWidth: true
+                MdIcon { text: "\uF026"; Layout.alignment: Qt.AlignTop }  // alert
+                Label {
+                    text: parent.modelData
+                    wrapMode: Label.Wrap
+                    Layout.fillWidth: true
+                }
             }
         }
     }
