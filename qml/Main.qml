@@ -20,8 +20,7 @@ ApplicationWindow {
     Material.accent: "#00897b"
 
     readonly property bool wide: width >= 720
-    // The icons' font: Debian's fonts-materialdesignicons-webfont (the package depends on it).
-    readonly property string iconFont: "Material Design Icons"
+
     property string page: ""
     property var pageArg: undefined
 
@@ -123,8 +122,13 @@ ApplicationWindow {
                 // Material Design Icons (Debian's fonts-materialdesignicons-webfont):
                 // arrow-left, menu.
                 text: stack.depth > 1 ? "\uF04D" : "\uF35C"
-                font.family: win.iconFont
-                font.pixelSize: 24
+                contentItem: MdIcon {
+                    text: menuButton.text
+                    font.pixelSize: 24
+                    color: menuButton.Material.foreground
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
                 Accessible.name: stack.depth > 1 ? qsTr("Back") : qsTr("Menu")
                 onClicked: stack.depth > 1 ? win.back() : drawer.open()
             }
@@ -136,6 +140,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
             }
             SyncIndicator {
+                objectName: "syncIndicator"
                 Layout.rightMargin: 4
                 onClicked: App.sync.signInNeeded ? win.showPage("settings")
                            : App.sync.conflicts + App.sync.refused > 0 ? win.openPage("conflicts") : App.sync.syncNow()
@@ -220,6 +225,7 @@ ApplicationWindow {
             delegate: ItemDelegate {
                 id: navItem
                 required property var modelData
+                objectName: "nav_" + modelData.name
                 width: ListView.view.width
                 height: 48
                 highlighted: win.page === modelData.name
@@ -228,12 +234,10 @@ ApplicationWindow {
                 onClicked: chosen(modelData.name)
                 contentItem: RowLayout {
                     spacing: 16
-                    Label {
+                    MdIcon {
                         text: navItem.modelData.icon
-                        font.family: win.iconFont
                         font.pixelSize: 22
                         opacity: navItem.highlighted ? 1 : 0.7
-                        Accessible.ignored: true
                     }
                     Label {
                         text: navItem.text

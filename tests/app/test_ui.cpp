@@ -11,6 +11,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QSignalSpy>
+#include <QFontDatabase>
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -327,6 +328,47 @@ TEST_CASE("a first run shows the welcome page with no menu to open - the app wor
     CHECK(menu == nullptr);  // nothing to open before the welcome is done
     for (QObject* o : ui.win->findChildren<QObject*>())
         if (o->inherits("QQuickDrawer")) CHECK(!o->property("opened").toBool());
+}
+
+// The menu (the drawer: always shown on a desktop, opened from the menu button on a
+// phone), the back button and the sync chip are outside every page: clicked here.
+TEST_CASE("the menu: each item opens its page with its icon beside its label - back returns - the sync chip answers") {
+    NoWarnings nw;
+    // The icons' font is installed (else every icon would be a box).
+    REQUIRE(QFontDatabase::families().contains("Material Design Icons"));
+    for (QSize size : {QSize(1280, 800), QSize(360, 640)}) {
+        Ui ui(true, size);
+        for (const QString name : {"inbox", "customers", "pipeline", "numbers", "trash", "settings", "home"}) {
+            ui.show(name == "home" ? "customers" : "home");
+            if (size.width() < 720) ui.click("menuButton");
+            QQuickItem* item = ui.find("nav_" + name);
+            INFO(size.width() << " " << name.toStdString());
+            REQUIRE(item);
+            bool icon = false;
+            std::function<void(QQuickItem*)> walk = [&](QQuickItem* i) {
+                QFont f = i->property("font").value<QFont>();
+                if (f.family() == "Material Design Icons" && !i->property("text").toString().isEmpty()) icon = true;
+                for (QQuickItem* c : i->childItems()) walk(c);
+            };
+            walk(item);
+            CHECK(icon);
+            CHECK_FALSE(item->property("text").toString().isEmpty());
+            ui.click(item);
+            ui.close_popups();
+            CHECK(ui.page() == name);
+        }
+        // Back: a page opened over another returns to it.
+        ui.show("customers");
+        QMetaObject::invokeMethod(ui.win, "openPage", Q_ARG(QVariant, QString("customer")),
+                                  Q_ARG(QVariant, ui.ctx->firstId("accounts", "Acme")));
+        ui.settle();
+        REQUIRE(ui.page() == "customer");
+        ui.click("menuButton");
+        CHECK(ui.page() == "customers");
+        // The sync chip, offline with nothing to resolve: a click asks for a sync and stays.
+        ui.click("syncIndicator");
+        CHECK(ui.page() == "customers");
+    }
 }
 
 // Every action and link of every page, clicked one at a time on a freshly opened page;
