@@ -16,10 +16,10 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -46,12 +46,6 @@ def check(ok, what):
         failures.append(what)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 tmp = tempfile.mkdtemp(prefix="fika-test-console-")
 env = dict(os.environ, FIKA_CONFIG="none")
 data = os.path.join(tmp, "data")
@@ -69,23 +63,36 @@ def cli(db, *argv):
     return out.stdout.strip()
 
 
-port = free_port()
-base = f"http://127.0.0.1:{port}"
 root_token = admin("user", "add", "root", "--role", "admin")
 admin("user", "add", "sven", "--role", "seller")  # told of new cases
 server_log = open(os.path.join(tmp, "server.log"), "w")
-# A webhook nobody listens on: its deliveries wait with their errors.
-server = subprocess.Popen([opts.server, "--data", data, "serve", "--listen", f"127.0.0.1:{port}", "--rate", "0",
+# A webhook nobody listens on: its deliveries wait with their errors. Port 0: the server
+# takes a free one and names it on its first line (no port picked here that another
+# test's connection could take before the server binds it).
+server = subprocess.Popen([opts.server, "--data", data, "serve", "--listen", "127.0.0.1:0", "--rate", "0",
                            "--webhook", "http://127.0.0.1:1/fika"],
-                          env=env, stdout=server_log, stderr=subprocess.STDOUT)
+                          env=env, stdout=subprocess.PIPE, stderr=server_log, text=True)
+first = server.stdout.readline()
+if "127.0.0.1:" not in first:
+    server.wait(timeout=10)
+    sys.exit(f"fika-server did not start ({server.returncode}): {first} {open(os.path.join(tmp, 'server.log')).read()}")
+port = int(first.split("127.0.0.1:")[1].split()[0])
+# Anything else it prints goes on to its log (a pipe nobody reads would block it).
+threading.Thread(target=lambda: [server_log.write(line) for line in server.stdout], daemon=True).start()
+base = f"http://127.0.0.1:{port}"
 driver = None
+
+
+def server_state():
+    # Said first when anything fails: whether the server is still running, and its log.
+    code = server.poll()
+    state = "fika-server still running" if code is None else f"fika-server EXITED with status {code}"
+    server_log.flush()
+    tail = open(os.path.join(tmp, "server.log")).read()[-2500:]
+    return state + "; the end of its log:\n" + tail
+
+
 try:
-    for _ in range(200):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
     # The firm's data: the admin's own fika-cli adds two customers.
     cli("admin.db", "connect", base, root_token)
     acme = cli("admin.db", "add", "account", "--name", "Acme Verkstad AB").splitlines()[-1]
@@ -320,8 +327,11 @@ try:
     # requests; anything else (a script error, a CSP violation) is a failure.
     unexpected = [e for e in errors if "401" not in e["message"] and "403" not in e["message"]]
     check(not unexpected, "no errors in the browser's console: " + json.dumps(unexpected)[:500])
+    if failures:
+        print(server_state())
 except Exception:
     failures.append("the browser run stopped")
+    print(server_state())
     if driver:
         driver.save_screenshot(os.path.join(opts.shots, "failure.png"))
         print("at " + driver.current_url + ": " + driver.find_element(By.TAG_NAME, "body").text[:2000])
@@ -336,8 +346,6 @@ finally:
     except subprocess.TimeoutExpired:
         server.kill()
     server_log.close()
-    if failures:
-        print(open(os.path.join(tmp, "server.log")).read()[-3000:])
     shutil.rmtree(tmp, ignore_errors=True)
 
 print(f"{len(failures)} failure(s); screenshots in {opts.shots}")
