@@ -27,6 +27,8 @@ FIKA_PACKAGES=(
     dpkg-dev file help2man  # the Debian packages (cpack -G DEB: dpkg-shlibdeps, man pages)
     systemd desktop-file-utils  # the packages' test checks their unit and .desktop file
     chromium chromium-driver python3-selenium  # the web console's test, in a real browser
+    libcurl4-openssl-dev  # the server's mail to sellers (SMTP with STARTTLS)
+    python3-aiosmtpd  # a real SMTP server the mail tests start
 )
 
 fika_install_deps() {

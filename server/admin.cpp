@@ -330,6 +330,7 @@ Result<Stats> Admin::stats() {
         s.devices = c.devices;
         s.notifications = c.notifications;
         s.webhook_queue = c.webhook_queue;
+        s.mail_queue = c.mail_queue;
         s.records = h.records;
         s.buckets = h.buckets;
         s.db_bytes = h.bytes;

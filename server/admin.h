@@ -16,7 +16,7 @@ namespace fika::server {
 
 struct Stats {
     std::size_t users = 0, devices = 0, records = 0, buckets = 0, notifications = 0;
-    std::size_t webhook_queue = 0;
+    std::size_t webhook_queue = 0, mail_queue = 0;
     std::uint64_t db_bytes = 0, hub_seq = 0;
     double feed_lag_s = 0;  // ServerData::feed_lag_s
     std::vector<Device> device_list;

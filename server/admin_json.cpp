@@ -51,6 +51,7 @@ json stats(const Stats& s) {
             {"buckets", s.buckets},
             {"notifications", s.notifications},
             {"webhook_queue", s.webhook_queue},
+            {"mail_queue", s.mail_queue},
             {"database_bytes", s.db_bytes},
             {"hub_seq", s.hub_seq},
             {"feed_lag_s", s.feed_lag_s}};
@@ -109,6 +110,25 @@ json all_notifications(const std::vector<std::pair<Notification, std::string>>& 
         arr.push_back(std::move(j));
     }
     return {{"notifications", arr}};
+}
+
+json mail_prefs(const std::optional<MailPrefs>& p, bool configured) {
+    MailPrefs m = p.value_or(MailPrefs{});
+    return {{"address", m.address}, {"mode", m.mode},       {"hour", m.hour},
+            {"utc_offset_min", m.utc_offset_min}, {"lang", m.lang}, {"updated_ms", m.updated_ms},
+            {"server_sends_mail", configured}};
+}
+
+json mail_queue(const std::vector<MailItem>& queue, const std::map<std::string, std::string>& names, bool configured) {
+    json arr = json::array();
+    for (const MailItem& m : queue) {
+        json payload = json::parse(m.payload, nullptr, false);
+        auto name = names.find(m.user_id);
+        arr.push_back({{"n", m.n}, {"user", name == names.end() ? m.user_id : name->second}, {"digest", m.digest},
+                       {"attempts", m.attempts}, {"next_at_ms", m.next_at_ms}, {"last_error", m.last_error},
+                       {"payload", payload.is_discarded() ? json(nullptr) : payload}});
+    }
+    return {{"configured", configured}, {"queue", arr}};
 }
 
 json webhooks(const std::vector<WebhookItem>& queue, bool configured) {

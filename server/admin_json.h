@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,8 @@ json revoked(const std::string& site);  // {"site", "revoked": true}
 json sign_out_asked(const std::string& site);  // {"site", "sign_out": true}
 json notification(const Notification& n);  // {n, case_id, created_ms, read, payload}
 json all_notifications(const std::vector<std::pair<Notification, std::string>>& ns);  // {"notifications": [{... user}]}
+json mail_prefs(const std::optional<MailPrefs>& p, bool configured);  // {address, mode, hour, utc_offset_min, lang, updated_ms, "server_sends_mail"}
+json mail_queue(const std::vector<MailItem>& queue, const std::map<std::string, std::string>& names, bool configured);  // {"configured", "queue": [{n, user, digest, attempts, next_at_ms, last_error, payload}]}
 json webhooks(const std::vector<WebhookItem>& queue, bool configured);  // {"configured", "queue": [{n, attempts, next_at_ms, last_error, payload}]}
 json erased(const std::string& contact_id, const std::vector<std::string>& buckets);  // {"erased", "buckets"}
 

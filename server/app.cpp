@@ -205,6 +205,8 @@ public:
                   stats->feed_lag_s);
             o += "# HELP fika_webhook_queue Webhook deliveries waiting.\n";
             o += "# TYPE fika_webhook_queue gauge\nfika_webhook_queue " + std::to_string(stats->webhook_queue) + "\n";
+            o += "# HELP fika_mail_queue Mails waiting to go out (notifications by e-mail).\n";
+            o += "# TYPE fika_mail_queue gauge\nfika_mail_queue " + std::to_string(stats->mail_queue) + "\n";
         }
         if (backup) {
             gauge("fika_backup_last_success_timestamp_seconds",
@@ -288,6 +290,7 @@ struct App::Impl {
     RateLimiter enrol_limiter{0.2, 10};  // per address: 10 wrong codes, then one try per 5 s
     std::atomic<bool> stopping{false};
     std::thread webhook_thread;
+    std::thread mail_thread;
     std::mutex webhook_mu;
     std::condition_variable webhook_cv;
     std::unique_ptr<BackupSchedule> backups;
@@ -489,6 +492,38 @@ struct App::Impl {
             return Response::json(200, j.dump());
         });
 
+        // How the user hears of notifications by e-mail (mail.h).
+        route("GET", "/v1/me/mail", "/v1/me/mail", [this](const Request&, const User* u) {
+            auto p = store->mail_prefs(*u);
+            if (!p.ok()) return from_error(p.error());
+            return Response::json(200, admin_json::mail_prefs(*p, cfg.smtp.enabled()).dump());
+        });
+        route("PUT", "/v1/me/mail", "/v1/me/mail", [this](const Request& r, const User* u) {
+            json body;
+            if (auto e = parse_body(r, body, {"address", "mode", "hour", "utc_offset_min", "lang"})) return *e;
+            auto now = store->mail_prefs(*u);
+            if (!now.ok()) return from_error(now.error());
+            MailPrefs p = now->value_or(MailPrefs{});
+            // What is not named stays as it was.
+            for (const char* key : {"address", "mode", "lang"}) {
+                if (!body.contains(key)) continue;
+                std::string v;
+                if (auto e = string_field(body, key, v)) return *e;
+                (std::string_view(key) == "address" ? p.address : std::string_view(key) == "mode" ? p.mode : p.lang) = v;
+            }
+            for (const char* key : {"hour", "utc_offset_min"}) {
+                if (!body.contains(key)) continue;
+                if (!body[key].is_number_integer()) return Response::error(400, "invalid", std::string(key) + ": expected a whole number");
+                std::int64_t v = body[key].get<std::int64_t>();
+                if (v < -100000 || v > 100000) return Response::error(400, "invalid", std::string(key) + ": out of range");
+                (std::string_view(key) == "hour" ? p.hour : p.utc_offset_min) = static_cast<int>(v);
+            }
+            auto set = store->set_mail_prefs(*u, p);
+            if (!set.ok()) return from_error(set.error());
+            log(u->name + " now hears by e-mail: " + set->mode + (set->mode == "daily" ? " at " + std::to_string(set->hour) : ""));
+            return Response::json(200, admin_json::mail_prefs(*set, cfg.smtp.enabled()).dump());
+        });
+
         route("POST", "/v1/sync", "/v1/sync", [this](const Request& r, const User* u) { return sync(r, *u); });
 
         // Devices: a code exchanged for a device's own token (no token needed), a code
@@ -635,6 +670,15 @@ struct App::Impl {
             auto ns = store->all_notifications(200);
             if (!ns.ok()) return from_error(ns.error());
             return Response::json(200, admin_json::all_notifications(*ns).dump());
+        });
+        route("GET", "/v1/admin/mail", "/v1/admin/mail", [this](const Request&, const User*) {
+            auto q = store->mail_queue(200);
+            auto us = store->users();
+            if (!q.ok()) return from_error(q.error());
+            if (!us.ok()) return from_error(us.error());
+            std::map<std::string, std::string> names;
+            for (const User& u : *us) names[u.id] = u.name;
+            return Response::json(200, admin_json::mail_queue(*q, names, cfg.smtp.enabled()).dump());
         });
         route("GET", "/v1/admin/webhooks", "/v1/admin/webhooks", [this](const Request&, const User*) {
             auto q = store->webhook_queue(200);
@@ -813,6 +857,49 @@ struct App::Impl {
         return resp;
     }
 
+    // Sends what the mail queue holds (mail.h): one mail per claim - a notification, or a
+    // user's digest - with back-off after a failure; a mail whose user no longer wants
+    // mail is dropped.
+    void mail_loop() {
+        while (!stopping) {
+            auto batch = store->next_mail(now_ms(), 120000);
+            if (!batch.ok() || batch->empty()) {
+                std::unique_lock lock(webhook_mu);
+                webhook_cv.wait_for(lock, std::chrono::seconds(1), [this] { return stopping.load(); });
+                continue;
+            }
+            std::vector<std::int64_t> ns;
+            for (const MailItem& m : *batch) ns.push_back(m.n);
+            const std::string& user_id = batch->front().user_id;
+            User who;
+            who.id = user_id;
+            auto prefs = store->mail_prefs(who);
+            if (!prefs.ok()) {
+                (void)store->mail_failed(ns, now_ms() + 60000, prefs.error().message);
+                continue;
+            }
+            if (!*prefs || !(*prefs)->wants_mail()) {
+                (void)store->mail_done(ns);
+                continue;
+            }
+            const MailPrefs& p = **prefs;
+            std::string id = "fika-mail-" + std::to_string(ns.front()) + "-" + std::to_string(ns.size());
+            std::string message = mail_message(cfg.smtp, p.address, compose_mail(*batch, p.lang), id, now_ms());
+            std::string error = send_mail(cfg.smtp, p.address, message);
+            if (error.empty()) {
+                (void)store->mail_done(ns);
+                log("mail to " + p.address + " sent (" + std::to_string(ns.size()) + " notification" +
+                    (ns.size() == 1 ? "" : "s") + ")");
+                continue;
+            }
+            int attempts = batch->front().attempts;
+            std::uint64_t delay = std::min<std::uint64_t>(600000, 1000ull << std::min(attempts, 20));
+            (void)store->mail_failed(ns, now_ms() + delay, error);
+            log("mail to " + p.address + " failed (" + error + "), attempt " + std::to_string(attempts + 1) +
+                ", retrying in " + std::to_string(delay / 1000) + " s");
+        }
+    }
+
     void webhook_loop() {
         while (!stopping) {
             // Claimed for a minute (far longer than one delivery's 5 s timeout): another
@@ -866,6 +953,7 @@ App::App(Config cfg, std::unique_ptr<ServerStore> store)
 App::~App() {
     stop();
     if (impl_->webhook_thread.joinable()) impl_->webhook_thread.join();
+    if (impl_->mail_thread.joinable()) impl_->mail_thread.join();
 }
 
 int App::bind() {
@@ -888,11 +976,13 @@ bool App::serve() {
         impl_->backups->start();
     }
     if (!impl_->cfg.webhook_url.empty()) impl_->webhook_thread = std::thread([this] { impl_->webhook_loop(); });
+    if (impl_->cfg.smtp.enabled()) impl_->mail_thread = std::thread([this] { impl_->mail_loop(); });
     bool ok = impl_->http->listen();
     impl_->stopping = true;
     impl_->live.shutdown();
     impl_->webhook_cv.notify_all();
     if (impl_->webhook_thread.joinable()) impl_->webhook_thread.join();
+    if (impl_->mail_thread.joinable()) impl_->mail_thread.join();
     if (impl_->backups) impl_->backups->stop();  // a backup under way finishes first
     return ok;
 }

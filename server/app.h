@@ -1,5 +1,5 @@
 // fika-server's application: routes, the live event channel, metrics, rate limiting and
-// the webhook worker, over a ServerStore. main.cpp only parses the command line.
+// the webhook and mail workers, over a ServerStore. main.cpp only parses the command line.
 #pragma once
 
 #include <atomic>
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mail.h"
 #include "server_store.h"
 
 namespace fika::server {
@@ -19,6 +20,7 @@ struct Config {
     std::string data_dir;
     std::string tls_cert, tls_key;
     std::string webhook_url;
+    SmtpConfig smtp;  // e-mail to sellers (mail.h); its url "" = none
     std::size_t max_body = 16u << 20;
     std::size_t max_live = 64;        // open event streams
     double live_poll_s = 2;           // the live channel reads without a hint this often

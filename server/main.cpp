@@ -25,6 +25,8 @@
 #include "app.h"
 #include "config_file.h"
 #include "enrolment.h"
+#include "mail.h"
+#include "rules.h"
 #include "service_manager.h"
 #include "server_store.h"
 
@@ -52,6 +54,19 @@ Commands:
                               serve HTTPS (PEM files); without them plain HTTP, which is
                               only sensible on loopback
       --webhook URL           POST every new case as JSON to URL (retried with back-off)
+      --smtp URL              send sellers their notifications by e-mail, as each one
+                              chose in the app (at once, a daily digest, or none):
+                              smtp://HOST[:PORT] (STARTTLS) or smtps://HOST[:PORT]
+      --smtp-from ADDRESS     the address mail comes from (needed with --smtp)
+      --smtp-user NAME        sign in to the SMTP server as NAME (AUTH) ...
+      --smtp-password-file FILE
+                              ... with the password on FILE's first line (or
+                              $FIKA_SMTP_PASSWORD)
+      --smtp-tls required|try|none
+                              STARTTLS on smtp:// (default required: no mail goes out
+                              in clear text)
+      --smtp-ca FILE          trust the SMTP server's certificate from this CA (PEM)
+                              instead of the system's
       --max-body BYTES        largest request body after decompression (default 16777216)
       --max-live N            most open event streams (default 64)
       --require-app-lock MINUTES
@@ -145,7 +160,8 @@ constexpr OptionSpec kServeOptions[] = {
     {"workers", true},       {"rate", true},            {"max-drift", true},       {"header-timeout", true},
     {"body-timeout", true},  {"idle-timeout", true},    {"max-connections", true}, {"max-per-address", true},
     {"order-wait", true},    {"public-url", true},      {"backup-every", true},    {"keep", true},
-    {"backup-dir", true},    {"quiet", false},
+    {"backup-dir", true},    {"quiet", false},          {"smtp", true},            {"smtp-from", true},
+    {"smtp-user", true},     {"smtp-password-file", true}, {"smtp-tls", true},     {"smtp-ca", true},
 };
 
 int fail(const fika::sync::Error& e) {
@@ -315,6 +331,29 @@ int serve(const std::string& data, std::vector<std::string> args, const std::vec
             if (cfg.backup_keep < 1) return bad("--keep takes how many backups to keep (1 or more)");
         } else if (a == "--backup-dir") {
             cfg.backup_dir = value();
+        } else if (a == "--smtp") {
+            cfg.smtp.url = value();
+            if (cfg.smtp.url.rfind("smtp://", 0) != 0 && cfg.smtp.url.rfind("smtps://", 0) != 0)
+                return bad("--smtp takes smtp://HOST[:PORT] (STARTTLS) or smtps://HOST[:PORT] (TLS)");
+        } else if (a == "--smtp-from") {
+            cfg.smtp.from = value();
+            if (!fika::rules::valid_mail_address(cfg.smtp.from)) return bad("--smtp-from takes one address: fika@example.com");
+        } else if (a == "--smtp-user") {
+            cfg.smtp.user = value();
+        } else if (a == "--smtp-password-file") {
+            std::string file = value();
+            std::ifstream in(file);
+            if (!in) return bad("--smtp-password-file: cannot read " + file);
+            std::getline(in, cfg.smtp.password);
+            while (!cfg.smtp.password.empty() && (cfg.smtp.password.back() == '\r' || cfg.smtp.password.back() == ' '))
+                cfg.smtp.password.pop_back();
+        } else if (a == "--smtp-tls") {
+            cfg.smtp.tls = value();
+            if (cfg.smtp.tls != "required" && cfg.smtp.tls != "try" && cfg.smtp.tls != "none")
+                return bad("--smtp-tls takes required, try or none");
+        } else if (a == "--smtp-ca") {
+            cfg.smtp.ca_file = value();
+            if (access(cfg.smtp.ca_file.c_str(), R_OK) != 0) return bad("--smtp-ca: cannot read " + cfg.smtp.ca_file);
         } else if (a == "--quiet") {
             cfg.quiet = true;
         } else {
@@ -322,6 +361,14 @@ int serve(const std::string& data, std::vector<std::string> args, const std::vec
         }
     }
     if (cfg.tls_cert.empty() != cfg.tls_key.empty()) return usage_error("--tls-cert and --tls-key go together");
+    if (cfg.smtp.enabled() && cfg.smtp.from.empty())
+        return usage_error("--smtp needs --smtp-from ADDRESS (the address mail comes from)");
+    if (!cfg.smtp.enabled() && (!cfg.smtp.from.empty() || !cfg.smtp.user.empty()))
+        return usage_error("--smtp-from and --smtp-user need --smtp URL");
+    if (const char* pw = std::getenv("FIKA_SMTP_PASSWORD"); pw && *pw && cfg.smtp.password.empty()) cfg.smtp.password = pw;
+    if (cfg.smtp.enabled() && !cfg.smtp.user.empty() && cfg.smtp.tls != "required" && cfg.smtp.url.rfind("smtps://", 0) != 0)
+        std::fprintf(stderr, "fika-server: WARNING: --smtp-tls %s: the SMTP password may cross the network in clear text\n",
+                     cfg.smtp.tls.c_str());
     cfg.backup_pg = is_pg_database(g_db);
     if (!cfg.webhook_url.empty() && cfg.webhook_url.rfind("http://", 0) != 0 && cfg.webhook_url.rfind("https://", 0) != 0)
         return usage_error("--webhook takes an http:// or https:// URL");
@@ -340,6 +387,7 @@ int serve(const std::string& data, std::vector<std::string> args, const std::vec
     std::fprintf(stderr, "fika-server: opening %s (integrity check, migrations)\n", where(data).c_str());
     ServerStoreOptions so;
     so.webhook = !cfg.webhook_url.empty();
+    so.mail = cfg.smtp.enabled();
     so.max_drift_ms = cfg.max_drift_ms;
     so.push_order_wait = std::chrono::milliseconds(cfg.push_order_wait_ms);
     so.max_waiting_pushes = std::max<std::size_t>(1, cfg.workers / 2);

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "mail.h"
 #include "rules.h"
 
 namespace fika::server {
@@ -42,11 +43,14 @@ void Notifier::merged(const User& pusher, const sync::ApplyResult& applied, bool
         must(data_.mark_all_notified(cases));
         return;
     }
-    for (auto& [table, id] : applied.created) created(pusher, *table, id, to, out);
+    Prefs prefs;
+    if (mail_)
+        for (const User& s : to) prefs[s.id] = must(data_.mail_prefs(s.id));
+    for (auto& [table, id] : applied.created) created(pusher, *table, id, to, prefs, out);
 }
 
 void Notifier::created(const User& pusher, const sync::TableDef& table, const std::string& id,
-                       const std::vector<User>& to, std::vector<Notification>& out) {
+                       const std::vector<User>& to, const Prefs& prefs, std::vector<Notification>& out) {
     const std::string& t = table.name;
     if (t != "cases" && t != "accounts" && t != "activities") return;
     auto record = [&](const char* tbl, const std::string& rid) -> std::optional<sync::Record> {
@@ -114,6 +118,9 @@ void Notifier::created(const User& pusher, const sync::TableDef& table, const st
         n.case_id = id;
         n.payload = text;
         n.created_ms = now;
+        // Mail too, in the same unit of work: exactly one per notification.
+        if (auto p = prefs.find(s.id); p != prefs.end() && p->second)
+            if (auto due = mail_due(*p->second, now)) must(data_.queue_mail(n.n, s.id, due->first, due->second));
         out.push_back(std::move(n));
     }
     if (webhook_) {

@@ -2,9 +2,11 @@
 // competitor's group while another of the group is active; outbound work on an account
 // that is inbound-only or blocked. Exactly once per record, whatever retries happen (the
 // guard is written in the merge's unit of work), and queued for the webhook when one is
-// configured.
+// configured and for e-mail (mail.h) to each seller who wants it.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,7 +17,8 @@ namespace fika::server {
 
 class Notifier {
 public:
-    Notifier(sync::HubStore& hub, ServerData& data, bool webhook) : hub_(hub), data_(data), webhook_(webhook) {}
+    Notifier(sync::HubStore& hub, ServerData& data, bool webhook, bool mail)
+        : hub_(hub), data_(data), webhook_(webhook), mail_(mail) {}
 
     // After a push by `pusher` was merged, inside its unit of work: the notifications of
     // the records it created, appended to `out`. `resent`: the push was sent again after
@@ -24,12 +27,15 @@ public:
     void merged(const User& pusher, const sync::ApplyResult& applied, bool resent, std::vector<Notification>& out);
 
 private:
+    // Whose mail preferences, once per push.
+    using Prefs = std::map<std::string, std::optional<MailPrefs>>;
     void created(const User& pusher, const sync::TableDef& table, const std::string& id, const std::vector<User>& to,
-                 std::vector<Notification>& out);
+                 const Prefs& prefs, std::vector<Notification>& out);
 
     sync::HubStore& hub_;
     ServerData& data_;
     bool webhook_;
+    bool mail_;
 };
 
 }  // namespace fika::server

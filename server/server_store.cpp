@@ -1,5 +1,7 @@
 #include "server_store.h"
 
+#include "mail.h"
+
 #include "pg_storage.h"
 
 #include <map>
@@ -24,7 +26,7 @@ ServerStore::ServerStore(std::unique_ptr<Storage> storage, const ServerStoreOpti
       hub_(storage_->hub()),
       data_(storage_->data()),
       auth_(hub_, data_),
-      notifier_(hub_, data_, opts.webhook),
+      notifier_(hub_, data_, opts.webhook, opts.mail),
       log_(hub_, data_),
       admin_(hub_, data_, log_),
       sync_(hub_, data_, auth_, notifier_, log_, mu_, SyncOptions{opts.push_order_wait, opts.max_waiting_pushes}) {}
@@ -201,6 +203,44 @@ Status ServerStore::webhook_done(std::int64_t n) {
 Status ServerStore::webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) {
     std::lock_guard lock(mu_);
     return data_.webhook_failed(n, retry_at_ms, error);
+}
+
+Result<std::optional<MailPrefs>> ServerStore::mail_prefs(const User& u) {
+    std::lock_guard lock(mu_);
+    return data_.mail_prefs(u.id);
+}
+
+Result<MailPrefs> ServerStore::set_mail_prefs(const User& u, MailPrefs p) {
+    if (std::string wrong = check_mail_prefs(p); !wrong.empty()) return Error{Code::Invalid, wrong};
+    std::lock_guard lock(mu_);
+    return sync::guard([&] {
+        std::uint64_t now = hub_.now_ms();
+        p.updated_ms = now;
+        must(data_.set_mail_prefs(u.id, p));
+        auto due = mail_due(p, now);
+        must(data_.requeue_mail(u.id, due && due->first, due ? due->second : 0, !due));
+        return p;
+    });
+}
+
+Result<std::vector<MailItem>> ServerStore::next_mail(std::uint64_t now_ms, std::uint64_t lease_ms) {
+    std::lock_guard lock(mu_);
+    return data_.next_mail(now_ms, lease_ms);
+}
+
+Status ServerStore::mail_done(const std::vector<std::int64_t>& ns) {
+    std::lock_guard lock(mu_);
+    return data_.mail_done(ns);
+}
+
+Status ServerStore::mail_failed(const std::vector<std::int64_t>& ns, std::uint64_t retry_at_ms, const std::string& error) {
+    std::lock_guard lock(mu_);
+    return data_.mail_failed(ns, retry_at_ms, error);
+}
+
+Result<std::vector<MailItem>> ServerStore::mail_queue(std::size_t limit) {
+    std::lock_guard lock(mu_);
+    return data_.mail_queue(limit);
 }
 
 Result<std::string> ServerStore::export_person(const std::string& who, const std::string& contact_id) {

@@ -49,6 +49,7 @@ struct ServerStoreOptions {
     sync::WallClock wall = sync::system_wall_clock();
     std::uint64_t max_drift_ms = 10 * 60 * 1000;
     bool webhook = false;  // queue new-case notifications for the webhook
+    bool mail = false;     // ... and for e-mail (mail.h), to each seller who wants it
     bool integrity_check = true;
     // How long a push that follows another still unanswered one waits for it.
     std::chrono::milliseconds push_order_wait{10000};
@@ -108,6 +109,15 @@ public:
     Result<std::optional<WebhookItem>> next_webhook(std::uint64_t now_ms, std::uint64_t lease_ms = 60000);
     Status webhook_done(std::int64_t n);
     Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error);
+
+    // E-mail (mail.h): how the user hears (nullopt: never said); a change re-times or
+    // drops their waiting mail. Invalid with the reason for preferences that do not hold.
+    Result<std::optional<MailPrefs>> mail_prefs(const User& u);
+    Result<MailPrefs> set_mail_prefs(const User& u, MailPrefs p);
+    Result<std::vector<MailItem>> next_mail(std::uint64_t now_ms, std::uint64_t lease_ms);
+    Status mail_done(const std::vector<std::int64_t>& ns);
+    Status mail_failed(const std::vector<std::int64_t>& ns, std::uint64_t retry_at_ms, const std::string& error);
+    Result<std::vector<MailItem>> mail_queue(std::size_t limit);
 
     // GDPR (admin.h, access_log.h). `who` is the admin's name for the log.
     Result<std::string> export_person(const std::string& who, const std::string& contact_id);

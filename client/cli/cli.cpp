@@ -75,6 +75,10 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
   notifications [--unread] [--json]
                                  a seller's notifications (from the server)
   notifications read [N ... | --all]
+  mail [--address A] [--mode instant|daily|none] [--hour H] [--lang en|sv|da] [--json]
+                                 how you hear of notifications by e-mail: at once, a
+                                 daily digest at H o'clock your time, or none (kept on
+                                 the server; with no option, shows it)
   funnel [--from DATE] [--to DATE] [--user NAME] [--by-user] [--json]
                                  conversations, meetings, phone meetings, offers, won,
                                  lost, won value and conversion rates
@@ -733,6 +737,44 @@ int cmd_notifications(Ctx& c, const Args& a) {
     return kOk;
 }
 
+int cmd_mail(Ctx& c, const Args& a) {
+    auto cfg = server_config(c);
+    if (!cfg) return no_server();
+    client::SyncClient sc(*c.store, *cfg);
+    json body = json::object();
+    for (const char* key : {"address", "mode", "lang"})
+        if (a.opts.count(key)) body[key] = a.opts.at(key);
+    if (a.opts.count("hour")) {
+        const std::string& h = a.opts.at("hour");
+        if (h.empty() || h.size() > 2 || h.find_first_not_of("0123456789") != std::string::npos || std::atoi(h.c_str()) > 23)
+            return usage("--hour takes 0-23");
+        body["hour"] = std::atoi(h.c_str());
+    }
+    auto r = body.empty() ? sc.get("/v1/me/mail") : [&] {
+        // The digest's hour is in this machine's time zone, as it is now.
+        std::time_t t = std::time(nullptr);
+        std::tm tm{};
+        localtime_r(&t, &tm);
+        body["utc_offset_min"] = static_cast<int>(tm.tm_gmtoff / 60);
+        return sc.put("/v1/me/mail", body.dump());
+    }();
+    if (!r.ok()) return error("mail: " + r.failure->message);
+    json j = json::parse(*r.value, nullptr, false);
+    if (!j.is_object()) return error("the server sent something unreadable");
+    if (c.json) {
+        print_json(c, j);
+        return kOk;
+    }
+    std::string mode = j.value("mode", "none");
+    if (mode == "none" || j.value("address", "").empty()) std::fprintf(c.out, "no mail\n");
+    else if (mode == "daily")
+        std::fprintf(c.out, "%s: a daily digest at %02d:00, in %s\n", j.value("address", "").c_str(), j.value("hour", 0),
+                     j.value("lang", "en").c_str());
+    else std::fprintf(c.out, "%s: each at once, in %s\n", j.value("address", "").c_str(), j.value("lang", "en").c_str());
+    if (!j.value("server_sends_mail", false)) std::fprintf(c.out, "(this server sends no mail: its admin has not set it up)\n");
+    return kOk;
+}
+
 std::string pct(const std::optional<double>& r) {
     if (!r) return "-";
     char b[16];
@@ -1112,7 +1154,7 @@ int run_cli(int argc, char** argv) {
     const std::string cmd = a.pos[0];
     static const std::set<std::string> known = {"connect", "enrol", "devices", "add", "set", "move", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
-                                                "notifications", "funnel", "pipeline", "roi", "export", "import", "person",
+                                                "notifications", "mail", "funnel", "pipeline", "roi", "export", "import", "person",
                                                 "duplicates", "merge", "protect", "passphrase", "rekey", "signout"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
@@ -1144,6 +1186,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "retry") return cmd_refused_resolve(c, a, true);
     if (cmd == "dismiss") return cmd_refused_resolve(c, a, false);
     if (cmd == "notifications") return cmd_notifications(c, a);
+    if (cmd == "mail") return cmd_mail(c, a);
     if (cmd == "funnel") return cmd_funnel(c, a);
     if (cmd == "pipeline") return cmd_pipeline(c);
     if (cmd == "roi") return cmd_roi(c);

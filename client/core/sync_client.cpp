@@ -586,22 +586,25 @@ Outcome<std::string> SyncClient::confirm_signed_out() {
     return post("/v1/devices/signed-out", nlohmann::json{{"site", sync::site_to_string(store_.site())}}.dump());
 }
 
-Outcome<std::string> SyncClient::get(const std::string& path) {
+namespace {
+// A plain request's answer: its body, or why not.
+Outcome<std::string> answer(const httplib::Result& res) {
     Outcome<std::string> out;
-    auto res = lines_[0]->get(cfg_).cli.Get(path);
     if (!res) out.failure = network_failure(httplib::to_string(res.error()));
     else if (res->status / 100 != 2) out.failure = http_failure(res->status, res->body);
     else out.value = res->body;
     return out;
 }
+}  // namespace
+
+Outcome<std::string> SyncClient::get(const std::string& path) { return answer(lines_[0]->get(cfg_).cli.Get(path)); }
 
 Outcome<std::string> SyncClient::post(const std::string& path, const std::string& json_body) {
-    Outcome<std::string> out;
-    auto res = lines_[0]->get(cfg_).cli.Post(path, json_body, "application/json");
-    if (!res) out.failure = network_failure(httplib::to_string(res.error()));
-    else if (res->status / 100 != 2) out.failure = http_failure(res->status, res->body);
-    else out.value = res->body;
-    return out;
+    return answer(lines_[0]->get(cfg_).cli.Post(path, json_body, "application/json"));
+}
+
+Outcome<std::string> SyncClient::put(const std::string& path, const std::string& json_body) {
+    return answer(lines_[0]->get(cfg_).cli.Put(path, json_body, "application/json"));
 }
 
 std::optional<Failure> SyncClient::listen(const std::function<void(const std::string&, const std::string&)>& on_event,

@@ -122,6 +122,7 @@ public:
     // Plain authenticated requests for the other endpoints (notifications, me).
     Outcome<std::string> get(const std::string& path);
     Outcome<std::string> post(const std::string& path, const std::string& json_body);
+    Outcome<std::string> put(const std::string& path, const std::string& json_body);
 
     // Back-off for attempt n (0-based): min(cap, base * 2^n) with ±50 % jitter.
     static std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base = std::chrono::milliseconds(500),

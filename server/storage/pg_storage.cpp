@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <filesystem>
 
 extern char** environ;
@@ -46,7 +47,7 @@ Notification row_notification(const pg::Result& r, int i) {
 // The layout of the server's tables: bump it with every change of migrate_server's DDL,
 // which runs only when the database is behind it (see PgHub::migrate: DDL under traffic
 // takes exclusive locks and can deadlock with merges).
-constexpr int kPgServerSchema = 6;
+constexpr int kPgServerSchema = 7;
 
 namespace {
 
@@ -140,7 +141,14 @@ void PgStorage::migrate_server() {
         "CREATE INDEX IF NOT EXISTS srv_devices_by_user ON srv_devices(user_id);"
         "ALTER TABLE srv_devices ADD COLUMN IF NOT EXISTS signout_at bigint;"
         "CREATE TABLE IF NOT EXISTS srv_enrolments(code_hash text PRIMARY KEY, user_id text NOT NULL,"
-        " created_at bigint NOT NULL, expires_at bigint NOT NULL, used_at bigint, used_by text)");
+        " created_at bigint NOT NULL, expires_at bigint NOT NULL, used_at bigint, used_by text);"
+        // E-mail (schema 7 of the embedded server).
+        "CREATE TABLE IF NOT EXISTS srv_mail_prefs(user_id text PRIMARY KEY, address text NOT NULL, mode text NOT NULL,"
+        " hour bigint NOT NULL, utc_offset bigint NOT NULL, lang text NOT NULL, updated_at bigint NOT NULL);"
+        "CREATE TABLE IF NOT EXISTS srv_mail(n bigserial PRIMARY KEY, user_id text NOT NULL, notification bigint NOT NULL UNIQUE,"
+        " digest boolean NOT NULL, attempts bigint NOT NULL DEFAULT 0, next_at bigint NOT NULL, last_error text);"
+        "CREATE INDEX IF NOT EXISTS srv_mail_due ON srv_mail(next_at);"
+        "CREATE INDEX IF NOT EXISTS srv_mail_by_user ON srv_mail(user_id, digest)");
     db.exec("INSERT INTO hub_meta(key,value) VALUES('pg_server_schema',$1) ON CONFLICT(key) DO UPDATE SET value=$1",
             {std::to_string(kPgServerSchema)});
     t.commit();
@@ -590,6 +598,113 @@ Result<std::vector<WebhookItem>> PgStorage::webhook_queue(std::size_t limit) {
     });
 }
 
+// ---- e-mail ----------------------------------------------------------------------------------
+
+Result<std::optional<MailPrefs>> PgStorage::mail_prefs(const std::string& user_id) {
+    return sync::guard([&] {
+        std::optional<MailPrefs> p;
+        pg::Result r = conn().exec("SELECT address,mode,hour,utc_offset,lang,updated_at FROM srv_mail_prefs WHERE user_id=$1",
+                                   {user_id});
+        if (r.rows())
+            p = MailPrefs{std::string(r.text(0, 0)), std::string(r.text(0, 1)), static_cast<int>(r.integer(0, 2)),
+                          static_cast<int>(r.integer(0, 3)), std::string(r.text(0, 4)),
+                          static_cast<std::uint64_t>(r.integer(0, 5))};
+        return p;
+    });
+}
+
+Status PgStorage::set_mail_prefs(const std::string& user_id, const MailPrefs& p) {
+    return write([&] {
+        conn().exec(
+            "INSERT INTO srv_mail_prefs(user_id,address,mode,hour,utc_offset,lang,updated_at) VALUES($1,$2,$3,$4,$5,$6,$7)"
+            " ON CONFLICT(user_id) DO UPDATE SET address=$2, mode=$3, hour=$4, utc_offset=$5, lang=$6, updated_at=$7",
+            {user_id, p.address, p.mode, static_cast<std::int64_t>(p.hour), static_cast<std::int64_t>(p.utc_offset_min),
+             p.lang, p.updated_ms});
+    });
+}
+
+Status PgStorage::queue_mail(std::int64_t notification, const std::string& user_id, bool digest, std::uint64_t due_ms) {
+    return write([&] {
+        conn().exec("INSERT INTO srv_mail(user_id,notification,digest,next_at) VALUES($1,$2,$3,$4)"
+                    " ON CONFLICT(notification) DO NOTHING",
+                    {user_id, notification, std::string(digest ? "true" : "false"), due_ms});
+    });
+}
+
+Status PgStorage::requeue_mail(const std::string& user_id, bool digest, std::uint64_t due_ms, bool drop) {
+    return write([&] {
+        if (drop) conn().exec("DELETE FROM srv_mail WHERE user_id=$1", {user_id});
+        else conn().exec("UPDATE srv_mail SET digest=$1, next_at=$2 WHERE user_id=$3",
+                         {std::string(digest ? "true" : "false"), due_ms, user_id});
+    });
+}
+
+namespace {
+constexpr const char* kMailCols =
+    "m.n, m.user_id, m.notification, m.digest::int, m.attempts, m.next_at, coalesce(m.last_error,''),"
+    " coalesce(x.payload,''), coalesce(x.created_at,0)";
+
+MailItem row_mail(const pg::Result& r, int i) {
+    return MailItem{r.integer(i, 0), std::string(r.text(i, 1)), r.integer(i, 2), r.integer(i, 3) != 0,
+                    static_cast<int>(r.integer(i, 4)), static_cast<std::uint64_t>(r.integer(i, 5)),
+                    std::string(r.text(i, 6)), std::string(r.text(i, 7)), static_cast<std::uint64_t>(r.integer(i, 8))};
+}
+}  // namespace
+
+Result<std::vector<MailItem>> PgStorage::next_mail(std::uint64_t now_ms, std::uint64_t lease_ms) {
+    std::vector<MailItem> out;
+    Status st = write([&] {
+        // As next_webhook: SKIP LOCKED, a short transaction, the lease never held across
+        // the SMTP conversation. A digest's entries are claimed together.
+        pg::Result first = conn().exec(
+            "SELECT n, user_id, digest::int FROM srv_mail WHERE next_at<=$1 ORDER BY next_at, n LIMIT 1 FOR UPDATE SKIP LOCKED",
+            {now_ms});
+        if (!first.rows()) return;
+        bool digest = first.integer(0, 2) != 0;
+        pg::Result claimed =
+            digest ? conn().exec("UPDATE srv_mail SET next_at=$1 WHERE n IN (SELECT n FROM srv_mail WHERE user_id=$2 AND digest"
+                                 " AND next_at<=$3 FOR UPDATE SKIP LOCKED) RETURNING n",
+                                 {now_ms + lease_ms, std::string(first.text(0, 1)), now_ms})
+                   : conn().exec("UPDATE srv_mail SET next_at=$1 WHERE n=$2 RETURNING n", {now_ms + lease_ms, first.integer(0, 0)});
+        std::vector<std::int64_t> ns;
+        for (int i = 0; i < claimed.rows(); ++i) ns.push_back(claimed.integer(i, 0));
+        std::sort(ns.begin(), ns.end());
+        for (std::int64_t id : ns) {
+            pg::Result r = conn().exec(std::string("SELECT ") + kMailCols +
+                                           " FROM srv_mail m LEFT JOIN srv_notifications x ON x.n=m.notification WHERE m.n=$1",
+                                       {id});
+            if (r.rows()) out.push_back(row_mail(r, 0));
+        }
+    });
+    if (!st.ok()) return st.error();
+    return out;
+}
+
+Status PgStorage::mail_done(const std::vector<std::int64_t>& ns) {
+    return write([&] {
+        for (std::int64_t n : ns) conn().exec("DELETE FROM srv_mail WHERE n=$1", {n});
+    });
+}
+
+Status PgStorage::mail_failed(const std::vector<std::int64_t>& ns, std::uint64_t retry_at_ms, const std::string& error) {
+    return write([&] {
+        for (std::int64_t n : ns)
+            conn().exec("UPDATE srv_mail SET attempts=attempts+1, next_at=$1, last_error=$2 WHERE n=$3",
+                        {retry_at_ms, error.substr(0, 500), n});
+    });
+}
+
+Result<std::vector<MailItem>> PgStorage::mail_queue(std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<MailItem> out;
+        pg::Result r = conn().exec(std::string("SELECT ") + kMailCols +
+                                       " FROM srv_mail m LEFT JOIN srv_notifications x ON x.n=m.notification ORDER BY m.n LIMIT $1",
+                                   {static_cast<std::int64_t>(limit)});
+        for (int i = 0; i < r.rows(); ++i) out.push_back(row_mail(r, i));
+        return out;
+    });
+}
+
 // ---- the access log --------------------------------------------------------------------------
 
 Status PgStorage::log_access(const AccessEntry& e) {
@@ -638,6 +753,7 @@ Result<ServerCounts> PgStorage::server_counts() {
         c.devices = count("srv_devices");
         c.notifications = count("srv_notifications");
         c.webhook_queue = count("srv_webhook");
+        c.mail_queue = count("srv_mail");
         return c;
     });
 }

@@ -101,6 +101,32 @@ struct WebhookItem {
     std::string last_error;        // ... and why the last attempt failed
 };
 
+// How a user wants to hear of what they are notified of by e-mail (server/mail.h): at
+// once, in a daily digest at `hour` o'clock of their time (UTC + `utc_offset_min`), or not.
+struct MailPrefs {
+    std::string address;          // "" = no mail
+    std::string mode = "none";    // "instant", "daily" or "none"
+    int hour = 8;                 // 0-23, the daily digest's hour in the user's time
+    int utc_offset_min = 0;       // the user's time zone when they last said
+    std::string lang = "en";      // the mail's language: en, sv, da
+    std::uint64_t updated_ms = 0;
+    bool wants_mail() const { return !address.empty() && mode != "none"; }
+};
+
+// A mail waiting to go out: one notification, to its user; `digest` ones of one user go
+// out together in one mail.
+struct MailItem {
+    std::int64_t n = 0;
+    std::string user_id;
+    std::int64_t notification = 0;
+    bool digest = false;
+    int attempts = 0;
+    std::uint64_t next_at_ms = 0;
+    std::string last_error;
+    std::string payload;  // the notification's, as it is now (a person erased since is erased here)
+    std::uint64_t created_ms = 0;  // the notification's
+};
+
 // A place in what has changed, for the live channel (server/live.h): changes and
 // notifications committed after it are found by live_changes. Its numbers mean what the
 // engine says (SQLite: the hub's last sequence number and the last notification's number,
@@ -124,7 +150,7 @@ struct LiveBatch {
 
 // How many rows of each kind the server holds.
 struct ServerCounts {
-    std::size_t users = 0, devices = 0, notifications = 0, webhook_queue = 0;
+    std::size_t users = 0, devices = 0, notifications = 0, webhook_queue = 0, mail_queue = 0;
 };
 
 // Hints that another server instance on the same database committed something: a small
@@ -233,6 +259,24 @@ public:
     virtual Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) = 0;
     // What waits to be delivered, oldest first, with its attempts and last error.
     virtual Result<std::vector<WebhookItem>> webhook_queue(std::size_t limit) = 0;
+
+    // ---- e-mail ---------------------------------------------------------------------------
+    virtual Result<std::optional<MailPrefs>> mail_prefs(const std::string& user_id) = 0;
+    virtual Status set_mail_prefs(const std::string& user_id, const MailPrefs& p) = 0;
+    // Queues the notification `notification` for mail to its user, due at `due_ms`.
+    virtual Status queue_mail(std::int64_t notification, const std::string& user_id, bool digest,
+                              std::uint64_t due_ms) = 0;
+    // The user changed how they hear: their waiting mail is due at `due_ms`, as a digest
+    // or not; `drop`: it is dropped (they want none).
+    virtual Status requeue_mail(const std::string& user_id, bool digest, std::uint64_t due_ms, bool drop) = 0;
+    // Claims the oldest due mail, for `lease_ms` as next_webhook does; a digest entry
+    // comes with every other due digest entry of its user (one mail), oldest first.
+    virtual Result<std::vector<MailItem>> next_mail(std::uint64_t now_ms, std::uint64_t lease_ms) = 0;
+    virtual Status mail_done(const std::vector<std::int64_t>& ns) = 0;
+    virtual Status mail_failed(const std::vector<std::int64_t>& ns, std::uint64_t retry_at_ms,
+                               const std::string& error) = 0;
+    // What waits to go out, oldest first (payloads left out).
+    virtual Result<std::vector<MailItem>> mail_queue(std::size_t limit) = 0;
 
     // ---- the access log ---------------------------------------------------------------
     // Adds `e.times` to the line (day, who, action, subject), creating it.

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -17,7 +18,7 @@ using sync::Stmt;
 
 namespace {
 
-constexpr int kServerSchema = 6;
+constexpr int kServerSchema = 7;
 
 // The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
 // caller's transaction. Returns the version reached.
@@ -65,6 +66,15 @@ int migrate(sync::Db& db, int have) {
             "CREATE TABLE srv_enrolments(code_hash TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL,"
             " created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER, used_by TEXT) WITHOUT ROWID;");
     if (have < 6) db.exec("ALTER TABLE srv_devices ADD COLUMN signout_at INTEGER");
+    if (have < 7)
+        db.exec(
+            "CREATE TABLE srv_mail_prefs(user_id TEXT PRIMARY KEY NOT NULL, address TEXT NOT NULL,"
+            " mode TEXT NOT NULL, hour INTEGER NOT NULL, utc_offset INTEGER NOT NULL, lang TEXT NOT NULL,"
+            " updated_at INTEGER NOT NULL) WITHOUT ROWID;"
+            "CREATE TABLE srv_mail(n INTEGER PRIMARY KEY, user_id TEXT NOT NULL, notification INTEGER NOT NULL UNIQUE,"
+            " digest INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, last_error TEXT);"
+            "CREATE INDEX srv_mail_due ON srv_mail(next_at);"
+            "CREATE INDEX srv_mail_by_user ON srv_mail(user_id, digest);");
     return kServerSchema;
 }
 
@@ -750,6 +760,118 @@ Result<std::vector<WebhookItem>> SqliteStorage::webhook_queue(std::size_t limit)
     });
 }
 
+// ---- e-mail ----------------------------------------------------------------------------------
+
+Result<std::optional<MailPrefs>> SqliteStorage::mail_prefs(const std::string& user_id) {
+    return sync::guard([&] {
+        std::optional<MailPrefs> p;
+        Stmt q = db().prepare("SELECT address,mode,hour,utc_offset,lang,updated_at FROM srv_mail_prefs WHERE user_id=?");
+        q.bind(1, user_id);
+        if (q.step())
+            p = MailPrefs{std::string(q.text(0)), std::string(q.text(1)), static_cast<int>(q.integer(2)),
+                          static_cast<int>(q.integer(3)), std::string(q.text(4)), static_cast<std::uint64_t>(q.integer(5))};
+        return p;
+    });
+}
+
+Status SqliteStorage::set_mail_prefs(const std::string& user_id, const MailPrefs& p) {
+    return write([&] {
+        Stmt q = db().prepare(
+            "INSERT INTO srv_mail_prefs(user_id,address,mode,hour,utc_offset,lang,updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7)"
+            " ON CONFLICT(user_id) DO UPDATE SET address=?2, mode=?3, hour=?4, utc_offset=?5, lang=?6, updated_at=?7");
+        q.bind(1, user_id).bind(2, p.address).bind(3, p.mode).bind(4, static_cast<std::int64_t>(p.hour));
+        q.bind(5, static_cast<std::int64_t>(p.utc_offset_min)).bind(6, p.lang).bind(7, p.updated_ms).run();
+    });
+}
+
+Status SqliteStorage::queue_mail(std::int64_t notification, const std::string& user_id, bool digest,
+                                 std::uint64_t due_ms) {
+    return write([&] {
+        Stmt q = db().prepare("INSERT OR IGNORE INTO srv_mail(user_id,notification,digest,next_at) VALUES(?,?,?,?)");
+        q.bind(1, user_id).bind(2, notification).bind(3, static_cast<std::int64_t>(digest)).bind(4, due_ms).run();
+    });
+}
+
+Status SqliteStorage::requeue_mail(const std::string& user_id, bool digest, std::uint64_t due_ms, bool drop) {
+    return write([&] {
+        if (drop) {
+            Stmt q = db().prepare("DELETE FROM srv_mail WHERE user_id=?");
+            q.bind(1, user_id).run();
+            return;
+        }
+        Stmt q = db().prepare("UPDATE srv_mail SET digest=?, next_at=? WHERE user_id=?");
+        q.bind(1, static_cast<std::int64_t>(digest)).bind(2, due_ms).bind(3, user_id).run();
+    });
+}
+
+namespace {
+constexpr const char* kMailCols =
+    "m.n, m.user_id, m.notification, m.digest, m.attempts, m.next_at, coalesce(m.last_error,''),"
+    " coalesce(x.payload,''), coalesce(x.created_at,0)";
+
+MailItem row_mail(const Stmt& q) {
+    return MailItem{q.integer(0), std::string(q.text(1)), q.integer(2), q.integer(3) != 0,
+                    static_cast<int>(q.integer(4)), static_cast<std::uint64_t>(q.integer(5)), std::string(q.text(6)),
+                    std::string(q.text(7)), static_cast<std::uint64_t>(q.integer(8))};
+}
+}  // namespace
+
+Result<std::vector<MailItem>> SqliteStorage::next_mail(std::uint64_t now_ms, std::uint64_t lease_ms) {
+    std::vector<MailItem> out;
+    Status st = write([&] {
+        Stmt first = db().prepare("SELECT n, user_id, digest FROM srv_mail WHERE next_at<=? ORDER BY next_at, n LIMIT 1");
+        first.bind(1, now_ms);
+        if (!first.step()) return;
+        std::int64_t n = first.integer(0);
+        std::string user = std::string(first.text(1));
+        bool digest = first.integer(2) != 0;
+        Stmt claim = db().prepare(digest ? "UPDATE srv_mail SET next_at=? WHERE user_id=? AND digest=1 AND next_at<=? RETURNING n"
+                                         : "UPDATE srv_mail SET next_at=? WHERE n=? RETURNING n");
+        claim.bind(1, now_ms + lease_ms);
+        if (digest) claim.bind(2, user).bind(3, now_ms);
+        else claim.bind(2, n);
+        std::vector<std::int64_t> ns;
+        while (claim.step()) ns.push_back(claim.integer(0));
+        claim.reset();
+        std::sort(ns.begin(), ns.end());
+        Stmt q = db().prepare(std::string("SELECT ") + kMailCols +
+                              " FROM srv_mail m LEFT JOIN srv_notifications x ON x.n=m.notification WHERE m.n=?");
+        for (std::int64_t id : ns) {
+            q.bind(1, id);
+            if (q.step()) out.push_back(row_mail(q));
+            q.reset();
+        }
+    });
+    if (!st.ok()) return st.error();
+    return out;
+}
+
+Status SqliteStorage::mail_done(const std::vector<std::int64_t>& ns) {
+    return write([&] {
+        Stmt q = db().prepare("DELETE FROM srv_mail WHERE n=?");
+        for (std::int64_t n : ns) q.bind(1, n).run_and_reset();
+    });
+}
+
+Status SqliteStorage::mail_failed(const std::vector<std::int64_t>& ns, std::uint64_t retry_at_ms,
+                                  const std::string& error) {
+    return write([&] {
+        Stmt q = db().prepare("UPDATE srv_mail SET attempts=attempts+1, next_at=?, last_error=? WHERE n=?");
+        for (std::int64_t n : ns) q.bind(1, retry_at_ms).bind(2, error.substr(0, 500)).bind(3, n).run_and_reset();
+    });
+}
+
+Result<std::vector<MailItem>> SqliteStorage::mail_queue(std::size_t limit) {
+    return sync::guard([&] {
+        std::vector<MailItem> out;
+        Stmt q = db().prepare(std::string("SELECT ") + kMailCols +
+                              " FROM srv_mail m LEFT JOIN srv_notifications x ON x.n=m.notification ORDER BY m.n LIMIT ?");
+        q.bind(1, static_cast<std::int64_t>(limit));
+        while (q.step()) out.push_back(row_mail(q));
+        return out;
+    });
+}
+
 // ---- the access log --------------------------------------------------------------------------
 
 Status SqliteStorage::log_access(const AccessEntry& e) {
@@ -800,6 +922,7 @@ Result<ServerCounts> SqliteStorage::server_counts() {
         c.devices = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_devices"));
         c.notifications = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_notifications"));
         c.webhook_queue = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_webhook"));
+        c.mail_queue = static_cast<std::size_t>(pragma_int("SELECT count(*) FROM srv_mail"));
         return c;
     });
 }

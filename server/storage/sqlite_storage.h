@@ -11,6 +11,11 @@
 //   srv_notified(record_id)                             one row per record ever notified:
 //                                                       the exactly-once guard
 //   srv_webhook(n, payload, attempts, next_at, last_error)  the outgoing webhook queue
+//   srv_mail_prefs(user_id, address, mode, hour, utc_offset, lang, updated_at)
+//                                                       how each user hears by e-mail
+//   srv_mail(n, user_id, notification, digest, attempts, next_at, last_error)
+//                                                       mail waiting to go out, one row per
+//                                                       notification (unique)
 //   srv_devices(site, user_id, first_seen, last_sync, syncs, user_agent, pushed_upto,
 //               wiped_at, wipe_reason, token_hash, name, platform, app_version,
 //               enrolled_at, revoked_at, signout_at)    an enrolled device has a token_hash
@@ -92,6 +97,14 @@ public:
     Status webhook_done(std::int64_t n) override;
     Status webhook_failed(std::int64_t n, std::uint64_t retry_at_ms, const std::string& error) override;
     Result<std::vector<WebhookItem>> webhook_queue(std::size_t limit) override;
+    Result<std::optional<MailPrefs>> mail_prefs(const std::string& user_id) override;
+    Status set_mail_prefs(const std::string& user_id, const MailPrefs& p) override;
+    Status queue_mail(std::int64_t notification, const std::string& user_id, bool digest, std::uint64_t due_ms) override;
+    Status requeue_mail(const std::string& user_id, bool digest, std::uint64_t due_ms, bool drop) override;
+    Result<std::vector<MailItem>> next_mail(std::uint64_t now_ms, std::uint64_t lease_ms) override;
+    Status mail_done(const std::vector<std::int64_t>& ns) override;
+    Status mail_failed(const std::vector<std::int64_t>& ns, std::uint64_t retry_at_ms, const std::string& error) override;
+    Result<std::vector<MailItem>> mail_queue(std::size_t limit) override;
     Status log_access(const AccessEntry& e) override;
     Result<std::vector<AccessEntry>> access_log(const std::string& subject, const std::string& download_subject,
                                                 const std::string& who, std::size_t limit) override;

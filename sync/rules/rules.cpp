@@ -246,4 +246,29 @@ sync::Result<std::vector<std::string>> active_rivals(sync::HubStore& hub, const 
     });
 }
 
+bool valid_mail_address(std::string_view a) {
+    if (a.empty() || a.size() > 254) return false;
+    auto at = a.find('@');
+    if (at == 0 || at == std::string_view::npos || a.find('@', at + 1) != std::string_view::npos) return false;
+    std::string_view domain = a.substr(at + 1);
+    if (domain.size() < 3 || domain.find('.') == std::string_view::npos || domain.front() == '.' ||
+        domain.back() == '.' || domain.find("..") != std::string_view::npos)
+        return false;
+    for (unsigned char c : a)
+        if (c <= ' ' || c == 0x7f || std::string_view("<>()[],;:\"\\").find(static_cast<char>(c)) != std::string_view::npos)
+            return false;
+    return true;
+}
+
+std::string mail_prefs_problem(const std::string& address, const std::string& mode, int hour, int utc_offset_min,
+                               const std::string& lang) {
+    if (mode != "instant" && mode != "daily" && mode != "none") return "mode must be instant, daily or none";
+    if (!address.empty() && !valid_mail_address(address)) return "address must be one e-mail address (name@example.com)";
+    if (mode != "none" && address.empty()) return "an address is needed for mail";
+    if (hour < 0 || hour > 23) return "hour must be 0-23";
+    if (utc_offset_min < -14 * 60 || utc_offset_min > 14 * 60) return "utc_offset_min must be -840 to 840";
+    if (lang != "en" && lang != "sv" && lang != "da") return "lang must be en, sv or da";
+    return "";
+}
+
 }  // namespace fika::rules

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hub_store.h"
@@ -112,5 +113,15 @@ sync::Result<std::vector<std::string>> active_rivals(sync::Store& device, const 
                                                      const std::string& except_id, std::size_t limit);
 sync::Result<std::vector<std::string>> active_rivals(sync::HubStore& hub, const std::string& group,
                                                      const std::string& except_id, std::size_t limit);
+
+// E-mail about notifications (the server sends it; the app and fika-cli set it).
+// Whether `a` is one address that can go in a To: line as it is: user@domain.tld, no
+// name, no spaces or line breaks (nothing a header could be injected with).
+bool valid_mail_address(std::string_view a);
+// What is wrong with how a user wants to hear by mail ("" when nothing): `mode` instant,
+// daily or none; an address for anything but none; `hour` 0-23 (the daily digest's, in
+// the user's time, UTC + `utc_offset_min`, -840 to 840); `lang` en, sv or da.
+std::string mail_prefs_problem(const std::string& address, const std::string& mode, int hour, int utc_offset_min,
+                               const std::string& lang);
 
 }  // namespace fika::rules

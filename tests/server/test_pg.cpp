@@ -505,7 +505,8 @@ TEST_CASE("an older PostgreSQL database is dumped aside before it is migrated - 
     REQUIRE(srv.admin({"--db", db, "user", "add", "karin", "--role", "consultant"}).first == 0);
     srv.stop();
     // As fika-server at server schema 5 left it (before devices could be signed out).
-    psql("ALTER TABLE srv_devices DROP COLUMN signout_at; UPDATE hub_meta SET value='5' WHERE key='pg_server_schema'");
+    psql("ALTER TABLE srv_devices DROP COLUMN signout_at; DROP TABLE srv_mail; DROP TABLE srv_mail_prefs;"
+         " UPDATE hub_meta SET value='5' WHERE key='pg_server_schema'");
     auto copies = [&] {
         std::vector<std::string> out;
         std::error_code ec;
@@ -519,7 +520,8 @@ TEST_CASE("an older PostgreSQL database is dumped aside before it is migrated - 
     REQUIRE(src == 0);
     CHECK(nlohmann::json::parse(stats)["users"] == 1);
     srv.stop();
-    CHECK(psql("SELECT value FROM hub_meta WHERE key='pg_server_schema'") == "6\n");
+    CHECK(psql("SELECT value FROM hub_meta WHERE key='pg_server_schema'") == "7\n");
+    CHECK(psql("SELECT count(*) FROM srv_mail") == "0\n");  // made by the migration
     REQUIRE(copies().size() == 1);
     const std::string copy = copies()[0];
     CHECK_THAT(copy, Catch::Contains("before-migration-") && Catch::EndsWith(".5.dump"));

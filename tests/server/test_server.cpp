@@ -23,6 +23,7 @@
 
 #include "enrolment.h"
 #include "gzip.h"
+#include "device_harness.h"
 #include "server_harness.h"
 #include "sse.h"
 #include "sqlite.h"
@@ -37,83 +38,14 @@ using json = nlohmann::json;
 
 namespace {
 
-struct Device {
-    TempDir dir;
-    std::unique_ptr<sync::Store> store;
-    std::unique_ptr<client::SyncClient> client;
-
-    // `tweak` changes the sync client's settings (page sizes...).
-    Device(const std::string& url, const std::string& token,
-           const std::function<void(client::ServerConfig&)>& tweak = {}) {
-        auto s = sync::Store::open(dir.file("device.db"));
-        REQUIRE(s.ok());
-        store = std::move(s).value();
-        client::ServerConfig cfg;
-        cfg.url = url;
-        cfg.token = token;
-        cfg.read_timeout_s = 20;
-        if (tweak) tweak(cfg);
-        client = std::make_unique<client::SyncClient>(*store, cfg);
-    }
-
-    client::SyncReport sync() {
-        auto r = client->sync_once();
-        INFO((r.ok() ? "" : r.failure->code + ": " + r.failure->message));
-        REQUIRE(r.ok());
-        return *r.value;
-    }
-
-    std::string account(const std::string& name, const sync::Fields& extra = {}) {
-        sync::Fields f = {{"name", sync::text(name)}};
-        f.insert(f.end(), extra.begin(), extra.end());
-        auto id = store->create("accounts", f);
-        REQUIRE(id.ok());
-        return *id;
-    }
-
-    std::string add(const std::string& table, const sync::Fields& f) {
-        auto id = store->create(table, f);
-        INFO((id.ok() ? "" : id.error().message));
-        REQUIRE(id.ok());
-        return *id;
-    }
-
-    bool has(const std::string& table, const std::string& id) { return store->get(table, id).ok(); }
-
-    // Signs in with another token (an enrolled device's own).
-    void use_token(const std::string& url, const std::string& token) {
-        client::ServerConfig cfg;
-        cfg.url = url;
-        cfg.token = token;
-        cfg.read_timeout_s = 20;
-        client = std::make_unique<client::SyncClient>(*store, cfg);
-    }
-};
-
-httplib::Headers auth(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
-
-json body_json(const httplib::Result& r) {
-    REQUIRE(r);
-    auto j = json::parse(r->body, nullptr, false);
-    INFO(r->body);
-    REQUIRE(!j.is_discarded());
-    return j;
-}
-
 const std::string kMinimalSync = R"({"v":1,"schema":1,"site":"00000000000000aa","hlc":1,"pull":{"cursors":{}}})";
 
 }  // namespace
 
-// Asks pred every 50 ms until it holds or ms have passed.
-template <typename Pred>
-bool holds_within(Pred pred, int ms) {
-    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    while (std::chrono::steady_clock::now() < end) {
-        if (pred()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return pred();
-}
+using fika::test::auth;
+using fika::test::body_json;
+using fika::test::holds_within;
+using Device = fika::test::SyncDevice;
 
 // The backup files in dir, oldest first.
 std::vector<std::string> backups_in(const std::string& dir) {
@@ -214,6 +146,7 @@ TEST_CASE("an older database is copied aside before it is migrated - a migration
         // As fika-server at server schema 5 left it (before devices could be signed out).
         fika::sync::Db raw(db, false);
         raw.exec("ALTER TABLE srv_devices DROP COLUMN signout_at");
+        raw.exec("DROP TABLE srv_mail; DROP TABLE srv_mail_prefs");  // schema 7
         raw.exec("UPDATE _meta SET value='5' WHERE key='server_schema'");
     }
     srv.start();
@@ -225,7 +158,7 @@ TEST_CASE("an older database is copied aside before it is migrated - a migration
     REQUIRE(h);
     CHECK(body_json(h)["version"] == FIKA_VERSION);
     srv.stop();
-    CHECK(server_schema(db) == "6");
+    CHECK(server_schema(db) == "7");
     std::vector<std::string> copies;
     for (const auto& e : std::filesystem::directory_iterator(srv.data() + "/backups"))
         copies.push_back(e.path().string());
@@ -242,7 +175,7 @@ TEST_CASE("an older database is copied aside before it is migrated - a migration
     auto [rc, out] = fika::test::run_command({FIKA_SERVER_BIN, "--data", srv.data(), "serve", "--listen", "127.0.0.1:0"}, true);
     INFO(out);
     CHECK(rc != 0);
-    CHECK_THAT(out, Catch::Contains("migrating the server's tables from version 5 to 6 failed"));
+    CHECK_THAT(out, Catch::Contains("migrating the server's tables from version 5 to 7 failed"));
     CHECK_THAT(out, Catch::Contains("the server's tables are as they were"));
     CHECK_FALSE(Catch::Contains("listening on").match(out));
     CHECK(server_schema(db) == "5");
@@ -435,19 +368,8 @@ TEST_CASE("a new case notifies every seller exactly once - however often the pus
     std::string cs = a.add("cases", {{"account_id", sync::text(acme)}, {"contact_id", sync::text(eva)},
                                      {"title", sync::text("Coffee-machine lead")}});
     // The same push three times (as if the answers were lost), then a normal sync.
-    auto batch = a.store->pending();
-    sync::SyncRequest req;
-    req.site = a.store->site();
-    req.hlc = a.store->hlc_last();
-    req.has_push = true;
-    req.push_upto = batch->upto;
-    req.push = batch->changes;
     httplib::Client c(srv.url());
-    for (int i = 0; i < 3; ++i) {
-        auto r = c.Post("/v1/sync", auth(alice), sync::encode_request(req), "application/json");
-        REQUIRE(r);
-        CHECK(r->status == 200);
-    }
+    a.push_again(c, alice, 3);
     a.sync();
     for (const std::string& tok : {sam, sue}) {
         auto r = c.Get("/v1/notifications", auth(tok));

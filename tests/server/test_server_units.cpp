@@ -4,9 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <set>
 #include <thread>
+#include <ctime>
 
 #include "enrolment.h"
+#include "mail.h"
+#include "rules.h"
 #include "server_store.h"
 #include "store.h"
 #include "testutil.h"
@@ -19,9 +23,10 @@ namespace {
 struct Core {
     TempDir dir;
     std::unique_ptr<server::ServerStore> store;
-    explicit Core(bool webhook = false) {
+    explicit Core(bool webhook = false, bool mail = false) {
         server::ServerStoreOptions o;
         o.webhook = webhook;
+        o.mail = mail;
         auto s = server::open_sqlite_store(dir.file("data"), o);
         INFO((s.ok() ? "" : s.error().message));
         REQUIRE(s.ok());
@@ -284,4 +289,81 @@ TEST_CASE("units: enrolment codes read forgivingly - links carry the server") {
     CHECK_FALSE(sync::parse_enrol_link("fika://enrol?server=ftp%3A%2F%2Fx&code=K7QH-2MWP-9XRT"));
     CHECK_FALSE(sync::parse_enrol_link("fika://enrol?server=https%3A%2F%2Fx&code=nope"));
     CHECK_FALSE(sync::parse_enrol_link("fika://enrol?server=https%3A%2F%2Fx%2&code=K7QH-2MWP-9XRT"));
+}
+
+TEST_CASE("units: e-mail - a daily digest carries every waiting notification of its seller in one mail - instant ones go one by one - each once") {
+    Core core(false, /*mail=*/true);
+    auto anna = core.add("anna", server::UserRole::Consultant);
+    auto sven = core.add("sven", server::UserRole::Seller);
+    auto sara = core.add("sara", server::UserRole::Seller);
+    server::MailPrefs daily{"sven@firm.example", "daily", 7, 60, "en", 0};
+    server::MailPrefs instant{"sara@firm.example", "instant", 8, 0, "da", 0};
+    REQUIRE(core.store->set_mail_prefs(sven, daily).ok());
+    REQUIRE(core.store->set_mail_prefs(sara, instant).ok());
+    Device phone;
+    auto acct = phone.store->create("accounts", {{"name", sync::text("Acme")}});
+    REQUIRE(acct.ok());
+    for (const char* title : {"Roof", "Boiler", "Doors"})
+        REQUIRE(phone.store->create("cases", {{"account_id", sync::text(*acct)}, {"title", sync::text(title)}}).ok());
+    phone.sync(*core.store, anna, /*repeat_push=*/true);
+
+    auto queue = core.store->mail_queue(100);
+    REQUIRE(queue.ok());
+    REQUIRE(queue->size() == 6);
+    // Two days on: everything is due. Claims until none is left.
+    const std::uint64_t later = static_cast<std::uint64_t>(std::time(nullptr)) * 1000 + 2 * 86400000ull;
+    std::vector<std::vector<server::MailItem>> batches;
+    for (int i = 0; i < 10; ++i) {
+        auto b = core.store->next_mail(later, 60000);
+        REQUIRE(b.ok());
+        if (b->empty()) break;
+        batches.push_back(*b);
+    }
+    REQUIRE(batches.size() == 4);  // sara's three, one by one; sven's digest
+    std::set<std::int64_t> seen;
+    int digests = 0;
+    for (auto& b : batches) {
+        for (auto& m : b) CHECK(seen.insert(m.notification).second);  // each notification in one mail
+        if (b.front().user_id == sven.id) {
+            ++digests;
+            REQUIRE(b.size() == 3);
+            auto text = server::compose_mail(b, "en");
+            CHECK(text.subject == "Fika: 3 new for you");
+            for (const char* t : {"New case: Roof (Acme)", "New case: Boiler (Acme)", "New case: Doors (Acme)"})
+                CHECK_THAT(text.body, Catch::Contains(t));
+        } else {
+            REQUIRE(b.size() == 1);
+            CHECK(b.front().user_id == sara.id);
+            CHECK_THAT(server::compose_mail(b, "da").subject, Catch::StartsWith("Ny sag: "));
+        }
+    }
+    CHECK(digests == 1);
+    CHECK(seen.size() == 6);
+    // Claimed: not handed out again while the lease lasts; done: gone.
+    auto again = core.store->next_mail(later, 60000);
+    REQUIRE(again.ok());
+    CHECK(again->empty());
+    for (auto& b : batches) {
+        std::vector<std::int64_t> ns;
+        for (auto& m : b) ns.push_back(m.n);
+        REQUIRE(core.store->mail_done(ns).ok());
+    }
+    CHECK(core.store->mail_queue(100)->empty());
+}
+
+TEST_CASE("units: e-mail - the digest's hour in the seller's time zone - addresses that could inject a header are refused") {
+    // 2026-12-05 18:00:00 UTC.
+    const std::uint64_t now = 1796493600000ull;
+    const std::uint64_t hour = 3600000ull;
+    CHECK(server::next_digest_ms(now, 7, 60) == now + 12 * hour);        // 07:00 in UTC+1: 06:00 UTC tomorrow
+    CHECK(server::next_digest_ms(now, 19, 60) == now + 24 * hour);       // it is 19:00 there now: tomorrow's
+    CHECK(server::next_digest_ms(now, 20, -300) == now + 7 * hour);      // 13:00 in UTC-5: 20:00 is 01:00 UTC
+    CHECK(server::next_digest_ms(now, 6, 14 * 60) == now + 22 * hour);   // 08:00 tomorrow in UTC+14 already
+    CHECK(server::next_digest_ms(now + 1, 18, 0) == now + 24 * hour);
+    for (const char* ok : {"sam@firm.example", "a.b+c@x.co", "eva.lund@acme-verkstad.se"})
+        CHECK(rules::valid_mail_address(ok));
+    for (const char* bad : {"", "sam", "sam@", "@firm.example", "sam@firm", "sam@@firm.example", "s am@firm.example",
+                            "sam@firm.example\r\nBcc: x@y.z", "Sam <sam@firm.example>", "sam@firm..example",
+                            "sam@firm.example,eve@x.example"})
+        CHECK_FALSE(rules::valid_mail_address(bad));
 }
