@@ -9,6 +9,7 @@
 
 #include "appcontext.h"
 #include "enrolment.h"
+#include "rules.h"
 #include "store.h"
 #include "sync_client.h"
 #include "vault.h"
@@ -48,6 +49,20 @@ public:
         cfg.connect_timeout_s = 5;
         cfg.read_timeout_s = 30;
         return cfg;
+    }
+
+    // What Settings shows of the user's mail, from what the device keeps.
+    static QVariantMap mail_state(sync::Store& st) {
+        std::string wanted = meta_of(st, "mail_wanted"), cache = meta_of(st, "mail_cache");
+        QJsonObject now = QJsonDocument::fromJson(QByteArray::fromStdString(wanted.empty() ? cache : wanted)).object();
+        QJsonObject server = QJsonDocument::fromJson(QByteArray::fromStdString(cache)).object();
+        return {{"address", now["address"].toString()},
+                {"mode", now["mode"].toString("none")},
+                {"hour", now["hour"].toInt(8)},
+                {"serverSendsMail", server["server_sends_mail"].toBool(false)},
+                {"known", !cache.empty()},
+                {"waiting", !wanted.empty()},
+                {"error", q(meta_of(st, "mail_error"))}};
     }
 
 public slots:
@@ -97,6 +112,7 @@ public slots:
             }
         }
         std::string role = meta_of(*store_, "user_role");
+        sendMail(sc, store_->now_ms() - checked >= 10 * 60 * 1000 || meta_of(*store_, "mail_cache").empty());
         if (role == "seller" || role == "admin") {
             auto in = sc.get("/v1/notifications?limit=200");
             if (in.ok()) {
@@ -180,6 +196,20 @@ public slots:
                          {"expiresMs", j["expires_ms"].toDouble()}});
     }
 
+    // A change of how the user hears by mail: kept (meta mail_wanted) until the server has
+    // it, then sent at once when there is a server.
+    void doSetMail(const QString& wanted) {
+        if (!store_) return;
+        (void)store_->set_meta("mail_wanted", wanted.toStdString());
+        (void)store_->set_meta("mail_error", "");
+        client::ServerConfig cfg = config();
+        if (!cfg.url.empty()) {
+            client::SyncClient sc(*store_, cfg);
+            sendMail(sc, false);
+        }
+        emit mail(mail_state(*store_));
+    }
+
     // The user's devices as the server knows them, for Settings' "Your devices".
     void doDevices() {
         if (!store_) return emit devices({}, tr("The local database could not be opened"));
@@ -224,10 +254,29 @@ signals:
     void deviceCode(const QVariantMap& code);
     void signedOutByAdmin();
     void devices(const QVariantList& list, const QString& error);
+    void mail(const QVariantMap& state);
     void damaged(const QString& finding);
 
 private:
     bool in_vault() const { return tokens_ && tokens_->in_vault(); }
+    // Sends a kept change of the user's mail preferences; `refresh`: asks for them anyway
+    // (another device of the user may have changed them). A refusal is kept to be shown,
+    // and the change dropped; a network failure keeps it for the next sync.
+    void sendMail(client::SyncClient& sc, bool refresh) {
+        std::string wanted = meta_of(*store_, "mail_wanted");
+        if (wanted.empty() && !refresh) return;
+        auto r = wanted.empty() ? sc.get("/v1/me/mail") : sc.put("/v1/me/mail", wanted);
+        if (r.ok()) {
+            (void)store_->set_meta("mail_cache", *r.value);
+            (void)store_->set_meta("mail_wanted", "");
+        } else if (r.failure->status >= 400 && r.failure->status < 500 && r.failure->status != 401 && r.failure->status != 429) {
+            (void)store_->set_meta("mail_error", r.failure->message);
+            (void)store_->set_meta("mail_wanted", "");
+        } else {
+            return;
+        }
+        emit mail(mail_state(*store_));
+    }
     // What the server's /v1/me says the firm requires of devices (AppContext::lockPolicy).
     void keep_policy(const QJsonObject& me) {
         int minutes = me["policy"].toObject()["app_lock_minutes"].toInt(0);
@@ -251,6 +300,7 @@ SyncController::SyncController(AppContext* app) : app_(app) {
     connect(worker_, &SyncWorker::inbox, this, &SyncController::onInbox);
     connect(worker_, &SyncWorker::deviceCode, this, &SyncController::deviceCode);
     connect(worker_, &SyncWorker::devices, this, &SyncController::devicesLoaded);
+    connect(worker_, &SyncWorker::mail, this, &SyncController::onMail);
     connect(worker_, &SyncWorker::signedOutByAdmin, this, [this] {
         syncing_ = false;
         if (gone_) return;
@@ -308,6 +358,37 @@ void SyncController::load_cached_inbox() {
     if (!app_->ok()) return;
     auto v = app_->store().meta("inbox_cache");
     if (v.ok() && *v) inbox_ = parse_inbox(**v);
+    mail_ = SyncWorker::mail_state(app_->store());
+}
+
+void SyncController::onMail(const QVariantMap& mail) {
+    mail_ = mail;
+    emit mailChanged();
+}
+
+QString SyncController::setMail(const QString& address, const QString& mode, int hour) {
+    const std::string a = address.trimmed().toStdString();
+    if (!a.empty() && !rules::valid_mail_address(a)) return tr("Enter one e-mail address, like name@example.com");
+    if (mode != "none" && a.empty()) return tr("Enter the address the mail should go to");
+    // The digest's hour is in this device's time zone as it is now; the mail in the app's
+    // language.
+    QString lang = app_->language();
+    if (lang.isEmpty()) lang = QLocale::system().name().left(2);
+    if (lang != "sv" && lang != "da") lang = "en";
+    const int offset = QDateTime::currentDateTime().offsetFromUtc() / 60;
+    if (std::string wrong = rules::mail_prefs_problem(a, mode.toStdString(), hour, offset, lang.toStdString()); !wrong.empty())
+        return q(wrong);
+    QJsonObject wanted{{"address", q(a)}, {"mode", mode}, {"hour", hour}, {"utc_offset_min", offset}, {"lang", lang}};
+    const QString json = QString::fromUtf8(QJsonDocument(wanted).toJson(QJsonDocument::Compact));
+    // Shown at once as kept; the worker sends it (now, or at the next sync).
+    mail_["address"] = q(a);
+    mail_["mode"] = mode;
+    mail_["hour"] = hour;
+    mail_["waiting"] = true;
+    mail_["error"] = QString();
+    emit mailChanged();
+    QMetaObject::invokeMethod(worker_, "doSetMail", Qt::QueuedConnection, Q_ARG(QString, json));
+    return QString();
 }
 
 QString SyncController::state() const {

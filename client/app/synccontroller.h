@@ -41,6 +41,10 @@ class SyncController : public QObject {
     Q_PROPERTY(bool signInNeeded READ signInNeeded NOTIFY changed)
     Q_PROPERTY(QVariantList inbox READ inbox NOTIFY inboxChanged)
     Q_PROPERTY(int unread READ unread NOTIFY inboxChanged)
+    // How this user hears of notifications by e-mail (GET/PUT /v1/me/mail): {address,
+    // mode (instant, daily, none), hour, serverSendsMail, known (the server told us at
+    // least once), waiting (a change not sent yet), error (the server refused the last)}.
+    Q_PROPERTY(QVariantMap mail READ mail NOTIFY mailChanged)
 
 public:
     explicit SyncController(AppContext* app);
@@ -56,6 +60,7 @@ public:
     bool signInNeeded() const { return auth_failed_; }
     QVariantList inbox() const { return inbox_; }
     int unread() const;
+    QVariantMap mail() const { return mail_; }
 
     Q_INVOKABLE void syncNow();
     // Sends everything not sent yet, then has the app delete this device's data and token
@@ -63,6 +68,10 @@ public:
     // sent: signOutFailed says why.
     Q_INVOKABLE void signOut(bool discard);
     Q_INVOKABLE void markRead(qlonglong n);
+    // Changes how this user hears by e-mail: kept on this device and sent to the server
+    // now or at the next sync (offline too). Returns what is wrong, in the user's
+    // language ("" when it is kept).
+    Q_INVOKABLE QString setMail(const QString& address, const QString& mode, int hour);
     // The data changed locally: sync soon.
     void localChange();
     void connectTo(const QString& url, const QString& token);
@@ -89,6 +98,7 @@ public:
 signals:
     void changed();
     void inboxChanged();
+    void mailChanged();
     void connectFinished(bool ok, const QString& message);
     // A seller's new case arrived live (for a desktop notification).
     void newCase(const QString& title, const QString& body);
@@ -101,6 +111,7 @@ private slots:
     void onConnectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
     void onInbox(const QVariantList& items);
     void onLive(bool live);
+    void onMail(const QVariantMap& mail);
     void onEvent(const QString& name, const QString& data);
 
 private:
@@ -128,6 +139,7 @@ private:
     int pending_ = 0, conflicts_ = 0, refused_ = 0;
     bool live_ = false;
     QVariantList inbox_;
+    QVariantMap mail_;
     std::thread listener_;
     std::atomic<bool> stop_listener_{false};
 };

@@ -69,6 +69,107 @@ Page {
                 Button { visible: App.serverUrl !== ""; text: qsTr("Sync now"); onClicked: App.sync.syncNow() }
                 Button { visible: App.serverUrl !== ""; text: qsTr("Disconnect"); flat: true; onClicked: App.disconnectServer() }
             }
+            // E-mail about new cases, for sellers who are not in the app all day: kept on
+            // this device and sent to the server (now, or at the next sync).
+            ColumnLayout {
+                id: mailBox
+                objectName: "mailSettings"
+                visible: App.serverUrl !== "" && App.isSeller
+                spacing: 4
+                Layout.fillWidth: true
+                property var mail: App.sync.mail
+                Label { text: qsTr("E-mail about new cases"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
+                Label {
+                    objectName: "mailServerNote"
+                    visible: mailBox.mail.known && !mailBox.mail.serverSendsMail
+                    text: qsTr("Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.")
+                    wrapMode: Label.Wrap
+                    opacity: 0.8
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                }
+                TextField {
+                    id: mailAddress
+                    objectName: "mailAddress"
+                    placeholderText: qsTr("Your e-mail address")
+                    text: mailBox.mail.address || ""
+                    inputMethodHints: Qt.ImhEmailCharactersOnly
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                }
+                ButtonGroup { id: mailMode }
+                RadioButton {
+                    objectName: "mailInstant"
+                    property string mode: "instant"
+                    text: qsTr("A mail for each new case, at once")
+                    checked: mailBox.mail.mode === "instant"
+                    ButtonGroup.group: mailMode
+                    Layout.leftMargin: 8
+                }
+                // The hour beside its choice, or under it on a narrow window.
+                Flow {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 8
+                    Layout.rightMargin: 16
+                    RadioButton {
+                        id: mailDaily
+                        objectName: "mailDaily"
+                        property string mode: "daily"
+                        text: qsTr("One mail a day, at")
+                        checked: mailBox.mail.mode === "daily"
+                        ButtonGroup.group: mailMode
+                    }
+                    SpinBox {
+                        id: mailHour
+                        objectName: "mailHour"
+                        from: 0
+                        to: 23
+                        value: mailBox.mail.hour !== undefined ? mailBox.mail.hour : 8
+                        enabled: mailDaily.checked
+                        textFromValue: function(v) { return (v < 10 ? "0" : "") + v + ":00" }
+                        valueFromText: function(t) { return parseInt(t) }
+                    }
+                }
+                RadioButton {
+                    objectName: "mailNone"
+                    property string mode: "none"
+                    text: qsTr("No e-mail")
+                    checked: mailBox.mail.mode === "none" || mailBox.mail.mode === undefined
+                    ButtonGroup.group: mailMode
+                    Layout.leftMargin: 8
+                }
+                RowLayout {
+                    Layout.leftMargin: 16
+                    Layout.rightMargin: 16
+                    Button {
+                        objectName: "mailSave"
+                        text: qsTr("Save")
+                        highlighted: true
+                        enabled: mailMode.checkedButton !== null
+                        onClicked: {
+                            const wrong = App.sync.setMail(mailAddress.text, mailMode.checkedButton.mode, mailHour.value)
+                            mailStatus.saidNow = wrong
+                            mailStatus.saved = wrong === ""
+                        }
+                    }
+                    Label {
+                        id: mailStatus
+                        objectName: "mailStatus"
+                        property string saidNow: ""
+                        property bool saved: false
+                        text: saidNow !== "" ? saidNow
+                              : mailBox.mail.error ? qsTr("The server refused it: %1").arg(mailBox.mail.error)
+                              : mailBox.mail.waiting ? qsTr("Kept: it reaches the server at the next sync")
+                              : saved ? qsTr("Saved")
+                              : ""
+                        color: saidNow !== "" || mailBox.mail.error ? Material.accent : Material.foreground
+                        wrapMode: Label.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
             Label { text: qsTr("Language"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
             ComboBox {
                 id: lang

@@ -21,6 +21,9 @@ const T = {
     "Admin token or enrolment code": "Administratörstoken eller inloggningskod",
     "Status": "Status", "Version": "Version", "Schema": "Schema", "Uptime": "Drifttid",
     "Database size": "Databasens storlek", "Records": "Poster", "Devices seen": "Enheter", "Live streams": "Öppna strömmar",
+    "Mail queue": "E-postkö", "Mail to sellers": "E-post till säljare", "Digest": "Sammanfattning", "At once": "Direkt",
+    "Waiting to be sent (sent ones leave the queue):": "Väntar på att skickas (skickade lämnar kön):",
+    "No mail server is set (serve --smtp URL).": "Ingen e-postserver är inställd (serve --smtp URL).",
     "Webhook queue": "Webhook-kö", "Feed lag": "Flödets fördröjning", "Last backup": "Senaste säkerhetskopia",
     "Backups": "Säkerhetskopior", "none yet": "ingen än", "not scheduled": "inte schemalagd", "failed": "misslyckades",
     "ago": "sedan", "Add a user": "Lägg till användare", "Name": "Namn", "Role": "Roll", "Add": "Lägg till",
@@ -60,6 +63,9 @@ const T = {
     "Admin token or enrolment code": "Administrator-token eller tilmeldingskode",
     "Status": "Status", "Version": "Version", "Schema": "Skema", "Uptime": "Oppetid",
     "Database size": "Databasens størrelse", "Records": "Poster", "Devices seen": "Enheder", "Live streams": "Åbne strømme",
+    "Mail queue": "Mailkø", "Mail to sellers": "Mail til sælgere", "Digest": "Samlet", "At once": "Med det samme",
+    "Waiting to be sent (sent ones leave the queue):": "Venter på at blive sendt (sendte forlader køen):",
+    "No mail server is set (serve --smtp URL).": "Der er ingen mailserver (serve --smtp URL).",
     "Webhook queue": "Webhook-kø", "Feed lag": "Forsinkelse", "Last backup": "Seneste sikkerhedskopi",
     "Backups": "Sikkerhedskopier", "none yet": "ingen endnu", "not scheduled": "ikke planlagt", "failed": "mislykkedes",
     "ago": "siden", "Add a user": "Tilføj bruger", "Name": "Navn", "Role": "Rolle", "Add": "Tilføj",
@@ -187,7 +193,7 @@ async function healthPage(main) {
       card("Version", health.version), card("Schema", health.schema), card("Uptime", duration(health.uptime_s)),
       card("Database size", bytes(stats.database_bytes)), card("Users", stats.users),
       card("Devices seen", stats.devices.length), card("Records", stats.records),
-      card("Live streams", stats.live_connections ?? 0), card("Webhook queue", stats.webhook_queue),
+      card("Live streams", stats.live_connections ?? 0), card("Webhook queue", stats.webhook_queue), card("Mail queue", stats.mail_queue ?? 0),
       card("Feed lag", stats.feed_lag_s.toFixed(1) + " s"),
       card("Last backup", backup, b && (b.last_ok === false || (!b.last_ok_at && b.failures)) ? "bad" : ""),
       b ? card("Backups", b.kept) : null),
@@ -355,7 +361,8 @@ function about(p) {
 }
 
 async function notificationsPage(main) {
-  const [{ notifications }, hooks] = await Promise.all([api("GET", "/v1/admin/notifications"), api("GET", "/v1/admin/webhooks")]);
+  const [{ notifications }, hooks, mail] = await Promise.all([api("GET", "/v1/admin/notifications"), api("GET", "/v1/admin/webhooks"),
+                                                             api("GET", "/v1/admin/mail")]);
   put(main, h("h1", { text: t("Notifications") }),
     notifications.length ? table(["Sent", "To", "Kind", "About", "Flags", "State"], notifications.map((n) => [
       when(n.created_ms), n.user, t((n.payload && n.payload.kind) || ""), about(n.payload),
@@ -367,6 +374,13 @@ async function notificationsPage(main) {
     hooks.queue.length ? table(["About", "Attempts", "Next attempt", "Last error"], hooks.queue.map((w) => [
       about(w.payload), w.attempts, when(w.next_at_ms),
       h("td", { "data-label": t("Last error"), class: w.last_error ? "state-off" : "", text: w.last_error || "-" })]))
+      : h("p", { class: "muted", text: t("Nothing waiting.") }),
+    h("h2", { text: t("Mail to sellers") }),
+    h("p", { class: "muted", id: "mail-state", text: mail.configured ? t("Waiting to be sent (sent ones leave the queue):")
+                                                                    : t("No mail server is set (serve --smtp URL).") }),
+    mail.queue.length ? table(["To", "About", "Kind", "Attempts", "Next attempt", "Last error"], mail.queue.map((m) => [
+      m.user, about(m.payload), m.digest ? t("Digest") : t("At once"), m.attempts, when(m.next_at_ms),
+      h("td", { "data-label": t("Last error"), class: m.last_error ? "state-off" : "", text: m.last_error || "-" })]))
       : h("p", { class: "muted", text: t("Nothing waiting.") }));
 }
 

@@ -21,6 +21,7 @@
 #include <functional>
 #include <set>
 
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "appcontext.h"
@@ -639,4 +640,59 @@ TEST_CASE("a fika:// link pasted into a field fills in server and code - Setting
     REQUIRE(wait_until([&] { return text_of(ui.find("settingsStatus")) == "Connected"; }, 5000));
     CHECK(ui.find("settingsConnect") == nullptr);
     CHECK(ui.find("addDeviceButton") != nullptr);
+}
+
+TEST_CASE("a seller chooses e-mail in Settings: a wrong address is said - a daily digest at an hour reaches the server - offline the choice is kept and sent at the next sync") {
+    NoWarnings nw;
+    ServerProcess srv{{"--rate", "0"}};  // no --smtp: the page says the server sends none yet
+    const std::string token = srv.add_user("sam", "seller");
+    Ui ui(false, {1280, 800}, QString::fromStdString(admin_code(srv, "sam")["link"].get<std::string>()));
+    ui.click("signInButton");
+    REQUIRE(wait_until([&] { return ui.ctx->userName() == "sam"; }, 15000));
+    ui.show("settings");
+    REQUIRE(ui.find("mailSettings") != nullptr);
+    REQUIRE(wait_until([&] { return ui.find("mailServerNote") != nullptr; }, 15000));
+    CHECK_THAT(text_of(ui.find("mailServerNote")), Catch::Contains("does not send e-mail yet"));
+    httplib::Client http(srv.url());
+    auto server_says = [&] {
+        auto r = http.Get("/v1/me/mail", {{"Authorization", "Bearer " + token}});
+        REQUIRE(r);
+        return nlohmann::json::parse(r->body);
+    };
+
+    // A wrong address: said, nothing sent.
+    ui.click("mailAddress");
+    ui.type("sam at firm");
+    ui.click("mailDaily");
+    ui.click("mailSave");
+    CHECK(text_of(ui.find("mailStatus")) == "Enter one e-mail address, like name@example.com");
+    CHECK(server_says()["mode"] == "none");
+
+    // Right: a daily digest at 07:00 of this device's time zone.
+    ui.find("mailAddress")->setProperty("text", "");
+    ui.click("mailAddress");
+    ui.type("sam@firm.example");
+    REQUIRE(text_of(ui.find("mailAddress")) == "sam@firm.example");
+    ui.find("mailHour")->setProperty("value", 7);  // as the spin box's arrows would
+    ui.click("mailSave");
+    REQUIRE(wait_until([&] { return text_of(ui.find("mailStatus")) == "Saved"; }, 10000));
+    nlohmann::json now = server_says();
+    CHECK(now["address"] == "sam@firm.example");
+    CHECK(now["mode"] == "daily");
+    CHECK(now["hour"] == 7);
+    CHECK(now["lang"] == "en");
+    CHECK(now["utc_offset_min"] == QDateTime::currentDateTime().offsetFromUtc() / 60);
+
+    // Offline: kept, and said so; the next sync takes it to the server.
+    srv.stop();
+    ui.click("mailInstant");
+    ui.click("mailSave");
+    CHECK(text_of(ui.find("mailStatus")) == "Kept: it reaches the server at the next sync");
+    ui.settle(500);
+    CHECK(text_of(ui.find("mailStatus")) == "Kept: it reaches the server at the next sync");
+    srv.start();
+    ui.ctx->syncController()->syncNow();
+    REQUIRE(wait_until([&] { return text_of(ui.find("mailStatus")) == "Saved"; }, 20000));
+    CHECK(server_says()["mode"] == "instant");
+    CHECK(server_says()["hour"] == 7);
 }

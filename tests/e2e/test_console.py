@@ -64,13 +64,14 @@ def cli(db, *argv):
 
 
 root_token = admin("user", "add", "root", "--role", "admin")
-admin("user", "add", "sven", "--role", "seller")  # told of new cases
+sven_token = admin("user", "add", "sven", "--role", "seller")  # told of new cases
 server_log = open(os.path.join(tmp, "server.log"), "w")
-# A webhook nobody listens on: its deliveries wait with their errors. Port 0: the server
+# A webhook and a mail server nobody listens on: deliveries and mail wait with their errors. Port 0: the server
 # takes a free one and names it on its first line (no port picked here that another
 # test's connection could take before the server binds it).
 server = subprocess.Popen([opts.server, "--data", data, "serve", "--listen", "127.0.0.1:0", "--rate", "0",
-                           "--webhook", "http://127.0.0.1:1/fika"],
+                           "--webhook", "http://127.0.0.1:1/fika", "--smtp", "smtp://127.0.0.1:1", "--smtp-tls", "none",
+                           "--smtp-from", "fika@firm.example"],
                           env=env, stdout=subprocess.PIPE, stderr=server_log, text=True)
 first = server.stdout.readline()
 if "127.0.0.1:" not in first:
@@ -93,6 +94,10 @@ def server_state():
 
 
 try:
+    # Sven wants a mail for each new case.
+    req = urllib.request.Request(base + "/v1/me/mail", method="PUT", data=json.dumps({"address": "sven@firm.example", "mode": "instant"}).encode(),
+                                 headers={"Authorization": "Bearer " + sven_token, "Content-Type": "application/json"})
+    urllib.request.urlopen(req).close()
     # The firm's data: the admin's own fika-cli adds two customers.
     cli("admin.db", "connect", base, root_token)
     acme = cli("admin.db", "add", "account", "--name", "Acme Verkstad AB").splitlines()[-1]
@@ -244,13 +249,20 @@ try:
         with urllib.request.urlopen(req) as r:
             q = json.load(r)["queue"]
         return q and q[0]["last_error"]
-    WebDriverWait(driver, 30).until(lambda d: webhook_failed())
+    def mail_failed():
+        req = urllib.request.Request(base + "/v1/admin/mail", headers={"Authorization": "Bearer " + root_token})
+        with urllib.request.urlopen(req) as r:
+            q = json.load(r)["queue"]
+        return q and q[0]["last_error"]
+    WebDriverWait(driver, 30).until(lambda d: webhook_failed() and mail_failed())
     driver.find_element(By.CSS_SELECTOR, '#nav a[data-page="notifications"]').click()
     page_shown("notifications")
     rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#page tbody tr")]
     check(any("sven" in r and "Ny lagerlokal" in r for r in rows), "the notification to sven is listed")
     check(any("Ny lagerlokal" in r and "cannot connect to http://127.0.0.1:1" in r for r in rows),
           "the waiting webhook delivery shows its error: " + " | ".join(rows)[:300])
+    check(any(r.startswith("sven") and "Ny lagerlokal" in r and "At once" in r and "connect" in r.lower() for r in rows),
+          "sven's mail waits with the mail server's error: " + " | ".join(rows)[:400])
     shot("desktop-notifications")
 
     # Swedish and Danish, and a phone-sized window.

@@ -736,62 +736,62 @@
 <context>
     <name>LockWindow</name>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="17"/>
+        <location filename="../../../qml/LockWindow.qml" line="18"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="45"/>
+        <location filename="../../../qml/LockWindow.qml" line="46"/>
         <source>Protect this device</source>
         <translation>Beskyt denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="46"/>
+        <location filename="../../../qml/LockWindow.qml" line="47"/>
         <source>This device&apos;s data cannot be opened</source>
         <translation>Denne enheds data kan ikke åbnes</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="47"/>
+        <location filename="../../../qml/LockWindow.qml" line="48"/>
         <source>Unlock Fika</source>
         <translation>Lås Fika op</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="56"/>
+        <location filename="../../../qml/LockWindow.qml" line="57"/>
         <source>Fika encrypts what it keeps on this device. This computer has no keyring to hold the key, so choose a passphrase: you type it when Fika starts. Without it the data on this device cannot be read - by anyone; what has been synced stays safe on the server.</source>
         <translation>Fika krypterer det, der gemmes på denne enhed. Computeren har ingen nøglering til nøglen, så vælg en adgangssætning: du skriver den, når Fika starter. Uden den kan ingen læse data på denne enhed; det, der er synkroniseret, er stadig sikkert på serveren.</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="58"/>
+        <location filename="../../../qml/LockWindow.qml" line="59"/>
         <source>What Fika keeps on this device is encrypted. Type this device&apos;s passphrase.</source>
         <translation>Det, Fika gemmer på denne enhed, er krypteret. Skriv enhedens adgangssætning.</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="68"/>
+        <location filename="../../../qml/LockWindow.qml" line="69"/>
         <source>New passphrase (at least 8 characters)</source>
         <translation>Ny adgangssætning (mindst 8 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="68"/>
+        <location filename="../../../qml/LockWindow.qml" line="69"/>
         <source>Passphrase</source>
         <translation>Adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="79"/>
+        <location filename="../../../qml/LockWindow.qml" line="80"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="96"/>
+        <location filename="../../../qml/LockWindow.qml" line="97"/>
         <source>Encrypt and start</source>
         <translation>Kryptér og start</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="96"/>
+        <location filename="../../../qml/LockWindow.qml" line="97"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="104"/>
+        <location filename="../../../qml/LockWindow.qml" line="105"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -848,144 +848,144 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="127"/>
-        <location filename="../../../qml/Main.qml" line="202"/>
+        <location filename="../../../qml/Main.qml" line="136"/>
+        <location filename="../../../qml/Main.qml" line="212"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="28"/>
+        <location filename="../../../qml/Main.qml" line="29"/>
         <source>Home</source>
         <translation>Hjem</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="29"/>
+        <location filename="../../../qml/Main.qml" line="30"/>
         <source>Customers</source>
         <translation>Kunder</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="30"/>
+        <location filename="../../../qml/Main.qml" line="31"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="31"/>
+        <location filename="../../../qml/Main.qml" line="32"/>
         <source>My numbers</source>
         <translation>Mine tal</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="188"/>
+        <location filename="../../../qml/Main.qml" line="35"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="35"/>
+        <location filename="../../../qml/Main.qml" line="36"/>
         <source>Trash</source>
         <translation>Papirkurv</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="36"/>
+        <location filename="../../../qml/Main.qml" line="37"/>
         <source>Settings</source>
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="123"/>
+        <location filename="../../../qml/Main.qml" line="132"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="123"/>
+        <location filename="../../../qml/Main.qml" line="132"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="142"/>
+        <location filename="../../../qml/Main.qml" line="152"/>
         <source>Capture a case</source>
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="144"/>
+        <location filename="../../../qml/Main.qml" line="154"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="182"/>
+        <location filename="../../../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="182"/>
+        <location filename="../../../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="209"/>
+        <location filename="../../../qml/Main.qml" line="219"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="268"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>For mange forkerte forsøg: prøv igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="243"/>
+        <location filename="../../../qml/Main.qml" line="269"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det er ikke applåsens PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="278"/>
         <source>Fika is locked</source>
         <translation>Fika er låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="256"/>
+        <location filename="../../../qml/Main.qml" line="282"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="263"/>
+        <location filename="../../../qml/Main.qml" line="289"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="284"/>
+        <location filename="../../../qml/Main.qml" line="310"/>
         <source>Choose an app lock</source>
         <translation>Vælg en applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="286"/>
+        <location filename="../../../qml/Main.qml" line="312"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Din virksomhed kræver, at Fika låser sig efter %1 minutter uden aktivitet og ved hver start. Vælg den PIN-kode eller adgangssætning, der åbner den.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="290"/>
+        <location filename="../../../qml/Main.qml" line="316"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="291"/>
+        <location filename="../../../qml/Main.qml" line="317"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="293"/>
+        <location filename="../../../qml/Main.qml" line="319"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="312"/>
+        <location filename="../../../qml/Main.qml" line="338"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på denne enhed er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="325"/>
+        <location filename="../../../qml/Main.qml" line="351"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Alt, der er synkroniseret, er sikkert på serveren. Start Fika og log ind for at arbejde her igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="332"/>
+        <location filename="../../../qml/Main.qml" line="358"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1305,22 +1305,22 @@
         <translation>Afbryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="209"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det, Fika gemmer på denne enhed, er krypteret; nøglen ligger i computerens nøglering eller er forseglet med din adgangssætning.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det, Fika gemmer på denne enhed, er ikke krypteret.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="139"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="238"/>
         <source>Sign out of this device…</source>
         <translation>Log ud af denne enhed…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ændring kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist den.</numerusform>
@@ -1328,27 +1328,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="263"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Alt, der ikke er sendt, går først til serveren. Derefter slettes enhedens data og dens token; logger du ind igen, hentes det, du må se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
         <source>Sign out anyway</source>
         <translation>Log ud alligevel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
         <source>Sign out</source>
         <translation>Log ud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="175"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="274"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
@@ -1368,193 +1368,243 @@
         <translation>Ny kode, f.eks. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="77"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
+        <source>E-mail about new cases</source>
+        <translation>E-mail om nye sager</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
+        <translation>Din server sender ikke e-mail endnu: spørg din administrator. Dit valg gemmes, til den gør.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <source>Your e-mail address</source>
+        <translation>Din e-mailadresse</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <source>A mail for each new case, at once</source>
+        <translation>En mail for hver ny sag, med det samme</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="118"/>
+        <source>One mail a day, at</source>
+        <translation>En mail om dagen, klokken</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="136"/>
+        <source>No e-mail</source>
+        <translation>Ingen e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <source>Save</source>
+        <translation>Gem</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="161"/>
+        <source>The server refused it: %1</source>
+        <translation>Serveren afviste det: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <source>Kept: it reaches the server at the next sync</source>
+        <translation>Gemt: det når serveren ved næste synkronisering</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <source>Saved</source>
+        <translation>Gemt</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="176"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="183"/>
         <source>Dark theme</source>
         <translation>Mørkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="184"/>
         <source>How I sell</source>
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="105"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="204"/>
         <source>This device</source>
         <translation>Denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="122"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>Add another device…</source>
         <translation>Tilføj en enhed mere…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="130"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>Your devices…</source>
         <translation>Dine enheder…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="279"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="285"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="285"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="286"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="286"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="188"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
         <source>After an hour idle</source>
         <translation>Efter en time uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="302"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="313"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>No app lock</source>
         <translation>Ingen applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min uden brug og ved hver start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="237"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="338"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="343"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="253"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="357"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="275"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="374"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="277"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="277"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="381"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="293"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
         <source>Your devices</source>
         <translation>Dine enheder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="302"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
         <source>Asking the server…</source>
         <translation>Spørger serveren…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="312"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="411"/>
         <source>this device</source>
         <translation>denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="319"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="418"/>
         <source>last sync %1</source>
         <translation>senest synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="319"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="418"/>
         <source>never synced</source>
         <translation>aldrig synkroniseret</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="428"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En mistet enhed? Bed din administrator om at slette den: den sletter alt, den har, ved næste kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="343"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="442"/>
         <source>Add another device</source>
         <translation>Tilføj en enhed mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="453"/>
         <source>Asking the server for a code…</source>
         <translation>Beder serveren om en kode…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="366"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="465"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Åbn Fika på den anden enhed og indtast serveren og koden, eller scan QR-koden med dens kamera. Koden virker én gang, indtil %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="393"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="492"/>
         <source>Copy</source>
         <translation>Kopiér</translation>
     </message>
@@ -1562,7 +1612,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../../qml/components/SyncIndicator.qml" line="16"/>
+        <location filename="../../../qml/components/SyncIndicator.qml" line="32"/>
         <source>Sync status: %1</source>
         <translation>Synkroniseringsstatus: %1</translation>
     </message>
@@ -2439,22 +2489,32 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="258"/>
+        <location filename="../synccontroller.cpp" line="308"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation>En administrator loggede denne enhed ud; alt på den blev sendt først</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="267"/>
+        <location filename="../synccontroller.cpp" line="316"/>
         <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
         <translation>Den lokale database er beskadiget: eksportér det, der kan reddes (Indstillinger), og kontakt derefter din administrator</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="328"/>
+        <location filename="../synccontroller.cpp" line="371"/>
+        <source>Enter one e-mail address, like name@example.com</source>
+        <translation>Skriv én e-mailadresse, for eksempel navn@eksempel.dk</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="372"/>
+        <source>Enter the address the mail should go to</source>
+        <translation>Skriv adressen, mailen skal sendes til</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="408"/>
         <source>Local database damaged</source>
         <translation>Lokal database beskadiget</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="409"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ændring gemt på enheden</numerusform>
@@ -2462,22 +2522,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="409"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="331"/>
+        <location filename="../synccontroller.cpp" line="411"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="332"/>
+        <location filename="../synccontroller.cpp" line="412"/>
         <source>Sync failed</source>
         <translation>Synkronisering mislykkedes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="333"/>
+        <location filename="../synccontroller.cpp" line="413"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt at gennemgå</numerusform>
@@ -2485,7 +2545,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="334"/>
+        <location filename="../synccontroller.cpp" line="414"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ændring afvist</numerusform>
@@ -2493,12 +2553,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="336"/>
+        <location filename="../synccontroller.cpp" line="416"/>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="337"/>
+        <location filename="../synccontroller.cpp" line="417"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ændring venter</numerusform>
@@ -2506,7 +2566,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="338"/>
+        <location filename="../synccontroller.cpp" line="418"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ændring venter</numerusform>
@@ -2514,38 +2574,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="339"/>
+        <location filename="../synccontroller.cpp" line="419"/>
         <source>Synced at %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="404"/>
+        <location filename="../synccontroller.cpp" line="484"/>
         <source>There is no server to send them to</source>
         <translation>Der er ingen server at sende dem til</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="406"/>
-        <location filename="../synccontroller.cpp" line="427"/>
+        <location filename="../synccontroller.cpp" line="486"/>
+        <location filename="../synccontroller.cpp" line="507"/>
         <source>You signed out</source>
         <translation>Du loggede ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="419"/>
+        <location filename="../synccontroller.cpp" line="499"/>
         <source>An admin wiped this device</source>
         <translation>En administrator har ryddet denne enhed</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="430"/>
+        <location filename="../synccontroller.cpp" line="510"/>
         <source>The server did not take them all</source>
         <translation>Serveren modtog ikke dem alle</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="521"/>
+        <location filename="../synccontroller.cpp" line="601"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="524"/>
+        <location filename="../synccontroller.cpp" line="604"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
@@ -2553,90 +2613,90 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="73"/>
-        <location filename="../synccontroller.cpp" line="111"/>
-        <location filename="../synccontroller.cpp" line="149"/>
-        <location filename="../synccontroller.cpp" line="168"/>
-        <location filename="../synccontroller.cpp" line="185"/>
+        <location filename="../synccontroller.cpp" line="88"/>
+        <location filename="../synccontroller.cpp" line="127"/>
+        <location filename="../synccontroller.cpp" line="165"/>
+        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="215"/>
         <source>The local database could not be opened</source>
         <translation>Den lokale database kunne ikke åbnes</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="74"/>
+        <location filename="../synccontroller.cpp" line="89"/>
         <source>The local database is damaged</source>
         <translation>Den lokale database er beskadiget</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="119"/>
+        <location filename="../synccontroller.cpp" line="135"/>
         <source>The server does not accept this token</source>
         <translation>Serveren accepterer ikke dette token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="120"/>
-        <location filename="../synccontroller.cpp" line="159"/>
-        <location filename="../synccontroller.cpp" line="174"/>
-        <location filename="../synccontroller.cpp" line="191"/>
+        <location filename="../synccontroller.cpp" line="136"/>
+        <location filename="../synccontroller.cpp" line="175"/>
+        <location filename="../synccontroller.cpp" line="190"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>Cannot reach the server: %1</source>
         <translation>Kan ikke nå serveren: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="130"/>
+        <location filename="../synccontroller.cpp" line="146"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Denne token tilhører %1, men ændringer fra %2 venter på enheden. Bed din administrator om en ny token til %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="135"/>
+        <location filename="../synccontroller.cpp" line="151"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Tokenet kunne ikke gemmes i enhedens boks</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="172"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation>Serveren kender ikke koden, eller den er allerede brugt eller udløbet. Bed om en ny.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="157"/>
+        <location filename="../synccontroller.cpp" line="173"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation>Serveren nægter at logge denne enhed ind: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="158"/>
+        <location filename="../synccontroller.cpp" line="174"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation>For mange forsøg: vent et minut og prøv igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="160"/>
+        <location filename="../synccontroller.cpp" line="176"/>
         <source>The server could not sign this device in: %1</source>
         <translation>Serveren kunne ikke logge denne enhed ind: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="170"/>
-        <location filename="../synccontroller.cpp" line="187"/>
+        <location filename="../synccontroller.cpp" line="186"/>
+        <location filename="../synccontroller.cpp" line="217"/>
         <source>This device is not connected to a server</source>
         <translation>Denne enhed er ikke forbundet til en server</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="197"/>
+        <location filename="../synccontroller.cpp" line="227"/>
         <source>wiped</source>
         <translation>slettet</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="228"/>
         <source>signed out</source>
         <translation>logget ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="199"/>
+        <location filename="../synccontroller.cpp" line="229"/>
         <source>signing out</source>
         <translation>logges ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="200"/>
+        <location filename="../synccontroller.cpp" line="230"/>
         <source>signed out by an admin</source>
         <translation>logget ud af en administrator</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="204"/>
+        <location filename="../synccontroller.cpp" line="234"/>
         <source>A device signed in with your token</source>
         <translation>En enhed logget ind med dit token</translation>
     </message>

@@ -736,62 +736,62 @@
 <context>
     <name>LockWindow</name>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="17"/>
+        <location filename="../../../qml/LockWindow.qml" line="18"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="45"/>
+        <location filename="../../../qml/LockWindow.qml" line="46"/>
         <source>Protect this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="46"/>
+        <location filename="../../../qml/LockWindow.qml" line="47"/>
         <source>This device&apos;s data cannot be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="47"/>
+        <location filename="../../../qml/LockWindow.qml" line="48"/>
         <source>Unlock Fika</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="56"/>
+        <location filename="../../../qml/LockWindow.qml" line="57"/>
         <source>Fika encrypts what it keeps on this device. This computer has no keyring to hold the key, so choose a passphrase: you type it when Fika starts. Without it the data on this device cannot be read - by anyone; what has been synced stays safe on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="58"/>
+        <location filename="../../../qml/LockWindow.qml" line="59"/>
         <source>What Fika keeps on this device is encrypted. Type this device&apos;s passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="68"/>
+        <location filename="../../../qml/LockWindow.qml" line="69"/>
         <source>New passphrase (at least 8 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="68"/>
+        <location filename="../../../qml/LockWindow.qml" line="69"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="79"/>
+        <location filename="../../../qml/LockWindow.qml" line="80"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="96"/>
+        <location filename="../../../qml/LockWindow.qml" line="97"/>
         <source>Encrypt and start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="96"/>
+        <location filename="../../../qml/LockWindow.qml" line="97"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="104"/>
+        <location filename="../../../qml/LockWindow.qml" line="105"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,144 +848,144 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="127"/>
-        <location filename="../../../qml/Main.qml" line="202"/>
+        <location filename="../../../qml/Main.qml" line="136"/>
+        <location filename="../../../qml/Main.qml" line="212"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="28"/>
+        <location filename="../../../qml/Main.qml" line="29"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="29"/>
+        <location filename="../../../qml/Main.qml" line="30"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="30"/>
+        <location filename="../../../qml/Main.qml" line="31"/>
         <source>Pipeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="31"/>
+        <location filename="../../../qml/Main.qml" line="32"/>
         <source>My numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="188"/>
+        <location filename="../../../qml/Main.qml" line="35"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="35"/>
+        <location filename="../../../qml/Main.qml" line="36"/>
         <source>Trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="36"/>
+        <location filename="../../../qml/Main.qml" line="37"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="123"/>
+        <location filename="../../../qml/Main.qml" line="132"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="123"/>
+        <location filename="../../../qml/Main.qml" line="132"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="142"/>
+        <location filename="../../../qml/Main.qml" line="152"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="144"/>
+        <location filename="../../../qml/Main.qml" line="154"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="182"/>
+        <location filename="../../../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="182"/>
+        <location filename="../../../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="209"/>
+        <location filename="../../../qml/Main.qml" line="219"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="268"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="243"/>
+        <location filename="../../../qml/Main.qml" line="269"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="278"/>
         <source>Fika is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="256"/>
+        <location filename="../../../qml/Main.qml" line="282"/>
         <source>PIN or passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="263"/>
+        <location filename="../../../qml/Main.qml" line="289"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="284"/>
+        <location filename="../../../qml/Main.qml" line="310"/>
         <source>Choose an app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="286"/>
+        <location filename="../../../qml/Main.qml" line="312"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="290"/>
+        <location filename="../../../qml/Main.qml" line="316"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="291"/>
+        <location filename="../../../qml/Main.qml" line="317"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="293"/>
+        <location filename="../../../qml/Main.qml" line="319"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="312"/>
+        <location filename="../../../qml/Main.qml" line="338"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="325"/>
+        <location filename="../../../qml/Main.qml" line="351"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="332"/>
+        <location filename="../../../qml/Main.qml" line="358"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1305,22 +1305,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="209"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="139"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="238"/>
         <source>Sign out of this device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n change could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose it.</numerusform>
@@ -1328,27 +1328,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="263"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
         <source>Sign out anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="175"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="274"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,193 +1368,243 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="77"/>
-        <source>As the system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
-        <source>Dark theme</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
+        <source>E-mail about new cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <source>Your e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <source>A mail for each new case, at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="118"/>
+        <source>One mail a day, at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="136"/>
+        <source>No e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="161"/>
+        <source>The server refused it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <source>Kept: it reaches the server at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="176"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="183"/>
+        <source>Dark theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="184"/>
         <source>How I sell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>Conversations per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="105"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="204"/>
         <source>This device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="122"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>Add another device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="130"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>Your devices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="279"/>
         <source>App lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="285"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="285"/>
         <source>After 1 minute idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="286"/>
         <source>After 5 minutes idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="286"/>
         <source>After 15 minutes idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="188"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
         <source>After an hour idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="302"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="313"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>No app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="237"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="338"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="343"/>
         <source>Saved %1: open it with your calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
         <source>Export all to CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="253"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>Saved in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="357"/>
         <source>Import a CSV file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="275"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="374"/>
         <source>Import a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="277"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="277"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="381"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="293"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
         <source>Your devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="302"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
         <source>Asking the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="312"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="411"/>
         <source>this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="319"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="418"/>
         <source>last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="319"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="418"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="428"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="343"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="442"/>
         <source>Add another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="453"/>
         <source>Asking the server for a code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="366"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="465"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="393"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="492"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,7 +1612,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../../qml/components/SyncIndicator.qml" line="16"/>
+        <location filename="../../../qml/components/SyncIndicator.qml" line="32"/>
         <source>Sync status: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,22 +2480,32 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="258"/>
+        <location filename="../synccontroller.cpp" line="308"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="267"/>
+        <location filename="../synccontroller.cpp" line="316"/>
         <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="328"/>
+        <location filename="../synccontroller.cpp" line="371"/>
+        <source>Enter one e-mail address, like name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="372"/>
+        <source>Enter the address the mail should go to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="408"/>
         <source>Local database damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="409"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln change kept on this device</numerusform>
@@ -2453,22 +2513,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="409"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="331"/>
+        <location filename="../synccontroller.cpp" line="411"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="332"/>
+        <location filename="../synccontroller.cpp" line="412"/>
         <source>Sync failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="333"/>
+        <location filename="../synccontroller.cpp" line="413"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln conflict to review</numerusform>
@@ -2476,7 +2536,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="334"/>
+        <location filename="../synccontroller.cpp" line="414"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln change refused</numerusform>
@@ -2484,12 +2544,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="336"/>
+        <location filename="../synccontroller.cpp" line="416"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="337"/>
+        <location filename="../synccontroller.cpp" line="417"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln change waiting</numerusform>
@@ -2497,7 +2557,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="338"/>
+        <location filename="../synccontroller.cpp" line="418"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln change waiting</numerusform>
@@ -2505,38 +2565,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="339"/>
+        <location filename="../synccontroller.cpp" line="419"/>
         <source>Synced at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="404"/>
+        <location filename="../synccontroller.cpp" line="484"/>
         <source>There is no server to send them to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="406"/>
-        <location filename="../synccontroller.cpp" line="427"/>
+        <location filename="../synccontroller.cpp" line="486"/>
+        <location filename="../synccontroller.cpp" line="507"/>
         <source>You signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="419"/>
+        <location filename="../synccontroller.cpp" line="499"/>
         <source>An admin wiped this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="430"/>
+        <location filename="../synccontroller.cpp" line="510"/>
         <source>The server did not take them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="521"/>
+        <location filename="../synccontroller.cpp" line="601"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="524"/>
+        <location filename="../synccontroller.cpp" line="604"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2544,90 +2604,90 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="73"/>
-        <location filename="../synccontroller.cpp" line="111"/>
-        <location filename="../synccontroller.cpp" line="149"/>
-        <location filename="../synccontroller.cpp" line="168"/>
-        <location filename="../synccontroller.cpp" line="185"/>
+        <location filename="../synccontroller.cpp" line="88"/>
+        <location filename="../synccontroller.cpp" line="127"/>
+        <location filename="../synccontroller.cpp" line="165"/>
+        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="215"/>
         <source>The local database could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="74"/>
+        <location filename="../synccontroller.cpp" line="89"/>
         <source>The local database is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="119"/>
+        <location filename="../synccontroller.cpp" line="135"/>
         <source>The server does not accept this token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="120"/>
-        <location filename="../synccontroller.cpp" line="159"/>
-        <location filename="../synccontroller.cpp" line="174"/>
-        <location filename="../synccontroller.cpp" line="191"/>
+        <location filename="../synccontroller.cpp" line="136"/>
+        <location filename="../synccontroller.cpp" line="175"/>
+        <location filename="../synccontroller.cpp" line="190"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>Cannot reach the server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="130"/>
+        <location filename="../synccontroller.cpp" line="146"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="135"/>
+        <location filename="../synccontroller.cpp" line="151"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="172"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="157"/>
+        <location filename="../synccontroller.cpp" line="173"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="158"/>
+        <location filename="../synccontroller.cpp" line="174"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="160"/>
+        <location filename="../synccontroller.cpp" line="176"/>
         <source>The server could not sign this device in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="170"/>
-        <location filename="../synccontroller.cpp" line="187"/>
+        <location filename="../synccontroller.cpp" line="186"/>
+        <location filename="../synccontroller.cpp" line="217"/>
         <source>This device is not connected to a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="197"/>
+        <location filename="../synccontroller.cpp" line="227"/>
         <source>wiped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="228"/>
         <source>signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="199"/>
+        <location filename="../synccontroller.cpp" line="229"/>
         <source>signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="200"/>
+        <location filename="../synccontroller.cpp" line="230"/>
         <source>signed out by an admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="204"/>
+        <location filename="../synccontroller.cpp" line="234"/>
         <source>A device signed in with your token</source>
         <translation type="unfinished"></translation>
     </message>

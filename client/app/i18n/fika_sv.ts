@@ -736,62 +736,62 @@
 <context>
     <name>LockWindow</name>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="17"/>
+        <location filename="../../../qml/LockWindow.qml" line="18"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="45"/>
+        <location filename="../../../qml/LockWindow.qml" line="46"/>
         <source>Protect this device</source>
         <translation>Skydda den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="46"/>
+        <location filename="../../../qml/LockWindow.qml" line="47"/>
         <source>This device&apos;s data cannot be opened</source>
         <translation>Den här enhetens data kan inte öppnas</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="47"/>
+        <location filename="../../../qml/LockWindow.qml" line="48"/>
         <source>Unlock Fika</source>
         <translation>Lås upp Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="56"/>
+        <location filename="../../../qml/LockWindow.qml" line="57"/>
         <source>Fika encrypts what it keeps on this device. This computer has no keyring to hold the key, so choose a passphrase: you type it when Fika starts. Without it the data on this device cannot be read - by anyone; what has been synced stays safe on the server.</source>
         <translation>Fika krypterar det som sparas på den här enheten. Datorn har ingen nyckelring som kan hålla nyckeln, så välj en lösenfras: du skriver den när Fika startar. Utan den kan ingen läsa data på den här enheten; det som har synkats finns kvar tryggt på servern.</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="58"/>
+        <location filename="../../../qml/LockWindow.qml" line="59"/>
         <source>What Fika keeps on this device is encrypted. Type this device&apos;s passphrase.</source>
         <translation>Det Fika sparar på den här enheten är krypterat. Skriv enhetens lösenfras.</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="68"/>
+        <location filename="../../../qml/LockWindow.qml" line="69"/>
         <source>New passphrase (at least 8 characters)</source>
         <translation>Ny lösenfras (minst 8 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="68"/>
+        <location filename="../../../qml/LockWindow.qml" line="69"/>
         <source>Passphrase</source>
         <translation>Lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="79"/>
+        <location filename="../../../qml/LockWindow.qml" line="80"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="96"/>
+        <location filename="../../../qml/LockWindow.qml" line="97"/>
         <source>Encrypt and start</source>
         <translation>Kryptera och starta</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="96"/>
+        <location filename="../../../qml/LockWindow.qml" line="97"/>
         <source>Unlock</source>
         <translation>Lås upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/LockWindow.qml" line="104"/>
+        <location filename="../../../qml/LockWindow.qml" line="105"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -848,144 +848,144 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="127"/>
-        <location filename="../../../qml/Main.qml" line="202"/>
+        <location filename="../../../qml/Main.qml" line="136"/>
+        <location filename="../../../qml/Main.qml" line="212"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="28"/>
+        <location filename="../../../qml/Main.qml" line="29"/>
         <source>Home</source>
         <translation>Hem</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="29"/>
+        <location filename="../../../qml/Main.qml" line="30"/>
         <source>Customers</source>
         <translation>Kunder</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="30"/>
+        <location filename="../../../qml/Main.qml" line="31"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="31"/>
+        <location filename="../../../qml/Main.qml" line="32"/>
         <source>My numbers</source>
         <translation>Mina siffror</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="34"/>
-        <location filename="../../../qml/Main.qml" line="188"/>
+        <location filename="../../../qml/Main.qml" line="35"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="35"/>
+        <location filename="../../../qml/Main.qml" line="36"/>
         <source>Trash</source>
         <translation>Papperskorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="36"/>
+        <location filename="../../../qml/Main.qml" line="37"/>
         <source>Settings</source>
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="123"/>
+        <location filename="../../../qml/Main.qml" line="132"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="123"/>
+        <location filename="../../../qml/Main.qml" line="132"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="142"/>
+        <location filename="../../../qml/Main.qml" line="152"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="144"/>
+        <location filename="../../../qml/Main.qml" line="154"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="182"/>
+        <location filename="../../../qml/Main.qml" line="192"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="182"/>
+        <location filename="../../../qml/Main.qml" line="192"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="209"/>
+        <location filename="../../../qml/Main.qml" line="219"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="268"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>För många felaktiga försök: försök igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="243"/>
+        <location filename="../../../qml/Main.qml" line="269"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det är inte applåsets PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="278"/>
         <source>Fika is locked</source>
         <translation>Fika är låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="256"/>
+        <location filename="../../../qml/Main.qml" line="282"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="263"/>
+        <location filename="../../../qml/Main.qml" line="289"/>
         <source>Unlock</source>
         <translation>Lås upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="284"/>
+        <location filename="../../../qml/Main.qml" line="310"/>
         <source>Choose an app lock</source>
         <translation>Välj ett applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="286"/>
+        <location filename="../../../qml/Main.qml" line="312"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Ditt företag kräver att Fika låser sig efter %1 minuter utan aktivitet och vid varje start. Välj PIN-koden eller lösenfrasen som öppnar det.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="290"/>
+        <location filename="../../../qml/Main.qml" line="316"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="291"/>
+        <location filename="../../../qml/Main.qml" line="317"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="293"/>
+        <location filename="../../../qml/Main.qml" line="319"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="312"/>
+        <location filename="../../../qml/Main.qml" line="338"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på den här enheten är raderade</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="325"/>
+        <location filename="../../../qml/Main.qml" line="351"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Allt som har synkats finns tryggt på servern. Starta Fika och logga in för att arbeta här igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="332"/>
+        <location filename="../../../qml/Main.qml" line="358"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1305,22 +1305,22 @@
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="209"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det Fika sparar på den här enheten är krypterat; nyckeln finns i datorns nyckelring eller är förseglad med din lösenfras.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det Fika sparar på den här enheten är inte krypterat.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="139"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="238"/>
         <source>Sign out of this device…</source>
         <translation>Logga ut från den här enheten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ändring kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora den.</numerusform>
@@ -1328,27 +1328,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="263"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Allt som inte har skickats går först till servern. Sedan raderas enhetens data och dess token; loggar du in igen hämtas det du får se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
         <source>Sign out anyway</source>
         <translation>Logga ut ändå</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
         <source>Sign out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="175"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="274"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="72"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
@@ -1368,193 +1368,243 @@
         <translation>Ny kod, t.ex. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="77"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
+        <source>E-mail about new cases</source>
+        <translation>E-post om nya ärenden</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
+        <translation>Din server skickar ingen e-post än: fråga din administratör. Ditt val sparas tills den gör det.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <source>Your e-mail address</source>
+        <translation>Din e-postadress</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <source>A mail for each new case, at once</source>
+        <translation>Ett mejl för varje nytt ärende, direkt</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="118"/>
+        <source>One mail a day, at</source>
+        <translation>Ett mejl om dagen, klockan</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="136"/>
+        <source>No e-mail</source>
+        <translation>Ingen e-post</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="161"/>
+        <source>The server refused it: %1</source>
+        <translation>Servern tog inte emot det: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <source>Kept: it reaches the server at the next sync</source>
+        <translation>Sparat: det når servern vid nästa synkning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <source>Saved</source>
+        <translation>Sparat</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="176"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="84"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="183"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="184"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="102"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="105"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="204"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="122"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>Add another device…</source>
         <translation>Lägg till en enhet till…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="130"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>Your devices…</source>
         <translation>Dina enheter…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="279"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="285"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="285"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="286"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="187"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="286"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="188"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
         <source>After an hour idle</source>
         <translation>Efter en timme utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="302"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="214"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="313"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>No app lock</source>
         <translation>Inget applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min utan användning, och vid varje start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="237"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="338"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="343"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="248"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="253"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="357"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="275"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="374"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="277"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="277"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="381"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="293"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
         <source>Your devices</source>
         <translation>Dina enheter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="302"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
         <source>Asking the server…</source>
         <translation>Frågar servern…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="312"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="411"/>
         <source>this device</source>
         <translation>den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="319"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="418"/>
         <source>last sync %1</source>
         <translation>senast synkad %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="319"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="418"/>
         <source>never synced</source>
         <translation>aldrig synkad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="428"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En borttappad enhet? Be din administratör radera den: den raderar allt den har vid nästa kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="343"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="442"/>
         <source>Add another device</source>
         <translation>Lägg till en enhet till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="453"/>
         <source>Asking the server for a code…</source>
         <translation>Ber servern om en kod…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="366"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="465"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Öppna Fika på den andra enheten och ange servern och koden, eller skanna QR-koden med dess kamera. Koden fungerar en gång, till %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="393"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="492"/>
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
@@ -1562,7 +1612,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../../qml/components/SyncIndicator.qml" line="16"/>
+        <location filename="../../../qml/components/SyncIndicator.qml" line="32"/>
         <source>Sync status: %1</source>
         <translation>Synkstatus: %1</translation>
     </message>
@@ -2439,22 +2489,32 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="258"/>
+        <location filename="../synccontroller.cpp" line="308"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation>En administratör loggade ut den här enheten; allt på den skickades först</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="267"/>
+        <location filename="../synccontroller.cpp" line="316"/>
         <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
         <translation>Den lokala databasen är skadad: exportera det som går (Inställningar) och kontakta sedan din administratör</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="328"/>
+        <location filename="../synccontroller.cpp" line="371"/>
+        <source>Enter one e-mail address, like name@example.com</source>
+        <translation>Skriv en e-postadress, till exempel namn@exempel.se</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="372"/>
+        <source>Enter the address the mail should go to</source>
+        <translation>Skriv adressen som e-posten ska gå till</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="408"/>
         <source>Local database damaged</source>
         <translation>Lokal databas skadad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="409"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ändring sparad på enheten</numerusform>
@@ -2462,22 +2522,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="409"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="331"/>
+        <location filename="../synccontroller.cpp" line="411"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="332"/>
+        <location filename="../synccontroller.cpp" line="412"/>
         <source>Sync failed</source>
         <translation>Synkningen misslyckades</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="333"/>
+        <location filename="../synccontroller.cpp" line="413"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt att granska</numerusform>
@@ -2485,7 +2545,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="334"/>
+        <location filename="../synccontroller.cpp" line="414"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ändring avvisad</numerusform>
@@ -2493,12 +2553,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="336"/>
+        <location filename="../synccontroller.cpp" line="416"/>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="337"/>
+        <location filename="../synccontroller.cpp" line="417"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ändring väntar</numerusform>
@@ -2506,7 +2566,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="338"/>
+        <location filename="../synccontroller.cpp" line="418"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ändring väntar</numerusform>
@@ -2514,38 +2574,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="339"/>
+        <location filename="../synccontroller.cpp" line="419"/>
         <source>Synced at %1</source>
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="404"/>
+        <location filename="../synccontroller.cpp" line="484"/>
         <source>There is no server to send them to</source>
         <translation>Det finns ingen server att skicka dem till</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="406"/>
-        <location filename="../synccontroller.cpp" line="427"/>
+        <location filename="../synccontroller.cpp" line="486"/>
+        <location filename="../synccontroller.cpp" line="507"/>
         <source>You signed out</source>
         <translation>Du loggade ut</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="419"/>
+        <location filename="../synccontroller.cpp" line="499"/>
         <source>An admin wiped this device</source>
         <translation>En administratör har rensat den här enheten</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="430"/>
+        <location filename="../synccontroller.cpp" line="510"/>
         <source>The server did not take them all</source>
         <translation>Servern tog inte emot alla</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="521"/>
+        <location filename="../synccontroller.cpp" line="601"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="524"/>
+        <location filename="../synccontroller.cpp" line="604"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>
@@ -2553,90 +2613,90 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="73"/>
-        <location filename="../synccontroller.cpp" line="111"/>
-        <location filename="../synccontroller.cpp" line="149"/>
-        <location filename="../synccontroller.cpp" line="168"/>
-        <location filename="../synccontroller.cpp" line="185"/>
+        <location filename="../synccontroller.cpp" line="88"/>
+        <location filename="../synccontroller.cpp" line="127"/>
+        <location filename="../synccontroller.cpp" line="165"/>
+        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="215"/>
         <source>The local database could not be opened</source>
         <translation>Den lokala databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="74"/>
+        <location filename="../synccontroller.cpp" line="89"/>
         <source>The local database is damaged</source>
         <translation>Den lokala databasen är skadad</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="119"/>
+        <location filename="../synccontroller.cpp" line="135"/>
         <source>The server does not accept this token</source>
         <translation>Servern godtar inte den här token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="120"/>
-        <location filename="../synccontroller.cpp" line="159"/>
-        <location filename="../synccontroller.cpp" line="174"/>
-        <location filename="../synccontroller.cpp" line="191"/>
+        <location filename="../synccontroller.cpp" line="136"/>
+        <location filename="../synccontroller.cpp" line="175"/>
+        <location filename="../synccontroller.cpp" line="190"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>Cannot reach the server: %1</source>
         <translation>Når inte servern: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="130"/>
+        <location filename="../synccontroller.cpp" line="146"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Den här token tillhör %1, men ändringar av %2 väntar på enheten. Be din administratör om en ny token för %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="135"/>
+        <location filename="../synccontroller.cpp" line="151"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Token kunde inte sparas i enhetens valv</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="172"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation>Servern känner inte till koden, eller så har den redan använts eller gått ut. Be om en ny.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="157"/>
+        <location filename="../synccontroller.cpp" line="173"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation>Servern vägrar logga in den här enheten: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="158"/>
+        <location filename="../synccontroller.cpp" line="174"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation>För många försök: vänta en minut och försök igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="160"/>
+        <location filename="../synccontroller.cpp" line="176"/>
         <source>The server could not sign this device in: %1</source>
         <translation>Servern kunde inte logga in den här enheten: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="170"/>
-        <location filename="../synccontroller.cpp" line="187"/>
+        <location filename="../synccontroller.cpp" line="186"/>
+        <location filename="../synccontroller.cpp" line="217"/>
         <source>This device is not connected to a server</source>
         <translation>Den här enheten är inte ansluten till någon server</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="197"/>
+        <location filename="../synccontroller.cpp" line="227"/>
         <source>wiped</source>
         <translation>raderad</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="198"/>
+        <location filename="../synccontroller.cpp" line="228"/>
         <source>signed out</source>
         <translation>utloggad</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="199"/>
+        <location filename="../synccontroller.cpp" line="229"/>
         <source>signing out</source>
         <translation>loggas ut</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="200"/>
+        <location filename="../synccontroller.cpp" line="230"/>
         <source>signed out by an admin</source>
         <translation>utloggad av en administratör</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="204"/>
+        <location filename="../synccontroller.cpp" line="234"/>
         <source>A device signed in with your token</source>
         <translation>En enhet inloggad med din token</translation>
     </message>
