@@ -207,7 +207,7 @@ std::string load(sync::Store& st, std::uint64_t now) {
         nlohmann::json inbox = nlohmann::json::array();
         auto note = [&](int n, const std::string& id, const char* title, const std::string& acct, const char* acct_name,
                         const std::string& contact, const char* contact_name, bool read, nlohmann::json flags) {
-            inbox.push_back({{"n", n}, {"case_id", id}, {"read", read}, {"created_ms", now - static_cast<std::uint64_t>(n) * 3600000},
+            inbox.push_back({{"n", n}, {"case_id", id}, {"read", read}, {"created_ms", now - static_cast<std::uint64_t>(4 - n) * 3600000},
                              {"payload", {{"kind", "new_case"}, {"case", {{"id", id}, {"title", title}}},
                                           {"account", {{"id", acct}, {"name", acct_name}}},
                                           {"contact", contact.empty() ? nlohmann::json(nullptr)

@@ -10,12 +10,20 @@ namespace fika::app {
 DesktopNotifier::DesktopNotifier(SyncController* sync, QObject* parent) : QObject(parent) {
     if (!sync || !QSystemTrayIcon::isSystemTrayAvailable()) return;
     tray_ = std::make_unique<QSystemTrayIcon>(QIcon(QStringLiteral(":/Fika/icons/fika.svg")));
-    tray_->setToolTip(QStringLiteral("Fika"));
     tray_->show();
     connect(sync, &SyncController::newCase, this, &DesktopNotifier::show);
+    // The unread count in the icon's tooltip.
+    auto tip = [this, sync] {
+        int unread = sync->unread();
+        tray_->setToolTip(unread ? tr("Fika: %n unread in the inbox", "", unread) : QStringLiteral("Fika"));
+    };
+    connect(sync, &SyncController::inboxChanged, this, tip);
+    tip();
 }
 
 DesktopNotifier::~DesktopNotifier() = default;
+
+QString DesktopNotifier::toolTip() const { return tray_ ? tray_->toolTip() : QString(); }
 
 void DesktopNotifier::show(const QString& title, const QString& body) {
     tray_->showMessage(title, body, QSystemTrayIcon::Information, 10000);

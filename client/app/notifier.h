@@ -21,6 +21,8 @@ public:
     ~DesktopNotifier() override;
     // False where the desktop has no system tray (then nothing is shown outside the app).
     bool active() const { return tray_ != nullptr; }
+    // The tray icon's tooltip: Fika, and the inbox's unread count when there is one.
+    QString toolTip() const;
 
 private:
     void show(const QString& title, const QString& body);

@@ -241,10 +241,11 @@ public slots:
         emit devices(out, QString());
     }
 
+    // n < 0: all of them.
     void markRead(qlonglong n) {
         if (!store_) return;
         client::SyncClient sc(*store_, config());
-        (void)sc.post("/v1/notifications/read", "{\"ids\":[" + std::to_string(n) + "]}");
+        (void)sc.post("/v1/notifications/read", n < 0 ? "{\"all\":true}" : "{\"ids\":[" + std::to_string(n) + "]}");
     }
 
 signals:
@@ -465,6 +466,18 @@ void SyncController::markRead(qlonglong n) {
     if (!configured()) return;
     QMetaObject::invokeMethod(worker_, "markRead", Qt::QueuedConnection, Q_ARG(qlonglong, n));
     syncNow();  // runs after the mark on the worker, and brings the inbox up to date
+}
+
+void SyncController::markAllRead() {
+    for (QVariant& v : inbox_) {
+        QVariantMap m = v.toMap();
+        m["read"] = true;
+        v = m;
+    }
+    emit inboxChanged();
+    if (!configured()) return;
+    QMetaObject::invokeMethod(worker_, "markRead", Qt::QueuedConnection, Q_ARG(qlonglong, -1));
+    syncNow();
 }
 
 void SyncController::stop_all() {

@@ -68,6 +68,7 @@ public:
     // sent: signOutFailed says why.
     Q_INVOKABLE void signOut(bool discard);
     Q_INVOKABLE void markRead(qlonglong n);
+    Q_INVOKABLE void markAllRead();
     // Changes how this user hears by e-mail: kept on this device and sent to the server
     // now or at the next sync (offline too). Returns what is wrong, in the user's
     // language ("" when it is kept).

@@ -35,7 +35,7 @@ QString message_on_screen() {
 
 }  // namespace
 
-TEST_CASE("a seller's new case pops up from Fika's tray icon") {
+TEST_CASE("a seller's new case pops up from Fika's tray icon - its tooltip counts what is unread in the inbox") {
     fika::test::TempDir dir;
     fika::app::AppContext::Options o;
     o.database = QString::fromStdString(dir.file("app.db"));
@@ -51,4 +51,15 @@ TEST_CASE("a seller's new case pops up from Fika's tray icon") {
     REQUIRE(wait_until([] { return message_on_screen().contains("Offshore maintenance app"); }, 5000));
     CHECK(message_on_screen().contains("New case"));
     CHECK(message_on_screen().contains("Havkraft"));
+
+    // The inbox's unread count in the icon's tooltip, as the inbox changes.
+    CHECK(notifier.toolTip() == "Fika");
+    QVariantList inbox{QVariantMap{{"n", 2}, {"read", false}, {"payload", QVariantMap{{"kind", "new_case"}}}},
+                       QVariantMap{{"n", 1}, {"read", false}, {"payload", QVariantMap{{"kind", "new_case"}}}}};
+    REQUIRE(QMetaObject::invokeMethod(app.syncController(), "onInbox", Q_ARG(QVariantList, inbox)));
+    CHECK(notifier.toolTip() == "Fika: 2 unread in the inbox");
+    app.syncController()->markRead(2);
+    CHECK(notifier.toolTip() == "Fika: 1 unread in the inbox");
+    app.syncController()->markAllRead();
+    CHECK(notifier.toolTip() == "Fika");
 }

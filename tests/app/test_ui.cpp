@@ -294,6 +294,69 @@ TEST_CASE("the inbox: an item opens its case - its links open the customer and t
     CHECK(card->property("text").toString() == ui.ctx->record("contacts", person).value("name").toString());
 }
 
+TEST_CASE("the inbox acts: Take it makes the case mine right there - filters narrow to the unread and to one kind - Mark all read") {
+    NoWarnings nw;
+    Ui ui;
+    ui.show("inbox");
+    QObject* sync = ui.ctx->property("sync").value<QObject*>();
+    auto items = [&] { return ui.find_all("inboxItem"); };
+    REQUIRE(items().size() == 3);
+    // Newest first.
+    CHECK(items()[0]->property("number").toInt() > items()[1]->property("number").toInt());
+    CHECK(items()[1]->property("number").toInt() > items()[2]->property("number").toInt());
+    const int unread = sync->property("unread").toInt();
+    REQUIRE(unread == 2);
+
+    // Take it: the case is this seller's, the item says so and is read.
+    QQuickItem* take = ui.find("inboxTake");
+    REQUIRE(take);
+    QString kase;
+    for (QQuickItem* p = take; p; p = p->parentItem())
+        if (p->objectName() == "inboxItem") kase = p->property("caseId").toString();
+    REQUIRE(!kase.isEmpty());
+    REQUIRE(ui.ctx->record("cases", kase).value("owner").toString() != ui.ctx->userId());
+    ui.click(take);
+    CHECK(ui.page() == "inbox");  // it stays here
+    CHECK(ui.ctx->record("cases", kase).value("owner").toString() == ui.ctx->userId());
+    bool yours = false;
+    for (QQuickItem* i : items())
+        if (i->property("caseId").toString() == kase)
+            for (QQuickItem* y : ui.find_all("inboxYours")) {
+                for (QQuickItem* p = y; p; p = p->parentItem())
+                    if (p == i) yours = true;
+            }
+    CHECK(yours);
+    CHECK(sync->property("unread").toInt() <= unread);
+
+    // Unread only: the read ones go.
+    ui.click("inboxUnreadOnly");
+    CHECK(static_cast<int>(items().size()) == sync->property("unread").toInt());
+    // One kind: none of this kind says so; new cases are back.
+    QQuickItem* kind = ui.find("inboxKind");
+    REQUIRE(kind);
+    ui.click("inboxUnreadOnly");  // off again
+    REQUIRE(items().size() == 3);
+    kind->setProperty("currentIndex", 2);  // competitor groups, as picked from its list
+    QMetaObject::invokeMethod(kind, "activated", Q_ARG(int, 2));
+    ui.settle();
+    CHECK(items().empty());
+    kind->setProperty("currentIndex", 1);  // new cases
+    QMetaObject::invokeMethod(kind, "activated", Q_ARG(int, 1));
+    ui.settle();
+    CHECK(items().size() == 3);
+
+    // Mark all read: nothing unread, the button rests, unread only shows none and says why.
+    ui.click("inboxMarkAll");
+    CHECK(sync->property("unread").toInt() == 0);
+    CHECK_FALSE(ui.find("inboxMarkAll")->isEnabled());
+    ui.click("inboxUnreadOnly");
+    CHECK(items().empty());
+    bool said = false;
+    for (QQuickItem* i : ui.current()->findChildren<QQuickItem*>())
+        if (i->isVisible() && i->property("text").toString() == "Nothing here with these filters") said = true;
+    CHECK(said);
+}
+
 TEST_CASE("quick capture in the window: a clicked suggestion moves on - Esc keeps a draft that comes back") {
     NoWarnings nw;
     Ui ui(true, {360, 640});

@@ -703,32 +703,77 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="12"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="14"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="79"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="40"/>
+        <source>Unread only</source>
+        <translation>Bara olästa</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="49"/>
+        <source>Every kind</source>
+        <translation>Alla slag</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="49"/>
+        <source>New cases</source>
+        <translation>Nya ärenden</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="50"/>
+        <source>Competitor groups</source>
+        <translation>Konkurrentgrupper</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="51"/>
+        <source>Restricted customers</source>
+        <translation>Begränsade kunder</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="56"/>
+        <source>Mark all read</source>
+        <translation>Markera alla som lästa</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="119"/>
         <source>Customer</source>
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="88"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="128"/>
         <source>Contact: %1</source>
         <translation>Kontakt: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="99"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="138"/>
+        <source>Take it</source>
+        <translation>Ta det</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="144"/>
+        <source>Yours</source>
+        <translation>Din</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="155"/>
         <source>No new cases yet</source>
         <translation>Inga nya affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="100"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="155"/>
+        <source>Nothing here with these filters</source>
+        <translation>Inget här med de här filtren</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/InboxPage.qml" line="156"/>
         <source>Connect to a server to receive cases from the field.</source>
         <translation>Anslut till en server för att ta emot affärer från fältet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/InboxPage.qml" line="100"/>
+        <location filename="../../../qml/pages/InboxPage.qml" line="156"/>
         <source>They appear here the moment a consultant syncs.</source>
         <translation>De dyker upp här så fort en konsult synkar.</translation>
     </message>
@@ -1305,22 +1350,22 @@
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="209"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="211"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det Fika sparar på den här enheten är krypterat; nyckeln finns i datorns nyckelring eller är förseglad med din lösenfras.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="210"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="212"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det Fika sparar på den här enheten är inte krypterat.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="238"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
         <source>Sign out of this device…</source>
         <translation>Logga ut från den här enheten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="264"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ändring kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora den.</numerusform>
@@ -1328,27 +1373,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="263"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="265"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Allt som inte har skickats går först till servern. Sedan raderas enhetens data och dess token; loggar du in igen hämtas det du får se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="272"/>
         <source>Sign out anyway</source>
         <translation>Logga ut ändå</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="272"/>
         <source>Sign out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="274"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="173"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
@@ -1388,223 +1433,223 @@
         <translation>Ett mejl för varje nytt ärende, direkt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="118"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="120"/>
         <source>One mail a day, at</source>
         <translation>Ett mejl om dagen, klockan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="136"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
         <source>No e-mail</source>
         <translation>Ingen e-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="148"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="161"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
         <source>The server refused it: %1</source>
         <translation>Servern tog inte emot det: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="162"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
         <source>Kept: it reaches the server at the next sync</source>
         <translation>Sparat: det når servern vid nästa synkning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="165"/>
         <source>Saved</source>
         <translation>Sparat</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="176"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="183"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="184"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="204"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="206"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
         <source>Add another device…</source>
         <translation>Lägg till en enhet till…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="231"/>
         <source>Your devices…</source>
         <translation>Dina enheter…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="279"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="285"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="285"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="286"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="286"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="289"/>
         <source>After an hour idle</source>
         <translation>Efter en timme utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="302"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="313"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="315"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="324"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="324"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
         <source>No app lock</source>
         <translation>Inget applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min utan användning, och vid varje start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="338"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="338"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="343"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="345"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="357"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="359"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="374"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="378"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="378"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="381"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="383"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
         <source>Your devices</source>
         <translation>Dina enheter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="403"/>
         <source>Asking the server…</source>
         <translation>Frågar servern…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="411"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="413"/>
         <source>this device</source>
         <translation>den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="418"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="420"/>
         <source>last sync %1</source>
         <translation>senast synkad %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="418"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="420"/>
         <source>never synced</source>
         <translation>aldrig synkad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="428"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="430"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En borttappad enhet? Be din administratör radera den: den raderar allt den har vid nästa kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="442"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="444"/>
         <source>Add another device</source>
         <translation>Lägg till en enhet till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="453"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="455"/>
         <source>Asking the server for a code…</source>
         <translation>Ber servern om en kod…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="465"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="467"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Öppna Fika på den andra enheten och ange servern och koden, eller skanna QR-koden med dess kamera. Koden fungerar en gång, till %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="492"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="494"/>
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
@@ -2346,22 +2391,22 @@ Budget:
         <translation>senast %1</translation>
     </message>
     <message>
-        <location filename="../models/inbox_model.cpp" line="56"/>
+        <location filename="../models/inbox_model.cpp" line="60"/>
         <source>New case: %1</source>
         <translation>Ny affär: %1</translation>
     </message>
     <message>
-        <location filename="../models/inbox_model.cpp" line="57"/>
+        <location filename="../models/inbox_model.cpp" line="61"/>
         <source>New customer in a competitor group</source>
         <translation>Ny kund i en konkurrentgrupp</translation>
     </message>
     <message>
-        <location filename="../models/inbox_model.cpp" line="58"/>
+        <location filename="../models/inbox_model.cpp" line="62"/>
         <source>Outbound work on a restricted customer</source>
         <translation>Utgående arbete hos en begränsad kund</translation>
     </message>
     <message>
-        <location filename="../models/inbox_model.cpp" line="61"/>
+        <location filename="../models/inbox_model.cpp" line="65"/>
         <source>found by %1</source>
         <translation>hittad av %1</translation>
     </message>
@@ -2449,6 +2494,17 @@ Budget:
     </message>
 </context>
 <context>
+    <name>fika::app::DesktopNotifier</name>
+    <message numerus="yes">
+        <location filename="../notifier.cpp" line="18"/>
+        <source>Fika: %n unread in the inbox</source>
+        <translation>
+            <numerusform>Fika: %n oläst i inkorgen</numerusform>
+            <numerusform>Fika: %n olästa i inkorgen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fika::app::DeviceLock</name>
     <message>
         <location filename="../devicelock.cpp" line="79"/>
@@ -2489,32 +2545,32 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="308"/>
+        <location filename="../synccontroller.cpp" line="309"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation>En administratör loggade ut den här enheten; allt på den skickades först</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="316"/>
+        <location filename="../synccontroller.cpp" line="317"/>
         <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
         <translation>Den lokala databasen är skadad: exportera det som går (Inställningar) och kontakta sedan din administratör</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="371"/>
+        <location filename="../synccontroller.cpp" line="372"/>
         <source>Enter one e-mail address, like name@example.com</source>
         <translation>Skriv en e-postadress, till exempel namn@exempel.se</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="372"/>
+        <location filename="../synccontroller.cpp" line="373"/>
         <source>Enter the address the mail should go to</source>
         <translation>Skriv adressen som e-posten ska gå till</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="408"/>
+        <location filename="../synccontroller.cpp" line="409"/>
         <source>Local database damaged</source>
         <translation>Lokal databas skadad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="409"/>
+        <location filename="../synccontroller.cpp" line="410"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ändring sparad på enheten</numerusform>
@@ -2522,22 +2578,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="409"/>
+        <location filename="../synccontroller.cpp" line="410"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="411"/>
+        <location filename="../synccontroller.cpp" line="412"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="412"/>
+        <location filename="../synccontroller.cpp" line="413"/>
         <source>Sync failed</source>
         <translation>Synkningen misslyckades</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="413"/>
+        <location filename="../synccontroller.cpp" line="414"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt att granska</numerusform>
@@ -2545,7 +2601,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="414"/>
+        <location filename="../synccontroller.cpp" line="415"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ändring avvisad</numerusform>
@@ -2553,12 +2609,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="416"/>
+        <location filename="../synccontroller.cpp" line="417"/>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="417"/>
+        <location filename="../synccontroller.cpp" line="418"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ändring väntar</numerusform>
@@ -2566,7 +2622,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="418"/>
+        <location filename="../synccontroller.cpp" line="419"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ändring väntar</numerusform>
@@ -2574,38 +2630,38 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="419"/>
+        <location filename="../synccontroller.cpp" line="420"/>
         <source>Synced at %1</source>
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="484"/>
+        <location filename="../synccontroller.cpp" line="497"/>
         <source>There is no server to send them to</source>
         <translation>Det finns ingen server att skicka dem till</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="486"/>
-        <location filename="../synccontroller.cpp" line="507"/>
+        <location filename="../synccontroller.cpp" line="499"/>
+        <location filename="../synccontroller.cpp" line="520"/>
         <source>You signed out</source>
         <translation>Du loggade ut</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="499"/>
+        <location filename="../synccontroller.cpp" line="512"/>
         <source>An admin wiped this device</source>
         <translation>En administratör har rensat den här enheten</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="510"/>
+        <location filename="../synccontroller.cpp" line="523"/>
         <source>The server did not take them all</source>
         <translation>Servern tog inte emot alla</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="601"/>
+        <location filename="../synccontroller.cpp" line="614"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="604"/>
+        <location filename="../synccontroller.cpp" line="617"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>

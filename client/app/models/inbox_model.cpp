@@ -32,14 +32,18 @@ void InboxModel::bound() {
 void InboxModel::reload() {
     beginResetModel();
     rows_.clear();
+    total_ = 0;
     if (app() && app()->syncController()) {
         for (const QVariant& v : app()->syncController()->inbox()) {
             QVariantMap m = v.toMap();
             QVariantMap p = m["payload"].toMap();
+            ++total_;
             Row r;
             r.n = m["n"].toLongLong();
             r.unread = !m["read"].toBool();
             QString kind = p["kind"].toString();
+            if ((unread_only_ && !r.unread) || (!kind_.isEmpty() && kind != kind_)) continue;
+            r.kind = kind;
             QVariantMap kase = p["case"].toMap(), account = p["account"].toMap(), contact = p["contact"].toMap();
             r.caseId = kase["id"].toString();
             r.accountId = account["id"].toString();
@@ -65,8 +69,24 @@ void InboxModel::reload() {
             rows_.push_back(std::move(r));
         }
     }
+    // Newest first (the server numbers notifications in the order they were made).
+    std::stable_sort(rows_.begin(), rows_.end(), [](const Row& a, const Row& b) { return a.n > b.n; });
     endResetModel();
     emit changed();
+}
+
+void InboxModel::setUnreadOnly(bool on) {
+    if (on == unread_only_) return;
+    unread_only_ = on;
+    emit filterChanged();
+    reload();
+}
+
+void InboxModel::setKind(const QString& kind) {
+    if (kind == kind_) return;
+    kind_ = kind;
+    emit filterChanged();
+    reload();
 }
 
 int InboxModel::rowCount(const QModelIndex& parent) const { return rows_under(rows_, parent); }
@@ -87,6 +107,7 @@ QVariant InboxModel::data(const QModelIndex& index, int role) const {
         case AccountNameRole: return r.accountName;
         case ContactRole: return r.contactId;
         case ContactNameRole: return r.contactName;
+        case KindRole: return r.kind;
         default: return {};
     }
 }
@@ -94,7 +115,7 @@ QVariant InboxModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> InboxModel::roleNames() const {
     return {{NumberRole, "number"}, {TitleRole, "title"}, {SubtitleRole, "subtitle"}, {WarningRole, "warning"},
             {UnreadRole, "unread"}, {CaseRole, "caseId"}, {AccountRole, "accountId"}, {AccountNameRole, "accountName"},
-            {ContactRole, "contactId"}, {ContactNameRole, "contactName"}};
+            {ContactRole, "contactId"}, {ContactNameRole, "contactName"}, {KindRole, "kind"}};
 }
 
 }  // namespace fika::app
