@@ -184,8 +184,9 @@ ApplicationWindow {
         }
     }
 
-    // Undo after a delete, and errors from the last action.
-    Snackbar { id: snackbar }
+    // Undo after a delete or a capture, and errors from the last action.
+    Snackbar { id: snackbar; objectName: "snackbar" }
+    function showUndo(message, undo) { snackbar.show(message, qsTr("Undo"), undo) }
     Connections {
         target: App
         function onRecordDeleted(table, id, label) {

@@ -189,6 +189,13 @@ public:
     // missing; the case waits "to triage".
     Q_INVOKABLE QString quickCapture(const QString& accountIdOrName, const QString& sentence,
                                      const QString& contactIdOrName, const QString& value, const QString& currency);
+    // Takes the last capture back (the "Saved" notice's Undo): its case, and the customer
+    // and person it created (not ones that were there before), go to the trash, restorable.
+    // False for any case but the last captured one.
+    Q_INVOKABLE bool undoCapture(const QString& caseId);
+    // The customers this user captured or logged on last, newest first, at most `n`:
+    // [{id, name}] (one-tap choices on the capture page).
+    Q_INVOKABLE QVariantList recentAccounts(int n) const;
     // Drafts: what a form holds but has not saved, kept in the local database (it survives
     // leaving the page, closing the app, a crash) under a key naming the form and its
     // record ("capture:ACCOUNT", "log:CASE", "case:ID"). An empty map (or one whose values
@@ -287,6 +294,11 @@ private:
     QTimer idle_timer_;
     bool eventFilter(QObject* watched, QEvent* event) override;
     std::unique_ptr<sync::Store> store_;
+    // What the last quick capture created (undoCapture).
+    struct Capture {
+        std::string case_id, new_account, new_contact;
+    } last_capture_;
+    void remember_account(const std::string& account_id);
     std::unique_ptr<SyncController> sync_;
     std::unique_ptr<QTranslator> translator_;
     // Writes an export's text to DIR/file (DIR default: Documents); the path, or "" with lastError.

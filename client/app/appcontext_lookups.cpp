@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "appcontext_detail.h"
 #include "calendar.h"
 #include "csv.h"
@@ -48,6 +50,21 @@ QVariantList AppContext::duplicatePeople(const QString& accountId) const {
         }
         auto r = reasons.find(g.reason);
         out.append(QVariantMap{{"reason", r == reasons.end() ? q(g.reason) : tr(r->second)}, {"people", people}});
+    }
+    return out;
+}
+
+QVariantList AppContext::recentAccounts(int n) const {
+    QVariantList out;
+    if (!store_) return out;
+    nlohmann::json list = nlohmann::json::parse(meta("recent_accounts"), nullptr, false);
+    if (!list.is_array()) return out;
+    for (const auto& v : list) {
+        if (static_cast<int>(out.size()) >= n) break;
+        if (!v.is_string()) continue;
+        auto r = store_->get("accounts", v.get<std::string>());  // gone (deleted, revoked): left out
+        if (!r.ok() || r->deleted()) continue;
+        out.append(QVariantMap{{"id", q(r->id)}, {"name", q(sync::to_display((*r)["name"]))}});
     }
     return out;
 }

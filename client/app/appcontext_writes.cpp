@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "appcontext_detail.h"
 #include "calendar.h"
 #include "csv.h"
@@ -178,6 +180,7 @@ QString AppContext::quickCapture(const QString& accountIdOrName, const QString& 
     std::string me = meta("user_id");
     sync::Store::Batch batch(*store_);
     std::string account_id;
+    Capture made;
     if (sync::is_uuid(s(acct)) && store_->get("accounts", s(acct)).ok()) {
         account_id = s(acct);
     } else {
@@ -186,6 +189,7 @@ QString AppContext::quickCapture(const QString& accountIdOrName, const QString& 
             auto id = store_->create("accounts", {{"name", sync::text(s(acct))}});
             if (!id.ok()) return fail(id.error()), QString();
             account_id = *id;
+            made.new_account = account_id;
         }
     }
     sync::Fields cf = {{"account_id", sync::text(account_id)}, {"title", sync::text(s(title.left(500)))}};
@@ -209,6 +213,7 @@ QString AppContext::quickCapture(const QString& accountIdOrName, const QString& 
                                                   {"name", sync::text(s(contactName.trimmed()))}});
             if (!id.ok()) return fail(id.error()), QString();
             contact_id = *id;
+            made.new_contact = contact_id;
         }
         cf.emplace_back("contact_id", sync::text(contact_id));
     }
@@ -216,9 +221,39 @@ QString AppContext::quickCapture(const QString& accountIdOrName, const QString& 
     if (!id.ok()) return fail(id.error()), QString();
     auto st = batch.commit();
     if (!st.ok()) return fail(st.error()), QString();
+    made.case_id = *id;
+    last_capture_ = made;
+    remember_account(account_id);
     sync_->localChange();
     bump({"accounts", "contacts", "cases"});
     return q(*id);
+}
+
+bool AppContext::undoCapture(const QString& caseId) {
+    if (!store_ || last_capture_.case_id.empty() || s(caseId) != last_capture_.case_id)
+        return fail(tr("Only the last capture can be taken back"));
+    Capture made = last_capture_;
+    sync::Store::Batch batch(*store_);
+    for (auto [table, id] : {std::pair{"cases", made.case_id}, {"contacts", made.new_contact}, {"accounts", made.new_account}}) {
+        if (id.empty()) continue;
+        auto st = store_->remove(table, id);
+        if (!st.ok()) return fail(st.error());
+    }
+    auto st = batch.commit();
+    if (!st.ok()) return fail(st.error());
+    last_capture_ = {};
+    sync_->localChange();
+    bump({"accounts", "contacts", "cases"});
+    return true;
+}
+
+void AppContext::remember_account(const std::string& account_id) {
+    nlohmann::json list = nlohmann::json::parse(meta("recent_accounts"), nullptr, false);
+    if (!list.is_array()) list = nlohmann::json::array();
+    nlohmann::json out = nlohmann::json::array({account_id});
+    for (const auto& v : list)
+        if (v.is_string() && v.get<std::string>() != account_id && out.size() < 12) out.push_back(v);
+    (void)store_->set_meta("recent_accounts", out.dump());
 }
 
 QString AppContext::logActivity(const QString& type, const QString& accountId, const QString& contactId,
@@ -260,6 +295,7 @@ QString AppContext::logActivity(const QString& type, const QString& accountId, c
     if (!a.ok()) return fail(a.error()), QString();
     auto st = batch.commit();
     if (!st.ok()) return fail(st.error()), QString();
+    remember_account(s(accountId));
     sync_->localChange();
     // A case logged on is not changed (its history shows the activity); one made here is new.
     bump(new_case ? QStringList{"activities", "cases"} : QStringList{"activities"});

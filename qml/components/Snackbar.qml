@@ -27,12 +27,14 @@ Popup {
     Timer { id: timer; interval: 6000; onTriggered: bar.close() }
     contentItem: RowLayout {
         Label {
+            objectName: "snackbarText"
             text: bar.message
             wrapMode: Label.Wrap
             Layout.fillWidth: true
             Layout.leftMargin: 8
         }
         Button {
+            objectName: "snackbarAction"
             visible: bar.action !== ""
             text: bar.action
             flat: true

@@ -25,8 +25,19 @@ Page {
         var target = account.accountId !== "" ? account.accountId : account.text
         var id = App.quickCapture(target, sentence.text, who.value(), value.text, currency.currentText)
         if (id !== "") {
+            // Empty again (the page stays when it is the first one): a second Save would
+            // capture it twice.
+            account.setAccount("")
+            account.text = ""
+            sentence.text = ""
+            who.text = ""
+            who.contactId = ""
+            who.asNew = false
+            value.text = ""
             draft.clear()
             win.back()
+            // Said for a moment, with a way back (the case, and a customer or person it made).
+            win.showUndo(qsTr("Case saved"), function () { App.undoCapture(id) })
         }
     }
 
@@ -61,6 +72,34 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+            }
+            // The customers captured or logged on last: one tap picks one.
+            Flow {
+                objectName: "recentCustomers"
+                visible: account.accountId === "" && account.text === "" && recent.length > 0
+                property var recent: App.revision >= 0 ? App.recentAccounts(6) : []
+                spacing: 6
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Repeater {
+                    model: parent.recent
+                    Button {
+                        required property var modelData
+                        objectName: "recentCustomer"
+                        text: modelData.name
+                        flat: true
+                        font.capitalization: Font.MixedCase
+                        topInset: 2
+                        bottomInset: 2
+                        background: Rectangle {
+                            radius: height / 2
+                            color: "transparent"
+                            border.color: Material.accent
+                        }
+                        onClicked: { account.setAccount(modelData.id); sentence.forceActiveFocus() }
+                    }
+                }
             }
             AccountPicker {
                 id: account

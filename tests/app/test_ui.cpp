@@ -500,6 +500,63 @@ nlohmann::json admin_code(const ServerProcess& srv, const std::string& user) {
 
 }  // namespace
 
+TEST_CASE("quick capture: a saved case says so with Undo - recent customers are one tap - Undo takes back the case and the customer and person it made") {
+    NoWarnings nw;
+    Ui ui(true, {360, 640});
+    ui.show("home");
+    ui.key(Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(ui.page() == "capture");
+    CHECK(ui.find("recentCustomer") == nullptr);  // none captured on yet
+    ui.type("Acm");
+    ui.click("accountSuggestion");
+    ui.type("Wants a stock dashboard");
+    ui.click("captureSave");
+    REQUIRE(ui.page() == "home");
+    REQUIRE(wait_until([&] { return text_of(ui.find("snackbarText")) == "Case saved"; }, 3000));
+    CHECK(text_of(ui.find("snackbarAction")) == "Undo");
+
+    // The next capture offers Acme as one tap; the tap moves on to the sentence.
+    ui.key(Qt::Key_N, Qt::ControlModifier);
+    REQUIRE(ui.page() == "capture");
+    QQuickItem* chip = ui.find("recentCustomer");
+    REQUIRE(chip);
+    CHECK(text_of(chip) == "Acme Logistics AB");
+    ui.click(chip);
+    CHECK(ui.find("accountField")->property("text").toString() == "Acme Logistics AB");
+    CHECK(ui.focused() == "captureSentence");
+    CHECK(ui.find("recentCustomer") == nullptr);  // a customer is chosen: the choices step aside
+
+    // A new customer and a new person, saved, then taken back with Undo.
+    ui.find("accountField")->setProperty("text", "");
+    ui.click("accountField");
+    ui.type("Nytt Bolag AB");
+    ui.click("captureSentence");
+    ui.type("Needs a warehouse scanner");
+    ui.click("captureWho");
+    ui.type("Lena Berg");
+    ui.click("captureSave");
+    REQUIRE(ui.page() == "home");
+    auto live = [&](const char* table, const char* field, const char* value) {
+        auto all = ui.ctx->store().all(table);
+        REQUIRE(all.ok());
+        for (const auto& r : *all)
+            if (!r.deleted() && fika::sync::to_display(r[field]) == value) return true;
+        return false;
+    };
+    REQUIRE(live("cases", "title", "Needs a warehouse scanner"));
+    REQUIRE(live("accounts", "name", "Nytt Bolag AB"));
+    REQUIRE(live("contacts", "name", "Lena Berg"));
+    REQUIRE(wait_until([&] { return ui.find("snackbarAction") != nullptr; }, 3000));
+    ui.click("snackbarAction");
+    CHECK_FALSE(live("cases", "title", "Needs a warehouse scanner"));
+    CHECK_FALSE(live("accounts", "name", "Nytt Bolag AB"));
+    CHECK_FALSE(live("contacts", "name", "Lena Berg"));
+    CHECK(live("accounts", "name", "Acme Logistics AB"));  // there before: stays
+    CHECK(live("cases", "title", "Wants a stock dashboard"));
+    // An older capture cannot be taken back that way.
+    CHECK_FALSE(ui.ctx->undoCapture(QStringLiteral("01900000-0000-7000-8000-0000000000ff")));
+}
+
 TEST_CASE("a device signs in from a fika:// link with one click - Add another device shows a code and a QR code a camera reads - a revoked device signs in again with a new code") {
     NoWarnings nw;
     ServerProcess srv{{"--rate", "0"}};

@@ -894,7 +894,7 @@
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
         <location filename="../../../qml/Main.qml" line="136"/>
-        <location filename="../../../qml/Main.qml" line="212"/>
+        <location filename="../../../qml/Main.qml" line="213"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -920,7 +920,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="198"/>
+        <location filename="../../../qml/Main.qml" line="199"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
@@ -955,82 +955,83 @@
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="192"/>
+        <location filename="../../../qml/Main.qml" line="193"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="192"/>
+        <location filename="../../../qml/Main.qml" line="189"/>
+        <location filename="../../../qml/Main.qml" line="193"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="219"/>
+        <location filename="../../../qml/Main.qml" line="220"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="268"/>
+        <location filename="../../../qml/Main.qml" line="269"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>For mange forkerte forsøg: prøv igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="269"/>
+        <location filename="../../../qml/Main.qml" line="270"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det er ikke applåsens PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="278"/>
+        <location filename="../../../qml/Main.qml" line="279"/>
         <source>Fika is locked</source>
         <translation>Fika er låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="282"/>
+        <location filename="../../../qml/Main.qml" line="283"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="289"/>
+        <location filename="../../../qml/Main.qml" line="290"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="310"/>
+        <location filename="../../../qml/Main.qml" line="311"/>
         <source>Choose an app lock</source>
         <translation>Vælg en applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="312"/>
+        <location filename="../../../qml/Main.qml" line="313"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Din virksomhed kræver, at Fika låser sig efter %1 minutter uden aktivitet og ved hver start. Vælg den PIN-kode eller adgangssætning, der åbner den.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="316"/>
+        <location filename="../../../qml/Main.qml" line="317"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="317"/>
+        <location filename="../../../qml/Main.qml" line="318"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="319"/>
+        <location filename="../../../qml/Main.qml" line="320"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="338"/>
+        <location filename="../../../qml/Main.qml" line="339"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på denne enhed er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="351"/>
+        <location filename="../../../qml/Main.qml" line="352"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Alt, der er synkroniseret, er sikkert på serveren. Start Fika og log ind for at arbejde her igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="358"/>
+        <location filename="../../../qml/Main.qml" line="359"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1273,17 +1274,22 @@
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="82"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="31"/>
+        <source>Case saved</source>
+        <translation>Sagen er gemt</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="112"/>
         <source>What do they need? One sentence is enough.</source>
         <translation>Hvad har de brug for? Én sætning er nok.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="105"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="135"/>
         <source>Rough value, e.g. 150k (optional)</source>
         <translation>Omtrentlig værdi, f.eks. 150k (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="114"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="144"/>
         <source>Save case</source>
         <translation>Gem sag</translation>
     </message>
@@ -1832,35 +1838,35 @@
         <translation>En kode har 12 bogstaver og cifre, som K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="36"/>
+        <location filename="../appcontext_writes.cpp" line="38"/>
         <source>Unknown field %1</source>
         <translation>Ukendt felt %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="55"/>
+        <location filename="../appcontext_writes.cpp" line="57"/>
         <location filename="../appcontext_labels.cpp" line="140"/>
         <source>%1 must be a positive amount</source>
         <translation>%1 skal være et positivt beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="56"/>
+        <location filename="../appcontext_writes.cpp" line="58"/>
         <source>%1 is not a number</source>
         <translation>%1 er ikke et tal</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="72"/>
+        <location filename="../appcontext_writes.cpp" line="74"/>
         <source>The period ends before it starts</source>
         <translation>Perioden slutter, før den begynder</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="83"/>
-        <location filename="../appcontext_writes.cpp" line="98"/>
+        <location filename="../appcontext_writes.cpp" line="85"/>
+        <location filename="../appcontext_writes.cpp" line="100"/>
         <location filename="../appcontext_files.cpp" line="100"/>
         <source>Unknown kind %1</source>
         <translation>Ukendt type %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="116"/>
+        <location filename="../appcontext_writes.cpp" line="118"/>
         <source>No such case</source>
         <translation>Sagen findes ikke</translation>
     </message>
@@ -1876,17 +1882,17 @@
         <translation>Kunne ikke skrive %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="39"/>
+        <location filename="../appcontext_lookups.cpp" line="41"/>
         <source>Same e-mail</source>
         <translation>Samme e-mail</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="39"/>
+        <location filename="../appcontext_lookups.cpp" line="41"/>
         <source>Same phone</source>
         <translation>Samme telefon</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="39"/>
+        <location filename="../appcontext_lookups.cpp" line="41"/>
         <source>Same name</source>
         <translation>Samme navn</translation>
     </message>
@@ -1919,58 +1925,63 @@
         </translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="172"/>
+        <location filename="../appcontext_writes.cpp" line="174"/>
         <source>Write one sentence about what they need</source>
         <translation>Skriv én sætning om, hvad de har brug for</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="174"/>
-        <location filename="../appcontext_writes.cpp" line="227"/>
+        <location filename="../appcontext_writes.cpp" line="176"/>
+        <location filename="../appcontext_writes.cpp" line="262"/>
         <source>Which customer?</source>
         <translation>Hvilken kunde?</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="177"/>
+        <location filename="../appcontext_writes.cpp" line="179"/>
         <source>%1 is not an amount</source>
         <translation>%1 er ikke et beløb</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="202"/>
+        <location filename="../appcontext_writes.cpp" line="206"/>
         <source>That person is not one of this customer&apos;s people</source>
         <translation>Den person hører ikke til denne kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="235"/>
+        <location filename="../appcontext_writes.cpp" line="234"/>
+        <source>Only the last capture can be taken back</source>
+        <translation>Kun den seneste registrering kan fortrydes</translation>
+    </message>
+    <message>
+        <location filename="../appcontext_writes.cpp" line="270"/>
         <source>That case belongs to another customer</source>
         <translation>Den sag hører til en anden kunde</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="242"/>
+        <location filename="../appcontext_writes.cpp" line="277"/>
         <source>Possible case at %1</source>
         <translation>Mulig sag hos %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="271"/>
+        <location filename="../appcontext_writes.cpp" line="307"/>
         <source>Connect to a server first</source>
         <translation>Forbind til en server først</translation>
     </message>
     <message>
-        <location filename="../appcontext_writes.cpp" line="277"/>
+        <location filename="../appcontext_writes.cpp" line="313"/>
         <source>Unknown stage %1</source>
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="165"/>
+        <location filename="../appcontext_lookups.cpp" line="182"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="167"/>
+        <location filename="../appcontext_lookups.cpp" line="184"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="179"/>
+        <location filename="../appcontext_lookups.cpp" line="196"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
