@@ -62,6 +62,11 @@ ApplicationWindow {
             n = "customer"
             if (found.length > 0) a = found[0].id
         }
+        // "case/ID", "account/ID" (a fika:// link from a mail): that record.
+        if (n.startsWith("case/") || n.startsWith("account/")) {
+            a = n.slice(n.indexOf("/") + 1)
+            n = n.startsWith("case/") ? "case" : "customer"
+        }
         // "case:Grid": the first case whose title starts so.
         if (n.startsWith("case:")) {
             var kase = App.firstId("cases", n.slice(5))

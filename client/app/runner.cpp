@@ -176,11 +176,18 @@ int run_app(int argc, char** argv) {
                                   "Do not use the OS keyring for the database's key: ask for a passphrase "
                                   "(or take $FIKA_PASSPHRASE).");
     p.addOptions({db, demo, shot, size, page, lang, selftest, startup, saves, no_keyring});
-    p.addPositionalArgument("link", "A fika://enrol link (from an admin's mail, or a QR code): sign this device in with it.",
-                            "[fika://enrol?...]");
+    p.addPositionalArgument("link",
+                            "A fika://enrol link (from an admin's mail, or a QR code): sign this device in with it. "
+                            "A fika://case/ID or fika://account/ID link (from a seller's mail): open that case or "
+                            "customer.",
+                            "[fika://...]");
     p.process(app);
-    QString enrol_link;
+    QString enrol_link, open_page;
     for (const QString& a : p.positionalArguments()) {
+        if (a.startsWith("fika://case/") || a.startsWith("fika://account/")) {
+            open_page = a.mid(7);  // "case/ID", "account/ID": Main.qml's showPage opens it
+            continue;
+        }
         if (!a.startsWith("fika://")) {
             std::fprintf(stderr, "fika: unknown argument %s (see --help)\n", qPrintable(a));
             return 2;
@@ -237,7 +244,7 @@ int run_app(int argc, char** argv) {
     opts.database = db_path;
     opts.tokens = lock.tokens();
     opts.demo = p.isSet(demo);
-    opts.start_page = p.value(page);
+    opts.start_page = open_page.isEmpty() ? p.value(page) : open_page;
     opts.enrol_link = enrol_link;
     AppContext ctx(opts);
     if (!ctx.ok()) {

@@ -24,7 +24,7 @@ Page {
     property bool edited: false
     function fields() {
         return { "title": titleField.text, "need": needField.text, "value": value.text, "currency": currency.currentText,
-                 "probability": String(prob.value), "follow_up": follow.text, "next_step": next.text }
+                 "probability": String(prob.value), "follow_up": follow.date, "next_step": next.text }
     }
     function load() {
         draft.applying = true
@@ -33,7 +33,7 @@ Page {
         value.text = c.value !== undefined && c.value !== null ? String(c.value) : ""
         currency.currentIndex = Math.max(0, currency.find(c.currency || "DKK"))
         prob.value = c.probabilityEffective || 0
-        follow.text = c.follow_up || ""
+        follow.date = c.follow_up || ""
         next.text = c.next_step || ""
         draft.applying = false
     }
@@ -85,7 +85,7 @@ Page {
                         value.text = d.value || ""
                         currency.currentIndex = Math.max(0, currency.find(d.currency || "DKK"))
                         prob.value = Number(d.probability || 0)
-                        follow.text = d.follow_up || ""
+                        follow.date = d.follow_up || ""
                         next.text = d.next_step || ""
                         noteField.text = d.note || ""
                     }
@@ -180,7 +180,7 @@ Page {
                     Label { text: qsTr("Probability %") }
                     SpinBox { id: prob; from: 0; to: 100; stepSize: 5; editable: true; Layout.fillWidth: true; onValueModified: pageRoot.touched() }
                     Label { text: qsTr("Follow up") }
-                    TextField { id: follow; placeholderText: "YYYY-MM-DD"; inputMethodHints: Qt.ImhDate; Layout.fillWidth: true; onTextEdited: pageRoot.touched() }
+                    DateField { id: follow; objectName: "caseFollowUp"; placeholder: qsTr("No follow-up"); Layout.fillWidth: true; onEdited: pageRoot.touched() }
                 }
                 Caption { text: qsTr("Next step"); visible: pageRoot.c.id !== undefined }
                 TextField { id: next; objectName: "caseNextStep"; visible: pageRoot.c.id !== undefined; placeholderText: qsTr("What happens next, and who does it"); Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16; onTextEdited: pageRoot.touched() }

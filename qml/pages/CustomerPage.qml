@@ -314,20 +314,17 @@ Page {
         }
     }
 
-    // A week from today, as the dates are stored (YYYY-MM-DD).
-    function inAWeek() { return new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10) }
-
     Dialog {
         id: planDialog
         readonly property var people: App.revision >= 0 && visible ? App.contactChoices(pageRoot.recordId) : []
-        onAboutToShow: { pConsultant.text = App.userName; pDate.text = pageRoot.inAWeek() }
+        onAboutToShow: { pConsultant.text = App.userName; pDate.date = pDate.daysFromToday(7) }
         title: qsTr("Plan who contacts whom")
         modal: true
         anchors.centerIn: Overlay.overlay
         width: Math.min(440, win.width - 32)
         standardButtons: Dialog.Save | Dialog.Cancel
         Component.onCompleted: standardButton(Dialog.Save).enabled = Qt.binding(function () {
-            return planDialog.people.length > 0 && pConsultant.text.trim() !== "" && pDate.acceptableInput })
+            return planDialog.people.length > 0 && pConsultant.text.trim() !== "" && pDate.date !== "" })
         ColumnLayout {
             width: parent.width
             Label { text: qsTr("Add the person first (People tab)"); visible: planDialog.people.length === 0; wrapMode: Label.Wrap; Layout.fillWidth: true }
@@ -340,42 +337,30 @@ Page {
                 model: planDialog.people
             }
             TextField { id: pConsultant; objectName: "planConsultant"; placeholderText: qsTr("Colleague who will make contact"); Layout.fillWidth: true }
-            TextField {
-                id: pDate
-                objectName: "planDate"
-                placeholderText: qsTr("By date (YYYY-MM-DD)")
-                inputMethodHints: Qt.ImhDate
-                validator: RegularExpressionValidator { regularExpression: /\d{4}-\d{2}-\d{2}/ }
-                Layout.fillWidth: true
-            }
+            Label { text: qsTr("By date") }
+            DateField { id: pDate; objectName: "planDate"; Layout.fillWidth: true }
         }
         onAccepted: App.createRecord("contact_plans", { "account_id": pageRoot.recordId, "contact_id": pContact.currentValue,
-                                                       "consultant": pConsultant.text.trim(), "planned_by": pDate.text })
+                                                       "consultant": pConsultant.text.trim(), "planned_by": pDate.date })
     }
 
     Dialog {
         id: followDialog
-        onAboutToShow: { fSummary.text = ""; fDue.text = pageRoot.inAWeek() }
+        onAboutToShow: { fSummary.text = ""; fDue.date = fDue.daysFromToday(7) }
         title: qsTr("New follow-up")
         modal: true
         anchors.centerIn: Overlay.overlay
         width: Math.min(440, win.width - 32)
         standardButtons: Dialog.Save | Dialog.Cancel
         Component.onCompleted: standardButton(Dialog.Save).enabled = Qt.binding(function () {
-            return fSummary.text.trim() !== "" && fDue.acceptableInput })
+            return fSummary.text.trim() !== "" && fDue.date !== "" })
         ColumnLayout {
             width: parent.width
             TextField { id: fSummary; objectName: "followSummary"; placeholderText: qsTr("What to do, e.g. call Eva about the offer"); Layout.fillWidth: true }
-            TextField {
-                id: fDue
-                objectName: "followDue"
-                placeholderText: qsTr("Due (YYYY-MM-DD)")
-                inputMethodHints: Qt.ImhDate
-                validator: RegularExpressionValidator { regularExpression: /\d{4}-\d{2}-\d{2}/ }
-                Layout.fillWidth: true
-            }
+            Label { text: qsTr("Due") }
+            DateField { id: fDue; objectName: "followDue"; Layout.fillWidth: true }
         }
-        onAccepted: App.createRecord("follow_ups", { "account_id": pageRoot.recordId, "summary": fSummary.text.trim(), "due": fDue.text,
+        onAccepted: App.createRecord("follow_ups", { "account_id": pageRoot.recordId, "summary": fSummary.text.trim(), "due": fDue.date,
                                                     "related_kind": "account", "related_id": pageRoot.recordId, "assignee": App.userName })
     }
 

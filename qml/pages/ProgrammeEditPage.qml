@@ -54,20 +54,19 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                TextField {
+                DateField {
                     id: from
                     objectName: "programmeFrom"
-                    placeholderText: qsTr("From (YYYY-MM-DD)")
-                    text: pageRoot.current.period_start || ""
-                    inputMethodHints: Qt.ImhDate
+                    placeholder: qsTr("From")
+                    date: pageRoot.current.period_start || ""
                     Layout.fillWidth: true
                 }
-                TextField {
+                Label { text: "\u2013" }
+                DateField {
                     id: to
                     objectName: "programmeTo"
-                    placeholderText: qsTr("To (YYYY-MM-DD)")
-                    text: pageRoot.current.period_end || ""
-                    inputMethodHints: Qt.ImhDate
+                    placeholder: qsTr("To")
+                    date: pageRoot.current.period_end || ""
                     Layout.fillWidth: true
                 }
             }
@@ -90,7 +89,7 @@ Page {
                 Layout.topMargin: 8
                 onClicked: {
                     var f = { "name": name.text, "cost": cost.text, "currency": currency.currentText,
-                              "period_start": from.text, "period_end": to.text }
+                              "period_start": from.date, "period_end": to.date }
                     var ok = pageRoot.recordId === "" ? App.createRecord("programmes", f) !== ""
                                                       : App.updateRecord("programmes", pageRoot.recordId, f)
                     if (ok) win.back()

@@ -557,6 +557,60 @@ TEST_CASE("quick capture: a saved case says so with Undo - recent customers are 
     CHECK_FALSE(ui.ctx->undoCapture(QStringLiteral("01900000-0000-7000-8000-0000000000ff")));
 }
 
+TEST_CASE("a case's follow-up is picked on a calendar: a day tapped in the next month - In a week - No date - saved as the records keep dates") {
+    NoWarnings nw;
+    for (QSize size : {QSize(1280, 800), QSize(360, 640)}) {
+        Ui ui(true, size);
+        const QString kase = ui.ctx->firstId("cases");
+        ui.show("case", kase);
+        REQUIRE(ui.page() == "case");
+        auto iso = [](QDate d) { return d.toString(Qt::ISODate); };
+        ui.click("caseFollowUp");
+        REQUIRE(ui.find("datePopup") != nullptr);
+        const QDate today = QDate::currentDate();
+        CHECK(text_of(ui.find("dateMonth")) == (QLocale().standaloneMonthName(today.month()) + " " + QString::number(today.year())).toStdString());
+        // The next month, its 15th.
+        ui.click("dateNext");
+        const QDate next = today.addMonths(1);
+        CHECK(text_of(ui.find("dateMonth")) == (QLocale().standaloneMonthName(next.month()) + " " + QString::number(next.year())).toStdString());
+        QQuickItem* day15 = nullptr;
+        for (QQuickItem* d : ui.find_all("dateDay"))
+            if (d->property("iso").toString() == iso(QDate(next.year(), next.month(), 15))) day15 = d;
+        REQUIRE(day15);
+        auto closed = [&] { return wait_until([&] { return ui.find("datePopup") == nullptr; }, 3000); };
+        ui.click(day15);
+        CHECK(closed());
+        CHECK(text_of(ui.find("dateText")) == QLocale().toString(QDate(next.year(), next.month(), 15), QLocale::ShortFormat).toStdString());
+        ui.click("saveCase");
+        CHECK(ui.ctx->record("cases", kase).value("follow_up").toString() == iso(QDate(next.year(), next.month(), 15)));
+
+        // In a week; then none.
+        ui.click("caseFollowUp");
+        ui.click("dateInAWeek");
+        REQUIRE(closed());
+        ui.click("saveCase");
+        CHECK(ui.ctx->record("cases", kase).value("follow_up").toString() == iso(today.addDays(7)));
+        ui.click("caseFollowUp");
+        ui.click("dateNone");
+        REQUIRE(closed());
+        CHECK(text_of(ui.find("dateText")) == "No follow-up");
+        ui.click("saveCase");
+        CHECK(ui.ctx->record("cases", kase).value("follow_up").toString().isEmpty());
+    }
+}
+
+TEST_CASE("a fika://case/ID or fika://account/ID link from a seller's mail opens that case or customer") {
+    NoWarnings nw;
+    Ui ui;
+    const QString kase = ui.ctx->firstId("cases"), acme = ui.ctx->firstId("accounts", "Acme");
+    ui.show("case/" + kase);  // what the app's start page is for such a link (runner.cpp)
+    CHECK(ui.page() == "case");
+    CHECK(ui.record_id() == kase);
+    ui.show("account/" + acme);
+    CHECK(ui.page() == "customer");
+    CHECK(ui.record_id() == acme);
+}
+
 TEST_CASE("a device signs in from a fika:// link with one click - Add another device shows a code and a QR code a camera reads - a revoked device signs in again with a new code") {
     NoWarnings nw;
     ServerProcess srv{{"--rate", "0"}};

@@ -170,6 +170,11 @@
         <translation>Følg op</translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="183"/>
+        <source>No follow-up</source>
+        <translation>Ingen opfølgning</translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/CasePage.qml" line="185"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
@@ -347,7 +352,7 @@
     </message>
     <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="406"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="391"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -548,39 +553,39 @@
         <translation>Hvad fik du at vide?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="324"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="321"/>
         <source>Plan who contacts whom</source>
         <translation>Planlæg hvem der kontakter hvem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="333"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="330"/>
         <source>Add the person first (People tab)</source>
         <translation>Tilføj først personen (fanen Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="339"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega der tager kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="346"/>
-        <source>By date (YYYY-MM-DD)</source>
-        <translation>Senest (ÅÅÅÅ-MM-DD)</translation>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="340"/>
+        <source>By date</source>
+        <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="360"/>
+        <source>Due</source>
+        <translation>Forfalder</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="350"/>
         <source>New follow-up</source>
         <translation>Ny opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="368"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Hvad skal gøres, f.eks. ring til Eva om tilbuddet</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="372"/>
-        <source>Due (YYYY-MM-DD)</source>
-        <translation>Forfalder (ÅÅÅÅ-MM-DD)</translation>
     </message>
 </context>
 <context>
@@ -622,6 +627,35 @@
         <location filename="../../../qml/pages/CustomersPage.qml" line="53"/>
         <source>Add one with “New customer”, or capture a case and name the customer.</source>
         <translation>Tilføj en med »Ny kunde«, eller fang en sag og angiv kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="11"/>
+        <location filename="../../../qml/components/DateField.qml" line="120"/>
+        <source>No date</source>
+        <translation>Ingen dato</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="68"/>
+        <source>Previous month</source>
+        <translation>Forrige måned</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="81"/>
+        <source>Next month</source>
+        <translation>Næste måned</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="118"/>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="119"/>
+        <source>In a week</source>
+        <translation>Om en uge</translation>
     </message>
 </context>
 <context>
@@ -893,8 +927,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="136"/>
-        <location filename="../../../qml/Main.qml" line="213"/>
+        <location filename="../../../qml/Main.qml" line="141"/>
+        <location filename="../../../qml/Main.qml" line="218"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -920,7 +954,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="199"/>
+        <location filename="../../../qml/Main.qml" line="204"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
@@ -935,103 +969,103 @@
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="132"/>
+        <location filename="../../../qml/Main.qml" line="137"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="132"/>
+        <location filename="../../../qml/Main.qml" line="137"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="152"/>
+        <location filename="../../../qml/Main.qml" line="157"/>
         <source>Capture a case</source>
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="154"/>
+        <location filename="../../../qml/Main.qml" line="159"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="193"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="189"/>
-        <location filename="../../../qml/Main.qml" line="193"/>
+        <location filename="../../../qml/Main.qml" line="194"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="220"/>
+        <location filename="../../../qml/Main.qml" line="225"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="269"/>
+        <location filename="../../../qml/Main.qml" line="274"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>For mange forkerte forsøg: prøv igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="270"/>
+        <location filename="../../../qml/Main.qml" line="275"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det er ikke applåsens PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="279"/>
+        <location filename="../../../qml/Main.qml" line="284"/>
         <source>Fika is locked</source>
         <translation>Fika er låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="283"/>
+        <location filename="../../../qml/Main.qml" line="288"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="290"/>
+        <location filename="../../../qml/Main.qml" line="295"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="311"/>
+        <location filename="../../../qml/Main.qml" line="316"/>
         <source>Choose an app lock</source>
         <translation>Vælg en applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="313"/>
+        <location filename="../../../qml/Main.qml" line="318"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Din virksomhed kræver, at Fika låser sig efter %1 minutter uden aktivitet og ved hver start. Vælg den PIN-kode eller adgangssætning, der åbner den.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="317"/>
+        <location filename="../../../qml/Main.qml" line="322"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="318"/>
+        <location filename="../../../qml/Main.qml" line="323"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="320"/>
+        <location filename="../../../qml/Main.qml" line="325"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="339"/>
+        <location filename="../../../qml/Main.qml" line="344"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på denne enhed er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="352"/>
+        <location filename="../../../qml/Main.qml" line="357"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Alt, der er synkroniseret, er sikkert på serveren. Start Fika og log ind for at arbejde her igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="359"/>
+        <location filename="../../../qml/Main.qml" line="364"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1242,26 +1276,26 @@
     </message>
     <message>
         <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="60"/>
-        <source>From (YYYY-MM-DD)</source>
-        <translation>Fra (ÅÅÅÅ-MM-DD)</translation>
+        <source>From</source>
+        <translation>Fra</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="68"/>
-        <source>To (YYYY-MM-DD)</source>
-        <translation>Til (ÅÅÅÅ-MM-DD)</translation>
+        <source>To</source>
+        <translation>Til</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="75"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="74"/>
         <source>Cases captured in the period count as the pipeline this programme found.</source>
         <translation>Sager fanget i perioden tæller som den pipeline, programmet fandt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="84"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="83"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="101"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="100"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -1274,22 +1308,22 @@
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="31"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="40"/>
         <source>Case saved</source>
         <translation>Sagen er gemt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="112"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="121"/>
         <source>What do they need? One sentence is enough.</source>
         <translation>Hvad har de brug for? Én sætning er nok.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="135"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="144"/>
         <source>Rough value, e.g. 150k (optional)</source>
         <translation>Omtrentlig værdi, f.eks. 150k (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="144"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="153"/>
         <source>Save case</source>
         <translation>Gem sag</translation>
     </message>

@@ -170,6 +170,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="183"/>
+        <source>No follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/CasePage.qml" line="185"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
@@ -347,7 +352,7 @@
     </message>
     <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="406"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="391"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,38 +553,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="324"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="321"/>
         <source>Plan who contacts whom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="333"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="330"/>
         <source>Add the person first (People tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="339"/>
         <source>Colleague who will make contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="346"/>
-        <source>By date (YYYY-MM-DD)</source>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="340"/>
+        <source>By date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="360"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="350"/>
         <source>New follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="368"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
         <source>What to do, e.g. call Eva about the offer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="372"/>
-        <source>Due (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -621,6 +626,35 @@
     <message>
         <location filename="../../../qml/pages/CustomersPage.qml" line="53"/>
         <source>Add one with “New customer”, or capture a case and name the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="11"/>
+        <location filename="../../../qml/components/DateField.qml" line="120"/>
+        <source>No date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="68"/>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="81"/>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="118"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="119"/>
+        <source>In a week</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -893,8 +927,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="136"/>
-        <location filename="../../../qml/Main.qml" line="213"/>
+        <location filename="../../../qml/Main.qml" line="141"/>
+        <location filename="../../../qml/Main.qml" line="218"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
@@ -920,7 +954,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="199"/>
+        <location filename="../../../qml/Main.qml" line="204"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,103 +969,103 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="132"/>
+        <location filename="../../../qml/Main.qml" line="137"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="132"/>
+        <location filename="../../../qml/Main.qml" line="137"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="152"/>
+        <location filename="../../../qml/Main.qml" line="157"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="154"/>
+        <location filename="../../../qml/Main.qml" line="159"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="193"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="189"/>
-        <location filename="../../../qml/Main.qml" line="193"/>
+        <location filename="../../../qml/Main.qml" line="194"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="220"/>
+        <location filename="../../../qml/Main.qml" line="225"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="269"/>
+        <location filename="../../../qml/Main.qml" line="274"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="270"/>
+        <location filename="../../../qml/Main.qml" line="275"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="279"/>
+        <location filename="../../../qml/Main.qml" line="284"/>
         <source>Fika is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="283"/>
+        <location filename="../../../qml/Main.qml" line="288"/>
         <source>PIN or passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="290"/>
+        <location filename="../../../qml/Main.qml" line="295"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="311"/>
+        <location filename="../../../qml/Main.qml" line="316"/>
         <source>Choose an app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="313"/>
+        <location filename="../../../qml/Main.qml" line="318"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="317"/>
+        <location filename="../../../qml/Main.qml" line="322"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="318"/>
+        <location filename="../../../qml/Main.qml" line="323"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="320"/>
+        <location filename="../../../qml/Main.qml" line="325"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="339"/>
+        <location filename="../../../qml/Main.qml" line="344"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="352"/>
+        <location filename="../../../qml/Main.qml" line="357"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="359"/>
+        <location filename="../../../qml/Main.qml" line="364"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,26 +1276,26 @@
     </message>
     <message>
         <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="60"/>
-        <source>From (YYYY-MM-DD)</source>
+        <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="68"/>
-        <source>To (YYYY-MM-DD)</source>
+        <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="75"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="74"/>
         <source>Cases captured in the period count as the pipeline this programme found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="84"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="83"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="101"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="100"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1274,22 +1308,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="31"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="40"/>
         <source>Case saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="112"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="121"/>
         <source>What do they need? One sentence is enough.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="135"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="144"/>
         <source>Rough value, e.g. 150k (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="144"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="153"/>
         <source>Save case</source>
         <translation type="unfinished"></translation>
     </message>

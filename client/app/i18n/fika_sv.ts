@@ -170,6 +170,11 @@
         <translation>Följ upp</translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="183"/>
+        <source>No follow-up</source>
+        <translation>Ingen uppföljning</translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/CasePage.qml" line="185"/>
         <source>Next step</source>
         <translation>Nästa steg</translation>
@@ -347,7 +352,7 @@
     </message>
     <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="406"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="391"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
@@ -548,39 +553,39 @@
         <translation>Vad fick du veta?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="324"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="321"/>
         <source>Plan who contacts whom</source>
         <translation>Planera vem som kontaktar vem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="333"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="330"/>
         <source>Add the person first (People tab)</source>
         <translation>Lägg först till personen (fliken Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="339"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega som tar kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="346"/>
-        <source>By date (YYYY-MM-DD)</source>
-        <translation>Senast (ÅÅÅÅ-MM-DD)</translation>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="340"/>
+        <source>By date</source>
+        <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="360"/>
+        <source>Due</source>
+        <translation>Förfaller</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="350"/>
         <source>New follow-up</source>
         <translation>Ny uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="368"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Vad ska göras, t.ex. ring Eva om offerten</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="372"/>
-        <source>Due (YYYY-MM-DD)</source>
-        <translation>Förfaller (ÅÅÅÅ-MM-DD)</translation>
     </message>
 </context>
 <context>
@@ -622,6 +627,35 @@
         <location filename="../../../qml/pages/CustomersPage.qml" line="53"/>
         <source>Add one with “New customer”, or capture a case and name the customer.</source>
         <translation>Lägg till en med ”Ny kund”, eller fånga en affär och ange kunden.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="11"/>
+        <location filename="../../../qml/components/DateField.qml" line="120"/>
+        <source>No date</source>
+        <translation>Inget datum</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="68"/>
+        <source>Previous month</source>
+        <translation>Föregående månad</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="81"/>
+        <source>Next month</source>
+        <translation>Nästa månad</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="118"/>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/DateField.qml" line="119"/>
+        <source>In a week</source>
+        <translation>Om en vecka</translation>
     </message>
 </context>
 <context>
@@ -893,8 +927,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="136"/>
-        <location filename="../../../qml/Main.qml" line="213"/>
+        <location filename="../../../qml/Main.qml" line="141"/>
+        <location filename="../../../qml/Main.qml" line="218"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -920,7 +954,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="199"/>
+        <location filename="../../../qml/Main.qml" line="204"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
@@ -935,103 +969,103 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="132"/>
+        <location filename="../../../qml/Main.qml" line="137"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="132"/>
+        <location filename="../../../qml/Main.qml" line="137"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="152"/>
+        <location filename="../../../qml/Main.qml" line="157"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="154"/>
+        <location filename="../../../qml/Main.qml" line="159"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="193"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="189"/>
-        <location filename="../../../qml/Main.qml" line="193"/>
+        <location filename="../../../qml/Main.qml" line="194"/>
+        <location filename="../../../qml/Main.qml" line="198"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="220"/>
+        <location filename="../../../qml/Main.qml" line="225"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="269"/>
+        <location filename="../../../qml/Main.qml" line="274"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>För många felaktiga försök: försök igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="270"/>
+        <location filename="../../../qml/Main.qml" line="275"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det är inte applåsets PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="279"/>
+        <location filename="../../../qml/Main.qml" line="284"/>
         <source>Fika is locked</source>
         <translation>Fika är låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="283"/>
+        <location filename="../../../qml/Main.qml" line="288"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="290"/>
+        <location filename="../../../qml/Main.qml" line="295"/>
         <source>Unlock</source>
         <translation>Lås upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="311"/>
+        <location filename="../../../qml/Main.qml" line="316"/>
         <source>Choose an app lock</source>
         <translation>Välj ett applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="313"/>
+        <location filename="../../../qml/Main.qml" line="318"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Ditt företag kräver att Fika låser sig efter %1 minuter utan aktivitet och vid varje start. Välj PIN-koden eller lösenfrasen som öppnar det.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="317"/>
+        <location filename="../../../qml/Main.qml" line="322"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="318"/>
+        <location filename="../../../qml/Main.qml" line="323"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="320"/>
+        <location filename="../../../qml/Main.qml" line="325"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="339"/>
+        <location filename="../../../qml/Main.qml" line="344"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på den här enheten är raderade</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="352"/>
+        <location filename="../../../qml/Main.qml" line="357"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Allt som har synkats finns tryggt på servern. Starta Fika och logga in för att arbeta här igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="359"/>
+        <location filename="../../../qml/Main.qml" line="364"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1242,26 +1276,26 @@
     </message>
     <message>
         <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="60"/>
-        <source>From (YYYY-MM-DD)</source>
-        <translation>Från (ÅÅÅÅ-MM-DD)</translation>
+        <source>From</source>
+        <translation>Från</translation>
     </message>
     <message>
         <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="68"/>
-        <source>To (YYYY-MM-DD)</source>
-        <translation>Till (ÅÅÅÅ-MM-DD)</translation>
+        <source>To</source>
+        <translation>Till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="75"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="74"/>
         <source>Cases captured in the period count as the pipeline this programme found.</source>
         <translation>Affärer som fångas under perioden räknas som pipeline som programmet hittade.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="84"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="83"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="101"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="100"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
@@ -1274,22 +1308,22 @@
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="31"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="40"/>
         <source>Case saved</source>
         <translation>Ärendet sparat</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="112"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="121"/>
         <source>What do they need? One sentence is enough.</source>
         <translation>Vad behöver de? En mening räcker.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="135"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="144"/>
         <source>Rough value, e.g. 150k (optional)</source>
         <translation>Ungefärligt värde, t.ex. 150k (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="144"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="153"/>
         <source>Save case</source>
         <translation>Spara affär</translation>
     </message>

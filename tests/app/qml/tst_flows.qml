@@ -9,7 +9,7 @@ import FikaTest
 Item {
     id: root
     width: 400
-    height: 760
+    height: 820
 
     // What the pages expect of the main window.
     QtObject {
@@ -24,6 +24,8 @@ Item {
         function showPage(name, arg) { opened = name }
         property string notified: ""
         function notify(text) { notified = text }
+        property string undoable: ""
+        function showUndo(text, undo) { undoable = text }
     }
 
     Component { id: captureComp; QuickCapturePage {} }
@@ -91,9 +93,10 @@ Item {
             var consultant = named(page.planDialog.contentItem, "planConsultant")
             compare(consultant.text, App.userName)  // defaults to me
             var date = named(page.planDialog.contentItem, "planDate")
-            date.text = "2026-13"  // not a date: Save stays disabled
+            compare(date.date, Qt.formatDate(new Date(Date.now() + 7 * 86400000), "yyyy-MM-dd"))  // a week on, by default
+            date.date = ""  // no date: Save stays disabled
             verify(!page.planDialog.standardButton(Dialog.Save).enabled)
-            date.text = "2026-12-01"
+            date.date = "2026-12-01"  // as a day tapped on its calendar
             verify(page.planDialog.standardButton(Dialog.Save).enabled)
             page.planDialog.accept()
             tryCompare(plans, "total", plansBefore + 1)
@@ -234,13 +237,13 @@ Item {
             verify(!save.enabled)  // a name first
             named(page, "programmeName").text = "Breakfast seminars"
             named(page, "programmeCost").text = "40k"
-            named(page, "programmeFrom").text = "2026-03-01"
-            named(page, "programmeTo").text = "2026-02-01"
+            named(page, "programmeFrom").date = "2026-03-01"
+            named(page, "programmeTo").date = "2026-02-01"
             save.clicked()
             compare(programmes.count, before)  // ends before it starts: refused
             compare(App.lastError, qsTr("The period ends before it starts"))
             compare(win.backs, 0)
-            named(page, "programmeTo").text = "2026-05-31"
+            named(page, "programmeTo").date = "2026-05-31"
             save.clicked()
             compare(win.backs, 1)
             compare(programmes.count, before + 1)
