@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <condition_variable>
@@ -882,10 +883,15 @@ struct App::Impl {
                 (void)store->mail_done(ns);
                 continue;
             }
+            // Notifications gone since they were queued (none are deleted today): nothing to say.
+            if (std::none_of(batch->begin(), batch->end(), [](const MailItem& m) { return !m.payload.empty(); })) {
+                (void)store->mail_done(ns);
+                continue;
+            }
             const MailPrefs& p = **prefs;
             std::string id = "fika-mail-" + std::to_string(ns.front()) + "-" + std::to_string(ns.size());
             std::string message = mail_message(cfg.smtp, p.address, compose_mail(*batch, p.lang), id, now_ms());
-            std::string error = send_mail(cfg.smtp, p.address, message);
+            std::string error = send_mail(cfg.smtp, p.address, message, &stopping);
             if (error.empty()) {
                 (void)store->mail_done(ns);
                 log("mail to " + p.address + " sent (" + std::to_string(ns.size()) + " notification" +

@@ -228,6 +228,11 @@ std::size_t read_upload(char* buf, std::size_t size, std::size_t n, void* user) 
     return take;
 }
 
+// libcurl asks this every second or so while it talks to the SMTP server.
+int abort_when_stopping(void* stop, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return static_cast<const std::atomic<bool>*>(stop)->load() ? 1 : 0;
+}
+
 }  // namespace
 
 std::uint64_t next_digest_ms(std::uint64_t now_ms, int hour, int utc_offset_min) {
@@ -287,7 +292,8 @@ std::string mail_message(const SmtpConfig& cfg, const std::string& to, const Mai
     return m;
 }
 
-std::string send_mail(const SmtpConfig& cfg, const std::string& to, const std::string& message) {
+std::string send_mail(const SmtpConfig& cfg, const std::string& to, const std::string& message,
+                      const std::atomic<bool>* stop) {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     CURL* c = curl_easy_init();
@@ -313,6 +319,11 @@ std::string send_mail(const SmtpConfig& cfg, const std::string& to, const std::s
     curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(cfg.timeout_s));
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+    if (stop) {
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, abort_when_stopping);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, stop);
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    }
     CURLcode rc = curl_easy_perform(c);
     curl_slist_free_all(rcpt);
     curl_easy_cleanup(c);

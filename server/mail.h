@@ -9,6 +9,7 @@
 // A sync never waits for a mail.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -53,7 +54,9 @@ MailText compose_mail(const std::vector<MailItem>& items, const std::string& lan
 std::string mail_message(const SmtpConfig& cfg, const std::string& to, const MailText& text,
                          const std::string& message_id, std::uint64_t now_ms);
 
-// Sends `message` to `to`; "" when the SMTP server took it, else what went wrong.
-std::string send_mail(const SmtpConfig& cfg, const std::string& to, const std::string& message);
+// Sends `message` to `to`; "" when the SMTP server took it, else what went wrong. Gives
+// up at once when `stop` becomes true (the server is stopping: the mail stays queued).
+std::string send_mail(const SmtpConfig& cfg, const std::string& to, const std::string& message,
+                      const std::atomic<bool>* stop = nullptr);
 
 }  // namespace fika::server

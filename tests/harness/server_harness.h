@@ -124,6 +124,12 @@ public:
         stop();
         start();
     }
+    // Starts again on the same data with other serve options (stopped first).
+    void restart_with(std::vector<std::string> extra) {
+        stop();
+        extra_ = std::move(extra);
+        start();
+    }
 
     std::string log() const {
         std::FILE* f = std::fopen(dir_.file("server.log").c_str(), "r");

@@ -42,6 +42,7 @@ struct SmtpOptions {
     bool tls = false;
     std::string user, password;
     int refuse = 0;  // the first N messages get "451 try again later"
+    bool stall = false;  // connections are taken and never answered
 };
 
 class SmtpServer {
@@ -111,6 +112,7 @@ private:
         if (opts_.tls) argv.insert(argv.end(), {"--tls", dir_.file("cert.pem"), dir_.file("key.pem")});
         if (!opts_.user.empty()) argv.insert(argv.end(), {"--user", opts_.user, "--password", opts_.password});
         if (opts_.refuse) argv.insert(argv.end(), {"--refuse", std::to_string(opts_.refuse)});
+        if (opts_.stall) argv.push_back("--stall");
         pid_ = fork();
         if (pid_ == 0) {
             dup2(in[0], 0);

@@ -6,10 +6,11 @@ Each message it accepts is written to DIR as N.eml (the message as received) and
 (the envelope: mail from, recipients, whether the session was under TLS and who signed in).
 It stops at SIGTERM or when its standard input closes.
 
-usage: smtp_server.py --dir DIR [--tls CERT KEY] [--user NAME --password PW] [--refuse N]
+usage: smtp_server.py --dir DIR [--tls CERT KEY] [--user NAME --password PW] [--refuse N] [--stall]
   --tls       offer STARTTLS with this certificate, and require it before anything else
   --user      require AUTH (PLAIN or LOGIN) as NAME with PW
   --refuse N  answer the first N messages "451 try again later" (a server having trouble)
+  --stall     take connections and never say a word (a server that hangs)
 """
 import argparse
 import warnings
@@ -30,6 +31,7 @@ args.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
 args.add_argument("--user")
 args.add_argument("--password")
 args.add_argument("--refuse", type=int, default=0)
+args.add_argument("--stall", action="store_true")
 opts = args.parse_args()
 os.makedirs(opts.dir, exist_ok=True)
 
@@ -74,7 +76,16 @@ def main():
         kw.update(auth_required=True, authenticator=authenticate)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
-    server = loop.run_until_complete(loop.create_server(lambda: SMTP(handler, loop=loop, **kw), sock=sock))
+    if opts.stall:
+        held = []
+
+        class Silent(asyncio.Protocol):
+            def connection_made(self, transport):
+                held.append(transport)  # open, and silent
+
+        server = loop.run_until_complete(loop.create_server(Silent, sock=sock))
+    else:
+        server = loop.run_until_complete(loop.create_server(lambda: SMTP(handler, loop=loop, **kw), sock=sock))
     print(f"port {sock.getsockname()[1]}", flush=True)
     stop = loop.create_future()
     loop.add_signal_handler(signal.SIGTERM, lambda: stop.done() or stop.set_result(None))

@@ -49,7 +49,7 @@ json put_mail(httplib::Client& c, const std::string& token, const json& body, in
 }  // namespace
 
 TEST_CASE("a seller who wants mail at once gets one mail per new case - over STARTTLS with AUTH - in Swedish - once however often the push is retried") {
-    SmtpServer smtp({.tls = true, .user = "fika", .password = "s3cret", .refuse = 0});
+    SmtpServer smtp({.tls = true, .user = "fika", .password = "s3cret", .refuse = 0, .stall = false});
     TempDir dir;
     ServerProcess srv(mail_options(smtp, dir));
     httplib::Client c(srv.url());
@@ -107,7 +107,7 @@ TEST_CASE("a seller who wants mail at once gets one mail per new case - over STA
 }
 
 TEST_CASE("a daily digest waits for the seller's hour - changing to at once sends what waits - none drops it") {
-    SmtpServer smtp({.tls = true, .user = {}, .password = {}, .refuse = 0});
+    SmtpServer smtp({.tls = true, .user = {}, .password = {}, .refuse = 0, .stall = false});
     TempDir dir;
     ServerProcess srv(mail_options(smtp, dir, false));
     httplib::Client c(srv.url());
@@ -153,7 +153,7 @@ TEST_CASE("a daily digest waits for the seller's hour - changing to at once send
 }
 
 TEST_CASE("mail the SMTP server refuses waits with its error - goes out once it takes it - a wrong password is said") {
-    SmtpServer smtp({.tls = true, .user = "fika", .password = "s3cret", .refuse = 1});
+    SmtpServer smtp({.tls = true, .user = "fika", .password = "s3cret", .refuse = 1, .stall = false});
     TempDir dir;
     ServerProcess srv(mail_options(smtp, dir));
     httplib::Client c(srv.url());
@@ -239,7 +239,7 @@ TEST_CASE("bad mail preferences are refused with the reason - nothing changes") 
 }
 
 TEST_CASE("a seller chooses mail from fika-cli - a daily digest at their hour in their time zone - mistakes are said") {
-    SmtpServer smtp({.tls = true, .user = {}, .password = {}, .refuse = 0});
+    SmtpServer smtp({.tls = true, .user = {}, .password = {}, .refuse = 0, .stall = false});
     TempDir dir;
     ServerProcess srv(mail_options(smtp, dir, false));
     std::string sam = srv.add_user("sam", "seller");
@@ -266,4 +266,30 @@ TEST_CASE("a seller chooses mail from fika-cli - a daily digest at their hour in
     CHECK(mode.first == 1);
     CHECK(mode.second.find("instant, daily or none") != std::string::npos);
     CHECK(cli({"mail", "--mode", "none"}).second == "no mail\n");
+}
+
+TEST_CASE("a mail server that hangs never holds the server's stop - the mail waits in the database and goes out after a restart") {
+    SmtpServer hung({.tls = false, .user = {}, .password = {}, .refuse = 0, .stall = true});
+    ServerProcess srv({"--smtp", hung.url(), "--smtp-from", "fika@firm.example", "--smtp-tls", "none"});
+    httplib::Client c(srv.url());
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    std::string root = srv.add_user("root", "admin");
+    put_mail(c, sam, {{"address", "sam@firm.example"}, {"mode", "instant"}});
+    Device a(srv.url(), alice);
+    a.add("cases", {{"account_id", sync::text(a.account("Acme"))}, {"title", sync::text("Held up")}});
+    a.sync();  // the sync answers at once, whatever the mail server does
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the worker is talking to the silent server now
+    auto t0 = std::chrono::steady_clock::now();
+    CHECK(srv.stop() == 0);
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
+    // Still queued; a restart with a working mail server sends it, once.
+    SmtpServer smtp({.tls = true, .user = {}, .password = {}, .refuse = 0, .stall = false});
+    srv.restart_with({"--smtp", smtp.url(), "--smtp-from", "fika@firm.example", "--smtp-ca", smtp.ca()});
+    REQUIRE(holds_within([&] { return smtp.received().size() >= 1; }, 20000));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    REQUIRE(smtp.received().size() == 1);
+    CHECK(smtp.received()[0].subject() == "New case: Held up (Acme)");
+    httplib::Client c2(srv.url());
+    CHECK(body_json(c2.Get("/v1/admin/mail", auth(root)))["queue"].empty());
 }
