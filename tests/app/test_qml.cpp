@@ -10,8 +10,9 @@
 
 Q_IMPORT_QML_PLUGIN(FikaPlugin)
 
-// QML warnings and errors (a ReferenceError in a handler, a binding that throws), kept
-// until a test takes them: tst_*.qml fails any test that produced one.
+// QML warnings and errors (a ReferenceError in a handler, a binding that throws) while no
+// test runs (loading the files), kept until a test takes them. While a test runs QtTest's
+// own handler comes first: tst_*.qml's failOnWarning fails a test that produced one.
 QStringList g_qml_warnings;
 QtMessageHandler g_previous_handler = nullptr;
 
