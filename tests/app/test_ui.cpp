@@ -507,9 +507,15 @@ TEST_CASE("quick capture: a saved case says so with Undo - recent customers are 
     ui.key(Qt::Key_N, Qt::ControlModifier);
     REQUIRE(ui.page() == "capture");
     CHECK(ui.find("recentCustomer") == nullptr);  // none captured on yet
+    // Save waits, and says for what.
+    CHECK_FALSE(ui.find("captureSave")->isEnabled());
+    CHECK(text_of(ui.find("captureWhy")) == "To save: name the customer.");
     ui.type("Acm");
     ui.click("accountSuggestion");
+    CHECK(text_of(ui.find("captureWhy")) == "To save: write what they need, one sentence is enough.");
     ui.type("Wants a stock dashboard");
+    CHECK(ui.find("captureWhy") == nullptr);
+    CHECK(ui.find("captureSave")->isEnabled());
     ui.click("captureSave");
     REQUIRE(ui.page() == "home");
     REQUIRE(wait_until([&] { return text_of(ui.find("snackbarText")) == "Case saved"; }, 3000));

@@ -1323,7 +1323,22 @@
         <translation>Omtrentlig værdi, f.eks. 150k (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="153"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="155"/>
+        <source>To save: name the customer.</source>
+        <translation>For at gemme: angiv kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="156"/>
+        <source>To save: write what they need, one sentence is enough.</source>
+        <translation>For at gemme: skriv, hvad de har brug for, én sætning er nok.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="157"/>
+        <source>To save: pick who said it from the list, or add them as new.</source>
+        <translation>For at gemme: vælg, hvem der sagde det, på listen, eller tilføj personen som ny.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="167"/>
         <source>Save case</source>
         <translation>Gem sag</translation>
     </message>

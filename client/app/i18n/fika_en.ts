@@ -1323,7 +1323,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="153"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="155"/>
+        <source>To save: name the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="156"/>
+        <source>To save: write what they need, one sentence is enough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="157"/>
+        <source>To save: pick who said it from the list, or add them as new.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="167"/>
         <source>Save case</source>
         <translation type="unfinished"></translation>
     </message>

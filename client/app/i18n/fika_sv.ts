@@ -1323,7 +1323,22 @@
         <translation>Ungefärligt värde, t.ex. 150k (valfritt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="153"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="155"/>
+        <source>To save: name the customer.</source>
+        <translation>För att spara: ange kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="156"/>
+        <source>To save: write what they need, one sentence is enough.</source>
+        <translation>För att spara: skriv vad de behöver, en mening räcker.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="157"/>
+        <source>To save: pick who said it from the list, or add them as new.</source>
+        <translation>För att spara: välj vem som sa det i listan, eller lägg till personen som ny.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="167"/>
         <source>Save case</source>
         <translation>Spara affär</translation>
     </message>
