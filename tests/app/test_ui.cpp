@@ -830,7 +830,8 @@ TEST_CASE("a seller chooses e-mail in Settings: a wrong address is said - a dail
     ui.click("signInButton");
     REQUIRE(wait_until([&] { return ui.ctx->userName() == "sam"; }, 15000));
     ui.show("settings");
-    REQUIRE(ui.find("mailSettings") != nullptr);
+    // Shown once the window has heard of the sign-in (the worker writes the user first).
+    REQUIRE(wait_until([&] { return ui.find("mailSettings") != nullptr; }, 10000));
     REQUIRE(wait_until([&] { return ui.find("mailServerNote") != nullptr; }, 15000));
     CHECK_THAT(text_of(ui.find("mailServerNote")), Catch::Contains("does not send e-mail yet"));
     httplib::Client http(srv.url());
