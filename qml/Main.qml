@@ -138,6 +138,8 @@ ApplicationWindow {
                 onClicked: stack.depth > 1 ? win.back() : drawer.open()
             }
             Label {
+                id: pageTitle
+                objectName: "pageTitle"
                 text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : qsTr("Fika")
                 font.pixelSize: 20
                 font.bold: true
@@ -147,6 +149,8 @@ ApplicationWindow {
             SyncIndicator {
                 objectName: "syncIndicator"
                 Layout.rightMargin: 4
+                // The title first: on a narrow window the chip keeps its icon only.
+                compact: pageTitle.implicitWidth + fullWidth + 2 * 56 > win.width
                 onClicked: App.sync.signInNeeded ? win.showPage("settings")
                            : App.sync.conflicts + App.sync.refused > 0 ? win.openPage("conflicts") : App.sync.syncNow()
             }

@@ -7,6 +7,11 @@ import Fika
 ToolButton {
     id: root
     readonly property string state_: App.sync.state
+    // Its icon only (the words in a tooltip), where the page's title needs the room.
+    property bool compact: false
+    // How wide it is with its words.
+    readonly property real fullWidth: words.advanceWidth + 18 + 6 + leftPadding + rightPadding
+    TextMetrics { id: words; font: root.font; text: root.text }
     text: App.sync.text
     font.pixelSize: 13
     // Material Design Icons: cloud-outline-off, sync, cloud-check, cloud-upload, alert.
@@ -22,6 +27,8 @@ ToolButton {
             anchors.verticalCenter: parent.verticalCenter
         }
         Label {
+            objectName: "syncText"
+            visible: !root.compact
             text: root.text
             font: root.font
             color: root.Material.foreground
@@ -30,6 +37,6 @@ ToolButton {
     }
     Material.foreground: state_ === "attention" ? "#ffcc80" : "white"
     Accessible.name: qsTr("Sync status: %1").arg(App.sync.text)
-    ToolTip.visible: hovered && App.sync.problem !== ""
-    ToolTip.text: App.sync.problem
+    ToolTip.visible: (hovered || pressed) && (compact || App.sync.problem !== "")
+    ToolTip.text: App.sync.problem !== "" ? App.sync.problem : App.sync.text
 }

@@ -617,6 +617,29 @@ TEST_CASE("a fika://case/ID or fika://account/ID link from a seller's mail opens
     CHECK(ui.record_id() == acme);
 }
 
+TEST_CASE("page titles are never cut for the sync chip: on a phone it keeps its icon only - on a desktop its words too") {
+    NoWarnings nw;
+    for (const char* lang : {"en", "sv", "da"}) {
+        Ui phone(true, {360, 640});
+        phone.ctx->setLanguage(lang);
+        // A change kept offline: the chip's words are long ("Offline · 1 change kept on this device").
+        REQUIRE(!phone.ctx->quickCapture("Acme", "Kept here", "", "", "").isEmpty());
+        for (const char* page : {"home", "inbox", "customers", "pipeline", "numbers", "trash", "settings"}) {
+            phone.show(page);
+            QQuickItem* title = phone.find("pageTitle");
+            REQUIRE(title);
+            INFO(lang << " " << page << ": " << text_of(title));
+            CHECK_FALSE(title->property("truncated").toBool());
+        }
+    }
+    Ui desk(true, {1280, 800});
+    desk.ctx->setLanguage("da");
+    REQUIRE(!desk.ctx->quickCapture("Acme", "Kept here", "", "", "").isEmpty());
+    desk.show("settings");
+    CHECK(desk.find("syncText") != nullptr);  // room for its words
+    CHECK_FALSE(desk.find("pageTitle")->property("truncated").toBool());
+}
+
 TEST_CASE("a device signs in from a fika:// link with one click - Add another device shows a code and a QR code a camera reads - a revoked device signs in again with a new code") {
     NoWarnings nw;
     ServerProcess srv{{"--rate", "0"}};
