@@ -207,6 +207,10 @@ ApplicationWindow {
         target: App.sync
         function onNewCase(title, body) { snackbar.show(title + ": " + body, qsTr("Inbox"), function () { win.showPage("inbox") }) }
     }
+    Connections {
+        target: App.reminders
+        function onRaised(title, body) { snackbar.show(title + " \u2013 " + body, qsTr("Show"), function () { win.showPage("home") }) }
+    }
 
     component NavList: Pane {
         signal chosen(string name)

@@ -57,8 +57,19 @@ Status Store::add_index(const std::string& name, std::string_view table, const s
                         const std::string& where) {
     return guard_status([&] {
         const TableDef& t = table_or_fail(table);
-        db().exec("CREATE INDEX IF NOT EXISTS " + quote_ident(name) + " ON " + quote_ident(t.name) + "(" + columns +
-                  ")" + (where.empty() ? "" : " WHERE " + where));
+        const std::string create = "CREATE INDEX " + quote_ident(name) + " ON " + quote_ident(t.name) + "(" + columns +
+                                   ")" + (where.empty() ? "" : " WHERE " + where);
+        // SQLite keeps the text an index was created with: one made by another version
+        // (other columns) is made again.
+        Stmt sql = db().prepare("SELECT sql FROM sqlite_schema WHERE type='index' AND name=?");
+        sql.bind(1, name);
+        bool there = sql.step(), current = there && sql.text(0) == create;
+        sql.reset();
+        if (current) return;
+        in_write([&] {
+            if (there) db().exec("DROP INDEX " + quote_ident(name));
+            db().exec(create);
+        });
     });
 }
 

@@ -65,8 +65,8 @@ public:
     Result<Stmt> query(std::string_view sql);
     // The same, throwing sync::Failure: for callers that run inside sync::guard.
     Stmt read(std::string_view sql);
-    // An index the app's views need, created once (CREATE INDEX IF NOT EXISTS) on a user
-    // table: `columns` as in SQL, `where` an optional partial-index condition.
+    // An index the app's views need on a user table, created once, and again when its
+    // definition changed: `columns` as in SQL, `where` an optional partial-index condition.
     Status add_index(const std::string& name, std::string_view table, const std::string& columns,
                      const std::string& where = "");
     // The page cache of this connection, in KiB (the UI's reads need less than a sync).

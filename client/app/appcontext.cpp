@@ -31,6 +31,7 @@
 #include "sqlite.h"
 #include "devicelock.h"
 #include "qrimage.h"
+#include "reminders.h"
 #include "synccontroller.h"
 #include "vault.h"
 
@@ -69,8 +70,15 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     // screen). Built once, on the first start of a version that has them.
     // A read-only or full disk: the lists still work, only slower.
     (void)store_->add_index("app_cases_unowned", "cases", "owner, id, stage, deleted", "coalesce(deleted,0)=0");
-    (void)store_->add_index("app_cases_by_stage", "cases", "stage, id, currency, value, probability, deleted",
+    // The board's columns filtered by owner or finder read these too (no table lookups).
+    (void)store_->add_index("app_cases_by_stage", "cases", "stage, id, currency, value, probability, deleted, owner, found_by",
                             "coalesce(deleted,0)=0");
+    // The follow-ups due for one person (Reminders), by owner and by finder.
+    for (const char* who : {"owner", "found_by"})
+        (void)store_->add_index(std::string("app_cases_follow_up_") + who, "cases", std::string(who) + ", follow_up",
+                                "follow_up IS NOT NULL AND coalesce(deleted,0)=0");
+    // When each case entered its stage (the board's days in stage) and a case's history.
+    (void)store_->add_index("app_stage_changes_by_case", "stage_changes", "case_id, to_stage, at", "coalesce(deleted,0)=0");
     // The counts and sums every save refreshes (the board's columns, a list's total) come
     // from tallies the database keeps up to date, not from reading every case: at
     // 1,000,000 cases the board's sums alone took 250 ms (fika-bench S7).
@@ -89,6 +97,7 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     translator_ = std::make_unique<QTranslator>();
     apply_language();
     sync_ = std::make_unique<SyncController>(this);
+    reminders_ = std::make_unique<Reminders>(this);
     // The app lock: locked at start while one is set; idle time from every key, click
     // and touch of the application.
     locked_ = lockMinutes() > 0;
@@ -104,6 +113,7 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
 }
 
 AppContext::~AppContext() {
+    reminders_.reset();
     sync_.reset();  // stops the worker before the store goes
 }
 
@@ -125,6 +135,7 @@ void AppContext::attach(QQmlEngine* engine) {
 AppContext* AppContext::create(QQmlEngine* engine, QJSEngine*) { return of(engine); }
 
 QObject* AppContext::syncObject() const { return sync_.get(); }
+QObject* AppContext::remindersObject() const { return reminders_.get(); }
 
 std::uint64_t AppContext::now_ms() const {
     return opts_.wall ? opts_.wall() : static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());

@@ -12,8 +12,10 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
+#include <map>
 #include <memory>
 
+#include "rules.h"
 #include "store.h"
 
 class QQmlEngine;
@@ -27,6 +29,7 @@ class TokenKeeper;
 namespace fika::app {
 
 class SyncController;
+class Reminders;
 
 class AppContext : public QObject {
     Q_OBJECT
@@ -47,6 +50,8 @@ class AppContext : public QObject {
     Q_PROPERTY(QString databasePath READ databasePath CONSTANT)
     Q_PROPERTY(QString startPage READ startPage CONSTANT)
     Q_PROPERTY(QObject* sync READ syncObject CONSTANT)
+    // The follow-ups due for this person (Reminders): a list model, raised at their time.
+    Q_PROPERTY(QObject* reminders READ remindersObject CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     // Why this device's data is gone (an admin wiped it, the user signed out); empty while
     // it is here. The window then offers nothing but to quit.
@@ -132,6 +137,8 @@ public:
     void deleteDeviceData(const QString& reason);
     QObject* syncObject() const;
     SyncController* syncController() const { return sync_.get(); }
+    QObject* remindersObject() const;
+    Reminders* reminders() const { return reminders_.get(); }
     QString lastError() const { return last_error_; }
 
     // Settings and connection.
@@ -213,6 +220,10 @@ public:
     // Moves a case through the pipeline: the stage, its default probability unless set by
     // hand, a stage-change record, and the activity the funnel counts (offer, won, lost).
     Q_INVOKABLE bool moveStage(const QString& caseId, const QString& stage, const QString& lostReason);
+    // Takes this session's last move of the case back (rules::undo_move): its stage,
+    // probability and lost reason as they were, its stage change and activity deleted.
+    // False with lastError when there is none, or the case has moved on since.
+    Q_INVOKABLE bool undoMove(const QString& caseId);
 
     // Reads for the views.
     Q_INVOKABLE QVariantMap record(const QString& table, const QString& id) const;
@@ -227,6 +238,8 @@ public:
     Q_INVOKABLE QVariantList contactChoices(const QString& accountId) const;
     // The users who can own a customer or a case (sellers and admins): [{value: id, text: name}].
     Q_INVOKABLE QVariantList sellerChoices() const;
+    // Everyone who can find a case (every live user): [{value: id, text: name}].
+    Q_INVOKABLE QVariantList peopleChoices() const;
     // Competitor rule: warnings for an account, or for a new account in a group.
     Q_INVOKABLE QStringList accountWarnings(const QString& accountId) const;
     Q_INVOKABLE QStringList newAccountWarnings(const QString& competitorGroup) const;
@@ -298,8 +311,11 @@ private:
     struct Capture {
         std::string case_id, new_account, new_contact;
     } last_capture_;
+    // The last stage move of each case moved in this session (undoMove).
+    std::map<std::string, rules::StageMove> last_moves_;
     void remember_account(const std::string& account_id);
     std::unique_ptr<SyncController> sync_;
+    std::unique_ptr<Reminders> reminders_;
     std::unique_ptr<QTranslator> translator_;
     // Writes an export's text to DIR/file (DIR default: Documents); the path, or "" with lastError.
     QString saveExport(const QString& dir, const QString& file, const sync::Result<std::string>& text);

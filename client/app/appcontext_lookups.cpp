@@ -171,6 +171,15 @@ QVariantList AppContext::sellerChoices() const {
     return out;
 }
 
+QVariantList AppContext::peopleChoices() const {
+    QVariantList out;
+    if (!store_) return out;
+    sync::Stmt st = store_->read("SELECT id, name FROM users WHERE coalesce(deleted,0)=0 ORDER BY name COLLATE NOCASE");
+    while (st.step())
+        out.append(QVariantMap{{"value", q(std::string(st.text(0)))}, {"text", q(std::string(st.text(1)))}});
+    return out;
+}
+
 QStringList AppContext::accountWarnings(const QString& accountId) const {
     QStringList out;
     if (!store_) return out;

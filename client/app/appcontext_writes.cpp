@@ -311,10 +311,25 @@ bool AppContext::takeOwnership(const QString& caseId) {
 bool AppContext::moveStage(const QString& caseId, const QString& stage, const QString& lostReason) {
     if (!store_) return false;
     if (!sync::default_probability(s(stage))) return fail(tr("Unknown stage %1").arg(stage));
+    rules::StageMove done;
     auto moved = rules::move_stage(*store_, s(caseId), s(stage), s(lostReason.trimmed()),
-                                   rules::Actor{meta("user_id"), now_ms()});
+                                   rules::Actor{meta("user_id"), now_ms()}, &done);
     if (!moved.ok()) return fail(moved.error());
     if (!*moved) return true;  // already in that stage
+    last_moves_[done.case_id] = std::move(done);
+    sync_->localChange();
+    bump({"cases", "stage_changes", "activities"});
+    return true;
+}
+
+bool AppContext::undoMove(const QString& caseId) {
+    auto it = last_moves_.find(s(caseId));
+    if (!store_ || it == last_moves_.end()) return fail(tr("There is no move of this case to take back"));
+    auto st = rules::undo_move(*store_, it->second);
+    if (st.code() == sync::Code::Forbidden)
+        return fail(tr("The case has moved on since; move it back by hand if you want to"));
+    if (!st.ok()) return fail(st.error());
+    last_moves_.erase(it);
     sync_->localChange();
     bump({"cases", "stage_changes", "activities"});
     return true;

@@ -180,6 +180,9 @@ std::string load(sync::Store& st, std::uint64_t now) {
         must(st.create("follow_ups", {{"account_id", text(nordbank)}, {"summary", text("Call Lars about the offer")},
                                       {"due", text(date_days_ago(now, -3))}, {"related_kind", text("case")},
                                       {"related_id", text(offer1)}, {"assignee", text(me)}}));
+        // One that fell due yesterday: the home page's reminder.
+        must(st.create("follow_ups", {{"account_id", text(acme)}, {"summary", text("Send Eva the workshop notes")},
+                                      {"due", text(date_days_ago(now, 1))}, {"assignee", text(me)}}));
         must(st.create("programmes", {{"name", text("Coffee-machine programme Q1")}, {"cost", std::int64_t{500'000}},
                                       {"period_start", text(date_days_ago(now, 60))},
                                       {"period_end", text(date_days_ago(now, -30))}}));

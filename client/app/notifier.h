@@ -13,16 +13,21 @@ class QSystemTrayIcon;
 namespace fika::app {
 
 class SyncController;
+class Reminders;
 
 class DesktopNotifier : public QObject {
     Q_OBJECT
 public:
-    explicit DesktopNotifier(SyncController* sync, QObject* parent = nullptr);
+    // New cases from `sync`, follow-ups coming due from `reminders`.
+    DesktopNotifier(SyncController* sync, Reminders* reminders, QObject* parent = nullptr);
     ~DesktopNotifier() override;
     // False where the desktop has no system tray (then nothing is shown outside the app).
     bool active() const { return tray_ != nullptr; }
     // The tray icon's tooltip: Fika, and the inbox's unread count when there is one.
     QString toolTip() const;
+signals:
+    // The person clicked a notification: the window comes to the front.
+    void clicked();
 
 private:
     void show(const QString& title, const QString& body);

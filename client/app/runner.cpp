@@ -269,7 +269,14 @@ int run_app(int argc, char** argv) {
 
     // A seller's new case becomes a desktop notification where the desktop has a tray.
     std::unique_ptr<DesktopNotifier> notifier;
-    if (!quiet_run) notifier = std::make_unique<DesktopNotifier>(ctx.syncController());
+    if (!quiet_run) {
+        notifier = std::make_unique<DesktopNotifier>(ctx.syncController(), ctx.reminders());
+        QObject::connect(notifier.get(), &DesktopNotifier::clicked, window, [window] {
+            window->show();
+            window->raise();
+            window->requestActivate();
+        });
+    }
 
     if (p.isSet(startup)) {
         // The first screen is up when its first frame has been drawn. frameSwapped comes

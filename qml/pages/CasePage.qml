@@ -289,14 +289,8 @@ Page {
             }
         }
     }
-    Dialog {
+    LostReasonDialog {
         id: lostDialog
-        title: qsTr("Why was it lost?")
-        modal: true
-        anchors.centerIn: Overlay.overlay
-        width: Math.min(420, win.width - 32)
-        standardButtons: Dialog.Ok | Dialog.Cancel
-        TextField { id: reason; width: parent.width; placeholderText: qsTr("Price, timing, another vendor\u2026") }
-        onAccepted: App.moveStage(pageRoot.recordId, "lost", reason.text)
+        onAccepted: App.moveStage(pageRoot.recordId, "lost", reason)
     }
 }

@@ -53,6 +53,88 @@ Page {
                     onClicked: win.openPage("capture")
                 }
             }
+            // Follow-ups that are due: open one, done, or snoozed for an hour or till tomorrow.
+            Pane {
+                objectName: "remindersPane"
+                visible: dueList.count > 0
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Material.elevation: 1
+                ColumnLayout {
+                    width: parent.width
+                    spacing: 4
+                    RowLayout {
+                        MdIcon { text: "\uF09A"; color: Material.accent }  // bell
+                        Label { text: qsTr("Follow-ups due (%1)").arg(dueList.count); font.bold: true; Layout.fillWidth: true }
+                    }
+                    Repeater {
+                        id: dueList
+                        objectName: "remindersList"
+                        model: App.reminders
+                        delegate: RowLayout {
+                            id: due
+                            required property string key
+                            required property string table
+                            required property string recordId
+                            required property string title
+                            required property string customer
+                            required property string caseId
+                            required property string snoozedUntil
+                            required property bool overdue
+                            required property string due
+                            objectName: "reminder_" + recordId
+                            Layout.fillWidth: true
+                            ItemDelegate {
+                                objectName: "reminderOpen"
+                                Layout.fillWidth: true
+                                padding: 4
+                                contentItem: ColumnLayout {
+                                    spacing: 0
+                                    Label { text: due.title; wrapMode: Label.Wrap; maximumLineCount: 2; elide: Label.ElideRight; Layout.fillWidth: true }
+                                    Label {
+                                        text: [due.customer,
+                                               due.overdue ? qsTr("was due %1").arg(due.due) : qsTr("due today"),
+                                               due.snoozedUntil !== "" ? qsTr("snoozed until %1").arg(due.snoozedUntil) : ""]
+                                              .filter(function (s) { return s !== "" }).join(" \u00b7 ")
+                                        color: due.overdue ? Material.color(Material.Red) : Material.foreground
+                                        opacity: 0.8
+                                        font.pixelSize: 13
+                                        elide: Label.ElideRight
+                                        Layout.fillWidth: true
+                                    }
+                                }
+                                onClicked: {
+                                    if (due.caseId !== "") win.openPage("case", due.caseId)
+                                    else win.openPage("customer", App.record(due.table, due.recordId).account_id)
+                                }
+                            }
+                            ToolButton {
+                                objectName: "reminderSnooze"
+                                contentItem: MdIcon { text: "\uF020"; horizontalAlignment: Text.AlignHCenter }  // alarm
+                                onClicked: snoozeMenu.popup()
+                                ToolTip.visible: hovered
+                                ToolTip.text: qsTr("Snooze")
+                                Accessible.name: qsTr("Snooze")
+                                Menu {
+                                    id: snoozeMenu
+                                    objectName: "reminderSnoozeMenu"
+                                    MenuItem { objectName: "snoozeHour"; text: qsTr("For an hour"); onTriggered: App.reminders.snooze(due.key, 60) }
+                                    MenuItem { objectName: "snoozeTomorrow"; text: qsTr("Until tomorrow"); onTriggered: App.reminders.snooze(due.key, 0) }
+                                }
+                            }
+                            ToolButton {
+                                objectName: "reminderDone"
+                                contentItem: MdIcon { text: "\uF12C"; horizontalAlignment: Text.AlignHCenter }  // check
+                                onClicked: App.reminders.done(due.key)
+                                ToolTip.visible: hovered
+                                ToolTip.text: qsTr("Done")
+                                Accessible.name: qsTr("Done")
+                            }
+                        }
+                    }
+                }
+            }
             Pane {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16

@@ -69,6 +69,22 @@ Page {
                 Button { visible: App.serverUrl !== ""; text: qsTr("Sync now"); onClicked: App.sync.syncNow() }
                 Button { visible: App.serverUrl !== ""; text: qsTr("Disconnect"); flat: true; onClicked: App.disconnectServer() }
             }
+            // When follow-ups falling due are raised as a notification (the due day, this hour).
+            RowLayout {
+                Layout.fillWidth: true
+                Label { text: qsTr("Remind me of follow-ups due at"); wrapMode: Label.Wrap; Layout.fillWidth: true }
+                SpinBox {
+                    objectName: "reminderHour"
+                    from: 0
+                    to: 23
+                    value: App.reminders.hour
+                    editable: true
+                    textFromValue: function(v) { return (v < 10 ? "0" : "") + v + ":00" }
+                    valueFromText: function(t) { return parseInt(t) }
+                    onValueModified: App.reminders.hour = value
+                    Accessible.name: qsTr("Remind me of follow-ups due at")
+                }
+            }
             // E-mail about new cases, for sellers who are not in the app all day: kept on
             // this device and sent to the server (now, or at the next sync).
             ColumnLayout {

@@ -53,7 +53,28 @@ const std::string& probability_sql() {
 namespace {
 
 constexpr const char* kCaseTally = "app_tally_cases";
+constexpr const char* kFinderTally = "app_tally_cases_found";
 std::string tally_of(const std::string& table) { return table == "cases" ? kCaseTally : "app_tally_" + table; }
+
+// The tally that answers for `f`, and its condition (?9 the user).
+std::pair<const char*, const char*> tally_for(const CaseFilter& f) {
+    switch (f.by) {
+        case CaseFilter::By::Owner: return {kCaseTally, " AND owner=?9"};
+        case CaseFilter::By::Finder: return {kFinderTally, " AND found_by=?9"};
+        default: return {kCaseTally, ""};
+    }
+}
+// The same condition over the cases table (?9 the user).
+const char* cases_where(const CaseFilter& f) {
+    switch (f.by) {
+        case CaseFilter::By::Owner: return f.user.empty() ? " AND owner IS NULL" : " AND owner=?9";
+        case CaseFilter::By::Finder: return " AND found_by=?9";
+        default: return "";
+    }
+}
+void bind_filter(sync::Stmt& st, const CaseFilter& f, bool tally) {
+    if (f.by != CaseFilter::By::Everyone && (tally || !f.user.empty())) st.bind(9, f.user);
+}
 
 }  // namespace
 
@@ -65,9 +86,16 @@ sync::Status keep_tallies(sync::Store& store) {
                 tally.fields = {"stage", "currency", "owner", "deleted", "value", "probability"};
                 tally.keys = {{"stage", "stage"},
                               {"currency", "coalesce(currency,'" + default_currency() + "')"},
-                              {"owned", "owner IS NOT NULL"},
+                              {"owner", "owner"},
                               {"deleted", "coalesce(deleted,0)"}};
                 tally.sums = {{"value", "value"}, {"weighted", "value * " + probability_sql() + " / 100"}};
+                // The same per finder: a row per stage, currency and person is a few
+                // thousand rows for a firm, whatever the number of cases.
+                sync::Store::Tally found = tally;
+                found.name = kFinderTally;
+                found.fields = {"stage", "currency", "found_by", "deleted", "value", "probability"};
+                found.keys[2] = {"found_by", "found_by"};
+                sync::must(store.add_tally(found));
             }
             sync::must(store.add_tally(tally));
         }
@@ -75,24 +103,26 @@ sync::Status keep_tallies(sync::Store& store) {
 }
 
 std::optional<std::int64_t> tallied_count(sync::Store& store, const CountQuery& q) {
-    const std::string name = tally_of(q.table);
-    if (!store.tallied(name)) return std::nullopt;
     bool cases = q.table == "cases";
-    if (!cases && (!q.stage.empty() || q.unowned_open)) return std::nullopt;
-    std::string sql = "SELECT ifnull(sum(n),0) FROM " + name + " WHERE deleted=?1";
+    if (!cases && (!q.stage.empty() || q.unowned_open || q.filter.by != CaseFilter::By::Everyone)) return std::nullopt;
+    auto [tally, where] = cases ? tally_for(q.filter) : std::pair<const char*, const char*>{nullptr, ""};
+    const std::string name = tally ? tally : tally_of(q.table);
+    if (!store.tallied(name)) return std::nullopt;
+    std::string sql = "SELECT ifnull(sum(n),0) FROM " + name + " WHERE deleted=?1" + where;
     if (!q.stage.empty()) sql += " AND stage=?2";
-    if (q.unowned_open) sql += " AND NOT owned AND stage NOT IN ('won','lost','')";
+    if (q.unowned_open) sql += " AND owner='' AND stage NOT IN ('won','lost','')";
     try {
         sync::Stmt st = store.read(sql);
         st.bind(1, std::int64_t{q.trash ? 1 : 0});
         if (!q.stage.empty()) st.bind(2, q.stage);
+        if (cases) bind_filter(st, q.filter, true);
         return st.step() ? std::optional<std::int64_t>(st.integer(0)) : std::nullopt;
     } catch (const sync::Failure&) {
         return std::nullopt;
     }
 }
 
-sync::Result<Pipeline> pipeline(sync::Store& store) {
+sync::Result<Pipeline> pipeline(sync::Store& store, const CaseFilter& filter) {
     return sync::guard([&] {
         std::map<std::string, StageSums> by_stage;
         Pipeline out;
@@ -107,10 +137,11 @@ sync::Result<Pipeline> pipeline(sync::Store& store) {
                 out.open_weighted[currency] += weighted;
             }
         };
-        if (store.tallied(kCaseTally)) {
+        if (auto [tally, where] = tally_for(filter); store.tallied(tally)) {
             // Per stage and currency from the tally: its cost does not grow with the cases.
             sync::Stmt st = store.read(std::string("SELECT stage, currency, sum(n), sum(value), sum(weighted) FROM ") +
-                                       kCaseTally + " WHERE deleted=0 GROUP BY stage, currency");
+                                       tally + " WHERE deleted=0" + where + " GROUP BY stage, currency");
+            bind_filter(st, filter, true);
             while (st.step())
                 add(std::string(st.text(0)), std::string(st.text(1)), st.integer(2), st.integer(3), st.integer(4));
         } else {
@@ -125,7 +156,9 @@ sync::Result<Pipeline> pipeline(sync::Store& store) {
                 bool mixed = false;
                 sync::Stmt st = store.read("SELECT stage, min(" + cur + "), max(" + cur + "), count(*), coalesce(sum(value),0), "
                                            "coalesce(sum(value * " + probability_sql() + " / 100),0) FROM cases "
-                                           "WHERE coalesce(deleted,0)=0 GROUP BY stage" + (per_currency ? ", currency" : ""));
+                                           "WHERE coalesce(deleted,0)=0" + cases_where(filter) + " GROUP BY stage" +
+                                           (per_currency ? ", currency" : ""));
+                bind_filter(st, filter, false);
                 while (st.step()) {
                     std::string c(st.text(1));
                     mixed = mixed || c != st.text(2);
@@ -172,7 +205,7 @@ sync::Result<std::string> record_stage_change(sync::Store& store, const StageCha
 }
 
 sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, const std::string& stage,
-                              const std::string& lost_reason, const Actor& actor) {
+                              const std::string& lost_reason, const Actor& actor, StageMove* done) {
     auto c = store.get("cases", case_id);
     if (!c.ok()) return c.error();
     const std::string from = sync::to_display((*c)["stage"]);
@@ -195,17 +228,34 @@ sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, co
         if (!manual || stage == "won" || stage == "lost") f.emplace_back("probability", kNone);
         if (stage == "lost" && !lost_reason.empty()) f.emplace_back("lost_reason", sync::text(lost_reason));
         must(store.update("cases", case_id, f));
-        sync::must(record_stage_change(store, {account, case_id, from, stage, actor.user_id, seconds}));
+        StageMove move{case_id, from, stage, p, (*c)["lost_reason"], {}, {}};
+        move.stage_change_id = sync::must(record_stage_change(store, {account, case_id, from, stage, actor.user_id, seconds}));
         if (stage == "offer" || stage == "won" || stage == "lost") {
             sync::Fields af = {{"type", sync::text(stage)}, {"account_id", sync::text(account)},
                                {"case_id", sync::text(case_id)}, {"date", sync::text(sync::utc_text(seconds, "%Y-%m-%d"))}};
             if (auto* contact = std::get_if<std::string>(&(*c)["contact_id"])) af.emplace_back("contact_id", sync::text(*contact));
             if (!actor.user_id.empty()) af.emplace_back("by_user", sync::text(actor.user_id));
-            auto activity = store.create("activities", af);
-            if (!activity.ok()) throw sync::Failure{activity.error()};
+            move.activity_id = sync::must(store.create("activities", af));
         }
         must(batch.commit());
+        if (done) *done = std::move(move);
         return true;
+    });
+}
+
+sync::Status undo_move(sync::Store& store, const StageMove& move) {
+    auto c = store.get("cases", move.case_id);
+    if (!c.ok()) return c.error();
+    if (sync::to_display((*c)["stage"]) != move.to || move.from.empty())
+        return sync::Error{sync::Code::Forbidden, "the case has moved on since"};
+    return sync::guard_status([&] {
+        sync::Store::Batch batch(store);
+        sync::must(store.update("cases", move.case_id, {{"stage", sync::text(move.from)},
+                                                        {"probability", move.probability},
+                                                        {"lost_reason", move.lost_reason}}));
+        for (auto [table, id] : {std::pair{"stage_changes", move.stage_change_id}, {"activities", move.activity_id}})
+            if (!id.empty()) sync::must(store.remove(table, id));
+        sync::must(batch.commit());
     });
 }
 
@@ -241,6 +291,43 @@ sync::Result<std::vector<std::string>> active_rivals(sync::HubStore& hub, const 
         for (const sync::Record& a : sync::must(hub.find("accounts", "competitor_group", sync::text(group), 10000))) {
             if (out.size() >= limit) break;
             if (a.id != except_id && sync::to_display(a["policy"]) == "active") out.push_back(sync::to_display(a["name"]));
+        }
+        return out;
+    });
+}
+
+sync::Result<std::vector<FollowUpDue>> follow_ups_due(sync::Store& store, const std::string& user_id,
+                                                      const std::string& up_to, std::size_t limit) {
+    return sync::guard([&] {
+        // ?1 the user ("" anyone), ?2 the last due date, ?3 the limit. Each part of the
+        // cases' side reads an index over (owner or finder, follow-up date), so its cost
+        // follows this person's due cases, not the cases on the device.
+        const std::string open_case = " AND c.follow_up IS NOT NULL AND c.follow_up<=?2 AND coalesce(c.deleted,0)=0"
+                                      " AND c.stage NOT IN ('won','lost')";
+        const std::string cases_part = " SELECT 'cases', c.id, c.title, c.account_id, c.id, c.follow_up FROM cases c WHERE ";
+        sync::Stmt st = store.read(
+            "SELECT x.*, a.name FROM ("
+            " SELECT 'follow_ups', f.id, f.summary, f.account_id, CASE WHEN f.related_kind='case' THEN f.related_id END,"
+            "  f.due FROM follow_ups f"
+            " LEFT JOIN cases c ON f.related_kind='case' AND c.id=f.related_id"
+            " WHERE coalesce(f.deleted,0)=0 AND coalesce(f.status,'open')='open' AND f.due IS NOT NULL AND f.due<=?2"
+            "  AND (?1='' OR f.assignee=?1 OR (f.assignee IS NULL AND (c.owner=?1 OR (c.owner IS NULL AND c.found_by=?1))))"
+            " UNION ALL" + cases_part + "?1<>'' AND c.owner=?1" + open_case +
+            " UNION ALL" + cases_part + "?1<>'' AND c.owner IS NULL AND c.found_by=?1" + open_case +
+            " UNION ALL" + cases_part + "?1=''" + open_case +
+            ") x LEFT JOIN accounts a ON a.id=x.account_id ORDER BY 6, 1, 2 LIMIT ?3");
+        st.bind(1, user_id).bind(2, up_to).bind(3, static_cast<std::int64_t>(limit));
+        std::vector<FollowUpDue> out;
+        while (st.step()) {
+            FollowUpDue d;
+            d.table = std::string(st.text(0));
+            d.id = std::string(st.text(1));
+            d.title = std::string(st.text(2));
+            d.account_id = std::string(st.text(3));
+            if (!st.is_null(4)) d.case_id = std::string(st.text(4));
+            d.due = std::string(st.text(5));
+            if (!st.is_null(6)) d.account_name = std::string(st.text(6));
+            out.push_back(std::move(d));
         }
         return out;
     });

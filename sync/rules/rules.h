@@ -28,8 +28,20 @@ struct Actor {
 // by); and for offer, won and lost a funnel activity of that type, on the case's customer
 // and person, dated today. Moving to the stage it is in writes nothing (false).
 // Errors: NotFound (no such case), Invalid (an unknown stage), Storage.
+// `done`, when given, receives what the move wrote, for undo_move.
+struct StageMove {
+    std::string case_id, from, to;
+    sync::Value probability, lost_reason;  // the case's before the move
+    std::string stage_change_id, activity_id;  // what the move wrote ("" for no activity)
+};
 sync::Result<bool> move_stage(sync::Store& store, const std::string& case_id, const std::string& stage,
-                              const std::string& lost_reason, const Actor& actor);
+                              const std::string& lost_reason, const Actor& actor, StageMove* done = nullptr);
+// Takes a move back, in one transaction, as if it had not been made: the case's stage,
+// probability and lost reason as they were, and the stage change and funnel activity it
+// wrote deleted (so the funnel and the time in stage do not count it). Errors: Forbidden
+// when the case has left the stage it was moved to since (nothing is changed), NotFound,
+// Storage.
+sync::Status undo_move(sync::Store& store, const StageMove& move);
 
 // The funnel's stages in order (the schema's choices for a case's stage): spotted,
 // qualified, meeting, offer, negotiation, won, lost.
@@ -60,23 +72,30 @@ struct Pipeline {
     // Open cases only (not won, not lost), by currency.
     std::map<std::string, std::int64_t> open_value, open_weighted;
 };
-sync::Result<Pipeline> pipeline(sync::Store& store);
+// Whose cases a pipeline or a count covers: everyone's, those owned by `user` ("" for
+// the cases nobody owns yet), or those found by `user`.
+struct CaseFilter {
+    enum class By { Everyone, Owner, Finder } by = By::Everyone;
+    std::string user;
+};
+sync::Result<Pipeline> pipeline(sync::Store& store, const CaseFilter& filter = {});
 // Running tallies the views read instead of scanning a table (sync::Store::add_tally),
 // kept by the database through every write and sync: the cases per stage, currency,
-// owned or not and deleted or not, with their value and weighted value (what
-// pipeline() sums), and every other table's records, deleted or not. Built once, on the
+// owner and deleted or not, and again per finder instead of owner, with their value and
+// weighted value (what pipeline() sums), and every other table's records, deleted or not. Built once, on the
 // first start of a version that defines them (one read of each table). The app adds them
 // at start; pipeline() and tallied_count() use them when this connection has them.
 // Errors: Storage (a read-only or full disk: the views count and sum by scanning).
 sync::Status keep_tallies(sync::Store& store);
 // How many records of a table are live (trash: in the trash), of a stage when one is
-// given, only open cases without an owner when unowned_open: from its tally, or nullopt
-// when this connection has none (count them instead).
+// given, only open cases without an owner when unowned_open, only the cases `filter`
+// covers: from its tally, or nullopt when this connection has none (count them instead).
 struct CountQuery {
     std::string table;
     bool trash = false;
     std::string stage;
     bool unowned_open = false;
+    CaseFilter filter = {};
 };
 std::optional<std::int64_t> tallied_count(sync::Store& store, const CountQuery& q);
 // A case's probability as an SQL expression over the cases table (its own, or its stage's
@@ -113,6 +132,18 @@ sync::Result<std::vector<std::string>> active_rivals(sync::Store& device, const 
                                                      const std::string& except_id, std::size_t limit);
 sync::Result<std::vector<std::string>> active_rivals(sync::HubStore& hub, const std::string& group,
                                                      const std::string& except_id, std::size_t limit);
+
+// Follow-ups a person should be reminded of: open follow-ups due on or before `up_to`
+// (YYYY-MM-DD) that are assigned to `user_id`, or to no one on a case the user owns or
+// found; and open cases (not won or lost) whose follow-up date is due, that the user
+// owns, or found while no one owns them. With no user (a device never connected) every
+// one of them. Oldest due first, at most `limit`. Errors: Storage.
+struct FollowUpDue {
+    std::string table;  // "follow_ups" or "cases"
+    std::string id, title, account_id, account_name, case_id, due;  // case_id: the case a follow-up is on
+};
+sync::Result<std::vector<FollowUpDue>> follow_ups_due(sync::Store& store, const std::string& user_id,
+                                                      const std::string& up_to, std::size_t limit);
 
 // E-mail about notifications (the server sends it; the app and fika-cli set it).
 // Whether `a` is one address that can go in a To: line as it is: user@domain.tld, no

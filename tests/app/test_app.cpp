@@ -23,6 +23,7 @@
 
 #include "appcontext.h"
 #include "models.h"
+#include "reminders.h"
 #include "reports.h"
 #include "qt_testutil.h"
 #include "server_harness.h"
@@ -69,6 +70,7 @@ std::unique_ptr<AppContext> offline_app(const TempDir& dir) {
     AppContext::Options o;
     o.database = QString::fromStdString(dir.file("app.db"));
     auto app = std::make_unique<AppContext>(o);
+    INFO(app->openError().toStdString());
     REQUIRE(app->ok());
     app->syncController()->setBackoff(std::chrono::milliseconds(100), std::chrono::milliseconds(1500));
     return app;
@@ -970,9 +972,11 @@ TEST_CASE("a damaged database: the app opens without waiting for SQLite's check 
     fika::app::SyncController* sc = w.app->syncController();
     REQUIRE(wait_until([&] { return sc->state() == "synced"; }, 10000));
     QString acct = w.app->createAccount({{"name", "Nordhavn A/S"}});
+    // Enough that the middle of the file is cases, well past the schema at its start (the
+    // app's tally triggers and indexes have grown it to more than a few pages).
     for (int i = 0; i < 300; ++i)
         REQUIRE(!w.app->createRecord("cases", {{"account_id", acct}, {"title", QString("Crane %1").arg(i)},
-                                               {"need", QString(300, QChar('a' + i % 26))}}).isEmpty());
+                                               {"need", QString(1500, QChar('a' + i % 26))}}).isEmpty());
     REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
     w.app.reset();
     // Pages in the middle of the closed file (the cases, not the schema at its start) are
@@ -982,7 +986,7 @@ TEST_CASE("a damaged database: the app opens without waiting for SQLite's check 
         std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
         f.seekg(0, std::ios::end);
         auto size = static_cast<long>(f.tellg());
-        REQUIRE(size > 40 * 4096);
+        REQUIRE(size > 200 * 4096);
         for (long page = size / 4096 / 3; page < size / 4096 * 2 / 3; page += 3) {
             f.seekp(page * 4096);
             f.write(std::string(64, '\x7f').data(), 64);
@@ -1290,4 +1294,105 @@ TEST_CASE("an admin's sign-out reaches the app at its next sync - what was writt
         CHECK_FALSE(exists(dir.file(f)));
     }
     CHECK(server_note_bodies(srv, dir, sam).count("sent before signing out") == 1);
+}
+
+TEST_CASE("follow-ups falling due are raised at their hour once - snoozed they come back - done they go - others' are not mine") {
+    TempDir dir;
+    const QDate today(2026, 12, 7);
+    auto at = [&](const QDate& d, int h, int m, int s = 0) {
+        return static_cast<std::uint64_t>(QDateTime(d, QTime(h, m, s)).toMSecsSinceEpoch());
+    };
+    std::uint64_t now = at(today, 8, 0);
+    AppContext::Options o;
+    o.database = QString::fromStdString(dir.file("app.db"));
+    o.wall = [&] { return now; };
+    auto app = std::make_unique<AppContext>(o);
+    REQUIRE(app->ok());
+    app->setLanguage("en");
+    REQUIRE(app->store().set_meta("user_id", "u-me").ok());
+    const QString day = today.toString(Qt::ISODate), yesterday = today.addDays(-1).toString(Qt::ISODate),
+                  tomorrow = today.addDays(1).toString(Qt::ISODate);
+    QString acct = app->createAccount({{"name", "Nordhavn A/S"}});
+    REQUIRE(!acct.isEmpty());
+    auto kase = [&](const QString& title, const QVariantMap& more) {
+        QVariantMap f = more;
+        f["account_id"] = acct;
+        f["title"] = title;
+        QString id = app->createRecord("cases", f);
+        REQUIRE(!id.isEmpty());
+        return id;
+    };
+    auto follow_up = [&](const QString& summary, const QString& due, const QString& assignee) {
+        QString id = app->createRecord("follow_ups", {{"account_id", acct}, {"summary", summary}, {"due", due},
+                                                      {"assignee", assignee}});
+        REQUIRE(!id.isEmpty());
+        return id;
+    };
+    fika::app::Reminders& r = *app->reminders();
+    QAbstractItemModelTester tester(&r, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QSignalSpy spy(&r, &fika::app::Reminders::raised);
+    QString crane = kase("Crane offer", {{"owner", "u-me"}, {"follow_up", yesterday}});
+    kase("Their crane", {{"owner", "u-other"}, {"follow_up", yesterday}});
+    kase("Won already", {{"owner", "u-me"}, {"follow_up", yesterday}, {"stage", "won"}});
+    kase("Found by me", {{"found_by", "u-me"}, {"follow_up", day}});
+    QString call = follow_up("Call Eva", day, "u-me");
+    follow_up("Send the offer", tomorrow, "u-me");
+    follow_up("Their call", day, "u-other");
+
+    r.check();
+    // Mine only, due today or before, open: the overdue case at once, today's at 09:00.
+    CHECK(r.count() == 3);
+    REQUIRE(spy.count() == 1);
+    CHECK(spy[0][0].toString() == "Follow-up due: Crane offer");
+    CHECK(spy[0][1].toString() == "Nordhavn A/S");
+    CHECK(r.data(r.index(0), fika::app::Reminders::OverdueRole).toBool());
+    r.check();
+    CHECK(spy.count() == 1);  // once
+    now = at(today, 8, 59, 50);
+    r.check();
+    CHECK(spy.count() == 1);
+    now = at(today, 9, 0, 10);
+    r.check();
+    REQUIRE(spy.count() == 2);
+    CHECK(spy[1][0].toString() == "2 follow-ups due");
+    // Snoozed for an hour: raised again when the hour is up, not before.
+    r.snooze("follow_ups/" + call, 60);
+    now = at(today, 10, 0, 0);
+    r.check();
+    CHECK(spy.count() == 2);
+    now = at(today, 10, 0, 20);
+    r.check();
+    REQUIRE(spy.count() == 3);
+    CHECK(spy[2][0].toString() == "Follow-up due: Call Eva");
+
+    // A restart raises nothing that was raised already.
+    app.reset();
+    now = at(today, 10, 5);
+    app = std::make_unique<AppContext>(o);
+    REQUIRE(app->ok());
+    app->setLanguage("en");
+    fika::app::Reminders& again = *app->reminders();
+    QSignalSpy after_restart(&again, &fika::app::Reminders::raised);
+    again.check();
+    CHECK(again.count() == 3);
+    CHECK(after_restart.count() == 0);
+
+    // Done: the follow-up is closed, the case's date cleared; both leave the list.
+    REQUIRE(again.done("follow_ups/" + call));
+    CHECK(app->record("follow_ups", call).value("status").toString() == "done");
+    CHECK(again.count() == 2);
+    REQUIRE(again.done("cases/" + crane));
+    CHECK(app->record("cases", crane).value("follow_up").toString().isEmpty());
+    CHECK(again.count() == 1);
+
+    // Reminded at 07:00 instead: tomorrow's follow-up comes at 07:00, and only it.
+    again.setHour(7);
+    CHECK(again.hour() == 7);
+    now = at(today.addDays(1), 6, 59);
+    again.check();
+    CHECK(after_restart.count() == 0);
+    now = at(today.addDays(1), 7, 0, 5);
+    again.check();
+    REQUIRE(after_restart.count() == 1);
+    CHECK(after_restart[0][0].toString() == "Follow-up due: Send the offer");
 }

@@ -34,6 +34,11 @@ public:
         return w;
     }
     fika::app::AppContext* app = nullptr;
+    // A count the test checks a view against, read straight from the database.
+    Q_INVOKABLE int count(const QString& sql) {
+        fika::sync::Stmt st = app->store().read(sql.toStdString());
+        return st.step() ? static_cast<int>(st.integer(0)) : -1;
+    }
     // A concurrent remote write of `field` that beats the local value.
     Q_INVOKABLE bool makeConflict(const QString& table, const QString& id, const QString& field, const QString& theirs) {
         auto& st = app->store();

@@ -43,7 +43,7 @@ TEST_CASE("a seller's new case pops up from Fika's tray icon - its tooltip count
     REQUIRE(app.ok());
     // The tray comes up beside this test; wait for it as a desktop session would have it.
     REQUIRE(wait_until([] { return QSystemTrayIcon::isSystemTrayAvailable(); }, 10000));
-    fika::app::DesktopNotifier notifier(app.syncController());
+    fika::app::DesktopNotifier notifier(app.syncController(), app.reminders());
     REQUIRE(notifier.active());
     CHECK(message_on_screen().isEmpty());
 

@@ -25,6 +25,7 @@
 #include <nlohmann/json.hpp>
 
 #include "appcontext.h"
+#include "reminders.h"
 #include "enrolment.h"
 #include "sync_client.h"
 #include "synccontroller.h"
@@ -899,4 +900,38 @@ TEST_CASE("a seller chooses e-mail in Settings: a wrong address is said - a dail
     REQUIRE(wait_until([&] { return text_of(ui.find("mailStatus")) == "Saved"; }, 20000));
     CHECK(server_says()["mode"] == "instant");
     CHECK(server_says()["hour"] == 7);
+}
+
+TEST_CASE("a follow-up raises a notice in the window at the hour chosen in Settings - not before - Show goes home where it waits") {
+    NoWarnings nw;
+    Ui ui;
+    const QDate today = QDate::currentDate();
+    ui.now_ms = static_cast<std::uint64_t>(QDateTime(today, QTime(8, 0)).toMSecsSinceEpoch());
+    auto* reminders = ui.ctx->reminders();
+    reminders->check();  // the demo's follow-up that fell due yesterday is raised now
+    ui.show("settings");
+    // 09:00 by default; one arrow up makes it 10:00.
+    QQuickItem* hour = ui.find("reminderHour");
+    REQUIRE(hour);
+    CHECK(hour->property("value").toInt() == 9);
+    ui.click(hour);
+    ui.key(Qt::Key_Up);
+    CHECK(hour->property("value").toInt() == 10);
+    CHECK(reminders->hour() == 10);
+    QString acct = ui.ctx->firstId("accounts", "Fjord");
+    REQUIRE(!acct.isEmpty());
+    REQUIRE(!ui.ctx->createRecord("follow_ups", {{"account_id", acct}, {"summary", "Book the site visit"},
+                                                 {"due", today.toString(Qt::ISODate)}, {"assignee", ui.ctx->userId()}})
+                 .isEmpty());
+    ui.show("inbox");
+    ui.now_ms = static_cast<std::uint64_t>(QDateTime(today, QTime(9, 59, 50)).toMSecsSinceEpoch());
+    reminders->check();
+    ui.settle(200);
+    CHECK(text_of(ui.find("snackbarText")).find("Book the site visit") == std::string::npos);
+    ui.now_ms = static_cast<std::uint64_t>(QDateTime(today, QTime(10, 0, 5)).toMSecsSinceEpoch());
+    reminders->check();
+    REQUIRE(wait_until([&] { return text_of(ui.find("snackbarText")).starts_with("Follow-up due: Book the site visit"); }, 3000));
+    ui.click("snackbarAction");
+    CHECK(ui.page() == "home");
+    REQUIRE(wait_until([&] { return ui.find("remindersPane") && ui.find("remindersPane")->isVisible(); }, 3000));
 }

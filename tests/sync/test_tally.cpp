@@ -41,6 +41,9 @@ std::int64_t scan_count(Store& s, const rules::CountQuery& q) {
     std::string sql = "SELECT count(*) FROM " + q.table + " WHERE coalesce(deleted,0)=" + (q.trash ? "1" : "0");
     if (!q.stage.empty()) sql += " AND stage='" + q.stage + "'";
     if (q.unowned_open) sql += " AND owner IS NULL AND stage NOT IN ('won','lost')";
+    using By = rules::CaseFilter::By;
+    if (q.filter.by == By::Owner) sql += q.filter.user.empty() ? " AND owner IS NULL" : " AND owner='" + q.filter.user + "'";
+    if (q.filter.by == By::Finder) sql += " AND found_by='" + q.filter.user + "'";
     Stmt st = s.read(sql);
     REQUIRE(st.step());
     return st.integer(0);
@@ -48,18 +51,31 @@ std::int64_t scan_count(Store& s, const rules::CountQuery& q) {
 
 // The tallied connection's figures against a scan on a second connection to the same file
 // (which has not checked the tallies, so it counts and sums the rows).
+// The filters a board offers: everyone's, one seller's, nobody's, one finder's.
+const std::vector<rules::CaseFilter> kFilters = {{}, {rules::CaseFilter::By::Owner, "seller-1"},
+                                                 {rules::CaseFilter::By::Owner, ""},
+                                                 {rules::CaseFilter::By::Finder, "consultant-2"}};
+
 void check_against_scan(Store& tallied, Store& scanning) {
-    auto by_tally = rules::pipeline(tallied);
-    auto by_scan = rules::pipeline(scanning);
-    REQUIRE(by_tally.ok());
-    REQUIRE(by_scan.ok());
-    CHECK(describe(*by_tally) == describe(*by_scan));
+    for (const rules::CaseFilter& f : kFilters) {
+        INFO("filter " << static_cast<int>(f.by) << " " << f.user);
+        auto by_tally = rules::pipeline(tallied, f);
+        auto by_scan = rules::pipeline(scanning, f);
+        REQUIRE(by_tally.ok());
+        REQUIRE(by_scan.ok());
+        CHECK(describe(*by_tally) == describe(*by_scan));
+    }
     std::vector<rules::CountQuery> queries = {{"cases", false, "", false}, {"cases", true, "", false},
                                               {"cases", false, "offer", false}, {"cases", false, "", true},
                                               {"cases", true, "won", false}, {"accounts", false, "", false},
                                               {"accounts", true, "", false}};
+    for (const rules::CaseFilter& f : kFilters) {
+        queries.push_back({"cases", false, "meeting", false, f});
+        queries.push_back({"cases", false, "", false, f});
+    }
     for (const rules::CountQuery& q : queries) {
-        INFO(q.table << (q.trash ? " trash" : "") << " stage " << q.stage << (q.unowned_open ? " unowned" : ""));
+        INFO(q.table << (q.trash ? " trash" : "") << " stage " << q.stage << (q.unowned_open ? " unowned" : "")
+                     << " filter " << static_cast<int>(q.filter.by) << " " << q.filter.user);
         CHECK(rules::tallied_count(scanning, q) == std::nullopt);
         auto n = rules::tallied_count(tallied, q);
         REQUIRE(n);
@@ -105,6 +121,7 @@ TEST_CASE("tallies give what a scan gives - through own writes - merges from ano
                 if (std::string c = pick(currencies); !c.empty()) f.emplace_back("currency", text(c));
                 if (rng() % 3 == 0) f.emplace_back("probability", static_cast<std::int64_t>(rng() % 101));
                 if (rng() % 2) f.emplace_back("owner", text("seller-" + std::to_string(rng() % 3)));
+                if (rng() % 4) f.emplace_back("found_by", text("consultant-" + std::to_string(rng() % 3)));
                 auto id = s.create("cases", std::move(f));
                 REQUIRE(id.ok());
                 cases.push_back(*id);
@@ -181,4 +198,59 @@ TEST_CASE("a tally of an unknown table or field is refused") {
     CHECK(s->add_tally({"cases", "cases", {"stage"}, {{"k", "stage"}}, {}}).code() == Code::Invalid);
     CHECK(s->add_tally({"_t", "cases", {"stage"}, {{"k", "stage"}}, {}}).code() == Code::Invalid);
     CHECK_FALSE(s->tallied("t2"));
+}
+
+TEST_CASE("a stage move taken back leaves the case, the funnel and the board's sums as they were") {
+    TempDir dir;
+    FakeWall wall;
+    auto s = open_store(dir.file("a.db"), Role::Device, wall, 2);
+    REQUIRE(rules::keep_tallies(*s).ok());
+    auto acct = s->create("accounts", {{"name", text("Nordhavn A/S")}});
+    REQUIRE(acct.ok());
+    auto kase = s->create("cases", {{"account_id", text(*acct)}, {"title", text("Crane software")},
+                                    {"stage", text("qualified")}, {"value", std::int64_t{400000}},
+                                    {"probability", std::int64_t{33}}, {"owner", text("seller-1")}});
+    REQUIRE(kase.ok());
+    auto live = [&](const char* table) {
+        Stmt st = s->read(std::string("SELECT count(*) FROM ") + table + " WHERE coalesce(deleted,0)=0");
+        REQUIRE(st.step());
+        return st.integer(0);
+    };
+    auto board = [&] {
+        std::string all;
+        for (const rules::CaseFilter& f : kFilters) all += describe(*rules::pipeline(*s, f));
+        return all;
+    };
+    const std::string before = board();
+    const rules::Actor actor{"seller-1", 1764950400000};
+    for (const char* to : {"offer", "meeting", "lost"}) {
+        INFO("to " << to);
+        rules::StageMove move;
+        auto moved = rules::move_stage(*s, *kase, to, std::string(to) == "lost" ? "price" : "", actor, &move);
+        REQUIRE(moved.ok());
+        REQUIRE(*moved);
+        CHECK(move.from == "qualified");
+        CHECK(board() != before);
+        CHECK(live("stage_changes") == 1);
+        CHECK(live("activities") == (std::string(to) == "meeting" ? 0 : 1));
+        REQUIRE(rules::undo_move(*s, move).ok());
+        auto c = s->get("cases", *kase);
+        REQUIRE(c.ok());
+        CHECK(to_display((*c)["stage"]) == "qualified");
+        CHECK(std::get<std::int64_t>((*c)["probability"]) == 33);  // the hand-set probability is back
+        CHECK(to_display((*c)["lost_reason"]).empty());
+        CHECK(board() == before);
+        CHECK(live("stage_changes") == 0);
+        CHECK(live("activities") == 0);
+        // Taken back once: a second time changes nothing.
+        CHECK(rules::undo_move(*s, move).code() == Code::Forbidden);
+    }
+    // Moved on since (by someone else, or a sync): the undo is refused and nothing changes.
+    rules::StageMove first;
+    REQUIRE(rules::move_stage(*s, *kase, "meeting", "", actor, &first).ok());
+    REQUIRE(rules::move_stage(*s, *kase, "offer", "", actor).ok());
+    const std::string moved_on = board();
+    CHECK(rules::undo_move(*s, first).code() == Code::Forbidden);
+    CHECK(board() == moved_on);
+    CHECK(live("stage_changes") == 2);
 }

@@ -224,16 +224,6 @@
         <source>Nothing logged on this case yet</source>
         <translation>Intet logget på sagen endnu</translation>
     </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="294"/>
-        <source>Why was it lost?</source>
-        <translation>Hvorfor blev den tabt?</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="299"/>
-        <source>Price, timing, another vendor…</source>
-        <translation>Pris, timing, en anden leverandør…</translation>
-    </message>
 </context>
 <context>
     <name>ConflictsPage</name>
@@ -699,37 +689,79 @@
         <translation>+  Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="64"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="69"/>
+        <source>Follow-ups due (%1)</source>
+        <translation>Opfølgninger der skal gøres (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="97"/>
+        <source>was due %1</source>
+        <translation>forfaldt %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="97"/>
+        <source>due today</source>
+        <translation>skal gøres i dag</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="98"/>
+        <source>snoozed until %1</source>
+        <translation>udsat til %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="117"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="118"/>
+        <source>Snooze</source>
+        <translation>Påmind senere</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
+        <source>For an hour</source>
+        <translation>Om en time</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
+        <source>Until tomorrow</source>
+        <translation>I morgen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="131"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="132"/>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="146"/>
         <source>This week: %1 of %2 conversations</source>
         <translation>Denne uge: %1 af %2 samtaler</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="75"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="157"/>
         <source>The most conversations win.</source>
         <translation>Flest samtaler vinder.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="88"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="170"/>
         <source>Talking points (%1)</source>
         <translation>Samtalestøtte (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="102"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="184"/>
         <source>To triage (%1)</source>
         <translation>Til sortering (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="117"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="199"/>
         <source>Show %1 more</source>
         <translation>Vis %1 mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="124"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="206"/>
         <source>Nothing waiting</source>
         <translation>Intet venter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="125"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="207"/>
         <source>New cases show up here until someone takes them.</source>
         <translation>Nye sager vises her, indtil nogen tager dem.</translation>
     </message>
@@ -924,11 +956,24 @@
     </message>
 </context>
 <context>
+    <name>LostReasonDialog</name>
+    <message>
+        <location filename="../../../qml/components/LostReasonDialog.qml" line="9"/>
+        <source>Why was it lost?</source>
+        <translation>Hvorfor blev den tabt?</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/LostReasonDialog.qml" line="22"/>
+        <source>Price, timing, another vendor…</source>
+        <translation>Pris, timing, en anden leverandør…</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="141"/>
-        <location filename="../../../qml/Main.qml" line="218"/>
+        <location filename="../../../qml/Main.qml" line="143"/>
+        <location filename="../../../qml/Main.qml" line="226"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -954,7 +999,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="204"/>
+        <location filename="../../../qml/Main.qml" line="208"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
@@ -979,93 +1024,98 @@
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157"/>
+        <location filename="../../../qml/Main.qml" line="161"/>
         <source>Capture a case</source>
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="159"/>
+        <location filename="../../../qml/Main.qml" line="163"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="198"/>
+        <location filename="../../../qml/Main.qml" line="202"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="194"/>
         <location filename="../../../qml/Main.qml" line="198"/>
+        <location filename="../../../qml/Main.qml" line="202"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="225"/>
+        <location filename="../../../qml/Main.qml" line="212"/>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="233"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="274"/>
+        <location filename="../../../qml/Main.qml" line="282"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>For mange forkerte forsøg: prøv igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="275"/>
+        <location filename="../../../qml/Main.qml" line="283"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det er ikke applåsens PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="284"/>
+        <location filename="../../../qml/Main.qml" line="292"/>
         <source>Fika is locked</source>
         <translation>Fika er låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="288"/>
+        <location filename="../../../qml/Main.qml" line="296"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="295"/>
+        <location filename="../../../qml/Main.qml" line="303"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="316"/>
+        <location filename="../../../qml/Main.qml" line="324"/>
         <source>Choose an app lock</source>
         <translation>Vælg en applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="318"/>
+        <location filename="../../../qml/Main.qml" line="326"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Din virksomhed kræver, at Fika låser sig efter %1 minutter uden aktivitet og ved hver start. Vælg den PIN-kode eller adgangssætning, der åbner den.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="322"/>
+        <location filename="../../../qml/Main.qml" line="330"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="323"/>
+        <location filename="../../../qml/Main.qml" line="331"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="325"/>
+        <location filename="../../../qml/Main.qml" line="333"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="344"/>
+        <location filename="../../../qml/Main.qml" line="352"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på denne enhed er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="357"/>
+        <location filename="../../../qml/Main.qml" line="365"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Alt, der er synkroniseret, er sikkert på serveren. Start Fika og log ind for at arbejde her igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="364"/>
+        <location filename="../../../qml/Main.qml" line="372"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1207,24 +1257,126 @@
     </message>
 </context>
 <context>
-    <name>PipelinePage</name>
+    <name>PipelineBoard</name>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="13"/>
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="23"/>
+        <source>Everyone&apos;s cases</source>
+        <translation>Alles sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="28"/>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="24"/>
+        <source>My cases</source>
+        <translation>Mine sager</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="25"/>
+        <source>Not owned yet</source>
+        <translation>Uden ejer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="28"/>
+        <source>Owned by %1</source>
+        <translation>Ejet af %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="31"/>
+        <source>Found by %1</source>
+        <translation>Fundet af %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="47"/>
+        <source>Moved “%1” to %2</source>
+        <translation>Flyttede “%1” til %2</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="75"/>
         <source>Open pipeline: %1</source>
         <translation>Åben pipeline: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="29"/>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="76"/>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="159"/>
+        <source>weighted %1</source>
+        <translation>vægtet %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="77"/>
+        <source>Show</source>
+        <translation>Vis</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="86"/>
+        <source>Whose cases the board shows</source>
+        <translation>Hvis sager tavlen viser</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="182"/>
+        <source>No cases</source>
+        <translation>Ingen sager</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="220"/>
+        <source>Ctrl+Left or Ctrl+Right moves it to the stage before or after</source>
+        <translation>Ctrl+venstre eller Ctrl+højre flytter den til trinnet før eller efter</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="223"/>
+        <source>Ctrl+← / Ctrl+→ moves it; Enter opens it</source>
+        <translation>Ctrl+← / Ctrl+→ flytter den; Enter åbner den</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="233"/>
+        <source>(untitled)</source>
+        <translation>(uden titel)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="246"/>
+        <source>Not owned</source>
+        <translation>Ingen ejer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../qml/components/PipelineBoard.qml" line="256"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln dag</numerusform>
+            <numerusform>%Ln dage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="291"/>
+        <source>Move to…</source>
+        <translation>Flyt til…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="297"/>
+        <source>Move to</source>
+        <translation>Flyt til</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="303"/>
+        <source>Move to %1</source>
+        <translation>Flyt til %1</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePage</name>
+    <message>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="15"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="38"/>
+        <source>Open pipeline: %1</source>
+        <translation>Åben pipeline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="39"/>
         <source>weighted %1</source>
         <translation>vægtet %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/PipelinePage.qml" line="55"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="65"/>
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln sag</numerusform>
@@ -1232,12 +1384,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="79"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="89"/>
         <source>No cases yet. Cases captured in the field arrive here.</source>
         <translation>Ingen sager endnu. Sager fanget ude hos kunderne lander her.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="79"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="89"/>
         <source>Choose a stage to see its cases</source>
         <translation>Vælg en fase for at se dens sager</translation>
     </message>
@@ -1405,22 +1557,22 @@
         <translation>Afbryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="211"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="227"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det, Fika gemmer på denne enhed, er krypteret; nøglen ligger i computerens nøglering eller er forseglet med din adgangssætning.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="212"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="228"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det, Fika gemmer på denne enhed, er ikke krypteret.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="256"/>
         <source>Sign out of this device…</source>
         <translation>Log ud af denne enhed…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="264"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="280"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ændring kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist den.</numerusform>
@@ -1428,27 +1580,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="265"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Alt, der ikke er sendt, går først til serveren. Derefter slettes enhedens data og dens token; logger du ind igen, hentes det, du må se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="272"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
         <source>Sign out anyway</source>
         <translation>Log ud alligevel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="272"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
         <source>Sign out</source>
         <translation>Log ud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="292"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="173"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
@@ -1468,243 +1620,249 @@
         <translation>Ny kode, f.eks. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="75"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <source>Remind me of follow-ups due at</source>
+        <translation>Mind mig om opfølgninger klokken</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
         <source>E-mail about new cases</source>
         <translation>E-mail om nye sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
         <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
         <translation>Din server sender ikke e-mail endnu: spørg din administrator. Dit valg gemmes, til den gør.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
         <source>Your e-mail address</source>
         <translation>Din e-mailadresse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="122"/>
         <source>A mail for each new case, at once</source>
         <translation>En mail for hver ny sag, med det samme</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="120"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="136"/>
         <source>One mail a day, at</source>
         <translation>En mail om dagen, klokken</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="154"/>
         <source>No e-mail</source>
         <translation>Ingen e-mail</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="148"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
         <source>The server refused it: %1</source>
         <translation>Serveren afviste det: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
         <source>Kept: it reaches the server at the next sync</source>
         <translation>Gemt: det når serveren ved næste synkronisering</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="165"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="181"/>
         <source>Saved</source>
         <translation>Gemt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>Dark theme</source>
         <translation>Mørkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="202"/>
         <source>How I sell</source>
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="206"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
         <source>This device</source>
         <translation>Denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
         <source>Add another device…</source>
         <translation>Tilføj en enhed mere…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="231"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
         <source>Your devices…</source>
         <translation>Dine enheder…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="297"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="303"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="303"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="289"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
         <source>After an hour idle</source>
         <translation>Efter en time uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="320"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="315"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="324"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="324"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
         <source>No app lock</source>
         <translation>Ingen applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min uden brug og ved hver start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="338"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="345"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="361"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="365"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="370"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="359"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="375"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="378"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="378"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="383"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="399"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="410"/>
         <source>Your devices</source>
         <translation>Dine enheder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="403"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="419"/>
         <source>Asking the server…</source>
         <translation>Spørger serveren…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="413"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="429"/>
         <source>this device</source>
         <translation>denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="420"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="436"/>
         <source>last sync %1</source>
         <translation>senest synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="420"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="436"/>
         <source>never synced</source>
         <translation>aldrig synkroniseret</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="430"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="446"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En mistet enhed? Bed din administrator om at slette den: den sletter alt, den har, ved næste kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="444"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="460"/>
         <source>Add another device</source>
         <translation>Tilføj en enhed mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="455"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="471"/>
         <source>Asking the server for a code…</source>
         <translation>Beder serveren om en kode…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="467"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="483"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Åbn Fika på den anden enhed og indtast serveren og koden, eller scan QR-koden med dens kamera. Koden virker én gang, indtil %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="494"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="510"/>
         <source>Copy</source>
         <translation>Kopiér</translation>
     </message>
@@ -1712,7 +1870,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../../qml/components/SyncIndicator.qml" line="32"/>
+        <location filename="../../../qml/components/SyncIndicator.qml" line="39"/>
         <source>Sync status: %1</source>
         <translation>Synkroniseringsstatus: %1</translation>
     </message>
@@ -1841,48 +1999,48 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="191"/>
+        <location filename="../appcontext.cpp" line="202"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="203"/>
-        <location filename="../appcontext.cpp" line="320"/>
+        <location filename="../appcontext.cpp" line="214"/>
+        <location filename="../appcontext.cpp" line="331"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="207"/>
+        <location filename="../appcontext.cpp" line="218"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="238"/>
+        <location filename="../appcontext.cpp" line="249"/>
         <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
         <translation>Din virksomhed kræver, at appen låser sig efter højst %1 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="244"/>
+        <location filename="../appcontext.cpp" line="255"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller adgangssætningen skal have mindst 4 tegn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="245"/>
+        <location filename="../appcontext.cpp" line="256"/>
         <source>The two differ</source>
         <translation>De to er forskellige</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="303"/>
+        <location filename="../appcontext.cpp" line="314"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhedens data blev slettet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="323"/>
+        <location filename="../appcontext.cpp" line="334"/>
         <source>Enter the code your admin gave you</source>
         <translation>Indtast koden, du fik af din administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="330"/>
+        <location filename="../appcontext.cpp" line="341"/>
         <source>A code has 12 letters and digits, like K7QH-2MWP-9XRT</source>
         <translation>En kode har 12 bogstaver og cifre, som K7QH-2MWP-9XRT</translation>
     </message>
@@ -2020,17 +2178,27 @@
         <translation>Ukendt fase %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="182"/>
+        <location filename="../appcontext_writes.cpp" line="327"/>
+        <source>There is no move of this case to take back</source>
+        <translation>Der er ingen flytning af sagen at fortryde</translation>
+    </message>
+    <message>
+        <location filename="../appcontext_writes.cpp" line="330"/>
+        <source>The case has moved on since; move it back by hand if you want to</source>
+        <translation>Sagen er flyttet videre siden; flyt den tilbage i hånden, hvis du vil</translation>
+    </message>
+    <message>
+        <location filename="../appcontext_lookups.cpp" line="191"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Kun indgående: vi har lovet ikke at sælge aktivt her. Log hvad de spørger om; sælg ikke.</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="184"/>
+        <location filename="../appcontext_lookups.cpp" line="193"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spærret: vi arbejder ikke for denne kunde på grund af et løfte til en konkurrent. Tal med en sælger først.</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="196"/>
+        <location filename="../appcontext_lookups.cpp" line="205"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 er en aktiv kunde i konkurrentgruppen »%2«: en sælger får besked.</translation>
     </message>
@@ -2423,30 +2591,30 @@ Budget:
         <translation>konkurrent til %1 (gruppe %2)</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="204"/>
+        <location filename="../models/record_list_model.cpp" line="228"/>
         <source>not met yet</source>
         <translation>ikke mødt endnu</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="210"/>
+        <location filename="../models/record_list_model.cpp" line="234"/>
         <location filename="../models/case_history_model.cpp" line="93"/>
         <source> (inbound)</source>
         <translation> (indgående)</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="215"/>
+        <location filename="../models/record_list_model.cpp" line="239"/>
         <location filename="../models/case_history_model.cpp" line="111"/>
         <source>Needs analysis</source>
         <translation>Behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="223"/>
+        <location filename="../models/record_list_model.cpp" line="247"/>
         <location filename="../models/case_history_model.cpp" line="74"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="224"/>
+        <location filename="../models/record_list_model.cpp" line="248"/>
         <source>by %1</source>
         <translation>senest %1</translation>
     </message>
@@ -2556,7 +2724,7 @@ Budget:
 <context>
     <name>fika::app::DesktopNotifier</name>
     <message numerus="yes">
-        <location filename="../notifier.cpp" line="18"/>
+        <location filename="../notifier.cpp" line="21"/>
         <source>Fika: %n unread in the inbox</source>
         <translation>
             <numerusform>Fika: %n ulæst i indbakken</numerusform>
@@ -2600,6 +2768,22 @@ Budget:
         <location filename="../devicelock.cpp" line="158"/>
         <source>The two passphrases differ</source>
         <translation>De to adgangssætninger er forskellige</translation>
+    </message>
+</context>
+<context>
+    <name>fika::app::Reminders</name>
+    <message>
+        <location filename="../reminders.cpp" line="120"/>
+        <source>Follow-up due: %1</source>
+        <translation>Tid til opfølgning: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reminders.cpp" line="124"/>
+        <source>%n follow-up(s) due</source>
+        <translation>
+            <numerusform>%n opfølgning der skal gøres</numerusform>
+            <numerusform>%n opfølgninger der skal gøres</numerusform>
+        </translation>
     </message>
 </context>
 <context>

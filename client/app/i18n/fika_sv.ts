@@ -224,16 +224,6 @@
         <source>Nothing logged on this case yet</source>
         <translation>Inget loggat på affären än</translation>
     </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="294"/>
-        <source>Why was it lost?</source>
-        <translation>Varför förlorades den?</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="299"/>
-        <source>Price, timing, another vendor…</source>
-        <translation>Pris, tidpunkt, annan leverantör…</translation>
-    </message>
 </context>
 <context>
     <name>ConflictsPage</name>
@@ -699,37 +689,79 @@
         <translation>+  Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="64"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="69"/>
+        <source>Follow-ups due (%1)</source>
+        <translation>Uppföljningar att göra (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="97"/>
+        <source>was due %1</source>
+        <translation>förföll %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="97"/>
+        <source>due today</source>
+        <translation>ska göras i dag</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="98"/>
+        <source>snoozed until %1</source>
+        <translation>snoozad till %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="117"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="118"/>
+        <source>Snooze</source>
+        <translation>Påminn senare</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
+        <source>For an hour</source>
+        <translation>Om en timme</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
+        <source>Until tomorrow</source>
+        <translation>I morgon</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="131"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="132"/>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/HomePage.qml" line="146"/>
         <source>This week: %1 of %2 conversations</source>
         <translation>Den här veckan: %1 av %2 samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="75"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="157"/>
         <source>The most conversations win.</source>
         <translation>Flest samtal vinner.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="88"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="170"/>
         <source>Talking points (%1)</source>
         <translation>Samtalsstöd (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="102"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="184"/>
         <source>To triage (%1)</source>
         <translation>Att sortera (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="117"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="199"/>
         <source>Show %1 more</source>
         <translation>Visa %1 till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="124"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="206"/>
         <source>Nothing waiting</source>
         <translation>Inget väntar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="125"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="207"/>
         <source>New cases show up here until someone takes them.</source>
         <translation>Nya affärer visas här tills någon tar dem.</translation>
     </message>
@@ -924,11 +956,24 @@
     </message>
 </context>
 <context>
+    <name>LostReasonDialog</name>
+    <message>
+        <location filename="../../../qml/components/LostReasonDialog.qml" line="9"/>
+        <source>Why was it lost?</source>
+        <translation>Varför förlorades den?</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/LostReasonDialog.qml" line="22"/>
+        <source>Price, timing, another vendor…</source>
+        <translation>Pris, tidpunkt, annan leverantör…</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="141"/>
-        <location filename="../../../qml/Main.qml" line="218"/>
+        <location filename="../../../qml/Main.qml" line="143"/>
+        <location filename="../../../qml/Main.qml" line="226"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -954,7 +999,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="204"/>
+        <location filename="../../../qml/Main.qml" line="208"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
@@ -979,93 +1024,98 @@
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="157"/>
+        <location filename="../../../qml/Main.qml" line="161"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="159"/>
+        <location filename="../../../qml/Main.qml" line="163"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="198"/>
+        <location filename="../../../qml/Main.qml" line="202"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="194"/>
         <location filename="../../../qml/Main.qml" line="198"/>
+        <location filename="../../../qml/Main.qml" line="202"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="225"/>
+        <location filename="../../../qml/Main.qml" line="212"/>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/Main.qml" line="233"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="274"/>
+        <location filename="../../../qml/Main.qml" line="282"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>För många felaktiga försök: försök igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="275"/>
+        <location filename="../../../qml/Main.qml" line="283"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det är inte applåsets PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="284"/>
+        <location filename="../../../qml/Main.qml" line="292"/>
         <source>Fika is locked</source>
         <translation>Fika är låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="288"/>
+        <location filename="../../../qml/Main.qml" line="296"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="295"/>
+        <location filename="../../../qml/Main.qml" line="303"/>
         <source>Unlock</source>
         <translation>Lås upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="316"/>
+        <location filename="../../../qml/Main.qml" line="324"/>
         <source>Choose an app lock</source>
         <translation>Välj ett applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="318"/>
+        <location filename="../../../qml/Main.qml" line="326"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Ditt företag kräver att Fika låser sig efter %1 minuter utan aktivitet och vid varje start. Välj PIN-koden eller lösenfrasen som öppnar det.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="322"/>
+        <location filename="../../../qml/Main.qml" line="330"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="323"/>
+        <location filename="../../../qml/Main.qml" line="331"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="325"/>
+        <location filename="../../../qml/Main.qml" line="333"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="344"/>
+        <location filename="../../../qml/Main.qml" line="352"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på den här enheten är raderade</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="357"/>
+        <location filename="../../../qml/Main.qml" line="365"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Allt som har synkats finns tryggt på servern. Starta Fika och logga in för att arbeta här igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="364"/>
+        <location filename="../../../qml/Main.qml" line="372"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1207,24 +1257,126 @@
     </message>
 </context>
 <context>
-    <name>PipelinePage</name>
+    <name>PipelineBoard</name>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="13"/>
-        <source>Pipeline</source>
-        <translation>Pipeline</translation>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="23"/>
+        <source>Everyone&apos;s cases</source>
+        <translation>Allas affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="28"/>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="24"/>
+        <source>My cases</source>
+        <translation>Mina affärer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="25"/>
+        <source>Not owned yet</source>
+        <translation>Utan ägare</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="28"/>
+        <source>Owned by %1</source>
+        <translation>Ägs av %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="31"/>
+        <source>Found by %1</source>
+        <translation>Hittade av %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="47"/>
+        <source>Moved “%1” to %2</source>
+        <translation>Flyttade ”%1” till %2</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="75"/>
         <source>Open pipeline: %1</source>
         <translation>Öppen pipeline: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="29"/>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="76"/>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="159"/>
+        <source>weighted %1</source>
+        <translation>viktat %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="77"/>
+        <source>Show</source>
+        <translation>Visa</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="86"/>
+        <source>Whose cases the board shows</source>
+        <translation>Vems affärer tavlan visar</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="182"/>
+        <source>No cases</source>
+        <translation>Inga affärer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="220"/>
+        <source>Ctrl+Left or Ctrl+Right moves it to the stage before or after</source>
+        <translation>Ctrl+vänster eller Ctrl+höger flyttar den till steget före eller efter</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="223"/>
+        <source>Ctrl+← / Ctrl+→ moves it; Enter opens it</source>
+        <translation>Ctrl+← / Ctrl+→ flyttar den; Enter öppnar den</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="233"/>
+        <source>(untitled)</source>
+        <translation>(utan rubrik)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="246"/>
+        <source>Not owned</source>
+        <translation>Ingen ägare</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../qml/components/PipelineBoard.qml" line="256"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln dag</numerusform>
+            <numerusform>%Ln dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="291"/>
+        <source>Move to…</source>
+        <translation>Flytta till…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="297"/>
+        <source>Move to</source>
+        <translation>Flytta till</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/PipelineBoard.qml" line="303"/>
+        <source>Move to %1</source>
+        <translation>Flytta till %1</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePage</name>
+    <message>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="15"/>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="38"/>
+        <source>Open pipeline: %1</source>
+        <translation>Öppen pipeline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="39"/>
         <source>weighted %1</source>
         <translation>viktat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/PipelinePage.qml" line="55"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="65"/>
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln affär</numerusform>
@@ -1232,12 +1384,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="79"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="89"/>
         <source>No cases yet. Cases captured in the field arrive here.</source>
         <translation>Inga affärer än. Affärer som fångas ute hos kunderna hamnar här.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/PipelinePage.qml" line="79"/>
+        <location filename="../../../qml/pages/PipelinePage.qml" line="89"/>
         <source>Choose a stage to see its cases</source>
         <translation>Välj ett steg för att se dess affärer</translation>
     </message>
@@ -1405,22 +1557,22 @@
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="211"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="227"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det Fika sparar på den här enheten är krypterat; nyckeln finns i datorns nyckelring eller är förseglad med din lösenfras.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="212"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="228"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det Fika sparar på den här enheten är inte krypterat.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="256"/>
         <source>Sign out of this device…</source>
         <translation>Logga ut från den här enheten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="264"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="280"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ändring kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora den.</numerusform>
@@ -1428,27 +1580,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="265"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Allt som inte har skickats går först till servern. Sedan raderas enhetens data och dess token; loggar du in igen hämtas det du får se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="272"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
         <source>Sign out anyway</source>
         <translation>Logga ut ändå</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="272"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
         <source>Sign out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="292"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="173"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
@@ -1468,243 +1620,249 @@
         <translation>Ny kod, t.ex. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="75"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <source>Remind me of follow-ups due at</source>
+        <translation>Påminn mig om uppföljningar klockan</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
         <source>E-mail about new cases</source>
         <translation>E-post om nya ärenden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
         <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
         <translation>Din server skickar ingen e-post än: fråga din administratör. Ditt val sparas tills den gör det.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
         <source>Your e-mail address</source>
         <translation>Din e-postadress</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="122"/>
         <source>A mail for each new case, at once</source>
         <translation>Ett mejl för varje nytt ärende, direkt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="120"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="136"/>
         <source>One mail a day, at</source>
         <translation>Ett mejl om dagen, klockan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="154"/>
         <source>No e-mail</source>
         <translation>Ingen e-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="148"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
         <source>The server refused it: %1</source>
         <translation>Servern tog inte emot det: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
         <source>Kept: it reaches the server at the next sync</source>
         <translation>Sparat: det når servern vid nästa synkning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="165"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="181"/>
         <source>Saved</source>
         <translation>Sparat</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="202"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="206"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="223"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
         <source>Add another device…</source>
         <translation>Lägg till en enhet till…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="231"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
         <source>Your devices…</source>
         <translation>Dina enheter…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="297"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="303"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="303"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="289"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
         <source>After an hour idle</source>
         <translation>Efter en timme utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="320"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="315"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="324"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="324"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
         <source>No app lock</source>
         <translation>Inget applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min utan användning, och vid varje start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="338"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="345"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="361"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="365"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="370"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="359"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="375"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="376"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="378"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="378"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="383"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="399"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="410"/>
         <source>Your devices</source>
         <translation>Dina enheter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="403"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="419"/>
         <source>Asking the server…</source>
         <translation>Frågar servern…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="413"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="429"/>
         <source>this device</source>
         <translation>den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="420"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="436"/>
         <source>last sync %1</source>
         <translation>senast synkad %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="420"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="436"/>
         <source>never synced</source>
         <translation>aldrig synkad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="430"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="446"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En borttappad enhet? Be din administratör radera den: den raderar allt den har vid nästa kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="444"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="460"/>
         <source>Add another device</source>
         <translation>Lägg till en enhet till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="455"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="471"/>
         <source>Asking the server for a code…</source>
         <translation>Ber servern om en kod…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="467"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="483"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Öppna Fika på den andra enheten och ange servern och koden, eller skanna QR-koden med dess kamera. Koden fungerar en gång, till %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="494"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="510"/>
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
@@ -1712,7 +1870,7 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../../qml/components/SyncIndicator.qml" line="32"/>
+        <location filename="../../../qml/components/SyncIndicator.qml" line="39"/>
         <source>Sync status: %1</source>
         <translation>Synkstatus: %1</translation>
     </message>
@@ -1841,48 +1999,48 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="191"/>
+        <location filename="../appcontext.cpp" line="202"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="203"/>
-        <location filename="../appcontext.cpp" line="320"/>
+        <location filename="../appcontext.cpp" line="214"/>
+        <location filename="../appcontext.cpp" line="331"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="207"/>
+        <location filename="../appcontext.cpp" line="218"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="238"/>
+        <location filename="../appcontext.cpp" line="249"/>
         <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
         <translation>Ditt företag kräver att appen låser sig efter högst %1 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="244"/>
+        <location filename="../appcontext.cpp" line="255"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller lösenfrasen måste ha minst 4 tecken</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="245"/>
+        <location filename="../appcontext.cpp" line="256"/>
         <source>The two differ</source>
         <translation>De två skiljer sig åt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="303"/>
+        <location filename="../appcontext.cpp" line="314"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhetens data raderades</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="323"/>
+        <location filename="../appcontext.cpp" line="334"/>
         <source>Enter the code your admin gave you</source>
         <translation>Ange koden du fick av din administratör</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="330"/>
+        <location filename="../appcontext.cpp" line="341"/>
         <source>A code has 12 letters and digits, like K7QH-2MWP-9XRT</source>
         <translation>En kod har 12 bokstäver och siffror, som K7QH-2MWP-9XRT</translation>
     </message>
@@ -2020,17 +2178,27 @@
         <translation>Okänt steg %1</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="182"/>
+        <location filename="../appcontext_writes.cpp" line="327"/>
+        <source>There is no move of this case to take back</source>
+        <translation>Det finns ingen flytt av affären att ångra</translation>
+    </message>
+    <message>
+        <location filename="../appcontext_writes.cpp" line="330"/>
+        <source>The case has moved on since; move it back by hand if you want to</source>
+        <translation>Affären har flyttats vidare sedan dess; flytta tillbaka den för hand om du vill</translation>
+    </message>
+    <message>
+        <location filename="../appcontext_lookups.cpp" line="191"/>
         <source>Inbound only: we have promised not to sell actively here. Log what they ask for; do not pitch.</source>
         <translation>Endast inkommande: vi har lovat att inte sälja aktivt här. Logga vad de frågar efter; sälj inte.</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="184"/>
+        <location filename="../appcontext_lookups.cpp" line="193"/>
         <source>Blocked: we do not work for this customer because of a competitor promise. Talk to a seller first.</source>
         <translation>Spärrad: vi arbetar inte för den här kunden på grund av ett löfte till en konkurrent. Prata med en säljare först.</translation>
     </message>
     <message>
-        <location filename="../appcontext_lookups.cpp" line="196"/>
+        <location filename="../appcontext_lookups.cpp" line="205"/>
         <source>%1 is an active customer in the competitor group &quot;%2&quot;: a seller will be told.</source>
         <translation>%1 är en aktiv kund i konkurrentgruppen ”%2”: en säljare får veta det.</translation>
     </message>
@@ -2423,30 +2591,30 @@ Budget:
         <translation>konkurrent till %1 (grupp %2)</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="204"/>
+        <location filename="../models/record_list_model.cpp" line="228"/>
         <source>not met yet</source>
         <translation>inte träffad än</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="210"/>
+        <location filename="../models/record_list_model.cpp" line="234"/>
         <location filename="../models/case_history_model.cpp" line="93"/>
         <source> (inbound)</source>
         <translation> (inkommande)</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="215"/>
+        <location filename="../models/record_list_model.cpp" line="239"/>
         <location filename="../models/case_history_model.cpp" line="111"/>
         <source>Needs analysis</source>
         <translation>Behovsanalys</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="223"/>
+        <location filename="../models/record_list_model.cpp" line="247"/>
         <location filename="../models/case_history_model.cpp" line="74"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../models/record_list_model.cpp" line="224"/>
+        <location filename="../models/record_list_model.cpp" line="248"/>
         <source>by %1</source>
         <translation>senast %1</translation>
     </message>
@@ -2556,7 +2724,7 @@ Budget:
 <context>
     <name>fika::app::DesktopNotifier</name>
     <message numerus="yes">
-        <location filename="../notifier.cpp" line="18"/>
+        <location filename="../notifier.cpp" line="21"/>
         <source>Fika: %n unread in the inbox</source>
         <translation>
             <numerusform>Fika: %n oläst i inkorgen</numerusform>
@@ -2600,6 +2768,22 @@ Budget:
         <location filename="../devicelock.cpp" line="158"/>
         <source>The two passphrases differ</source>
         <translation>De två lösenfraserna skiljer sig åt</translation>
+    </message>
+</context>
+<context>
+    <name>fika::app::Reminders</name>
+    <message>
+        <location filename="../reminders.cpp" line="120"/>
+        <source>Follow-up due: %1</source>
+        <translation>Dags att följa upp: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reminders.cpp" line="124"/>
+        <source>%n follow-up(s) due</source>
+        <translation>
+            <numerusform>%n uppföljning att göra</numerusform>
+            <numerusform>%n uppföljningar att göra</numerusform>
+        </translation>
     </message>
 </context>
 <context>

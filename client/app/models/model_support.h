@@ -22,6 +22,15 @@ namespace fika::app::support {
 inline QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<int>(s.size())); }
 inline std::string s(const QString& q) { return q.toStdString(); }
 
+// Whose cases a view shows, as QML names it: "" everyone's, "owner:ID" one person's
+// ("owner:" nobody's yet), "finder:ID" those one person found.
+inline rules::CaseFilter case_filter(const QString& whose) {
+    using By = rules::CaseFilter::By;
+    if (whose.startsWith("owner:")) return {By::Owner, s(whose.mid(6))};
+    if (whose.startsWith("finder:") && whose.size() > 7) return {By::Finder, s(whose.mid(7))};
+    return {};
+}
+
 // The row an index points at in a flat list model's rows, or nullptr.
 template <typename Rows>
 const typename Rows::value_type* row_at(const Rows& rows, const QModelIndex& index) {

@@ -33,7 +33,7 @@ void PipelineModel::reload() {
     beginResetModel();
     rows_.clear();
     if (app() && app()->ok()) {
-        auto p = rules::pipeline(app()->store());
+        auto p = rules::pipeline(app()->store(), case_filter(whose_));
         if (!p.ok()) app()->reportError(p.error());
         for (const rules::StageSums& sums : p.ok() ? p->stages : std::vector<rules::StageSums>{}) {
             Row r;
@@ -50,6 +50,20 @@ void PipelineModel::reload() {
     }
     endResetModel();
     emit changed();
+}
+
+void PipelineModel::setWhose(const QString& w) {
+    if (w == whose_) return;
+    whose_ = w;
+    emit whoseChanged();
+    reload();
+}
+
+QVariantMap PipelineModel::byStage() const {
+    QVariantMap out;
+    for (const Row& r : rows_)
+        out[r.stage] = QVariantMap{{"count", r.count}, {"valueText", r.value_text}, {"weightedText", r.weighted_text}};
+    return out;
 }
 
 QString PipelineModel::firstBusyStage() const {

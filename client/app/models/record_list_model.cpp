@@ -84,6 +84,11 @@ void RecordListModel::setTriage(bool t) {
     triage_ = t;
     emit queryChanged();
 }
+void RecordListModel::setWhose(const QString& w) {
+    if (w == whose_) return;
+    whose_ = w;
+    emit queryChanged();
+}
 void RecordListModel::setPagedByHand(bool b) {
     if (b == by_hand_) return;
     by_hand_ = b;
@@ -96,6 +101,11 @@ std::string RecordListModel::where_sql() const {
     if (!case_.isEmpty() && def_->field("case_id")) w += " AND t.case_id=?";
     if (!stage_.isEmpty() && def_->field("stage")) w += " AND t.stage=?";
     if (triage_ && def_->name == "cases") w += " AND t.owner IS NULL AND t.stage NOT IN ('won','lost')";
+    if (def_->name == "cases") {
+        rules::CaseFilter f = case_filter(whose_);
+        if (f.by == rules::CaseFilter::By::Owner) w += f.user.empty() ? " AND t.owner IS NULL" : " AND t.owner=?";
+        if (f.by == rules::CaseFilter::By::Finder) w += " AND t.found_by=?";
+    }
     if (!search_.trimmed().isEmpty()) {
         std::string cols;
         for (const char* c : {"name", "title", "need", "note", "body", "summary", "email", "industry"})
@@ -110,6 +120,7 @@ void RecordListModel::bind_where(StmtBinder& b) const {
     if (!account_.isEmpty()) b.add(s(account_));
     if (!case_.isEmpty() && def_->field("case_id")) b.add(s(case_));
     if (!stage_.isEmpty() && def_->field("stage")) b.add(s(stage_));
+    if (rules::CaseFilter f = case_filter(whose_); def_->name == "cases" && !f.user.empty()) b.add(f.user);
     if (!search_.trimmed().isEmpty()) {
         QString pat = search_.trimmed();
         pat.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
@@ -145,7 +156,7 @@ void RecordListModel::count_total() {
     // grow with the table); one customer's or a search: counted.
     if (account_.isEmpty() && case_.isEmpty() && search_.trimmed().isEmpty()) {
         rules::CountQuery cq{def_->name, trash_, def_->field("stage") ? s(stage_) : std::string(),
-                             triage_ && def_->name == "cases"};
+                             triage_ && def_->name == "cases", def_->name == "cases" ? case_filter(whose_) : rules::CaseFilter{}};
         if (auto n = rules::tallied_count(app()->store(), cq)) {
             total_ = static_cast<int>(*n);
             return;
@@ -167,6 +178,12 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
     std::string cols = "t.id";
     for (const auto& f : def_->fields) cols += ",t." + sync::quote_ident(f.name);
     cols += def_->bucket == sync::BucketRule::Field ? ",a.name" : ",NULL";
+    // When a case entered its stage: its last stage change to it (none: when it was made).
+    const bool cases = def_->name == "cases";
+    if (cases)
+        cols += ",(SELECT max(sc.at) FROM stage_changes sc WHERE sc.case_id=t.id AND sc.to_stage=t.stage "
+                "AND coalesce(sc.deleted,0)=0)";
+    const auto now = QDateTime::currentMSecsSinceEpoch();
     try {
         sync::Stmt st = app()->store().read("SELECT " + cols + from_sql(*def_) + where_sql() +
                                                     order_sql(*def_, trash_) + " LIMIT ? OFFSET ?");
@@ -191,8 +208,15 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
                 v[f.name] = qv.toString();
             }
             r.deleted = v["deleted"] == "true";
+            if (cases) {
+                QDateTime at = st.is_null(n + 2) ? QDateTime() : QDateTime::fromString(q(st.text(n + 2)), Qt::ISODate);
+                std::optional<std::uint64_t> made = sync::uuid_v7_ms(s(r.id));
+                qint64 since = at.isValid() ? at.toMSecsSinceEpoch() : made ? static_cast<qint64>(*made) : -1;
+                if (since >= 0) r.stage_days = static_cast<int>(std::max<qint64>(0, now - since) / 86400000);
+            }
             // The customer's name, unless the list is one customer's (its page says it).
             QString account = st.is_null(n + 1) || !account_.isEmpty() ? QString() : q(st.text(n + 1));
+            r.account_name = account;
             const QString& t = table_;
             if (t == "accounts") {
                 r.title = v["name"];
@@ -377,6 +401,8 @@ QVariant RecordListModel::data(const QModelIndex& index, int role) const {
         case DetailRole: return r.detail;
         case DeletedRole: return r.deleted;
         case TableRole: return table_;
+        case StageDaysRole: return r.stage_days;
+        case AccountNameRole: return r.account_name;
         default:
             int f = role - FirstField;
             if (f >= 0 && f < r.values.size()) return r.values[f];
@@ -387,12 +413,19 @@ QVariant RecordListModel::data(const QModelIndex& index, int role) const {
 QHash<int, QByteArray> RecordListModel::roleNames() const {
     QHash<int, QByteArray> r = {{Qt::DisplayRole, "display"}, {IdRole, "recordId"}, {TitleRole, "title"},
                                 {SubtitleRole, "subtitle"}, {DetailRole, "detail"}, {DeletedRole, "deleted"},
-                                {TableRole, "tableName"}};
+                                {TableRole, "tableName"}, {StageDaysRole, "stageDays"},
+                                {AccountNameRole, "accountName"}};
     if (def_)
         for (std::size_t i = 0; i < def_->fields.size(); ++i)
             if (def_->fields[i].name != "deleted" && def_->fields[i].name != "title")
                 r[FirstField + static_cast<int>(i)] = QByteArray::fromStdString(def_->fields[i].name);
     return r;
+}
+
+int RecordListModel::indexOf(const QString& id) const {
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+        if (rows_[i].id == id) return static_cast<int>(i);
+    return -1;
 }
 
 QVariantMap RecordListModel::get(int row) const {

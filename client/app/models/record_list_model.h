@@ -31,6 +31,8 @@ class RecordListModel : public QAbstractListModel, public AppBound {
     Q_PROPERTY(QString stage READ stage WRITE setStage NOTIFY queryChanged)
     Q_PROPERTY(bool trash READ trash WRITE setTrash NOTIFY queryChanged)
     Q_PROPERTY(bool triage READ triage WRITE setTriage NOTIFY queryChanged)  // cases with no owner yet
+    // Whose cases: "" everyone's, "owner:ID" ("owner:" nobody's), "finder:ID".
+    Q_PROPERTY(QString whose READ whose WRITE setWhose NOTIFY queryChanged)
     // Pages come only from loadMore(), never from a view's fetchMore: for a Repeater,
     // whose delegate model asks for the next page after every insert until all are in.
     Q_PROPERTY(bool pagedByHand READ pagedByHand WRITE setPagedByHand NOTIFY queryChanged)
@@ -38,7 +40,10 @@ class RecordListModel : public QAbstractListModel, public AppBound {
     Q_PROPERTY(int total READ total NOTIFY countChanged)
 
 public:
-    enum Roles { IdRole = Qt::UserRole + 1, TitleRole, SubtitleRole, DetailRole, DeletedRole, TableRole, FirstField };
+    // stageDays: for a case, the whole days since it entered its stage.
+    // accountName: the customer's name of a record on one.
+    enum Roles { IdRole = Qt::UserRole + 1, TitleRole, SubtitleRole, DetailRole, DeletedRole, TableRole, StageDaysRole,
+                 AccountNameRole, FirstField };
 
     explicit RecordListModel(AppContext* context = nullptr, QObject* parent = nullptr);
 
@@ -56,6 +61,8 @@ public:
     void setTrash(bool t);
     bool triage() const { return triage_; }
     void setTriage(bool t);
+    QString whose() const { return whose_; }
+    void setWhose(const QString& w);
     bool pagedByHand() const { return by_hand_; }
     void setPagedByHand(bool b);
     int count() const { return static_cast<int>(rows_.size()); }
@@ -68,6 +75,8 @@ public:
     void fetchMore(const QModelIndex& parent) override;
 
     Q_INVOKABLE QVariantMap get(int row) const;
+    // The row of the record with this id among those loaded, or -1.
+    Q_INVOKABLE int indexOf(const QString& id) const;
     // Reads the list again from the start (the query changed): views start at the top.
     Q_INVOKABLE void reload();
     // Reads the loaded part again after a write or a sync and applies the difference row
@@ -85,8 +94,9 @@ signals:
 private:
     void bound() override;
     struct Row {
-        QString id, title, subtitle, detail;
+        QString id, title, subtitle, detail, account_name;
         bool deleted = false;
+        int stage_days = -1;
         QVariantList values;
         bool operator==(const Row&) const = default;
     };
@@ -100,7 +110,7 @@ private:
     bool fetch_queued_ = false;
 
     const sync::TableDef* def_ = nullptr;
-    QString table_, account_, case_, search_, stage_;
+    QString table_, account_, case_, search_, stage_, whose_;
     bool trash_ = false, triage_ = false, complete_ = false, by_hand_ = false;
     int total_ = 0;
     std::vector<Row> rows_;

@@ -25,7 +25,8 @@ Item {
         property string notified: ""
         function notify(text) { notified = text }
         property string undoable: ""
-        function showUndo(text, undo) { undoable = text }
+        property var undoFn: null
+        function showUndo(text, undo) { undoable = text; undoFn = undo }
     }
 
     Component { id: captureComp; QuickCapturePage {} }
@@ -37,6 +38,7 @@ Item {
     Component { id: accountComp; AccountEditPage {} }
     Component { id: customersComp; CustomersPage {} }
     Component { id: homeComp; HomePage {} }
+    Component { id: pipelineComp; PipelinePage {} }
     ProgrammesModel { id: programmes }
 
     RecordListModel { id: cases; table: "cases" }
@@ -461,6 +463,178 @@ Item {
             compare(history.count, entries + 1)
             compare(history.itemAt(0).title, "Note")
             compare(history.itemAt(0).detail, "They sign on Friday")
+        }
+
+        // The board's card of a case, in the column of its stage (loaded into view).
+        function boardCard(page, stage, id) {
+            var col = named(page, "boardColumn_" + stage)
+            verify(col, "column " + stage)
+            var list = named(col, "columnCards")
+            var i = -1
+            tryVerify(function () { i = list.model.indexOf(id); return i >= 0 }, 3000, "case in " + stage)
+            list.positionViewAtIndex(i, ListView.Contain)
+            var item = null
+            tryVerify(function () { item = list.itemAtIndex(i); return item !== null })
+            waitForRendering(item)
+            return item
+        }
+        function columnCount(page, stage) { return Number(named(named(page, "boardColumn_" + stage), "columnCount").text) }
+        // Drags with the mouse from the middle of `from` to the middle of `to`, as a hand would.
+        function dragTo(from, to) {
+            var start = Qt.point(from.width / 2, from.height / 2)
+            var end = to.mapToItem(from, to.width / 2, to.height / 2)
+            mousePress(from, start.x, start.y)
+            for (var k = 1; k <= 12; ++k)
+                mouseMove(from, start.x + (end.x - start.x) * k / 12, start.y + (end.y - start.y) * k / 12)
+            mouseRelease(from, end.x, end.y)
+        }
+
+        function test_the_board_moves_cases_by_drag_keyboard_and_menu_and_takes_moves_back() {
+            var id = App.quickCapture("Board Test AB", "Forklift telemetry", "", "120k", "SEK")
+            verify(id !== "")
+            var changes = stageChanges.total
+            var acts = activities.total
+            var page = createTemporaryObject(pipelineComp, root, { width: 1280, height: 800 })
+            verify(page)
+            var board = null
+            tryVerify(function () { board = named(page, "pipelineBoard"); return board !== null }, 3000, "a wide window shows the board")
+            waitForRendering(page)
+            var spotted = columnCount(page, "spotted"), meetings = columnCount(page, "meeting")
+            compare(spotted, TestHelper.count("SELECT count(*) FROM cases WHERE stage='spotted' AND coalesce(deleted,0)=0"))
+
+            // Dragged from Spotted to Meeting: the same move as the case page's button.
+            dragTo(boardCard(page, "spotted", id), named(page, "boardColumn_meeting"))
+            compare(App.record("cases", id).stage, "meeting")
+            compare(stageChanges.total, changes + 1)
+            compare(columnCount(page, "spotted"), spotted - 1)
+            compare(columnCount(page, "meeting"), meetings + 1)
+            verify(named(named(page, "boardColumn_meeting"), "columnValue").text.indexOf("120") >= 0)
+            compare(win.undoable, "Moved \u201cForklift telemetry\u201d to Meeting")
+            // Undo: as if it had not been moved, the history and the columns too.
+            win.undoFn()
+            compare(App.record("cases", id).stage, "spotted")
+            compare(stageChanges.total, changes)
+            compare(columnCount(page, "spotted"), spotted)
+            compare(columnCount(page, "meeting"), meetings)
+
+            // From the keyboard: Ctrl+Right moves it a stage on and the focus goes with it.
+            var card = boardCard(page, "spotted", id)
+            card.forceActiveFocus()
+            verify(card.activeFocus)
+            keyClick(Qt.Key_Right, Qt.ControlModifier)
+            compare(App.record("cases", id).stage, "qualified")
+            tryVerify(function () { var f = page.Window.activeFocusItem; return f && f.recordId === id }, 3000, "focus follows the card")
+            keyClick(Qt.Key_Right, Qt.ControlModifier)
+            compare(App.record("cases", id).stage, "meeting")
+            keyClick(Qt.Key_Left, Qt.ControlModifier)
+            compare(App.record("cases", id).stage, "qualified")
+            compare(stageChanges.total, changes + 3)
+
+            // From its menu, to Lost: it asks why, and the reason is kept with the funnel's activity.
+            card = boardCard(page, "qualified", id)
+            mouseClick(named(card, "cardMenu"))
+            var item = null
+            tryVerify(function () { item = card.moveMenu.itemAt(App.stages().indexOf("lost")); return item && item.visible })
+            waitForRendering(item)
+            mouseClick(item)
+            var dialog = board.lostDialog
+            tryVerify(function () { return dialog.opened })
+            typeText("Went with a rival")
+            keyClick(Qt.Key_Return)
+            tryVerify(function () { return App.record("cases", id).stage === "lost" })
+            compare(App.record("cases", id).lost_reason, "Went with a rival")
+            compare(activities.total, acts + 1)
+            win.undoFn()
+            compare(App.record("cases", id).stage, "qualified")
+            compare(activities.total, acts)
+            verify(App.record("cases", id).lost_reason === undefined)
+
+            // Enter opens the case.
+            card = boardCard(page, "qualified", id)
+            card.forceActiveFocus()
+            keyClick(Qt.Key_Return)
+            compare(win.opened, "case")
+        }
+
+        function test_the_boards_filters_show_whose_cases_and_their_sums() {
+            var mine = App.quickCapture("Filter Test AB", "Mine to follow", "", "", "")
+            verify(App.takeOwnership(mine))
+            var page = createTemporaryObject(pipelineComp, root, { width: 1280, height: 800 })
+            var board = null
+            tryVerify(function () { board = named(page, "pipelineBoard"); return board !== null })
+            var combo = named(board, "boardWhose")
+            var choose = function (label) {
+                mouseClick(combo)
+                tryVerify(function () { return combo.popup.opened })
+                var list = combo.popup.contentItem
+                var i = combo.find(label)
+                verify(i >= 0, label)
+                list.positionViewAtIndex(i, ListView.Contain)
+                var it = null
+                tryVerify(function () { it = list.itemAtIndex(i); return it !== null })
+                waitForRendering(it)
+                mouseClick(it)
+                tryVerify(function () { return !combo.popup.visible })
+                compare(combo.currentText, label)
+            }
+            var live = " AND coalesce(deleted,0)=0"
+            choose("My cases")
+            for (var s of App.stages())
+                compare(columnCount(page, s), TestHelper.count("SELECT count(*) FROM cases WHERE stage='" + s + "' AND owner='" + App.userId + "'" + live))
+            boardCard(page, "spotted", mine)
+            choose("Not owned yet")
+            compare(columnCount(page, "spotted"), TestHelper.count("SELECT count(*) FROM cases WHERE stage='spotted' AND owner IS NULL" + live))
+            compare(named(named(page, "boardColumn_spotted"), "columnCards").model.indexOf(mine), -1)
+            choose("Found by Sara Lind")
+            compare(columnCount(page, "spotted"), TestHelper.count("SELECT count(*) FROM cases WHERE stage='spotted' AND found_by='" + App.userId + "'" + live))
+            boardCard(page, "spotted", mine)
+            choose("Everyone's cases")
+            compare(columnCount(page, "spotted"), TestHelper.count("SELECT count(*) FROM cases WHERE stage='spotted'" + live))
+        }
+
+        function test_a_phone_keeps_the_list_of_stages() {
+            var page = createTemporaryObject(pipelineComp, root, { width: 400, height: 800 })
+            verify(page)
+            waitForRendering(page)
+            compare(named(page, "pipelineBoard"), null)
+        }
+
+        // The home page's follow-ups due: each opens its record, snoozes from its menu, and
+        // Done takes it off the list.
+        function test_follow_ups_due_on_home_snooze_and_done() {
+            var acct = App.createAccount({ "name": "Reminder Test AB" })
+            var kase = App.createRecord("cases", { "account_id": acct, "title": "Boiler upgrade", "owner": App.userId, "follow_up": "2020-01-02" })
+            var fu = App.createRecord("follow_ups", { "account_id": acct, "summary": "Call about the boiler", "due": "2020-01-01",
+                                                      "assignee": App.userId, "related_kind": "case", "related_id": kase })
+            verify(kase !== "" && fu !== "")
+            var page = createTemporaryObject(homeComp, root, { width: root.width, height: root.height })
+            verify(page)
+            var pane = named(page, "remindersPane")
+            tryVerify(function () { return pane.visible })
+            var row = null
+            tryVerify(function () { row = named(pane, "reminder_" + fu); return row !== null })
+            waitForRendering(row)
+            // Opening it goes to the case it is about.
+            mouseClick(named(row, "reminderOpen"))
+            compare(win.opened, "case")
+            // Snoozed for an hour: the row says until when.
+            mouseClick(named(row, "reminderSnooze"))
+            var hour = null
+            tryVerify(function () { hour = findChild(Overlay.overlay, "snoozeHour"); return hour !== null && hour.visible })
+            waitForRendering(hour)
+            mouseClick(hour)
+            tryVerify(function () { return named(row, "reminderOpen").contentItem.children[1].text.indexOf("snoozed until") >= 0 })
+            // Done: the follow-up is closed and leaves the list; the case's date likewise.
+            var before = App.reminders.count
+            mouseClick(named(row, "reminderDone"))
+            compare(App.record("follow_ups", fu).status, "done")
+            compare(App.reminders.count, before - 1)
+            var caseRow = null
+            tryVerify(function () { caseRow = named(pane, "reminder_" + kase); return caseRow !== null })
+            waitForRendering(caseRow)
+            mouseClick(named(caseRow, "reminderDone"))
+            verify(App.record("cases", kase).follow_up === undefined)
+            compare(App.reminders.count, before - 2)
         }
 
         function test_the_home_pages_triage_shows_a_page_at_a_time() {
