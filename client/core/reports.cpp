@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <cstdio>
 #include <set>
 
 #include "export.h"
@@ -101,6 +103,58 @@ std::string funnel_json(const Funnel& f) {
                         {"meeting_rate", rate(f.meeting_rate)}, {"offer_rate", rate(f.offer_rate)},
                         {"win_rate", rate(f.win_rate)}};
     return j.dump();
+}
+
+namespace {
+// The smallest UUIDv7 text made at `ms` or later: ids sort as text in time order.
+std::string uuid_floor(std::int64_t ms) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(ms));
+    return std::string(hex, 8) + "-" + std::string(hex + 8, 4);
+}
+}  // namespace
+
+sync::Result<std::vector<MonthFlow>> pipeline_by_month(sync::Store& store, const std::string& today, int months,
+                                                       const std::optional<std::string>& user) {
+    using namespace std::chrono;
+    int y = 0, m = 0;
+    if (months < 1 || months > 120 || std::sscanf(today.c_str(), "%d-%d", &y, &m) != 2 || m < 1 || m > 12)
+        return sync::Error{sync::Code::Invalid, "a date YYYY-MM-DD and 1 to 120 months"};
+    return sync::guard([&] {
+        std::vector<MonthFlow> out;
+        std::vector<std::int64_t> starts;  // ms of each month's first day, and of the one after the last
+        year_month first = year{y} / month{static_cast<unsigned>(m)} - std::chrono::months(months - 1);
+        for (int i = 0; i <= months; ++i) {
+            year_month ym = first + std::chrono::months(i);
+            starts.push_back(duration_cast<milliseconds>(sys_days{ym / 1}.time_since_epoch()).count());
+            if (i < months) {
+                char label[16];
+                std::snprintf(label, sizeof label, "%04d-%02u", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+                out.push_back({label, 0, {}});
+            }
+        }
+        const std::string mine = user ? " AND (c.found_by=?9 OR c.owner=?9)" : "";
+        sync::Stmt captured = store.read("SELECT count(*) FROM cases c WHERE c.id>=?1 AND c.id<?2 AND coalesce(c.deleted,0)=0" + mine);
+        for (int i = 0; i < months; ++i) {
+            captured.bind(1, uuid_floor(starts[static_cast<std::size_t>(i)]))
+                .bind(2, uuid_floor(starts[static_cast<std::size_t>(i) + 1]));
+            if (user) captured.bind(9, *user);
+            if (captured.step()) out[static_cast<std::size_t>(i)].captured = captured.integer(0);
+            captured.reset();
+        }
+        sync::Stmt moves = store.read(
+            "SELECT substr(sc.at,1,7), sc.to_stage, count(*) FROM stage_changes sc" +
+            std::string(user ? " JOIN cases c ON c.id=sc.case_id" : "") +
+            " WHERE sc.at>=?1 AND sc.at<?2 AND coalesce(sc.deleted,0)=0" + mine + " GROUP BY 1, 2");
+        moves.bind(1, out.front().month + "-01").bind(2, sync::utc_text(starts.back() / 1000, "%Y-%m-%d"));
+        if (user) moves.bind(9, *user);
+        while (moves.step()) {
+            const std::string month(moves.text(0));
+            for (MonthFlow& f : out)
+                if (f.month == month) f.reached[std::string(moves.text(1))] += moves.integer(2);
+        }
+        return out;
+    });
 }
 
 std::string id_date(std::string_view id) {

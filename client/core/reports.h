@@ -61,6 +61,19 @@ struct ProgrammeReturn {
 sync::Result<std::vector<ProgrammeReturn>> programme_returns(sync::Store& store);
 std::string programme_returns_json(const std::vector<ProgrammeReturn>& r);
 
+// The pipeline over time: for each of the `months` calendar months (UTC) up to and
+// including the one holding `today` (YYYY-MM-DD), oldest first, the cases captured in it
+// (by their UUIDv7 ids) and the stage changes into each stage made in it. With `user`,
+// only the cases that user found or owns. Reads ranges of ids and of stage-change times
+// (the app indexes them), never every case.
+struct MonthFlow {
+    std::string month;  // YYYY-MM
+    std::int64_t captured = 0;
+    std::map<std::string, std::int64_t> reached;  // stage -> cases moved into it
+};
+sync::Result<std::vector<MonthFlow>> pipeline_by_month(sync::Store& store, const std::string& today, int months,
+                                                       const std::optional<std::string>& user = std::nullopt);
+
 // The date (YYYY-MM-DD, UTC like client::today(), the default date of an activity) a
 // record id of UUIDv7 form was made on; "" when the id is not a UUIDv7.
 std::string id_date(std::string_view id);

@@ -44,21 +44,61 @@ Page {
                 Layout.rightMargin: 16
             }
             Label { text: qsTr("Funnel"); font.bold: true; font.pixelSize: 16; Layout.leftMargin: 16 }
-            GridLayout {
-                columns: win.wide ? 4 : 2
+            // Each step as a bar against the conversations, with its conversion from the step before.
+            BarChart {
+                objectName: "funnelChart"
+                bars: n.funnelBars
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                columnSpacing: 8
-                rowSpacing: 8
-                StatTile { value: n.conversations; caption: qsTr("conversations"); Layout.fillWidth: true }
-                StatTile { value: n.meetings + " + " + n.phoneMeetings; caption: qsTr("meetings + phone meetings"); note: qsTr("%1 of conversations").arg(n.meetingRate); Layout.fillWidth: true }
-                StatTile { value: n.offers; caption: qsTr("offers"); note: qsTr("%1 of meetings").arg(n.offerRate); Layout.fillWidth: true }
-                StatTile { value: n.won; caption: qsTr("won"); note: qsTr("%1 of offers \u00B7 %2 lost").arg(n.winRate).arg(n.lost); Layout.fillWidth: true }
+            }
+            Label {
+                text: qsTr("%1 meetings and %2 phone meetings \u00B7 %3 lost").arg(n.meetings).arg(n.phoneMeetings).arg(n.lost)
+                opacity: 0.7
+                wrapMode: Label.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
             }
             StatTile {
                 value: n.wonValue
                 caption: qsTr("won value")
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            // The open pipeline now, stage by stage: cases (bar) and their value.
+            Label { text: qsTr("Pipeline by stage"); font.bold: true; font.pixelSize: 16; Layout.leftMargin: 16 }
+            PipelineModel { id: stages; whose: onlyMine.checked && App.userId !== "" ? "owner:" + App.userId : "" }
+            BarChart {
+                objectName: "stageChart"
+                color: Material.color(Material.Teal, Material.Shade300)
+                bars: {
+                    var out = []
+                    var by = stages.byStage
+                    var all = App.stages()
+                    for (var i = 0; i < all.length; ++i) {
+                        var s = by[all[i]] || { count: 0, valueText: "" }
+                        out.push({ label: App.stageLabel(all[i]), value: s.count, text: String(s.count), note: s.valueText })
+                    }
+                    return out
+                }
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+            }
+            // Six months of the pipeline: cases captured, and moved into each later stage.
+            Label { text: qsTr("Pipeline over time"); font.bold: true; font.pixelSize: 16; Layout.leftMargin: 16 }
+            MonthChart {
+                objectName: "monthChart"
+                months: n.months
+                series: [
+                    { key: "captured", label: qsTr("captured"), color: Material.color(Material.BlueGrey, Material.Shade300) },
+                    { key: "meeting", label: App.stageLabel("meeting"), color: Material.color(Material.Teal, Material.Shade300) },
+                    { key: "offer", label: App.stageLabel("offer"), color: Material.color(Material.Amber, Material.Shade500) },
+                    { key: "won", label: App.stageLabel("won"), color: Material.color(Material.Green, Material.Shade500) },
+                    { key: "lost", label: App.stageLabel("lost"), color: Material.color(Material.Red, Material.Shade300) }
+                ]
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
@@ -79,6 +119,10 @@ Page {
                     required property int week
                     required property int target
                     required property string summary
+                    required property int conversations
+                    required property int meetings
+                    required property int offers
+                    required property int won
                     spacing: 2
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
@@ -93,6 +137,29 @@ Page {
                         to: Math.max(1, target)
                         value: Math.min(week, target)
                         Layout.fillWidth: true
+                    }
+                    // Their funnel against the team's most conversations.
+                    Item {
+                        id: personBars
+                        objectName: "personBars"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 10
+                        Row {
+                            spacing: 2
+                            Repeater {
+                                model: [{ n: conversations, c: Material.color(Material.BlueGrey, Material.Shade300) },
+                                        { n: meetings, c: Material.color(Material.Teal, Material.Shade300) },
+                                        { n: offers, c: Material.color(Material.Amber, Material.Shade500) },
+                                        { n: won, c: Material.color(Material.Green, Material.Shade500) }]
+                                Rectangle {
+                                    required property var modelData
+                                    height: 10
+                                    radius: 2
+                                    color: modelData.c
+                                    width: Math.max(modelData.n > 0 ? 3 : 0, (personBars.width - 6) * 0.25 * modelData.n / Math.max(1, team.largest))
+                                }
+                            }
+                        }
                     }
                     Label {
                         text: roleLabel + " \u00B7 " + summary

@@ -24,7 +24,9 @@
 #include "appcontext.h"
 #include "models.h"
 #include "reminders.h"
+#include "hlc.h"
 #include "reports.h"
+#include "rules.h"
 #include "qt_testutil.h"
 #include "server_harness.h"
 #include "store.h"
@@ -1395,4 +1397,58 @@ TEST_CASE("follow-ups falling due are raised at their hour once - snoozed they c
     again.check();
     REQUIRE(after_restart.count() == 1);
     CHECK(after_restart[0][0].toString() == "Follow-up due: Send the offer");
+}
+
+TEST_CASE("the pipeline over time counts the cases captured and moved into each stage per month - for everyone or one person") {
+    TempDir dir;
+    auto app = offline_app(dir);
+    auto& st = app->store();
+    auto acct = st.create("accounts", {{"name", fika::sync::text("Nordhavn A/S")}});
+    REQUIRE(acct.ok());
+    fika::sync::Rng rng(7);
+    auto ms = [](int y, int m, int d) {
+        return static_cast<std::uint64_t>(QDateTime(QDate(y, m, d), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch());
+    };
+    // Captured: two in August (one found by ann), one on 1 December, one in May (before the six months).
+    std::vector<std::string> ids;
+    for (auto [at, finder] : {std::pair{ms(2026, 8, 3), "ann"}, {ms(2026, 8, 31), "bo"}, {ms(2026, 12, 1), "bo"},
+                              {ms(2026, 5, 20), "ann"}}) {
+        auto id = st.create("cases", {{"id", fika::sync::text(fika::sync::new_uuid_v7(at, rng))}, {"account_id", fika::sync::text(*acct)},
+                                      {"title", fika::sync::text("Case")}, {"found_by", fika::sync::text(finder)}});
+        REQUIRE(id.ok());
+        ids.push_back(*id);
+    }
+    auto moved = [&](const std::string& kase, const char* from, const char* to, std::uint64_t at) {
+        REQUIRE(fika::rules::record_stage_change(st, {*acct, kase, from, to, "", static_cast<std::int64_t>(at / 1000)}).ok());
+    };
+    moved(ids[0], "spotted", "meeting", ms(2026, 9, 2));
+    moved(ids[0], "meeting", "offer", ms(2026, 10, 15));
+    moved(ids[1], "spotted", "meeting", ms(2026, 10, 1));
+    moved(ids[0], "offer", "won", ms(2026, 12, 6));
+    moved(ids[3], "spotted", "lost", ms(2026, 6, 30));  // before the six months
+    auto flow = fika::client::pipeline_by_month(st, "2026-12-07", 6);
+    REQUIRE(flow.ok());
+    REQUIRE(flow->size() == 6);
+    std::string seen;
+    for (const auto& f : *flow) {
+        seen += f.month + ":" + std::to_string(f.captured);
+        for (const auto& [stage, n] : f.reached) seen += " " + stage + "=" + std::to_string(n);
+        seen += "\n";
+    }
+    CHECK(seen == "2026-07:0\n2026-08:2\n2026-09:0 meeting=1\n2026-10:0 meeting=1 offer=1\n2026-11:0\n2026-12:1 won=1\n");
+    // Ann's only: her case's captures and moves.
+    auto ann = fika::client::pipeline_by_month(st, "2026-12-07", 6, std::string("ann"));
+    REQUIRE(ann.ok());
+    CHECK((*ann)[1].captured == 1);
+    CHECK((*ann)[3].reached.at("offer") == 1);
+    CHECK((*ann)[3].reached.count("meeting") == 0);  // that was bo's case
+    CHECK((*ann)[5].captured == 0);
+    // Across a year's end, and refused nonsense.
+    auto jan = fika::client::pipeline_by_month(st, "2027-01-02", 3);
+    REQUIRE(jan.ok());
+    CHECK((*jan)[0].month == "2026-11");
+    CHECK((*jan)[1].captured == 1);
+    CHECK((*jan)[1].reached.at("won") == 1);
+    CHECK(fika::client::pipeline_by_month(st, "soon", 6).code() == fika::sync::Code::Invalid);
+    CHECK(fika::client::pipeline_by_month(st, "2026-12-07", 0).code() == fika::sync::Code::Invalid);
 }

@@ -1143,92 +1143,77 @@
         <translation>Tragt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
-        <source>conversations</source>
-        <translation>samtaler</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
-        <source>meetings + phone meetings</source>
-        <translation>møder + telefonmøder</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
-        <source>%1 of conversations</source>
-        <translation>%1 af samtalerne</translation>
-    </message>
-    <message>
         <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
-        <source>offers</source>
-        <translation>tilbud</translation>
+        <source>%1 meetings and %2 phone meetings · %3 lost</source>
+        <translation>%1 møder og %2 telefonmøder · %3 tabt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
-        <source>%1 of meetings</source>
-        <translation>%1 af møderne</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
-        <source>won</source>
-        <translation>vundne</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
-        <source>%1 of offers · %2 lost</source>
-        <translation>%1 af tilbuddene · %2 tabt</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="61"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="65"/>
         <source>won value</source>
         <translation>vundet værdi</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="69"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="71"/>
+        <source>Pipeline by stage</source>
+        <translation>Pipeline pr. trin</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="91"/>
+        <source>Pipeline over time</source>
+        <translation>Pipeline over tid</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="96"/>
+        <source>captured</source>
+        <translation>fanget</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="109"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="89"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="133"/>
         <source>%1 of %2 this week</source>
         <translation>%1 af %2 denne uge</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="110"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="175"/>
         <source>Return on the programme</source>
         <translation>Programmets afkast</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="179"/>
         <source>Add programme</source>
         <translation>Tilføj program</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="121"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="186"/>
         <source>No programme yet. A programme&apos;s cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.</source>
         <translation>Intet program endnu. Et programs omkostning (uddannelse, rejser, tabt fakturerbar tid) og periode stiller den pipeline, det fandt, over for hvad det kostede.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="155"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="220"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
         <source>programme cost</source>
         <translation>programmets omkostning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
         <source>training, travel, lost billable time</source>
         <translation>uddannelse, rejser, tabt fakturerbar tid</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="166"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="231"/>
         <source>identified pipeline</source>
         <translation>identificeret pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="167"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
         <source>estimated earnings (weighted)</source>
         <translation>forventet indtjening (vægtet)</translation>
     </message>
@@ -2255,6 +2240,7 @@ Budget:
     <message>
         <location filename="../appcontext_labels.cpp" line="51"/>
         <location filename="../appcontext_labels.cpp" line="71"/>
+        <location filename="../models/numbers.cpp" line="91"/>
         <source>Won</source>
         <translation>Vundet</translation>
     </message>
@@ -2719,6 +2705,36 @@ Budget:
         <location filename="../models/programmes_model.cpp" line="59"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation>%1 samtaler → %2 møder → %3 tilbud → %4 vundet</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="88"/>
+        <source>Conversations</source>
+        <translation>Samtaler</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="89"/>
+        <source>Meetings</source>
+        <translation>Møder</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="89"/>
+        <source>%1 of conversations</source>
+        <translation>%1 af samtalerne</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="90"/>
+        <source>Offers</source>
+        <translation>Tilbud</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="90"/>
+        <source>%1 of meetings</source>
+        <translation>%1 af møderne</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="91"/>
+        <source>%1 of offers</source>
+        <translation>%1 af tilbuddene</translation>
     </message>
 </context>
 <context>

@@ -1143,92 +1143,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
-        <source>conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
-        <source>meetings + phone meetings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
-        <source>%1 of conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
-        <source>offers</source>
+        <source>%1 meetings and %2 phone meetings · %3 lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
-        <source>%1 of meetings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
-        <source>won</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
-        <source>%1 of offers · %2 lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="61"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="65"/>
         <source>won value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="69"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="71"/>
+        <source>Pipeline by stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="91"/>
+        <source>Pipeline over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="96"/>
+        <source>captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="109"/>
         <source>Per person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="89"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="133"/>
         <source>%1 of %2 this week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="110"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="175"/>
         <source>Return on the programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="179"/>
         <source>Add programme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="121"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="186"/>
         <source>No programme yet. A programme&apos;s cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="155"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="220"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
         <source>programme cost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
         <source>training, travel, lost billable time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="166"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="231"/>
         <source>identified pipeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="167"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
         <source>estimated earnings (weighted)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2246,6 +2231,7 @@ Budget:
     <message>
         <location filename="../appcontext_labels.cpp" line="51"/>
         <location filename="../appcontext_labels.cpp" line="71"/>
+        <location filename="../models/numbers.cpp" line="91"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2709,6 +2695,36 @@ Budget:
     <message>
         <location filename="../models/programmes_model.cpp" line="59"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="88"/>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="89"/>
+        <source>Meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="89"/>
+        <source>%1 of conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="90"/>
+        <source>Offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="90"/>
+        <source>%1 of meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="91"/>
+        <source>%1 of offers</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

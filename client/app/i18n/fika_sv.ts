@@ -1143,92 +1143,77 @@
         <translation>Tratt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="54"/>
-        <source>conversations</source>
-        <translation>samtal</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
-        <source>meetings + phone meetings</source>
-        <translation>möten + telefonmöten</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="55"/>
-        <source>%1 of conversations</source>
-        <translation>%1 av samtalen</translation>
-    </message>
-    <message>
         <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
-        <source>offers</source>
-        <translation>offerter</translation>
+        <source>%1 meetings and %2 phone meetings · %3 lost</source>
+        <translation>%1 möten och %2 telefonmöten · %3 förlorade</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="56"/>
-        <source>%1 of meetings</source>
-        <translation>%1 av mötena</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
-        <source>won</source>
-        <translation>vunna</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="57"/>
-        <source>%1 of offers · %2 lost</source>
-        <translation>%1 av offerterna · %2 förlorade</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="61"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="65"/>
         <source>won value</source>
         <translation>vunnet värde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="69"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="71"/>
+        <source>Pipeline by stage</source>
+        <translation>Pipeline per steg</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="91"/>
+        <source>Pipeline over time</source>
+        <translation>Pipeline över tid</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="96"/>
+        <source>captured</source>
+        <translation>fångade</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="109"/>
         <source>Per person</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="89"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="133"/>
         <source>%1 of %2 this week</source>
         <translation>%1 av %2 denna vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="110"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="175"/>
         <source>Return on the programme</source>
         <translation>Programmets avkastning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="114"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="179"/>
         <source>Add programme</source>
         <translation>Lägg till program</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="121"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="186"/>
         <source>No programme yet. A programme&apos;s cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.</source>
         <translation>Inget program än. Ett programs kostnad (utbildning, resor, förlorad debiterbar tid) och period ställer pipelinen det hittade mot vad det kostade.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="155"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="220"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
         <source>programme cost</source>
         <translation>programmets kostnad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="165"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
         <source>training, travel, lost billable time</source>
         <translation>utbildning, resor, förlorad debiterbar tid</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="166"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="231"/>
         <source>identified pipeline</source>
         <translation>identifierad pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="167"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
         <source>estimated earnings (weighted)</source>
         <translation>beräknade intäkter (viktade)</translation>
     </message>
@@ -2255,6 +2240,7 @@ Budget:
     <message>
         <location filename="../appcontext_labels.cpp" line="51"/>
         <location filename="../appcontext_labels.cpp" line="71"/>
+        <location filename="../models/numbers.cpp" line="91"/>
         <source>Won</source>
         <translation>Vunnen</translation>
     </message>
@@ -2719,6 +2705,36 @@ Budget:
         <location filename="../models/programmes_model.cpp" line="59"/>
         <source>%1 conversations → %2 meetings → %3 offers → %4 won</source>
         <translation>%1 samtal → %2 möten → %3 offerter → %4 vunna</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="88"/>
+        <source>Conversations</source>
+        <translation>Samtal</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="89"/>
+        <source>Meetings</source>
+        <translation>Möten</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="89"/>
+        <source>%1 of conversations</source>
+        <translation>%1 av samtalen</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="90"/>
+        <source>Offers</source>
+        <translation>Offerter</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="90"/>
+        <source>%1 of meetings</source>
+        <translation>%1 av mötena</translation>
+    </message>
+    <message>
+        <location filename="../models/numbers.cpp" line="91"/>
+        <source>%1 of offers</source>
+        <translation>%1 av offerterna</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,33 @@ void Numbers::reload() {
     if (!me.isEmpty()) week.user = s(me);
     auto w = client::funnel(st, week);
     week_ = w.ok() ? static_cast<int>(w->conversations) : 0;
+    // Six months of the pipeline's flow.
+    months_.clear();
+    std::optional<std::string> who;
+    if (mine_ && !me.isEmpty()) who = s(me);
+    auto flow = client::pipeline_by_month(st, s(QDate::currentDate().toString(Qt::ISODate)), 6, who);
+    if (!flow.ok()) app()->reportError(flow.error());
+    for (const client::MonthFlow& f : flow.ok() ? *flow : std::vector<client::MonthFlow>{}) {
+        QDate first = QDate::fromString(q(f.month) + "-01", Qt::ISODate);
+        QVariantMap m{{"month", QLocale().monthName(first.month(), QLocale::ShortFormat)},
+                      {"captured", static_cast<qlonglong>(f.captured)}};
+        for (const char* stage : {"meeting", "offer", "won", "lost"}) {
+            auto it = f.reached.find(stage);
+            m[stage] = static_cast<qlonglong>(it == f.reached.end() ? 0 : it->second);
+        }
+        months_.append(m);
+    }
     emit changed();
+}
+
+QVariantList Numbers::funnelBars() const {
+    auto bar = [](const QString& label, long long value, const QString& note) {
+        return QVariantMap{{"label", label}, {"value", value}, {"note", note}};
+    };
+    return {bar(AppContext::tr("Conversations"), f_conversations_, QString()),
+            bar(AppContext::tr("Meetings"), f_meetings_ + f_phone_, AppContext::tr("%1 of conversations").arg(meeting_rate_)),
+            bar(AppContext::tr("Offers"), f_offers_, AppContext::tr("%1 of meetings").arg(offer_rate_)),
+            bar(AppContext::tr("Won"), f_won_, AppContext::tr("%1 of offers").arg(win_rate_))};
 }
 
 }  // namespace fika::app

@@ -35,6 +35,12 @@ class Numbers : public QObject, public AppBound {
     Q_PROPERTY(QString meetingRate READ meetingRate NOTIFY changed)
     Q_PROPERTY(QString offerRate READ offerRate NOTIFY changed)
     Q_PROPERTY(QString winRate READ winRate NOTIFY changed)
+    // The funnel as chart bars, widest first: [{label, value, note}] (note: the step's
+    // conversion from the one before).
+    Q_PROPERTY(QVariantList funnelBars READ funnelBars NOTIFY changed)
+    // The last six months, oldest first: [{month (short name), captured, meeting, offer,
+    // won, lost}] - cases captured, and moved into each stage, in the month.
+    Q_PROPERTY(QVariantList months READ months NOTIFY changed)
 public:
     explicit Numbers(AppContext* context = nullptr, QObject* parent = nullptr);
     bool mine() const { return mine_; }
@@ -51,6 +57,8 @@ public:
     QString meetingRate() const { return meeting_rate_; }
     QString offerRate() const { return offer_rate_; }
     QString winRate() const { return win_rate_; }
+    QVariantList funnelBars() const;
+    QVariantList months() const { return months_; }
     Q_INVOKABLE void reload();
 signals:
     void changed();
@@ -61,6 +69,7 @@ private:
     int week_ = 0;
     long long f_conversations_ = 0, f_meetings_ = 0, f_phone_ = 0, f_offers_ = 0, f_won_ = 0, f_lost_ = 0;
     QString won_value_, meeting_rate_, offer_rate_, win_rate_;
+    QVariantList months_;
 };
 
 }  // namespace fika::app

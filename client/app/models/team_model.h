@@ -8,6 +8,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <optional>
+#include <algorithm>
 #include <vector>
 
 #include "app_bound.h"
@@ -25,6 +26,8 @@ class TeamModel : public QAbstractListModel, public AppBound {
     Q_INTERFACES(QQmlParserStatus)
     QML_ELEMENT
     Q_PROPERTY(int count READ count NOTIFY changed)
+    // The most conversations anyone has: the scale of the per-person bars.
+    Q_PROPERTY(int largest READ largest NOTIFY changed)
 public:
     enum Roles {
         UserRole = Qt::UserRole + 1, NameRole, RoleLabelRole, ConversationsRole, WeekRole, TargetRole, MeetingsRole,
@@ -32,6 +35,7 @@ public:
     };
     explicit TeamModel(AppContext* context = nullptr, QObject* parent = nullptr);
     int count() const { return static_cast<int>(rows_.size()); }
+    int largest() const { return rows_.empty() ? 0 : std::max(rows_.front().conversations, 1); }
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;

@@ -39,6 +39,7 @@ Item {
     Component { id: customersComp; CustomersPage {} }
     Component { id: homeComp; HomePage {} }
     Component { id: pipelineComp; PipelinePage {} }
+    Component { id: numbersComp; NumbersPage {} }
     ProgrammesModel { id: programmes }
 
     RecordListModel { id: cases; table: "cases" }
@@ -592,6 +593,36 @@ Item {
             compare(columnCount(page, "spotted"), TestHelper.count("SELECT count(*) FROM cases WHERE stage='spotted'" + live))
         }
 
+        // The numbers as charts: each funnel bar as long as its count against the
+        // conversations, each stage's bar against the largest stage, six months.
+        function test_the_numbers_are_drawn_to_scale() {
+            var page = createTemporaryObject(numbersComp, root, { width: root.width, height: root.height })
+            verify(page)
+            waitForRendering(page)
+            var funnel = named(page, "funnelChart")
+            var bars = funnel.bars
+            compare(bars.length, 4)
+            verify(bars[0].value > 0)
+            var fill = function (i) { return named(named(funnel, "bar_" + i), "barFill") }
+            wait(300)  // the bars grow into place
+            var full = fill(0).width
+            verify(full > 100)
+            for (var i = 1; i < 4; ++i) {
+                var w = fill(i).width
+                verify(Math.abs(w - Math.max(2, full * bars[i].value / bars[0].value)) < 1.5, "bar " + i + ": " + w)
+                compare(named(named(funnel, "bar_" + i), "barFigure").text, String(bars[i].value))
+            }
+            var stages = named(page, "stageChart")
+            compare(stages.bars.length, App.stages().length)
+            var most = 0
+            for (var s = 0; s < stages.bars.length; ++s) most = Math.max(most, stages.bars[s].value)
+            for (s = 0; s < stages.bars.length; ++s)
+                compare(Number(stages.bars[s].value), TestHelper.count("SELECT count(*) FROM cases WHERE coalesce(deleted,0)=0 AND stage='" + App.stages()[s] + "'"))
+            var months = named(page, "monthChart")
+            compare(months.months.length, 6)
+            verify(named(months, "month_5") !== null)
+        }
+
         function test_a_phone_keeps_the_list_of_stages() {
             var page = createTemporaryObject(pipelineComp, root, { width: 400, height: 800 })
             verify(page)
@@ -622,10 +653,13 @@ Item {
             var hour = null
             tryVerify(function () { hour = findChild(Overlay.overlay, "snoozeHour"); return hour !== null && hour.visible })
             waitForRendering(hour)
+            var menu = hour.menu
             mouseClick(hour)
+            tryVerify(function () { return !menu.visible }, 3000, "the menu has closed")
             tryVerify(function () { return named(row, "reminderOpen").contentItem.children[1].text.indexOf("snoozed until") >= 0 })
             // Done: the follow-up is closed and leaves the list; the case's date likewise.
             var before = App.reminders.count
+            waitForRendering(row)
             mouseClick(named(row, "reminderDone"))
             compare(App.record("follow_ups", fu).status, "done")
             compare(App.reminders.count, before - 1)
