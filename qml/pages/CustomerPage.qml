@@ -26,13 +26,13 @@ Page {
         editContact.openFor(id)
     }
 
-    Action { id: logAction; text: qsTr("\u2615 Log conversation"); onTriggered: win.openPage("log", pageRoot.recordId) }
-    Action { id: caseAction; text: qsTr("+ Case"); onTriggered: win.openPage("capture", pageRoot.recordId) }
+    Action { id: logAction; property string glyph: "\uF176"; text: qsTr("Log conversation"); onTriggered: win.openPage("log", pageRoot.recordId) }
+    Action { id: caseAction; property string glyph: "\uF415"; text: qsTr("Case"); onTriggered: win.openPage("capture", pageRoot.recordId) }
     readonly property list<Action> moreActions: [
-        Action { text: qsTr("+ Person"); onTriggered: contactDialog.open() },
-        Action { text: qsTr("+ Note"); onTriggered: noteDialog.open() },
-        Action { text: qsTr("+ Plan"); onTriggered: planDialog.open() },
-        Action { text: qsTr("+ Follow-up"); onTriggered: followDialog.open() },
+        Action { property string glyph: "\uF014"; text: qsTr("Person"); onTriggered: contactDialog.open() },
+        Action { property string glyph: "\uF39C"; text: qsTr("Note"); onTriggered: noteDialog.open() },
+        Action { property string glyph: "\uF0F3"; text: qsTr("Plan"); onTriggered: planDialog.open() },
+        Action { property string glyph: "\uF09D"; text: qsTr("Follow-up"); onTriggered: followDialog.open() },
         Action { property bool flat: true; text: qsTr("Duplicates"); onTriggered: dupDialog.open() },
         Action { property bool flat: true; text: qsTr("Edit"); onTriggered: win.openPage("account", pageRoot.recordId) },
         Action { property bool flat: true; text: qsTr("Delete"); onTriggered: { if (App.deleteRecord("accounts", pageRoot.recordId)) win.back() } }
@@ -65,17 +65,19 @@ Page {
             Layout.fillWidth: true
             Layout.margins: 8
             spacing: 8
-            Button { action: logAction; highlighted: true }
-            Button { action: caseAction }
+            GlyphButton { action: logAction; highlighted: true }
+            GlyphButton { action: caseAction }
             Repeater {
                 model: pageRoot.compact ? [] : pageRoot.moreActions
-                delegate: Button { required property var modelData; action: modelData; flat: modelData.flat === true }
+                delegate: GlyphButton { required property var modelData; action: modelData; flat: modelData.flat === true }
             }
-            Button {
+            GlyphButton {
                 id: moreButton
+                glyph: "\uF35D"  // menu-down
+                trailing: true
                 objectName: "moreButton"
                 visible: pageRoot.compact
-                text: qsTr("More \u25BE")
+                text: qsTr("More")
                 flat: true
                 Accessible.name: qsTr("More actions")
                 onClicked: moreMenu.open()

@@ -37,16 +37,18 @@ Page {
                 Layout.rightMargin: 16
                 columnSpacing: 12
                 rowSpacing: 12
-                Button {
-                    text: qsTr("\u2615  Log a conversation")
+                GlyphButton {
+                    glyph: "\uF176"  // coffee
+                    text: qsTr("Log a conversation")
                     highlighted: true
                     font.pixelSize: 16
                     Layout.fillWidth: true
                     Layout.preferredHeight: 64
                     onClicked: win.openPage("log")
                 }
-                Button {
-                    text: qsTr("+  Capture a case")
+                GlyphButton {
+                    glyph: "\uF415"  // plus
+                    text: qsTr("Capture a case")
                     font.pixelSize: 16
                     Layout.fillWidth: true
                     Layout.preferredHeight: 64

@@ -301,36 +301,6 @@
         <translation>omsætning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
-        <source>☕ Log conversation</source>
-        <translation>☕ Log samtale</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
-        <source>+ Case</source>
-        <translation>+ Sag</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
-        <source>+ Person</source>
-        <translation>+ Person</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
-        <source>+ Note</source>
-        <translation>+ Note</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
-        <source>+ Plan</source>
-        <translation>+ Plan</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
-        <source>+ Follow-up</source>
-        <translation>+ Opfølgning</translation>
-    </message>
-    <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
         <source>Duplicates</source>
         <translation>Dubletter</translation>
@@ -342,7 +312,7 @@
     </message>
     <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="391"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="393"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -352,228 +322,250 @@
         <translation>ansvarlig %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="78"/>
-        <source>More ▾</source>
-        <translation>Mere ▾</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="80"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="82"/>
         <source>More actions</source>
         <translation>Flere handlinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="96"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="97"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <source>Log conversation</source>
+        <translation>Log samtale</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="80"/>
+        <source>More</source>
+        <translation>Mere</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Ingen personer endnu. Hvem beslutter? Hvem ejer projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="108"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
         <source>No cases yet</source>
         <translation>Ingen sager endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
         <source>No conversations logged yet</source>
         <translation>Ingen samtaler logget endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="112"/>
         <source>No notes yet</source>
         <translation>Ingen noter endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="113"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen er planlagt til at kontakte nogen her endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="112"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="114"/>
         <source>No follow-ups yet</source>
         <translation>Ingen opfølgninger endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="131"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="138"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="140"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="172"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="139"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="147"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="180"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="149"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="182"/>
         <source>We have met</source>
         <translation>Vi har mødt hinanden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="148"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="150"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="149"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="182"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="184"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="184"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
         <source>Export vCard</source>
         <translation>Eksportér vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="196"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="198"/>
         <source>Saved %1</source>
         <translation>Gemte %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="192"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="194"/>
         <source>Export their data (GDPR)</source>
         <translation>Eksportér personens data (GDPR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="199"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
         <source>Delete person</source>
         <translation>Slet person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="204"/>
         <source>Erase person…</source>
         <translation>Slet personen…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="217"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="219"/>
         <source>Possible duplicates</source>
         <translation>Mulige dubletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="229"/>
         <source>No one here looks like a duplicate.</source>
         <translation>Ingen her ligner en dublet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="250"/>
         <source>Merge into %1</source>
         <translation>Flet ind i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="253"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="255"/>
         <source>Merged into %1</source>
         <translation>Flettet ind i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="268"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="270"/>
         <source>Erase %1?</source>
         <translation>Slet %1?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="277"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation>Navn, kontaktoplysninger og teksten i alle samtaler, noter og opfølgninger om personen slettes på denne enhed nu og på alle enheder ved næste synkronisering. Sager bliver. Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="283"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="285"/>
         <source>Erase</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="289"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="291"/>
         <source>%1 was erased</source>
         <translation>%1 er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="300"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
         <source>New note</source>
         <translation>Ny note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="300"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="307"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="309"/>
         <source>Needs analysis template</source>
         <translation>Skabelon til behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="308"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="310"/>
         <source>What did you learn?</source>
         <translation>Hvad fik du at vide?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="321"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
         <source>Plan who contacts whom</source>
         <translation>Planlæg hvem der kontakter hvem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="330"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
         <source>Add the person first (People tab)</source>
         <translation>Tilføj først personen (fanen Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="339"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="341"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega der tager kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="340"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
         <source>By date</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="360"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
         <source>Due</source>
         <translation>Forfalder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="350"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="352"/>
         <source>New follow-up</source>
         <translation>Ny opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="361"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Hvad skal gøres, f.eks. ring til Eva om tilbuddet</translation>
     </message>
@@ -679,89 +671,89 @@
         <translation>Hej</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="41"/>
-        <source>☕  Log a conversation</source>
-        <translation>☕  Log en samtale</translation>
+        <location filename="../../../qml/pages/HomePage.qml" line="42"/>
+        <source>Log a conversation</source>
+        <translation>Log en samtale</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="49"/>
-        <source>+  Capture a case</source>
-        <translation>+  Fang en sag</translation>
+        <location filename="../../../qml/pages/HomePage.qml" line="51"/>
+        <source>Capture a case</source>
+        <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="69"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="71"/>
         <source>Follow-ups due (%1)</source>
         <translation>Opfølgninger der skal gøres (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="97"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="99"/>
         <source>was due %1</source>
         <translation>forfaldt %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="97"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="99"/>
         <source>due today</source>
         <translation>skal gøres i dag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="98"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="100"/>
         <source>snoozed until %1</source>
         <translation>udsat til %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="117"/>
-        <location filename="../../../qml/pages/HomePage.qml" line="118"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="119"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="120"/>
         <source>Snooze</source>
         <translation>Påmind senere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="124"/>
         <source>For an hour</source>
         <translation>Om en time</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="125"/>
         <source>Until tomorrow</source>
         <translation>I morgen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="131"/>
-        <location filename="../../../qml/pages/HomePage.qml" line="132"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="133"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="134"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="146"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="148"/>
         <source>This week: %1 of %2 conversations</source>
         <translation>Denne uge: %1 af %2 samtaler</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="157"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="159"/>
         <source>The most conversations win.</source>
         <translation>Flest samtaler vinder.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="170"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="172"/>
         <source>Talking points (%1)</source>
         <translation>Samtalestøtte (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="184"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="186"/>
         <source>To triage (%1)</source>
         <translation>Til sortering (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="199"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="201"/>
         <source>Show %1 more</source>
         <translation>Vis %1 mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="206"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="208"/>
         <source>Nothing waiting</source>
         <translation>Intet venter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="207"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="209"/>
         <source>New cases show up here until someone takes them.</source>
         <translation>Nye sager vises her, indtil nogen tager dem.</translation>
     </message>
@@ -1178,42 +1170,42 @@
         <translation>%1 af %2 denne uge</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="175"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="177"/>
         <source>Return on the programme</source>
         <translation>Programmets afkast</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="179"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="181"/>
         <source>Add programme</source>
         <translation>Tilføj program</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="186"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="188"/>
         <source>No programme yet. A programme&apos;s cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.</source>
         <translation>Intet program endnu. Et programs omkostning (uddannelse, rejser, tabt fakturerbar tid) og periode stiller den pipeline, det fandt, over for hvad det kostede.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="220"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="222"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
         <source>programme cost</source>
         <translation>programmets omkostning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
         <source>training, travel, lost billable time</source>
         <translation>uddannelse, rejser, tabt fakturerbar tid</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="231"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="233"/>
         <source>identified pipeline</source>
         <translation>identificeret pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="234"/>
         <source>estimated earnings (weighted)</source>
         <translation>forventet indtjening (vægtet)</translation>
     </message>

@@ -301,36 +301,6 @@
         <translation>omsättning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
-        <source>☕ Log conversation</source>
-        <translation>☕ Logga samtal</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
-        <source>+ Case</source>
-        <translation>+ Affär</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
-        <source>+ Person</source>
-        <translation>+ Person</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
-        <source>+ Note</source>
-        <translation>+ Anteckning</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
-        <source>+ Plan</source>
-        <translation>+ Plan</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
-        <source>+ Follow-up</source>
-        <translation>+ Uppföljning</translation>
-    </message>
-    <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
         <source>Duplicates</source>
         <translation>Dubbletter</translation>
@@ -342,7 +312,7 @@
     </message>
     <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="391"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="393"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
@@ -352,228 +322,250 @@
         <translation>ansvarig %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="78"/>
-        <source>More ▾</source>
-        <translation>Mer ▾</translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="80"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="82"/>
         <source>More actions</source>
         <translation>Fler åtgärder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="96"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="97"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
         <source>Cases</source>
         <translation>Affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <source>Log conversation</source>
+        <translation>Logga samtal</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <source>Case</source>
+        <translation>Affär</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="80"/>
+        <source>More</source>
+        <translation>Mer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
         <source>Follow-ups</source>
         <translation>Uppföljningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Inga personer än. Vem beslutar? Vem äger projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="108"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
         <source>No cases yet</source>
         <translation>Inga affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
         <source>No conversations logged yet</source>
         <translation>Inga samtal loggade än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="112"/>
         <source>No notes yet</source>
         <translation>Inga anteckningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="113"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen är planerad att kontakta någon här än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="112"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="114"/>
         <source>No follow-ups yet</source>
         <translation>Inga uppföljningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="131"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="138"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="140"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="172"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="139"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="147"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="180"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="149"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="182"/>
         <source>We have met</source>
         <translation>Vi har träffats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="148"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="181"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="150"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
         <source>Email</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="149"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="182"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="184"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="184"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
         <source>Export vCard</source>
         <translation>Exportera vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="188"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="196"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="198"/>
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="192"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="194"/>
         <source>Export their data (GDPR)</source>
         <translation>Exportera personens data (GDPR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="199"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
         <source>Delete person</source>
         <translation>Ta bort person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="204"/>
         <source>Erase person…</source>
         <translation>Radera personen…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="217"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="219"/>
         <source>Possible duplicates</source>
         <translation>Möjliga dubbletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="229"/>
         <source>No one here looks like a duplicate.</source>
         <translation>Ingen här ser ut att vara en dubblett.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="248"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="250"/>
         <source>Merge into %1</source>
         <translation>Slå ihop med %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="253"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="255"/>
         <source>Merged into %1</source>
         <translation>Ihopslagen med %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="268"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="270"/>
         <source>Erase %1?</source>
         <translation>Radera %1?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="277"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation>Namn, kontaktuppgifter och texten i alla samtal, anteckningar och uppföljningar om personen raderas på den här enheten nu och på alla enheter vid nästa synkronisering. Ärenden finns kvar. Det går inte att ångra.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="283"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="285"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="289"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="291"/>
         <source>%1 was erased</source>
         <translation>%1 har raderats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="300"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
         <source>New note</source>
         <translation>Ny anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="300"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="307"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="309"/>
         <source>Needs analysis template</source>
         <translation>Mall för behovsanalys</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="308"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="310"/>
         <source>What did you learn?</source>
         <translation>Vad fick du veta?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="321"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
         <source>Plan who contacts whom</source>
         <translation>Planera vem som kontaktar vem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="330"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
         <source>Add the person first (People tab)</source>
         <translation>Lägg först till personen (fliken Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="339"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="341"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega som tar kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="340"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
         <source>By date</source>
         <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="360"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
         <source>Due</source>
         <translation>Förfaller</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="350"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="352"/>
         <source>New follow-up</source>
         <translation>Ny uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="359"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="361"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Vad ska göras, t.ex. ring Eva om offerten</translation>
     </message>
@@ -679,89 +671,89 @@
         <translation>Hej</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="41"/>
-        <source>☕  Log a conversation</source>
-        <translation>☕  Logga ett samtal</translation>
+        <location filename="../../../qml/pages/HomePage.qml" line="42"/>
+        <source>Log a conversation</source>
+        <translation>Logga ett samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="49"/>
-        <source>+  Capture a case</source>
-        <translation>+  Fånga en affär</translation>
+        <location filename="../../../qml/pages/HomePage.qml" line="51"/>
+        <source>Capture a case</source>
+        <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="69"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="71"/>
         <source>Follow-ups due (%1)</source>
         <translation>Uppföljningar att göra (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="97"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="99"/>
         <source>was due %1</source>
         <translation>förföll %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="97"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="99"/>
         <source>due today</source>
         <translation>ska göras i dag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="98"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="100"/>
         <source>snoozed until %1</source>
         <translation>snoozad till %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="117"/>
-        <location filename="../../../qml/pages/HomePage.qml" line="118"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="119"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="120"/>
         <source>Snooze</source>
         <translation>Påminn senare</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="122"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="124"/>
         <source>For an hour</source>
         <translation>Om en timme</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="123"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="125"/>
         <source>Until tomorrow</source>
         <translation>I morgon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="131"/>
-        <location filename="../../../qml/pages/HomePage.qml" line="132"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="133"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="134"/>
         <source>Done</source>
         <translation>Klar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="146"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="148"/>
         <source>This week: %1 of %2 conversations</source>
         <translation>Den här veckan: %1 av %2 samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="157"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="159"/>
         <source>The most conversations win.</source>
         <translation>Flest samtal vinner.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="170"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="172"/>
         <source>Talking points (%1)</source>
         <translation>Samtalsstöd (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="184"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="186"/>
         <source>To triage (%1)</source>
         <translation>Att sortera (%1)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="199"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="201"/>
         <source>Show %1 more</source>
         <translation>Visa %1 till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="206"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="208"/>
         <source>Nothing waiting</source>
         <translation>Inget väntar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/HomePage.qml" line="207"/>
+        <location filename="../../../qml/pages/HomePage.qml" line="209"/>
         <source>New cases show up here until someone takes them.</source>
         <translation>Nya affärer visas här tills någon tar dem.</translation>
     </message>
@@ -1178,42 +1170,42 @@
         <translation>%1 av %2 denna vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="175"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="177"/>
         <source>Return on the programme</source>
         <translation>Programmets avkastning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="179"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="181"/>
         <source>Add programme</source>
         <translation>Lägg till program</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="186"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="188"/>
         <source>No programme yet. A programme&apos;s cost (training, travel, lost billable time) and period set the pipeline it found against what it cost.</source>
         <translation>Inget program än. Ett programs kostnad (utbildning, resor, förlorad debiterbar tid) och period ställer pipelinen det hittade mot vad det kostade.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="220"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="222"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
         <source>programme cost</source>
         <translation>programmets kostnad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="230"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
         <source>training, travel, lost billable time</source>
         <translation>utbildning, resor, förlorad debiterbar tid</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="231"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="233"/>
         <source>identified pipeline</source>
         <translation>identifierad pipeline</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/NumbersPage.qml" line="232"/>
+        <location filename="../../../qml/pages/NumbersPage.qml" line="234"/>
         <source>estimated earnings (weighted)</source>
         <translation>beräknade intäkter (viktade)</translation>
     </message>

@@ -132,13 +132,13 @@ Item {
             var row = page.actionRow
             var more = named(row, "moreButton")
             verify(more.visible)
-            // Log, + Case and More side by side: one row, not three.
+            // Log, Case and More side by side: one row, not three.
             tryVerify(function () { return row.height > 0 && row.height < 2 * more.height })
             more.clicked()
             var menu = page.moreMenu
             tryVerify(function () { return menu.opened })
             compare(menu.count, 7)
-            compare(menu.itemAt(2).text, qsTr("+ Plan"))
+            compare(menu.itemAt(2).text, qsTr("Plan"))
             mouseClick(menu.itemAt(2))
             tryVerify(function () { return page.planDialog.opened })
             page.planDialog.reject()
