@@ -155,14 +155,54 @@ ApplicationWindow {
                            : App.sync.conflicts + App.sync.refused > 0 ? win.openPage("conflicts") : App.sync.syncNow()
             }
             ToolButton {
-                text: "+"
-                font.pixelSize: 24
+                id: captureButton
+                text: "\uF415"  // plus
+                contentItem: MdIcon {
+                    text: captureButton.text
+                    font.pixelSize: 24
+                    color: captureButton.Material.foreground
+                    horizontalAlignment: Text.AlignHCenter
+                    verticalAlignment: Text.AlignVCenter
+                }
                 visible: !App.firstRun
                 Accessible.name: qsTr("Capture a case")
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Capture a case (Ctrl+N)")
                 onClicked: win.openPage("capture")
             }
+        }
+        // A long sync's progress along the bar's foot, under the sync chip.
+        ProgressBar {
+            objectName: "syncProgressBar"
+            visible: App.sync.progress >= 0
+            value: Math.max(0, App.sync.progress)
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            height: 4
+            Material.accent: "white"
+        }
+    }
+    // ... and its words just under the chip: records done of the total, the time left.
+    // The window stays usable: it takes no input.
+    Rectangle {
+        objectName: "syncProgress"
+        parent: Overlay.overlay
+        visible: App.sync.progress >= 0 && !App.locked
+        x: parent ? parent.width - width - 8 : 0
+        y: (win.header ? win.header.height : 0) + 4
+        z: 5
+        width: progressWords.implicitWidth + 16
+        height: progressWords.implicitHeight + 10
+        radius: 4
+        color: Material.dialogColor
+        border.color: Qt.alpha(Material.foreground, 0.2)
+        Label {
+            id: progressWords
+            objectName: "syncProgressText"
+            anchors.centerIn: parent
+            text: App.sync.progressText
+            font.pixelSize: 13
         }
     }
 

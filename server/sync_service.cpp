@@ -195,6 +195,24 @@ void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncRe
         if (p.more) resp.more = true;
         resp.pages.push_back(std::move(p));
     }
+    // A download under way that the device shows (asked to count): what is still to come
+    // after this answer, per bucket from where it will stand. Only when there is more, so
+    // an everyday sync costs nothing.
+    if (req.count && resp.more) {
+        std::map<std::string, std::uint64_t> at;
+        for (const sync::BucketPage& p : resp.pages) at[p.bucket] = p.to;
+        std::uint64_t left = 0;
+        for (const auto& [b, seq] : seqs) {
+            auto it = req.cursors.find(b);
+            std::uint64_t from = it == req.cursors.end() ? 0 : it->second.at;
+            if (auto a = at.find(b); a != at.end()) from = a->second;
+            if (seq <= from) continue;
+            auto n = hub_.count_after(b, from);
+            if (!n.ok()) throw sync::Failure{n.error()};
+            left += *n;
+        }
+        resp.left = left;
+    }
 }
 
 void SyncService::wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock) {

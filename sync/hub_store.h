@@ -82,6 +82,9 @@ public:
     // towards `limit` and move the page's end.
     virtual Result<FeedPage> feed(const std::string& bucket, Cursor cursor, std::size_t limit,
                                   Site skip_site = 0) = 0;
+    // How many records of a bucket come after `seq` (what a download from there still has
+    // to send): for a device's progress. Errors: Storage.
+    virtual Result<std::uint64_t> count_after(const std::string& bucket, std::uint64_t seq) = 0;
     // Every bucket with its newest seq.
     virtual Result<std::map<std::string, std::uint64_t>> bucket_seqs() = 0;
     // ... of these buckets only (those that exist).

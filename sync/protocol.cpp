@@ -452,6 +452,7 @@ std::string encode_request(const SyncRequest& r) {
         }
         w.raw("},\"limit\":");
         w.u64(r.limit);
+        if (r.count) w.raw(",\"count\":true");
         w.ch('}');
     }
     w.ch('}');
@@ -510,6 +511,10 @@ std::string encode_response(const SyncResponse& r, int peer_schema) {
     }
     w.raw("],\"more\":");
     w.boolean(r.more);
+    if (r.left) {
+        w.raw(",\"left\":");
+        w.u64(*r.left);
+    }
     w.ch('}');
     return std::move(w.out);
 }
@@ -546,7 +551,7 @@ Result<SyncRequest> decode_request(std::string_view text, const Schema& schema, 
         }
         JValue pull = j;
         if (j.find("pull", pull)) {
-            object(pull, pull_p, {"cursors", "limit"});
+            object(pull, pull_p, {"cursors", "limit", "count"});
             r.has_pull = true;
             const Path pc = pull_p.dot("cursors");
             JValue c = member(pull, pull_p, "cursors");
@@ -574,6 +579,8 @@ Result<SyncRequest> decode_request(std::string_view text, const Schema& schema, 
                 r.limit = static_cast<std::size_t>(as_uint(li, pull_p.dot("limit"), limits.max_limit));
                 if (r.limit == 0) bad(pull_p.dot("limit"), "must be at least 1");
             }
+            JValue count = pull;
+            if (pull.find("count", count)) r.count = as_bool(count, pull_p.dot("count"));
         }
         return r;
     });
@@ -586,7 +593,7 @@ Result<SyncResponse> decode_response(std::string_view text, const Schema& schema
         const Path response{nullptr, "response"}, push_p{nullptr, "push"}, pages_p{nullptr, "pages"},
             purge_p{nullptr, "purge"};
         constexpr auto kMax = static_cast<std::uint64_t>(INT64_MAX);
-        object(j, response, {"v", "schema", "site", "hlc", "hub", "push", "pages", "purge", "more"});
+        object(j, response, {"v", "schema", "site", "hlc", "hub", "push", "pages", "purge", "more", "left"});
         SyncResponse r;
         check_header(j, r.schema);
         r.site = as_site(member(j, response, "site"), Path{nullptr, "site"});
@@ -640,6 +647,8 @@ Result<SyncResponse> decode_response(std::string_view text, const Schema& schema
             r.purge.emplace_back(name);
         }
         r.more = as_bool(member(j, response, "more"), Path{nullptr, "more"});
+        JValue left = j;
+        if (j.find("left", left)) r.left = as_uint(left, Path{nullptr, "left"}, kMax);
         return r;
     });
 }

@@ -68,6 +68,9 @@ struct SyncRequest {
     std::map<std::string, Cursor> cursors;
     std::size_t limit = 1000;
     bool has_pull = false;
+    // Ask how many records are still to come when the answer has more (a device showing
+    // a download's progress).
+    bool count = false;
 };
 
 struct BucketPage {
@@ -87,6 +90,9 @@ struct SyncResponse {
     std::vector<BucketPage> pages;
     std::vector<std::string> purge;
     bool more = false;
+    // With `more`, when the request asked to count: the records still to come after this
+    // answer in every bucket the user reads (an estimate: a device's own may be left out).
+    std::optional<std::uint64_t> left;
     // The hub's incarnation: it changes when the hub's database is restored from a backup
     // or its sequence is found to have gone back. 0: not said (the request did not ask).
     std::uint64_t hub = 0;

@@ -247,4 +247,19 @@ Result<FeedPage> SqliteHub::feed(const std::string& bucket, Cursor cursor, std::
     });
 }
 
+Result<std::uint64_t> SqliteHub::count_after(const std::string& bucket, std::uint64_t seq) {
+    return guard([&] {
+        std::uint64_t n = 0;
+        const bool global = bucket == kGlobalBucket;
+        for (const TableDef& t : schema_->tables()) {
+            if ((t.bucket == BucketRule::Global) != global) continue;
+            Stmt& s = count_after_stmt(t);
+            s.bind(1, bucket).bind(2, seq);
+            if (s.step()) n += static_cast<std::uint64_t>(s.integer(0));
+            s.reset();
+        }
+        return n;
+    });
+}
+
 }  // namespace fika::sync

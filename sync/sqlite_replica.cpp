@@ -102,7 +102,7 @@ std::uint64_t cell_hash(std::uint64_t record, int field, const Clock& c) {
 // ---- prepared statements per table -------------------------------------------------------
 
 struct SqliteReplica::TableStmts {
-    Stmt select, exists, insert, update, feed, purge_select, purge;
+    Stmt select, exists, insert, update, feed, count_after, purge_select, purge;
 };
 
 void SqliteReplica::prepare_statements() {
@@ -131,6 +131,7 @@ void SqliteReplica::prepare_statements() {
         }
         st->feed = db_.prepare("SELECT " + cols + "_clocks,_seq,id FROM " + name + " WHERE " +
                                where + " AND _seq>?2 ORDER BY _seq LIMIT ?3");
+        st->count_after = db_.prepare("SELECT count(*) FROM " + name + " WHERE " + where + " AND _seq>?2");
         st->purge_select =
             db_.prepare("SELECT " + cols + "_clocks,_seq,id FROM " + name + " WHERE " + where);
         st->purge = db_.prepare("DELETE FROM " + name + " WHERE " + where);
@@ -158,6 +159,10 @@ const TableDef& SqliteReplica::table_or_fail(std::string_view name) const {
 
 Stmt& SqliteReplica::feed_stmt(const TableDef& t) {
     return stmts_[static_cast<size_t>(&t - schema_->tables().data())]->feed;
+}
+
+Stmt& SqliteReplica::count_after_stmt(const TableDef& t) {
+    return stmts_[static_cast<size_t>(&t - schema_->tables().data())]->count_after;
 }
 
 Stmt& SqliteReplica::purge_select_stmt(const TableDef& t) {

@@ -197,6 +197,7 @@ protected:
     void put_meta(const std::string& key, std::int64_t v);
     std::int64_t pragma_int(const char* sql);
     Stmt& feed_stmt(const TableDef& t);
+    Stmt& count_after_stmt(const TableDef& t);  // (bucket, seq): the bucket's records after seq
     Stmt& purge_select_stmt(const TableDef& t);
     Stmt& purge_stmt(const TableDef& t);
     Db& db() { return db_; }

@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <chrono>
 
 #include "appcontext.h"
 #include "enrolment.h"
@@ -90,6 +91,15 @@ public slots:
         client::ServerConfig cfg = config();
         if (cfg.url.empty()) return emit syncDone(false, false, 0, QString(), 0, 0);
         client::SyncClient sc(*store_, cfg);
+        // Progress to the window at most 10 times a second, and the last step always.
+        auto last = std::chrono::steady_clock::time_point{};
+        sc.on_progress([this, &last](const client::SyncProgress& p) {
+            auto now = std::chrono::steady_clock::now();
+            if (p.done < p.total && now - last < std::chrono::milliseconds(100)) return;
+            last = now;
+            emit progress(p.phase == client::SyncProgress::Phase::Upload, static_cast<qlonglong>(p.done),
+                          static_cast<qlonglong>(p.total), p.seconds_left);
+        });
         auto r = sc.sync(2);
         if (!r.ok()) {
             bool transient = r.failure->kind == client::Failure::Kind::Transient;
@@ -250,6 +260,7 @@ public slots:
 
 signals:
     void syncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);
+    void progress(bool upload, qlonglong done, qlonglong total, double seconds_left);
     void connectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
     void inbox(const QVariantList& items);
     void deviceCode(const QVariantMap& code);
@@ -297,6 +308,7 @@ SyncController::SyncController(AppContext* app) : app_(app) {
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &SyncWorker::syncDone, this, &SyncController::onSyncDone);
+    connect(worker_, &SyncWorker::progress, this, &SyncController::onProgress);
     connect(worker_, &SyncWorker::connectDone, this, &SyncController::onConnectDone);
     connect(worker_, &SyncWorker::inbox, this, &SyncController::onInbox);
     connect(worker_, &SyncWorker::deviceCode, this, &SyncController::deviceCode);
@@ -503,8 +515,28 @@ void SyncController::signOut(bool discard) {
     syncNow();
 }
 
+void SyncController::onProgress(bool upload, qlonglong done, qlonglong total, double seconds_left) {
+    if (total < kProgressFrom) return;
+    progress_ = std::clamp(static_cast<double>(done) / static_cast<double>(total), 0.0, 1.0);
+    QLocale l;
+    QString what = upload ? tr("Sending %1 of %2 records").arg(l.toString(done), l.toString(total))
+                          : tr("Receiving %1 of %2 records").arg(l.toString(done), l.toString(total));
+    // The time left once it is worth saying (an estimate from the pace so far).
+    if (seconds_left >= 3 && done < total) {
+        int s = static_cast<int>(seconds_left + 0.5);
+        what += " \u00b7 " + (s < 60 ? tr("about %n s left", "", s) : tr("about %n min left", "", (s + 30) / 60));
+    }
+    progress_text_ = what;
+    emit progressChanged();
+}
+
 void SyncController::onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled) {
     syncing_ = false;
+    if (progress_ >= 0) {
+        progress_ = -1;
+        progress_text_.clear();
+        emit progressChanged();
+    }
     if (gone_) return;
     if (status == 410) {
         // An admin wiped this device (or disabled its user): its data goes now, unsent.

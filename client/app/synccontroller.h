@@ -45,6 +45,10 @@ class SyncController : public QObject {
     // mode (instant, daily, none), hour, serverSendsMail, known (the server told us at
     // least once), waiting (a change not sent yet), error (the server refused the last)}.
     Q_PROPERTY(QVariantMap mail READ mail NOTIFY mailChanged)
+    // A long sync under way (a first download, a large upload): the share done (0-1, -1
+    // when none is shown) and its words ("Receiving 1,200 of 5,000 records - about 40 s left").
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
+    Q_PROPERTY(QString progressText READ progressText NOTIFY progressChanged)
 
 public:
     explicit SyncController(AppContext* app);
@@ -61,6 +65,10 @@ public:
     QVariantList inbox() const { return inbox_; }
     int unread() const;
     QVariantMap mail() const { return mail_; }
+    double progress() const { return progress_; }
+    QString progressText() const { return progress_text_; }
+    // Below this many records a sync shows no progress (it is over in a moment).
+    static constexpr qlonglong kProgressFrom = 200;
 
     Q_INVOKABLE void syncNow();
     // Sends everything not sent yet, then has the app delete this device's data and token
@@ -100,6 +108,7 @@ signals:
     void changed();
     void inboxChanged();
     void mailChanged();
+    void progressChanged();
     void connectFinished(bool ok, const QString& message);
     // A seller's new case arrived live (for a desktop notification).
     void newCase(const QString& title, const QString& body);
@@ -109,6 +118,7 @@ signals:
 
 private slots:
     void onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);
+    void onProgress(bool upload, qlonglong done, qlonglong total, double seconds_left);
     void onConnectDone(bool ok, const QString& message, const QString& id, const QString& name, const QString& role);
     void onInbox(const QVariantList& items);
     void onLive(bool live);
@@ -141,6 +151,8 @@ private:
     bool live_ = false;
     QVariantList inbox_;
     QVariantMap mail_;
+    double progress_ = -1;
+    QString progress_text_;
     std::thread listener_;
     std::atomic<bool> stop_listener_{false};
 };

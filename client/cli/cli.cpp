@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -487,12 +488,48 @@ int wiped(Ctx& c, const client::Failure& f) {
     return error("this device was wiped (" + f.message + "): its data is deleted; " + c.db_path + " is gone");
 }
 
+// A progress line on a terminal (stderr): records sent or received of the total and the
+// time left, rewritten in place at most 10 times a second and cleared at the end. Nothing
+// when stderr is not a terminal (piped, a script, --json).
+class ProgressLine {
+public:
+    explicit ProgressLine(bool on) : on_(on) {}
+    ~ProgressLine() { finish(); }
+    void finish() {
+        if (shown_) std::fputs("\r\033[K", stderr);
+        shown_ = on_ = false;
+    }
+    void operator()(const client::SyncProgress& p) {
+        if (!on_ || p.total < 200) return;  // a quick sync needs no bar
+        auto now = std::chrono::steady_clock::now();
+        if (shown_ && p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        shown_ = true;
+        const bool up = p.phase == client::SyncProgress::Phase::Upload;
+        std::string left = p.seconds_left < 3 ? std::string() : ", about " + duration(p.seconds_left) + " left";
+        std::fprintf(stderr, "\r\033[K%s %zu of %zu records (%zu%%)%s", up ? "sending" : "receiving", p.done, p.total,
+                     p.total ? p.done * 100 / p.total : 100, left.c_str());
+        std::fflush(stderr);
+    }
+
+private:
+    static std::string duration(double s) {
+        if (s < 60) return std::to_string(static_cast<int>(s + 0.5)) + " s";
+        return std::to_string(static_cast<int>(s / 60)) + " min " + std::to_string(static_cast<int>(s) % 60) + " s";
+    }
+    bool on_, shown_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
 int cmd_sync(Ctx& c) {
     auto cfg = server_config(c);
     if (!cfg) return no_server();
     client::SyncClient sc(*c.store, *cfg);
     learn_identity(c, sc);
+    ProgressLine line(!c.json && isatty(fileno(stderr)));
+    sc.on_progress([&line](const client::SyncProgress& p) { line(p); });
     auto r = sc.sync(3);
+    line.finish();  // the line is cleared before the summary
     auto conflicts = c.store->conflicts();
     auto refused = c.store->refused();
     std::size_t n_conf = conflicts.ok() ? conflicts->size() : 0, n_ref = refused.ok() ? refused->size() : 0;

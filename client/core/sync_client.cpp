@@ -229,6 +229,7 @@ sync::Result<std::string> SyncClient::pull_after(const sync::SyncResponse& r) {
     sync::SyncRequest req = request_header();
     if (auto st = add_pull(req); !st.ok()) return st.error();
     for (const sync::BucketPage& p : r.pages) req.cursors[p.bucket] = req.cursors[p.bucket].after_page(p.to, p.more);
+    if (r.left) req.count = false;  // the answer it follows has counted
     return sync::encode_request(req);
 }
 
@@ -240,7 +241,32 @@ sync::Status SyncClient::add_pull(sync::SyncRequest& req) {
     // Pages as large as the protocol allows (by default): a first download takes fewer
     // round trips (and commits), and a pull keeps up with the largest push.
     req.limit = std::clamp<std::size_t>(cfg_.pull_records, 1, sync::Limits{}.max_limit);
+    // Someone shows progress and no total is known yet: ask the server to count.
+    req.count = progress_ && !down_.known && !count_refused_;
     return sync::ok_status();
+}
+
+void SyncClient::tell(SyncProgress::Phase phase, Meter& m, std::size_t now_done) {
+    if (!progress_ || !m.known) return;
+    SyncProgress p;
+    p.phase = phase;
+    p.done = now_done - std::min(now_done, m.base);
+    m.total = std::max(m.total, p.done);  // the server's count is an estimate
+    p.total = m.total;
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - m.start).count();
+    if (p.done > 0 && secs > 0) p.seconds_left = secs / static_cast<double>(p.done) * static_cast<double>(p.total - p.done);
+    progress_(p);
+}
+
+void SyncClient::tell_download(const sync::SyncResponse& r, const SyncReport& rep) {
+    if (!progress_) return;
+    if (!down_.known && r.left) {
+        // rep.pulled holds this answer's records already: the total is those since the
+        // download began plus what is still to come.
+        down_.known = true;
+        down_.total = rep.pulled - std::min(rep.pulled, down_.base) + static_cast<std::size_t>(*r.left);
+    }
+    tell(SyncProgress::Phase::Download, down_, rep.pulled);
 }
 
 std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
@@ -276,6 +302,7 @@ std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
         for (InFlight& g : flight) g.line->cancel();
     };
     for (;;) {
+        tell(SyncProgress::Phase::Upload, up_, rep.pushed);
         // Keep two pushes on the wire: while the server merges one, the next is encoded,
         // compressed, sent and decoded.
         while (!halted && !drained && flight.size() < 2) {
@@ -366,6 +393,12 @@ std::optional<Failure> SyncClient::upload(SyncReport& rep, bool& too_large) {
 Outcome<SyncReport> SyncClient::sync_once() {
     Outcome<SyncReport> out;
     SyncReport rep;
+    up_ = down_ = Meter{};
+    up_.start = down_.start = std::chrono::steady_clock::now();
+    if (progress_) {
+        up_.total = store_.pending_count();
+        up_.known = up_.total > 0;
+    }
     std::size_t max_writes = std::max<std::size_t>(1, cfg_.push_records);  // halved while a push is too large
     bool too_large = false;
     if (auto failed = upload(rep, too_large)) {
@@ -418,6 +451,11 @@ Outcome<SyncReport> SyncClient::sync_once() {
                 max_writes = std::max<std::size_t>(1, max_writes / 2);
                 continue;
             }
+            // A server from before counting refuses the field: ask again without it.
+            if (resp.failure->status == 400 && !count_refused_ && resp.failure->message.find("count") != std::string::npos) {
+                count_refused_ = true;
+                continue;
+            }
             out.failure = resp.failure;
             return out;
         }
@@ -436,6 +474,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
             }
             rep.pushed += batch->changes.size() - std::min(batch->changes.size(), r.refused.size());
             rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
+            tell(SyncProgress::Phase::Upload, up_, rep.pushed);
         }
         {
             bool restarted = false;
@@ -466,11 +505,13 @@ Outcome<SyncReport> SyncClient::sync_once() {
             }
         }
         std::vector<std::pair<std::string, std::uint64_t>> finished;  // bucket, hub checksum
+        if (!down_.known) down_.base = rep.pulled;  // the download is counted from here
         if (auto failed = take_pages(r, rep, again, finished)) {
             drop_ahead();
             out.failure = failed;
             return out;
         }
+        tell_download(r, rep);
         // Drift check, on the committed state, and only with nothing of ours outstanding.
         if (store_.pending_count() == 0) {
             auto refused = store_.refused();

@@ -96,6 +96,15 @@ struct Enrolled {
 Outcome<Enrolled> enrol(const ServerConfig& server, const std::string& code, sync::Site site,
                         const DeviceDescription& device);
 
+// How far a sync has come, for a progress bar: the records sent of those that were
+// waiting, or the records received of those the server said were still to come (it says
+// so when a download takes more than one answer). `seconds_left` once a part is done.
+struct SyncProgress {
+    enum class Phase { Upload, Download } phase = Phase::Upload;
+    std::size_t done = 0, total = 0;
+    double seconds_left = -1;  // unknown
+};
+
 class SyncClient {
 public:
     SyncClient(sync::Store& store, ServerConfig cfg);
@@ -103,6 +112,8 @@ public:
 
     // One full sync, no retries.
     Outcome<SyncReport> sync_once();
+    // Called (on the syncing thread) as records go out and come in.
+    void on_progress(std::function<void(const SyncProgress&)> fn) { progress_ = std::move(fn); }
 
     // Retries transient failures (no network, refused connection, timeout, 5xx, 429, a
     // cut-short answer) with exponential back-off and jitter, up to `attempts` times or
@@ -129,6 +140,17 @@ public:
                                              std::chrono::milliseconds cap = std::chrono::seconds(30));
 
 private:
+    std::function<void(const SyncProgress&)> progress_;
+    // This sync's progress: when each part started, what it had to do, what it had done
+    // before (rep.pushed / rep.pulled at its start).
+    struct Meter {
+        std::chrono::steady_clock::time_point start{};
+        std::size_t total = 0, base = 0;
+        bool known = false;
+    } up_, down_;
+    bool count_refused_ = false;  // an older server: it does not count a download
+    void tell(SyncProgress::Phase phase, Meter& m, std::size_t now_done);
+    void tell_download(const sync::SyncResponse& r, const SyncReport& rep);
     struct Http;
     struct Line;
     // The HTTP half of a round trip on `line`. It touches only the connection, never the

@@ -556,6 +556,21 @@ sync::Result<sync::FeedPage> PgHub::feed(const std::string& bucket, sync::Cursor
     });
 }
 
+sync::Result<std::uint64_t> PgHub::count_after(const std::string& bucket, std::uint64_t seq) {
+    return sync::guard([&] {
+        ensure_connected();
+        std::uint64_t n = 0;
+        const bool global = bucket == sync::kGlobalBucket;
+        for (const sync::TableDef& t : schema_->tables()) {
+            if ((t.bucket == sync::BucketRule::Global) != global) continue;
+            pg::Result r = db_.exec("SELECT count(*) FROM " + pg::quote_ident(t.name) + " WHERE " + bucket_where(t) + " AND _seq>$2",
+                                    {bucket, static_cast<std::int64_t>(seq)});
+            if (r.rows()) n += static_cast<std::uint64_t>(r.integer(0, 0));
+        }
+        return n;
+    });
+}
+
 sync::Result<std::map<std::string, std::uint64_t>> PgHub::bucket_seqs() {
     return sync::guard([&] {
         ensure_connected();

@@ -57,6 +57,7 @@ public:
 
     sync::Result<sync::ApplyResult> apply(const std::vector<sync::RecordChange>& changes,
                                           const sync::Authorize& authorize) override;
+    sync::Result<std::uint64_t> count_after(const std::string& bucket, std::uint64_t seq) override;
     sync::Result<sync::FeedPage> feed(const std::string& bucket, sync::Cursor cursor, std::size_t limit,
                                       sync::Site skip_site = 0) override;
     sync::Result<std::map<std::string, std::uint64_t>> bucket_seqs() override;

@@ -1452,3 +1452,43 @@ TEST_CASE("the pipeline over time counts the cases captured and moved into each 
     CHECK(fika::client::pipeline_by_month(st, "soon", 6).code() == fika::sync::Code::Invalid);
     CHECK(fika::client::pipeline_by_month(st, "2026-12-07", 0).code() == fika::sync::Code::Invalid);
 }
+
+TEST_CASE("a first download of many records shows its progress in the window - records of the total - then goes away") {
+    AppAndServer w;
+    // Another device of the same user sends 6,000 cases: more than one answer's worth.
+    {
+        auto other = fika::sync::Store::open(w.dir.file("other.db"));
+        REQUIRE(other.ok());
+        auto& st = **other;
+        auto acct = st.create("accounts", {{"name", fika::sync::text("Bulk Haulage AB")}});
+        REQUIRE(acct.ok());
+        fika::sync::Store::Batch b(st);
+        for (int i = 0; i < 6000; ++i)
+            REQUIRE(st.create("cases", {{"account_id", fika::sync::text(*acct)},
+                                        {"title", fika::sync::text("Case " + std::to_string(i))}}).ok());
+        REQUIRE(b.commit().ok());
+        fika::client::ServerConfig cfg;
+        cfg.url = w.srv.url();
+        cfg.token = w.token;
+        fika::client::SyncClient sc(st, cfg);
+        auto r = sc.sync_once();
+        REQUIRE(r.ok());
+        REQUIRE(r.value->complete);
+    }
+    auto* sc = w.app->syncController();
+    std::vector<double> shares;
+    QStringList words;
+    QObject::connect(sc, &fika::app::SyncController::progressChanged, [&] {
+        shares.push_back(sc->progress());
+        words << sc->progressText();
+    });
+    w.connect();
+    REQUIRE(wait_until([&] { return sc->state() == "synced" && sc->pending() == 0; }, 30000));
+    REQUIRE(shares.size() >= 2);
+    CHECK(shares.front() > 0);
+    CHECK(shares.front() < 1);
+    CHECK(words.front().startsWith("Receiving 5,000 of 6,00"));
+    CHECK(shares.back() == -1);  // done: the bar goes
+    CHECK(words.back().isEmpty());
+    CHECK(sc->progress() == -1);
+}

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -753,4 +754,31 @@ TEST_CASE("a wipe that lands mid-sync: the upload stops at the next page - the d
     // The copy is the same device to the server: refused, nothing more taken.
     CHECK(fika::test::Cli(t.dir.file("found.db")).run({"sync"}).status != 0);
     CHECK(server_accounts() == kept);
+}
+
+TEST_CASE("fika-cli sync shows a progress line on a terminal for a long download - and nothing when its output is piped") {
+    Team t;
+    Cli& laptop = t.add("ann", "consultant");
+    std::string acct = laptop.ok({"add", "account", "--name", "Bulk Haulage AB"});
+    {
+        std::ofstream csv(t.dir.file("cases.csv"));
+        csv << "account_id,title\n";
+        for (int i = 0; i < 6000; ++i) csv << acct << ",Case " << i << "\n";
+    }
+    laptop.ok({"import", "csv", t.dir.file("cases.csv")});
+    // Piped: the summary alone.
+    std::string piped = laptop.ok({"sync"});
+    CHECK_THAT(piped, !Catch::Contains("sending"));
+    CHECK_THAT(piped, !Catch::Contains("\r"));
+    // A second device on a terminal (script(1) gives it one): the download is more than
+    // one answer, so the first counts what is to come and the line says so.
+    Cli phone(t.dir.file("ann-phone.db"));
+    phone.ok({"connect", t.url(), t.token["ann"]});
+    auto [rc, out] = fika::test::run_command({"/usr/bin/script", "-qec",
+                                  std::string(FIKA_CLI_BIN) + " --db " + phone.db() + " sync", "/dev/null"});
+    INFO(out);
+    CHECK(rc == 0);
+    CHECK_THAT(out, Catch::Contains("receiving 5000 of 6002 records (83%)"));
+    CHECK_THAT(out, Catch::Contains("\r\033[K"));  // cleared before the summary
+    CHECK(phone.json({"list", "cases", "--all"}).size() == 6000);
 }

@@ -1080,6 +1080,57 @@ TEST_CASE("a download of many pages fetches the next while it applies one - and 
     CHECK(*a.store->dump(true) == *b.store->dump(true));
 }
 
+TEST_CASE("a long sync says how far it has come: records sent of those waiting - received of those the server counts - and the time left") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    // Pushes of 300 records: a 1,500-record upload goes in five and says so after each.
+    Device a(srv.url(), alice, [](client::ServerConfig& c) { c.push_records = 300; });
+    std::string acme = a.account("Acme");
+    {
+        sync::Store::Batch b(*a.store);
+        for (int i = 0; i < 1500; ++i)
+            a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Case " + std::to_string(i))}});
+        REQUIRE(b.commit().ok());
+    }
+    std::vector<client::SyncProgress> up;
+    a.client->on_progress([&](const client::SyncProgress& p) { up.push_back(p); });
+    auto sent = a.sync();
+    REQUIRE(sent.complete);
+    REQUIRE(up.size() >= 5);
+    for (std::size_t i = 0; i < up.size(); ++i) {
+        INFO("step " << i);
+        CHECK(up[i].phase == client::SyncProgress::Phase::Upload);
+        CHECK(up[i].total == 1501);  // the cases and the account
+        if (i) CHECK(up[i].done >= up[i - 1].done);
+    }
+    CHECK(up.back().done == 1501);
+    CHECK(up.back().seconds_left == 0);
+
+    // A new device downloads in pages of 100: the first answer counts what is to come.
+    Device b(srv.url(), alice, [](client::ServerConfig& c) { c.pull_records = 100; });
+    std::vector<client::SyncProgress> down;
+    b.client->on_progress([&](const client::SyncProgress& p) { down.push_back(p); });
+    auto got = b.sync();
+    REQUIRE(got.complete);
+    REQUIRE(down.size() >= 15);
+    for (std::size_t i = 0; i < down.size(); ++i) {
+        INFO("step " << i << ": " << down[i].done << " of " << down[i].total);
+        CHECK(down[i].phase == client::SyncProgress::Phase::Download);
+        CHECK(down[i].total == got.pulled);  // the server's count was right from the first answer
+        if (i) CHECK(down[i].done > down[i - 1].done);
+    }
+    CHECK(down.front().done == 100);
+    CHECK(down.back().done == got.pulled);
+    CHECK(down[1].seconds_left >= 0);
+
+    // An everyday sync asks nothing to be counted and says nothing.
+    a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("One more")}});
+    a.sync();
+    down.clear();
+    CHECK(b.sync().pulled == 1);
+    CHECK(down.empty());
+}
+
 TEST_CASE("a push that follows an unanswered one is merged after it - or answered busy if it never comes") {
     ServerProcess srv({"--rate", "0", "--quiet", "--order-wait", "1"});
     std::string alice = srv.add_user("alice", "consultant");

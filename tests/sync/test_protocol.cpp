@@ -92,6 +92,15 @@ TEST_CASE("requests round-trip through the codec") {
     CHECK(hub->hub == 0x0123456789abcdefULL);
     CHECK(hub->push_resent);
     CHECK_THAT(encode_request(with), Catch::Contains("\"hub\":\"0123456789abcdef\""));
+    // A device showing a download's progress asks the server to count; others do not.
+    CHECK(!hub->count);
+    CHECK_THAT(encode_request(with), !Catch::Contains("\"count\""));
+    with.count = true;
+    auto counted = decode_request(encode_request(with), S());
+    REQUIRE(counted.ok());
+    CHECK(counted->count);
+    CHECK(decode_request(R"({"v":1,"schema":2,"site":"000000000000feed","hlc":1,"pull":{"cursors":{},"count":1}})", S()).code() ==
+          Code::Invalid);
 }
 
 TEST_CASE("responses round-trip through the codec") {
@@ -126,6 +135,12 @@ TEST_CASE("responses round-trip through the codec") {
     auto with_hub = decode_response(encode_response(r), S());
     REQUIRE(with_hub.ok());
     CHECK(with_hub->hub == 0xfeedfacecafebeefULL);
+    // What is still to come, when the device asked to count.
+    CHECK(!with_hub->left);
+    r.left = 12345;
+    auto left = decode_response(encode_response(r), S());
+    REQUIRE(left.ok());
+    CHECK(left->left == std::optional<std::uint64_t>(12345));
 }
 
 TEST_CASE("booleans travel as JSON booleans") {

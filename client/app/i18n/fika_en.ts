@@ -965,7 +965,7 @@
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
         <location filename="../../../qml/Main.qml" line="143"/>
-        <location filename="../../../qml/Main.qml" line="226"/>
+        <location filename="../../../qml/Main.qml" line="266"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
@@ -991,7 +991,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="208"/>
+        <location filename="../../../qml/Main.qml" line="248"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1016,98 +1016,98 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="161"/>
+        <location filename="../../../qml/Main.qml" line="168"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="163"/>
+        <location filename="../../../qml/Main.qml" line="170"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="202"/>
+        <location filename="../../../qml/Main.qml" line="242"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="198"/>
-        <location filename="../../../qml/Main.qml" line="202"/>
+        <location filename="../../../qml/Main.qml" line="238"/>
+        <location filename="../../../qml/Main.qml" line="242"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="212"/>
+        <location filename="../../../qml/Main.qml" line="252"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="233"/>
+        <location filename="../../../qml/Main.qml" line="273"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="282"/>
+        <location filename="../../../qml/Main.qml" line="322"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="283"/>
+        <location filename="../../../qml/Main.qml" line="323"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="292"/>
+        <location filename="../../../qml/Main.qml" line="332"/>
         <source>Fika is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="296"/>
+        <location filename="../../../qml/Main.qml" line="336"/>
         <source>PIN or passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="303"/>
+        <location filename="../../../qml/Main.qml" line="343"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="324"/>
+        <location filename="../../../qml/Main.qml" line="364"/>
         <source>Choose an app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="326"/>
+        <location filename="../../../qml/Main.qml" line="366"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="330"/>
+        <location filename="../../../qml/Main.qml" line="370"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="331"/>
+        <location filename="../../../qml/Main.qml" line="371"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="333"/>
+        <location filename="../../../qml/Main.qml" line="373"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="352"/>
+        <location filename="../../../qml/Main.qml" line="392"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="365"/>
+        <location filename="../../../qml/Main.qml" line="405"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="372"/>
+        <location filename="../../../qml/Main.qml" line="412"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2788,32 +2788,32 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="309"/>
+        <location filename="../synccontroller.cpp" line="321"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="317"/>
+        <location filename="../synccontroller.cpp" line="329"/>
         <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="372"/>
+        <location filename="../synccontroller.cpp" line="384"/>
         <source>Enter one e-mail address, like name@example.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="373"/>
+        <location filename="../synccontroller.cpp" line="385"/>
         <source>Enter the address the mail should go to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="409"/>
+        <location filename="../synccontroller.cpp" line="421"/>
         <source>Local database damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="410"/>
+        <location filename="../synccontroller.cpp" line="422"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln change kept on this device</numerusform>
@@ -2821,22 +2821,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="410"/>
+        <location filename="../synccontroller.cpp" line="422"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="412"/>
+        <location filename="../synccontroller.cpp" line="424"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="413"/>
+        <location filename="../synccontroller.cpp" line="425"/>
         <source>Sync failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="414"/>
+        <location filename="../synccontroller.cpp" line="426"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln conflict to review</numerusform>
@@ -2844,7 +2844,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="415"/>
+        <location filename="../synccontroller.cpp" line="427"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln change refused</numerusform>
@@ -2852,12 +2852,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="417"/>
+        <location filename="../synccontroller.cpp" line="429"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="418"/>
+        <location filename="../synccontroller.cpp" line="430"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln change waiting</numerusform>
@@ -2865,7 +2865,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="419"/>
+        <location filename="../synccontroller.cpp" line="431"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln change waiting</numerusform>
@@ -2873,38 +2873,64 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="420"/>
+        <location filename="../synccontroller.cpp" line="432"/>
         <source>Synced at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="497"/>
+        <location filename="../synccontroller.cpp" line="509"/>
         <source>There is no server to send them to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="499"/>
-        <location filename="../synccontroller.cpp" line="520"/>
+        <location filename="../synccontroller.cpp" line="511"/>
+        <location filename="../synccontroller.cpp" line="551"/>
         <source>You signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="512"/>
-        <source>An admin wiped this device</source>
+        <location filename="../synccontroller.cpp" line="522"/>
+        <source>Sending %1 of %2 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../synccontroller.cpp" line="523"/>
+        <source>Receiving %1 of %2 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../synccontroller.cpp" line="526"/>
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../synccontroller.cpp" line="526"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="543"/>
+        <source>An admin wiped this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="554"/>
         <source>The server did not take them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="614"/>
+        <location filename="../synccontroller.cpp" line="645"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="617"/>
+        <location filename="../synccontroller.cpp" line="648"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2912,90 +2938,90 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="88"/>
-        <location filename="../synccontroller.cpp" line="127"/>
-        <location filename="../synccontroller.cpp" line="165"/>
-        <location filename="../synccontroller.cpp" line="184"/>
-        <location filename="../synccontroller.cpp" line="215"/>
+        <location filename="../synccontroller.cpp" line="89"/>
+        <location filename="../synccontroller.cpp" line="137"/>
+        <location filename="../synccontroller.cpp" line="175"/>
+        <location filename="../synccontroller.cpp" line="194"/>
+        <location filename="../synccontroller.cpp" line="225"/>
         <source>The local database could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="89"/>
+        <location filename="../synccontroller.cpp" line="90"/>
         <source>The local database is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="135"/>
+        <location filename="../synccontroller.cpp" line="145"/>
         <source>The server does not accept this token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="136"/>
-        <location filename="../synccontroller.cpp" line="175"/>
-        <location filename="../synccontroller.cpp" line="190"/>
-        <location filename="../synccontroller.cpp" line="221"/>
+        <location filename="../synccontroller.cpp" line="146"/>
+        <location filename="../synccontroller.cpp" line="185"/>
+        <location filename="../synccontroller.cpp" line="200"/>
+        <location filename="../synccontroller.cpp" line="231"/>
         <source>Cannot reach the server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="146"/>
+        <location filename="../synccontroller.cpp" line="156"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="151"/>
+        <location filename="../synccontroller.cpp" line="161"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="172"/>
+        <location filename="../synccontroller.cpp" line="182"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="173"/>
+        <location filename="../synccontroller.cpp" line="183"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="174"/>
+        <location filename="../synccontroller.cpp" line="184"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="176"/>
+        <location filename="../synccontroller.cpp" line="186"/>
         <source>The server could not sign this device in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="186"/>
-        <location filename="../synccontroller.cpp" line="217"/>
+        <location filename="../synccontroller.cpp" line="196"/>
+        <location filename="../synccontroller.cpp" line="227"/>
         <source>This device is not connected to a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="227"/>
+        <location filename="../synccontroller.cpp" line="237"/>
         <source>wiped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="228"/>
+        <location filename="../synccontroller.cpp" line="238"/>
         <source>signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="229"/>
+        <location filename="../synccontroller.cpp" line="239"/>
         <source>signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="230"/>
+        <location filename="../synccontroller.cpp" line="240"/>
         <source>signed out by an admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="234"/>
+        <location filename="../synccontroller.cpp" line="244"/>
         <source>A device signed in with your token</source>
         <translation type="unfinished"></translation>
     </message>
