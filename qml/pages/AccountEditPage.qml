@@ -20,7 +20,7 @@ Page {
             width: Math.min(sv.availableWidth, 640)
             spacing: 8
             Item { Layout.preferredHeight: 4 }
-            TextField { id: name; placeholderText: qsTr("Name (required)"); text: pageRoot.current.name || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            TextField { id: name; objectName: "accountName"; placeholderText: qsTr("Name (required)"); text: pageRoot.current.name || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             TextField { id: org; placeholderText: qsTr("Org number (CVR / org.nr)"); text: pageRoot.current.org_number || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             TextField { id: industry; placeholderText: qsTr("Industry"); text: pageRoot.current.industry || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             TextField { id: group; placeholderText: qsTr("Competitor group (e.g. banks)"); text: pageRoot.current.competitor_group || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
@@ -61,6 +61,11 @@ Page {
                 Layout.rightMargin: 16
             }
             TextField { id: revenue; placeholderText: qsTr("Yearly revenue with us (DKK)"); text: pageRoot.current.yearly_revenue !== undefined && pageRoot.current.yearly_revenue !== null ? String(pageRoot.current.yearly_revenue) : ""; inputMethodHints: Qt.ImhDigitsOnly; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            SaveHint {
+                objectName: "accountWhy"
+                reason: name.text.trim() === "" ? qsTr("To save: give the customer a name.") : ""
+                Layout.topMargin: 8
+            }
             Button {
                 objectName: "saveAccount"
                 text: qsTr("Save")

@@ -146,6 +146,11 @@ Page {
                     }
                 }
             }
+            SaveHint {
+                objectName: "logWhy"
+                reason: account.accountId === "" ? qsTr("To save: choose the customer from the list.") : ""
+                Layout.topMargin: 8
+            }
             Button {
                 objectName: "logSave"
                 text: qsTr("Save")

@@ -30,7 +30,7 @@ Page {
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
             }
-            Label { text: qsTr("Cost: training, travel, lost billable time"); Layout.leftMargin: 16 }
+            Label { text: qsTr("Cost: training, travel, lost billable time"); wrapMode: Label.Wrap; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             RowLayout {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
@@ -77,6 +77,11 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
+            }
+            SaveHint {
+                objectName: "programmeWhy"
+                reason: name.text.trim() === "" ? qsTr("To save: give the programme a name.") : ""
+                Layout.topMargin: 8
             }
             Button {
                 objectName: "saveProgramme"

@@ -149,18 +149,12 @@ Page {
                 ComboBox { id: currency; model: ["DKK", "SEK", "NOK", "EUR"]; Layout.preferredWidth: 100; onActivated: draft.changed() }
             }
             // Why Save waits, while it does.
-            Label {
+            SaveHint {
                 objectName: "captureWhy"
-                visible: text !== ""
-                text: account.accountId === "" && account.text.trim() === "" ? qsTr("To save: name the customer.")
-                      : sentence.text.trim() === "" ? qsTr("To save: write what they need, one sentence is enough.")
-                      : !who.decided ? qsTr("To save: pick who said it from the list, or add them as new.")
-                      : ""
-                opacity: 0.7
-                wrapMode: Label.Wrap
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
+                reason: account.accountId === "" && account.text.trim() === "" ? qsTr("To save: name the customer.")
+                        : sentence.text.trim() === "" ? qsTr("To save: write what they need, one sentence is enough.")
+                        : !who.decided ? qsTr("To save: pick who said it from the list, or add them as new.")
+                        : ""
             }
             Button {
                 objectName: "captureSave"

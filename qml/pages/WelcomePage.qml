@@ -79,6 +79,13 @@ Page {
                         onAccepted: signInButton.clicked()
                     }
                     Label { id: status; objectName: "signInStatus"; visible: text !== ""; wrapMode: Label.Wrap; Layout.fillWidth: true; color: Material.accent }
+                    SaveHint {
+                        objectName: "signInWhy"
+                        reason: urlField.text.trim() === "" ? qsTr("To sign in: enter the server's address, or paste a fika:// link.")
+                                : codeField.text.trim() === "" ? qsTr("To sign in: enter the code your administrator gave you.") : ""
+                        Layout.leftMargin: 0
+                        Layout.rightMargin: 0
+                    }
                     Button {
                         id: signInButton
                         objectName: "signInButton"

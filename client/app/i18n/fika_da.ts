@@ -70,6 +70,11 @@
     </message>
     <message>
         <location filename="../../../qml/pages/AccountEditPage.qml" line="66"/>
+        <source>To save: give the customer a name.</source>
+        <translation>For at gemme: giv kunden et navn.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="71"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
@@ -943,6 +948,11 @@
     </message>
     <message>
         <location filename="../../../qml/pages/LogActivityPage.qml" line="151"/>
+        <source>To save: choose the customer from the list.</source>
+        <translation>For at gemme: vælg kunden på listen.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="156"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
@@ -1420,11 +1430,16 @@
     </message>
     <message>
         <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="83"/>
+        <source>To save: give the programme a name.</source>
+        <translation>For at gemme: giv programmet et navn.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="88"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="100"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="105"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
@@ -1452,22 +1467,22 @@
         <translation>Omtrentlig værdi, f.eks. 150k (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="155"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="154"/>
         <source>To save: name the customer.</source>
         <translation>For at gemme: angiv kunden.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="156"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="155"/>
         <source>To save: write what they need, one sentence is enough.</source>
         <translation>For at gemme: skriv, hvad de har brug for, én sætning er nok.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="157"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="156"/>
         <source>To save: pick who said it from the list, or add them as new.</source>
         <translation>For at gemme: vælg, hvem der sagde det, på listen, eller tilføj personen som ny.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="167"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="161"/>
         <source>Save case</source>
         <translation>Gem sag</translation>
     </message>
@@ -1958,12 +1973,22 @@
         <translation>Kode, f.eks. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="84"/>
+        <source>To sign in: enter the server&apos;s address, or paste a fika:// link.</source>
+        <translation>For at logge ind: skriv serverens adresse, eller indsæt et fika://-link.</translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/WelcomePage.qml" line="85"/>
+        <source>To sign in: enter the code your administrator gave you.</source>
+        <translation>For at logge ind: skriv koden, du fik af din administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="92"/>
         <source>Sign in</source>
         <translation>Log ind</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="90"/>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="97"/>
         <source>Signing in…</source>
         <translation>Logger ind…</translation>
     </message>
@@ -2893,7 +2918,7 @@ Budget:
     </message>
     <message>
         <location filename="../synccontroller.cpp" line="511"/>
-        <location filename="../synccontroller.cpp" line="551"/>
+        <location filename="../synccontroller.cpp" line="552"/>
         <source>You signed out</source>
         <translation>Du loggede ud</translation>
     </message>
@@ -2908,7 +2933,7 @@ Budget:
         <translation>Modtager %1 af %2 poster</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="526"/>
+        <location filename="../synccontroller.cpp" line="527"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>cirka %n s tilbage</numerusform>
@@ -2916,7 +2941,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="526"/>
+        <location filename="../synccontroller.cpp" line="527"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>cirka %n min tilbage</numerusform>
@@ -2924,22 +2949,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="543"/>
+        <location filename="../synccontroller.cpp" line="544"/>
         <source>An admin wiped this device</source>
         <translation>En administrator har ryddet denne enhed</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="554"/>
+        <location filename="../synccontroller.cpp" line="555"/>
         <source>The server did not take them all</source>
         <translation>Serveren modtog ikke dem alle</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="645"/>
+        <location filename="../synccontroller.cpp" line="646"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="648"/>
+        <location filename="../synccontroller.cpp" line="649"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>

@@ -70,6 +70,11 @@
     </message>
     <message>
         <location filename="../../../qml/pages/AccountEditPage.qml" line="66"/>
+        <source>To save: give the customer a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/AccountEditPage.qml" line="71"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,6 +948,11 @@
     </message>
     <message>
         <location filename="../../../qml/pages/LogActivityPage.qml" line="151"/>
+        <source>To save: choose the customer from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/LogActivityPage.qml" line="156"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1420,11 +1430,16 @@
     </message>
     <message>
         <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="83"/>
+        <source>To save: give the programme a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="88"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="100"/>
+        <location filename="../../../qml/pages/ProgrammeEditPage.qml" line="105"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,22 +1467,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="155"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="154"/>
         <source>To save: name the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="156"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="155"/>
         <source>To save: write what they need, one sentence is enough.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="157"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="156"/>
         <source>To save: pick who said it from the list, or add them as new.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/QuickCapturePage.qml" line="167"/>
+        <location filename="../../../qml/pages/QuickCapturePage.qml" line="161"/>
         <source>Save case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1958,12 +1973,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="84"/>
+        <source>To sign in: enter the server&apos;s address, or paste a fika:// link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../../qml/pages/WelcomePage.qml" line="85"/>
+        <source>To sign in: enter the code your administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="92"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/WelcomePage.qml" line="90"/>
+        <location filename="../../../qml/pages/WelcomePage.qml" line="97"/>
         <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2884,7 +2909,7 @@ Budget:
     </message>
     <message>
         <location filename="../synccontroller.cpp" line="511"/>
-        <location filename="../synccontroller.cpp" line="551"/>
+        <location filename="../synccontroller.cpp" line="552"/>
         <source>You signed out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2899,7 +2924,7 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="526"/>
+        <location filename="../synccontroller.cpp" line="527"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>about %n s left</numerusform>
@@ -2907,7 +2932,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="526"/>
+        <location filename="../synccontroller.cpp" line="527"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>about %n min left</numerusform>
@@ -2915,22 +2940,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="543"/>
+        <location filename="../synccontroller.cpp" line="544"/>
         <source>An admin wiped this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="554"/>
+        <location filename="../synccontroller.cpp" line="555"/>
         <source>The server did not take them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="645"/>
+        <location filename="../synccontroller.cpp" line="646"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="648"/>
+        <location filename="../synccontroller.cpp" line="649"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
