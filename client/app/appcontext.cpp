@@ -372,6 +372,9 @@ void AppContext::setLanguage(const QString& code) {
 void AppContext::apply_language() {
     QString code = language();
     if (code.isEmpty()) code = QLocale::system().name().left(2);
+    // Any other system language (or none: "C") is English, whose plural forms ("1 day",
+    // "2 days") come from its own translation too.
+    if (code != "sv" && code != "da") code = "en";
     QCoreApplication::removeTranslator(translator_.get());
     if (translator_->load(":/i18n/fika_" + code + ".qm")) QCoreApplication::installTranslator(translator_.get());
     QLocale::setDefault(QLocale(code == "sv" ? "sv_SE" : code == "da" ? "da_DK" : "en_GB"));

@@ -20,6 +20,12 @@ nlohmann::json read_map(sync::Store& store, const char* key) {
     auto j = v.ok() && *v ? nlohmann::json::parse(**v, nullptr, false) : nlohmann::json::object();
     return j.is_object() ? j : nlohmann::json::object();
 }
+// A time in such a map; `fallback` for none, or for anything that is not one (a file
+// written by hand, another version).
+std::int64_t ms_in(const nlohmann::json& map, const std::string& key, std::int64_t fallback) {
+    auto it = map.find(key);
+    return it != map.end() && it->is_number_integer() ? it->get<std::int64_t>() : fallback;
+}
 }  // namespace
 
 Reminders::Reminders(AppContext* app) : app_(app) {
@@ -87,7 +93,7 @@ void Reminders::refresh(bool raise) {
         r.due = q(d.due);
         r.case_id = q(d.case_id);
         r.overdue = QDate::fromString(r.due, Qt::ISODate) < today;
-        r.snoozed_until = snoozed.value(r.key.toStdString(), std::int64_t{0});
+        r.snoozed_until = ms_in(snoozed, r.key.toStdString(), 0);
         fresh.push_back(std::move(r));
     }
     // Raised once at each time it falls due: the due hour, then each snooze's end.
@@ -98,7 +104,7 @@ void Reminders::refresh(bool raise) {
         const std::int64_t at = fire_at(r);
         if (r.snoozed_until > now) still_snoozed[key] = r.snoozed_until;
         // Raised at `at` or later already (an earlier hour setting): not again.
-        const std::int64_t last = shown.value(key, std::int64_t{-1});
+        const std::int64_t last = ms_in(shown, key, -1);
         if (at <= now && last < at) now_due.push_back(&r);
         if (at <= now || last >= 0) still_raised[key] = std::max(at <= now ? at : std::int64_t{-1}, last);
     }

@@ -218,7 +218,7 @@ Item {
             opacity: dragArea.drag.active ? 0.4 : 1
             Accessible.name: title + ", " + accountName + ", " + detail
             Accessible.description: qsTr("Ctrl+Left or Ctrl+Right moves it to the stage before or after")
-            ToolTip.visible: activeFocus && !dragArea.pressed
+            ToolTip.visible: visualFocus && !dragArea.pressed  // reached by Tab, not by a click or a drag
             ToolTip.delay: 800
             ToolTip.text: qsTr("Ctrl+← / Ctrl+→ moves it; Enter opens it")
             background: Rectangle {

@@ -1397,6 +1397,11 @@ TEST_CASE("follow-ups falling due are raised at their hour once - snoozed they c
     again.check();
     REQUIRE(after_restart.count() == 1);
     CHECK(after_restart[0][0].toString() == "Follow-up due: Send the offer");
+    // What the app keeps of its reminders, damaged by hand: read as nothing kept, no crash.
+    REQUIRE(app->store().set_meta("reminders_raised", R"({"cases/x": "soon", "follow_ups/y": [1]})").ok());
+    REQUIRE(app->store().set_meta("reminders_snoozed", "not json").ok());
+    again.check();
+    CHECK(again.count() == 2);
 }
 
 TEST_CASE("the pipeline over time counts the cases captured and moved into each stage per month - for everyone or one person") {
@@ -1491,4 +1496,14 @@ TEST_CASE("a first download of many records shows its progress in the window - r
     CHECK(shares.back() == -1);  // done: the bar goes
     CHECK(words.back().isEmpty());
     CHECK(sc->progress() == -1);
+}
+
+TEST_CASE("with the system's language (C, or one Fika does not speak) the app speaks English - plurals included") {
+    TempDir dir;
+    auto app = offline_app(dir);
+    app->setLanguage("");
+    CHECK(QCoreApplication::translate("PipelineBoard", "%Ln day(s)", nullptr, 1) == "1 day");
+    CHECK(QCoreApplication::translate("PipelineBoard", "%Ln day(s)", nullptr, 3) == "3 days");
+    app->setLanguage("sv");
+    CHECK(QCoreApplication::translate("PipelineBoard", "%Ln day(s)", nullptr, 3) == "3 dagar");
 }
