@@ -69,22 +69,6 @@ Page {
                 Button { visible: App.serverUrl !== ""; text: qsTr("Sync now"); onClicked: App.sync.syncNow() }
                 Button { visible: App.serverUrl !== ""; text: qsTr("Disconnect"); flat: true; onClicked: App.disconnectServer() }
             }
-            // When follow-ups falling due are raised as a notification (the due day, this hour).
-            RowLayout {
-                Layout.fillWidth: true
-                Label { text: qsTr("Remind me of follow-ups due at"); wrapMode: Label.Wrap; Layout.fillWidth: true }
-                SpinBox {
-                    objectName: "reminderHour"
-                    from: 0
-                    to: 23
-                    value: App.reminders.hour
-                    editable: true
-                    textFromValue: function(v) { return (v < 10 ? "0" : "") + v + ":00" }
-                    valueFromText: function(t) { return parseInt(t) }
-                    onValueModified: App.reminders.hour = value
-                    Accessible.name: qsTr("Remind me of follow-ups due at")
-                }
-            }
             // E-mail about new cases, for sellers who are not in the app all day: kept on
             // this device and sent to the server (now, or at the next sync).
             ColumnLayout {
@@ -218,6 +202,24 @@ Page {
                 Layout.rightMargin: 16
                 Label { text: qsTr("Conversations per week"); wrapMode: Label.Wrap; Layout.fillWidth: true }
                 SpinBox { from: 0; to: 100; value: App.weeklyTarget; onValueModified: App.setWeeklyTarget(value) }
+            }
+            // When follow-ups falling due are raised as a notification (the due day, this hour).
+            RowLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Label { text: qsTr("Remind me of follow-ups due at"); wrapMode: Label.Wrap; Layout.fillWidth: true }
+                SpinBox {
+                    objectName: "reminderHour"
+                    from: 0
+                    to: 23
+                    value: App.reminders.hour
+                    editable: true
+                    textFromValue: function(v) { return (v < 10 ? "0" : "") + v + ":00" }
+                    valueFromText: function(t) { return parseInt(t) }
+                    onValueModified: App.reminders.hour = value
+                    Accessible.name: qsTr("Remind me of follow-ups due at")
+                }
             }
             Label { text: qsTr("This device"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
             Label { text: App.databasePath; wrapMode: Label.WrapAnywhere; opacity: 0.7; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }

@@ -1549,22 +1549,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="227"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="228"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="256"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
         <source>Sign out of this device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="280"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n change could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose it.</numerusform>
@@ -1572,27 +1572,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="283"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
         <source>Sign out anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="292"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="294"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="173"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,249 +1612,249 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="75"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="211"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>Remind me of follow-ups due at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
         <source>E-mail about new cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
         <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
         <source>Your e-mail address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="122"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
         <source>A mail for each new case, at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="136"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="120"/>
         <source>One mail a day, at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="154"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
         <source>No e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="148"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
         <source>The server refused it: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
         <source>Kept: it reaches the server at the next sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="181"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="165"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
         <source>Dark theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="202"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
         <source>How I sell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
         <source>Conversations per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
         <source>This device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
         <source>Add another device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
         <source>Your devices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="297"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="299"/>
         <source>App lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="303"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="303"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
         <source>After 1 minute idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
         <source>After 5 minutes idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
         <source>After 15 minutes idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="307"/>
         <source>After an hour idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="320"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="333"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
         <source>No app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="358"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="361"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="363"/>
         <source>Saved %1: open it with your calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="365"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="367"/>
         <source>Export all to CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="370"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="372"/>
         <source>Saved in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="375"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="377"/>
         <source>Import a CSV file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
         <source>Import a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="399"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="410"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="412"/>
         <source>Your devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="419"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="421"/>
         <source>Asking the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="429"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="431"/>
         <source>this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="436"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
         <source>last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="436"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="446"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="460"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="462"/>
         <source>Add another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="471"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="473"/>
         <source>Asking the server for a code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="483"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="485"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="510"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="512"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2797,12 +2797,12 @@ Budget:
 <context>
     <name>fika::app::Reminders</name>
     <message>
-        <location filename="../reminders.cpp" line="120"/>
+        <location filename="../reminders.cpp" line="126"/>
         <source>Follow-up due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reminders.cpp" line="124"/>
+        <location filename="../reminders.cpp" line="130"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n follow-up due</numerusform>

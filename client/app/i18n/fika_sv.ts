@@ -1549,22 +1549,22 @@
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="227"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det Fika sparar på den här enheten är krypterat; nyckeln finns i datorns nyckelring eller är förseglad med din lösenfras.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="228"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det Fika sparar på den här enheten är inte krypterat.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="256"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
         <source>Sign out of this device…</source>
         <translation>Logga ut från den här enheten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="280"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ändring kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora den.</numerusform>
@@ -1572,27 +1572,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="281"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="283"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Allt som inte har skickats går först till servern. Sedan raderas enhetens data och dess token; loggar du in igen hämtas det du får se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
         <source>Sign out anyway</source>
         <translation>Logga ut ändå</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="288"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
         <source>Sign out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="292"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="294"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="173"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
@@ -1612,249 +1612,249 @@
         <translation>Ny kod, t.ex. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="75"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="211"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
         <source>Remind me of follow-ups due at</source>
         <translation>Påminn mig om uppföljningar klockan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="97"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
         <source>E-mail about new cases</source>
         <translation>E-post om nya ärenden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="101"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
         <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
         <translation>Din server skickar ingen e-post än: fråga din administratör. Ditt val sparas tills den gör det.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="111"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
         <source>Your e-mail address</source>
         <translation>Din e-postadress</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="122"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
         <source>A mail for each new case, at once</source>
         <translation>Ett mejl för varje nytt ärende, direkt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="136"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="120"/>
         <source>One mail a day, at</source>
         <translation>Ett mejl om dagen, klockan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="154"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
         <source>No e-mail</source>
         <translation>Ingen e-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="148"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="179"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
         <source>The server refused it: %1</source>
         <translation>Servern tog inte emot det: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
         <source>Kept: it reaches the server at the next sync</source>
         <translation>Sparat: det når servern vid nästa synkning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="181"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="165"/>
         <source>Saved</source>
         <translation>Sparat</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="201"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="202"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="219"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="222"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="239"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
         <source>Add another device…</source>
         <translation>Lägg till en enhet till…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
         <source>Your devices…</source>
         <translation>Dina enheter…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="297"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="299"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="303"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="303"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="307"/>
         <source>After an hour idle</source>
         <translation>Efter en timme utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="320"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="331"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="333"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
         <source>No app lock</source>
         <translation>Inget applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="347"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min utan användning, och vid varje start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="354"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="358"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="361"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="363"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="365"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="367"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="370"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="372"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="375"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="377"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="392"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="399"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="410"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="412"/>
         <source>Your devices</source>
         <translation>Dina enheter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="419"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="421"/>
         <source>Asking the server…</source>
         <translation>Frågar servern…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="429"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="431"/>
         <source>this device</source>
         <translation>den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="436"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
         <source>last sync %1</source>
         <translation>senast synkad %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="436"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
         <source>never synced</source>
         <translation>aldrig synkad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="446"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En borttappad enhet? Be din administratör radera den: den raderar allt den har vid nästa kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="460"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="462"/>
         <source>Add another device</source>
         <translation>Lägg till en enhet till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="471"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="473"/>
         <source>Asking the server for a code…</source>
         <translation>Ber servern om en kod…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="483"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="485"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Öppna Fika på den andra enheten och ange servern och koden, eller skanna QR-koden med dess kamera. Koden fungerar en gång, till %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="510"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="512"/>
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
@@ -2806,12 +2806,12 @@ Budget:
 <context>
     <name>fika::app::Reminders</name>
     <message>
-        <location filename="../reminders.cpp" line="120"/>
+        <location filename="../reminders.cpp" line="126"/>
         <source>Follow-up due: %1</source>
         <translation>Dags att följa upp: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reminders.cpp" line="124"/>
+        <location filename="../reminders.cpp" line="130"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n uppföljning att göra</numerusform>
