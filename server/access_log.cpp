@@ -21,12 +21,12 @@ void AccessLog::downloaded(const std::string& who, const std::string& bucket) {
 
 void AccessLog::flush() {
     for (auto& [key, p] : downloads_)
-        must(data_.log_access({day_of(p.first), key.first, "download", key.second, "", p.times, p.first, p.last}));
+        must(data_.log_access({day_of(p.first), key.first, "download", key.second, "", p.times, p.first, p.last, ""}));
 }
 
 void AccessLog::log(const std::string& who, const std::string& action, const std::string& subject) {
     std::uint64_t now = hub_.now_ms();
-    must(data_.log_access({day_of(now), who, action, subject, "", 1, now, now}));
+    must(data_.log_access({day_of(now), who, action, subject, "", 1, now, now, ""}));
 }
 
 std::vector<AccessEntry> AccessLog::query(const std::string& person, const std::string& who, std::size_t limit) {
@@ -45,6 +45,18 @@ std::vector<AccessEntry> AccessLog::query(const std::string& person, const std::
     }
     auto lines = data_.access_log(person, account, who, limit);
     if (!lines.ok()) throw sync::Failure{lines.error()};
+    // Names for the admin who reads it: a download's subject is a customer account, an
+    // export's or erasure's a person (an erased person has no name left to show).
+    std::map<std::string, std::string> names;
+    for (AccessEntry& e : *lines) {
+        auto [at, fresh] = names.try_emplace(e.subject);
+        if (fresh) {
+            auto r = hub_.get(e.action == "download" ? "accounts" : "contacts", e.subject);
+            if (r.ok())
+                if (auto* n = std::get_if<std::string>(&(*r)["name"])) at->second = *n;
+        }
+        e.subject_name = at->second;
+    }
     return std::move(lines).value();
 }
 

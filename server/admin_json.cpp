@@ -38,9 +38,12 @@ json access(const std::string& user, const std::string& account, bool granted) {
 
 json access_log(const std::vector<AccessEntry>& log) {
     json arr = json::array();
-    for (const AccessEntry& e : log)
-        arr.push_back({{"day", e.day}, {"who", e.who}, {"action", e.action}, {"subject", e.subject}, {"times", e.times},
-                       {"first_ms", e.first_ms}, {"last_ms", e.last_ms}});
+    for (const AccessEntry& e : log) {
+        json j = {{"day", e.day},   {"who", e.who},           {"action", e.action}, {"subject", e.subject},
+                  {"times", e.times}, {"first_ms", e.first_ms}, {"last_ms", e.last_ms}};
+        if (!e.subject_name.empty()) j["subject_name"] = e.subject_name;
+        arr.push_back(std::move(j));
+    }
     return {{"entries", arr}};
 }
 

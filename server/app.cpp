@@ -454,7 +454,7 @@ struct App::Impl {
             auto s = store->live_position();
             if (!s.ok()) return Response::error(503, "unavailable", s.error().message);
             json j = {{"status", "ok"}, {"version", FIKA_VERSION}, {"schema", sync::kSchemaVersion},
-                      {"protocol", sync::kProtocolVersion},
+                      {"layout", store->layout()}, {"protocol", sync::kProtocolVersion},
                       {"uptime_s", std::chrono::duration_cast<std::chrono::seconds>(SteadyClock::now() - started).count()}};
             // The last scheduled backup: a failed one does not make the server unhealthy
             // to a load balancer (it still serves), but says so here and in /metrics.

@@ -70,19 +70,29 @@ BackupState BackupSchedule::state() const {
     return state_;
 }
 
-std::vector<std::string> BackupSchedule::existing() const {
+std::vector<std::string> backups_in(const std::string& dir, bool pg, bool copies) {
     std::vector<std::string> out;
     std::error_code ec;
-    const std::string ext = plan_.pg ? ".dump" : ".db";
-    for (const auto& e : fs::directory_iterator(plan_.dir, ec)) {
+    const std::string ext = pg ? ".dump" : ".db";
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
         std::string name = e.path().filename().string();
-        if (e.is_regular_file(ec) && name.rfind(kPrefix, 0) == 0 && name.size() > ext.size() &&
+        bool ours = name.rfind(kPrefix, 0) == 0 || (copies && name.rfind("before-migration-", 0) == 0);
+        if (e.is_regular_file(ec) && ours && name.size() > ext.size() &&
             name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
             out.push_back(e.path().string());
     }
-    std::sort(out.begin(), out.end());
+    // Scheduled ones by name (= time); copies before migrating sort apart by their prefix,
+    // so order all by the time the name carries.
+    auto stamp = [](const std::string& p) {
+        std::string n = fs::path(p).filename().string();
+        std::size_t at = n.find_first_of("0123456789");
+        return at == std::string::npos ? n : n.substr(at);
+    };
+    std::sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) { return stamp(a) < stamp(b); });
     return out;
 }
+
+std::vector<std::string> BackupSchedule::existing() const { return backups_in(plan_.dir, plan_.pg); }
 
 void BackupSchedule::loop() {
     // After a failure the next try comes sooner than a whole period (a full disk that is

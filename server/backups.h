@@ -36,6 +36,11 @@ struct BackupState {
     int kept = 0;                    // good backups in the directory
 };
 
+// The backups in `dir`, oldest first (their names sort by time): the schedule's
+// (fika-TIME.db, or .dump when `pg`), and with `copies` also the copies taken before a
+// migration (before-migration-TIME-schemaV.db|.dump).
+std::vector<std::string> backups_in(const std::string& dir, bool pg, bool copies = false);
+
 class BackupSchedule {
 public:
     BackupSchedule(ServerStore& store, BackupPlan plan, bool quiet);

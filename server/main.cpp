@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <optional>
 #include <cstring>
+#include <filesystem>
 #include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -23,6 +24,7 @@
 
 #include "admin_json.h"
 #include "app.h"
+#include "backups.h"
 #include "config_file.h"
 #include "enrolment.h"
 #include "mail.h"
@@ -123,9 +125,13 @@ Commands:
                               erase a person everywhere (GDPR); cannot be undone
   backup FILE                 an online, consistent copy of the database (safe while serving),
                               read back before it takes its name
-  restore FILE                put a backup in place of the database (the server must be
-                              stopped); the replaced one is kept beside it, and devices
-                              send again, at their next sync, what the backup lacks
+  backup list [--json]        the backups in the backup directory (scheduled ones and the
+                              copies taken before a migration), oldest first
+  restore FILE|NAME|latest    put a backup in place of the database (the server must be
+                              stopped): a file, a name as backup list shows it, or the
+                              newest scheduled one; the replaced one is kept beside it,
+                              and devices send again, at their next sync, what the backup
+                              lacks
   stats [--json]              users, devices and their last sync, records, database size
   device list [USER] [--json]  devices (of one user): name, platform, app version,
                               first seen, last sync, and whether enrolled, revoked, wiped
@@ -615,10 +621,10 @@ int main(int argc, char** argv) {
             auto log = store->access_log(person, who, 10000);
             if (!log.ok()) return fail(log.error());
             if (json_out) return print_json(admin_json::access_log(*log));
-            std::printf("%-10s  %-16s %-8s %-36s %s\n", "DAY", "WHO", "ACTION", "SUBJECT", "TIMES");
+            std::printf("%-10s  %-16s %-8s %-36s %-6s %s\n", "DAY", "WHO", "ACTION", "SUBJECT", "TIMES", "NAME");
             for (const AccessEntry& e : *log)
-                std::printf("%-10s  %-16s %-8s %-36s %llu\n", e.day.c_str(), e.who.c_str(), e.action.c_str(),
-                            e.subject.c_str(), static_cast<unsigned long long>(e.times));
+                std::printf("%-10s  %-16s %-8s %-36s %-6llu %s\n", e.day.c_str(), e.who.c_str(), e.action.c_str(),
+                            e.subject.c_str(), static_cast<unsigned long long>(e.times), e.subject_name.c_str());
             return 0;
         }
         if (cmd == "person") {
@@ -720,8 +726,33 @@ int main(int argc, char** argv) {
                         rest[1].c_str());
             return 0;
         }
+        // Where the schedule puts backups: serve's --backup-dir from the settings file, else DATA/backups.
+        auto backup_dir = [&] {
+            for (std::size_t i = 0; i + 1 < config.serve.size(); ++i)
+                if (config.serve[i] == "--backup-dir") return config.serve[i + 1];
+            return (std::filesystem::path(data) / "backups").string();
+        };
+        if (cmd == "backup" && args.size() == 2 && args[1] == "list") {
+            auto found = backups_in(backup_dir(), !g_db.empty(), true);
+            nlohmann::json arr = nlohmann::json::array();
+            if (!json_out)
+                std::printf("backups in %s\n%-54s %12s  %s\n", backup_dir().c_str(), "NAME", "BYTES", "WRITTEN");
+            for (const std::string& p : found) {
+                std::error_code ec;
+                auto size = std::filesystem::file_size(p, ec);
+                auto t = std::filesystem::last_write_time(p, ec);
+                std::uint64_t ms = ec ? 0 : static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::file_clock::to_sys(t).time_since_epoch()).count());
+                std::string name = std::filesystem::path(p).filename().string();
+                if (json_out) arr.push_back({{"name", name}, {"path", p}, {"bytes", size}, {"written_ms", ms}});
+                else std::printf("%-54s %12llu  %s\n", name.c_str(), static_cast<unsigned long long>(size), when(ms).c_str());
+            }
+            if (json_out) return print_json({{"dir", backup_dir()}, {"backups", arr}});
+            if (found.empty()) std::printf("(none yet: serve --backup-every 24h takes them)\n");
+            return 0;
+        }
         if (cmd == "backup") {
-            if (args.size() != 2) return usage_error("backup FILE");
+            if (args.size() != 2) return usage_error("backup FILE | backup list");
             auto store = open_or_exit(data, false, false);
             auto st = store->backup(args[1]);
             if (!st.ok()) return fail(st.error());
@@ -730,14 +761,28 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (cmd == "restore") {
-            if (args.size() != 2) return usage_error("restore FILE");
+            if (args.size() != 2) return usage_error("restore FILE | restore NAME (as backup list shows it) | restore latest");
             if (!g_db.empty())
                 return usage_error("restore puts a SQLite backup in place; a PostgreSQL database is restored with "
                                    "pg_restore (docs/deployment.md)");
-            auto rep = restore_sqlite_store(data, args[1]);
+            // A path as given; else a name from `backup list`; "latest": the newest scheduled one.
+            std::string from = args[1];
+            std::error_code ec;
+            if (from == "latest") {
+                auto found = backups_in(backup_dir(), false);
+                if (found.empty()) return fail({fika::sync::Code::NotFound, "no scheduled backup in " + backup_dir()});
+                from = found.back();
+            } else if (!std::filesystem::exists(from, ec) && from.find('/') == std::string::npos &&
+                       std::filesystem::exists(std::filesystem::path(backup_dir()) / from, ec)) {
+                from = (std::filesystem::path(backup_dir()) / from).string();
+            } else if (!std::filesystem::exists(from, ec)) {
+                return fail({fika::sync::Code::NotFound, from + ": no such file, nor a backup of that name in " +
+                                                             backup_dir() + " (fika-server backup list shows them)"});
+            }
+            auto rep = restore_sqlite_store(data, from);
             if (!rep.ok()) return fail(rep.error());
             std::printf("restored %s from %s: %zu records, sequence %llu, incarnation %s\n", database_path(data).c_str(),
-                        args[1].c_str(), rep->records, static_cast<unsigned long long>(rep->seq),
+                        from.c_str(), rep->records, static_cast<unsigned long long>(rep->seq),
                         fika::sync::site_to_string(rep->incarnation).c_str());
             if (!rep->replaced.empty()) std::printf("the database it replaced is kept as %s\n", rep->replaced.c_str());
             std::printf("at their next sync, devices send again what the backup lacks and download everything again\n");

@@ -281,6 +281,7 @@ public:
     Status backup(const std::string& path) override { return db_->backup(path); }
     Status check_output_file(const std::string& path) override { return db_->check_not_own_file(path); }
     void closing() override { write_state(data_dir_, db_->incarnation(), db_->hub_seq()); }
+    std::string layout() const override { return SqliteStorage::layout(); }
 
 private:
     std::unique_ptr<SqliteStorage> db_;
@@ -319,6 +320,7 @@ public:
     ServerData& data() override { return *db_; }
     Status backup(const std::string& path) override { return db_->backup(path); }
     Status check_output_file(const std::string&) override { return sync::ok_status(); }  // no file of ours here
+    std::string layout() const override { return PgStorage::layout(); }
 
 private:
     std::unique_ptr<PgStorage> db_;

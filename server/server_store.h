@@ -43,6 +43,8 @@ public:
     virtual Status check_output_file(const std::string& path) = 0;
     // The server is closing (the last unit of work has committed).
     virtual void closing() {}
+    // The database layout's version, as before-migration copies name it ("2.7").
+    virtual std::string layout() const = 0;
 };
 
 struct ServerStoreOptions {
@@ -145,6 +147,7 @@ public:
     std::unique_ptr<ChangeHints> hints() { return data_.hints(); }
 
     Status backup(const std::string& path);
+    std::string layout() const { return storage_->layout(); }
     Status check_output_file(const std::string& path);
 
 private:

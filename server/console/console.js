@@ -190,7 +190,7 @@ async function healthPage(main) {
   put(main, h("h1", { text: t("Health") }),
     h("div", { class: "cards" },
       card("Status", health.status, health.status === "ok" ? "good" : "bad"),
-      card("Version", health.version), card("Schema", health.schema), card("Uptime", duration(health.uptime_s)),
+      card("Version", health.version), card("Schema", health.layout || health.schema), card("Uptime", duration(health.uptime_s)),
       card("Database size", bytes(stats.database_bytes)), card("Users", stats.users),
       card("Devices seen", stats.devices.length), card("Records", stats.records),
       card("Live streams", stats.live_connections ?? 0), card("Webhook queue", stats.webhook_queue), card("Mail queue", stats.mail_queue ?? 0),
@@ -349,7 +349,7 @@ async function privacyPage(main, params) {
       : h("p", { class: "muted", text: t("No matches.") })) : null,
     out,
     h("h2", { text: t("Access log") + (person ? ": " + (chosen ? chosen.name : person) : "") }),
-    log.entries.length ? table(["Day", "Who", "Action", "Subject", "Times"], log.entries.map((e) => [e.day, e.who, t(e.action), e.subject, e.times]))
+    log.entries.length ? table(["Day", "Who", "Action", "Subject", "Times"], log.entries.map((e) => [e.day, e.who, t(e.action), e.subject_name ? h("td", { "data-label": t("Subject"), title: e.subject, text: e.subject_name }) : e.subject, e.times]))
       : h("p", { class: "muted", text: t("Nothing logged.") }));
 }
 

@@ -66,6 +66,12 @@ std::string behind(pg::Connection& db) {
 
 }  // namespace
 
+std::string PgStorage::layout() {
+    return std::to_string(sync::Schema::current().version()) + "." + std::to_string(kPgHubSchema) + "." +
+           std::to_string(kPgServerSchema);
+}
+
+
 Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, const PgHubOptions& opts) {
     return sync::guard([&] {
         // A database an older fika-server wrote is dumped aside before anything migrates
@@ -738,7 +744,7 @@ Result<std::vector<AccessEntry>> PgStorage::access_log(const std::string& subjec
         for (int i = 0; i < r.rows(); ++i)
             out.push_back({std::string(r.text(i, 0)), std::string(r.text(i, 1)), std::string(r.text(i, 2)),
                            std::string(r.text(i, 3)), std::string(r.text(i, 4)), static_cast<std::uint64_t>(r.integer(i, 5)),
-                           static_cast<std::uint64_t>(r.integer(i, 6)), static_cast<std::uint64_t>(r.integer(i, 7))});
+                           static_cast<std::uint64_t>(r.integer(i, 6)), static_cast<std::uint64_t>(r.integer(i, 7)), ""});
         return out;
     });
 }

@@ -25,6 +25,8 @@ public:
 
     // pg_dump's custom format of the whole database, at `to` (restore: pg_restore).
     Status backup(const std::string& to);
+    // The layout this fika-server writes, "engine.hub.server" (as before-migration dumps name it).
+    static std::string layout();
     // pg_dump's archive of the database `conninfo` names, read back (pg_restore --list)
     // before it takes the name `to`.
     static Status dump(const std::string& conninfo, const std::string& to);

@@ -91,6 +91,7 @@ struct AccessEntry {
     std::string day;  // YYYY-MM-DD, UTC
     std::string who, action, subject, detail;
     std::uint64_t times = 0, first_ms = 0, last_ms = 0;
+    std::string subject_name;  // not kept: the customer's or person's name when read (AccessLog::query)
 };
 
 struct WebhookItem {

@@ -199,6 +199,9 @@ std::string copy_before_migrating(const std::string& path) {
 
 }  // namespace
 
+std::string SqliteStorage::layout() { return std::to_string(sync::kSchemaVersion) + "." + std::to_string(kServerSchema); }
+
+
 Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::string& path, const StorageOptions& opts,
                                                            bool create) {
     return sync::guard([&] {
@@ -910,7 +913,7 @@ Result<std::vector<AccessEntry>> SqliteStorage::access_log(const std::string& su
         while (q.step())
             out.push_back({std::string(q.text(0)), std::string(q.text(1)), std::string(q.text(2)),
                            std::string(q.text(3)), std::string(q.text(4)), static_cast<std::uint64_t>(q.integer(5)),
-                           static_cast<std::uint64_t>(q.integer(6)), static_cast<std::uint64_t>(q.integer(7))});
+                           static_cast<std::uint64_t>(q.integer(6)), static_cast<std::uint64_t>(q.integer(7)), ""});
         return out;
     });
 }

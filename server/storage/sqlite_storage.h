@@ -54,6 +54,8 @@ public:
     // An online, consistent copy of the whole database (SQLite's backup API), through a
     // connection of its own. Invalid when `to` is the database's own file.
     Status backup(const std::string& to);
+    // The layout this fika-server writes, "engine.server" (as before-migration copies name it).
+    static std::string layout();
 
     Result<std::optional<TokenOwner>> token_owner(const std::string& hash) override;
     Result<std::optional<User>> user_named(const std::string& name) override;

@@ -221,8 +221,8 @@ try:
     shot("desktop-devices")
     driver.find_element(By.CSS_SELECTOR, '#nav a[data-page="privacy"]').click()
     page_shown("privacy")
-    check(any("karin" in r.text for r in driver.find_elements(By.CSS_SELECTOR, "#page tbody tr")),
-          "the access log shows karin's download")
+    check(any("karin" in r.text and "Acme Verkstad AB" in r.text for r in driver.find_elements(By.CSS_SELECTOR, "#page tbody tr")),
+          "the access log shows karin's download of Acme, by the customer's name")
     shot("desktop-privacy")
     # A GDPR request: the person found by name, exported, then erased (confirmed).
     driver.find_element(By.ID, "person-search").send_keys("lund")

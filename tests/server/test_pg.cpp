@@ -519,6 +519,10 @@ TEST_CASE("an older PostgreSQL database is dumped aside before it is migrated - 
     auto [src, stats] = srv.admin({"--db", db, "--json", "stats"});
     REQUIRE(src == 0);
     CHECK(nlohmann::json::parse(stats)["users"] == 1);
+    httplib::Client hc(srv.url());
+    auto health = hc.Get("/healthz");
+    REQUIRE(health);
+    CHECK(nlohmann::json::parse(health->body)["layout"] == "2.2.7");  // engine.hub.server, as the copy names what it was
     srv.stop();
     CHECK(psql("SELECT value FROM hub_meta WHERE key='pg_server_schema'") == "7\n");
     CHECK(psql("SELECT count(*) FROM srv_mail") == "0\n");  // made by the migration

@@ -157,6 +157,7 @@ TEST_CASE("an older database is copied aside before it is migrated - a migration
     auto h = c.Get("/healthz");
     REQUIRE(h);
     CHECK(body_json(h)["version"] == FIKA_VERSION);
+    CHECK(body_json(h)["layout"] == "2.7");  // what the database is now, as the copy's name says what it was
     srv.stop();
     CHECK(server_schema(db) == "7");
     std::vector<std::string> copies;
@@ -1331,7 +1332,11 @@ TEST_CASE("GDPR on the server: export - erasure reaches every device and every n
     // Who had her data: both devices downloaded Acme; root exported and erased her.
     json log = body_json(c.Get("/v1/admin/access-log?person=" + eva, auth(root)))["entries"];
     std::set<std::string> seen;
-    for (auto& e : log) seen.insert(e["who"].get<std::string>() + " " + e["action"].get<std::string>());
+    for (auto& e : log) {
+        seen.insert(e["who"].get<std::string>() + " " + e["action"].get<std::string>());
+        // The admin reads names beside the ids: the customer downloaded, the person (erased now) exported.
+        CHECK(e.value("subject_name", "") == (e["action"] == "download" ? "Acme" : "[erased]"));
+    }
     CHECK(seen.count("alice download"));
     CHECK(seen.count("sam download"));
     CHECK(seen.count("root export"));

@@ -175,6 +175,32 @@ TEST_CASE("the settings file gives serve its options and the data directory - th
     CHECK(wait_until([&] { return files_in(data + "/backups") >= 1; }, 20000));
     CHECK(server.stop(SIGTERM) == 0);
     CHECK(notify.wait_for("STOPPING=1", 2000));
+
+    // The admin lists what the schedule took and puts one back by its name, or the newest
+    // as "latest"; ada, added before the first backup, is in it. A name that is not there
+    // is refused and changes nothing.
+    auto [lrc, listed] = run_command({FIKA_SERVER_BIN, "--config", conf, "--json", "backup", "list"});
+    REQUIRE(lrc == 0);
+    auto list = nlohmann::json::parse(listed, nullptr, false);
+    REQUIRE(list.contains("backups"));
+    REQUIRE(list["backups"].size() >= 1);
+    const std::string name = list["backups"][0]["name"];
+    CHECK(name.rfind("fika-", 0) == 0);
+    CHECK(list["backups"][0]["bytes"].get<std::uint64_t>() > 0);
+    auto [trc, table] = run_command({FIKA_SERVER_BIN, "--config", conf, "backup", "list"});
+    CHECK(trc == 0);
+    CHECK_THAT(table, Catch::Contains(name));
+    for (const std::string& which : {name, std::string("latest")}) {
+        auto [rrc, restored] = run_command({FIKA_SERVER_BIN, "--config", conf, "restore", which}, true);
+        INFO(restored);
+        CHECK(rrc == 0);
+        CHECK_THAT(restored, Catch::Contains("restored " + data + "/fika-server.db from " + data + "/backups/"));
+        auto [urc, users] = run_command({FIKA_SERVER_BIN, "--config", conf, "user", "list"});
+        CHECK_THAT(users, Catch::Contains("ada"));
+    }
+    auto [nrc, nope] = run_command({FIKA_SERVER_BIN, "--config", conf, "restore", "fika-19990101-000000Z.db"}, true);
+    CHECK(nrc != 0);
+    CHECK_THAT(nope, Catch::Contains("fika-19990101-000000Z.db"));
 }
 
 TEST_CASE("a mistake in the settings file names its line and nothing starts", "[config]") {
