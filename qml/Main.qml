@@ -249,7 +249,7 @@ ApplicationWindow {
     }
     Connections {
         target: App.reminders
-        function onRaised(title, body) { snackbar.show(title + " \u2013 " + body, qsTr("Show"), function () { win.showPage("home") }) }
+        function onRaised(title, body, keys, page) { snackbar.show(title + " \u2013 " + body, qsTr("Show"), function () { win.showPage(page) }) }
     }
 
     component NavList: Pane {

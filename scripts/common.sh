@@ -16,6 +16,7 @@ FIKA_PACKAGES=(
     libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev catch2
     libssl-dev openssl zlib1g-dev xvfb xauth
     trayer  # a system tray on the tests' X display (the new-case notification test)
+    dunst  # a notification server (org.freedesktop.Notifications) for the desktop-notification test
     haproxy  # the end-to-end test through a reverse proxy (docs/deployment.md)
     postgresql-15 libpq-dev  # the server's PostgreSQL storage and its tests (label pg)
     qtkeychain-qt6-dev  # the OS keyring for the key of the app's encrypted database

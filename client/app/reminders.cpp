@@ -121,13 +121,17 @@ void Reminders::refresh(bool raise) {
     if (still_snoozed != snoozed) (void)store.set_meta("reminders_snoozed", still_snoozed.dump());
     if (still_raised != shown) (void)store.set_meta("reminders_raised", still_raised.dump());
     if (!now_due.empty()) {
+        QStringList keys;
+        for (const Row* r : now_due) keys << r->key;
         if (now_due.size() == 1) {
             const Row& r = *now_due.front();
-            emit raised(tr("Follow-up due: %1").arg(r.title), r.customer.isEmpty() ? r.title : r.customer);
+            emit raised(tr("Follow-up due: %1").arg(r.title), r.customer.isEmpty() ? r.title : r.customer, keys,
+                        r.case_id.isEmpty() ? QStringLiteral("home") : QStringLiteral("case/") + r.case_id);
         } else {
             QStringList titles;
             for (std::size_t i = 0; i < now_due.size() && i < 3; ++i) titles << now_due[i]->title;
-            emit raised(tr("%n follow-up(s) due", "", static_cast<int>(now_due.size())), titles.join(", "));
+            emit raised(tr("%n follow-up(s) due", "", static_cast<int>(now_due.size())), titles.join(", "), keys,
+                        QStringLiteral("home"));
         }
     }
     if (fresh != rows_) {

@@ -43,8 +43,9 @@ public:
 
 signals:
     void changed();
-    // A reminder (or several) came to its time: for the tray and the window.
-    void raised(const QString& title, const QString& body);
+    // A reminder (or several) came to its time: for the desktop and the window. `keys`:
+    // the reminders raised; `page`: where to show them ("case/ID", or "home").
+    void raised(const QString& title, const QString& body, const QStringList& keys, const QString& page);
 
 private:
     struct Row {

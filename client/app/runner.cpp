@@ -276,6 +276,9 @@ int run_app(int argc, char** argv) {
             window->raise();
             window->requestActivate();
         });
+        QObject::connect(notifier.get(), &DesktopNotifier::openRequested, window, [window](const QString& page) {
+            QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, page), Q_ARG(QVariant, QVariant()));
+        });
     }
 
     if (p.isSet(startup)) {

@@ -2748,12 +2748,32 @@ Budget:
 <context>
     <name>fika::app::DesktopNotifier</name>
     <message numerus="yes">
-        <location filename="../notifier.cpp" line="21"/>
+        <location filename="../notifier.cpp" line="28"/>
         <source>Fika: %n unread in the inbox</source>
         <translation>
             <numerusform>Fika: %n unread in the inbox</numerusform>
             <numerusform>Fika: %n unread in the inbox</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../notifier.cpp" line="64"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../notifier.cpp" line="66"/>
+        <source>Snooze for an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../notifier.cpp" line="67"/>
+        <source>Snooze all for an hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../notifier.cpp" line="69"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2797,12 +2817,12 @@ Budget:
 <context>
     <name>fika::app::Reminders</name>
     <message>
-        <location filename="../reminders.cpp" line="126"/>
+        <location filename="../reminders.cpp" line="128"/>
         <source>Follow-up due: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reminders.cpp" line="130"/>
+        <location filename="../reminders.cpp" line="133"/>
         <source>%n follow-up(s) due</source>
         <translation>
             <numerusform>%n follow-up due</numerusform>
