@@ -105,6 +105,9 @@ ApplicationWindow {
 
     Component.onCompleted: showPage(App.startPage !== "" ? App.startPage : (App.firstRun ? "welcome" : "home"))
 
+    // Where the keyboard's focus is, on every page and dialog.
+    FocusRing { window: win }
+
     // None of them behind the app lock or once the device's data is gone.
     readonly property bool usable: !App.locked && !App.lockRequired && App.goneReason === ""
     Shortcut { sequence: "Ctrl+N"; enabled: win.usable; onActivated: win.openPage("capture") }

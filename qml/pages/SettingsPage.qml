@@ -27,7 +27,8 @@ Page {
                 Layout.leftMargin: 16
             }
             TextField { id: url; objectName: "settingsServer"; visible: App.serverUrl === ""; placeholderText: qsTr("Server address"); text: App.startLink.server || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
-            TextField { id: token; objectName: "settingsCode"; visible: App.serverUrl === ""; placeholderText: qsTr("Code from your admin, e.g. K7QH-2MWP-9XRT"); text: App.startLink.code || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
+            TextField { id: token; objectName: "settingsCode"; visible: App.serverUrl === ""; placeholderText: qsTr("Code from your admin, e.g. K7QH-2MWP-9XRT"); text: App.startLink.code || ""; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16
+                        onAccepted: connectButton.clicked() }
             // The server refuses this device's token: a new code signs it in; nothing here is lost.
             ColumnLayout {
                 visible: App.serverUrl !== "" && App.sync.signInNeeded
@@ -41,8 +42,10 @@ Page {
                     wrapMode: Label.Wrap
                     Layout.fillWidth: true
                 }
-                TextField { id: newToken; objectName: "newToken"; placeholderText: qsTr("New code, e.g. K7QH-2MWP-9XRT"); text: App.startLink.code || ""; Layout.fillWidth: true }
+                TextField { id: newToken; objectName: "newToken"; placeholderText: qsTr("New code, e.g. K7QH-2MWP-9XRT"); text: App.startLink.code || ""; Layout.fillWidth: true
+                            onAccepted: if (signInAgain.enabled) signInAgain.clicked() }
                 Button {
+                    id: signInAgain
                     objectName: "signInAgain"
                     text: qsTr("Sign in again")
                     highlighted: true
@@ -57,6 +60,7 @@ Page {
             RowLayout {
                 Layout.leftMargin: 16
                 Button {
+                    id: connectButton
                     objectName: "settingsConnect"
                     visible: App.serverUrl === ""
                     text: qsTr("Connect")

@@ -777,7 +777,8 @@ TEST_CASE("a device signs in from a fika:// link with one click - Add another de
     CHECK(ui.find("addDeviceButton") == nullptr);
     ui.find("newToken")->setProperty("text", QString::fromStdString(admin_code(srv, "karin")["code"].get<std::string>()));
     QSignalSpy connected(ui.ctx->syncController(), &fika::app::SyncController::connectFinished);
-    ui.click("signInAgain");
+    ui.click("newToken");
+    ui.key(Qt::Key_Enter);  // the keypad's Enter signs in, as the button does
     wait_until([&] { return ui.find("newToken") == nullptr; }, 10000);
     INFO(text_of(ui.find("settingsStatus")) << " / " << connected.count() << " " << (connected.count() ? connected.at(0).at(1).toString().toStdString() : ""));
     REQUIRE(ui.find("newToken") == nullptr);
@@ -901,7 +902,8 @@ TEST_CASE("a fika:// link pasted into a field fills in server and code - Setting
     ui.click("settingsServer");
     ui.find("settingsServer")->setProperty("text", QString::fromStdString(srv.url()));
     ui.find("settingsCode")->setProperty("text", QString::fromStdString(admin_code(srv, "karin")["code"].get<std::string>()));
-    ui.click("settingsConnect");
+    ui.click("settingsCode");
+    ui.key(Qt::Key_Return);  // Enter in the code field connects, as the button does
     REQUIRE(wait_until([&] { return ui.ctx->userName() == "karin"; }, 15000));
     REQUIRE(wait_until([&] { return text_of(ui.find("settingsStatus")) == "Connected"; }, 5000));
     CHECK(ui.find("settingsConnect") == nullptr);
@@ -1041,4 +1043,92 @@ TEST_CASE("the welcome page says what signing in still needs") {
     ui.type("ABCD-EFGH-JKLM");
     CHECK(ui.find("signInWhy") == nullptr);
     CHECK(ui.find("signInButton")->isEnabled());
+}
+
+namespace {
+
+// What a person sees change where the focus went: pixels of `after` that differ from
+// `before` within `r` (the focused item's box, a little larger for frames drawn around it).
+int changed_pixels(const QImage& before, const QImage& after, QRect r) {
+    r = r.intersected(before.rect()).intersected(after.rect());
+    int n = 0;
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x)
+            if (before.pixel(x, y) != after.pixel(x, y)) ++n;
+    return n;
+}
+
+std::string describe(QQuickItem* i) {
+    std::string s = i->metaObject()->className();
+    if (!i->objectName().isEmpty()) s += " '" + i->objectName().toStdString() + "'";
+    QString text = i->property("text").toString();
+    if (text.isEmpty()) text = i->property("placeholderText").toString();
+    if (!text.isEmpty()) s += " \"" + text.left(40).toStdString() + "\"";
+    for (QQuickItem* p = i->parentItem(); p; p = p->parentItem())
+        if (!p->objectName().isEmpty()) {
+            s += " in '" + p->objectName().toStdString() + "'";
+            break;
+        }
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("every page shows where the keyboard's focus is: each Tab stop is scrolled into view and looks different focused") {
+    NoWarnings nw;
+    for (QSize size : {QSize(1280, 800), QSize(360, 640)}) {
+        Ui ui(true, size);
+        const qreal dpr = ui.win->devicePixelRatio();
+        const QString acme = ui.ctx->firstId("accounts", "Acme"), kase = ui.ctx->firstId("cases", "Grid");
+        const std::vector<std::pair<QString, QString>> pages = {
+            {"home", ""}, {"inbox", ""}, {"customers", ""}, {"customer", acme}, {"pipeline", ""}, {"case", kase},
+            {"numbers", ""}, {"trash", ""}, {"settings", ""}, {"capture", ""}, {"log", acme}, {"account", acme},
+            {"programme", ""}, {"conflicts", ""}};
+        std::string unseen;
+        int stops = 0, least = 1 << 30;
+        for (const auto& [page, arg] : pages) {
+            ui.show(page, arg);
+            ui.settle(150);
+            std::set<QQuickItem*> met;
+            QImage before = ui.win->grabWindow();
+            for (int tab = 0; tab < 60; ++tab) {
+                ui.key(Qt::Key_Tab);
+                ui.settle(60);
+                QQuickItem* f = ui.win->activeFocusItem();
+                if (!f || met.count(f)) break;  // round the page once
+                met.insert(f);
+                QImage after = ui.win->grabWindow();
+                // A SpinBox's or editable ComboBox's text has the focus: the control shows it.
+                QQuickItem* control = f;
+                if (f->inherits("QQuickTextInput") && !f->inherits("QQuickTextField"))
+                    for (QQuickItem* p = f->parentItem(); p; p = p->parentItem())
+                        if (p->inherits("QQuickSpinBox") || p->inherits("QQuickComboBox")) {
+                            control = p;
+                            break;
+                        }
+                QRectF box = control->mapRectToScene(QRectF(0, 0, control->width(), control->height()));
+                QRect px = QRectF(box.x() * dpr, box.y() * dpr, box.width() * dpr, box.height() * dpr)
+                               .toAlignedRect()
+                               .adjusted(-4, -4, 4, 4);
+                const QRect window(QPoint(0, 0), ui.win->size() * dpr);
+                const QRect seen = px.intersected(window);
+                const bool in_view = seen.height() >= std::min(px.height(), window.height()) / 2 &&
+                                     seen.width() >= std::min(px.width(), window.width()) / 2;
+                const int changed = in_view ? changed_pixels(before, after, seen) : 0;
+                ++stops;
+                if (qEnvironmentVariableIsSet("FIKA_UI_DEBUG"))
+                {
+                    std::fprintf(stderr, "%s stop %d: %s, %d px at %.0f,%.0f %.0fx%.0f\n", qPrintable(page), tab, describe(f).c_str(), changed, box.x(), box.y(), box.width(), box.height());
+                    after.save(QString::fromStdString(ui.dir.file("focus.png")).replace(".png", QString("-%1-%2-%3.png").arg(size.width()).arg(page).arg(tab)));
+                }
+                least = std::min(least, in_view ? changed : 0);
+                if (!in_view || changed < 100)  // a caret alone is some 20-40 px, and blinks
+                    unseen += std::to_string(size.width()) + " " + page.toStdString() + ": " + describe(f) +
+                              (in_view ? " (" + std::to_string(changed) + " px change)" : " (out of view)") + "\n";
+                before = after;
+            }
+        }
+        std::printf("%dx%d: %d Tab stops looked at, the least change %d px\n", size.width(), size.height(), stops, least);
+        CHECK(unseen == "");
+    }
 }
