@@ -139,6 +139,8 @@ const QStringList& all_pages() {
     return pages;
 }
 
+void use_app_style() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+
 int run_app(int argc, char** argv) {
     QElapsedTimer since_start;
     since_start.start();
@@ -149,7 +151,7 @@ int run_app(int argc, char** argv) {
     // The window's and the task bar's icon; the desktop file (client/app/dist) has the same.
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/Fika/icons/fika.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("fika"));
-    QQuickStyle::setStyle("Material");
+    use_app_style();
 
     QCommandLineParser p;
     p.setApplicationDescription("Fika: capture leads and log conversations, offline first.");
@@ -162,6 +164,7 @@ int run_app(int argc, char** argv) {
                             "The page to show first: " + all_pages().join(", ") + " (customer:NAME opens that customer, case:TITLE that case).",
                             "NAME");
     QCommandLineOption lang(QStringLiteral("lang"), "Language (en, sv, da) for this run.", "CODE");
+    QCommandLineOption theme(QStringLiteral("theme"), "light or dark, as Settings' Dark theme (kept).", "THEME");
     QCommandLineOption selftest(QStringLiteral("self-test"),
                                 "Load every page at 360x640 and 1280x800, write screenshots to DIR, and fail on any "
                                 "QML warning or error.",
@@ -175,7 +178,7 @@ int run_app(int argc, char** argv) {
     QCommandLineOption no_keyring(QStringLiteral("no-keyring"),
                                   "Do not use the OS keyring for the database's key: ask for a passphrase "
                                   "(or take $FIKA_PASSPHRASE).");
-    p.addOptions({db, demo, shot, size, page, lang, selftest, startup, saves, no_keyring});
+    p.addOptions({db, demo, shot, size, page, lang, theme, selftest, startup, saves, no_keyring});
     p.addPositionalArgument("link",
                             "A fika://enrol link (from an admin's mail, or a QR code): sign this device in with it. "
                             "A fika://case/ID or fika://account/ID link (from a seller's mail): open that case or "
@@ -253,6 +256,13 @@ int run_app(int argc, char** argv) {
         return 1;
     }
     if (p.isSet(lang)) ctx.setLanguage(p.value(lang));
+    if (p.isSet(theme)) {
+        if (p.value(theme) != QLatin1String("light") && p.value(theme) != QLatin1String("dark")) {
+            std::fprintf(stderr, "fika: --theme takes light or dark\n");
+            return 2;
+        }
+        ctx.setDarkTheme(p.value(theme) == QLatin1String("dark"));
+    }
 
     QQmlApplicationEngine engine;
     ctx.attach(&engine);

@@ -68,7 +68,7 @@ Page {
                     spacing: 4
                     RowLayout {
                         MdIcon { text: "\uF09A"; color: Material.accent }  // bell
-                        Label { text: qsTr("Follow-ups due (%1)").arg(dueList.count); font.bold: true; Layout.fillWidth: true }
+                        Label { text: qsTr("Follow-ups due (%1)").arg(dueList.count); font.bold: true; wrapMode: Label.Wrap; Layout.fillWidth: true }
                     }
                     Repeater {
                         id: dueList

@@ -357,29 +357,35 @@ Page {
                 }
             }
             Label { id: lockStatus; objectName: "lockStatus"; visible: text !== ""; wrapMode: Label.Wrap; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
-            Button { text: qsTr("Conflicts and refused changes"); flat: true; Layout.leftMargin: 8; onClicked: win.openPage("conflicts") }
-            Button {
+            WrapButton { text: qsTr("Conflicts and refused changes"); Layout.leftMargin: 8; Layout.rightMargin: 8; Layout.fillWidth: true; Layout.maximumWidth: implicitWidth; onClicked: win.openPage("conflicts") }
+            WrapButton {
                 text: qsTr("Export follow-ups to a calendar (.ics)")
-                flat: true
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                Layout.rightMargin: 8
                 Layout.leftMargin: 8
                 onClicked: {
                     var path = App.exportFollowUps()
                     exported.text = path !== "" ? qsTr("Saved %1: open it with your calendar").arg(path) : ""
                 }
             }
-            Button {
+            WrapButton {
                 text: qsTr("Export all to CSV files")
-                flat: true
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                Layout.rightMargin: 8
                 Layout.leftMargin: 8
                 onClicked: {
                     var folder = App.exportCsv()
                     exported.text = folder !== "" ? qsTr("Saved in %1").arg(folder) : ""
                 }
             }
-            Button {
+            WrapButton {
                 objectName: "importCsvButton"
                 text: qsTr("Import a CSV file\u2026")
-                flat: true
+                Layout.fillWidth: true
+                Layout.maximumWidth: implicitWidth
+                Layout.rightMargin: 8
                 Layout.leftMargin: 8
                 onClicked: csvDialog.open()
             }

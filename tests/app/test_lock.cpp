@@ -18,6 +18,7 @@
 
 #include <filesystem>
 
+#include "runner.h"
 #include "appcontext.h"
 #include "devicelock.h"
 #include "encrypted_vfs.h"
@@ -112,6 +113,7 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     qunsetenv("FIKA_PASSPHRASE");
     QApplication app(argc, argv);
+    fika::app::use_app_style();
     fika::test::install_qml_warning_recorder();
     return Catch::Session().run(argc, argv);
 }

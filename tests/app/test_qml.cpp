@@ -5,6 +5,7 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
+#include "runner.h"
 #include "appcontext.h"
 #include "store.h"
 
@@ -57,6 +58,7 @@ class Setup : public QObject {
     Q_OBJECT
 public slots:
     void applicationAvailable() {
+        fika::app::use_app_style();
         g_previous_handler = qInstallMessageHandler(record_warnings);
         fika::app::AppContext::Options o;
         o.database = dir_.filePath("qml-test.db");
