@@ -94,13 +94,14 @@ Page {
         }
         PageTabBar {
             id: tabs
+            room: pageRoot.width
             Layout.fillWidth: true
-            TabButton { text: qsTr("People"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
-            TabButton { text: qsTr("Cases"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
-            TabButton { text: qsTr("Activities"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
-            TabButton { text: qsTr("Notes"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
-            TabButton { text: qsTr("Plan"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
-            TabButton { text: qsTr("Follow-ups"); width: Math.max(implicitWidth + 8, pageRoot.width / 5) }
+            TabButton { text: qsTr("People"); width: tabs.widthOf(this) }
+            TabButton { text: qsTr("Cases"); width: tabs.widthOf(this) }
+            TabButton { text: qsTr("Activities"); width: tabs.widthOf(this) }
+            TabButton { text: qsTr("Notes"); width: tabs.widthOf(this) }
+            TabButton { text: qsTr("Plan"); width: tabs.widthOf(this) }
+            TabButton { text: qsTr("Follow-ups"); width: tabs.widthOf(this) }
         }
         StackLayout {
             currentIndex: tabs.currentIndex

@@ -16,10 +16,11 @@ Page {
         spacing: 0
         PageTabBar {
             id: tabs
+            room: pageRoot.width
             Layout.fillWidth: true
             Repeater {
                 model: [qsTr("Customers"), qsTr("People"), qsTr("Cases"), qsTr("Activities"), qsTr("Notes"), qsTr("Follow-ups"), qsTr("Contact plans"), qsTr("Programmes")]
-                TabButton { required property string modelData; text: modelData; width: Math.max(implicitWidth + 8, pageRoot.width / 8) }
+                TabButton { required property string modelData; text: modelData; width: tabs.widthOf(this) }
             }
         }
         ListView {

@@ -1144,3 +1144,31 @@ TEST_CASE("every page shows where the keyboard's focus is: each Tab stop is scro
         CHECK(unseen == "");
     }
 }
+
+TEST_CASE("on a desktop every tab of the customer's and the trash's tab bars is in view, in English, Swedish and Danish") {
+    NoWarnings nw;
+    for (const char* lang : {"en", "sv", "da"}) {
+        Ui ui(true, {1280, 800}, {}, lang);
+        for (const char* page : {"customer", "trash"}) {
+            ui.show(page, page == std::string("customer") ? ui.ctx->firstId("accounts", "Acme") : QString());
+            ui.settle(150);
+            int tabs = 0;
+            std::string out;
+            std::function<void(QQuickItem*)> walk = [&](QQuickItem* i) {
+                if (!i->isVisible()) return;
+                if (i->inherits("QQuickTabButton")) {
+                    ++tabs;
+                    QRectF box = i->mapRectToScene(QRectF(0, 0, i->width(), i->height()));
+                    if (box.right() > 1281 || box.left() < 0)
+                        out += i->property("text").toString().toStdString() + " at " + std::to_string(int(box.left())) + "-" +
+                               std::to_string(int(box.right())) + "\n";
+                }
+                for (QQuickItem* c : i->childItems()) walk(c);
+            };
+            walk(ui.current());
+            INFO(lang << " " << page);
+            CHECK(tabs == (page == std::string("customer") ? 6 : 8));
+            CHECK(out == "");
+        }
+    }
+}
