@@ -54,6 +54,7 @@ void DesktopNotifications::show(int ticket, const QString& title, const QString&
     connect(watch, &QDBusPendingCallWatcher::finished, this, [this, watch, ticket] {
         QDBusPendingReply<uint> reply = *watch;
         if (reply.isValid()) tickets_.insert(reply.value(), ticket);
+        else emit closed(ticket);  // never shown: nothing to wait for
         watch->deleteLater();
     });
 }
