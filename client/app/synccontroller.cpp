@@ -6,7 +6,6 @@
 #include <QLocale>
 
 #include <algorithm>
-#include <chrono>
 
 #include "appcontext.h"
 #include "enrolment.h"
@@ -91,12 +90,9 @@ public slots:
         client::ServerConfig cfg = config();
         if (cfg.url.empty()) return emit syncDone(false, false, 0, QString(), 0, 0);
         client::SyncClient sc(*store_, cfg);
-        // Progress to the window at most 10 times a second, and the last step always.
-        auto last = std::chrono::steady_clock::time_point{};
-        sc.on_progress([this, &last](const client::SyncProgress& p) {
-            auto now = std::chrono::steady_clock::now();
-            if (p.done < p.total && now - last < std::chrono::milliseconds(100)) return;
-            last = now;
+        client::ProgressPace pace;
+        sc.on_progress([this, &pace](const client::SyncProgress& p) {
+            if (!pace.due(p)) return;
             emit progress(p.phase == client::SyncProgress::Phase::Upload, static_cast<qlonglong>(p.done),
                           static_cast<qlonglong>(p.total), p.seconds_left);
         });

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -500,10 +499,7 @@ public:
         shown_ = on_ = false;
     }
     void operator()(const client::SyncProgress& p) {
-        if (!on_ || p.total < 200) return;  // a quick sync needs no bar
-        auto now = std::chrono::steady_clock::now();
-        if (shown_ && p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return;
-        last_ = now;
+        if (!on_ || p.total < 200 || !pace_.due(p)) return;  // a quick sync needs no line
         shown_ = true;
         const bool up = p.phase == client::SyncProgress::Phase::Upload;
         std::string left = p.seconds_left < 3 ? std::string() : ", about " + duration(p.seconds_left) + " left";
@@ -518,7 +514,7 @@ private:
         return std::to_string(static_cast<int>(s / 60)) + " min " + std::to_string(static_cast<int>(s) % 60) + " s";
     }
     bool on_, shown_ = false;
-    std::chrono::steady_clock::time_point last_{};
+    client::ProgressPace pace_;
 };
 
 int cmd_sync(Ctx& c) {

@@ -105,6 +105,23 @@ struct SyncProgress {
     double seconds_left = -1;  // unknown
 };
 
+// For whatever shows progress to a person (the app's bar, fika-cli's line): a step is
+// worth showing at most 10 times a second, the first and the last always.
+class ProgressPace {
+public:
+    bool due(const SyncProgress& p) {
+        auto now = std::chrono::steady_clock::now();
+        if (shown_ && p.done < p.total && now - last_ < std::chrono::milliseconds(100)) return false;
+        shown_ = true;
+        last_ = now;
+        return true;
+    }
+
+private:
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
 class SyncClient {
 public:
     SyncClient(sync::Store& store, ServerConfig cfg);
