@@ -64,13 +64,11 @@ class CliProcess {
 public:
     CliProcess(const std::string& db, std::vector<std::string> args) {
         int out[2];
-        if (pipe(out) != 0) throw std::runtime_error("pipe");
+        cloexec_pipe(out);
         pid_ = fork();
         if (pid_ == 0) {
             dup2(out[1], 1);
             dup2(out[1], 2);
-            close(out[0]);
-            close(out[1]);
             std::vector<std::string> argv = {FIKA_CLI_BIN, "--db", db};
             argv.insert(argv.end(), args.begin(), args.end());
             exec_argv(argv);

@@ -68,15 +68,13 @@ public:
 
     void start(int attempt = 0) {
         int out[2];
-        if (pipe(out) != 0) throw std::runtime_error("pipe");
+        cloexec_pipe(out);
         std::string log = dir_.file("server.log");
         pid_ = fork();
         if (pid_ == 0) {
             dup2(out[1], 1);
-            int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+            int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
             if (fd >= 0) dup2(fd, 2);
-            close(out[0]);
-            close(out[1]);
             std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data()};
             if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
             argv.insert(argv.end(), {"serve", "--listen", "127.0.0.1:" + std::to_string(port_)});

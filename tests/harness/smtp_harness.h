@@ -106,7 +106,8 @@ private:
 
     void start() {
         int in[2], out[2];
-        if (pipe2(in, O_CLOEXEC) != 0 || pipe(out) != 0) throw std::runtime_error("pipe");
+        cloexec_pipe(in);
+        cloexec_pipe(out);
         std::vector<std::string> argv = {"/usr/bin/python3", std::string(FIKA_SOURCE_DIR) + "/tests/harness/smtp_server.py",
                                          "--dir", dir_.file("mail")};
         if (opts_.tls) argv.insert(argv.end(), {"--tls", dir_.file("cert.pem"), dir_.file("key.pem")});
@@ -117,7 +118,6 @@ private:
         if (pid_ == 0) {
             dup2(in[0], 0);
             dup2(out[1], 1);
-            close(out[0]);
             exec_argv(argv);
         }
         close(in[0]);
