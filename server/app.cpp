@@ -431,7 +431,8 @@ struct App::Impl {
     }
 
     void route(const std::string& method, const std::string& pattern, const std::string& name,
-               std::function<Response(const Request&, const User*)> h, bool authenticated = true) {
+               std::function<Response(const Request&, const User*)> h, bool authenticated = true,
+               http::BodyType body = http::BodyType::Json) {
         const bool admin = pattern.rfind("/v1/admin/", 0) == 0;
         http->route(method, pattern, [this, name, h, authenticated, admin](const Request& r) {
             Response out;
@@ -445,7 +446,7 @@ struct App::Impl {
             }
             metrics.request(name, out.status);
             return out;
-        });
+        }, body);
     }
 
     void install_routes() {
@@ -526,6 +527,66 @@ struct App::Impl {
         });
 
         route("POST", "/v1/sync", "/v1/sync", [this](const Request& r, const User* u) { return sync(r, *u); });
+
+        // Attachments' content (docs/protocol.md, "Attachments"): by the attachment's id,
+        // which the caller must be able to read; chunks up and down, resumable.
+        const std::string att = "/v1/attachments/([0-9a-f-]{1,64})";
+        route("GET", att + "/upload", "/v1/attachments/{id}/upload", [this](const Request& r, const User* u) {
+            auto a = store->attachment(*u, r.captures.at(0));
+            if (!a.ok()) return from_error(a.error());
+            auto s = store->upload_state(*a);
+            if (!s.ok()) return from_error(s.error());
+            return upload_answer(*s);
+        });
+        route("PUT", att + "/content", "/v1/attachments/{id}/content", [this](const Request& r, const User* u) {
+            auto offset = offset_param(r);
+            if (!offset) return Response::error(400, "invalid", "offset: expected the byte the chunk starts at (?offset=N)");
+            auto a = store->attachment(*u, r.captures.at(0));
+            if (!a.ok()) return from_error(a.error());
+            if (a->size > cfg.max_attachment)
+                return Response::error(413, "too_large", "this server takes attachments up to " +
+                                                             std::to_string(cfg.max_attachment >> 20) + " MB; this one has " +
+                                                             std::to_string(a->size) + " bytes");
+            auto s = store->upload(*a, *offset, r.body);
+            if (!s.ok()) {
+                if (s.error().code == Code::Invalid) {
+                    // Say where the server is, so the device resumes there.
+                    auto at = store->upload_state(*a);
+                    json j = {{"error", {{"code", "invalid"}, {"message", s.error().message}}}};
+                    if (at.ok()) j["have"] = at->have;
+                    return Response::json(409, j.dump());
+                }
+                if (s.error().code == Code::Storage) return Response::error(507, "storage", s.error().message);
+                return from_error(s.error());
+            }
+            if (s->complete && *offset + r.body.size() == a->size && !r.body.empty())
+                log(u->name + " uploaded attachment " + a->id + " (" + std::to_string(a->size) + " bytes)");
+            return upload_answer(*s);
+        }, true, http::BodyType::Bytes);
+        route("GET", att + "/content", "/v1/attachments/{id}/content", [this](const Request& r, const User* u) {
+            auto offset = offset_param(r);
+            if (!offset) return Response::error(400, "invalid", "offset: expected the byte to start at (?offset=N)");
+            std::size_t max = Attachments::kMaxChunk;
+            if (auto it = r.params.find("max"); it != r.params.end()) {
+                auto m = parse_uint(it->second);
+                if (!m || *m == 0) return Response::error(400, "invalid", "max: expected a number of bytes");
+                max = static_cast<std::size_t>(std::min<std::uint64_t>(*m, max));
+            }
+            auto a = store->attachment(*u, r.captures.at(0));
+            if (!a.ok()) return from_error(a.error());
+            auto bytes = store->download(*a, *offset, max);
+            if (!bytes.ok()) {
+                if (bytes.error().code == Code::NotFound)
+                    return Response::error(409, "not_uploaded", bytes.error().message);
+                return from_error(bytes.error());
+            }
+            Response out;
+            out.content_type = "application/octet-stream";
+            out.body = std::move(*bytes);
+            out.headers.emplace_back("Fika-Content-Size", std::to_string(a->size));
+            out.headers.emplace_back("Fika-Content-Sha256", a->hash);
+            return out;
+        });
 
         // Devices: a code exchanged for a device's own token (no token needed), a code
         // for another device of one's own (15 minutes unless asked, at most an hour), and
@@ -779,6 +840,23 @@ struct App::Impl {
             j["live_connections"] = live.size();  // only a serving server has them
             return Response::json(200, j.dump());
         });
+    }
+
+    static std::optional<std::uint64_t> parse_uint(const std::string& s) {
+        if (s.empty() || s.size() > 19) return std::nullopt;
+        std::uint64_t v = 0;
+        for (char c : s) {
+            if (c < '0' || c > '9') return std::nullopt;
+            v = v * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        return v;
+    }
+    static std::optional<std::uint64_t> offset_param(const Request& r) {
+        auto it = r.params.find("offset");
+        return it == r.params.end() ? std::nullopt : parse_uint(it->second);
+    }
+    static Response upload_answer(const UploadState& s) {
+        return Response::json(200, json{{"have", s.have}, {"size", s.size}, {"complete", s.complete}}.dump());
     }
 
     Response sync(const Request& r, const User& u) {

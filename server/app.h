@@ -48,6 +48,7 @@ struct Config {
     std::chrono::seconds backup_every{0};
     int backup_keep = 14;
     std::string backup_dir;  // "" = DATA/backups
+    std::uint64_t max_attachment = 25ull << 20;  // the largest attachment's content a device may upload
     bool backup_pg = false;  // pg_dump archives
 };
 

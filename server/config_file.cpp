@@ -37,9 +37,9 @@ sync::Result<ConfigArgs> read_config_file(const std::string& path, std::span<con
         std::string key = trim(line.substr(0, eq)), value = trim(line.substr(eq + 1));
         if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
         if (!seen.insert(key).second) return bad(where, key + " is set twice");
-        if (key == "data" || key == "db") {
+        if (key == "data" || key == "db" || key == "content-dir") {
             if (value.empty()) return bad(where, key + " needs a value");
-            (key == "data" ? out.data : out.db) = value;
+            (key == "data" ? out.data : key == "db" ? out.db : out.content_dir) = value;
             continue;
         }
         const OptionSpec* spec = nullptr;

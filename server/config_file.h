@@ -25,11 +25,12 @@ struct OptionSpec {
 struct ConfigArgs {
     std::string data;                 // "data = DIR" ("" when not set)
     std::string db;                   // "db = DATABASE"
+    std::string content_dir;          // "content-dir = DIR"
     std::vector<std::string> serve;   // serve's options: "--listen", "127.0.0.1:8787", ...
     std::vector<std::string> origin;  // for each of serve's words: "FILE:LINE", for messages
 };
 
-// Reads `path` against the options `serve_options` (plus data and db). An unreadable
+// Reads `path` against the options `serve_options` (plus data, db and content-dir). An unreadable
 // file, a line that is not "name = value", an unknown name, a switch that is not yes/no
 // or a setting given twice is an error naming the file and line.
 sync::Result<ConfigArgs> read_config_file(const std::string& path, std::span<const OptionSpec> serve_options);

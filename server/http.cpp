@@ -304,7 +304,7 @@ struct Server::Impl {
     }
 
     // The handler of a route, with its body decoded; never throws.
-    void run(const Handler& h, const httplib::Request& hr, httplib::Response& res) {
+    void run(const Handler& h, const httplib::Request& hr, httplib::Response& res, BodyType body_type) {
         Response out;
         try {
             Request r = convert(hr);
@@ -327,9 +327,12 @@ struct Server::Impl {
                     return refuse_and_close(res, Response::error(415, "unsupported_media_type",
                                                                  "Content-Encoding '" + enc + "' is not supported; use gzip or none"));
                 }
-                if (!is_json_type(r.header("content-type")))
+                if (body_type == BodyType::Json && !is_json_type(r.header("content-type")))
                     return refuse_and_close(res, Response::error(415, "unsupported_media_type",
                                                                  "the body must be sent as Content-Type: application/json"));
+                if (body_type == BodyType::Bytes && lower(r.header("content-type")) != "application/octet-stream")
+                    return refuse_and_close(res, Response::error(415, "unsupported_media_type",
+                                                                 "the body must be sent as Content-Type: application/octet-stream"));
             }
             out = h(r);
         } catch (const std::exception& e) {
@@ -416,12 +419,12 @@ Server::~Server() { impl_->router.serving(false); }
 
 bool Server::valid() const { return impl_->door->valid(); }
 
-void Server::route(const std::string& method, const std::string& pattern, Handler handler) {
+void Server::route(const std::string& method, const std::string& pattern, Handler handler, BodyType body) {
     impl_->methods[pattern].insert(method);
     Impl* impl = impl_.get();
     auto& svr = impl_->router;
-    httplib::Server::Handler h = [impl, handler](const httplib::Request& req, httplib::Response& res) {
-        impl->run(handler, req, res);
+    httplib::Server::Handler h = [impl, handler, body](const httplib::Request& req, httplib::Response& res) {
+        impl->run(handler, req, res, body);
     };
     if (method == "GET") svr.Get(pattern, h);
     else if (method == "POST") svr.Post(pattern, h);

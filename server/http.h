@@ -71,6 +71,8 @@ struct ConnectionStats {
 };
 
 using Handler = std::function<Response(const Request&)>;
+// What a route's request body must be: JSON (the API), or bytes (attachments' content).
+enum class BodyType { Json, Bytes };
 
 class Server {
 public:
@@ -81,7 +83,7 @@ public:
 
     bool valid() const;  // false when TLS files could not be loaded
     // `pattern` is a regex over the path; other methods on it answer 405.
-    void route(const std::string& method, const std::string& pattern, Handler handler);
+    void route(const std::string& method, const std::string& pattern, Handler handler, BodyType body = BodyType::Json);
     // Called for every request to a route once its head has arrived, before its body is
     // read: return a response to refuse it (401, 429; the connection is then closed), or
     // nothing to go on. `who` is what the log line names; `principal` reaches the handler

@@ -38,7 +38,7 @@ namespace {
 
 const char* kUsage = R"(fika-server — the Fika sync server
 
-Usage: fika-server [--config FILE] [--data DIR] [--db DATABASE] COMMAND [ARGS...]
+Usage: fika-server [--config FILE] [--data DIR] [--db DATABASE] [--content-dir DIR] COMMAND [ARGS...]
 
   --config FILE               settings to read first (the command line overrides them):
                               "name = value" lines, named as the options here without
@@ -48,6 +48,8 @@ Usage: fika-server [--config FILE] [--data DIR] [--db DATABASE] COMMAND [ARGS...
   --db DATABASE               keep everything in PostgreSQL instead of DIR/fika-server.db:
                               a postgresql:// URI or a libpq string ("host=/run/postgresql
                               dbname=fika"); several servers may share one database
+  --content-dir DIR           where attachments' content is kept (default DATA/content);
+                              several servers on one database need one they all share
 
 Commands:
   serve                       run the server (Ctrl-C or SIGTERM stops it gracefully)
@@ -99,6 +101,7 @@ Commands:
                               archives - schedule them on one instance only
       --keep N                how many scheduled backups to keep (default 14)
       --backup-dir DIR        where they go (default DATA/backups)
+      --max-attachment-mb N   largest attachment a device may upload (default 25)
       --quiet                 no request log
   user add NAME --role consultant|seller|admin
                               create a user; prints its token as the last line
@@ -168,6 +171,7 @@ constexpr OptionSpec kServeOptions[] = {
     {"order-wait", true},    {"public-url", true},      {"backup-every", true},    {"keep", true},
     {"backup-dir", true},    {"quiet", false},          {"smtp", true},            {"smtp-from", true},
     {"smtp-user", true},     {"smtp-password-file", true}, {"smtp-tls", true},     {"smtp-ca", true},
+    {"max-attachment-mb", true},
 };
 
 int fail(const fika::sync::Error& e) {
@@ -232,6 +236,9 @@ int print_json(const nlohmann::json& j) {
 
 // The database --db names ("" : the data directory's SQLite file).
 std::string g_db;
+// --content-dir ("" : DATA/content).
+std::string g_content_dir;
+std::string content_dir(const std::string& data) { return g_content_dir.empty() ? data + "/content" : g_content_dir; }
 
 // Where the store is, for messages (a PostgreSQL connection string is not shown: it may
 // hold a password).
@@ -246,6 +253,7 @@ std::unique_ptr<ServerStore> open_or_exit(const std::string& data, bool check, b
     o.integrity_check = check;
     o.webhook = webhook;
     o.before_migration_dir = data + "/backups";
+    o.content_dir = content_dir(data);
     auto s = open_store(data, o);
     if (!s.ok()) {
         std::fprintf(stderr, "fika-server: cannot open %s: %s\n", where(data).c_str(), s.error().message.c_str());
@@ -337,6 +345,10 @@ int serve(const std::string& data, std::vector<std::string> args, const std::vec
             if (cfg.backup_keep < 1) return bad("--keep takes how many backups to keep (1 or more)");
         } else if (a == "--backup-dir") {
             cfg.backup_dir = value();
+        } else if (a == "--max-attachment-mb") {
+            double mb = number();
+            if (mb < 1 || mb > 1024 * 1024) return bad("--max-attachment-mb takes megabytes (1 or more)");
+            cfg.max_attachment = static_cast<std::uint64_t>(mb * 1024 * 1024);
         } else if (a == "--smtp") {
             cfg.smtp.url = value();
             if (cfg.smtp.url.rfind("smtp://", 0) != 0 && cfg.smtp.url.rfind("smtps://", 0) != 0)
@@ -398,6 +410,7 @@ int serve(const std::string& data, std::vector<std::string> args, const std::vec
     so.push_order_wait = std::chrono::milliseconds(cfg.push_order_wait_ms);
     so.max_waiting_pushes = std::max<std::size_t>(1, cfg.workers / 2);
     so.before_migration_dir = data + "/backups";
+    so.content_dir = content_dir(data);
     auto store = open_store(data, so);
     if (!store.ok()) {
         std::fprintf(stderr, "fika-server: cannot open %s: %s\n", where(data).c_str(), store.error().message.c_str());
@@ -474,6 +487,7 @@ int main(int argc, char** argv) {
     const char* env_data = std::getenv("FIKA_DATA");
     std::string data = !config.data.empty() && !(env_data && *env_data) ? config.data : default_data_dir();
     if (!config.db.empty()) g_db = config.db;
+    if (!config.content_dir.empty()) g_content_dir = config.content_dir;
     if (!g_db.empty() && !is_pg_database(g_db))
         return usage_error(config_path + ": db: a postgresql:// URI or a libpq string (host=... dbname=...)");
     std::vector<std::string> args;
@@ -490,6 +504,9 @@ int main(int argc, char** argv) {
             if (i + 1 >= argc) return usage_error("--db needs a database");
             g_db = argv[++i];
             if (!is_pg_database(g_db)) return usage_error("--db: a postgresql:// URI or a libpq string (host=... dbname=...)");
+        } else if (a == "--content-dir") {
+            if (i + 1 >= argc) return usage_error("--content-dir needs a directory");
+            g_content_dir = argv[++i];
         } else if (a == "--help" || a == "-h") {
             std::fputs(kUsage, stdout);
             return 0;

@@ -29,7 +29,12 @@ ServerStore::ServerStore(std::unique_ptr<Storage> storage, const ServerStoreOpti
       notifier_(hub_, data_, opts.webhook, opts.mail),
       log_(hub_, data_),
       admin_(hub_, data_, log_),
-      sync_(hub_, data_, auth_, notifier_, log_, mu_, SyncOptions{opts.push_order_wait, opts.max_waiting_pushes}) {}
+      sync_(hub_, data_, auth_, notifier_, log_, mu_, SyncOptions{opts.push_order_wait, opts.max_waiting_pushes}) {
+    if (!opts.content_dir.empty()) {
+        content_ = std::make_unique<ContentStore>(opts.content_dir);
+        attachments_ = std::make_unique<Attachments>(hub_, data_, auth_, *content_);
+    }
+}
 
 ServerStore::~ServerStore() {
     // Downloads counted since the last write go to the log before the storage closes.
@@ -250,7 +255,43 @@ Result<std::string> ServerStore::export_person(const std::string& who, const std
 
 Result<std::vector<std::string>> ServerStore::erase_person(const std::string& who, const std::string& contact_id) {
     std::lock_guard lock(mu_);
-    return admin_.erase_person(who, contact_id);
+    // The attachments about them: their content goes once the erasure has committed.
+    std::vector<std::pair<std::string, std::string>> files;
+    if (auto about = hub_.records_about(contact_id); about.ok())
+        for (auto& [t, id] : *about)
+            if (t->name == "attachments") files.emplace_back(t->name, id);
+    auto done = admin_.erase_person(who, contact_id);
+    if (done.ok() && attachments_ && !files.empty())
+        if (auto gone = attachments_->erased(files); !gone.ok()) return gone.error();
+    return done;
+}
+
+namespace {
+Error no_content() { return Error{Code::Invalid, "this server keeps no attachments' content"}; }
+}  // namespace
+
+Result<AttachmentInfo> ServerStore::attachment(const User& u, const std::string& id) {
+    if (!attachments_) return no_content();
+    std::lock_guard lock(mu_);
+    return attachments_->find(u, id);
+}
+
+Result<UploadState> ServerStore::upload_state(const AttachmentInfo& a) {
+    if (!attachments_) return no_content();
+    std::lock_guard lock(mu_);
+    return attachments_->upload_state(a);
+}
+
+Result<UploadState> ServerStore::upload(const AttachmentInfo& a, std::uint64_t offset, std::string_view bytes) {
+    if (!attachments_) return no_content();
+    std::lock_guard lock(mu_);
+    return attachments_->upload(a, offset, bytes);
+}
+
+Result<std::string> ServerStore::download(const AttachmentInfo& a, std::uint64_t offset, std::size_t max) {
+    if (!attachments_) return no_content();
+    std::lock_guard lock(mu_);
+    return attachments_->download(a, offset, max);
 }
 
 Result<std::vector<AccessEntry>> ServerStore::access_log(const std::string& person, const std::string& who,

@@ -19,6 +19,7 @@
 
 #include "access_log.h"
 #include "admin.h"
+#include "attachments.h"
 #include "authorization.h"
 #include "hub_store.h"
 #include "notifications.h"
@@ -62,6 +63,8 @@ struct ServerStoreOptions {
     // PostgreSQL: where a database an older fika-server wrote is dumped before it is
     // migrated (fika-server: DATA/backups; the embedded file's copy goes beside it).
     std::string before_migration_dir;
+    // Where attachments' content is kept (content.h); "" : this store takes none.
+    std::string content_dir;
 };
 
 class ServerStore {
@@ -127,6 +130,13 @@ public:
     Result<std::vector<AccessEntry>> access_log(const std::string& person, const std::string& who, std::size_t limit);
 
     Result<Stats> stats();
+    // Attachments' content (attachments.h). Unavailable-as-Invalid when this store keeps
+    // none (no content directory).
+    Result<AttachmentInfo> attachment(const User& u, const std::string& id);
+    Result<UploadState> upload_state(const AttachmentInfo& a);
+    Result<UploadState> upload(const AttachmentInfo& a, std::uint64_t offset, std::string_view bytes);
+    Result<std::string> download(const AttachmentInfo& a, std::uint64_t offset, std::size_t max);
+    const ContentStore* content() const { return content_.get(); }
     Status wipe_device(const std::string& site, const std::string& reason);
     // What an admin told the device with this site id to do (wipe: a sync from it is
     // refused; sign out: its syncs are taken and answered "sign out").
@@ -160,6 +170,8 @@ private:
     AccessLog log_;
     Admin admin_;
     SyncService sync_;
+    std::unique_ptr<ContentStore> content_;
+    std::unique_ptr<Attachments> attachments_;
 };
 
 // Opens (creating when missing) DIR/fika-server.db. Errors as sync::Store::open.

@@ -158,6 +158,24 @@ std::vector<TableDef> model() {
     for (TableDef& t : m)
         if (t.name == "contacts" || t.name == "activities" || t.name == "notes" || t.name == "follow_ups")
             erasable(t);
+    // Schema 3: a photo or file on a record. The record says what the content is (its
+    // SHA-256 and size, fixed at creation) and what it is attached to; the content itself
+    // travels apart (docs/protocol.md, "Attachments"). `contact_id` is the person it is
+    // about (the contact it is on, or the contact of the record it is on): erasing them
+    // erases it. Deleting it puts it in the trash; its content stays until it is erased.
+    TableDef att = make_table(
+        12, "attachments", BucketRule::Field,
+        {account_ref(),
+         fixed(enum_f("record_kind", {"account", "contact", "case", "activity", "note"}, {}, true)),
+         fixed(typed_f("record_id", FieldType::Ref, true)), fixed(typed_f("contact_id", FieldType::Ref)),
+         personal(text_f("name", 255, true)), fixed(text_f("type", 100)),
+         fixed(int_f("size", 0, INT64_MAX)), fixed(text_f("sha256", 64)), fixed(text_f("by_user", 64))});
+    att.fields[static_cast<size_t>(att.field_index("size"))].required = true;
+    att.fields[static_cast<size_t>(att.field_index("sha256"))].required = true;
+    erasable(att);
+    att.since = 3;
+    for (FieldDef& f : att.fields) f.since = 3;
+    m.push_back(std::move(att));
     return m;
 }
 

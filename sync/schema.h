@@ -28,7 +28,7 @@
 
 namespace fika::sync {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 constexpr std::string_view kGlobalBucket = "global";
 
 enum class FieldType {

@@ -70,6 +70,16 @@ void migrate_to(Db& db, const Schema& schema, int version) {
             " seq INTEGER NOT NULL DEFAULT 0, checksum INTEGER NOT NULL DEFAULT 0)"
             " WITHOUT ROWID;");
     }
+    if (version == 3)
+        // Attachments' content on a device (store_content.cpp): what it holds of each
+        // content, in parts; what it must still upload, and how far the server has it.
+        db.exec(
+            "CREATE TABLE _content(hash TEXT NOT NULL, part INTEGER NOT NULL, data BLOB NOT NULL,"
+            " PRIMARY KEY(hash, part)) WITHOUT ROWID;"
+            "CREATE TABLE _content_have(hash TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL,"
+            " have INTEGER NOT NULL) WITHOUT ROWID;"
+            "CREATE TABLE _uploads(attachment_id TEXT PRIMARY KEY NOT NULL, hash TEXT NOT NULL,"
+            " size INTEGER NOT NULL, sent INTEGER NOT NULL DEFAULT 0, failed TEXT) WITHOUT ROWID;");
     for (const TableDef& t : schema.tables()) {
         if (t.since == version) {
             create_table_sql(db, t, version);
@@ -769,6 +779,7 @@ Result<std::vector<std::pair<const TableDef*, std::string>>> SqliteReplica::reco
         each("notes", "contact_id=?1");
         each("follow_ups", "related_kind='contact' AND related_id=?1");
         each("contact_plans", "contact_id=?1");
+        each("attachments", "contact_id=?1");
         return out;
     });
 }

@@ -151,6 +151,45 @@ public:
     // to the hub's version (downloaded again) and the entry goes.
     Status resolve_refused(std::int64_t n, bool retry);
 
+    // ---- attachments' content (schema 3; store_content.cpp) --------------------------
+    // A content is kept in the replica file itself (encrypted with it), in parts of
+    // kContentPart bytes, under its SHA-256 (lower-case hex): never whole in memory, gone
+    // with the record that names it. What an upload or a download needs: how much is
+    // held, bytes from an offset, bytes appended where the last part ended.
+    static constexpr std::size_t kContentPart = 256 * 1024;
+    // Reads `read` to its end (it returns the bytes it put in buf, 0 at the end) into one
+    // content; returns its hash and size. TooLarge as soon as it passes `limit` bytes,
+    // Storage when reading fails: nothing is kept. Joins the caller's Batch.
+    using ContentSource = std::function<Result<std::size_t>(char* buf, std::size_t cap)>;
+    Result<std::pair<std::string, std::uint64_t>> put_content(const ContentSource& read, std::uint64_t limit);
+    struct ContentHave {
+        std::uint64_t size = 0, have = 0;
+        bool complete() const { return have >= size; }
+    };
+    // nullopt: nothing of it is here.
+    Result<std::optional<ContentHave>> content_have(const std::string& hash);
+    // Up to `max` held bytes from `offset`.
+    Result<std::string> read_content(const std::string& hash, std::uint64_t offset, std::size_t max);
+    // Appends downloaded bytes; `offset` must be what is held (Conflict otherwise).
+    // `size` is the content's whole size (from its attachment).
+    Status append_content(const std::string& hash, std::uint64_t size, std::uint64_t offset, std::string_view bytes);
+    // What this device must still upload: queued with the attachment this device made,
+    // `sent` how far the server acknowledged, `failed` the server's reason when it refused.
+    struct Upload {
+        std::string attachment_id, hash;
+        std::uint64_t size = 0, sent = 0;
+        std::string failed;
+    };
+    Status queue_upload(const std::string& attachment_id, const std::string& hash, std::uint64_t size);
+    Result<std::vector<Upload>> uploads();
+    Status upload_progress(const std::string& attachment_id, std::uint64_t sent);
+    Status upload_done(const std::string& attachment_id);
+    Status upload_failed(const std::string& attachment_id, const std::string& why);
+    // Drops every content no attachment here names any more (its customer purged, its
+    // person erased) and the uploads of attachments gone or erased. Returns bytes freed.
+    // Redoable when what called it was (a pulled page, a purge): it is redone next time.
+    Result<std::uint64_t> drop_unused_content(Durability d = Durability::Full);
+
 private:
     Store() : SqliteReplica(Role::Device) {}
     void prepare_role() override;

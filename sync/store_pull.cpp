@@ -80,6 +80,7 @@ Status Store::purge_bucket(const std::string& bucket) {
             Stmt del = db().prepare("DELETE FROM _buckets WHERE bucket=?");
             del.bind(1, bucket).run();
             known_account_.clear();
+            must(drop_unused_content(Durability::Redoable));  // its attachments' content goes with them
         }, Durability::Redoable);
     });
 }

@@ -13,11 +13,14 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include <termios.h>
 #include <unistd.h>
 
+#include "attach.h"
 #include "calendar.h"
+#include "content_transfer.h"
 #include "csv.h"
 #include "duplicates.h"
 #include "enrolment.h"
@@ -64,7 +67,17 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
   list KIND [--all] [--account ID] [--json]
                                  records of a kind (--all includes deleted ones)
   show KIND ID [--json]          one record with every field
-  sync [--json]                  push and pull until in step; exit 0 only when fully in sync
+  attach KIND ID FILE [--name NAME] [--limit-mb N]
+                                 attach a file (a photo, a PDF) to an account, contact,
+                                 case, activity or note; kept here at once, sent at the
+                                 next sync (default limit 25 MB); prints its id
+  attachments KIND ID [--all] [--json]
+                                 a record's attachments: name, size, whether this device
+                                 holds the content, whether it is on the server yet
+  fetch ATTACHMENT_ID FILE       write an attachment's content to FILE, downloading it
+                                 first when this device does not hold it
+  sync [--json]                  push and pull until in step, then send attachments'
+                                 content; exit 0 only when fully in sync
   status [--json]                server, user, last sync, changes waiting, conflicts, refused
   watch                          stay connected: sync whenever the server says so, print
                                  notifications as they arrive (Ctrl-C stops)
@@ -540,6 +553,13 @@ int cmd_sync(Ctx& c) {
     }
     (void)c.store->set_meta("last_sync_ms", std::to_string(c.store->now_ms()));
     const client::SyncReport& rep = *r.value;
+    // Attachments' content, once their records are on the server.
+    client::ContentTransfer transfer(*c.store, *cfg);
+    auto up = transfer.upload_all();
+    for (int i = 0; i < 3 && !up.ok() && up.failure->kind == client::Failure::Kind::Transient; ++i) {
+        std::this_thread::sleep_for(client::SyncClient::backoff(i));
+        up = transfer.upload_all();  // from where the server has each
+    }
     // An admin asked this device to sign out: everything is sent now, so its data goes.
     if (rep.sign_out && rep.complete && c.store->pending_count() == 0) {
         (void)sc.confirm_signed_out();  // best effort: the token goes with the vault anyway
@@ -548,7 +568,11 @@ int cmd_sync(Ctx& c) {
         else std::fprintf(c.out, "an admin signed this device out: everything was sent; its data and token are deleted\n");
         return kOk;
     }
-    bool in_sync = rep.complete && n_ref == 0;
+    std::size_t files_up = up.ok() ? up.value->uploaded : 0, files_waiting = up.ok() ? up.value->waiting : [&] {
+        auto q = c.store->uploads();
+        return q.ok() ? q->size() : std::size_t{0};
+    }();
+    bool in_sync = rep.complete && n_ref == 0 && files_waiting == 0;
     if (c.json) {
         json refusals = json::array();
         for (auto& f : rep.refused)
@@ -556,7 +580,8 @@ int cmd_sync(Ctx& c) {
         print_json(c, {{"ok", true}, {"in_sync", in_sync}, {"pushed", rep.pushed}, {"pulled", rep.pulled},
                        {"refused", refusals}, {"purged", rep.purged}, {"conflicts", n_conf},
                        {"pending", c.store->pending_count()}, {"round_trips", rep.round_trips},
-                       {"server_restored", rep.hub_restored}, {"resent", rep.resent}});
+                       {"server_restored", rep.hub_restored}, {"resent", rep.resent},
+                       {"files_sent", files_up}, {"files_waiting", files_waiting}});
     } else {
         if (rep.hub_restored)
             std::fprintf(c.out,
@@ -566,7 +591,10 @@ int cmd_sync(Ctx& c) {
         std::fprintf(c.out, "synced: sent %zu, received %zu", rep.pushed, rep.pulled);
         if (!rep.refused.empty()) std::fprintf(c.out, ", %zu refused by the server", rep.refused.size());
         if (!rep.purged.empty()) std::fprintf(c.out, ", %zu customer(s) no longer shared with you removed", rep.purged.size());
+        if (files_up) std::fprintf(c.out, ", %zu file(s) uploaded", files_up);
         std::fprintf(c.out, "\n");
+        if (!up.ok()) std::fprintf(c.out, "%zu file(s) not sent: %s (they are kept; sync again later)\n", files_waiting, up.failure->message.c_str());
+        else if (files_waiting) std::fprintf(c.out, "%zu file(s) not sent yet: fika-cli attachments KIND ID says why\n", files_waiting);
         for (auto& f : rep.refused) std::fprintf(c.out, "  refused %s %s: %s\n", f.table.c_str(), f.id.c_str(), f.error.message.c_str());
         if (n_conf) std::fprintf(c.out, "%zu conflict(s) to review: fika-cli conflicts\n", n_conf);
         if (n_ref) std::fprintf(c.out, "%zu refused change(s) waiting: fika-cli refused\n", n_ref);
@@ -1008,6 +1036,7 @@ int cmd_person(Ctx& c, const Args& a) {
         return usage("erasing a person cannot be undone: add --yes to go ahead");
     auto done = c.store->erase_person(a.pos[2]);
     if (!done.ok()) return error(done.error().message);
+    (void)c.store->drop_unused_content();  // files about them go at once
     if (c.json) {
         json recs = json::array();
         for (auto& [t, id] : done->records) recs.push_back({{"table", t}, {"id", id}});
@@ -1016,6 +1045,116 @@ int cmd_person(Ctx& c, const Args& a) {
         std::fprintf(c.out, "erased %s and %zu record(s) about them; run sync to erase them everywhere\n",
                      a.pos[2].c_str(), done->records.size() - 1);
     }
+    return kOk;
+}
+
+// ---- attachments ------------------------------------------------------------------------
+
+int cmd_attach(Ctx& c, const Args& a) {
+    if (a.pos.size() != 4) return usage("attach KIND ID FILE [--name NAME] [--limit-mb N]");
+    std::string kind = a.pos[1];
+    if (const sync::TableDef* t = client::table_for(kind)) kind = rules::attachable_kind(t->name);
+    if (rules::attachable_table(kind).empty()) return usage("attachments go on an account, contact, case, activity or note");
+    std::uint64_t limit = rules::kDefaultAttachmentLimit;
+    if (a.opts.count("limit-mb")) {
+        double mb = std::atof(a.opts.at("limit-mb").c_str());
+        if (mb <= 0) return usage("--limit-mb takes megabytes");
+        limit = static_cast<std::uint64_t>(mb * 1024 * 1024);
+    }
+    const std::string& file = a.pos[3];
+    std::error_code ec;
+    auto size = std::filesystem::file_size(file, ec);
+    if (ec) return error("cannot read " + file + ": " + ec.message());
+    // Refused before anything is read or stored.
+    if (size > limit)
+        return error(file + " has " + std::to_string(size / (1024 * 1024)) + " MB; attachments may have at most " +
+                     std::to_string(limit / (1024 * 1024)) + " MB");
+    if (auto own = c.store->check_not_own_file(file); !own.ok()) return error(own.error().message);
+    std::FILE* f = std::fopen(file.c_str(), "rb");
+    if (!f) return error("cannot read " + file);
+    auto read = [f, &file](char* buf, std::size_t cap) -> sync::Result<std::size_t> {
+        std::size_t got = 0;
+        while (got < cap) {  // whole parts: a pipe or a slow disk may give less at a time
+            std::size_t n = std::fread(buf + got, 1, cap - got, f);
+            if (n == 0) break;
+            got += n;
+        }
+        if (std::ferror(f)) return sync::Error{Code::Storage, "cannot read " + file};
+        return got;
+    };
+    std::string name = a.opts.count("name") ? a.opts.at("name") : file;
+    auto id = rules::attach(*c.store, kind, a.pos[2], name, "", read, limit, actor(c));
+    std::fclose(f);
+    if (!id.ok()) return error(id.error().message);
+    if (c.json) print_json(c, {{"id", *id}});
+    else std::fprintf(c.out, "%s\n", id->c_str());
+    return kOk;
+}
+
+int cmd_attachments(Ctx& c, const Args& a) {
+    if (a.pos.size() != 3) return usage("attachments KIND ID [--all] [--json]");
+    std::string kind = a.pos[1];
+    if (const sync::TableDef* t = client::table_for(kind)) kind = rules::attachable_kind(t->name);
+    if (rules::attachable_table(kind).empty()) return usage("attachments go on an account, contact, case, activity or note");
+    auto rows = c.store->all("attachments");
+    if (!rows.ok()) return error(rows.error().message);
+    auto queued = c.store->uploads();
+    std::map<std::string, const sync::Store::Upload*> waiting;
+    if (queued.ok())
+        for (auto& u : *queued) waiting[u.attachment_id] = &u;
+    json arr = json::array();
+    for (const sync::Record& r : *rows) {
+        if (r["record_id"] != sync::text(a.pos[2]) || r["record_kind"] != sync::text(kind)) continue;
+        if (r.deleted() && !a.flags.count("all")) continue;
+        std::string hash = std::holds_alternative<std::string>(r["sha256"]) ? std::get<std::string>(r["sha256"]) : "";
+        auto held = c.store->content_have(hash);
+        bool here = held.ok() && *held && (*held)->complete();
+        json j = json::parse(sync::record_json(r));
+        j["here"] = here;
+        auto w = waiting.find(r.id);
+        j["uploaded"] = w == waiting.end();
+        if (w != waiting.end()) {
+            j["upload_sent"] = w->second->sent;
+            if (!w->second->failed.empty()) j["upload_refused"] = w->second->failed;
+        }
+        arr.push_back(j);
+    }
+    if (c.json) {
+        print_json(c, arr);
+        return kOk;
+    }
+    for (auto& j : arr) {
+        std::string state = !j["uploaded"].get<bool>() ? (j.contains("upload_refused") ? "refused: " + j["upload_refused"].get<std::string>()
+                                                                                       : "not sent yet")
+                                                       : j["here"].get<bool>() ? "" : "not downloaded (fika-cli fetch)";
+        std::fprintf(c.out, "%-36s  %-30s %10s  %s%s\n", j.value("id", "").c_str(), j.value("name", "").c_str(),
+                     std::to_string(j.value("size", 0ll)).c_str(), state.c_str(), j.value("deleted", false) ? " (deleted)" : "");
+    }
+    return kOk;
+}
+
+int cmd_fetch(Ctx& c, const Args& a) {
+    if (a.pos.size() != 3) return usage("fetch ATTACHMENT_ID FILE");
+    auto r = c.store->get("attachments", a.pos[1]);
+    if (!r.ok()) return error(r.error().message);
+    if (r->deleted() && (*r)["erased"] == sync::Value{std::int64_t{1}}) return error("this attachment was erased");
+    std::string hash = std::holds_alternative<std::string>((*r)["sha256"]) ? std::get<std::string>((*r)["sha256"]) : "";
+    auto held = c.store->content_have(hash);
+    if (!held.ok()) return error(held.error().message);
+    if (!*held || !(*held)->complete()) {
+        auto cfg = server_config(c);
+        if (!cfg) return no_server();
+        client::ContentTransfer t(*c.store, *cfg);
+        auto got = t.fetch(a.pos[1]);
+        if (!got.ok())
+            return error(got.failure->code == "not_uploaded"
+                             ? "its content is not on the server yet: the device that attached it has not sent it"
+                             : "cannot download it: " + got.failure->message);
+    }
+    auto st = client::save_content(*c.store, hash, a.pos[2]);
+    if (!st.ok()) return error(st.error().message);
+    if (!c.json) std::fprintf(c.out, "%s\n", a.pos[2].c_str());
+    else print_json(c, {{"file", a.pos[2]}, {"size", (*r)["size"] == sync::Value{} ? 0 : std::get<std::int64_t>((*r)["size"])}});
     return kOk;
 }
 
@@ -1188,7 +1327,7 @@ int run_cli(int argc, char** argv) {
     static const std::set<std::string> known = {"connect", "enrol", "devices", "add", "set", "move", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
                                                 "notifications", "mail", "funnel", "pipeline", "roi", "export", "import", "person",
-                                                "duplicates", "merge", "protect", "passphrase", "rekey", "signout"};
+                                                "duplicates", "merge", "protect", "passphrase", "rekey", "signout", "attach", "attachments", "fetch"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
     auto parent = std::filesystem::path(c.db_path).parent_path();
@@ -1211,6 +1350,9 @@ int run_cli(int argc, char** argv) {
     if (cmd == "list") return cmd_list(c, a);
     if (cmd == "show") return cmd_show(c, a);
     if (cmd == "sync") return cmd_sync(c);
+    if (cmd == "attach") return cmd_attach(c, a);
+    if (cmd == "attachments") return cmd_attachments(c, a);
+    if (cmd == "fetch") return cmd_fetch(c, a);
     if (cmd == "status") return cmd_status(c);
     if (cmd == "watch") return cmd_watch(c);
     if (cmd == "conflicts") return cmd_conflicts(c, a);

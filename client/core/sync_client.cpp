@@ -17,10 +17,11 @@
 #include <sys/utsname.h>
 
 #include "gzip.h"
+#include "http_detail.h"
 
 namespace fika::client {
 
-namespace {
+namespace detail {
 
 Failure network_failure(const std::string& what) {
     return Failure{Failure::Kind::Transient, 0, "network", what};
@@ -41,7 +42,7 @@ Failure http_failure(int status, const std::string& body) {
     return f;
 }
 
-bool clock_ahead_refused(const std::vector<sync::Refusal>& refused) {
+static bool clock_ahead_refused(const std::vector<sync::Refusal>& refused) {
     return std::any_of(refused.begin(), refused.end(),
                        [](const sync::Refusal& f) { return f.error.code == sync::Code::ClockAhead; });
 }
@@ -50,25 +51,32 @@ Failure local_failure(const sync::Error& e) {
     return Failure{Failure::Kind::Permanent, 0, std::string(sync::code_name(e.code)), e.message};
 }
 
-}  // namespace
+void configure(httplib::Client& cli, const ServerConfig& cfg) {
+    cli.set_connection_timeout(cfg.connect_timeout_s, 0);
+    cli.set_read_timeout(cfg.read_timeout_s, 0);
+    cli.set_write_timeout(cfg.read_timeout_s, 0);
+    // Request bodies are gzip'd by exchange() at a fast level; httplib would use
+    // zlib's default level. Answers are decompressed by httplib.
+    cli.set_compress(false);
+    cli.set_decompress(cfg.gzip);
+    cli.set_keep_alive(true);
+    cli.set_tcp_nodelay(true);  // headers and body go in separate writes
+    httplib::Headers h = {{"Authorization", "Bearer " + cfg.token}, {"User-Agent", cfg.user_agent}};
+    // cpp-httplib 0.11 decompresses answers but does not ask for compressed ones.
+    if (cfg.gzip) h.emplace("Accept-Encoding", "gzip");
+    cli.set_default_headers(h);
+}
+
+}  // namespace detail
+
+using detail::http_failure;
+using detail::local_failure;
+using detail::network_failure;
+using detail::clock_ahead_refused;
 
 struct SyncClient::Http {
     httplib::Client cli;
-    explicit Http(const ServerConfig& cfg) : cli(cfg.url) {
-        cli.set_connection_timeout(cfg.connect_timeout_s, 0);
-        cli.set_read_timeout(cfg.read_timeout_s, 0);
-        cli.set_write_timeout(cfg.read_timeout_s, 0);
-        // Request bodies are gzip'd by exchange() at a fast level; httplib would use
-        // zlib's default level. Answers are decompressed by httplib.
-        cli.set_compress(false);
-        cli.set_decompress(cfg.gzip);
-        cli.set_keep_alive(true);
-        cli.set_tcp_nodelay(true);  // headers and body go in separate writes
-        httplib::Headers h = {{"Authorization", "Bearer " + cfg.token}, {"User-Agent", cfg.user_agent}};
-        // cpp-httplib 0.11 decompresses answers but does not ask for compressed ones.
-        if (cfg.gzip) h.emplace("Accept-Encoding", "gzip");
-        cli.set_default_headers(h);
-    }
+    explicit Http(const ServerConfig& cfg) : cli(cfg.url) { detail::configure(cli, cfg); }
 };
 
 // One connection and its cancel switch. The thread running exchange() on it owns the
@@ -546,6 +554,9 @@ Outcome<SyncReport> SyncClient::sync_once() {
             }
         }
         if (!again) {
+            // Attachments erased (their person) or gone with a purged customer: their
+            // content leaves this device too.
+            if (rep.pulled > 0 || !rep.purged.empty()) (void)store_.drop_unused_content(sync::Durability::Redoable);
             rep.complete = store_.pending_count() == 0;
             rep.sign_out = sign_out_;
             out.value = std::move(rep);

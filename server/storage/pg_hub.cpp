@@ -759,6 +759,7 @@ sync::Result<std::vector<std::pair<const sync::TableDef*, std::string>>> PgHub::
         each("notes", "contact_id=$1");
         each("follow_ups", "related_kind='contact' AND related_id=$1");
         each("contact_plans", "contact_id=$1");
+        each("attachments", "contact_id=$1");
         return out;
     });
 }

@@ -47,7 +47,7 @@ Notification row_notification(const pg::Result& r, int i) {
 // The layout of the server's tables: bump it with every change of migrate_server's DDL,
 // which runs only when the database is behind it (see PgHub::migrate: DDL under traffic
 // takes exclusive locks and can deadlock with merges).
-constexpr int kPgServerSchema = 7;
+constexpr int kPgServerSchema = 8;
 
 namespace {
 
@@ -154,7 +154,10 @@ void PgStorage::migrate_server() {
         "CREATE TABLE IF NOT EXISTS srv_mail(n bigserial PRIMARY KEY, user_id text NOT NULL, notification bigint NOT NULL UNIQUE,"
         " digest boolean NOT NULL, attempts bigint NOT NULL DEFAULT 0, next_at bigint NOT NULL, last_error text);"
         "CREATE INDEX IF NOT EXISTS srv_mail_due ON srv_mail(next_at);"
-        "CREATE INDEX IF NOT EXISTS srv_mail_by_user ON srv_mail(user_id, digest)");
+        "CREATE INDEX IF NOT EXISTS srv_mail_by_user ON srv_mail(user_id, digest);"
+        "CREATE TABLE IF NOT EXISTS srv_content(bucket text NOT NULL, hash text NOT NULL, at bigint NOT NULL,"
+        " PRIMARY KEY(bucket, hash));"
+        "CREATE INDEX IF NOT EXISTS srv_content_by_hash ON srv_content(hash)");
     db.exec("INSERT INTO hub_meta(key,value) VALUES('pg_server_schema',$1) ON CONFLICT(key) DO UPDATE SET value=$1",
             {std::to_string(kPgServerSchema)});
     t.commit();
@@ -627,6 +630,26 @@ Status PgStorage::set_mail_prefs(const std::string& user_id, const MailPrefs& p)
             {user_id, p.address, p.mode, static_cast<std::int64_t>(p.hour), static_cast<std::int64_t>(p.utc_offset_min),
              p.lang, p.updated_ms});
     });
+}
+
+Result<bool> PgStorage::content_held(const std::string& bucket, const std::string& hash) {
+    return sync::guard([&] { return conn().exec("SELECT 1 FROM srv_content WHERE bucket=$1 AND hash=$2", {bucket, hash}).rows() > 0; });
+}
+
+Status PgStorage::hold_content(const std::string& bucket, const std::string& hash, std::uint64_t now_ms) {
+    return write([&] {
+        conn().exec("INSERT INTO srv_content(bucket,hash,at) VALUES($1,$2,$3) ON CONFLICT DO NOTHING", {bucket, hash, now_ms});
+    });
+}
+
+Result<bool> PgStorage::content_named(const std::string& hash) {
+    return sync::guard([&] {
+        return conn().exec("SELECT 1 FROM attachments WHERE sha256=$1 AND coalesce(erased,0)=0 LIMIT 1", {hash}).rows() > 0;
+    });
+}
+
+Status PgStorage::forget_content(const std::string& hash) {
+    return write([&] { conn().exec("DELETE FROM srv_content WHERE hash=$1", {hash}); });
 }
 
 Status PgStorage::queue_mail(std::int64_t notification, const std::string& user_id, bool digest, std::uint64_t due_ms) {

@@ -75,6 +75,10 @@ public:
     Result<std::vector<WebhookItem>> webhook_queue(std::size_t limit) override;
     Result<std::optional<MailPrefs>> mail_prefs(const std::string& user_id) override;
     Status set_mail_prefs(const std::string& user_id, const MailPrefs& p) override;
+    Result<bool> content_held(const std::string& bucket, const std::string& hash) override;
+    Status hold_content(const std::string& bucket, const std::string& hash, std::uint64_t now_ms) override;
+    Status forget_content(const std::string& hash) override;
+    Result<bool> content_named(const std::string& hash) override;
     Status queue_mail(std::int64_t notification, const std::string& user_id, bool digest, std::uint64_t due_ms) override;
     Status requeue_mail(const std::string& user_id, bool digest, std::uint64_t due_ms, bool drop) override;
     Result<std::vector<MailItem>> next_mail(std::uint64_t now_ms, std::uint64_t lease_ms) override;

@@ -279,6 +279,16 @@ public:
     // What waits to go out, oldest first (payloads left out).
     virtual Result<std::vector<MailItem>> mail_queue(std::size_t limit) = 0;
 
+    // ---- attachments' content (content.h) ------------------------------------------------
+    // A customer (bucket) holds a content once the content of one of its attachments was
+    // uploaded whole: reading it takes an attachment in that bucket, never the hash alone.
+    virtual Result<bool> content_held(const std::string& bucket, const std::string& hash) = 0;
+    virtual Status hold_content(const std::string& bucket, const std::string& hash, std::uint64_t now_ms) = 0;
+    // Whether an attachment not erased (in the trash or not) names the content.
+    virtual Result<bool> content_named(const std::string& hash) = 0;
+    // The content is gone (erased): no bucket holds it any more.
+    virtual Status forget_content(const std::string& hash) = 0;
+
     // ---- the access log ---------------------------------------------------------------
     // Adds `e.times` to the line (day, who, action, subject), creating it.
     virtual Status log_access(const AccessEntry& e) = 0;

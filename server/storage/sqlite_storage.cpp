@@ -18,7 +18,7 @@ using sync::Stmt;
 
 namespace {
 
-constexpr int kServerSchema = 7;
+constexpr int kServerSchema = 8;
 
 // The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
 // caller's transaction. Returns the version reached.
@@ -75,6 +75,11 @@ int migrate(sync::Db& db, int have) {
             " digest INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL, last_error TEXT);"
             "CREATE INDEX srv_mail_due ON srv_mail(next_at);"
             "CREATE INDEX srv_mail_by_user ON srv_mail(user_id, digest);");
+    if (have < 8)
+        db.exec(
+            "CREATE TABLE srv_content(bucket TEXT NOT NULL, hash TEXT NOT NULL, at INTEGER NOT NULL,"
+            " PRIMARY KEY(bucket, hash)) WITHOUT ROWID;"
+            "CREATE INDEX srv_content_by_hash ON srv_content(hash);");
     return kServerSchema;
 }
 
@@ -785,6 +790,32 @@ Status SqliteStorage::set_mail_prefs(const std::string& user_id, const MailPrefs
         q.bind(1, user_id).bind(2, p.address).bind(3, p.mode).bind(4, static_cast<std::int64_t>(p.hour));
         q.bind(5, static_cast<std::int64_t>(p.utc_offset_min)).bind(6, p.lang).bind(7, p.updated_ms).run();
     });
+}
+
+Result<bool> SqliteStorage::content_held(const std::string& bucket, const std::string& hash) {
+    return sync::guard([&] {
+        Stmt q = db().prepare("SELECT 1 FROM srv_content WHERE bucket=? AND hash=?");
+        q.bind(1, bucket).bind(2, hash);
+        return q.step();
+    });
+}
+
+Status SqliteStorage::hold_content(const std::string& bucket, const std::string& hash, std::uint64_t now_ms) {
+    return write([&] {
+        db().prepare("INSERT OR IGNORE INTO srv_content(bucket,hash,at) VALUES(?,?,?)").bind(1, bucket).bind(2, hash).bind(3, now_ms).run();
+    });
+}
+
+Result<bool> SqliteStorage::content_named(const std::string& hash) {
+    return sync::guard([&] {
+        Stmt q = db().prepare("SELECT 1 FROM attachments WHERE sha256=? AND ifnull(erased,0)=0 LIMIT 1");
+        q.bind(1, hash);
+        return q.step();
+    });
+}
+
+Status SqliteStorage::forget_content(const std::string& hash) {
+    return write([&] { db().prepare("DELETE FROM srv_content WHERE hash=?").bind(1, hash).run(); });
 }
 
 Status SqliteStorage::queue_mail(std::int64_t notification, const std::string& user_id, bool digest,

@@ -11,6 +11,8 @@
 //   srv_notified(record_id)                             one row per record ever notified:
 //                                                       the exactly-once guard
 //   srv_webhook(n, payload, attempts, next_at, last_error)  the outgoing webhook queue
+//   srv_content(bucket, hash, at)                        the contents each customer holds
+//                                                       (content.h): uploaded whole there
 //   srv_mail_prefs(user_id, address, mode, hour, utc_offset, lang, updated_at)
 //                                                       how each user hears by e-mail
 //   srv_mail(n, user_id, notification, digest, attempts, next_at, last_error)
@@ -101,6 +103,10 @@ public:
     Result<std::vector<WebhookItem>> webhook_queue(std::size_t limit) override;
     Result<std::optional<MailPrefs>> mail_prefs(const std::string& user_id) override;
     Status set_mail_prefs(const std::string& user_id, const MailPrefs& p) override;
+    Result<bool> content_held(const std::string& bucket, const std::string& hash) override;
+    Status hold_content(const std::string& bucket, const std::string& hash, std::uint64_t now_ms) override;
+    Status forget_content(const std::string& hash) override;
+    Result<bool> content_named(const std::string& hash) override;
     Status queue_mail(std::int64_t notification, const std::string& user_id, bool digest, std::uint64_t due_ms) override;
     Status requeue_mail(const std::string& user_id, bool digest, std::uint64_t due_ms, bool drop) override;
     Result<std::vector<MailItem>> next_mail(std::uint64_t now_ms, std::uint64_t lease_ms) override;

@@ -367,7 +367,7 @@ TEST_CASE("the Debian packages build, install into a clean tree, and their unit 
     // The settings file ships every option of serve (commented out where the default
     // holds), so an admin finds them all in one place.
     const std::string conf = file_bytes((root / "etc/fika/fika-server.conf").string());
-    std::set<std::string> in_conf, in_help = {"data", "db"};
+    std::set<std::string> in_conf, in_help = {"data", "db", "content-dir"};
     const std::regex setting("(?:^|\n)#? ?([a-z-]+) = "), option_line("\n +(--[a-z-]+[^\n]*)"), option("--([a-z-]+)");
     for (std::sregex_iterator it(conf.begin(), conf.end(), setting), end; it != end; ++it)
         in_conf.insert((*it)[1].str());

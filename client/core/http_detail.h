@@ -1,0 +1,24 @@
+// What the device's HTTP clients share (sync_client.cpp, content_transfer.cpp): one
+// connection's settings and how an answer that is not a success becomes a Failure.
+// Included only by client/core's own files: cpp-httplib stays behind them.
+#pragma once
+
+#include <string>
+
+#include "error.h"
+#include "sync_client.h"
+
+namespace httplib {
+class Client;
+}
+
+namespace fika::client::detail {
+
+// Timeouts, keep-alive, the token and user agent, compression as `cfg` says.
+void configure(httplib::Client& cli, const ServerConfig& cfg);
+Failure network_failure(const std::string& what);
+// An HTTP answer that is not a success: transient for 408, 429 and 5xx.
+Failure http_failure(int status, const std::string& body);
+Failure local_failure(const sync::Error& e);
+
+}  // namespace fika::client::detail
