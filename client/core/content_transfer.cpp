@@ -57,7 +57,7 @@ Outcome<UploadReport> ContentTransfer::upload_all(const std::atomic<bool>* stop)
             auto res = http().Put(path + "?offset=" + std::to_string(sent), *chunk, "application/octet-stream");
             if (!res) {
                 http_.reset();  // a fresh connection next time
-                out.failure = network_failure(httplib::to_string(res.error()));
+                out.failure = network_failure("the connection broke (" + httplib::to_string(res.error()) + ")");
                 return out;
             }
             auto j = nlohmann::json::parse(res->body, nullptr, false);
@@ -130,7 +130,7 @@ Outcome<std::uint64_t> ContentTransfer::fetch(const std::string& attachment_id,
         auto res = http().Get(path + std::to_string(have));
         if (!res) {
             http_.reset();
-            out.failure = network_failure(httplib::to_string(res.error()));
+            out.failure = network_failure("the connection broke (" + httplib::to_string(res.error()) + ")");
             return out;
         }
         if (res->status != 200) {

@@ -57,6 +57,9 @@ public:
     // A cut connection closes after a random number of answer bytes below this: keep it
     // under the size of the smallest answer a test expects, or cuts may never happen.
     std::atomic<int> cut_within{3000};
+    // When set, a cut connection closes after a random number of request bytes below this
+    // instead (an upload cut short mid-body); answers then pass whole.
+    std::atomic<int> cut_up_within{0};
     std::atomic<int> connections{0}, cuts{0};
     // Bytes that crossed the proxy, each way (request and answer bytes, headers included).
     std::atomic<std::uint64_t> bytes_up{0}, bytes_down{0};
@@ -102,14 +105,25 @@ private:
         setsockopt(up, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         bool cut = static_cast<int>(rng() % 100) < cut_percent.load();
         std::size_t cut_after = rng() % static_cast<std::size_t>(std::max(1, cut_within.load()));
-        std::size_t answered = 0;
+        const int up_within = cut_up_within.load();
+        std::size_t cut_up_after = up_within > 0 ? rng() % static_cast<std::size_t>(up_within) : 0;
+        std::size_t answered = 0, sent_up = 0;
         char buf[8192];
         while (!stop_) {
             pollfd p[2] = {{client, POLLIN, 0}, {up, POLLIN, 0}};
             if (poll(p, 2, 50) <= 0) continue;
             if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
                 ssize_t n = read(client, buf, sizeof buf);
-                if (n <= 0 || write(up, buf, static_cast<size_t>(n)) != n) break;
+                if (n <= 0) break;
+                std::size_t send = static_cast<std::size_t>(n);
+                if (cut && up_within > 0 && sent_up + send > cut_up_after) {
+                    send = cut_up_after - sent_up;
+                    if (send && write(up, buf, send) < 0) break;
+                    ++cuts;
+                    break;
+                }
+                if (write(up, buf, send) != n) break;
+                sent_up += send;
                 bytes_up += static_cast<std::uint64_t>(n);
             }
             if (p[1].revents & (POLLIN | POLLHUP | POLLERR)) {
@@ -119,7 +133,7 @@ private:
                     std::this_thread::sleep_for(std::chrono::milliseconds(rng() % static_cast<unsigned>(d)));
                 while (hold_answers && !stop_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
                 std::size_t send = static_cast<std::size_t>(n);
-                if (cut && answered + send > cut_after) {
+                if (cut && up_within == 0 && answered + send > cut_after) {
                     send = cut_after - answered;
                     if (send && write(client, buf, send) < 0) break;
                     ++cuts;

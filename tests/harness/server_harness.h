@@ -48,12 +48,23 @@ public:
     std::string data() const { return dir_.path().string(); }
     // The --db it serves: a PostgreSQL connection string, or "" (DATA's SQLite file).
     const std::string& db() const { return db_; }
+    // Where attachments' content is kept: DATA/content on SQLite; on PostgreSQL one
+    // directory per database, which every instance serving it shares (docs/deployment.md),
+    // in the cluster's own directory (gone with it).
+    std::string content_dir() const {
+        if (db_.empty()) return data() + "/content";
+        auto word = [&](const std::string& key) {
+            auto at = db_.find(key + "=");
+            return at == std::string::npos ? std::string() : db_.substr(at + key.size() + 1, db_.find(' ', at) - at - key.size() - 1);
+        };
+        return word("host") + "/content-" + word("dbname");
+    }
     pid_t pid() const { return pid_; }
 
     // `with_stderr`: its messages too (an error's reason).
     std::pair<int, std::string> admin(std::vector<std::string> args, bool with_stderr = false) const {
         std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data()};
-        if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
+        if (!db_.empty()) argv.insert(argv.end(), {"--db", db_, "--content-dir", content_dir()});
         argv.insert(argv.end(), args.begin(), args.end());
         return run_command(argv, with_stderr);
     }
@@ -76,7 +87,7 @@ public:
             int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
             if (fd >= 0) dup2(fd, 2);
             std::vector<std::string> argv = {FIKA_SERVER_BIN, "--data", data()};
-            if (!db_.empty()) argv.insert(argv.end(), {"--db", db_});
+            if (!db_.empty()) argv.insert(argv.end(), {"--db", db_, "--content-dir", content_dir()});
             argv.insert(argv.end(), {"serve", "--listen", "127.0.0.1:" + std::to_string(port_)});
             argv.insert(argv.end(), extra_.begin(), extra_.end());
             exec_argv(argv);
