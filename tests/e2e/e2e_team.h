@@ -22,8 +22,9 @@ namespace fika::test::e2e {
 
 using json = nlohmann::json;
 
-// A plain GET to 127.0.0.1:port (HTTP/1.0: the answer ends with the connection).
-inline std::string http_get(int port, const std::string& path) {
+// One request, as written, to 127.0.0.1:port; the whole answer (HTTP/1.0: it ends with
+// the connection).
+inline std::string http_exchange(int port, const std::string& req) {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in a{};
     a.sin_family = AF_INET;
@@ -31,15 +32,19 @@ inline std::string http_get(int port, const std::string& path) {
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     std::string out;
     if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0) {
-        std::string req = "GET " + path + " HTTP/1.0\r\nHost: x\r\n\r\n";
         if (::write(fd, req.data(), req.size()) == static_cast<ssize_t>(req.size())) {
-            char buf[4096];
+            char buf[65536];
             ssize_t n;
             while ((n = ::read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
         }
     }
     ::close(fd);
     return out;
+}
+
+// A plain GET to 127.0.0.1:port.
+inline std::string http_get(int port, const std::string& path) {
+    return http_exchange(port, "GET " + path + " HTTP/1.0\r\nHost: x\r\n\r\n");
 }
 
 // haproxy from Debian with one of the configurations docs/ ships, unchanged, TLS with a

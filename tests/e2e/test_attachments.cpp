@@ -56,23 +56,9 @@ std::string dir_bytes(const std::string& dir) {
 // status and body (HTTP/1.0, the answer ends with the connection).
 std::pair<int, std::string> raw(int port, const std::string& method, const std::string& path, const std::string& token,
                                 const std::string& body = "", const std::string& type = "application/octet-stream") {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    std::string out;
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0) {
-        std::string req = method + " " + path + " HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n";
-        if (method == "PUT") req += "Content-Type: " + type + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
-        req += "\r\n" + body;
-        if (::write(fd, req.data(), req.size()) == static_cast<ssize_t>(req.size())) {
-            char buf[65536];
-            ssize_t n;
-            while ((n = ::read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-        }
-    }
-    ::close(fd);
+    std::string req = method + " " + path + " HTTP/1.0\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n";
+    if (method == "PUT") req += "Content-Type: " + type + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    const std::string out = http_exchange(port, req + "\r\n" + body);
     auto sp = out.find(' ');
     int status = sp == std::string::npos ? 0 : std::atoi(out.c_str() + sp + 1);
     auto end = out.find("\r\n\r\n");
