@@ -14,7 +14,10 @@
 //   S6 the app's first screen with N records in its database
 //   S7 one save of a case in the app with N records: how long the user interface stands
 //      still (the write, every live list's and figure's refresh) against the engine's write
-//   S8 (--pg) one of two instances killed under open event streams: seconds until every
+//   S8 attachments: 100 photos of 3 MB attached offline on one device, uploaded, and
+//      fetched by another: seconds, bytes on the wire against the files' size, each end's
+//      peak memory (and with one 60 MB file: memory must not follow the file's size)
+//   S9 (--pg) one of two instances killed under open event streams: seconds until every
 //      stream is back
 //
 //   fika-bench [--quick] [--n N[,N...]] [--devices D] [--seconds S] [--rounds R] [--peer]
@@ -28,8 +31,8 @@
 // --only S2,S3: just those scenarios.
 // --pg 1,2,4: S2-S5 also with 1, 2 and 4 instances on a PostgreSQL 15 database of the
 // bench's own, beside the SQLite server in the same run (k > 1: behind haproxy for S2-S4;
-// S5's devices spread over the instances), and S8: the time until every event stream
-// is back after one of two instances is killed.
+// S5's devices spread over the instances), S8 on 2 instances, and S9: the time until
+// every event stream is back after one of two instances is killed.
 // Bytes on the wire are counted by a loopback proxy between client and server (requests
 // and answers, headers included).
 #include <fcntl.h>
@@ -41,6 +44,7 @@
 #include <zlib.h>
 
 #include <atomic>
+#include <cstring>
 #include <condition_variable>
 #include <filesystem>
 #include <fstream>
@@ -52,7 +56,9 @@
 #include <sstream>
 #include <thread>
 
+#include "attach.h"
 #include "benchlib.h"
+#include "content_transfer.h"
 #include "encrypted_vfs.h"
 #include "fault_proxy.h"
 #include "gzip.h"
@@ -142,13 +148,17 @@ client::SyncReport must_sync(client::SyncClient& c, const char* what) {
 // Starts a process's peak resident memory (VmHWM) over from what it holds now (Linux 4.0+).
 void reset_peak_rss(pid_t pid) { std::ofstream("/proc/" + std::to_string(pid) + "/clear_refs") << "5"; }
 
-std::uint64_t peak_rss_kb(pid_t pid) {
+// A line of /proc/PID/status in kB (VmHWM: the peak, VmRSS: now).
+std::uint64_t status_kb(pid_t pid, const char* key) {
     std::ifstream f("/proc/" + std::to_string(pid) + "/status");
     std::string line;
+    const std::size_t n = std::strlen(key);
     while (std::getline(f, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::strtoull(line.c_str() + 6, nullptr, 10);
+        if (line.rfind(key, 0) == 0) return std::strtoull(line.c_str() + n, nullptr, 10);
     return 0;
 }
+std::uint64_t peak_rss_kb(pid_t pid) { return status_kb(pid, "VmHWM:"); }
+std::uint64_t current_rss_kb(pid_t pid) { return status_kb(pid, "VmRSS:"); }
 
 // CPU seconds (user + system) a process has used so far, and this process's: where a
 // scenario's time goes on a 2-core machine (both ends busy at once, or one waiting).
@@ -180,11 +190,11 @@ struct Device {
     test::TempDir dir;
     std::unique_ptr<sync::Store> store;
     std::unique_ptr<client::SyncClient> client;
+    client::ServerConfig cfg;
     // encrypted: the replica encrypted at rest (sync/encrypted_vfs.h) with a key of its own.
     Device(const std::string& url, const std::string& token, bool gzip = true, bool encrypted = false) {
         if (encrypted) sync::crypt::use_key(dir.file("device.db"), sync::crypt::random_key());
         store = open_store(dir.file("device.db"), sync::Role::Device);
-        client::ServerConfig cfg;
         cfg.url = url;
         cfg.token = token;
         cfg.gzip = gzip;
@@ -263,6 +273,11 @@ struct Servers {
     std::uint64_t peak_rss_kb_max() const {
         std::uint64_t m = 0;
         for (auto& i : inst) m = std::max(m, peak_rss_kb(i->pid()));
+        return m;
+    }
+    std::uint64_t current_rss_kb_max() const {
+        std::uint64_t m = 0;
+        for (auto& i : inst) m = std::max(m, current_rss_kb(i->pid()));
         return m;
     }
 
@@ -609,13 +624,102 @@ void s5(int devices, int seconds, int instances = 0) {
          ",\"goal_p99_ms_max\":250,\"goal_errors\":0,\"goal_rss_mb_max\":150}");
 }
 
-// ---- S8: an instance dies under open streams ----------------------------------------------
+// ---- S8: attachments -----------------------------------------------------------------------
+//
+// `count` photos of `size` bytes (random: a photo does not compress) written to files,
+// attached on device A (offline: into its replica), sent by A's sync and upload queue
+// through a counting proxy, and fetched by device B. Bytes on the wire (both ways,
+// headers included) against the files' size; each end's peak resident memory over the
+// transfer, as the growth over what it held before (the server's: fika-server's).
+void s8(std::size_t count, std::size_t size, int instances = 0) {
+    Servers srv(instances, {"--rate", "0", "--quiet", "--max-attachment-mb", "64"});
+    std::string token = srv.add_user("bench", "seller");
+    test::FaultProxy proxy(srv.port(), 8);
+    proxy.cut_percent = 0;
+    proxy.max_delay_ms = 0;
+    std::string url = "http://127.0.0.1:" + std::to_string(proxy.port());
+    Device a(url, token), b(url, token);
+    test::TempDir files;
+    std::string account = must(a.store->create("accounts", {{"name", sync::text("Acme")}}), "account");
+    std::mt19937_64 rng(8);
+    std::vector<char> buf(1 << 16);
+    std::vector<std::string> paths;
+    for (std::size_t i = 0; i < count; ++i) {
+        paths.push_back(files.file("photo-" + std::to_string(i) + ".jpg"));
+        std::ofstream out(paths.back(), std::ios::binary);
+        for (std::size_t at = 0; at < size; at += buf.size()) {
+            for (auto& c : buf) c = static_cast<char>(rng());
+            out.write(buf.data(), static_cast<std::streamsize>(std::min(buf.size(), size - at)));
+        }
+    }
+    const double total = static_cast<double>(count * size);
+    auto rss_mb = [](std::uint64_t kb) { return fmt(static_cast<double>(kb) / 1024); };
+    // Attaching: the device's own cost, offline.
+    auto t0 = SteadyClock::now();
+    std::vector<std::string> ids;
+    for (auto& p : paths) {
+        std::FILE* f = std::fopen(p.c_str(), "rb");
+        auto read = [f](char* into, std::size_t cap) -> sync::Result<std::size_t> { return std::fread(into, 1, cap, f); };
+        ids.push_back(must(rules::attach(*a.store, "account", account, p, "", read, 64u << 20, rules::Actor{}), "attach"));
+        std::fclose(f);
+    }
+    double attach_s = seconds_since(t0);
+    malloc_trim(0);
+
+    // Up: the records' sync, then the upload queue.
+    std::uint64_t client_before = current_rss_kb(getpid()), server_before = srv.current_rss_kb_max();
+    proxy.reset_counts();
+    srv.reset_peak_rss_all();
+    reset_peak_rss(getpid());
+    t0 = SteadyClock::now();
+    must_sync(*a.client, "S8");
+    client::ContentTransfer up(*a.store, a.cfg);
+    auto sent = up.upload_all();
+    if (!sent.ok() || sent.value->uploaded != count) {
+        std::fprintf(stderr, "S8: upload: %s\n", sent.ok() ? "not all uploaded" : sent.failure->message.c_str());
+        std::exit(1);
+    }
+    double up_s = seconds_since(t0);
+    std::uint64_t up_wire = proxy.bytes_up + proxy.bytes_down;
+    std::uint64_t up_client = peak_rss_kb(getpid()) - std::min(peak_rss_kb(getpid()), client_before);
+    std::uint64_t up_server = srv.peak_rss_kb_max() - std::min(srv.peak_rss_kb_max(), server_before);
+
+    // Down: B's sync, then each content fetched (as when each is opened).
+    client_before = current_rss_kb(getpid());
+    server_before = srv.current_rss_kb_max();
+    proxy.reset_counts();
+    srv.reset_peak_rss_all();
+    reset_peak_rss(getpid());
+    t0 = SteadyClock::now();
+    must_sync(*b.client, "S8");
+    client::ContentTransfer down(*b.store, b.cfg);
+    for (auto& id : ids) {
+        auto got = down.fetch(id);
+        if (!got.ok()) {
+            std::fprintf(stderr, "S8: fetch: %s\n", got.failure->message.c_str());
+            std::exit(1);
+        }
+    }
+    double down_s = seconds_since(t0);
+    std::uint64_t down_wire = proxy.bytes_up + proxy.bytes_down;
+    std::uint64_t down_client = peak_rss_kb(getpid()) - std::min(peak_rss_kb(getpid()), client_before);
+    std::uint64_t down_server = srv.peak_rss_kb_max() - std::min(srv.peak_rss_kb_max(), server_before);
+    line("{\"scenario\":\"S8\"," + srv.label() + ",\"files\":" + std::to_string(count) + ",\"file_bytes\":" +
+         std::to_string(size) + ",\"attach_seconds\":" + fmt(attach_s) + ",\"upload_seconds\":" + fmt(up_s) +
+         ",\"download_seconds\":" + fmt(down_s) + ",\"upload_wire_ratio\":" + fmt(static_cast<double>(up_wire) / total) +
+         ",\"download_wire_ratio\":" + fmt(static_cast<double>(down_wire) / total) +
+         ",\"upload_client_peak_growth_mb\":" + rss_mb(up_client) + ",\"upload_server_peak_growth_mb\":" + rss_mb(up_server) +
+         ",\"download_client_peak_growth_mb\":" + rss_mb(down_client) +
+         ",\"download_server_peak_growth_mb\":" + rss_mb(down_server) + ",\"goal_wire_ratio_max\":1.05}");
+}
+
+// ---- S9: an instance dies under open streams ----------------------------------------------
 //
 // Two instances on PostgreSQL behind haproxy; `streams` devices hold event streams
 // through it. The instance holding more of them is killed with SIGKILL; the figure is the
 // time until every cut stream has its "hello" again through the other (the client's
 // back-off, haproxy finding the instance dead, the resume).
-void s8(int streams) {
+void s9(int streams) {
     Servers srv(2, {"--rate", "0", "--quiet", "--max-per-address", "100000", "--max-live", std::to_string(streams + 8)});
     std::string token = srv.add_user("seller", "seller");
     std::vector<std::unique_ptr<Device>> devs;
@@ -645,7 +749,7 @@ void s8(int streams) {
         return count() >= want;
     };
     if (!wait_for(static_cast<std::size_t>(streams), 20)) {
-        std::fprintf(stderr, "S8: the streams did not open\n");
+        std::fprintf(stderr, "S9: the streams did not open\n");
         std::exit(1);
     }
     auto live = [&](std::size_t i) {
@@ -668,7 +772,7 @@ void s8(int streams) {
     }
     stop = true;
     for (auto& t : threads) t.join();
-    line("{\"scenario\":\"S8\",\"backend\":\"pg\",\"instances\":2,\"streams\":" + std::to_string(streams) +
+    line("{\"scenario\":\"S9\",\"backend\":\"pg\",\"instances\":2,\"streams\":" + std::to_string(streams) +
          ",\"cut\":" + std::to_string(cut) + ",\"all_back\":" + (back ? "true" : "false") +
          ",\"seconds_until_all_back\":" + fmt(secs) + ",\"goal_seconds_max\":5}");
 }
@@ -891,7 +995,13 @@ int main(int argc, char** argv) {
         s5(o.devices, o.seconds);
         for (int k : o.pg_instances) s5(o.devices, o.seconds, k);
     }
-    if (o.wants("S8") && !o.pg_instances.empty()) s8(o.quick ? 4 : 40);
+    if (o.wants("S8")) {
+        s8(o.quick ? 5 : 100, 3'000'000);
+        s8(1, 60'000'000);  // one large file: memory must not follow its size
+        for (int k : o.pg_instances)
+            if (k == 2) s8(o.quick ? 5 : 100, 3'000'000, k);
+    }
+    if (o.wants("S9") && !o.pg_instances.empty()) s9(o.quick ? 4 : 40);
     // The app's first frame and one save at every N asked for (the default list: the
     // largest only); `--n 1000,10000,100000,1000000 --only S6,S7` draws them against N.
     std::vector<std::size_t> app_ns = o.ns_given ? o.ns : std::vector<std::size_t>{o.ns.back()};
