@@ -131,6 +131,14 @@ void BackupSchedule::take_one() {
             there.erase(there.begin());
         }
         kept = static_cast<int>(there.size());
+        // Content no kept backup can name leaves the pool (each backup file bears its start).
+        if (const ContentStore* content = store_.content(); content && !there.empty()) {
+            auto oldest = fs::last_write_time(there.front(), ec);
+            if (!ec) {
+                auto dropped = content->prune(backup_content_pool(path), oldest);
+                if (!dropped.ok()) error = dropped.error().message;
+            }
+        }
     }
     {
         std::lock_guard lock(mu_);

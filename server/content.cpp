@@ -16,6 +16,7 @@ namespace fika::server {
 namespace fs = std::filesystem;
 using sync::Code;
 using sync::fail;
+using sync::must;
 
 namespace {
 
@@ -199,6 +200,78 @@ sync::Result<std::vector<std::pair<std::string, std::uint64_t>>> ContentStore::l
         }
         if (ec) fail(Code::Storage, "cannot list contents: " + ec.message());
         return out;
+    });
+}
+
+namespace {
+
+// Links `from` to `to`, or copies it through a temporary name when they are on different
+// file systems; `to`'s directory is made.
+void place(const fs::path& from, const fs::path& to) {
+    std::error_code ec;
+    fs::create_directories(to.parent_path(), ec);
+    if (ec) fail(Code::Storage, "cannot make " + to.parent_path().string() + ": " + ec.message());
+    if (::link(from.c_str(), to.c_str()) == 0 || errno == EEXIST) return;
+    fs::path tmp = to;
+    tmp += ".part";
+    fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
+    if (!ec) fs::rename(tmp, to, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        fail(Code::Storage, "cannot copy " + from.string() + " to " + to.string() + ": " + ec.message());
+    }
+}
+
+fs::path pool_object(const fs::path& pool, const std::string& hash) { return pool / "objects" / hash.substr(0, 2) / hash; }
+
+}  // namespace
+
+sync::Result<std::size_t> ContentStore::save_to(const fs::path& pool, fs::file_time_type stamp) const {
+    return sync::guard([&] {
+        std::size_t added = 0;
+        for (auto& [hash, bytes] : must(list())) {
+            fs::path to = pool_object(pool, hash);
+            std::error_code ec;
+            if (!fs::exists(to, ec)) {
+                place(object(hash), to);
+                ++added;
+            }
+            // A hard link shares the live file's times: the stamp is the pool's record, and
+            // the live file's time means nothing to the server.
+            fs::last_write_time(to, stamp, ec);
+        }
+        return added;
+    });
+}
+
+sync::Result<std::size_t> ContentStore::restore_from(const fs::path& pool) {
+    return sync::guard([&] {
+        std::size_t put = 0;
+        std::error_code ec;
+        for (auto& e : fs::recursive_directory_iterator(pool / "objects", ec)) {
+            std::string name = e.path().filename().string();
+            if (!e.is_regular_file() || !sync::is_content_hash(name) || has(name)) continue;
+            place(e.path(), object(name));
+            ++put;
+        }
+        return put;
+    });
+}
+
+sync::Result<std::size_t> ContentStore::prune(const fs::path& pool, fs::file_time_type oldest) const {
+    return sync::guard([&] {
+        std::size_t dropped = 0;
+        std::error_code ec;
+        std::vector<fs::path> gone;
+        for (auto& e : fs::recursive_directory_iterator(pool / "objects", ec)) {
+            std::string name = e.path().filename().string();
+            if (!e.is_regular_file() || !sync::is_content_hash(name) || has(name)) continue;
+            std::error_code tec;
+            if (fs::last_write_time(e.path(), tec) < oldest && !tec) gone.push_back(e.path());
+        }
+        for (auto& p : gone)
+            if (fs::remove(p, ec)) ++dropped;
+        return dropped;
     });
 }
 

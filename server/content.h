@@ -46,6 +46,19 @@ public:
     // Every content's hash and size (backups, statistics).
     sync::Result<std::vector<std::pair<std::string, std::uint64_t>>> list() const;
 
+    // Backups keep content in a pool beside them (BACKUPS/content/objects/ab/HASH), one
+    // file per content however many backups name it: a content is immutable, so a
+    // backup's database and the pool are a consistent pair. save_to links (or, across
+    // file systems, copies) every content into the pool and stamps each with `stamp`, the
+    // backup's start: a content is in the pool with the start of the last backup that
+    // found it. Returns how many were new there.
+    sync::Result<std::size_t> save_to(const std::filesystem::path& pool, std::filesystem::file_time_type stamp) const;
+    // Puts back every content of the pool this store lacks (after a restore). Returns how many.
+    sync::Result<std::size_t> restore_from(const std::filesystem::path& pool);
+    // Drops from the pool what no kept backup can name: not here any more, and last found
+    // before the oldest kept backup started (`oldest`). Returns how many.
+    sync::Result<std::size_t> prune(const std::filesystem::path& pool, std::filesystem::file_time_type oldest) const;
+
 private:
     std::filesystem::path object(const std::string& hash) const;
     std::filesystem::path upload(const std::string& key) const;

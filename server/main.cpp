@@ -802,6 +802,17 @@ int main(int argc, char** argv) {
                         from.c_str(), rep->records, static_cast<unsigned long long>(rep->seq),
                         fika::sync::site_to_string(rep->incarnation).c_str());
             if (!rep->replaced.empty()) std::printf("the database it replaced is kept as %s\n", rep->replaced.c_str());
+            // Attachments' content from the pool beside the backup (what the store lacks).
+            if (auto pool = backup_content_pool(from); std::filesystem::exists(pool / "objects", ec)) {
+                try {
+                    ContentStore content(content_dir(data));
+                    auto put = content.restore_from(pool);
+                    if (!put.ok()) return fail(put.error());
+                    std::printf("attachments' content: %zu file(s) put back from %s\n", *put, pool.c_str());
+                } catch (const fika::sync::Failure& f) {
+                    return fail(f.error);
+                }
+            }
             std::printf("at their next sync, devices send again what the backup lacks and download everything again\n");
             return 0;
         }

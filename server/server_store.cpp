@@ -305,7 +305,24 @@ Result<Stats> ServerStore::stats() {
     return admin_.stats();
 }
 
-Status ServerStore::backup(const std::string& path) { return storage_->backup(path); }
+Status ServerStore::backup(const std::string& path) {
+    if (!content_) return storage_->backup(path);
+    // Attachments' content goes to the pool beside the backup (content.h): before the
+    // database (what it names exists now), and again after (what arrived meanwhile). The
+    // backup's file then bears its start, as the pool's stamps do.
+    const auto start = std::filesystem::file_time_type::clock::now();
+    const auto pool = backup_content_pool(path);
+    if (auto st = content_->save_to(pool, start); !st.ok()) return st.error();
+    if (auto st = storage_->backup(path); !st.ok()) return st;
+    if (auto st = content_->save_to(pool, start); !st.ok()) return st.error();
+    std::error_code ec;
+    std::filesystem::last_write_time(path, start, ec);
+    return sync::Unit{};
+}
+
+std::filesystem::path backup_content_pool(const std::string& backup_path) {
+    return std::filesystem::absolute(backup_path).parent_path() / "content";
+}
 
 Status ServerStore::check_output_file(const std::string& path) { return storage_->check_output_file(path); }
 

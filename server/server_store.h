@@ -10,6 +10,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -156,6 +157,8 @@ public:
     }
     std::unique_ptr<ChangeHints> hints() { return data_.hints(); }
 
+    // An online copy of the database to `path`, and attachments' content to the pool
+    // beside it (backup_content_pool).
     Status backup(const std::string& path);
     std::string layout() const { return storage_->layout(); }
     Status check_output_file(const std::string& path);
@@ -173,6 +176,9 @@ private:
     std::unique_ptr<ContentStore> content_;
     std::unique_ptr<Attachments> attachments_;
 };
+
+// Where the content of a backup's attachments is kept: BACKUP's directory/content.
+std::filesystem::path backup_content_pool(const std::string& backup_path);
 
 // Opens (creating when missing) DIR/fika-server.db. Errors as sync::Store::open.
 Result<std::unique_ptr<ServerStore>> open_sqlite_store(const std::string& data_dir,

@@ -234,6 +234,11 @@ Result<std::size_t> Store::begin_resend(std::uint64_t hub) {
                 put_meta("resend_to", static_cast<std::int64_t>(outbox_next_ - 1));
             }
             db().exec("UPDATE _buckets SET since=0, cursor=0");
+            // The restored server may lack content uploaded after its backup: every whole
+            // content here goes up again (the server answers at once where it has it).
+            db().exec(
+                "INSERT OR IGNORE INTO _uploads(attachment_id,hash,size) SELECT a.id, a.sha256, a.size FROM attachments a"
+                " JOIN _content_have h ON h.hash=a.sha256 AND h.have>=h.size WHERE ifnull(a.erased,0)=0");
             Stmt put = db().prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES('hub_incarnation',?)");
             put.bind(1, site_to_string(hub)).run();
         });

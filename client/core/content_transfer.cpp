@@ -44,6 +44,21 @@ Outcome<UploadReport> ContentTransfer::upload_all(const std::atomic<bool>* stop)
         const std::string path = "/v1/attachments/" + u.attachment_id + "/content";
         bool done = false, wait = false;
         int resumed = 0;
+        // Where the server is: it may have it already (the same content on the same
+        // customer, a resend after a restore) or part of it (an upload cut before).
+        if (auto st = http().Get("/v1/attachments/" + u.attachment_id + "/upload"); st && st->status == 200) {
+            auto j = nlohmann::json::parse(st->body, nullptr, false);
+            if (j.is_object() && j.contains("have") && j["have"].is_number_unsigned()) {
+                sent = j["have"].get<std::uint64_t>();
+                done = j.value("complete", false);
+            }
+        } else if (st && st->status == 404) {
+            wait = true;  // its record is not on the server yet
+        } else if (!st) {
+            http_.reset();
+            out.failure = network_failure("the connection broke (" + httplib::to_string(st.error()) + ")");
+            return out;
+        }
         while (!done && !wait) {
             if (stop && stop->load()) {
                 out.failure = network_failure("stopped");
