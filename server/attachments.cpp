@@ -10,6 +10,7 @@ using sync::fail;
 using sync::must;
 
 sync::Result<AttachmentInfo> Attachments::find(const User& u, const std::string& id) {
+    std::lock_guard lock(mu_);
     return sync::guard([&] {
         auto r = hub_.get("attachments", id);
         const std::string unknown = "no attachment " + id;
@@ -38,7 +39,12 @@ sync::Result<AttachmentInfo> Attachments::find(const User& u, const std::string&
 }
 
 bool Attachments::held(const AttachmentInfo& a) {
-    return must(data_.content_held(a.bucket, a.hash)) && content_.has(a.hash);
+    bool there = false;
+    {
+        std::lock_guard lock(mu_);
+        there = must(data_.content_held(a.bucket, a.hash));
+    }
+    return there && content_.has(a.hash);
 }
 
 sync::Result<UploadState> Attachments::upload_state(const AttachmentInfo& a) {
@@ -65,6 +71,7 @@ sync::Result<UploadState> Attachments::upload(const AttachmentInfo& a, std::uint
         s.have = must(content_.stage(a.id, offset, bytes));
         if (s.have == a.size) {
             must(content_.finish(a.id, a.hash, a.size));
+            std::lock_guard lock(mu_);
             must(data_.hold_content(a.bucket, a.hash, hub_.now_ms()));
             s.complete = true;
         }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -34,8 +35,10 @@ public:
     // The largest chunk one request carries (either way).
     static constexpr std::size_t kMaxChunk = 4u << 20;
 
-    Attachments(sync::HubStore& hub, ServerData& data, Authorization& auth, ContentStore& content)
-        : hub_(hub), data_(data), auth_(auth), content_(content) {}
+    // `mu` is the storage's lock (server_store.h): held for each database read or write
+    // here, never while a chunk is written, hashed or read.
+    Attachments(sync::HubStore& hub, ServerData& data, Authorization& auth, ContentStore& content, std::mutex& mu)
+        : hub_(hub), data_(data), auth_(auth), content_(content), mu_(mu) {}
 
     // The attachment `id` as `u` may see it. NotFound when there is none or `u` may not
     // read its customer: the answer does not tell an ungranted customer's ids apart.
@@ -48,15 +51,16 @@ public:
     // (its device has not uploaded it).
     sync::Result<std::string> download(const AttachmentInfo& a, std::uint64_t offset, std::size_t max);
     // After an erasure of these records: deletes each erased attachment's content that no
-    // attachment still names. Returns the contents deleted.
+    // attachment still names. Returns the contents deleted. The caller holds the lock.
     sync::Result<std::size_t> erased(const std::vector<std::pair<std::string, std::string>>& records);
 
 private:
-    bool held(const AttachmentInfo& a);
+    bool held(const AttachmentInfo& a);  // takes the lock
     sync::HubStore& hub_;
     ServerData& data_;
     Authorization& auth_;
     ContentStore& content_;
+    std::mutex& mu_;
 };
 
 }  // namespace fika::server

@@ -32,7 +32,7 @@ ServerStore::ServerStore(std::unique_ptr<Storage> storage, const ServerStoreOpti
       sync_(hub_, data_, auth_, notifier_, log_, mu_, SyncOptions{opts.push_order_wait, opts.max_waiting_pushes}) {
     if (!opts.content_dir.empty()) {
         content_ = std::make_unique<ContentStore>(opts.content_dir);
-        attachments_ = std::make_unique<Attachments>(hub_, data_, auth_, *content_);
+        attachments_ = std::make_unique<Attachments>(hub_, data_, auth_, *content_, mu_);
     }
 }
 
@@ -272,25 +272,21 @@ Error no_content() { return Error{Code::Invalid, "this server keeps no attachmen
 
 Result<AttachmentInfo> ServerStore::attachment(const User& u, const std::string& id) {
     if (!attachments_) return no_content();
-    std::lock_guard lock(mu_);
     return attachments_->find(u, id);
 }
 
 Result<UploadState> ServerStore::upload_state(const AttachmentInfo& a) {
     if (!attachments_) return no_content();
-    std::lock_guard lock(mu_);
     return attachments_->upload_state(a);
 }
 
 Result<UploadState> ServerStore::upload(const AttachmentInfo& a, std::uint64_t offset, std::string_view bytes) {
     if (!attachments_) return no_content();
-    std::lock_guard lock(mu_);
     return attachments_->upload(a, offset, bytes);
 }
 
 Result<std::string> ServerStore::download(const AttachmentInfo& a, std::uint64_t offset, std::size_t max) {
     if (!attachments_) return no_content();
-    std::lock_guard lock(mu_);
     return attachments_->download(a, offset, max);
 }
 

@@ -11,6 +11,7 @@
 #include "enrolment.h"
 #include "rules.h"
 #include "store.h"
+#include "content_transfer.h"
 #include "sync_client.h"
 #include "vault.h"
 
@@ -117,6 +118,10 @@ public slots:
                 (void)store_->set_meta("policy_checked_ms", std::to_string(store_->now_ms()));
             }
         }
+        // Attachments' content, once their records are on the server (a failure leaves
+        // the queue for the next sync; the records are in step either way).
+        client::ContentTransfer files(*store_, cfg);
+        (void)files.upload_all();
         std::string role = meta_of(*store_, "user_role");
         sendMail(sc, store_->now_ms() - checked >= 10 * 60 * 1000 || meta_of(*store_, "mail_cache").empty());
         if (role == "seller" || role == "admin") {
