@@ -69,6 +69,12 @@ Outcome<UploadReport> ContentTransfer::upload_all(const std::atomic<bool>* stop)
                 out.failure = local_failure(chunk.error());
                 return out;
             }
+            if (chunk->empty() && sent < u.size) {  // nothing left here to send: never loop on it
+                const std::string why = "this device no longer holds the whole file";
+                (void)store_.upload_failed(u.attachment_id, why);
+                rep.refused.emplace_back(u.attachment_id, why);
+                break;
+            }
             auto res = http().Put(path + "?offset=" + std::to_string(sent), *chunk, "application/octet-stream");
             if (!res) {
                 http_.reset();  // a fresh connection next time
