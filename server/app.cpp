@@ -574,7 +574,7 @@ struct App::Impl {
             }
             auto a = store->attachment(*u, r.captures.at(0));
             if (!a.ok()) return from_error(a.error());
-            auto bytes = store->download(*a, *offset, max);
+            auto bytes = store->download(*u, *a, *offset, max);
             if (!bytes.ok()) {
                 if (bytes.error().code == Code::NotFound)
                     return Response::error(409, "not_uploaded", bytes.error().message);

@@ -1,5 +1,6 @@
 #include "attachments.h"
 
+#include "access_log.h"
 #include "authorization.h"
 #include "content_hash.h"
 
@@ -79,10 +80,15 @@ sync::Result<UploadState> Attachments::upload(const AttachmentInfo& a, std::uint
     });
 }
 
-sync::Result<std::string> Attachments::download(const AttachmentInfo& a, std::uint64_t offset, std::size_t max) {
+sync::Result<std::string> Attachments::download(const User& u, const AttachmentInfo& a, std::uint64_t offset,
+                                                std::size_t max) {
     return sync::guard([&] {
         if (!held(a)) fail(Code::NotFound, "the content of attachment " + a.id + " is not on the server yet");
         if (offset > a.size) fail(Code::Invalid, "offset past the content's end (" + std::to_string(a.size) + " bytes)");
+        if (offset == 0) {
+            std::lock_guard lock(mu_);
+            log_.log(u.name, "download", a.bucket);  // at once: another instance may take the next sync
+        }
         return must(content_.read(a.hash, offset, std::min<std::size_t>(max, kMaxChunk)));
     });
 }

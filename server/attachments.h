@@ -16,6 +16,7 @@
 
 namespace fika::server {
 
+class AccessLog;
 class Authorization;
 
 struct AttachmentInfo {
@@ -37,8 +38,9 @@ public:
 
     // `mu` is the storage's lock (server_store.h): held for each database read or write
     // here, never while a chunk is written, hashed or read.
-    Attachments(sync::HubStore& hub, ServerData& data, Authorization& auth, ContentStore& content, std::mutex& mu)
-        : hub_(hub), data_(data), auth_(auth), content_(content), mu_(mu) {}
+    Attachments(sync::HubStore& hub, ServerData& data, Authorization& auth, AccessLog& log, ContentStore& content,
+                std::mutex& mu)
+        : hub_(hub), data_(data), auth_(auth), log_(log), content_(content), mu_(mu) {}
 
     // The attachment `id` as `u` may see it. NotFound when there is none or `u` may not
     // read its customer: the answer does not tell an ungranted customer's ids apart.
@@ -48,8 +50,9 @@ public:
     // bytes not the content), TooLarge (past the attachment's size), Storage (disk full).
     sync::Result<UploadState> upload(const AttachmentInfo& a, std::uint64_t offset, std::string_view bytes);
     // Up to `max` bytes from `offset`. NotFound when the content is not on the server yet
-    // (its device has not uploaded it).
-    sync::Result<std::string> download(const AttachmentInfo& a, std::uint64_t offset, std::size_t max);
+    // (its device has not uploaded it). A download's first chunk is written to the access
+    // log as a download of the customer's data by `u` (access_log.h).
+    sync::Result<std::string> download(const User& u, const AttachmentInfo& a, std::uint64_t offset, std::size_t max);
     // After an erasure of these records: deletes each erased attachment's content that no
     // attachment still names. Returns the contents deleted. The caller holds the lock.
     sync::Result<std::size_t> erased(const std::vector<std::pair<std::string, std::string>>& records);
@@ -59,6 +62,7 @@ private:
     sync::HubStore& hub_;
     ServerData& data_;
     Authorization& auth_;
+    AccessLog& log_;
     ContentStore& content_;
     std::mutex& mu_;
 };

@@ -32,7 +32,7 @@ ServerStore::ServerStore(std::unique_ptr<Storage> storage, const ServerStoreOpti
       sync_(hub_, data_, auth_, notifier_, log_, mu_, SyncOptions{opts.push_order_wait, opts.max_waiting_pushes}) {
     if (!opts.content_dir.empty()) {
         content_ = std::make_unique<ContentStore>(opts.content_dir);
-        attachments_ = std::make_unique<Attachments>(hub_, data_, auth_, *content_, mu_);
+        attachments_ = std::make_unique<Attachments>(hub_, data_, auth_, log_, *content_, mu_);
     }
 }
 
@@ -285,9 +285,9 @@ Result<UploadState> ServerStore::upload(const AttachmentInfo& a, std::uint64_t o
     return attachments_->upload(a, offset, bytes);
 }
 
-Result<std::string> ServerStore::download(const AttachmentInfo& a, std::uint64_t offset, std::size_t max) {
+Result<std::string> ServerStore::download(const User& u, const AttachmentInfo& a, std::uint64_t offset, std::size_t max) {
     if (!attachments_) return no_content();
-    return attachments_->download(a, offset, max);
+    return attachments_->download(u, a, offset, max);
 }
 
 Result<std::vector<AccessEntry>> ServerStore::access_log(const std::string& person, const std::string& who,

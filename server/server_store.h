@@ -136,7 +136,7 @@ public:
     Result<AttachmentInfo> attachment(const User& u, const std::string& id);
     Result<UploadState> upload_state(const AttachmentInfo& a);
     Result<UploadState> upload(const AttachmentInfo& a, std::uint64_t offset, std::string_view bytes);
-    Result<std::string> download(const AttachmentInfo& a, std::uint64_t offset, std::size_t max);
+    Result<std::string> download(const User& u, const AttachmentInfo& a, std::uint64_t offset, std::size_t max);
     const ContentStore* content() const { return content_.get(); }
     Status wipe_device(const std::string& site, const std::string& reason);
     // What an admin told the device with this site id to do (wipe: a sync from it is

@@ -223,8 +223,21 @@ TEST_CASE("revoking a customer takes its files off the consultant's device - era
     sam.ok({"sync"});
     t.grant("anna", acme);
     anna.ok({"sync"});
+    // Each file anna opens is in the access log as a download of Acme's data (GDPR).
+    auto downloads = [&] {
+        auto [lrc, log] = t.srv.admin({"--json", "access", "log", "--user", "anna"});
+        INFO(log);
+        REQUIRE(lrc == 0);
+        const json doc = json::parse(log);  // kept: a range over a temporary's member would dangle
+        std::uint64_t n = 0;
+        for (auto& e : doc["entries"])
+            if (e["action"] == "download" && e["subject"] == acme) n += e["times"].get<std::uint64_t>();
+        return n;
+    };
+    const std::uint64_t before_fetch = downloads();
     anna.ok({"fetch", board_id, t.dir.file("a-board.jpg")});
     anna.ok({"fetch", card_id, t.dir.file("a-card.jpg")});
+    CHECK(downloads() == before_fetch + 2);
     REQUIRE(device_bytes(anna).find("EVA-CARD-MARK") != std::string::npos);  // the grep finds them where they are
     REQUIRE(dir_bytes(t.srv.content_dir()).find("EVA-CARD-MARK") != std::string::npos);
 
