@@ -195,7 +195,10 @@ TEST_CASE("a customer no longer shared takes its files off the device - an erase
     REQUIRE(a->purge_bucket(*acct).ok());
     CHECK_FALSE(*a->content_have(sha(board)));
     CHECK(held(*a, sha(kept)) == kept);
+    // Closed first: this process reads the files (a descriptor of its own closed on a file
+    // it holds a connection to would drop that connection's locks).
     a.reset();
+    hub.reset();
     // Gone from the file itself (secure delete), read as another program would.
     const std::string all = fika::test::bytes_under(dir.path());  // the hub's file never had any
     CHECK(all.find("EVA-CARD-MARKER") == std::string::npos);
