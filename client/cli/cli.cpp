@@ -1050,11 +1050,18 @@ int cmd_person(Ctx& c, const Args& a) {
 
 // ---- attachments ------------------------------------------------------------------------
 
+// The kind an attachment names ("case") for what a user typed ("case", "cases"); "" for
+// a kind that takes none.
+const char* kAttachKinds = "attachments go on an account, contact, case, activity or note";
+std::string attach_kind(const std::string& typed) {
+    const sync::TableDef* t = client::table_for(typed);
+    return t ? rules::attachable_kind(t->name) : std::string();
+}
+
 int cmd_attach(Ctx& c, const Args& a) {
     if (a.pos.size() != 4) return usage("attach KIND ID FILE [--name NAME] [--limit-mb N]");
-    std::string kind = a.pos[1];
-    if (const sync::TableDef* t = client::table_for(kind)) kind = rules::attachable_kind(t->name);
-    if (rules::attachable_table(kind).empty()) return usage("attachments go on an account, contact, case, activity or note");
+    std::string kind = attach_kind(a.pos[1]);
+    if (kind.empty()) return usage(kAttachKinds);
     std::uint64_t limit = rules::kDefaultAttachmentLimit;
     if (a.opts.count("limit-mb")) {
         double mb = std::atof(a.opts.at("limit-mb").c_str());
@@ -1093,9 +1100,8 @@ int cmd_attach(Ctx& c, const Args& a) {
 
 int cmd_attachments(Ctx& c, const Args& a) {
     if (a.pos.size() != 3) return usage("attachments KIND ID [--all] [--json]");
-    std::string kind = a.pos[1];
-    if (const sync::TableDef* t = client::table_for(kind)) kind = rules::attachable_kind(t->name);
-    if (rules::attachable_table(kind).empty()) return usage("attachments go on an account, contact, case, activity or note");
+    std::string kind = attach_kind(a.pos[1]);
+    if (kind.empty()) return usage(kAttachKinds);
     auto rows = c.store->all("attachments");
     if (!rows.ok()) return error(rows.error().message);
     auto queued = c.store->uploads();

@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <random>
@@ -22,6 +23,8 @@
 #include <tuple>
 
 #include "appcontext.h"
+#include "attach.h"
+#include "content_transfer.h"
 #include "models.h"
 #include "reminders.h"
 #include "hlc.h"
@@ -848,6 +851,50 @@ TEST_CASE("the sync controller shows another device's concurrent edit as a confl
     REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
     REQUIRE(laptop.sync_once().ok());
     CHECK(fika::sync::to_display((*(*laptop_store)->get("cases", cs.toStdString()))["next_step"]) == "mine: call Eva");
+}
+
+// Issue 23: a file attached on the device (as the app's attach will store it) goes up
+// with the app's background sync, and another device of the user's gets it whole.
+TEST_CASE("the app's sync sends a file attached on the device - another device fetches it byte for byte") {
+    AppAndServer w;
+    AppContext& app = *w.app;
+    fika::app::SyncController* sc = app.syncController();
+    w.connect();
+    QString cs = app.quickCapture("Acme", "Workshop photos", "", "", "");
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
+    std::string bytes(1'500'000, '\0');
+    std::mt19937_64 rng(23);
+    for (auto& c : bytes) c = static_cast<char>(rng());
+    std::size_t at = 0;
+    auto read = [&](char* buf, std::size_t cap) -> fika::sync::Result<std::size_t> {
+        std::size_t n = std::min(cap, bytes.size() - at);
+        std::memcpy(buf, bytes.data() + at, n);
+        at += n;
+        return n;
+    };
+    auto id = fika::rules::attach(app.store(), "case", cs.toStdString(), "whiteboard.jpg", "", read,
+                                  fika::rules::kDefaultAttachmentLimit, fika::rules::Actor{});
+    REQUIRE(id.ok());
+    sc->syncNow();
+    REQUIRE(wait_until([&] { return app.store().uploads()->empty(); }, 30000));
+
+    auto laptop_store = fika::sync::Store::open(w.dir.file("laptop.db"));
+    REQUIRE(laptop_store.ok());
+    fika::client::ServerConfig cfg;
+    cfg.url = w.srv.url();
+    cfg.token = w.token;
+    fika::client::SyncClient laptop(**laptop_store, cfg);
+    REQUIRE(laptop.sync_once().ok());
+    fika::client::ContentTransfer fetch(**laptop_store, cfg);
+    auto got = fetch.fetch(*id);
+    INFO((got.ok() ? "" : got.failure->message));
+    REQUIRE(got.ok());
+    CHECK(*got.value == bytes.size());
+    const std::string out = w.dir.file("fetched.jpg");
+    auto rec = (*laptop_store)->get("attachments", *id);
+    REQUIRE(rec.ok());
+    REQUIRE(fika::client::save_content(**laptop_store, fika::sync::to_display((*rec)["sha256"]), out).ok());
+    CHECK(fika::test::file_bytes(out) == bytes);
 }
 
 // Issue 20's rule in one place: a case moved through the pipeline by fika-cli (set ...

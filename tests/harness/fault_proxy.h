@@ -112,19 +112,25 @@ private:
         while (!stop_) {
             pollfd p[2] = {{client, POLLIN, 0}, {up, POLLIN, 0}};
             if (poll(p, 2, 50) <= 0) continue;
+            // Forwards `n` bytes read into buf to `to`, counting them in `done`; when this
+            // connection is cut in this direction, only up to `cut_at` and then false.
+            auto forward = [&](int to, ssize_t n, bool cutting, std::size_t cut_at, std::size_t& done,
+                               std::atomic<std::uint64_t>& total) {
+                std::size_t send = static_cast<std::size_t>(n);
+                if (cutting && done + send > cut_at) {
+                    send = cut_at - done;
+                    if (send) (void)!write(to, buf, send);
+                    ++cuts;
+                    return false;
+                }
+                if (write(to, buf, send) != n) return false;
+                done += send;
+                total += send;
+                return true;
+            };
             if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
                 ssize_t n = read(client, buf, sizeof buf);
-                if (n <= 0) break;
-                std::size_t send = static_cast<std::size_t>(n);
-                if (cut && up_within > 0 && sent_up + send > cut_up_after) {
-                    send = cut_up_after - sent_up;
-                    if (send && write(up, buf, send) < 0) break;
-                    ++cuts;
-                    break;
-                }
-                if (write(up, buf, send) != n) break;
-                sent_up += send;
-                bytes_up += static_cast<std::uint64_t>(n);
+                if (n <= 0 || !forward(up, n, cut && up_within > 0, cut_up_after, sent_up, bytes_up)) break;
             }
             if (p[1].revents & (POLLIN | POLLHUP | POLLERR)) {
                 ssize_t n = read(up, buf, sizeof buf);
@@ -132,16 +138,7 @@ private:
                 if (int d = max_delay_ms.load(); d > 0)
                     std::this_thread::sleep_for(std::chrono::milliseconds(rng() % static_cast<unsigned>(d)));
                 while (hold_answers && !stop_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-                std::size_t send = static_cast<std::size_t>(n);
-                if (cut && up_within == 0 && answered + send > cut_after) {
-                    send = cut_after - answered;
-                    if (send && write(client, buf, send) < 0) break;
-                    ++cuts;
-                    break;
-                }
-                if (write(client, buf, send) != n) break;
-                answered += send;
-                bytes_down += send;
+                if (!forward(client, n, cut && up_within == 0, cut_after, answered, bytes_down)) break;
             }
         }
         shutdown(client, SHUT_RDWR);
