@@ -180,6 +180,9 @@ public:
         std::uint64_t size = 0, sent = 0;
         std::string failed;
     };
+    // Live attachments whose content is not whole here and has at most `max_size` bytes,
+    // smallest first (what a device downloads before anyone opens it).
+    Result<std::vector<std::string>> missing_contents(std::uint64_t max_size);
     Status queue_upload(const std::string& attachment_id, const std::string& hash, std::uint64_t size);
     Result<std::vector<Upload>> uploads();
     Status upload_progress(const std::string& attachment_id, std::uint64_t sent);

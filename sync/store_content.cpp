@@ -3,6 +3,9 @@
 #include "content_hash.h"
 #include "store.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace fika::sync {
 
 namespace {
@@ -146,6 +149,19 @@ Result<std::vector<Store::Upload>> Store::uploads() {
         while (q.step())
             out.push_back({std::string(q.text(0)), std::string(q.text(1)), static_cast<std::uint64_t>(q.integer(2)),
                            static_cast<std::uint64_t>(q.integer(3)), std::string(q.text(4))});
+        return out;
+    });
+}
+
+Result<std::vector<std::string>> Store::missing_contents(std::uint64_t max_size) {
+    return guard([&] {
+        std::vector<std::string> out;
+        Stmt q = db().prepare(
+            "SELECT a.id FROM attachments a WHERE coalesce(a.deleted,0)=0 AND coalesce(a.erased,0)=0 AND a.size<=? "
+            "AND a.sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM _content_have h WHERE h.hash=a.sha256 AND h.have>=h.size) "
+            "ORDER BY a.size, a.id");
+        q.bind(1, static_cast<std::int64_t>(std::min<std::uint64_t>(max_size, INT64_MAX)));
+        while (q.step()) out.emplace_back(q.text(0));
         return out;
     });
 }

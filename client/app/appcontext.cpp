@@ -31,6 +31,7 @@
 #include "sqlite.h"
 #include "devicelock.h"
 #include "qrimage.h"
+#include "app_attachments.h"
 #include "reminders.h"
 #include "synccontroller.h"
 #include "vault.h"
@@ -98,6 +99,7 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     apply_language();
     sync_ = std::make_unique<SyncController>(this);
     reminders_ = std::make_unique<Reminders>(this);
+    files_ = std::make_unique<Attachments>(this);
     // The app lock: locked at start while one is set; idle time from every key, click
     // and touch of the application.
     locked_ = lockMinutes() > 0;
@@ -113,6 +115,7 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
 }
 
 AppContext::~AppContext() {
+    files_.reset();
     reminders_.reset();
     sync_.reset();  // stops the worker before the store goes
 }
@@ -128,6 +131,8 @@ AppContext* AppContext::of(QQmlEngine* engine) {
 void AppContext::attach(QQmlEngine* engine) {
     engine->setProperty(kEngineApp, QVariant::fromValue(static_cast<QObject*>(this)));
     if (!engine->imageProvider("qr")) engine->addImageProvider("qr", new QrImageProvider);
+    if (files_ && !engine->imageProvider("attachments"))
+        engine->addImageProvider("attachments", new ThumbnailProvider(files_->thumbnails()));
     // Owned by whoever made it (main(), a test); QML must not delete it.
     QJSEngine::setObjectOwnership(this, QJSEngine::CppOwnership);
 }
@@ -136,6 +141,7 @@ AppContext* AppContext::create(QQmlEngine* engine, QJSEngine*) { return of(engin
 
 QObject* AppContext::syncObject() const { return sync_.get(); }
 QObject* AppContext::remindersObject() const { return reminders_.get(); }
+QObject* AppContext::filesObject() const { return files_.get(); }
 
 std::uint64_t AppContext::now_ms() const {
     return opts_.wall ? opts_.wall() : static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch());
@@ -309,6 +315,7 @@ bool AppContext::eventFilter(QObject* watched, QEvent* event) {
 
 void AppContext::deleteDeviceData(const QString& reason) {
     client::delete_device_files(s(db_path_));
+    if (files_) files_->removeOpenedCopies();
     // (The vault's token stays in memory only until the app quits; nothing syncs now.)
     if (encrypted()) DeviceLock::keyring_delete(DeviceLock::keyring_key(db_path_));
     gone_reason_ = reason.isEmpty() ? tr("This device's data was deleted") : reason;

@@ -30,6 +30,7 @@ namespace fika::app {
 
 class SyncController;
 class Reminders;
+class Attachments;
 
 class AppContext : public QObject {
     Q_OBJECT
@@ -52,6 +53,8 @@ class AppContext : public QObject {
     Q_PROPERTY(QObject* sync READ syncObject CONSTANT)
     // The follow-ups due for this person (Reminders): a list model, raised at their time.
     Q_PROPERTY(QObject* reminders READ remindersObject CONSTANT)
+    // Photos and files on records (Attachments): attaching, opening, their settings.
+    Q_PROPERTY(QObject* files READ filesObject CONSTANT)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
     // Why this device's data is gone (an admin wiped it, the user signed out); empty while
     // it is here. The window then offers nothing but to quit.
@@ -138,6 +141,8 @@ public:
     QObject* syncObject() const;
     SyncController* syncController() const { return sync_.get(); }
     QObject* remindersObject() const;
+    QObject* filesObject() const;
+    Attachments* files() const { return files_.get(); }
     Reminders* reminders() const { return reminders_.get(); }
     QString lastError() const { return last_error_; }
 
@@ -264,6 +269,8 @@ public:
     // A read that failed (a list, a count): shown to the user, never an empty list that
     // looks like no data.
     void reportError(const sync::Error& e) { fail(e); }
+    // A message for the user (lastError); false, for `return app->failWith(...)`.
+    bool failWith(const QString& message) { return fail(message); }
     // A notification flag ("policy:inbound-only", "competitor:banks:Nordbank") in words.
     Q_INVOKABLE QString flagLabel(const QString& flag) const;
 
@@ -316,6 +323,7 @@ private:
     void remember_account(const std::string& account_id);
     std::unique_ptr<SyncController> sync_;
     std::unique_ptr<Reminders> reminders_;
+    std::unique_ptr<Attachments> files_;
     std::unique_ptr<QTranslator> translator_;
     // Writes an export's text to DIR/file (DIR default: Documents); the path, or "" with lastError.
     QString saveExport(const QString& dir, const QString& file, const sync::Result<std::string>& text);

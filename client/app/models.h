@@ -10,4 +10,5 @@
 #include "team_model.h"
 #include "programmes_model.h"
 #include "case_history_model.h"
+#include "attachments_model.h"
 #include "numbers.h"

@@ -30,6 +30,14 @@ QVariantList parse_inbox(const std::string& json) {
     for (const auto& v : arr) out.append(v.toObject().toVariantMap());
     return out;
 }
+// Contents up to this size are downloaded after each sync (meta files_prefetch: "small" -
+// the default - up to 2 MB, "all", or "open": only when opened).
+std::uint64_t prefetch_limit(sync::Store& st) {
+    std::string mode = meta_of(st, "files_prefetch");
+    if (mode == "open") return 0;
+    if (mode == "all") return UINT64_MAX;
+    return 2ull * 1024 * 1024;
+}
 }  // namespace
 
 // ---- the worker: its own connection to the database, on its own thread ------------------------
@@ -120,8 +128,16 @@ public slots:
         }
         // Attachments' content, once their records are on the server (a failure leaves
         // the queue for the next sync; the records are in step either way).
+        // Then the contents the user wants here before opening them (Settings: small ones,
+        // all, or none until opened).
         client::ContentTransfer files(*store_, cfg);
-        (void)files.upload_all();
+        auto sent = files.upload_all();
+        std::size_t fetched = 0;
+        if (std::uint64_t most = prefetch_limit(*store_); most > 0 && sent.ok()) {
+            auto got = files.prefetch(most);
+            if (got.ok()) fetched = *got.value;
+        }
+        if ((sent.ok() && (sent.value->uploaded > 0 || !sent.value->refused.empty())) || fetched > 0) emit filesChanged();
         std::string role = meta_of(*store_, "user_role");
         sendMail(sc, store_->now_ms() - checked >= 10 * 60 * 1000 || meta_of(*store_, "mail_cache").empty());
         if (role == "seller" || role == "admin") {
@@ -132,6 +148,24 @@ public slots:
             }
         }
         emit syncDone(true, false, 200, QString(), static_cast<int>(r.value->pushed), static_cast<int>(r.value->pulled));
+    }
+
+    // Downloads an attachment's content (opening it on this device): from where a cut
+    // download stopped, checked against its SHA-256.
+    void doFetch(const QString& attachmentId) {
+        if (!store_) return emit fetched(attachmentId, false, tr("The local database could not be opened"));
+        client::ServerConfig cfg = config();
+        if (cfg.url.empty())
+            return emit fetched(attachmentId, false, tr("This file is not on this device, and the device is not connected to a server"));
+        client::ContentTransfer files(*store_, cfg);
+        auto r = files.fetch(attachmentId.toStdString());
+        if (r.ok()) return emit fetched(attachmentId, true, QString());
+        const client::Failure& f = *r.failure;
+        QString why = f.status == 409   ? tr("The device it was attached on has not sent this file yet")
+                      : f.status == 404 ? tr("The server does not have this file for you")
+                      : f.code == "network" ? tr("Cannot reach the server: %1").arg(q(f.message))
+                                        : q(f.message);
+        emit fetched(attachmentId, false, why);
     }
 
     void doConnect(const QString& url, const QString& token) {
@@ -269,6 +303,9 @@ signals:
     void devices(const QVariantList& list, const QString& error);
     void mail(const QVariantMap& state);
     void damaged(const QString& finding);
+    void fetched(const QString& attachmentId, bool ok, const QString& message);
+    // Attachments' contents went up or came down: their states changed.
+    void filesChanged();
 
 private:
     bool in_vault() const { return tokens_ && tokens_->in_vault(); }
@@ -315,6 +352,11 @@ SyncController::SyncController(AppContext* app) : app_(app) {
     connect(worker_, &SyncWorker::deviceCode, this, &SyncController::deviceCode);
     connect(worker_, &SyncWorker::devices, this, &SyncController::devicesLoaded);
     connect(worker_, &SyncWorker::mail, this, &SyncController::onMail);
+    connect(worker_, &SyncWorker::filesChanged, this, [this] { app_->bump({"attachments"}); });
+    connect(worker_, &SyncWorker::fetched, this, [this](const QString& id, bool ok, const QString& message) {
+        if (ok) app_->bump({"attachments"});
+        emit attachmentFetched(id, ok, message);
+    });
     connect(worker_, &SyncWorker::signedOutByAdmin, this, [this] {
         syncing_ = false;
         if (gone_) return;
@@ -593,6 +635,10 @@ void SyncController::onSyncDone(bool ok, bool transient, int status, const QStri
 
 void SyncController::enrolAt(const QString& url, const QString& code) {
     QMetaObject::invokeMethod(worker_, "doEnrol", Qt::QueuedConnection, Q_ARG(QString, url), Q_ARG(QString, code));
+}
+
+void SyncController::fetchAttachment(const QString& attachmentId) {
+    QMetaObject::invokeMethod(worker_, "doFetch", Qt::QueuedConnection, Q_ARG(QString, attachmentId));
 }
 
 void SyncController::newDeviceCode() { QMetaObject::invokeMethod(worker_, "doNewCode", Qt::QueuedConnection); }

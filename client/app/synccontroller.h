@@ -90,6 +90,9 @@ public:
     // Asks the server for a code for another device of this user: deviceCode tells it
     // ({code, link, expiresMs}) or why not ({error}).
     Q_INVOKABLE void newDeviceCode();
+    // Downloads an attachment's content to this device (it is opened): attachmentFetched
+    // tells when it is here, or why not.
+    Q_INVOKABLE void fetchAttachment(const QString& attachmentId);
     // Asks the server for this user's devices: devicesLoaded tells them (each {site, name,
     // platform, version, lastSyncMs, state, thisDevice}) or why not.
     Q_INVOKABLE void loadDevices();
@@ -115,6 +118,7 @@ signals:
     void signOutFailed(int unsent, const QString& why);
     void deviceCode(const QVariantMap& code);
     void devicesLoaded(const QVariantList& devices, const QString& error);
+    void attachmentFetched(const QString& attachmentId, bool ok, const QString& message);
 
 private slots:
     void onSyncDone(bool ok, bool transient, int status, const QString& message, int pushed, int pulled);

@@ -189,6 +189,30 @@ Outcome<std::uint64_t> ContentTransfer::fetch(const std::string& attachment_id,
     return out;
 }
 
+Outcome<std::size_t> ContentTransfer::prefetch(std::uint64_t max_size, const std::atomic<bool>* stop) {
+    Outcome<std::size_t> out;
+    auto wanted = store_.missing_contents(max_size);
+    if (!wanted.ok()) {
+        out.failure = local_failure(wanted.error());
+        return out;
+    }
+    std::size_t got = 0;
+    for (const std::string& id : *wanted) {
+        if (stop && stop->load()) break;
+        auto r = fetch(id);
+        if (r.ok()) {
+            ++got;
+            continue;
+        }
+        // Not uploaded yet, or no longer there: the next one. A broken network: the rest later.
+        if (r.failure->status == 409 || r.failure->status == 404 || r.failure->status == 403) continue;
+        out.failure = r.failure;
+        return out;
+    }
+    out.value = got;
+    return out;
+}
+
 sync::Status save_content(sync::Store& store, const std::string& hash, const std::string& path) {
     auto held = store.content_have(hash);
     if (!held.ok()) return held.error();

@@ -48,6 +48,12 @@ public:
     Outcome<std::uint64_t> fetch(const std::string& attachment_id,
                                  const std::function<void(std::uint64_t done, std::uint64_t total)>& progress = {});
 
+    // Downloads every live attachment's content this device lacks whose size is at most
+    // `max_size` (smallest first), so that it opens offline later. Stops at the first
+    // network failure (the rest wait for the next sync); a content the server does not
+    // hold yet is skipped. Returns how many contents became whole here.
+    Outcome<std::size_t> prefetch(std::uint64_t max_size, const std::atomic<bool>* stop = nullptr);
+
 private:
     httplib::Client& http();
     sync::Store& store_;

@@ -10,6 +10,8 @@ Page {
     id: pageRoot
     property string recordId: ""
     property string pageName: "case"
+    // For tests: the photos and files.
+    readonly property alias attachments: attachments
     readonly property var c: App.revision >= 0 && recordId !== "" ? App.record("cases", recordId) : ({})
     title: c.title || qsTr("Case")
 
@@ -215,6 +217,15 @@ Page {
                 Layout.maximumWidth: 720
                 Layout.alignment: Qt.AlignTop
                 Layout.topMargin: sv.availableWidth >= 1000 ? 16 : 0
+                AttachmentsSection {
+                    id: attachments
+                    objectName: "caseAttachments"
+                    visible: pageRoot.c.id !== undefined
+                    kind: "case"
+                    recordId: pageRoot.recordId
+                    Layout.fillWidth: true
+                    Layout.bottomMargin: 8
+                }
                 Label {
                     visible: pageRoot.c.id !== undefined
                     text: qsTr("History")

@@ -20,6 +20,8 @@ Page {
     readonly property alias editContact: editContact
     readonly property alias eraseDialog: eraseDialog
     readonly property alias dupDialog: dupDialog
+    readonly property alias filesDialog: filesDialog
+    readonly property alias customerFiles: customerFiles
     // Opens one of the customer's people (the inbox's "Contact" link lands here).
     function showContact(id) {
         tabs.currentIndex = 0
@@ -102,6 +104,7 @@ Page {
             TabButton { text: qsTr("Notes"); width: tabs.widthOf(this) }
             TabButton { text: qsTr("Plan"); width: tabs.widthOf(this) }
             TabButton { text: qsTr("Follow-ups"); width: tabs.widthOf(this) }
+            TabButton { objectName: "filesTab"; text: qsTr("Files"); width: tabs.widthOf(this) }
         }
         StackLayout {
             currentIndex: tabs.currentIndex
@@ -109,10 +112,24 @@ Page {
             Layout.fillHeight: true
             RecordList { table: "contacts"; emptyText: qsTr("No people yet. Who decides? Who owns the project?"); onOpen: (id) => editContact.openFor(id) }
             RecordList { table: "cases"; emptyText: qsTr("No cases yet"); onOpen: (id) => win.openPage("case", id) }
-            RecordList { table: "activities"; emptyText: qsTr("No conversations logged yet") }
+            RecordList { table: "activities"; emptyText: qsTr("No conversations logged yet"); onOpen: (id) => filesDialog.openFor("activity", id, qsTr("Files on this activity")) }
             RecordList { table: "notes"; emptyText: qsTr("No notes yet"); onOpen: (id) => noteDialog.openFor(id) }
             RecordList { table: "contact_plans"; emptyText: qsTr("Nobody is planned to contact anyone here yet"); onOpen: (id) => statusDialog.openFor("contact_plans", id) }
             RecordList { table: "follow_ups"; emptyText: qsTr("No follow-ups yet"); onOpen: (id) => statusDialog.openFor("follow_ups", id) }
+            // Every file about the customer: on it, and on its cases, people, activities and notes.
+            ScrollView {
+                id: filesView
+                contentWidth: availableWidth
+                AttachmentsSection {
+                    id: customerFiles
+                    objectName: "customerAttachments"
+                    width: filesView.availableWidth
+                    heading: qsTr("Files about this customer")
+                    pasteShortcut: !filesDialog.visible
+                    kind: "account"
+                    recordId: pageRoot.recordId
+                }
+            }
         }
     }
 
@@ -128,6 +145,8 @@ Page {
         EmptyState { anchors.centerIn: parent; width: parent.width - 32; visible: lv.count === 0; text: lv.emptyText }
         ScrollBar.vertical: ScrollBar {}
     }
+
+    AttachmentsDialog { id: filesDialog; objectName: "filesDialog" }
 
     Dialog {
         id: contactDialog
@@ -198,6 +217,12 @@ Page {
                     var path = App.exportPersonData(editContact.contactId)
                     if (path !== "") win.notify(qsTr("Saved %1").arg(path))
                 }
+            }
+            Button {
+                objectName: "contactFiles"
+                text: qsTr("Files and photos\u2026")
+                flat: true
+                onClicked: filesDialog.openFor("contact", editContact.contactId, editContact.c.name || "")
             }
             Button { text: qsTr("Delete person"); flat: true; onClicked: { App.deleteRecord("contacts", editContact.contactId); editContact.close() } }
             Button {
@@ -309,6 +334,13 @@ Page {
             width: parent.width
             Button { text: qsTr("Needs analysis template"); flat: true; onClicked: noteText.text = App.needsAnalysisTemplate() + noteText.text }
             FormTextArea { id: noteText; placeholderText: qsTr("What did you learn?"); Layout.fillWidth: true; Layout.preferredHeight: 200 }
+            Button {
+                objectName: "noteFiles"
+                visible: noteDialog.noteId !== ""
+                text: qsTr("Files and photos\u2026")
+                flat: true
+                onClicked: filesDialog.openFor("note", noteDialog.noteId, qsTr("Files on this note"))
+            }
         }
         onAccepted: {
             var kind = noteText.text.indexOf(App.needsAnalysisTemplate().split("\n")[0]) === 0 ? "needs-analysis" : "free"

@@ -225,6 +225,48 @@ Page {
                     Accessible.name: qsTr("Remind me of follow-ups due at")
                 }
             }
+            // Photos and files: how large a photo is kept, the largest file, what comes down at once.
+            Label { text: qsTr("Photos and files"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
+            GridLayout {
+                columns: 2
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Label { text: qsTr("Photos are kept"); wrapMode: Label.Wrap; Layout.fillWidth: true }
+                ComboBox {
+                    objectName: "photoSize"
+                    textRole: "text"
+                    valueRole: "value"
+                    model: [{ value: "large", text: qsTr("Large (2560 pixels)") }, { value: "small", text: qsTr("Small (1280 pixels)") },
+                            { value: "original", text: qsTr("As taken") }]
+                    Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.files.photoSize))
+                    onActivated: App.files.photoSize = currentValue
+                    Accessible.name: qsTr("Photos are kept")
+                    Layout.fillWidth: true
+                }
+                Label { text: qsTr("Largest file (MB)"); wrapMode: Label.Wrap; Layout.fillWidth: true }
+                SpinBox {
+                    objectName: "fileLimit"
+                    from: 1
+                    to: 2048
+                    editable: true
+                    value: App.files.limitMb
+                    onValueModified: App.files.limitMb = value
+                    Accessible.name: qsTr("Largest file (MB)")
+                }
+                Label { text: qsTr("Download files"); wrapMode: Label.Wrap; Layout.fillWidth: true }
+                ComboBox {
+                    objectName: "filePrefetch"
+                    textRole: "text"
+                    valueRole: "value"
+                    model: [{ value: "small", text: qsTr("Small ones (up to 2 MB) at once") }, { value: "all", text: qsTr("All at once") },
+                            { value: "open", text: qsTr("Only when opened") }]
+                    Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.files.prefetch))
+                    onActivated: App.files.prefetch = currentValue
+                    Accessible.name: qsTr("Download files")
+                    Layout.fillWidth: true
+                }
+            }
             Label { text: qsTr("This device"); font.bold: true; font.pixelSize: 16; Layout.margins: 16; Layout.bottomMargin: 0 }
             Label { text: App.databasePath; wrapMode: Label.WrapAnywhere; opacity: 0.7; Layout.fillWidth: true; Layout.leftMargin: 16; Layout.rightMargin: 16 }
             // This device: its encryption, and signing out (everything is sent first).

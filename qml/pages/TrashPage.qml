@@ -16,23 +16,26 @@ Page {
         spacing: 0
         PageTabBar {
             id: tabs
+            objectName: "trashTabs"
             room: pageRoot.width
             Layout.fillWidth: true
             Repeater {
-                model: [qsTr("Customers"), qsTr("People"), qsTr("Cases"), qsTr("Activities"), qsTr("Notes"), qsTr("Follow-ups"), qsTr("Contact plans"), qsTr("Programmes")]
+                model: [qsTr("Customers"), qsTr("People"), qsTr("Cases"), qsTr("Activities"), qsTr("Notes"), qsTr("Follow-ups"), qsTr("Contact plans"), qsTr("Programmes"), qsTr("Files")]
                 TabButton { required property string modelData; text: modelData; width: tabs.widthOf(this) }
             }
         }
         ListView {
             id: list
+            objectName: "trashList"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: RecordListModel { id: trashModel; trash: true; table: ["accounts", "contacts", "cases", "activities", "notes", "follow_ups", "contact_plans", "programmes"][tabs.currentIndex] }
+            model: RecordListModel { id: trashModel; trash: true; table: ["accounts", "contacts", "cases", "activities", "notes", "follow_ups", "contact_plans", "programmes", "attachments"][tabs.currentIndex] }
             delegate: RecordDelegate {
                 id: row
                 onClicked: App.restoreRecord(trashModel.table, recordId)
                 Button {
+                    objectName: "restoreButton"
                     anchors.right: parent.right
                     anchors.rightMargin: 8
                     anchors.verticalCenter: parent.verticalCenter

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QKeyEvent>
 #include <QSignalSpy>
 #include <QUrl>
@@ -23,6 +24,7 @@
 #include <tuple>
 
 #include "appcontext.h"
+#include "app_attachments.h"
 #include "attach.h"
 #include "content_transfer.h"
 #include "models.h"
@@ -853,48 +855,79 @@ TEST_CASE("the sync controller shows another device's concurrent edit as a confl
     CHECK(fika::sync::to_display((*(*laptop_store)->get("cases", cs.toStdString()))["next_step"]) == "mine: call Eva");
 }
 
-// Issue 23: a file attached on the device (as the app's attach will store it) goes up
-// with the app's background sync, and another device of the user's gets it whole.
-TEST_CASE("the app's sync sends a file attached on the device - another device fetches it byte for byte") {
+// Issue 23: files attached in the app go up with its background sync; the user's other
+// device (another app) downloads the small one after its sync, shows the large one as not
+// downloaded yet, and downloads it when it is opened - byte for byte.
+TEST_CASE("files attached in the app reach the user's other device - small ones at once, large ones when opened") {
     AppAndServer w;
     AppContext& app = *w.app;
     fika::app::SyncController* sc = app.syncController();
     w.connect();
     QString cs = app.quickCapture("Acme", "Workshop photos", "", "", "");
     REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
-    std::string bytes(1'500'000, '\0');
-    std::mt19937_64 rng(23);
-    for (auto& c : bytes) c = static_cast<char>(rng());
-    std::size_t at = 0;
-    auto read = [&](char* buf, std::size_t cap) -> fika::sync::Result<std::size_t> {
-        std::size_t n = std::min(cap, bytes.size() - at);
-        std::memcpy(buf, bytes.data() + at, n);
-        at += n;
-        return n;
+    auto random_file = [&](const std::string& name, std::size_t n, unsigned seed) {
+        std::string bytes(n, '\0');
+        std::mt19937_64 rng(seed);
+        for (auto& c : bytes) c = static_cast<char>(rng());
+        std::ofstream(w.dir.file(name), std::ios::binary) << bytes;
+        return bytes;
     };
-    auto id = fika::rules::attach(app.store(), "case", cs.toStdString(), "whiteboard.jpg", "", read,
-                                  fika::rules::kDefaultAttachmentLimit, fika::rules::Actor{});
-    REQUIRE(id.ok());
-    sc->syncNow();
-    REQUIRE(wait_until([&] { return app.store().uploads()->empty(); }, 30000));
+    const std::string minutes = random_file("minutes.txt", 150'000, 1), recording = random_file("workshop.m4a", 3'500'000, 2);
+    QSignalSpy attached(app.files(), &fika::app::Attachments::attached);
+    REQUIRE(app.files()->attachFiles("case", cs, QVariantList{QUrl::fromLocalFile(QString::fromStdString(w.dir.file("minutes.txt"))),
+                                                              QString::fromStdString(w.dir.file("workshop.m4a"))}));
+    REQUIRE(wait_until([&] { return attached.count() == 2; }, 10000));
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && app.store().uploads()->empty(); }, 30000));
 
-    auto laptop_store = fika::sync::Store::open(w.dir.file("laptop.db"));
-    REQUIRE(laptop_store.ok());
-    fika::client::ServerConfig cfg;
-    cfg.url = w.srv.url();
-    cfg.token = w.token;
-    fika::client::SyncClient laptop(**laptop_store, cfg);
-    REQUIRE(laptop.sync_once().ok());
-    fika::client::ContentTransfer fetch(**laptop_store, cfg);
-    auto got = fetch.fetch(*id);
-    INFO((got.ok() ? "" : got.failure->message));
-    REQUIRE(got.ok());
-    CHECK(*got.value == bytes.size());
-    const std::string out = w.dir.file("fetched.jpg");
-    auto rec = (*laptop_store)->get("attachments", *id);
-    REQUIRE(rec.ok());
-    REQUIRE(fika::client::save_content(**laptop_store, fika::sync::to_display((*rec)["sha256"]), out).ok());
-    CHECK(fika::test::file_bytes(out) == bytes);
+    AppContext::Options o;
+    o.database = QString::fromStdString(w.dir.file("laptop.db"));
+    AppContext laptop(o);
+    REQUIRE(laptop.ok());
+    QString opened;
+    laptop.files()->setOpener([&](const QUrl& url) {
+        opened = url.toLocalFile();
+        return true;
+    });
+    QSignalSpy connected(laptop.syncController(), &fika::app::SyncController::connectFinished);
+    laptop.connectServer(QString::fromStdString(w.srv.url()), QString::fromStdString(w.token));
+    REQUIRE(wait_until([&] { return connected.count() > 0; }, 10000));
+    fika::app::AttachmentsModel files(&laptop);
+    files.setKind("case");
+    files.setRecordId(cs);
+    auto state_of = [&](const QString& name) {
+        for (int i = 0; i < files.rowCount(); ++i)
+            if (files.data(files.index(i), fika::app::AttachmentsModel::NameRole) == name)
+                return files.data(files.index(i), fika::app::AttachmentsModel::StateRole).toString();
+        return QString("absent");
+    };
+    // Small ones (up to 2 MB, the default) come down with the sync; large ones wait.
+    REQUIRE(wait_until([&] { return state_of("minutes.txt") == "here"; }, 30000));
+    CHECK(state_of("workshop.m4a") == "missing");
+    QString big;
+    for (int i = 0; i < files.rowCount(); ++i)
+        if (files.data(files.index(i), fika::app::AttachmentsModel::NameRole) == "workshop.m4a")
+            big = files.data(files.index(i), fika::app::AttachmentsModel::IdRole).toString();
+    QSignalSpy downloading(laptop.files(), &fika::app::Attachments::downloading);
+    laptop.files()->open(big);
+    CHECK(downloading.count() == 1);
+    REQUIRE(wait_until([&] { return !opened.isEmpty(); }, 30000));
+    CHECK(QFileInfo(opened).fileName() == "workshop.m4a");
+    CHECK(read_all(opened).toStdString() == recording);
+    CHECK(state_of("workshop.m4a") == "here");
+    // A copy saved where the user chose; the opened copies go with the app.
+    const QString copy = QString::fromStdString(w.dir.file("saved-minutes.txt"));
+    QSignalSpy saved(laptop.files(), &fika::app::Attachments::saved);
+    QString small;
+    for (int i = 0; i < files.rowCount(); ++i)
+        if (files.data(files.index(i), fika::app::AttachmentsModel::NameRole) == "minutes.txt")
+            small = files.data(files.index(i), fika::app::AttachmentsModel::IdRole).toString();
+    laptop.files()->saveCopy(small, QUrl::fromLocalFile(copy).toString());
+    REQUIRE(wait_until([&] { return saved.count() == 1; }, 10000));
+    CHECK(read_all(copy).toStdString() == minutes);
+    const QString folder = QFileInfo(opened).absolutePath();
+    laptop.files()->removeOpenedCopies();
+    CHECK(!QFileInfo::exists(opened));
+    CHECK(!QFileInfo::exists(folder));
 }
 
 // Issue 20's rule in one place: a case moved through the pipeline by fika-cli (set ...

@@ -1167,7 +1167,7 @@ TEST_CASE("on a desktop every tab of the customer's and the trash's tab bars is 
             };
             walk(ui.current());
             INFO(lang << " " << page);
-            CHECK(tabs == (page == std::string("customer") ? 6 : 8));
+            CHECK(tabs == (page == std::string("customer") ? 7 : 9));
             CHECK(out == "");
         }
     }

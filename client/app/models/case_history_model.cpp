@@ -25,7 +25,7 @@ CaseHistoryModel::CaseHistoryModel(AppContext* context, QObject* parent) : QAbst
 }
 
 void CaseHistoryModel::bound() {
-    follow_changes(this, {"cases", "stage_changes", "activities", "notes", "users"}, &CaseHistoryModel::reload);
+    follow_changes(this, {"cases", "stage_changes", "activities", "notes", "users", "attachments"}, &CaseHistoryModel::reload);
 }
 
 void CaseHistoryModel::setCaseId(const QString& id) {
@@ -113,6 +113,22 @@ void CaseHistoryModel::reload() {
                   r.when = when(r.at);
                   r.by = app()->userLabel(q(st.text(3)));
                   r.detail = q(st.text(2));
+                  rows_.push_back(std::move(r));
+              });
+        // Files attached to the case (and to its activities and notes), when attached.
+        query("SELECT id, coalesce(name,''), coalesce(type,''), coalesce(by_user,''), record_kind FROM attachments "
+              "WHERE account_id=?1 AND coalesce(deleted,0)=0 AND coalesce(erased,0)=0 AND (record_id=?2 OR record_id IN "
+              "(SELECT id FROM activities WHERE account_id=?1 AND case_id=?2) OR record_id IN "
+              "(SELECT id FROM notes WHERE account_id=?1 AND case_id=?2))",
+              [&](sync::Stmt& st) {
+                  Row r;
+                  r.id = q(st.text(0));
+                  r.kind = "file";
+                  r.title = st.text(2).substr(0, 6) == "image/" ? AppContext::tr("Photo attached") : AppContext::tr("File attached");
+                  r.at = made(st.text(0));
+                  r.when = when(r.at);
+                  r.by = app()->userLabel(q(st.text(3)));
+                  r.detail = q(st.text(1));
                   rows_.push_back(std::move(r));
               });
         // Its capture, from the case's own id and finder (a capture writes no stage change).

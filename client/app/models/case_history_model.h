@@ -48,7 +48,7 @@ signals:
 private:
     void bound() override;
     struct Row {
-        QString id, kind, title, when, by, detail;  // kind: captured, stage, activity, note
+        QString id, kind, title, when, by, detail;  // kind: captured, stage, activity, note, file
         qint64 at = 0;                              // for the order: ms since the epoch
     };
     QString case_, in_stage_;

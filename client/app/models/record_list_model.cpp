@@ -247,6 +247,9 @@ std::vector<RecordListModel::Row> RecordListModel::load(int offset, int limit) c
                 r.title = who.isEmpty() ? consultant : AppContext::tr("%1 \u2192 %2").arg(consultant, who);
                 r.subtitle = joined({v["planned_by"].isEmpty() ? QString() : AppContext::tr("by %1").arg(v["planned_by"]),
                                      app()->statusLabel(v["status"])});
+            } else if (t == "attachments") {
+                r.title = v["name"];
+                r.subtitle = joined({QLocale().formattedDataSize(v["size"].toLongLong(), 1, QLocale::DataSizeTraditionalFormat), account});
             } else {
                 for (const char* k : {"name", "title", "summary", "body"})
                     if (def_->field(k)) {

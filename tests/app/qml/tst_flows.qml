@@ -40,6 +40,7 @@ Item {
     Component { id: homeComp; HomePage {} }
     Component { id: pipelineComp; PipelinePage {} }
     Component { id: numbersComp; NumbersPage {} }
+    Component { id: trashComp; TrashPage {} }
     ProgrammesModel { id: programmes }
 
     RecordListModel { id: cases; table: "cases" }
@@ -75,6 +76,7 @@ Item {
             // Forms keep unsaved input as drafts in the database: each test starts clean.
             App.clearDraft("capture:")
             App.clearDraft("log:")
+            App.files.limitMb = 25
             TestHelper.takeWarnings()
             // QtTest's own message handler stands in front of the runner's while a test runs:
             // a warning from a page's QML (a TypeError in a handler) is failed here.
@@ -860,6 +862,185 @@ Item {
             mouseClick(named(page, "saveCase"))
             compare(App.record("cases", id).title, "Sensor retrofit on two platforms")
             compare(Object.keys(App.draft("case:" + id)).length, 0)
+        }
+
+        // A row of an attachments list, by the file's name.
+        function attachmentRow(section, name) {
+            var list = section.list
+            for (var i = 0; i < list.count; ++i) {
+                var item = list.itemAtIndex(i)
+                if (item && item.name === name) return item
+            }
+            return null
+        }
+        // Scrolls the page's flickable as a user would, until `item` is in sight.
+        function bringIntoView(item) {
+            var scrolled = false
+            for (var p = item.parent; p; p = p.parent) {
+                if (p.contentY !== undefined && p.contentItem !== undefined && typeof p.flick === "function") {
+                    var at = item.mapToItem(p.contentItem, 0, 0)
+                    if (p.contentHeight > p.height) {
+                        p.contentY = Math.max(0, Math.min(at.y - 40, p.contentHeight - p.height))
+                        scrolled = true
+                    }
+                    if (p.contentWidth > p.width) {
+                        p.contentX = Math.max(0, Math.min(at.x - 40, p.contentWidth - p.width))
+                        scrolled = true
+                    }
+                }
+            }
+            return scrolled
+        }
+        function menuItem(row, name) {
+            var menu = row.menu
+            for (var i = 0; i < menu.count; ++i)
+                if (menu.itemAt(i).objectName === name) return menu.itemAt(i)
+            return null
+        }
+
+        // Offline, as a consultant after a workshop: photos and an offer dropped from the
+        // file manager, a screenshot pasted by the button and by Ctrl+V. Each shows at once
+        // (a photo with its thumbnail), waits to be sent, and opens whole.
+        function test_attach_files_by_drop_and_images_by_paste_offline() {
+            TestHelper.catchOpened()
+            var acct = App.createAccount({ "name": "Foto AB" })
+            var kase = App.createRecord("cases", { "account_id": acct, "title": "Workshop follow-up" })
+            var page = createTemporaryObject(caseComp, root, { width: root.width, height: root.height, recordId: kase })
+            verify(page)
+            var section = page.attachments
+            var files = section.model
+            compare(files.count, 0)
+            var uploadsBefore = TestHelper.count("SELECT count(*) FROM _uploads")
+
+            var photo = TestHelper.tempFile("whiteboard.jpg")
+            verify(TestHelper.writeImage(photo, 4000, 3000))
+            var offer = TestHelper.tempFile("offer.pdf")
+            verify(TestHelper.writeBytes(offer, 300000))
+            verify(TestHelper.dropFiles(named(section, "attachDrop"), [photo, offer]))
+            tryCompare(App.files, "busy", 0)
+            verify(App.lastError.indexOf("whiteboard") < 0 && App.lastError.indexOf("offer") < 0, App.lastError)
+            tryCompare(files, "count", 2)
+            tryCompare(App.files, "busy", 0)
+            var photoRow = attachmentRow(section, "whiteboard.jpg")
+            verify(photoRow)
+            compare(photoRow.fileState, "uploading")
+            compare(photoRow.stateText, "Waiting to be sent")
+            tryVerify(function () { return photoRow.thumbnail !== "" }, 5000, "the photo shows a thumbnail")
+            verify(attachmentRow(section, "offer.pdf"))
+            compare(TestHelper.count("SELECT count(*) FROM _uploads"), uploadsBefore + 2)
+
+            // Opened: the photo was scaled to Large (2560 px, the default) on the way in;
+            // the PDF comes out byte for byte.
+            verify(bringIntoView(photoRow))
+            mouseClick(photoRow)
+            tryVerify(function () { return TestHelper.lastOpened().indexOf("whiteboard.jpg") >= 0 }, 5000)
+            compare(TestHelper.imageSize(TestHelper.lastOpened()), Qt.size(2560, 1920))
+            var offerRow = attachmentRow(section, "offer.pdf")
+            offerRow.menu.open()
+            tryVerify(function () { return offerRow.menu.opened })
+            mouseClick(menuItem(offerRow, "attachmentOpen"))
+            tryVerify(function () { return TestHelper.lastOpened().indexOf("offer.pdf") >= 0 }, 5000)
+            verify(TestHelper.sameFile(TestHelper.lastOpened(), offer))
+
+            // Pasted by the button, then with Ctrl+V anywhere on the page outside a field.
+            TestHelper.copyImage(800, 600)
+            mouseClick(named(section, "attachPaste"))
+            tryCompare(files, "count", 3)
+            TestHelper.copyImage(320, 200)
+            page.forceActiveFocus()
+            keyClick(Qt.Key_V, Qt.ControlModifier)
+            tryCompare(files, "count", 4)
+            tryCompare(App.files, "busy", 0)
+            compare(TestHelper.count("SELECT count(*) FROM attachments WHERE record_id='" + kase + "' AND name LIKE 'Pasted image %.png'"), 2)
+            // The text on the clipboard is no file: said so, nothing stored.
+            TestHelper.copyText("just words")
+            mouseClick(named(section, "attachPaste"))
+            compare(App.lastError, "The clipboard holds no image or file")
+            compare(files.count, 4)
+            // The case's history says what was attached.
+            var history = named(page, "caseHistory")
+            tryVerify(function () { return history.count >= 4 })
+            compare(TestHelper.count("SELECT count(*) FROM _uploads"), uploadsBefore + 4)
+        }
+
+        // Too large is refused with a clear message before anything is stored; a folder too.
+        function test_a_file_over_the_limit_is_refused_before_anything_is_stored() {
+            var acct = App.createAccount({ "name": "Stor AB" })
+            var page = createTemporaryObject(customerComp, root, { width: root.width, height: root.height, recordId: acct })
+            verify(page)
+            var filesTab = named(page, "filesTab")
+            bringIntoView(filesTab)
+            mouseClick(filesTab)
+            var section = page.customerFiles
+            tryVerify(function () { return section.visible })
+            App.files.limitMb = 1
+            var big = TestHelper.tempFile("minutes.docx")
+            verify(TestHelper.writeBytes(big, 1500000))
+            var parts = TestHelper.count("SELECT count(*) FROM _content")
+            verify(TestHelper.dropFiles(named(section, "attachDrop"), [big]))
+            verify(App.lastError.indexOf("minutes.docx has 1.4 MB; a file may have at most 1.0 MB") === 0, App.lastError)
+            compare(section.model.count, 0)
+            compare(TestHelper.count("SELECT count(*) FROM _content"), parts)
+            App.files.limitMb = 25
+            verify(TestHelper.dropFiles(named(section, "attachDrop"), [big]))
+            tryCompare(section.model, "count", 1)
+            tryCompare(App.files, "busy", 0)
+        }
+
+        // A person's business card, renamed, deleted to the trash and restored; the
+        // customer's Files tab shows it with where it is.
+        function test_rename_delete_and_restore_a_persons_file() {
+            var acct = App.createAccount({ "name": "Kort AB" })
+            var eva = App.createRecord("contacts", { "account_id": acct, "name": "Eva Kort" })
+            var page = createTemporaryObject(customerComp, root, { width: root.width, height: root.height, recordId: acct })
+            verify(page)
+            page.showContact(eva)
+            tryVerify(function () { return page.editContact.opened })
+            mouseClick(named(page.editContact.contentItem, "contactFiles"))
+            var files = page.filesDialog
+            tryVerify(function () { return files.opened })
+            compare(files.title, "Eva Kort")
+            page.editContact.close()
+            var card = TestHelper.tempFile("IMG_0042.jpg")
+            verify(TestHelper.writeImage(card, 900, 500))
+            verify(TestHelper.dropFiles(named(files.section, "attachDrop"), [card]))
+            tryCompare(files.section.model, "count", 1)
+            var row = attachmentRow(files.section, "IMG_0042.jpg")
+            verify(row)
+            row.menu.open()
+            tryVerify(function () { return row.menu.opened })
+            mouseClick(menuItem(row, "attachmentRename"))
+            var dlg = files.section.renameDialog
+            tryVerify(function () { return dlg.opened })
+            dlg.name = "Eva's business card.jpg"
+            dlg.accept()
+            tryVerify(function () { return attachmentRow(files.section, "Eva's business card.jpg") !== null })
+            files.close()
+            // On the customer's Files tab too, saying whose it is.
+            var all = page.customerFiles
+            tryCompare(all.model, "count", 1)
+            row = attachmentRow(all, "Eva's business card.jpg")
+            verify(row)
+            compare(row.where, "Person: Eva Kort")
+            row.menu.open()
+            tryVerify(function () { return row.menu.opened })
+            mouseClick(menuItem(row, "attachmentDelete"))
+            tryCompare(all.model, "count", 0)
+            compare(TestHelper.count("SELECT count(*) FROM attachments WHERE deleted=1 AND name='Eva''s business card.jpg'"), 1)
+            // The Trash's Files tab brings it back.
+            var trash = createTemporaryObject(trashComp, root, { width: root.width, height: root.height })
+            var tabs = named(trash, "trashTabs")
+            tabs.currentIndex = tabs.count - 1
+            var list = named(trash, "trashList")
+            tryVerify(function () { return list.count >= 1 })
+            var restore = null
+            for (var i = 0; i < list.count; ++i) {
+                var item = list.itemAtIndex(i)
+                if (item && item.title === "Eva's business card.jpg") restore = named(item, "restoreButton")
+            }
+            verify(restore)
+            mouseClick(restore)
+            tryCompare(all.model, "count", 1)
         }
     }
 }
