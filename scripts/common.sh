@@ -24,6 +24,7 @@ FIKA_PACKAGES=(
     libqrencode-dev  # QR codes of enrolment links (fika-server user enrol, the app's Add a device)
     zbar-tools  # the tests read those QR codes back (zbarimg) as a phone's camera would
     libqt6svg6  # the app's SVG icon on its window and in the tray
+    qml6-module-qtmultimedia  # the camera on the attachments section (hidden on a device without one)
     fonts-materialdesignicons-webfont  # the app's icons (Material Design Icons)
     dpkg-dev file help2man  # the Debian packages (cpack -G DEB: dpkg-shlibdeps, man pages)
     systemd desktop-file-utils  # the packages' test checks their unit and .desktop file

@@ -332,6 +332,15 @@ bool Attachments::attachFiles(const QString& kind, const QString& recordId, cons
     return true;
 }
 
+bool Attachments::cameraPossible() {
+#ifdef Q_OS_LINUX
+    if (qEnvironmentVariableIsSet("FIKA_NO_CAMERA")) return false;
+    return !QDir(QStringLiteral("/dev")).entryList({QStringLiteral("video*")}, QDir::System).isEmpty();
+#else
+    return true;
+#endif
+}
+
 bool Attachments::clipboardHasImage() const {
     const QMimeData* m = QGuiApplication::clipboard()->mimeData();
     return m && (m->hasImage() || m->hasUrls());
@@ -340,19 +349,9 @@ bool Attachments::clipboardHasImage() const {
 bool Attachments::attachClipboard(const QString& kind, const QString& recordId) {
     if (!app_->ok()) return false;
     const QMimeData* m = QGuiApplication::clipboard()->mimeData();
-    if (m && m->hasImage()) {
-        QImage img = qvariant_cast<QImage>(m->imageData());
-        if (img.isNull()) return app_->failWith(tr("The clipboard's image cannot be read"));
-        if (rules::attachable_table(s(kind)).empty()) return app_->failWith(tr("Files cannot be attached here"));
-        QString base = tr("Pasted image %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HHmmss")));
-        ++busy_;
-        emit busyChanged();
-        QMetaObject::invokeMethod(worker_, "attachImage", Qt::QueuedConnection, Q_ARG(QString, kind), Q_ARG(QString, recordId),
-                                  Q_ARG(QImage, img), Q_ARG(QString, base), Q_ARG(int, photo_edge(photoSize())),
-                                  Q_ARG(qulonglong, limit_bytes()), Q_ARG(QString, app_->userId()),
-                                  Q_ARG(qulonglong, app_->now_ms()));
-        return true;
-    }
+    if (m && m->hasImage())
+        return attachImage(kind, recordId, m->imageData(),
+                           tr("Pasted image %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HHmmss"))));
     if (m && m->hasUrls()) {
         QVariantList urls;
         for (const QUrl& u : m->urls())
@@ -360,6 +359,19 @@ bool Attachments::attachClipboard(const QString& kind, const QString& recordId) 
         if (!urls.isEmpty()) return attachFiles(kind, recordId, urls);
     }
     return app_->failWith(tr("The clipboard holds no image or file"));
+}
+
+bool Attachments::attachImage(const QString& kind, const QString& recordId, const QVariant& image, const QString& base) {
+    if (!app_->ok()) return false;
+    QImage img = qvariant_cast<QImage>(image);
+    if (img.isNull()) return app_->failWith(tr("The image cannot be read"));
+    if (rules::attachable_table(s(kind)).empty()) return app_->failWith(tr("Files cannot be attached here"));
+    ++busy_;
+    emit busyChanged();
+    QMetaObject::invokeMethod(worker_, "attachImage", Qt::QueuedConnection, Q_ARG(QString, kind), Q_ARG(QString, recordId),
+                              Q_ARG(QImage, img), Q_ARG(QString, base), Q_ARG(int, photo_edge(photoSize())),
+                              Q_ARG(qulonglong, limit_bytes()), Q_ARG(QString, app_->userId()), Q_ARG(qulonglong, app_->now_ms()));
+    return true;
 }
 
 void Attachments::onAttached(const QString& recordId, const QString& attachmentId, const QString& name, const QString& error) {

@@ -65,6 +65,10 @@ class Attachments : public QObject {
     Q_PROPERTY(int limitMb READ limitMb WRITE setLimitMb NOTIFY settingsChanged)
     // What is downloaded after each sync: "small" (up to 2 MB, the default), "all", "open" (only when opened).
     Q_PROPERTY(QString prefetch READ prefetch WRITE setPrefetch NOTIFY settingsChanged)
+    // Whether this device may have a camera (Linux: a video device under /dev): only then is
+    // the camera's button made (Qt Multimedia asks for it, which starts the sound and
+    // video services - 0.5 s and a warning on a machine without either).
+    Q_PROPERTY(bool cameraPossible READ cameraPossible CONSTANT)
 
 public:
     explicit Attachments(AppContext* app);
@@ -77,6 +81,7 @@ public:
     void setLimitMb(int mb);
     QString prefetch() const;
     void setPrefetch(const QString& mode);
+    static bool cameraPossible();
     const std::shared_ptr<ThumbnailCache>& thumbnails() const { return thumbs_; }
 
     // Attaches files (file:// URLs or paths: a file dialog's, a drop's) to a record of
@@ -88,6 +93,9 @@ public:
     // the files it holds (copied in a file manager). False when it holds neither.
     Q_INVOKABLE bool attachClipboard(const QString& kind, const QString& recordId);
     Q_INVOKABLE bool clipboardHasImage() const;
+    // An image in memory (the camera's photo, a pasted screenshot) as BASE.png or .jpg,
+    // scaled by the photo size setting. False (lastError) when it is no image.
+    Q_INVOKABLE bool attachImage(const QString& kind, const QString& recordId, const QVariant& image, const QString& base);
     // Opens an attachment with the system's viewer: written to a private temporary folder
     // (removed when the app quits) first, downloaded first when not here yet.
     Q_INVOKABLE void open(const QString& attachmentId);

@@ -63,6 +63,16 @@ ColumnLayout {
             Accessible.name: qsTr("Attach a file")
             onClicked: openDialog.open()
         }
+        Loader {
+            active: App.files.cameraPossible
+            visible: active && item && item.available
+            sourceComponent: CameraButton {
+                objectName: "attachCamera"
+                kind: section.kind
+                recordId: section.recordId
+                iconOnly: section.narrow
+            }
+        }
         GlyphButton {
             objectName: "attachPaste"
             glyph: "\uF192"  // content-paste
