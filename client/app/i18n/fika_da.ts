@@ -93,139 +93,288 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsSection</name>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="17"/>
+        <source>Files and photos</source>
+        <translation>Filer og fotos</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="43"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="59"/>
+        <source>Attach</source>
+        <translation>Vedhæft</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="62"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="63"/>
+        <source>Attach a file</source>
+        <translation>Vedhæft en fil</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="79"/>
+        <source>Paste</source>
+        <translation>Indsæt</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="82"/>
+        <source>Paste an image</source>
+        <translation>Indsæt et billede</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="83"/>
+        <source>Attach the image or file on the clipboard</source>
+        <translation>Vedhæft billedet eller filen fra udklipsholderen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="114"/>
+        <source>Drop to attach</source>
+        <translation>Slip for at vedhæfte</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="114"/>
+        <source>No files yet. Drop photos or files here, or paste an image.</source>
+        <translation>Ingen filer endnu. Slip fotos eller filer her, eller indsæt et billede.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="138"/>
+        <source>Open %1</source>
+        <translation>Åbn %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="184"/>
+        <source>More for %1</source>
+        <translation>Mere for %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="188"/>
+        <source>Open</source>
+        <translation type="unfinished">Åbn</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="191"/>
+        <source>Download to this device</source>
+        <translation>Hent til denne enhed</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="198"/>
+        <source>Save a copy…</source>
+        <translation>Gem en kopi…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="201"/>
+        <source>Rename…</source>
+        <translation>Omdøb…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="202"/>
+        <source>Delete</source>
+        <translation type="unfinished">Slet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="215"/>
+        <source>Downloading %1…</source>
+        <translation>Henter %1…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="222"/>
+        <source>Attach files</source>
+        <translation>Vedhæft filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>All files (*)</source>
+        <translation type="unfinished">Alle filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>Fotos (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>Documents (*.pdf *.docx *.xlsx *.pptx *.txt)</source>
+        <translation>Dokumenter (*.pdf *.docx *.xlsx *.pptx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="230"/>
+        <source>Save a copy</source>
+        <translation>Gem en kopi</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="244"/>
+        <source>Rename</source>
+        <translation>Omdøb</translation>
+    </message>
+</context>
+<context>
+    <name>CameraButton</name>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="18"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="20"/>
+        <location filename="../../../qml/components/CameraButton.qml" line="22"/>
+        <location filename="../../../qml/components/CameraButton.qml" line="35"/>
+        <source>Take a photo</source>
+        <translation>Tag et foto</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="44"/>
+        <source>Photo %1</source>
+        <translation>Foto %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="47"/>
+        <source>The camera could not take the photo: %1</source>
+        <translation>Kameraet kunne ikke tage fotoet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="66"/>
+        <source>Take photo</source>
+        <translation>Tag foto</translation>
+    </message>
+</context>
+<context>
     <name>CasePage</name>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="14"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="16"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="76"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="78"/>
         <source>No case to show</source>
         <translation>Ingen sag at vise</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="103"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="108"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="110"/>
         <source>What is it, in one sentence</source>
         <translation>Hvad drejer det sig om, i én sætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="114"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="116"/>
         <source>Need</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="119"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>Behovet, med kundens ord</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="127"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="129"/>
         <source>Found by %1</source>
         <translation>Fundet af %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ejer endnu: til sortering</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
         <source>Owned by %1</source>
         <translation>Ejes af %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="147"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="149"/>
         <source>Take ownership</source>
         <translation>Tag ejerskab</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="152"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="154"/>
         <source>Stage</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="176"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="178"/>
         <source>Value</source>
         <translation>Værdi</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="178"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="180"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="180"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="182"/>
         <source>Probability %</source>
         <translation>Sandsynlighed %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="182"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="184"/>
         <source>Follow up</source>
         <translation>Følg op</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="183"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="185"/>
         <source>No follow-up</source>
         <translation>Ingen opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="185"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="187"/>
         <source>Next step</source>
         <translation>Næste skridt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="186"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="188"/>
         <source>What happens next, and who does it</source>
         <translation>Hvad sker der nu, og hvem gør det</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="189"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="191"/>
         <source>Lost because: %1</source>
         <translation>Tabt fordi: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="198"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="200"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="205"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="207"/>
         <source>Log activity</source>
         <translation>Log aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="208"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="210"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="220"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="231"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="240"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="251"/>
         <source>Add a note about this case</source>
         <translation>Tilføj en note om sagen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="247"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="258"/>
         <source>Add</source>
         <translation>Tilføj</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="284"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="295"/>
         <source>Nothing logged on this case yet</source>
         <translation>Intet logget på sagen endnu</translation>
     </message>
@@ -296,281 +445,307 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgruppe: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
         <source>revenue %1</source>
         <translation>omsætning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
         <source>Duplicates</source>
         <translation>Dubletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="39"/>
         <source>Edit</source>
         <translation>Rediger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="393"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="426"/>
         <source>Delete</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
         <source>owner %1</source>
         <translation>ansvarlig %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="82"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="84"/>
         <source>More actions</source>
         <translation>Flere handlinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
         <source>Log conversation</source>
         <translation>Log samtale</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
         <source>Case</source>
         <translation>Sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
         <source>Follow-up</source>
         <translation>Opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="80"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="82"/>
         <source>More</source>
         <translation>Mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="113"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Ingen personer endnu. Hvem beslutter? Hvem ejer projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="114"/>
         <source>No cases yet</source>
         <translation>Ingen sager endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="115"/>
         <source>No conversations logged yet</source>
         <translation>Ingen samtaler logget endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="112"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="115"/>
+        <source>Files on this activity</source>
+        <translation>Filer på denne aktivitet</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="116"/>
         <source>No notes yet</source>
         <translation>Ingen noter endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="113"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="117"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen er planlagt til at kontakte nogen her endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="114"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="118"/>
         <source>No follow-ups yet</source>
         <translation>Ingen opfølgninger endnu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="127"/>
+        <source>Files about this customer</source>
+        <translation>Filer om denne kunde</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="153"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="172"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="160"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="192"/>
         <source>Name</source>
         <translation>Navn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="161"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="193"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="149"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="182"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="169"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
         <source>We have met</source>
         <translation>Vi har mødt hinanden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="150"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="203"/>
         <source>Email</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="184"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="204"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="206"/>
         <source>Export vCard</source>
         <translation>Eksportér vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="198"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="210"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="218"/>
         <source>Saved %1</source>
         <translation>Gemte %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="194"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
         <source>Export their data (GDPR)</source>
         <translation>Eksportér personens data (GDPR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="223"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="340"/>
+        <source>Files and photos…</source>
+        <translation>Filer og fotos…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
         <source>Delete person</source>
         <translation>Slet person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="204"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="230"/>
         <source>Erase person…</source>
         <translation>Slet personen…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="219"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="245"/>
         <source>Possible duplicates</source>
         <translation>Mulige dubletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="229"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="255"/>
         <source>No one here looks like a duplicate.</source>
         <translation>Ingen her ligner en dublet.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="250"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="276"/>
         <source>Merge into %1</source>
         <translation>Flet ind i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="255"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="281"/>
         <source>Merged into %1</source>
         <translation>Flettet ind i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="270"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="296"/>
         <source>Erase %1?</source>
         <translation>Slet %1?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="305"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation>Navn, kontaktoplysninger og teksten i alle samtaler, noter og opfølgninger om personen slettes på denne enhed nu og på alle enheder ved næste synkronisering. Sager bliver. Det kan ikke fortrydes.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="285"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="311"/>
         <source>Erase</source>
         <translation>Slet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="291"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="317"/>
         <source>%1 was erased</source>
         <translation>%1 er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="328"/>
         <source>New note</source>
         <translation>Ny note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="328"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="309"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="335"/>
         <source>Needs analysis template</source>
         <translation>Skabelon til behovsanalyse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="310"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="336"/>
         <source>What did you learn?</source>
         <translation>Hvad fik du at vide?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <source>Files on this note</source>
+        <translation>Filer på denne note</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="356"/>
         <source>Plan who contacts whom</source>
         <translation>Planlæg hvem der kontakter hvem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="365"/>
         <source>Add the person first (People tab)</source>
         <translation>Tilføj først personen (fanen Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="341"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="374"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega der tager kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="375"/>
         <source>By date</source>
         <translation>Senest</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="395"/>
         <source>Due</source>
         <translation>Forfalder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="352"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="385"/>
         <source>New follow-up</source>
         <translation>Ny opfølgning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="361"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="394"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Hvad skal gøres, f.eks. ring til Eva om tilbuddet</translation>
     </message>
@@ -974,8 +1149,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="143"/>
-        <location filename="../../../qml/Main.qml" line="266"/>
+        <location filename="../../../qml/Main.qml" line="146"/>
+        <location filename="../../../qml/Main.qml" line="269"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -1001,7 +1176,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="248"/>
+        <location filename="../../../qml/Main.qml" line="251"/>
         <source>Inbox</source>
         <translation>Indbakke</translation>
     </message>
@@ -1016,108 +1191,108 @@
         <translation>Indstillinger</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="137"/>
+        <location filename="../../../qml/Main.qml" line="140"/>
         <source>Back</source>
         <translation>Tilbage</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="137"/>
+        <location filename="../../../qml/Main.qml" line="140"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="168"/>
+        <location filename="../../../qml/Main.qml" line="171"/>
         <source>Capture a case</source>
         <translation>Fang en sag</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="170"/>
+        <location filename="../../../qml/Main.qml" line="173"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fang en sag (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="245"/>
         <source>Deleted “%1”</source>
         <translation>Slettede »%1«</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="238"/>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="241"/>
+        <location filename="../../../qml/Main.qml" line="245"/>
         <source>Undo</source>
         <translation>Fortryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="255"/>
         <source>Show</source>
         <translation>Vis</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="273"/>
+        <location filename="../../../qml/Main.qml" line="276"/>
         <source>working offline</source>
         <translation>arbejder offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="322"/>
+        <location filename="../../../qml/Main.qml" line="325"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>For mange forkerte forsøg: prøv igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="323"/>
+        <location filename="../../../qml/Main.qml" line="326"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det er ikke applåsens PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="332"/>
+        <location filename="../../../qml/Main.qml" line="335"/>
         <source>Fika is locked</source>
         <translation>Fika er låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="336"/>
+        <location filename="../../../qml/Main.qml" line="339"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kode eller adgangssætning</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="343"/>
+        <location filename="../../../qml/Main.qml" line="346"/>
         <source>Unlock</source>
         <translation>Lås op</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="364"/>
+        <location filename="../../../qml/Main.qml" line="367"/>
         <source>Choose an app lock</source>
         <translation>Vælg en applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="366"/>
+        <location filename="../../../qml/Main.qml" line="369"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Din virksomhed kræver, at Fika låser sig efter %1 minutter uden aktivitet og ved hver start. Vælg den PIN-kode eller adgangssætning, der åbner den.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="370"/>
+        <location filename="../../../qml/Main.qml" line="373"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="371"/>
+        <location filename="../../../qml/Main.qml" line="374"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="373"/>
+        <location filename="../../../qml/Main.qml" line="376"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="392"/>
+        <location filename="../../../qml/Main.qml" line="395"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på denne enhed er slettet</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="405"/>
+        <location filename="../../../qml/Main.qml" line="408"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Alt, der er synkroniseret, er sikkert på serveren. Start Fika og log ind for at arbejde her igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="412"/>
+        <location filename="../../../qml/Main.qml" line="415"/>
         <source>Quit</source>
         <translation>Afslut</translation>
     </message>
@@ -1523,48 +1698,48 @@
         <translation>Serveradresse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="62"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="66"/>
         <source>Connect</source>
         <translation>Forbind</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
         <source>Connecting…</source>
         <translation>Forbinder…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>Sync now</source>
         <translation>Synkronisér nu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="70"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="74"/>
         <source>Disconnect</source>
         <translation>Afbryd</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="275"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det, Fika gemmer på denne enhed, er krypteret; nøglen ligger i computerens nøglering eller er forseglet med din adgangssætning.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det, Fika gemmer på denne enhed, er ikke krypteret.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
         <source>Sign out of this device…</source>
         <translation>Log ud af denne enhed…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="328"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ændring kunne ikke sendes (%1). Intet slettes: log ud, når du er online, eller log ud alligevel og mist den.</numerusform>
@@ -1572,27 +1747,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="283"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Alt, der ikke er sendt, går først til serveren. Derefter slettes enhedens data og dens token; logger du ind igen, hentes det, du må se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Sign out anyway</source>
         <translation>Log ud alligevel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Sign out</source>
         <translation>Log ud</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="294"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
         <source>Cancel</source>
         <translation>Annuller</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="173"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
         <source>Language</source>
         <translation>Sprog</translation>
     </message>
@@ -1602,259 +1777,312 @@
         <translation>Kode fra din administrator, f.eks. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="40"/>
         <source>The server no longer accepts this device&apos;s sign-in (an admin signed it out, or replaced it). Enter a new code from your admin: everything on this device stays and syncs once you are signed in.</source>
         <translation>Serveren godtager ikke længere denne enheds login (en administrator loggede den ud eller erstattede det). Indtast en ny kode fra din administrator: alt på enheden bliver og synkroniseres, når du er logget ind.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="45"/>
         <source>New code, e.g. K7QH-2MWP-9XRT</source>
         <translation>Ny kode, f.eks. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="211"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="215"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="225"/>
         <source>Remind me of follow-ups due at</source>
         <translation>Mind mig om opfølgninger klokken</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
         <source>E-mail about new cases</source>
         <translation>E-mail om nye sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="89"/>
         <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
         <translation>Din server sender ikke e-mail endnu: spørg din administrator. Dit valg gemmes, til den gør.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="99"/>
         <source>Your e-mail address</source>
         <translation>Din e-mailadresse</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>A mail for each new case, at once</source>
         <translation>En mail for hver ny sag, med det samme</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="120"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="124"/>
         <source>One mail a day, at</source>
         <translation>En mail om dagen, klokken</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>No e-mail</source>
         <translation>Ingen e-mail</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="148"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="152"/>
         <source>Save</source>
         <translation>Gem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
         <source>The server refused it: %1</source>
         <translation>Serveren afviste det: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="168"/>
         <source>Kept: it reaches the server at the next sync</source>
         <translation>Gemt: det når serveren ved næste synkronisering</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="165"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="169"/>
         <source>Saved</source>
         <translation>Gemt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="182"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
         <source>Dark theme</source>
         <translation>Mørkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="190"/>
         <source>How I sell</source>
         <translation>Sådan sælger jeg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="207"/>
         <source>Conversations per week</source>
         <translation>Samtaler om ugen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <source>Photos and files</source>
+        <translation>Fotos og filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="235"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
+        <source>Photos are kept</source>
+        <translation>Fotos gemmes</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
+        <source>Large (2560 pixels)</source>
+        <translation>Store (2560 pixels)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
+        <source>Small (1280 pixels)</source>
+        <translation>Små (1280 pixels)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
+        <source>As taken</source>
+        <translation>Som de blev taget</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="255"/>
+        <source>Largest file (MB)</source>
+        <translation>Største fil (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="257"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="266"/>
+        <source>Download files</source>
+        <translation>Hent filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
+        <source>Small ones (up to 2 MB) at once</source>
+        <translation>Små (op til 2 MB) med det samme</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
+        <source>All at once</source>
+        <translation>Alle med det samme</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="263"/>
+        <source>Only when opened</source>
+        <translation>Først når de åbnes</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
         <source>This device</source>
         <translation>Denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
         <source>Add another device…</source>
         <translation>Tilføj en enhed mere…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="295"/>
         <source>Your devices…</source>
         <translation>Dine enheder…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="299"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="345"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="351"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="351"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="307"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="353"/>
         <source>After an hour idle</source>
         <translation>Efter en time uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="368"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kode eller adgangssætning (mindst 4 tegn)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="333"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="379"/>
         <source>The same again</source>
         <translation>Det samme igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="388"/>
         <source>Set the app lock</source>
         <translation>Indstil applåsen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="388"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="395"/>
         <source>No app lock</source>
         <translation>Ingen applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="395"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min uden brug og ved hver start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="402"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter og afviste ændringer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="358"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="404"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Eksportér opfølgninger til en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="363"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="411"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Gemte %1: åbn den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="367"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="415"/>
         <source>Export all to CSV files</source>
         <translation>Eksportér alt til CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="372"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="422"/>
         <source>Saved in %1</source>
         <translation>Gemt i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="377"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="427"/>
         <source>Import a CSV file…</source>
         <translation>Importér en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="446"/>
         <source>Import a CSV file</source>
         <translation>Importér en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="453"/>
         <source>Connected</source>
         <translation>Forbundet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="412"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="464"/>
         <source>Your devices</source>
         <translation>Dine enheder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="421"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="473"/>
         <source>Asking the server…</source>
         <translation>Spørger serveren…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="431"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="483"/>
         <source>this device</source>
         <translation>denne enhed</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="490"/>
         <source>last sync %1</source>
         <translation>senest synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="490"/>
         <source>never synced</source>
         <translation>aldrig synkroniseret</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="500"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En mistet enhed? Bed din administrator om at slette den: den sletter alt, den har, ved næste kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="462"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="514"/>
         <source>Add another device</source>
         <translation>Tilføj en enhed mere</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="473"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="525"/>
         <source>Asking the server for a code…</source>
         <translation>Beder serveren om en kode…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="485"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="537"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Åbn Fika på den anden enhed og indtast serveren og koden, eller scan QR-koden med dens kamera. Koden virker én gang, indtil %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="512"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="564"/>
         <source>Copy</source>
         <translation>Kopiér</translation>
     </message>
@@ -1875,52 +2103,57 @@
         <translation>Papirkurv</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Customers</source>
         <translation>Kunder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Cases</source>
         <translation>Sager</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Notes</source>
         <translation>Noter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Follow-ups</source>
         <translation>Opfølgninger</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Contact plans</source>
         <translation>Kontaktplaner</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Programmes</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="42"/>
         <source>Restore</source>
         <translation>Gendan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="43"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="47"/>
         <source>The trash is empty</source>
         <translation>Papirkurven er tom</translation>
     </message>
@@ -2001,48 +2234,48 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="202"/>
+        <location filename="../appcontext.cpp" line="208"/>
         <source>Me</source>
         <translation>Mig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="214"/>
-        <location filename="../appcontext.cpp" line="331"/>
+        <location filename="../appcontext.cpp" line="220"/>
+        <location filename="../appcontext.cpp" line="338"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen starter med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="218"/>
+        <location filename="../appcontext.cpp" line="224"/>
         <source>Paste the token your admin gave you</source>
         <translation>Indsæt det token, din administrator gav dig</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="249"/>
+        <location filename="../appcontext.cpp" line="255"/>
         <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
         <translation>Din virksomhed kræver, at appen låser sig efter højst %1 minutter uden aktivitet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="255"/>
+        <location filename="../appcontext.cpp" line="261"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller adgangssætningen skal have mindst 4 tegn</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="256"/>
+        <location filename="../appcontext.cpp" line="262"/>
         <source>The two differ</source>
         <translation>De to er forskellige</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="314"/>
+        <location filename="../appcontext.cpp" line="321"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhedens data blev slettet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="334"/>
+        <location filename="../appcontext.cpp" line="341"/>
         <source>Enter the code your admin gave you</source>
         <translation>Indtast koden, du fik af din administrator</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="341"/>
+        <location filename="../appcontext.cpp" line="348"/>
         <source>A code has 12 letters and digits, like K7QH-2MWP-9XRT</source>
         <translation>En kode har 12 bogstaver og cifre, som K7QH-2MWP-9XRT</translation>
     </message>
@@ -2663,17 +2896,27 @@ Budget:
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../models/case_history_model.cpp" line="123"/>
+        <location filename="../models/case_history_model.cpp" line="127"/>
+        <source>Photo attached</source>
+        <translation>Foto vedhæftet</translation>
+    </message>
+    <message>
+        <location filename="../models/case_history_model.cpp" line="127"/>
+        <source>File attached</source>
+        <translation>Fil vedhæftet</translation>
+    </message>
+    <message>
+        <location filename="../models/case_history_model.cpp" line="139"/>
         <source>Captured</source>
         <translation>Fanget</translation>
     </message>
     <message>
-        <location filename="../models/case_history_model.cpp" line="135"/>
+        <location filename="../models/case_history_model.cpp" line="151"/>
         <source>In %1 since today</source>
         <translation>I %1 siden i dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/case_history_model.cpp" line="136"/>
+        <location filename="../models/case_history_model.cpp" line="152"/>
         <source>In %1 for %Ln day(s)</source>
         <translation>
             <numerusform>I %1 i %Ln dag</numerusform>
@@ -2753,6 +2996,132 @@ Budget:
         <source>%1 of offers</source>
         <translation>%1 af tilbuddene</translation>
     </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="59"/>
+        <source>Case: %1</source>
+        <translation>Sag: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="60"/>
+        <source>Person: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="63"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="65"/>
+        <source>Note: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="119"/>
+        <source>Not sent: %1</source>
+        <translation>Ikke sendt: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="122"/>
+        <source>Waiting to be sent</source>
+        <translation>Venter på at blive sendt</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="123"/>
+        <source>Sending: %1 %</source>
+        <translation>Sender: %1 %</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="128"/>
+        <source>Partly downloaded (%1 %)</source>
+        <translation>Delvist hentet (%1 %)</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="131"/>
+        <source>Not downloaded yet</source>
+        <translation>Ikke hentet endnu</translation>
+    </message>
+</context>
+<context>
+    <name>fika::app::Attachments</name>
+    <message>
+        <location filename="../app_attachments.cpp" line="305"/>
+        <source>Choose a file to attach</source>
+        <translation>Vælg en fil at vedhæfte</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="306"/>
+        <location filename="../app_attachments.cpp" line="368"/>
+        <source>Files cannot be attached here</source>
+        <translation>Filer kan ikke vedhæftes her</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="313"/>
+        <source>%1 does not exist</source>
+        <translation>%1 findes ikke</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="314"/>
+        <source>%1 is a folder: attach the files in it</source>
+        <translation>%1 er en mappe: vedhæft filerne i den</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="315"/>
+        <source>%1 cannot be read</source>
+        <translation>%1 kan ikke læses</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="317"/>
+        <location filename="../app_attachments.cpp" line="433"/>
+        <source>%1 is this app&apos;s own database</source>
+        <translation>%1 er appens egen database</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="321"/>
+        <source>%1 has %2; a file may have at most %3 (Settings): nothing was stored</source>
+        <translation>%1 fylder %2; en fil må højst fylde %3 (Indstillinger): intet blev gemt</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="354"/>
+        <source>Pasted image %1</source>
+        <translation>Indsat billede %1</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="361"/>
+        <source>The clipboard holds no image or file</source>
+        <translation>Udklipsholderen indeholder intet billede eller nogen fil</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="367"/>
+        <source>The image cannot be read</source>
+        <translation>Billedet kan ikke læses</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="404"/>
+        <location filename="../app_attachments.cpp" line="420"/>
+        <source>No such file</source>
+        <translation>Filen findes ikke</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="422"/>
+        <source>There is no folder to open files from</source>
+        <translation>Der er ingen mappe at åbne filer fra</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="431"/>
+        <source>Choose where to save the file</source>
+        <translation>Vælg hvor filen skal gemmes</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="465"/>
+        <source>No program on this device opens %1</source>
+        <translation>Intet program på denne enhed åbner %1</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="473"/>
+        <source>A file needs a name</source>
+        <translation>En fil skal have et navn</translation>
+    </message>
 </context>
 <context>
     <name>fika::app::DesktopNotifier</name>
@@ -2824,6 +3193,40 @@ Budget:
     </message>
 </context>
 <context>
+    <name>fika::app::FileWorker</name>
+    <message>
+        <location filename="../app_attachments.cpp" line="91"/>
+        <location filename="../app_attachments.cpp" line="138"/>
+        <source>The local database could not be opened</source>
+        <translation type="unfinished">Den lokale database kunne ikke åbnes</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="115"/>
+        <source>Cannot read %1</source>
+        <translation>Kan ikke læse %1</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="141"/>
+        <source>Could not write %1 (is the disk full?)</source>
+        <translation>Kunne ikke skrive %1 (er disken fuld?)</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="187"/>
+        <source>%1 is larger than %2, the most a file may have (Settings): nothing was stored</source>
+        <translation>%1 er større end %2, det meste en fil må fylde (Indstillinger): intet blev gemt</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="189"/>
+        <source>The record %1 was to go on is gone or in the trash</source>
+        <translation>Posten som %1 skulle vedhæftes er væk eller i papirkurven</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="190"/>
+        <source>%1 could not be stored: %2</source>
+        <translation>%1 kunne ikke gemmes: %2</translation>
+    </message>
+</context>
+<context>
     <name>fika::app::Reminders</name>
     <message>
         <location filename="../reminders.cpp" line="128"/>
@@ -2842,32 +3245,32 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="321"/>
+        <location filename="../synccontroller.cpp" line="364"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation>En administrator loggede denne enhed ud; alt på den blev sendt først</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="372"/>
         <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
         <translation>Den lokale database er beskadiget: eksportér det, der kan reddes (Indstillinger), og kontakt derefter din administrator</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="384"/>
+        <location filename="../synccontroller.cpp" line="427"/>
         <source>Enter one e-mail address, like name@example.com</source>
         <translation>Skriv én e-mailadresse, for eksempel navn@eksempel.dk</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="385"/>
+        <location filename="../synccontroller.cpp" line="428"/>
         <source>Enter the address the mail should go to</source>
         <translation>Skriv adressen, mailen skal sendes til</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="421"/>
+        <location filename="../synccontroller.cpp" line="464"/>
         <source>Local database damaged</source>
         <translation>Lokal database beskadiget</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="422"/>
+        <location filename="../synccontroller.cpp" line="465"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ændring gemt på enheden</numerusform>
@@ -2875,22 +3278,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="422"/>
+        <location filename="../synccontroller.cpp" line="465"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="424"/>
+        <location filename="../synccontroller.cpp" line="467"/>
         <source>Sign in again</source>
         <translation>Log ind igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="425"/>
+        <location filename="../synccontroller.cpp" line="468"/>
         <source>Sync failed</source>
         <translation>Synkronisering mislykkedes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="426"/>
+        <location filename="../synccontroller.cpp" line="469"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt at gennemgå</numerusform>
@@ -2898,7 +3301,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="427"/>
+        <location filename="../synccontroller.cpp" line="470"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ændring afvist</numerusform>
@@ -2906,12 +3309,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="429"/>
+        <location filename="../synccontroller.cpp" line="472"/>
         <source>Syncing…</source>
         <translation>Synkroniserer…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="430"/>
+        <location filename="../synccontroller.cpp" line="473"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ændring venter</numerusform>
@@ -2919,7 +3322,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="431"/>
+        <location filename="../synccontroller.cpp" line="474"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ændring venter</numerusform>
@@ -2927,33 +3330,33 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="432"/>
+        <location filename="../synccontroller.cpp" line="475"/>
         <source>Synced at %1</source>
         <translation>Synkroniseret %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="509"/>
+        <location filename="../synccontroller.cpp" line="552"/>
         <source>There is no server to send them to</source>
         <translation>Der er ingen server at sende dem til</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="511"/>
-        <location filename="../synccontroller.cpp" line="552"/>
+        <location filename="../synccontroller.cpp" line="554"/>
+        <location filename="../synccontroller.cpp" line="595"/>
         <source>You signed out</source>
         <translation>Du loggede ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="522"/>
+        <location filename="../synccontroller.cpp" line="565"/>
         <source>Sending %1 of %2 records</source>
         <translation>Sender %1 af %2 poster</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="523"/>
+        <location filename="../synccontroller.cpp" line="566"/>
         <source>Receiving %1 of %2 records</source>
         <translation>Modtager %1 af %2 poster</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="527"/>
+        <location filename="../synccontroller.cpp" line="570"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>cirka %n s tilbage</numerusform>
@@ -2961,7 +3364,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="527"/>
+        <location filename="../synccontroller.cpp" line="570"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>cirka %n min tilbage</numerusform>
@@ -2969,22 +3372,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="544"/>
+        <location filename="../synccontroller.cpp" line="587"/>
         <source>An admin wiped this device</source>
         <translation>En administrator har ryddet denne enhed</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="555"/>
+        <location filename="../synccontroller.cpp" line="598"/>
         <source>The server did not take them all</source>
         <translation>Serveren modtog ikke dem alle</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="646"/>
+        <location filename="../synccontroller.cpp" line="693"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, fundet af %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="649"/>
+        <location filename="../synccontroller.cpp" line="696"/>
         <source>New case</source>
         <translation>Ny sag</translation>
     </message>
@@ -2992,90 +3395,107 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="89"/>
-        <location filename="../synccontroller.cpp" line="137"/>
-        <location filename="../synccontroller.cpp" line="175"/>
-        <location filename="../synccontroller.cpp" line="194"/>
-        <location filename="../synccontroller.cpp" line="225"/>
+        <location filename="../synccontroller.cpp" line="97"/>
+        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="172"/>
+        <location filename="../synccontroller.cpp" line="210"/>
+        <location filename="../synccontroller.cpp" line="229"/>
+        <location filename="../synccontroller.cpp" line="260"/>
         <source>The local database could not be opened</source>
         <translation>Den lokale database kunne ikke åbnes</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="90"/>
+        <location filename="../synccontroller.cpp" line="98"/>
         <source>The local database is damaged</source>
         <translation>Den lokale database er beskadiget</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="145"/>
+        <location filename="../synccontroller.cpp" line="180"/>
         <source>The server does not accept this token</source>
         <translation>Serveren accepterer ikke dette token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="146"/>
-        <location filename="../synccontroller.cpp" line="185"/>
-        <location filename="../synccontroller.cpp" line="200"/>
-        <location filename="../synccontroller.cpp" line="231"/>
+        <location filename="../synccontroller.cpp" line="166"/>
+        <location filename="../synccontroller.cpp" line="181"/>
+        <location filename="../synccontroller.cpp" line="220"/>
+        <location filename="../synccontroller.cpp" line="235"/>
+        <location filename="../synccontroller.cpp" line="266"/>
         <source>Cannot reach the server: %1</source>
         <translation>Kan ikke nå serveren: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="159"/>
+        <source>This file is not on this device, and the device is not connected to a server</source>
+        <translation>Filen er ikke på denne enhed, og enheden er ikke forbundet til en server</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="164"/>
+        <source>The device it was attached on has not sent this file yet</source>
+        <translation>Enheden den blev vedhæftet på har ikke sendt filen endnu</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="165"/>
+        <source>The server does not have this file for you</source>
+        <translation>Serveren har ikke denne fil til dig</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="191"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Denne token tilhører %1, men ændringer fra %2 venter på enheden. Bed din administrator om en ny token til %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="161"/>
+        <location filename="../synccontroller.cpp" line="196"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Tokenet kunne ikke gemmes i enhedens boks</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="182"/>
+        <location filename="../synccontroller.cpp" line="217"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation>Serveren kender ikke koden, eller den er allerede brugt eller udløbet. Bed om en ny.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="183"/>
+        <location filename="../synccontroller.cpp" line="218"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation>Serveren nægter at logge denne enhed ind: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="219"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation>For mange forsøg: vent et minut og prøv igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="186"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>The server could not sign this device in: %1</source>
         <translation>Serveren kunne ikke logge denne enhed ind: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="196"/>
-        <location filename="../synccontroller.cpp" line="227"/>
+        <location filename="../synccontroller.cpp" line="231"/>
+        <location filename="../synccontroller.cpp" line="262"/>
         <source>This device is not connected to a server</source>
         <translation>Denne enhed er ikke forbundet til en server</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="237"/>
+        <location filename="../synccontroller.cpp" line="272"/>
         <source>wiped</source>
         <translation>slettet</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="238"/>
+        <location filename="../synccontroller.cpp" line="273"/>
         <source>signed out</source>
         <translation>logget ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="239"/>
+        <location filename="../synccontroller.cpp" line="274"/>
         <source>signing out</source>
         <translation>logges ud</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="240"/>
+        <location filename="../synccontroller.cpp" line="275"/>
         <source>signed out by an admin</source>
         <translation>logget ud af en administrator</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="244"/>
+        <location filename="../synccontroller.cpp" line="279"/>
         <source>A device signed in with your token</source>
         <translation>En enhed logget ind med dit token</translation>
     </message>

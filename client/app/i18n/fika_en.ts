@@ -93,139 +93,288 @@
     </message>
 </context>
 <context>
-    <name>CasePage</name>
+    <name>AttachmentsSection</name>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="14"/>
-        <source>Case</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="17"/>
+        <source>Files and photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="76"/>
-        <source>No case to show</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="43"/>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="103"/>
-        <source>Title</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="59"/>
+        <source>Attach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="108"/>
-        <source>What is it, in one sentence</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="62"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="63"/>
+        <source>Attach a file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="114"/>
-        <source>Need</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="79"/>
+        <source>Paste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="119"/>
-        <source>The need, in the customer&apos;s words</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="82"/>
+        <source>Paste an image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="127"/>
-        <source>Found by %1</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="83"/>
+        <source>Attach the image or file on the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
-        <source>Yours</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="114"/>
+        <source>Drop to attach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
-        <source>No owner yet: to triage</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="114"/>
+        <source>No files yet. Drop photos or files here, or paste an image.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
-        <source>Owned by %1</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="138"/>
+        <source>Open %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="147"/>
-        <source>Take ownership</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="184"/>
+        <source>More for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="152"/>
-        <source>Stage</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="188"/>
+        <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="176"/>
-        <source>Value</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="191"/>
+        <source>Download to this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="178"/>
-        <source>Currency</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="198"/>
+        <source>Save a copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="180"/>
-        <source>Probability %</source>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="201"/>
+        <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="182"/>
-        <source>Follow up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="183"/>
-        <source>No follow-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="185"/>
-        <source>Next step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="186"/>
-        <source>What happens next, and who does it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="189"/>
-        <source>Lost because: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="198"/>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="205"/>
-        <source>Log activity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="208"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="202"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="220"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="215"/>
+        <source>Downloading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="222"/>
+        <source>Attach files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>Documents (*.pdf *.docx *.xlsx *.pptx *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="230"/>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="244"/>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraButton</name>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="18"/>
+        <source>Camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="20"/>
+        <location filename="../../../qml/components/CameraButton.qml" line="22"/>
+        <location filename="../../../qml/components/CameraButton.qml" line="35"/>
+        <source>Take a photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="44"/>
+        <source>Photo %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="47"/>
+        <source>The camera could not take the photo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="66"/>
+        <source>Take photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="16"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="78"/>
+        <source>No case to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="110"/>
+        <source>What is it, in one sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="116"/>
+        <source>Need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
+        <source>The need, in the customer&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="129"/>
+        <source>Found by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
+        <source>No owner yet: to triage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
+        <source>Owned by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="149"/>
+        <source>Take ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="154"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="178"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="180"/>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="182"/>
+        <source>Probability %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="184"/>
+        <source>Follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="185"/>
+        <source>No follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="187"/>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="188"/>
+        <source>What happens next, and who does it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="191"/>
+        <source>Lost because: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="200"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="207"/>
+        <source>Log activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="210"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CasePage.qml" line="231"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="240"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="251"/>
         <source>Add a note about this case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="247"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="258"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="284"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="295"/>
         <source>Nothing logged on this case yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,281 +445,307 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
         <source>competitor group: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
         <source>revenue %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="39"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="393"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="426"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
         <source>owner %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="82"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="84"/>
         <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
         <source>Log conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
         <source>Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="80"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="82"/>
         <source>More</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
         <source>Follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
-        <source>No people yet. Who decides? Who owns the project?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
-        <source>No cases yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
-        <source>No conversations logged yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="112"/>
-        <source>No notes yet</source>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
+        <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="113"/>
-        <source>Nobody is planned to contact anyone here yet</source>
+        <source>No people yet. Who decides? Who owns the project?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/CustomerPage.qml" line="114"/>
+        <source>No cases yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="115"/>
+        <source>No conversations logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="115"/>
+        <source>Files on this activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="116"/>
+        <source>No notes yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="117"/>
+        <source>Nobody is planned to contact anyone here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="118"/>
         <source>No follow-ups yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="127"/>
+        <source>Files about this customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="153"/>
         <source>New person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="172"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="160"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="192"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="161"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="193"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="149"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="182"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="169"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
         <source>We have met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="150"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="203"/>
         <source>Email</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="184"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="204"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="206"/>
         <source>Export vCard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="198"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="210"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="218"/>
         <source>Saved %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="194"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
         <source>Export their data (GDPR)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="223"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="340"/>
+        <source>Files and photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="204"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="230"/>
         <source>Erase person…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="219"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="245"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="229"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="255"/>
         <source>No one here looks like a duplicate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="250"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="276"/>
         <source>Merge into %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="255"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="281"/>
         <source>Merged into %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="270"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="296"/>
         <source>Erase %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="305"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="285"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="311"/>
         <source>Erase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="291"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="317"/>
         <source>%1 was erased</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="328"/>
         <source>New note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="328"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="309"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="335"/>
         <source>Needs analysis template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="310"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="336"/>
         <source>What did you learn?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <source>Files on this note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="356"/>
         <source>Plan who contacts whom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="365"/>
         <source>Add the person first (People tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="341"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="374"/>
         <source>Colleague who will make contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="375"/>
         <source>By date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="395"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="352"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="385"/>
         <source>New follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="361"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="394"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -974,8 +1149,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="143"/>
-        <location filename="../../../qml/Main.qml" line="266"/>
+        <location filename="../../../qml/Main.qml" line="146"/>
+        <location filename="../../../qml/Main.qml" line="269"/>
         <source>Fika</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,7 +1176,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="248"/>
+        <location filename="../../../qml/Main.qml" line="251"/>
         <source>Inbox</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1016,108 +1191,108 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="137"/>
+        <location filename="../../../qml/Main.qml" line="140"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="137"/>
+        <location filename="../../../qml/Main.qml" line="140"/>
         <source>Menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="168"/>
+        <location filename="../../../qml/Main.qml" line="171"/>
         <source>Capture a case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="170"/>
+        <location filename="../../../qml/Main.qml" line="173"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="245"/>
         <source>Deleted “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="238"/>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="241"/>
+        <location filename="../../../qml/Main.qml" line="245"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="255"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="273"/>
+        <location filename="../../../qml/Main.qml" line="276"/>
         <source>working offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="322"/>
+        <location filename="../../../qml/Main.qml" line="325"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="323"/>
+        <location filename="../../../qml/Main.qml" line="326"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="332"/>
+        <location filename="../../../qml/Main.qml" line="335"/>
         <source>Fika is locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="336"/>
+        <location filename="../../../qml/Main.qml" line="339"/>
         <source>PIN or passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="343"/>
+        <location filename="../../../qml/Main.qml" line="346"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="364"/>
+        <location filename="../../../qml/Main.qml" line="367"/>
         <source>Choose an app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="366"/>
+        <location filename="../../../qml/Main.qml" line="369"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="370"/>
+        <location filename="../../../qml/Main.qml" line="373"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="371"/>
+        <location filename="../../../qml/Main.qml" line="374"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="373"/>
+        <location filename="../../../qml/Main.qml" line="376"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="392"/>
+        <location filename="../../../qml/Main.qml" line="395"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="405"/>
+        <location filename="../../../qml/Main.qml" line="408"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="412"/>
+        <location filename="../../../qml/Main.qml" line="415"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,48 +1698,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="62"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="66"/>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="70"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="74"/>
         <source>Disconnect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="275"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
         <source>Sign out of this device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="328"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n change could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose it.</numerusform>
@@ -1572,27 +1747,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="283"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Sign out anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="294"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="173"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1602,259 +1777,312 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="40"/>
         <source>The server no longer accepts this device&apos;s sign-in (an admin signed it out, or replaced it). Enter a new code from your admin: everything on this device stays and syncs once you are signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="45"/>
         <source>New code, e.g. K7QH-2MWP-9XRT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="211"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="215"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="225"/>
         <source>Remind me of follow-ups due at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
         <source>E-mail about new cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="89"/>
         <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="99"/>
         <source>Your e-mail address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>A mail for each new case, at once</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="120"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="124"/>
         <source>One mail a day, at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>No e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="148"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="152"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
         <source>The server refused it: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="168"/>
         <source>Kept: it reaches the server at the next sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="165"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="169"/>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="182"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
         <source>Dark theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="190"/>
         <source>How I sell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="207"/>
         <source>Conversations per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
-        <source>This device</source>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <source>Photos and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="235"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
+        <source>Photos are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
+        <source>Large (2560 pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
+        <source>Small (1280 pixels)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
+        <source>As taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="255"/>
+        <source>Largest file (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="257"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="266"/>
+        <source>Download files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
+        <source>Small ones (up to 2 MB) at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
+        <source>All at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="263"/>
+        <source>Only when opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
+        <source>This device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
         <source>Add another device…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="295"/>
         <source>Your devices…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="299"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="345"/>
         <source>App lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="351"/>
         <source>Never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="351"/>
         <source>After 1 minute idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>After 5 minutes idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>After 15 minutes idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="307"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="353"/>
         <source>After an hour idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="368"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="333"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="379"/>
         <source>The same again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="388"/>
         <source>Set the app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="388"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="395"/>
         <source>No app lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="395"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="402"/>
         <source>Conflicts and refused changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="358"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="404"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="363"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="411"/>
         <source>Saved %1: open it with your calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="367"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="415"/>
         <source>Export all to CSV files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="372"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="422"/>
         <source>Saved in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="377"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="427"/>
         <source>Import a CSV file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="446"/>
         <source>Import a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="453"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="412"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="464"/>
         <source>Your devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="421"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="473"/>
         <source>Asking the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="431"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="483"/>
         <source>this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="490"/>
         <source>last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="490"/>
         <source>never synced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="500"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="462"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="514"/>
         <source>Add another device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="473"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="525"/>
         <source>Asking the server for a code…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="485"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="537"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="512"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="564"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,52 +2103,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Follow-ups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Contact plans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Programmes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="42"/>
         <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="43"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="47"/>
         <source>The trash is empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,48 +2234,48 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="202"/>
+        <location filename="../appcontext.cpp" line="208"/>
         <source>Me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="214"/>
-        <location filename="../appcontext.cpp" line="331"/>
+        <location filename="../appcontext.cpp" line="220"/>
+        <location filename="../appcontext.cpp" line="338"/>
         <source>The server address starts with http:// or https://</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="218"/>
+        <location filename="../appcontext.cpp" line="224"/>
         <source>Paste the token your admin gave you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="249"/>
+        <location filename="../appcontext.cpp" line="255"/>
         <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="255"/>
+        <location filename="../appcontext.cpp" line="261"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="256"/>
+        <location filename="../appcontext.cpp" line="262"/>
         <source>The two differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="314"/>
+        <location filename="../appcontext.cpp" line="321"/>
         <source>This device&apos;s data was deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="334"/>
+        <location filename="../appcontext.cpp" line="341"/>
         <source>Enter the code your admin gave you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="341"/>
+        <location filename="../appcontext.cpp" line="348"/>
         <source>A code has 12 letters and digits, like K7QH-2MWP-9XRT</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2654,17 +2887,27 @@ Budget:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/case_history_model.cpp" line="123"/>
+        <location filename="../models/case_history_model.cpp" line="127"/>
+        <source>Photo attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/case_history_model.cpp" line="127"/>
+        <source>File attached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/case_history_model.cpp" line="139"/>
         <source>Captured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/case_history_model.cpp" line="135"/>
+        <location filename="../models/case_history_model.cpp" line="151"/>
         <source>In %1 since today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/case_history_model.cpp" line="136"/>
+        <location filename="../models/case_history_model.cpp" line="152"/>
         <source>In %1 for %Ln day(s)</source>
         <translation>
             <numerusform>In %1 for %Ln day</numerusform>
@@ -2744,6 +2987,132 @@ Budget:
         <source>%1 of offers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="59"/>
+        <source>Case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="60"/>
+        <source>Person: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="63"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="65"/>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="119"/>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="122"/>
+        <source>Waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="123"/>
+        <source>Sending: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="128"/>
+        <source>Partly downloaded (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="131"/>
+        <source>Not downloaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fika::app::Attachments</name>
+    <message>
+        <location filename="../app_attachments.cpp" line="305"/>
+        <source>Choose a file to attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="306"/>
+        <location filename="../app_attachments.cpp" line="368"/>
+        <source>Files cannot be attached here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="313"/>
+        <source>%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="314"/>
+        <source>%1 is a folder: attach the files in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="315"/>
+        <source>%1 cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="317"/>
+        <location filename="../app_attachments.cpp" line="433"/>
+        <source>%1 is this app&apos;s own database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="321"/>
+        <source>%1 has %2; a file may have at most %3 (Settings): nothing was stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="354"/>
+        <source>Pasted image %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="361"/>
+        <source>The clipboard holds no image or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="367"/>
+        <source>The image cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="404"/>
+        <location filename="../app_attachments.cpp" line="420"/>
+        <source>No such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="422"/>
+        <source>There is no folder to open files from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="431"/>
+        <source>Choose where to save the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="465"/>
+        <source>No program on this device opens %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="473"/>
+        <source>A file needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fika::app::DesktopNotifier</name>
@@ -2815,6 +3184,40 @@ Budget:
     </message>
 </context>
 <context>
+    <name>fika::app::FileWorker</name>
+    <message>
+        <location filename="../app_attachments.cpp" line="91"/>
+        <location filename="../app_attachments.cpp" line="138"/>
+        <source>The local database could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="115"/>
+        <source>Cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="141"/>
+        <source>Could not write %1 (is the disk full?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="187"/>
+        <source>%1 is larger than %2, the most a file may have (Settings): nothing was stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="189"/>
+        <source>The record %1 was to go on is gone or in the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="190"/>
+        <source>%1 could not be stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>fika::app::Reminders</name>
     <message>
         <location filename="../reminders.cpp" line="128"/>
@@ -2833,32 +3236,32 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="321"/>
+        <location filename="../synccontroller.cpp" line="364"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="372"/>
         <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="384"/>
+        <location filename="../synccontroller.cpp" line="427"/>
         <source>Enter one e-mail address, like name@example.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="385"/>
+        <location filename="../synccontroller.cpp" line="428"/>
         <source>Enter the address the mail should go to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="421"/>
+        <location filename="../synccontroller.cpp" line="464"/>
         <source>Local database damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="422"/>
+        <location filename="../synccontroller.cpp" line="465"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln change kept on this device</numerusform>
@@ -2866,22 +3269,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="422"/>
+        <location filename="../synccontroller.cpp" line="465"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="424"/>
+        <location filename="../synccontroller.cpp" line="467"/>
         <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="425"/>
+        <location filename="../synccontroller.cpp" line="468"/>
         <source>Sync failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="426"/>
+        <location filename="../synccontroller.cpp" line="469"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln conflict to review</numerusform>
@@ -2889,7 +3292,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="427"/>
+        <location filename="../synccontroller.cpp" line="470"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln change refused</numerusform>
@@ -2897,12 +3300,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="429"/>
+        <location filename="../synccontroller.cpp" line="472"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="430"/>
+        <location filename="../synccontroller.cpp" line="473"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln change waiting</numerusform>
@@ -2910,7 +3313,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="431"/>
+        <location filename="../synccontroller.cpp" line="474"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln change waiting</numerusform>
@@ -2918,33 +3321,33 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="432"/>
+        <location filename="../synccontroller.cpp" line="475"/>
         <source>Synced at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="509"/>
+        <location filename="../synccontroller.cpp" line="552"/>
         <source>There is no server to send them to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="511"/>
-        <location filename="../synccontroller.cpp" line="552"/>
+        <location filename="../synccontroller.cpp" line="554"/>
+        <location filename="../synccontroller.cpp" line="595"/>
         <source>You signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="522"/>
+        <location filename="../synccontroller.cpp" line="565"/>
         <source>Sending %1 of %2 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="523"/>
+        <location filename="../synccontroller.cpp" line="566"/>
         <source>Receiving %1 of %2 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="527"/>
+        <location filename="../synccontroller.cpp" line="570"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>about %n s left</numerusform>
@@ -2952,7 +3355,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="527"/>
+        <location filename="../synccontroller.cpp" line="570"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>about %n min left</numerusform>
@@ -2960,22 +3363,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="544"/>
+        <location filename="../synccontroller.cpp" line="587"/>
         <source>An admin wiped this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="555"/>
+        <location filename="../synccontroller.cpp" line="598"/>
         <source>The server did not take them all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="646"/>
+        <location filename="../synccontroller.cpp" line="693"/>
         <source>%1 at %2, found by %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="649"/>
+        <location filename="../synccontroller.cpp" line="696"/>
         <source>New case</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2983,90 +3386,107 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="89"/>
-        <location filename="../synccontroller.cpp" line="137"/>
-        <location filename="../synccontroller.cpp" line="175"/>
-        <location filename="../synccontroller.cpp" line="194"/>
-        <location filename="../synccontroller.cpp" line="225"/>
+        <location filename="../synccontroller.cpp" line="97"/>
+        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="172"/>
+        <location filename="../synccontroller.cpp" line="210"/>
+        <location filename="../synccontroller.cpp" line="229"/>
+        <location filename="../synccontroller.cpp" line="260"/>
         <source>The local database could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="90"/>
+        <location filename="../synccontroller.cpp" line="98"/>
         <source>The local database is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="145"/>
+        <location filename="../synccontroller.cpp" line="180"/>
         <source>The server does not accept this token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="146"/>
-        <location filename="../synccontroller.cpp" line="185"/>
-        <location filename="../synccontroller.cpp" line="200"/>
-        <location filename="../synccontroller.cpp" line="231"/>
+        <location filename="../synccontroller.cpp" line="166"/>
+        <location filename="../synccontroller.cpp" line="181"/>
+        <location filename="../synccontroller.cpp" line="220"/>
+        <location filename="../synccontroller.cpp" line="235"/>
+        <location filename="../synccontroller.cpp" line="266"/>
         <source>Cannot reach the server: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="159"/>
+        <source>This file is not on this device, and the device is not connected to a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="164"/>
+        <source>The device it was attached on has not sent this file yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="165"/>
+        <source>The server does not have this file for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="191"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="161"/>
+        <location filename="../synccontroller.cpp" line="196"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="182"/>
+        <location filename="../synccontroller.cpp" line="217"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="183"/>
+        <location filename="../synccontroller.cpp" line="218"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="219"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="186"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>The server could not sign this device in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="196"/>
-        <location filename="../synccontroller.cpp" line="227"/>
+        <location filename="../synccontroller.cpp" line="231"/>
+        <location filename="../synccontroller.cpp" line="262"/>
         <source>This device is not connected to a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="237"/>
+        <location filename="../synccontroller.cpp" line="272"/>
         <source>wiped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="238"/>
+        <location filename="../synccontroller.cpp" line="273"/>
         <source>signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="239"/>
+        <location filename="../synccontroller.cpp" line="274"/>
         <source>signing out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="240"/>
+        <location filename="../synccontroller.cpp" line="275"/>
         <source>signed out by an admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="244"/>
+        <location filename="../synccontroller.cpp" line="279"/>
         <source>A device signed in with your token</source>
         <translation type="unfinished"></translation>
     </message>

@@ -93,139 +93,288 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsSection</name>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="17"/>
+        <source>Files and photos</source>
+        <translation>Filer och foton</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="43"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="59"/>
+        <source>Attach</source>
+        <translation>Bifoga</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="62"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="63"/>
+        <source>Attach a file</source>
+        <translation>Bifoga en fil</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="79"/>
+        <source>Paste</source>
+        <translation>Klistra in</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="82"/>
+        <source>Paste an image</source>
+        <translation>Klistra in en bild</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="83"/>
+        <source>Attach the image or file on the clipboard</source>
+        <translation>Bifoga bilden eller filen i urklipp</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="114"/>
+        <source>Drop to attach</source>
+        <translation>Släpp för att bifoga</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="114"/>
+        <source>No files yet. Drop photos or files here, or paste an image.</source>
+        <translation>Inga filer än. Släpp foton eller filer här, eller klistra in en bild.</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="138"/>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="184"/>
+        <source>More for %1</source>
+        <translation>Mer för %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="188"/>
+        <source>Open</source>
+        <translation type="unfinished">Öppna</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="191"/>
+        <source>Download to this device</source>
+        <translation>Hämta till den här enheten</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="198"/>
+        <source>Save a copy…</source>
+        <translation>Spara en kopia…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="201"/>
+        <source>Rename…</source>
+        <translation>Byt namn…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="202"/>
+        <source>Delete</source>
+        <translation type="unfinished">Ta bort</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="215"/>
+        <source>Downloading %1…</source>
+        <translation>Hämtar %1…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="222"/>
+        <source>Attach files</source>
+        <translation>Bifoga filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>All files (*)</source>
+        <translation type="unfinished">Alla filer (*)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>Foton (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <source>Documents (*.pdf *.docx *.xlsx *.pptx *.txt)</source>
+        <translation>Dokument (*.pdf *.docx *.xlsx *.pptx *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="230"/>
+        <source>Save a copy</source>
+        <translation>Spara en kopia</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="244"/>
+        <source>Rename</source>
+        <translation>Byt namn</translation>
+    </message>
+</context>
+<context>
+    <name>CameraButton</name>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="18"/>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="20"/>
+        <location filename="../../../qml/components/CameraButton.qml" line="22"/>
+        <location filename="../../../qml/components/CameraButton.qml" line="35"/>
+        <source>Take a photo</source>
+        <translation>Ta ett foto</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="44"/>
+        <source>Photo %1</source>
+        <translation>Foto %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="47"/>
+        <source>The camera could not take the photo: %1</source>
+        <translation>Kameran kunde inte ta fotot: %1</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/CameraButton.qml" line="66"/>
+        <source>Take photo</source>
+        <translation>Ta foto</translation>
+    </message>
+</context>
+<context>
     <name>CasePage</name>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="14"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="16"/>
         <source>Case</source>
         <translation>Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="76"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="78"/>
         <source>No case to show</source>
         <translation>Ingen affär att visa</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="103"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="105"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="108"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="110"/>
         <source>What is it, in one sentence</source>
         <translation>Vad gäller det, i en mening</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="114"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="116"/>
         <source>Need</source>
         <translation>Behov</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="119"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="121"/>
         <source>The need, in the customer&apos;s words</source>
         <translation>Behovet, med kundens ord</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="127"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="129"/>
         <source>Found by %1</source>
         <translation>Hittat av %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
         <source>Yours</source>
         <translation>Din</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
         <source>No owner yet: to triage</source>
         <translation>Ingen ägare än: att sortera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="142"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="144"/>
         <source>Owned by %1</source>
         <translation>Ägs av %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="147"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="149"/>
         <source>Take ownership</source>
         <translation>Ta ägarskap</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="152"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="154"/>
         <source>Stage</source>
         <translation>Steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="176"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="178"/>
         <source>Value</source>
         <translation>Värde</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="178"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="180"/>
         <source>Currency</source>
         <translation>Valuta</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="180"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="182"/>
         <source>Probability %</source>
         <translation>Sannolikhet %</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="182"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="184"/>
         <source>Follow up</source>
         <translation>Följ upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="183"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="185"/>
         <source>No follow-up</source>
         <translation>Ingen uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="185"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="187"/>
         <source>Next step</source>
         <translation>Nästa steg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="186"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="188"/>
         <source>What happens next, and who does it</source>
         <translation>Vad händer härnäst, och vem gör det</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="189"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="191"/>
         <source>Lost because: %1</source>
         <translation>Förlorad eftersom: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="198"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="200"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="205"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="207"/>
         <source>Log activity</source>
         <translation>Logga aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="208"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="210"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="220"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="231"/>
         <source>History</source>
         <translation>Historik</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="240"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="251"/>
         <source>Add a note about this case</source>
         <translation>Lägg till en anteckning om affären</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="247"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="258"/>
         <source>Add</source>
         <translation>Lägg till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CasePage.qml" line="284"/>
+        <location filename="../../../qml/pages/CasePage.qml" line="295"/>
         <source>Nothing logged on this case yet</source>
         <translation>Inget loggat på affären än</translation>
     </message>
@@ -296,281 +445,307 @@
         <translation>Kund</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="49"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
         <source>competitor group: %1</source>
         <translation>konkurrentgrupp: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="50"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="52"/>
         <source>revenue %1</source>
         <translation>omsättning %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
         <source>Duplicates</source>
         <translation>Dubbletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="39"/>
         <source>Edit</source>
         <translation>Redigera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="38"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="393"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="40"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="426"/>
         <source>Delete</source>
         <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="51"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="53"/>
         <source>owner %1</source>
         <translation>ansvarig %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="82"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="84"/>
         <source>More actions</source>
         <translation>Fler åtgärder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="98"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="99"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
         <source>Cases</source>
         <translation>Affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="100"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="101"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="104"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="102"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="36"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="105"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="29"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="31"/>
         <source>Log conversation</source>
         <translation>Logga samtal</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="30"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
         <source>Case</source>
         <translation>Affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="32"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="34"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="37"/>
         <source>Follow-up</source>
         <translation>Uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="80"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="82"/>
         <source>More</source>
         <translation>Mer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="103"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="106"/>
         <source>Follow-ups</source>
         <translation>Uppföljningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="109"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="107"/>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="113"/>
         <source>No people yet. Who decides? Who owns the project?</source>
         <translation>Inga personer än. Vem beslutar? Vem äger projektet?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="110"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="114"/>
         <source>No cases yet</source>
         <translation>Inga affärer än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="111"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="115"/>
         <source>No conversations logged yet</source>
         <translation>Inga samtal loggade än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="112"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="115"/>
+        <source>Files on this activity</source>
+        <translation>Filer på den här aktiviteten</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="116"/>
         <source>No notes yet</source>
         <translation>Inga anteckningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="113"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="117"/>
         <source>Nobody is planned to contact anyone here yet</source>
         <translation>Ingen är planerad att kontakta någon här än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="114"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="118"/>
         <source>No follow-ups yet</source>
         <translation>Inga uppföljningar än</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="133"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="127"/>
+        <source>Files about this customer</source>
+        <translation>Filer om den här kunden</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="153"/>
         <source>New person</source>
         <translation>Ny person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="140"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="172"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="160"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="192"/>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="141"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="173"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="161"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="193"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="149"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="182"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="169"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="202"/>
         <source>We have met</source>
         <translation>Vi har träffats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="150"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="183"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="170"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="203"/>
         <source>Email</source>
         <translation>E-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="151"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="184"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="171"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="204"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="186"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="206"/>
         <source>Export vCard</source>
         <translation>Exportera vCard</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="190"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="198"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="210"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="218"/>
         <source>Saved %1</source>
         <translation>Sparade %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="194"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="214"/>
         <source>Export their data (GDPR)</source>
         <translation>Exportera personens data (GDPR)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="201"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="223"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="340"/>
+        <source>Files and photos…</source>
+        <translation>Filer och foton…</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="227"/>
         <source>Delete person</source>
         <translation>Ta bort person</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="204"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="230"/>
         <source>Erase person…</source>
         <translation>Radera personen…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="219"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="245"/>
         <source>Possible duplicates</source>
         <translation>Möjliga dubbletter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="229"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="255"/>
         <source>No one here looks like a duplicate.</source>
         <translation>Ingen här ser ut att vara en dubblett.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="250"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="276"/>
         <source>Merge into %1</source>
         <translation>Slå ihop med %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="255"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="281"/>
         <source>Merged into %1</source>
         <translation>Ihopslagen med %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="270"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="296"/>
         <source>Erase %1?</source>
         <translation>Radera %1?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="279"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="305"/>
         <source>Their name, contact details and the words of every conversation, note and follow-up about them are cleared on this device now and on every device at the next sync. Cases stay. This cannot be undone.</source>
         <translation>Namn, kontaktuppgifter och texten i alla samtal, anteckningar och uppföljningar om personen raderas på den här enheten nu och på alla enheter vid nästa synkronisering. Ärenden finns kvar. Det går inte att ångra.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="285"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="311"/>
         <source>Erase</source>
         <translation>Radera</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="291"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="317"/>
         <source>%1 was erased</source>
         <translation>%1 har raderats</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="328"/>
         <source>New note</source>
         <translation>Ny anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="33"/>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="302"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="35"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="328"/>
         <source>Note</source>
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="309"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="335"/>
         <source>Needs analysis template</source>
         <translation>Mall för behovsanalys</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="310"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="336"/>
         <source>What did you learn?</source>
         <translation>Vad fick du veta?</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="323"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <source>Files on this note</source>
+        <translation>Filer på den här anteckningen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="356"/>
         <source>Plan who contacts whom</source>
         <translation>Planera vem som kontaktar vem</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="332"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="365"/>
         <source>Add the person first (People tab)</source>
         <translation>Lägg först till personen (fliken Personer)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="341"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="374"/>
         <source>Colleague who will make contact</source>
         <translation>Kollega som tar kontakten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="342"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="375"/>
         <source>By date</source>
         <translation>Senast</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="362"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="395"/>
         <source>Due</source>
         <translation>Förfaller</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="352"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="385"/>
         <source>New follow-up</source>
         <translation>Ny uppföljning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/CustomerPage.qml" line="361"/>
+        <location filename="../../../qml/pages/CustomerPage.qml" line="394"/>
         <source>What to do, e.g. call Eva about the offer</source>
         <translation>Vad ska göras, t.ex. ring Eva om offerten</translation>
     </message>
@@ -974,8 +1149,8 @@
     <name>Main</name>
     <message>
         <location filename="../../../qml/Main.qml" line="16"/>
-        <location filename="../../../qml/Main.qml" line="143"/>
-        <location filename="../../../qml/Main.qml" line="266"/>
+        <location filename="../../../qml/Main.qml" line="146"/>
+        <location filename="../../../qml/Main.qml" line="269"/>
         <source>Fika</source>
         <translation>Fika</translation>
     </message>
@@ -1001,7 +1176,7 @@
     </message>
     <message>
         <location filename="../../../qml/Main.qml" line="35"/>
-        <location filename="../../../qml/Main.qml" line="248"/>
+        <location filename="../../../qml/Main.qml" line="251"/>
         <source>Inbox</source>
         <translation>Inkorg</translation>
     </message>
@@ -1016,108 +1191,108 @@
         <translation>Inställningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="137"/>
+        <location filename="../../../qml/Main.qml" line="140"/>
         <source>Back</source>
         <translation>Tillbaka</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="137"/>
+        <location filename="../../../qml/Main.qml" line="140"/>
         <source>Menu</source>
         <translation>Meny</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="168"/>
+        <location filename="../../../qml/Main.qml" line="171"/>
         <source>Capture a case</source>
         <translation>Fånga en affär</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="170"/>
+        <location filename="../../../qml/Main.qml" line="173"/>
         <source>Capture a case (Ctrl+N)</source>
         <translation>Fånga en affär (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="245"/>
         <source>Deleted “%1”</source>
         <translation>Tog bort ”%1”</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="238"/>
-        <location filename="../../../qml/Main.qml" line="242"/>
+        <location filename="../../../qml/Main.qml" line="241"/>
+        <location filename="../../../qml/Main.qml" line="245"/>
         <source>Undo</source>
         <translation>Ångra</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="252"/>
+        <location filename="../../../qml/Main.qml" line="255"/>
         <source>Show</source>
         <translation>Visa</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="273"/>
+        <location filename="../../../qml/Main.qml" line="276"/>
         <source>working offline</source>
         <translation>arbetar offline</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="322"/>
+        <location filename="../../../qml/Main.qml" line="325"/>
         <source>Too many wrong tries: try again in %1 s</source>
         <translation>För många felaktiga försök: försök igen om %1 s</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="323"/>
+        <location filename="../../../qml/Main.qml" line="326"/>
         <source>That is not the PIN or passphrase of this app&apos;s lock</source>
         <translation>Det är inte applåsets PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="332"/>
+        <location filename="../../../qml/Main.qml" line="335"/>
         <source>Fika is locked</source>
         <translation>Fika är låst</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="336"/>
+        <location filename="../../../qml/Main.qml" line="339"/>
         <source>PIN or passphrase</source>
         <translation>PIN-kod eller lösenfras</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="343"/>
+        <location filename="../../../qml/Main.qml" line="346"/>
         <source>Unlock</source>
         <translation>Lås upp</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="364"/>
+        <location filename="../../../qml/Main.qml" line="367"/>
         <source>Choose an app lock</source>
         <translation>Välj ett applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="366"/>
+        <location filename="../../../qml/Main.qml" line="369"/>
         <source>Your firm requires Fika to lock itself after %1 idle minutes and at every start. Choose the PIN or passphrase that opens it.</source>
         <translation>Ditt företag kräver att Fika låser sig efter %1 minuter utan aktivitet och vid varje start. Välj PIN-koden eller lösenfrasen som öppnar det.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="370"/>
+        <location filename="../../../qml/Main.qml" line="373"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="371"/>
+        <location filename="../../../qml/Main.qml" line="374"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="373"/>
+        <location filename="../../../qml/Main.qml" line="376"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="392"/>
+        <location filename="../../../qml/Main.qml" line="395"/>
         <source>This device&apos;s Fika data is deleted</source>
         <translation>Fika-data på den här enheten är raderade</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="405"/>
+        <location filename="../../../qml/Main.qml" line="408"/>
         <source>Everything that was synced is safe on the server. To work here again, start Fika and sign in.</source>
         <translation>Allt som har synkats finns tryggt på servern. Starta Fika och logga in för att arbeta här igen.</translation>
     </message>
     <message>
-        <location filename="../../../qml/Main.qml" line="412"/>
+        <location filename="../../../qml/Main.qml" line="415"/>
         <source>Quit</source>
         <translation>Avsluta</translation>
     </message>
@@ -1523,48 +1698,48 @@
         <translation>Serveradress</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="62"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="66"/>
         <source>Connect</source>
         <translation>Anslut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="51"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="65"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="54"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
         <source>Connecting…</source>
         <translation>Ansluter…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="50"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="69"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="73"/>
         <source>Sync now</source>
         <translation>Synka nu</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="70"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="74"/>
         <source>Disconnect</source>
         <translation>Koppla från</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="275"/>
         <source>What Fika keeps on this device is encrypted; its key is in this computer&apos;s keyring or sealed with your passphrase.</source>
         <translation>Det Fika sparar på den här enheten är krypterat; nyckeln finns i datorns nyckelring eller är förseglad med din lösenfras.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="230"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="276"/>
         <source>What Fika keeps on this device is not encrypted.</source>
         <translation>Det Fika sparar på den här enheten är inte krypterat.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="258"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="304"/>
         <source>Sign out of this device…</source>
         <translation>Logga ut från den här enheten…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../qml/pages/SettingsPage.qml" line="282"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="328"/>
         <source>%n change(s) could not be sent (%1). Nothing is deleted: sign out when you are online, or sign out anyway and lose them.</source>
         <translation>
             <numerusform>%n ändring kunde inte skickas (%1). Inget raderas: logga ut när du är online, eller logga ut ändå och förlora den.</numerusform>
@@ -1572,27 +1747,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="283"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="329"/>
         <source>Everything not yet sent goes to the server first. Then this device&apos;s data and its token are deleted; signing in again downloads what you may see.</source>
         <translation>Allt som inte har skickats går först till servern. Sedan raderas enhetens data och dess token; loggar du in igen hämtas det du får se.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Sign out anyway</source>
         <translation>Logga ut ändå</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="290"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="336"/>
         <source>Sign out</source>
         <translation>Logga ut</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="294"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="340"/>
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="173"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="177"/>
         <source>Language</source>
         <translation>Språk</translation>
     </message>
@@ -1602,259 +1777,312 @@
         <translation>Kod från din administratör, t.ex. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="39"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="40"/>
         <source>The server no longer accepts this device&apos;s sign-in (an admin signed it out, or replaced it). Enter a new code from your admin: everything on this device stays and syncs once you are signed in.</source>
         <translation>Servern godtar inte längre den här enhetens inloggning (en administratör loggade ut den eller ersatte den). Ange en ny kod från din administratör: allt på enheten finns kvar och synkas när du är inloggad.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="44"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="45"/>
         <source>New code, e.g. K7QH-2MWP-9XRT</source>
         <translation>Ny kod, t.ex. K7QH-2MWP-9XRT</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="211"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="221"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="215"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="225"/>
         <source>Remind me of follow-ups due at</source>
         <translation>Påminn mig om uppföljningar klockan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
         <source>E-mail about new cases</source>
         <translation>E-post om nya ärenden</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="85"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="89"/>
         <source>Your server does not send e-mail yet: ask your admin. Your choice is kept for when it does.</source>
         <translation>Din server skickar ingen e-post än: fråga din administratör. Ditt val sparas tills den gör det.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="99"/>
         <source>Your e-mail address</source>
         <translation>Din e-postadress</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="106"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="110"/>
         <source>A mail for each new case, at once</source>
         <translation>Ett mejl för varje nytt ärende, direkt</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="120"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="124"/>
         <source>One mail a day, at</source>
         <translation>Ett mejl om dagen, klockan</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="138"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="142"/>
         <source>No e-mail</source>
         <translation>Ingen e-post</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="148"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="152"/>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="167"/>
         <source>The server refused it: %1</source>
         <translation>Servern tog inte emot det: %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="164"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="168"/>
         <source>Kept: it reaches the server at the next sync</source>
         <translation>Sparat: det når servern vid nästa synkning</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="165"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="169"/>
         <source>Saved</source>
         <translation>Sparat</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="178"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="182"/>
         <source>As the system</source>
         <translation>Som systemet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="189"/>
         <source>Dark theme</source>
         <translation>Mörkt tema</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="190"/>
         <source>How I sell</source>
         <translation>Hur jag säljer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="203"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="207"/>
         <source>Conversations per week</source>
         <translation>Samtal per vecka</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="224"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="229"/>
+        <source>Photos and files</source>
+        <translation>Foton och filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="235"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="244"/>
+        <source>Photos are kept</source>
+        <translation>Foton sparas</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
+        <source>Large (2560 pixels)</source>
+        <translation>Stora (2560 pixlar)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="240"/>
+        <source>Small (1280 pixels)</source>
+        <translation>Små (1280 pixlar)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
+        <source>As taken</source>
+        <translation>Som de togs</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="247"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="255"/>
+        <source>Largest file (MB)</source>
+        <translation>Största fil (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="257"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="266"/>
+        <source>Download files</source>
+        <translation>Hämta filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
+        <source>Small ones (up to 2 MB) at once</source>
+        <translation>Små (upp till 2 MB) direkt</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="262"/>
+        <source>All at once</source>
+        <translation>Alla direkt</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="263"/>
+        <source>Only when opened</source>
+        <translation>Först när de öppnas</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="270"/>
         <source>This device</source>
         <translation>Den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="241"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="287"/>
         <source>Add another device…</source>
         <translation>Lägg till en enhet till…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="249"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="295"/>
         <source>Your devices…</source>
         <translation>Dina enheter…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="299"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="345"/>
         <source>App lock</source>
         <translation>Applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="351"/>
         <source>Never</source>
         <translation>Aldrig</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="305"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="351"/>
         <source>After 1 minute idle</source>
         <translation>Efter 1 minut utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>After 5 minutes idle</source>
         <translation>Efter 5 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="306"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="352"/>
         <source>After 15 minutes idle</source>
         <translation>Efter 15 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="307"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="353"/>
         <source>After an hour idle</source>
         <translation>Efter en timme utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="322"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="368"/>
         <source>PIN or passphrase (at least 4 characters)</source>
         <translation>PIN-kod eller lösenfras (minst 4 tecken)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="333"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="379"/>
         <source>The same again</source>
         <translation>Samma en gång till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="388"/>
         <source>Set the app lock</source>
         <translation>Ställ in applåset</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="342"/>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="388"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="395"/>
         <source>No app lock</source>
         <translation>Inget applås</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="349"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="395"/>
         <source>Fika locks itself after %1 min without use, and at every start</source>
         <translation>Fika låser sig efter %1 min utan användning, och vid varje start</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="356"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="402"/>
         <source>Conflicts and refused changes</source>
         <translation>Konflikter och avvisade ändringar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="358"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="404"/>
         <source>Export follow-ups to a calendar (.ics)</source>
         <translation>Exportera uppföljningar till en kalender (.ics)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="363"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="411"/>
         <source>Saved %1: open it with your calendar</source>
         <translation>Sparade %1: öppna den med din kalender</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="367"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="415"/>
         <source>Export all to CSV files</source>
         <translation>Exportera allt till CSV-filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="372"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="422"/>
         <source>Saved in %1</source>
         <translation>Sparat i %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="377"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="427"/>
         <source>Import a CSV file…</source>
         <translation>Importera en CSV-fil…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="394"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="446"/>
         <source>Import a CSV file</source>
         <translation>Importera en CSV-fil</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="396"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
         <source>All files (*)</source>
         <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="401"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="453"/>
         <source>Connected</source>
         <translation>Ansluten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="412"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="464"/>
         <source>Your devices</source>
         <translation>Dina enheter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="421"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="473"/>
         <source>Asking the server…</source>
         <translation>Frågar servern…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="431"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="483"/>
         <source>this device</source>
         <translation>den här enheten</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="490"/>
         <source>last sync %1</source>
         <translation>senast synkad %1</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="438"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="490"/>
         <source>never synced</source>
         <translation>aldrig synkad</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="448"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="500"/>
         <source>A lost device? Ask your admin to wipe it: it deletes what it holds at its next contact.</source>
         <translation>En borttappad enhet? Be din administratör radera den: den raderar allt den har vid nästa kontakt.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="462"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="514"/>
         <source>Add another device</source>
         <translation>Lägg till en enhet till</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="473"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="525"/>
         <source>Asking the server for a code…</source>
         <translation>Ber servern om en kod…</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="485"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="537"/>
         <source>On your other device, open Fika and enter this server and code, or scan the QR code with its camera. The code works once, until %1.</source>
         <translation>Öppna Fika på den andra enheten och ange servern och koden, eller skanna QR-koden med dess kamera. Koden fungerar en gång, till %1.</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/SettingsPage.qml" line="512"/>
+        <location filename="../../../qml/pages/SettingsPage.qml" line="564"/>
         <source>Copy</source>
         <translation>Kopiera</translation>
     </message>
@@ -1875,52 +2103,57 @@
         <translation>Papperskorg</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Customers</source>
         <translation>Kunder</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>People</source>
         <translation>Personer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Cases</source>
         <translation>Affärer</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Activities</source>
         <translation>Aktiviteter</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Notes</source>
         <translation>Anteckningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Follow-ups</source>
         <translation>Uppföljningar</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Contact plans</source>
         <translation>Kontaktplaner</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="21"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
         <source>Programmes</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="38"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="23"/>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/pages/TrashPage.qml" line="42"/>
         <source>Restore</source>
         <translation>Återställ</translation>
     </message>
     <message>
-        <location filename="../../../qml/pages/TrashPage.qml" line="43"/>
+        <location filename="../../../qml/pages/TrashPage.qml" line="47"/>
         <source>The trash is empty</source>
         <translation>Papperskorgen är tom</translation>
     </message>
@@ -2001,48 +2234,48 @@
 <context>
     <name>fika::app::AppContext</name>
     <message>
-        <location filename="../appcontext.cpp" line="202"/>
+        <location filename="../appcontext.cpp" line="208"/>
         <source>Me</source>
         <translation>Jag</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="214"/>
-        <location filename="../appcontext.cpp" line="331"/>
+        <location filename="../appcontext.cpp" line="220"/>
+        <location filename="../appcontext.cpp" line="338"/>
         <source>The server address starts with http:// or https://</source>
         <translation>Serveradressen börjar med http:// eller https://</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="218"/>
+        <location filename="../appcontext.cpp" line="224"/>
         <source>Paste the token your admin gave you</source>
         <translation>Klistra in token du fick av administratören</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="249"/>
+        <location filename="../appcontext.cpp" line="255"/>
         <source>Your firm requires the app to lock itself after at most %1 idle minutes</source>
         <translation>Ditt företag kräver att appen låser sig efter högst %1 minuter utan aktivitet</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="255"/>
+        <location filename="../appcontext.cpp" line="261"/>
         <source>The PIN or passphrase needs at least 4 characters</source>
         <translation>PIN-koden eller lösenfrasen måste ha minst 4 tecken</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="256"/>
+        <location filename="../appcontext.cpp" line="262"/>
         <source>The two differ</source>
         <translation>De två skiljer sig åt</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="314"/>
+        <location filename="../appcontext.cpp" line="321"/>
         <source>This device&apos;s data was deleted</source>
         <translation>Enhetens data raderades</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="334"/>
+        <location filename="../appcontext.cpp" line="341"/>
         <source>Enter the code your admin gave you</source>
         <translation>Ange koden du fick av din administratör</translation>
     </message>
     <message>
-        <location filename="../appcontext.cpp" line="341"/>
+        <location filename="../appcontext.cpp" line="348"/>
         <source>A code has 12 letters and digits, like K7QH-2MWP-9XRT</source>
         <translation>En kod har 12 bokstäver och siffror, som K7QH-2MWP-9XRT</translation>
     </message>
@@ -2663,17 +2896,27 @@ Budget:
         <translation>Anteckning</translation>
     </message>
     <message>
-        <location filename="../models/case_history_model.cpp" line="123"/>
+        <location filename="../models/case_history_model.cpp" line="127"/>
+        <source>Photo attached</source>
+        <translation>Foto bifogat</translation>
+    </message>
+    <message>
+        <location filename="../models/case_history_model.cpp" line="127"/>
+        <source>File attached</source>
+        <translation>Fil bifogad</translation>
+    </message>
+    <message>
+        <location filename="../models/case_history_model.cpp" line="139"/>
         <source>Captured</source>
         <translation>Fångad</translation>
     </message>
     <message>
-        <location filename="../models/case_history_model.cpp" line="135"/>
+        <location filename="../models/case_history_model.cpp" line="151"/>
         <source>In %1 since today</source>
         <translation>I %1 sedan i dag</translation>
     </message>
     <message numerus="yes">
-        <location filename="../models/case_history_model.cpp" line="136"/>
+        <location filename="../models/case_history_model.cpp" line="152"/>
         <source>In %1 for %Ln day(s)</source>
         <translation>
             <numerusform>I %1 i %Ln dag</numerusform>
@@ -2753,6 +2996,132 @@ Budget:
         <source>%1 of offers</source>
         <translation>%1 av offerterna</translation>
     </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="59"/>
+        <source>Case: %1</source>
+        <translation>Affär: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="60"/>
+        <source>Person: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="63"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="65"/>
+        <source>Note: %1</source>
+        <translation>Anteckning: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="119"/>
+        <source>Not sent: %1</source>
+        <translation>Inte skickad: %1</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="122"/>
+        <source>Waiting to be sent</source>
+        <translation>Väntar på att skickas</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="123"/>
+        <source>Sending: %1 %</source>
+        <translation>Skickar: %1 %</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="128"/>
+        <source>Partly downloaded (%1 %)</source>
+        <translation>Delvis hämtad (%1 %)</translation>
+    </message>
+    <message>
+        <location filename="../models/attachments_model.cpp" line="131"/>
+        <source>Not downloaded yet</source>
+        <translation>Inte hämtad än</translation>
+    </message>
+</context>
+<context>
+    <name>fika::app::Attachments</name>
+    <message>
+        <location filename="../app_attachments.cpp" line="305"/>
+        <source>Choose a file to attach</source>
+        <translation>Välj en fil att bifoga</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="306"/>
+        <location filename="../app_attachments.cpp" line="368"/>
+        <source>Files cannot be attached here</source>
+        <translation>Filer kan inte bifogas här</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="313"/>
+        <source>%1 does not exist</source>
+        <translation>%1 finns inte</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="314"/>
+        <source>%1 is a folder: attach the files in it</source>
+        <translation>%1 är en mapp: bifoga filerna i den</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="315"/>
+        <source>%1 cannot be read</source>
+        <translation>%1 kan inte läsas</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="317"/>
+        <location filename="../app_attachments.cpp" line="433"/>
+        <source>%1 is this app&apos;s own database</source>
+        <translation>%1 är appens egen databas</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="321"/>
+        <source>%1 has %2; a file may have at most %3 (Settings): nothing was stored</source>
+        <translation>%1 är %2; en fil får vara högst %3 (Inställningar): inget sparades</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="354"/>
+        <source>Pasted image %1</source>
+        <translation>Inklistrad bild %1</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="361"/>
+        <source>The clipboard holds no image or file</source>
+        <translation>Urklipp innehåller ingen bild eller fil</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="367"/>
+        <source>The image cannot be read</source>
+        <translation>Bilden kan inte läsas</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="404"/>
+        <location filename="../app_attachments.cpp" line="420"/>
+        <source>No such file</source>
+        <translation>Filen finns inte</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="422"/>
+        <source>There is no folder to open files from</source>
+        <translation>Det finns ingen mapp att öppna filer från</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="431"/>
+        <source>Choose where to save the file</source>
+        <translation>Välj var filen ska sparas</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="465"/>
+        <source>No program on this device opens %1</source>
+        <translation>Inget program på den här enheten öppnar %1</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="473"/>
+        <source>A file needs a name</source>
+        <translation>En fil behöver ett namn</translation>
+    </message>
 </context>
 <context>
     <name>fika::app::DesktopNotifier</name>
@@ -2824,6 +3193,40 @@ Budget:
     </message>
 </context>
 <context>
+    <name>fika::app::FileWorker</name>
+    <message>
+        <location filename="../app_attachments.cpp" line="91"/>
+        <location filename="../app_attachments.cpp" line="138"/>
+        <source>The local database could not be opened</source>
+        <translation type="unfinished">Den lokala databasen kunde inte öppnas</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="115"/>
+        <source>Cannot read %1</source>
+        <translation>Kan inte läsa %1</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="141"/>
+        <source>Could not write %1 (is the disk full?)</source>
+        <translation>Kunde inte skriva %1 (är disken full?)</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="187"/>
+        <source>%1 is larger than %2, the most a file may have (Settings): nothing was stored</source>
+        <translation>%1 är större än %2, det mesta en fil får vara (Inställningar): inget sparades</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="189"/>
+        <source>The record %1 was to go on is gone or in the trash</source>
+        <translation>Posten som %1 skulle bifogas till är borta eller i papperskorgen</translation>
+    </message>
+    <message>
+        <location filename="../app_attachments.cpp" line="190"/>
+        <source>%1 could not be stored: %2</source>
+        <translation>%1 kunde inte sparas: %2</translation>
+    </message>
+</context>
+<context>
     <name>fika::app::Reminders</name>
     <message>
         <location filename="../reminders.cpp" line="128"/>
@@ -2842,32 +3245,32 @@ Budget:
 <context>
     <name>fika::app::SyncController</name>
     <message>
-        <location filename="../synccontroller.cpp" line="321"/>
+        <location filename="../synccontroller.cpp" line="364"/>
         <source>An admin signed this device out; everything on it was sent first</source>
         <translation>En administratör loggade ut den här enheten; allt på den skickades först</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="329"/>
+        <location filename="../synccontroller.cpp" line="372"/>
         <source>The local database is damaged: export what you can (Settings), then ask your admin</source>
         <translation>Den lokala databasen är skadad: exportera det som går (Inställningar) och kontakta sedan din administratör</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="384"/>
+        <location filename="../synccontroller.cpp" line="427"/>
         <source>Enter one e-mail address, like name@example.com</source>
         <translation>Skriv en e-postadress, till exempel namn@exempel.se</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="385"/>
+        <location filename="../synccontroller.cpp" line="428"/>
         <source>Enter the address the mail should go to</source>
         <translation>Skriv adressen som e-posten ska gå till</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="421"/>
+        <location filename="../synccontroller.cpp" line="464"/>
         <source>Local database damaged</source>
         <translation>Lokal databas skadad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="422"/>
+        <location filename="../synccontroller.cpp" line="465"/>
         <source>Offline · %Ln change(s) kept on this device</source>
         <translation>
             <numerusform>Offline · %Ln ändring sparad på enheten</numerusform>
@@ -2875,22 +3278,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="422"/>
+        <location filename="../synccontroller.cpp" line="465"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="424"/>
+        <location filename="../synccontroller.cpp" line="467"/>
         <source>Sign in again</source>
         <translation>Logga in igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="425"/>
+        <location filename="../synccontroller.cpp" line="468"/>
         <source>Sync failed</source>
         <translation>Synkningen misslyckades</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="426"/>
+        <location filename="../synccontroller.cpp" line="469"/>
         <source>%Ln conflict(s) to review</source>
         <translation>
             <numerusform>%Ln konflikt att granska</numerusform>
@@ -2898,7 +3301,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="427"/>
+        <location filename="../synccontroller.cpp" line="470"/>
         <source>%Ln change(s) refused</source>
         <translation>
             <numerusform>%Ln ändring avvisad</numerusform>
@@ -2906,12 +3309,12 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="429"/>
+        <location filename="../synccontroller.cpp" line="472"/>
         <source>Syncing…</source>
         <translation>Synkar…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="430"/>
+        <location filename="../synccontroller.cpp" line="473"/>
         <source>Offline · %Ln change(s) waiting</source>
         <translation>
             <numerusform>Offline · %Ln ändring väntar</numerusform>
@@ -2919,7 +3322,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="431"/>
+        <location filename="../synccontroller.cpp" line="474"/>
         <source>%Ln change(s) waiting</source>
         <translation>
             <numerusform>%Ln ändring väntar</numerusform>
@@ -2927,33 +3330,33 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="432"/>
+        <location filename="../synccontroller.cpp" line="475"/>
         <source>Synced at %1</source>
         <translation>Synkad %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="509"/>
+        <location filename="../synccontroller.cpp" line="552"/>
         <source>There is no server to send them to</source>
         <translation>Det finns ingen server att skicka dem till</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="511"/>
-        <location filename="../synccontroller.cpp" line="552"/>
+        <location filename="../synccontroller.cpp" line="554"/>
+        <location filename="../synccontroller.cpp" line="595"/>
         <source>You signed out</source>
         <translation>Du loggade ut</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="522"/>
+        <location filename="../synccontroller.cpp" line="565"/>
         <source>Sending %1 of %2 records</source>
         <translation>Skickar %1 av %2 poster</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="523"/>
+        <location filename="../synccontroller.cpp" line="566"/>
         <source>Receiving %1 of %2 records</source>
         <translation>Tar emot %1 av %2 poster</translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="527"/>
+        <location filename="../synccontroller.cpp" line="570"/>
         <source>about %n s left</source>
         <translation>
             <numerusform>cirka %n s kvar</numerusform>
@@ -2961,7 +3364,7 @@ Budget:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../synccontroller.cpp" line="527"/>
+        <location filename="../synccontroller.cpp" line="570"/>
         <source>about %n min left</source>
         <translation>
             <numerusform>cirka %n min kvar</numerusform>
@@ -2969,22 +3372,22 @@ Budget:
         </translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="544"/>
+        <location filename="../synccontroller.cpp" line="587"/>
         <source>An admin wiped this device</source>
         <translation>En administratör har rensat den här enheten</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="555"/>
+        <location filename="../synccontroller.cpp" line="598"/>
         <source>The server did not take them all</source>
         <translation>Servern tog inte emot alla</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="646"/>
+        <location filename="../synccontroller.cpp" line="693"/>
         <source>%1 at %2, found by %3</source>
         <translation>%1 hos %2, hittad av %3</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="649"/>
+        <location filename="../synccontroller.cpp" line="696"/>
         <source>New case</source>
         <translation>Ny affär</translation>
     </message>
@@ -2992,90 +3395,107 @@ Budget:
 <context>
     <name>fika::app::SyncWorker</name>
     <message>
-        <location filename="../synccontroller.cpp" line="89"/>
-        <location filename="../synccontroller.cpp" line="137"/>
-        <location filename="../synccontroller.cpp" line="175"/>
-        <location filename="../synccontroller.cpp" line="194"/>
-        <location filename="../synccontroller.cpp" line="225"/>
+        <location filename="../synccontroller.cpp" line="97"/>
+        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="172"/>
+        <location filename="../synccontroller.cpp" line="210"/>
+        <location filename="../synccontroller.cpp" line="229"/>
+        <location filename="../synccontroller.cpp" line="260"/>
         <source>The local database could not be opened</source>
         <translation>Den lokala databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="90"/>
+        <location filename="../synccontroller.cpp" line="98"/>
         <source>The local database is damaged</source>
         <translation>Den lokala databasen är skadad</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="145"/>
+        <location filename="../synccontroller.cpp" line="180"/>
         <source>The server does not accept this token</source>
         <translation>Servern godtar inte den här token</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="146"/>
-        <location filename="../synccontroller.cpp" line="185"/>
-        <location filename="../synccontroller.cpp" line="200"/>
-        <location filename="../synccontroller.cpp" line="231"/>
+        <location filename="../synccontroller.cpp" line="166"/>
+        <location filename="../synccontroller.cpp" line="181"/>
+        <location filename="../synccontroller.cpp" line="220"/>
+        <location filename="../synccontroller.cpp" line="235"/>
+        <location filename="../synccontroller.cpp" line="266"/>
         <source>Cannot reach the server: %1</source>
         <translation>Når inte servern: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="156"/>
+        <location filename="../synccontroller.cpp" line="159"/>
+        <source>This file is not on this device, and the device is not connected to a server</source>
+        <translation>Filen finns inte på den här enheten, och enheten är inte ansluten till någon server</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="164"/>
+        <source>The device it was attached on has not sent this file yet</source>
+        <translation>Enheten där den bifogades har inte skickat filen än</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="165"/>
+        <source>The server does not have this file for you</source>
+        <translation>Servern har inte den här filen åt dig</translation>
+    </message>
+    <message>
+        <location filename="../synccontroller.cpp" line="191"/>
         <source>This token is %1&apos;s, but changes by %2 are waiting on this device. Ask your admin for a new token for %2.</source>
         <translation>Den här token tillhör %1, men ändringar av %2 väntar på enheten. Be din administratör om en ny token för %2.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="161"/>
+        <location filename="../synccontroller.cpp" line="196"/>
         <source>The token could not be saved in this device&apos;s vault</source>
         <translation>Token kunde inte sparas i enhetens valv</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="182"/>
+        <location filename="../synccontroller.cpp" line="217"/>
         <source>The server does not know this code, or it was used or has expired. Ask for a new one.</source>
         <translation>Servern känner inte till koden, eller så har den redan använts eller gått ut. Be om en ny.</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="183"/>
+        <location filename="../synccontroller.cpp" line="218"/>
         <source>The server refuses to sign this device in: %1</source>
         <translation>Servern vägrar logga in den här enheten: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="184"/>
+        <location filename="../synccontroller.cpp" line="219"/>
         <source>Too many tries: wait a minute and try again</source>
         <translation>För många försök: vänta en minut och försök igen</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="186"/>
+        <location filename="../synccontroller.cpp" line="221"/>
         <source>The server could not sign this device in: %1</source>
         <translation>Servern kunde inte logga in den här enheten: %1</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="196"/>
-        <location filename="../synccontroller.cpp" line="227"/>
+        <location filename="../synccontroller.cpp" line="231"/>
+        <location filename="../synccontroller.cpp" line="262"/>
         <source>This device is not connected to a server</source>
         <translation>Den här enheten är inte ansluten till någon server</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="237"/>
+        <location filename="../synccontroller.cpp" line="272"/>
         <source>wiped</source>
         <translation>raderad</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="238"/>
+        <location filename="../synccontroller.cpp" line="273"/>
         <source>signed out</source>
         <translation>utloggad</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="239"/>
+        <location filename="../synccontroller.cpp" line="274"/>
         <source>signing out</source>
         <translation>loggas ut</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="240"/>
+        <location filename="../synccontroller.cpp" line="275"/>
         <source>signed out by an admin</source>
         <translation>utloggad av en administratör</translation>
     </message>
     <message>
-        <location filename="../synccontroller.cpp" line="244"/>
+        <location filename="../synccontroller.cpp" line="279"/>
         <source>A device signed in with your token</source>
         <translation>En enhet inloggad med din token</translation>
     </message>
