@@ -13,7 +13,10 @@
 #include <QMimeData>
 #include <QStandardPaths>
 
+#include <cerrno>
 #include <cstdio>
+
+#include <signal.h>
 
 #include "appcontext.h"
 #include "attach.h"
@@ -238,6 +241,7 @@ Attachments::Attachments(AppContext* app) : app_(app) {
     });
     thread_.start();
     QMetaObject::invokeMethod(worker_, "open", Qt::BlockingQueuedConnection);
+    remove_stale_copies();
     if (SyncController* sync = app->syncController())
         connect(sync, &SyncController::attachmentFetched, this, &Attachments::onFetched);
 }
@@ -248,6 +252,19 @@ Attachments::~Attachments() {
     // Files opened with the system's viewer were copies outside the encrypted database:
     // they go with the app.
     removeOpenedCopies();
+}
+
+// Copies opened by an app that was killed (or crashed) are not removed at its exit: the
+// next start removes those whose process is gone.
+void Attachments::remove_stale_copies() {
+    QDir tmp(QStandardPaths::writableLocation(QStandardPaths::TempLocation));
+    for (const QString& name : tmp.entryList({QStringLiteral("fika-open-*")}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool ok = false;
+        const qint64 pid = name.mid(10).toLongLong(&ok);
+        if (!ok || pid <= 0 || pid == QCoreApplication::applicationPid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running (or not ours to judge)
+        QDir(tmp.filePath(name)).removeRecursively();
+    }
 }
 
 void Attachments::removeOpenedCopies() {

@@ -130,6 +130,7 @@ private:
     void onFetched(const QString& attachmentId, bool ok, const QString& message);
     void write_out(const QString& attachmentId, const QString& path, bool open);
     QString open_dir();
+    void remove_stale_copies();
     std::uint64_t limit_bytes() const { return static_cast<std::uint64_t>(limitMb()) * 1024 * 1024; }
 
     AppContext* app_;

@@ -8,7 +8,10 @@
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QSignalSpy>
@@ -879,9 +882,24 @@ TEST_CASE("files attached in the app reach the user's other device - small ones 
     REQUIRE(wait_until([&] { return attached.count() == 2; }, 10000));
     REQUIRE(wait_until([&] { return sc->pending() == 0 && app.store().uploads()->empty(); }, 30000));
 
+    // Copies an app opened before it was killed (its process gone) go at the next start.
+    QProcess gone;
+    gone.start("/bin/true", {});
+    REQUIRE(gone.waitForStarted(5000));
+    const qint64 dead = gone.processId();
+    REQUIRE(gone.waitForFinished(5000));
+    const QString stale =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation)).filePath(QStringLiteral("fika-open-%1").arg(dead));
+    REQUIRE(QDir().mkpath(stale + "/x"));
+    {
+        QFile photo(stale + "/x/customer.jpg");
+        REQUIRE(photo.open(QIODevice::WriteOnly));
+        photo.write("a customer's photo");
+    }
     AppContext::Options o;
     o.database = QString::fromStdString(w.dir.file("laptop.db"));
     AppContext laptop(o);
+    CHECK(!QFileInfo::exists(stale));
     REQUIRE(laptop.ok());
     QString opened;
     laptop.files()->setOpener([&](const QUrl& url) {
