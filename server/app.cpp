@@ -547,6 +547,18 @@ struct App::Impl {
                 return Response::error(413, "too_large", "this server takes attachments up to " +
                                                              std::to_string(cfg.max_attachment >> 20) + " MB; this one has " +
                                                              std::to_string(a->size) + " bytes");
+            // A disk nearly full refuses the upload before a byte is written: the device
+            // keeps the file and tries again later; the database keeps its room.
+            if (store->content()) {
+                std::error_code ec;
+                auto space = std::filesystem::space(store->content()->root(), ec);
+                const std::uint64_t left = a->size > *offset ? a->size - *offset : 0;
+                if (!ec && space.available < left + cfg.min_free)
+                    return Response::error(507, "storage",
+                                           "the server's disk for attachments is nearly full (" +
+                                               std::to_string(space.available >> 20) + " MB free, " +
+                                               std::to_string(cfg.min_free >> 20) + " MB kept free): ask your admin");
+            }
             auto s = store->upload(*a, *offset, r.body);
             if (!s.ok()) {
                 if (s.error().code == Code::Invalid) {

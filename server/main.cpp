@@ -102,6 +102,9 @@ Commands:
       --keep N                how many scheduled backups to keep (default 14)
       --backup-dir DIR        where they go (default DATA/backups)
       --max-attachment-mb N   largest attachment a device may upload (default 25)
+      --min-free-mb N         refuse uploads (507) that would leave less than N MB free
+                              on the attachments' disk (default 512): photos never
+                              fill the disk the database needs
       --quiet                 no request log
   user add NAME --role consultant|seller|admin
                               create a user; prints its token as the last line
@@ -172,6 +175,7 @@ constexpr OptionSpec kServeOptions[] = {
     {"backup-dir", true},    {"quiet", false},          {"smtp", true},            {"smtp-from", true},
     {"smtp-user", true},     {"smtp-password-file", true}, {"smtp-tls", true},     {"smtp-ca", true},
     {"max-attachment-mb", true},
+    {"min-free-mb", true},
 };
 
 int fail(const fika::sync::Error& e) {
@@ -349,6 +353,10 @@ int serve(const std::string& data, std::vector<std::string> args, const std::vec
             double mb = number();
             if (mb < 1 || mb > 1024 * 1024) return bad("--max-attachment-mb takes megabytes (1 or more)");
             cfg.max_attachment = static_cast<std::uint64_t>(mb * 1024 * 1024);
+        } else if (a == "--min-free-mb") {
+            double mb = number();
+            if (mb < 0 || mb > 1e12) return bad("--min-free-mb takes megabytes (0 or more)");
+            cfg.min_free = static_cast<std::uint64_t>(mb * 1024 * 1024);
         } else if (a == "--smtp") {
             cfg.smtp.url = value();
             if (cfg.smtp.url.rfind("smtp://", 0) != 0 && cfg.smtp.url.rfind("smtps://", 0) != 0)

@@ -356,3 +356,40 @@ TEST_CASE("scheduled backups keep an erased person's photo only while a kept bac
     CHECK(within(20000, [&] { return pool().find("EVA-CARD-MARK") == std::string::npos; }));
     CHECK(pool().find("ACME-BOARD-MARK") != std::string::npos);
 }
+
+// A server whose disk for attachments is nearly full refuses an upload before writing a
+// byte (507, a JSON body saying why); the device keeps the file queued, says so, and
+// sends it once there is room; the seller then gets it whole.
+TEST_CASE("a server with its disk nearly full refuses uploads with 507 - the device keeps the file and sends it when there is room") {
+    const std::vector<std::string> full = {"--rate", "0", "--min-free-mb", "100000000000"};
+    Team t(full);
+    Cli& anna = t.add("anna", "consultant");
+    std::string acme = anna.ok({"add", "account", "--name", "Acme"});
+    const std::string photo = photo_bytes(2'000'000, 41, "FULL-MARK");
+    std::string id = anna.ok({"attach", "account", acme, write_photo(t.dir, "site.jpg", photo)});
+    auto r = anna.run({"sync"});
+    INFO(r.out);
+    CHECK(r.status == 3);  // the records are in step; a file waits
+    CHECK(r.out.find("1 file(s) not sent: the server's disk for attachments is nearly full") != std::string::npos);
+    // What the device saw, asked by hand: 507 with the reason, and nothing staged.
+    auto [status, body] = raw(t.srv.port(), "PUT", "/v1/attachments/" + id + "/content?offset=0", t.token["anna"],
+                              photo.substr(0, 1000));
+    CHECK(status == 507);
+    json j = json::parse(body, nullptr, false);
+    REQUIRE(j.is_object());
+    CHECK(j["error"]["code"] == "storage");
+    CHECK(j["error"]["message"].get<std::string>().find("nearly full") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(t.srv.content_dir() + "/uploads/" + id));
+    json mine = json::parse(anna.ok({"attachments", "account", acme, "--json"}));
+    REQUIRE(mine.size() == 1);
+    CHECK(mine[0]["here"] == true);
+    // Room again (the admin freed the disk; here: the servers keep the default 512 MB).
+    const std::vector<std::string> roomy = {"--rate", "0"};
+    t.srv.restart_with(roomy);
+    for (auto& s : t.more) s->restart_with(roomy);
+    until_ok(anna, {"sync"}, 10);
+    Cli& sam = t.add("sam", "seller");
+    sam.ok({"sync"});
+    sam.ok({"fetch", id, t.dir.file("sam.jpg")});
+    CHECK(fika::test::file_bytes(t.dir.file("sam.jpg")) == photo);
+}
