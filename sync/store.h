@@ -188,6 +188,8 @@ public:
     Status upload_progress(const std::string& attachment_id, std::uint64_t sent);
     Status upload_done(const std::string& attachment_id);
     Status upload_failed(const std::string& attachment_id, const std::string& why);
+    // A refused upload is tried again at the next sync (the admin raised the limit, say).
+    Status upload_retry(const std::string& attachment_id);
     // Drops every content no attachment here names any more (its customer purged, its
     // person erased) and the uploads of attachments gone or erased. Returns bytes freed.
     // Redoable when what called it was (a pulled page, a purge): it is redone next time.

@@ -173,6 +173,12 @@ Status Store::upload_progress(const std::string& attachment_id, std::uint64_t se
     });
 }
 
+Status Store::upload_retry(const std::string& attachment_id) {
+    return guard_status([&] {
+        in_write([&] { db().prepare("UPDATE _uploads SET failed=NULL WHERE attachment_id=?").bind(1, attachment_id).run(); });
+    });
+}
+
 Status Store::upload_done(const std::string& attachment_id) {
     return guard_status([&] {
         in_write([&] { db().prepare("DELETE FROM _uploads WHERE attachment_id=?").bind(1, attachment_id).run(); });

@@ -491,6 +491,14 @@ bool Attachments::rename(const QString& attachmentId, const QString& name) {
     return app_->updateRecord("attachments", attachmentId, {{"name", q(rules::attachment_name(s(name.trimmed())))}});
 }
 
+bool Attachments::sendAgain(const QString& attachmentId) {
+    if (!app_->ok()) return false;
+    if (auto st = app_->store().upload_retry(s(attachmentId)); !st.ok()) return app_->failWith(q(st.error().message));
+    app_->bump({"attachments"});
+    app_->syncController()->syncNow();
+    return true;
+}
+
 QString Attachments::thumbnail(const QString& hash) {
     if (hash.isEmpty()) return {};
     if (thumbs_->has(hash)) return QStringLiteral("image://attachments/") + hash;

@@ -104,6 +104,8 @@ public:
     // Downloads the content now (without opening it).
     Q_INVOKABLE void download(const QString& attachmentId);
     Q_INVOKABLE bool rename(const QString& attachmentId, const QString& name);
+    // A file the server refused (over its limit, say) is sent again with the next sync.
+    Q_INVOKABLE bool sendAgain(const QString& attachmentId);
     // "image://attachments/HASH" once decoded; "" meanwhile (thumbnailReady follows).
     QString thumbnail(const QString& hash);
     // Tests: how a file is handed to the system's viewer (default: QDesktopServices).

@@ -194,6 +194,13 @@ ColumnLayout {
                                 onTriggered: App.files.download(row.attachmentId)
                             }
                             MenuItem {
+                                objectName: "attachmentSendAgain"
+                                text: qsTr("Send again")
+                                visible: row.fileState === "refused"
+                                height: visible ? implicitHeight : 0
+                                onTriggered: App.files.sendAgain(row.attachmentId)
+                            }
+                            MenuItem {
                                 objectName: "attachmentSave"
                                 text: qsTr("Save a copy\u2026")
                                 onTriggered: { saveDialog.attachmentId = row.attachmentId; saveDialog.selectedFile = saveDialog.currentFolder + "/" + row.name; saveDialog.open() }

@@ -948,6 +948,39 @@ TEST_CASE("files attached in the app reach the user's other device - small ones 
     CHECK(!QFileInfo::exists(folder));
 }
 
+// A file the server refuses (over its limit) says so on the record; once the admin raised
+// the limit, "Send again" sends it with the next sync.
+TEST_CASE("a file the server refused shows why - Send again sends it once the server takes it") {
+    AppAndServer w;
+    w.srv.restart_with({"--rate", "0", "--max-attachment-mb", "1"});
+    AppContext& app = *w.app;
+    fika::app::SyncController* sc = app.syncController();
+    w.connect();
+    QString cs = app.quickCapture("Acme", "Offer", "", "", "");
+    REQUIRE(wait_until([&] { return sc->pending() == 0 && sc->state() == "synced"; }, 30000));
+    std::string bytes(1'500'000, 'x');
+    std::ofstream(w.dir.file("offer.pdf"), std::ios::binary) << bytes;
+    QSignalSpy attached(app.files(), &fika::app::Attachments::attached);
+    REQUIRE(app.files()->attachFiles("case", cs, QString::fromStdString(w.dir.file("offer.pdf"))));
+    REQUIRE(wait_until([&] { return attached.count() == 1; }, 10000));
+    fika::app::AttachmentsModel files(&app);
+    files.setKind("case");
+    files.setRecordId(cs);
+    auto role = [&](int r) { return files.rowCount() == 1 ? files.data(files.index(0), r).toString() : QString(); };
+    sc->syncNow();
+    REQUIRE(wait_until([&] { return role(fika::app::AttachmentsModel::StateRole) == "refused"; }, 30000));
+    INFO(role(fika::app::AttachmentsModel::StateTextRole).toStdString());
+    CHECK(role(fika::app::AttachmentsModel::StateTextRole).startsWith("Not sent: this server takes attachments up to 1 MB"));
+    // Syncs go on without it.
+    sc->syncNow();
+    REQUIRE(wait_until([&] { return sc->state() == "synced"; }, 30000));
+    CHECK(role(fika::app::AttachmentsModel::StateRole) == "refused");
+    w.srv.restart_with({"--rate", "0"});
+    REQUIRE(app.files()->sendAgain(role(fika::app::AttachmentsModel::IdRole)));
+    REQUIRE(wait_until([&] { return role(fika::app::AttachmentsModel::StateRole) == "here"; }, 30000));
+    CHECK(app.store().uploads()->empty());
+}
+
 // Issue 20's rule in one place: a case moved through the pipeline by fika-cli (set ...
 // stage=, move) leaves the same stage changes, funnel activities, funnel and time in
 // stage as the same moves in the app (both call rules::move_stage). fika-cli wrote neither

@@ -162,51 +162,56 @@
     </message>
     <message>
         <location filename="../../../qml/components/AttachmentsSection.qml" line="198"/>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="205"/>
         <source>Save a copy…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="201"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="208"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="202"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="209"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="215"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="222"/>
         <source>Downloading %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="222"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="229"/>
         <source>Attach files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="231"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="231"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="231"/>
         <source>Documents (*.pdf *.docx *.xlsx *.pptx *.txt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="230"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="237"/>
         <source>Save a copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="244"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="251"/>
         <source>Rename</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3036,80 +3041,80 @@ Budget:
 <context>
     <name>fika::app::Attachments</name>
     <message>
-        <location filename="../app_attachments.cpp" line="305"/>
+        <location filename="../app_attachments.cpp" line="322"/>
         <source>Choose a file to attach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="306"/>
-        <location filename="../app_attachments.cpp" line="368"/>
+        <location filename="../app_attachments.cpp" line="323"/>
+        <location filename="../app_attachments.cpp" line="385"/>
         <source>Files cannot be attached here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="313"/>
+        <location filename="../app_attachments.cpp" line="330"/>
         <source>%1 does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="314"/>
+        <location filename="../app_attachments.cpp" line="331"/>
         <source>%1 is a folder: attach the files in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="315"/>
+        <location filename="../app_attachments.cpp" line="332"/>
         <source>%1 cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="317"/>
-        <location filename="../app_attachments.cpp" line="433"/>
+        <location filename="../app_attachments.cpp" line="334"/>
+        <location filename="../app_attachments.cpp" line="450"/>
         <source>%1 is this app&apos;s own database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="321"/>
+        <location filename="../app_attachments.cpp" line="338"/>
         <source>%1 has %2; a file may have at most %3 (Settings): nothing was stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="354"/>
+        <location filename="../app_attachments.cpp" line="371"/>
         <source>Pasted image %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="361"/>
+        <location filename="../app_attachments.cpp" line="378"/>
         <source>The clipboard holds no image or file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="367"/>
+        <location filename="../app_attachments.cpp" line="384"/>
         <source>The image cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="404"/>
-        <location filename="../app_attachments.cpp" line="420"/>
+        <location filename="../app_attachments.cpp" line="421"/>
+        <location filename="../app_attachments.cpp" line="437"/>
         <source>No such file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="422"/>
+        <location filename="../app_attachments.cpp" line="439"/>
         <source>There is no folder to open files from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="431"/>
+        <location filename="../app_attachments.cpp" line="448"/>
         <source>Choose where to save the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="465"/>
+        <location filename="../app_attachments.cpp" line="482"/>
         <source>No program on this device opens %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="473"/>
+        <location filename="../app_attachments.cpp" line="490"/>
         <source>A file needs a name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3186,33 +3191,33 @@ Budget:
 <context>
     <name>fika::app::FileWorker</name>
     <message>
-        <location filename="../app_attachments.cpp" line="91"/>
-        <location filename="../app_attachments.cpp" line="138"/>
+        <location filename="../app_attachments.cpp" line="94"/>
+        <location filename="../app_attachments.cpp" line="141"/>
         <source>The local database could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="115"/>
+        <location filename="../app_attachments.cpp" line="118"/>
         <source>Cannot read %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="141"/>
+        <location filename="../app_attachments.cpp" line="144"/>
         <source>Could not write %1 (is the disk full?)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="187"/>
+        <location filename="../app_attachments.cpp" line="190"/>
         <source>%1 is larger than %2, the most a file may have (Settings): nothing was stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="189"/>
+        <location filename="../app_attachments.cpp" line="192"/>
         <source>The record %1 was to go on is gone or in the trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="190"/>
+        <location filename="../app_attachments.cpp" line="193"/>
         <source>%1 could not be stored: %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -153,7 +153,7 @@
     <message>
         <location filename="../../../qml/components/AttachmentsSection.qml" line="188"/>
         <source>Open</source>
-        <translation type="unfinished">Öppna</translation>
+        <translation>Öppna</translation>
     </message>
     <message>
         <location filename="../../../qml/components/AttachmentsSection.qml" line="191"/>
@@ -162,51 +162,56 @@
     </message>
     <message>
         <location filename="../../../qml/components/AttachmentsSection.qml" line="198"/>
+        <source>Send again</source>
+        <translation>Skicka igen</translation>
+    </message>
+    <message>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="205"/>
         <source>Save a copy…</source>
         <translation>Spara en kopia…</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="201"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="208"/>
         <source>Rename…</source>
         <translation>Byt namn…</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="202"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="209"/>
         <source>Delete</source>
-        <translation type="unfinished">Ta bort</translation>
+        <translation>Ta bort</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="215"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="222"/>
         <source>Downloading %1…</source>
         <translation>Hämtar %1…</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="222"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="229"/>
         <source>Attach files</source>
         <translation>Bifoga filer</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="231"/>
         <source>All files (*)</source>
-        <translation type="unfinished">Alla filer (*)</translation>
+        <translation>Alla filer (*)</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="231"/>
         <source>Photos (*.jpg *.jpeg *.png *.heic *.webp)</source>
         <translation>Foton (*.jpg *.jpeg *.png *.heic *.webp)</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="224"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="231"/>
         <source>Documents (*.pdf *.docx *.xlsx *.pptx *.txt)</source>
         <translation>Dokument (*.pdf *.docx *.xlsx *.pptx *.txt)</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="230"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="237"/>
         <source>Save a copy</source>
         <translation>Spara en kopia</translation>
     </message>
     <message>
-        <location filename="../../../qml/components/AttachmentsSection.qml" line="244"/>
+        <location filename="../../../qml/components/AttachmentsSection.qml" line="251"/>
         <source>Rename</source>
         <translation>Byt namn</translation>
     </message>
@@ -3045,80 +3050,80 @@ Budget:
 <context>
     <name>fika::app::Attachments</name>
     <message>
-        <location filename="../app_attachments.cpp" line="305"/>
+        <location filename="../app_attachments.cpp" line="322"/>
         <source>Choose a file to attach</source>
         <translation>Välj en fil att bifoga</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="306"/>
-        <location filename="../app_attachments.cpp" line="368"/>
+        <location filename="../app_attachments.cpp" line="323"/>
+        <location filename="../app_attachments.cpp" line="385"/>
         <source>Files cannot be attached here</source>
         <translation>Filer kan inte bifogas här</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="313"/>
+        <location filename="../app_attachments.cpp" line="330"/>
         <source>%1 does not exist</source>
         <translation>%1 finns inte</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="314"/>
+        <location filename="../app_attachments.cpp" line="331"/>
         <source>%1 is a folder: attach the files in it</source>
         <translation>%1 är en mapp: bifoga filerna i den</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="315"/>
+        <location filename="../app_attachments.cpp" line="332"/>
         <source>%1 cannot be read</source>
         <translation>%1 kan inte läsas</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="317"/>
-        <location filename="../app_attachments.cpp" line="433"/>
+        <location filename="../app_attachments.cpp" line="334"/>
+        <location filename="../app_attachments.cpp" line="450"/>
         <source>%1 is this app&apos;s own database</source>
         <translation>%1 är appens egen databas</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="321"/>
+        <location filename="../app_attachments.cpp" line="338"/>
         <source>%1 has %2; a file may have at most %3 (Settings): nothing was stored</source>
         <translation>%1 är %2; en fil får vara högst %3 (Inställningar): inget sparades</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="354"/>
+        <location filename="../app_attachments.cpp" line="371"/>
         <source>Pasted image %1</source>
         <translation>Inklistrad bild %1</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="361"/>
+        <location filename="../app_attachments.cpp" line="378"/>
         <source>The clipboard holds no image or file</source>
         <translation>Urklipp innehåller ingen bild eller fil</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="367"/>
+        <location filename="../app_attachments.cpp" line="384"/>
         <source>The image cannot be read</source>
         <translation>Bilden kan inte läsas</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="404"/>
-        <location filename="../app_attachments.cpp" line="420"/>
+        <location filename="../app_attachments.cpp" line="421"/>
+        <location filename="../app_attachments.cpp" line="437"/>
         <source>No such file</source>
         <translation>Filen finns inte</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="422"/>
+        <location filename="../app_attachments.cpp" line="439"/>
         <source>There is no folder to open files from</source>
         <translation>Det finns ingen mapp att öppna filer från</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="431"/>
+        <location filename="../app_attachments.cpp" line="448"/>
         <source>Choose where to save the file</source>
         <translation>Välj var filen ska sparas</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="465"/>
+        <location filename="../app_attachments.cpp" line="482"/>
         <source>No program on this device opens %1</source>
         <translation>Inget program på den här enheten öppnar %1</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="473"/>
+        <location filename="../app_attachments.cpp" line="490"/>
         <source>A file needs a name</source>
         <translation>En fil behöver ett namn</translation>
     </message>
@@ -3195,33 +3200,33 @@ Budget:
 <context>
     <name>fika::app::FileWorker</name>
     <message>
-        <location filename="../app_attachments.cpp" line="91"/>
-        <location filename="../app_attachments.cpp" line="138"/>
+        <location filename="../app_attachments.cpp" line="94"/>
+        <location filename="../app_attachments.cpp" line="141"/>
         <source>The local database could not be opened</source>
-        <translation type="unfinished">Den lokala databasen kunde inte öppnas</translation>
+        <translation>Den lokala databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="115"/>
+        <location filename="../app_attachments.cpp" line="118"/>
         <source>Cannot read %1</source>
         <translation>Kan inte läsa %1</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="141"/>
+        <location filename="../app_attachments.cpp" line="144"/>
         <source>Could not write %1 (is the disk full?)</source>
         <translation>Kunde inte skriva %1 (är disken full?)</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="187"/>
+        <location filename="../app_attachments.cpp" line="190"/>
         <source>%1 is larger than %2, the most a file may have (Settings): nothing was stored</source>
         <translation>%1 är större än %2, det mesta en fil får vara (Inställningar): inget sparades</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="189"/>
+        <location filename="../app_attachments.cpp" line="192"/>
         <source>The record %1 was to go on is gone or in the trash</source>
         <translation>Posten som %1 skulle bifogas till är borta eller i papperskorgen</translation>
     </message>
     <message>
-        <location filename="../app_attachments.cpp" line="190"/>
+        <location filename="../app_attachments.cpp" line="193"/>
         <source>%1 could not be stored: %2</source>
         <translation>%1 kunde inte sparas: %2</translation>
     </message>
