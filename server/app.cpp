@@ -547,6 +547,19 @@ struct App::Impl {
                 return Response::error(413, "too_large", "this server takes attachments up to " +
                                                              std::to_string(cfg.max_attachment >> 20) + " MB; this one has " +
                                                              std::to_string(a->size) + " bytes");
+            // The firm's quota, checked when a new content starts (one already kept costs
+            // nothing more): the total is what the content directory holds.
+            if (cfg.content_quota > 0 && *offset == 0 && store->content() && !store->content()->has(a->hash)) {
+                auto all = store->content()->list();
+                std::uint64_t total = 0;
+                if (all.ok())
+                    for (const auto& [hash, size] : *all) total += size;
+                if (total + a->size > cfg.content_quota)
+                    return Response::error(413, "over_quota",
+                                           "the firm's attachments have used " + std::to_string(total >> 20) + " of their " +
+                                               std::to_string(cfg.content_quota >> 20) +
+                                               " MB on the server; this file does not fit: ask your admin");
+            }
             // A disk nearly full refuses the upload before a byte is written: the device
             // keeps the file and tries again later; the database keeps its room.
             if (store->content()) {

@@ -49,6 +49,7 @@ struct Config {
     int backup_keep = 14;
     std::string backup_dir;  // "" = DATA/backups
     std::uint64_t max_attachment = 25ull << 20;  // the largest attachment's content a device may upload
+    std::uint64_t content_quota = 0;             // the most content kept (bytes; 0: no quota)
     std::uint64_t min_free = 512ull << 20;       // uploads may not leave less free on the content's disk
     bool backup_pg = false;  // pg_dump archives
 };

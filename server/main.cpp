@@ -102,6 +102,8 @@ Commands:
       --keep N                how many scheduled backups to keep (default 14)
       --backup-dir DIR        where they go (default DATA/backups)
       --max-attachment-mb N   largest attachment a device may upload (default 25)
+      --content-quota-mb N    the most attachments' content the server keeps, in MB
+                              (default 0: no quota); a new file past it is refused (413)
       --min-free-mb N         refuse uploads (507) that would leave less than N MB free
                               on the attachments' disk (default 512): photos never
                               fill the disk the database needs
@@ -176,6 +178,7 @@ constexpr OptionSpec kServeOptions[] = {
     {"smtp-user", true},     {"smtp-password-file", true}, {"smtp-tls", true},     {"smtp-ca", true},
     {"max-attachment-mb", true},
     {"min-free-mb", true},
+    {"content-quota-mb", true},
 };
 
 int fail(const fika::sync::Error& e) {
@@ -353,6 +356,10 @@ int serve(const std::string& data, std::vector<std::string> args, const std::vec
             double mb = number();
             if (mb < 1 || mb > 1024 * 1024) return bad("--max-attachment-mb takes megabytes (1 or more)");
             cfg.max_attachment = static_cast<std::uint64_t>(mb * 1024 * 1024);
+        } else if (a == "--content-quota-mb") {
+            double mb = number();
+            if (mb < 0 || mb > 1e12) return bad("--content-quota-mb takes megabytes (0: no quota)");
+            cfg.content_quota = static_cast<std::uint64_t>(mb * 1024 * 1024);
         } else if (a == "--min-free-mb") {
             double mb = number();
             if (mb < 0 || mb > 1e12) return bad("--min-free-mb takes megabytes (0 or more)");

@@ -76,6 +76,8 @@ Usage: fika-cli [--db FILE] [--json] COMMAND [ARGS...]
                                  holds the content, whether it is on the server yet
   fetch ATTACHMENT_ID FILE       write an attachment's content to FILE, downloading it
                                  first when this device does not hold it
+  resend ATTACHMENT_ID           send a file the server refused (over its limit or quota)
+                                 again at the next sync
   sync [--json]                  push and pull until in step, then send attachments'
                                  content; exit 0 only when fully in sync
   status [--json]                server, user, last sync, changes waiting, conflicts, refused
@@ -1164,6 +1166,18 @@ int cmd_fetch(Ctx& c, const Args& a) {
     return kOk;
 }
 
+int cmd_resend(Ctx& c, const Args& a) {
+    if (a.pos.size() != 2) return usage("resend ATTACHMENT_ID");
+    auto queue = c.store->uploads();
+    if (!queue.ok()) return error(queue.error().message);
+    auto it = std::find_if(queue->begin(), queue->end(), [&](const sync::Store::Upload& u) { return u.attachment_id == a.pos[1]; });
+    if (it == queue->end()) return error("attachment " + a.pos[1] + " is not waiting to be sent from this device");
+    if (auto st = c.store->upload_retry(a.pos[1]); !st.ok()) return error(st.error().message);
+    if (!c.json) std::fprintf(c.out, "%s is sent again at the next sync\n", a.pos[1].c_str());
+    else print_json(c, {{"resend", a.pos[1]}});
+    return kOk;
+}
+
 int cmd_import(Ctx& c, const Args& a) {
     if (a.pos.size() != 3 || a.pos[1] != "csv") return usage("import csv FILE [--kind KIND]");
     std::string kind;
@@ -1333,7 +1347,7 @@ int run_cli(int argc, char** argv) {
     static const std::set<std::string> known = {"connect", "enrol", "devices", "add", "set", "move", "delete", "restore", "list", "show", "sync",
                                                 "status", "watch", "conflicts", "resolve", "refused", "retry", "dismiss",
                                                 "notifications", "mail", "funnel", "pipeline", "roi", "export", "import", "person",
-                                                "duplicates", "merge", "protect", "passphrase", "rekey", "signout", "attach", "attachments", "fetch"};
+                                                "duplicates", "merge", "protect", "passphrase", "rekey", "signout", "attach", "attachments", "fetch", "resend"};
     if (!known.count(cmd)) return usage("unknown command '" + cmd + "'");
     std::error_code ec;
     auto parent = std::filesystem::path(c.db_path).parent_path();
@@ -1359,6 +1373,7 @@ int run_cli(int argc, char** argv) {
     if (cmd == "attach") return cmd_attach(c, a);
     if (cmd == "attachments") return cmd_attachments(c, a);
     if (cmd == "fetch") return cmd_fetch(c, a);
+    if (cmd == "resend") return cmd_resend(c, a);
     if (cmd == "status") return cmd_status(c);
     if (cmd == "watch") return cmd_watch(c);
     if (cmd == "conflicts") return cmd_conflicts(c, a);

@@ -393,3 +393,46 @@ TEST_CASE("a server with its disk nearly full refuses uploads with 507 - the dev
     sam.ok({"fetch", id, t.dir.file("sam.jpg")});
     CHECK(fika::test::file_bytes(t.dir.file("sam.jpg")) == photo);
 }
+
+// The firm's quota: a new file that does not fit is refused (413, why) and kept on the
+// device, marked refused; the same content on another record costs nothing and passes;
+// once the admin raised the quota, `resend` sends it.
+TEST_CASE("a file past the server's content quota is refused with why - the same content again passes - resend sends it once raised") {
+    const std::vector<std::string> tight = {"--rate", "0", "--content-quota-mb", "3"};
+    Team t(tight);
+    Cli& anna = t.add("anna", "consultant");
+    std::string acme = anna.ok({"add", "account", "--name", "Acme"});
+    const std::string first = photo_bytes(2'000'000, 51, "Q1"), second = photo_bytes(2'000'000, 52, "Q2");
+    anna.ok({"attach", "account", acme, write_photo(t.dir, "first.jpg", first)});
+    anna.ok({"sync"});
+    std::string id2 = anna.ok({"attach", "account", acme, write_photo(t.dir, "second.jpg", second)});
+    auto r = anna.run({"sync"});
+    INFO(r.out);
+    CHECK(r.status == 3);
+    json list = json::parse(anna.ok({"attachments", "account", acme, "--json"}));
+    json refused;
+    for (auto& a : list)
+        if (a["id"] == id2) refused = a;
+    REQUIRE(refused.is_object());
+    INFO(refused.dump());
+    CHECK(refused.dump().find("this file does not fit: ask your admin") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(t.srv.content_dir() + "/uploads/" + id2));
+    // The first photo again, on a case: the server has it - no quota needed.
+    std::string kase = anna.ok({"add", "case", "--account", acme, "--title", "Roof"});
+    anna.ok({"attach", "case", kase, t.dir.file("first.jpg")});
+    r = anna.run({"sync"});
+    CHECK(r.status == 3);  // still the refused one waiting, nothing else
+    json on_case = json::parse(anna.ok({"attachments", "case", kase, "--json"}));
+    REQUIRE(on_case.size() == 1);
+    CHECK(on_case[0].dump().find("refused") == std::string::npos);
+    // Raised: resend, and it goes.
+    const std::vector<std::string> roomy = {"--rate", "0", "--content-quota-mb", "10"};
+    t.srv.restart_with(roomy);
+    for (auto& s : t.more) s->restart_with(roomy);
+    anna.ok({"resend", id2});
+    until_ok(anna, {"sync"}, 10);
+    Cli& sam = t.add("sam", "seller");
+    sam.ok({"sync"});
+    sam.ok({"fetch", id2, t.dir.file("sam.jpg")});
+    CHECK(fika::test::file_bytes(t.dir.file("sam.jpg")) == second);
+}
