@@ -139,6 +139,43 @@ TEST_CASE("a file over the limit, a record in the trash or a kind that takes non
     CHECK(s->uploads()->empty());
 }
 
+// A full disk while a file is attached: SQLite refuses the pages (SQLITE_FULL, as from a
+// full file system; here the file may not grow past max_page_count). The attaching fails
+// with a clear error, keeps nothing of it, and what was saved before stays whole.
+TEST_CASE("a disk that fills while a file is attached keeps nothing of it and loses nothing saved before") {
+    TempDir dir;
+    FakeWall wall;
+    auto s = fika::test::open_store(dir.file("a.db"), Role::Device, wall, 2);
+    auto acct = s->create("accounts", {{"name", text("Acme")}});
+    const std::string small = photo(200000, 5, "SMALL-ONE");
+    auto first = fika::rules::attach(*s, "account", *acct, "card.jpg", "", source(small), fika::rules::kDefaultAttachmentLimit, kAnna);
+    REQUIRE(first.ok());
+    Stmt pages = s->read("PRAGMA page_count");
+    REQUIRE(pages.step());
+    const std::int64_t now = pages.integer(0);
+    pages = Stmt();
+    Stmt cap = s->read("PRAGMA max_page_count=" + std::to_string(now + 64));  // ~256 kB more at most
+    REQUIRE(cap.step());
+    cap = Stmt();
+    const std::string big = photo(3'000'000, 6, "BIG-ONE");
+    auto second = fika::rules::attach(*s, "account", *acct, "site.jpg", "", source(big), fika::rules::kDefaultAttachmentLimit, kAnna);
+    REQUIRE_FALSE(second.ok());
+    INFO(second.error().message);
+    CHECK(second.code() == Code::Storage);
+    CHECK_THAT(second.error().message, Catch::Contains("full"));
+    CHECK(s->all("attachments")->size() == 1);
+    CHECK_FALSE(*s->content_have(sha(big)));
+    CHECK(s->uploads()->size() == 1);
+    CHECK(held(*s, sha(small)) == small);
+    // Room again: the same file goes in.
+    Stmt room = s->read("PRAGMA max_page_count=1073741823");
+    REQUIRE(room.step());
+    room = Stmt();
+    auto again = fika::rules::attach(*s, "account", *acct, "site.jpg", "", source(big), fika::rules::kDefaultAttachmentLimit, kAnna);
+    REQUIRE(again.ok());
+    CHECK(held(*s, sha(big)) == big);
+}
+
 TEST_CASE("a download cut anywhere goes on from the byte it reached - the content is whole and the same") {
     TempDir dir;
     FakeWall wall;
