@@ -274,40 +274,43 @@ void Attachments::removeOpenedCopies() {
 
 void Attachments::settle() { QMetaObject::invokeMethod(worker_, "ping", Qt::BlockingQueuedConnection); }
 
+// A setting kept in the device database ("" when unset); set_setting stores one and says so.
+QString Attachments::setting(const char* key) const {
+    auto v = app_->ok() ? app_->store().meta(key) : sync::Result<std::optional<std::string>>(std::nullopt);
+    return v.ok() && *v ? q(**v) : QString();
+}
+
+void Attachments::set_setting(const char* key, const std::string& value) {
+    (void)app_->store().set_meta(key, value);
+    emit settingsChanged();
+}
+
 QString Attachments::photoSize() const {
-    auto v = app_->ok() ? app_->store().meta("photo_size") : sync::Result<std::optional<std::string>>(std::nullopt);
-    QString size = v.ok() && *v ? q(**v) : QString();
+    QString size = setting("photo_size");
     return size == "original" || size == "small" ? size : QStringLiteral("large");
 }
 
 void Attachments::setPhotoSize(const QString& size) {
-    if (!app_->ok() || size == photoSize()) return;
-    (void)app_->store().set_meta("photo_size", s(size));
-    emit settingsChanged();
+    if (app_->ok() && size != photoSize()) set_setting("photo_size", s(size));
 }
 
 int Attachments::limitMb() const {
-    auto v = app_->ok() ? app_->store().meta("attachment_limit_mb") : sync::Result<std::optional<std::string>>(std::nullopt);
-    int mb = v.ok() && *v ? std::atoi((*v)->c_str()) : 0;
+    int mb = setting("attachment_limit_mb").toInt();
     return mb > 0 ? mb : static_cast<int>(rules::kDefaultAttachmentLimit / (1024 * 1024));
 }
 
 void Attachments::setLimitMb(int mb) {
-    if (!app_->ok() || mb < 1 || mb == limitMb()) return;
-    (void)app_->store().set_meta("attachment_limit_mb", std::to_string(std::min(mb, 2048)));
-    emit settingsChanged();
+    if (app_->ok() && mb >= 1 && mb != limitMb()) set_setting("attachment_limit_mb", std::to_string(std::min(mb, 2048)));
 }
 
 QString Attachments::prefetch() const {
-    auto v = app_->ok() ? app_->store().meta("files_prefetch") : sync::Result<std::optional<std::string>>(std::nullopt);
-    QString mode = v.ok() && *v ? q(**v) : QString();
+    QString mode = setting("files_prefetch");
     return mode == "all" || mode == "open" ? mode : QStringLiteral("small");
 }
 
 void Attachments::setPrefetch(const QString& mode) {
     if (!app_->ok() || mode == prefetch()) return;
-    (void)app_->store().set_meta("files_prefetch", s(mode));
-    emit settingsChanged();
+    set_setting("files_prefetch", s(mode));
     if (mode != "open") app_->syncController()->syncNow();
 }
 

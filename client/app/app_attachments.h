@@ -133,6 +133,8 @@ private:
     void write_out(const QString& attachmentId, const QString& path, bool open);
     QString open_dir();
     void remove_stale_copies();
+    QString setting(const char* key) const;
+    void set_setting(const char* key, const std::string& value);
     std::uint64_t limit_bytes() const { return static_cast<std::uint64_t>(limitMb()) * 1024 * 1024; }
 
     AppContext* app_;

@@ -42,6 +42,8 @@ Item {
     Component { id: numbersComp; NumbersPage {} }
     Component { id: trashComp; TrashPage {} }
     Component { id: cameraComp; CameraButton {} }
+    Component { id: settingsComp; SettingsPage {} }
+    AttachmentsModel { id: caseFiles; kind: "case" }
     ProgrammesModel { id: programmes }
 
     RecordListModel { id: cases; table: "cases" }
@@ -78,6 +80,7 @@ Item {
             App.clearDraft("capture:")
             App.clearDraft("log:")
             App.files.limitMb = 25
+            App.files.photoSize = "large"
             TestHelper.takeWarnings()
             // QtTest's own message handler stands in front of the runner's while a test runs:
             // a warning from a page's QML (a TypeError in a handler) is failed here.
@@ -973,6 +976,32 @@ Item {
             if (App.files.cameraPossible) skip("this machine has a video device")
             compare(button.available, false)
             compare(button.visible, false)
+        }
+
+        // Settings' photo size, chosen from its list, is what a photo attached next is scaled to.
+        function test_photos_are_kept_at_the_size_chosen_in_settings() {
+            TestHelper.catchOpened()
+            var page = createTemporaryObject(settingsComp, root, { width: root.width, height: root.height })
+            verify(page)
+            var combo = named(page, "photoSize")
+            verify(combo)
+            bringIntoView(combo)
+            mouseClick(combo)
+            tryVerify(function () { return combo.popup.opened })
+            var small = combo.popup.contentItem.itemAtIndex(1)
+            verify(small)
+            mouseClick(small)
+            compare(App.files.photoSize, "small")
+            var acct = App.createAccount({ "name": "Liten Bild AB" })
+            var kase = App.createRecord("cases", { "account_id": acct, "title": "Site visit" })
+            var shot = TestHelper.tempFile("site.jpg")
+            verify(TestHelper.writeImage(shot, 4000, 3000))
+            verify(App.files.attachFiles("case", kase, [shot]))
+            caseFiles.recordId = kase
+            tryCompare(caseFiles, "count", 1)
+            App.files.open(caseFiles.data(caseFiles.index(0, 0), Qt.UserRole + 1))
+            tryVerify(function () { return TestHelper.lastOpened().indexOf("site.jpg") >= 0 }, 5000)
+            compare(TestHelper.imageSize(TestHelper.lastOpened()), Qt.size(1280, 960))
         }
 
         // Too large is refused with a clear message before anything is stored; a folder too.
