@@ -22,7 +22,15 @@ AttachmentsModel::AttachmentsModel(AppContext* context, QObject* parent) : QAbst
 
 void AttachmentsModel::bound() {
     // A record's label (a case's title) may change; users name who attached.
-    follow_changes(this, {"attachments", "cases", "contacts", "users"}, &AttachmentsModel::reload);
+    // Labels of where a file is (a case's title, a person's name) on a customer's or a
+    // person's list only: a case page does not re-read its files at every save of the case.
+    follow_changes(
+        this,
+        [this] {
+            return kind_ == "account" || kind_ == "contact" || trash_ ? QStringList{"attachments", "cases", "contacts", "users"}
+                                                                     : QStringList{"attachments", "users"};
+        },
+        &AttachmentsModel::reload);
     if (app() && app()->files()) connect(app()->files(), &Attachments::thumbnailReady, this, &AttachmentsModel::thumbnail_ready);
     reload();
 }
@@ -74,9 +82,10 @@ void AttachmentsModel::reload() {
         std::string where = trash_ ? "coalesce(a.deleted,0)=1" : "coalesce(a.deleted,0)=0";
         where += " AND coalesce(a.erased,0)=0";
         if (scoped) {
+            // Through the customer's index (a seller's device may hold every photo of the firm).
             if (kind_ == "account") where += " AND a.account_id=?1";
-            else if (kind_ == "contact") where += " AND ((a.record_kind='contact' AND a.record_id=?1) OR a.contact_id=?1)";
-            else where += " AND a.record_id=?1 AND a.record_kind=?2";
+            else if (kind_ == "contact") where += " AND a.account_id=?3 AND ((a.record_kind='contact' AND a.record_id=?1) OR a.contact_id=?1)";
+            else where += " AND a.account_id=?3 AND a.record_id=?1 AND a.record_kind=?2";
         }
         try {
             // What still goes up from here, by attachment (a few at most).
@@ -90,6 +99,10 @@ void AttachmentsModel::reload() {
             if (scoped) {
                 st.bind(1, s(record_));
                 if (kind_ != "account" && kind_ != "contact") st.bind(2, s(kind_));
+                if (kind_ != "account") {
+                    const std::string table = rules::attachable_table(s(kind_));
+                    st.bind(3, table.empty() ? std::string() : s(app()->record(q(table), record_).value("account_id").toString()));
+                }
             }
             QLocale locale;
             while (st.step()) {
