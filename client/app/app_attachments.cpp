@@ -53,17 +53,18 @@ sync::Store::ContentSource from_bytes(const QByteArray& bytes) {
     };
 }
 
-// An image as a file: PNG (lossless: screenshots keep their text sharp) unless that is
-// large and the image has no transparency, then JPEG at quality 90 (a photo).
-QByteArray encode(const QImage& image, QString* ext) {
+// An image as a file: a photo (from a JPEG) as JPEG at quality 88; anything else as PNG
+// (lossless: screenshots keep their text sharp) unless that is large and the image has no
+// transparency, then JPEG too.
+QByteArray encode(const QImage& image, bool photo, QString* ext) {
     QByteArray out;
     QBuffer buf(&out);
     buf.open(QIODevice::WriteOnly);
-    image.save(&buf, "PNG");
-    if (out.size() > 2 * 1024 * 1024 && !image.hasAlphaChannel()) {
+    if (!photo) image.save(&buf, "PNG");
+    if (photo || (out.size() > 2 * 1024 * 1024 && !image.hasAlphaChannel())) {
         out.clear();
         buf.seek(0);
-        image.save(&buf, "JPEG", 90);
+        image.save(&buf, "JPEG", 88);
         *ext = "jpg";
     } else {
         *ext = "png";
@@ -100,16 +101,7 @@ public slots:
             QImage img = reader.read();
             if (!img.isNull()) {
                 QString ext;
-                bool jpeg = reader.format() == "jpeg" || reader.format() == "jpg";
-                QByteArray bytes;
-                if (jpeg) {
-                    QBuffer buf(&bytes);
-                    buf.open(QIODevice::WriteOnly);
-                    img.save(&buf, "JPEG", 88);
-                    ext = "jpg";
-                } else {
-                    bytes = encode(img, &ext);
-                }
+                QByteArray bytes = encode(img, reader.format() == "jpeg" || reader.format() == "jpg", &ext);
                 QString base = QFileInfo(path).completeBaseName();
                 return store(kind, recordId, base + "." + ext, from_bytes(bytes), limit, user, now);
             }
@@ -132,7 +124,7 @@ public slots:
         if (edge > 0 && std::max(img.width(), img.height()) > edge)
             img = img.scaled(edge, edge, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         QString ext;
-        QByteArray bytes = encode(img, &ext);
+        QByteArray bytes = encode(img, false, &ext);
         store(kind, recordId, base + "." + ext, from_bytes(bytes), limit, user, now);
     }
 
@@ -170,8 +162,6 @@ public slots:
         }
         emit thumbnailDone(hash, img);
     }
-
-    void ping() {}
 
 signals:
     void attached(const QString& recordId, const QString& attachmentId, const QString& name, const QString& error);
@@ -272,8 +262,6 @@ void Attachments::removeOpenedCopies() {
     open_dir_.clear();
 }
 
-void Attachments::settle() { QMetaObject::invokeMethod(worker_, "ping", Qt::BlockingQueuedConnection); }
-
 // A setting kept in the device database ("" when unset); set_setting stores one and says so.
 QString Attachments::setting(const char* key) const {
     auto v = app_->ok() ? app_->store().meta(key) : sync::Result<std::optional<std::string>>(std::nullopt);
@@ -352,18 +340,16 @@ bool Attachments::attachFiles(const QString& kind, const QString& recordId, cons
     return true;
 }
 
+std::uint64_t Attachments::prefetchBytes(const QString& mode) {
+    return mode == "open" ? 0 : mode == "all" ? UINT64_MAX : 2ull * 1024 * 1024;
+}
+
 bool Attachments::cameraPossible() {
 #ifdef Q_OS_LINUX
-    if (qEnvironmentVariableIsSet("FIKA_NO_CAMERA")) return false;
     return !QDir(QStringLiteral("/dev")).entryList({QStringLiteral("video*")}, QDir::System).isEmpty();
 #else
     return true;
 #endif
-}
-
-bool Attachments::clipboardHasImage() const {
-    const QMimeData* m = QGuiApplication::clipboard()->mimeData();
-    return m && (m->hasImage() || m->hasUrls());
 }
 
 bool Attachments::attachClipboard(const QString& kind, const QString& recordId) {

@@ -82,6 +82,9 @@ public:
     QString prefetch() const;
     void setPrefetch(const QString& mode);
     static bool cameraPossible();
+    // What a prefetch setting downloads after each sync: contents up to this many bytes
+    // ("small": 2 MB - also for anything unknown -, "all": any, "open": none).
+    static std::uint64_t prefetchBytes(const QString& mode);
     const std::shared_ptr<ThumbnailCache>& thumbnails() const { return thumbs_; }
 
     // Attaches files (file:// URLs or paths: a file dialog's, a drop's) to a record of
@@ -92,7 +95,6 @@ public:
     // The clipboard's image (a screenshot, a copied photo) as "Pasted image DATE.png", or
     // the files it holds (copied in a file manager). False when it holds neither.
     Q_INVOKABLE bool attachClipboard(const QString& kind, const QString& recordId);
-    Q_INVOKABLE bool clipboardHasImage() const;
     // An image in memory (the camera's photo, a pasted screenshot) as BASE.png or .jpg,
     // scaled by the photo size setting. False (lastError) when it is no image.
     Q_INVOKABLE bool attachImage(const QString& kind, const QString& recordId, const QVariant& image, const QString& base);
@@ -112,8 +114,6 @@ public:
     void setOpener(std::function<bool(const QUrl&)> opener) { opener_ = std::move(opener); }
     // The copies written for the system's viewer (the device's data is being deleted).
     void removeOpenedCopies();
-    // Tests: waits until the worker has done everything asked of it so far.
-    void settle();
 
 signals:
     void busyChanged();

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "app_attachments.h"
 #include "appcontext.h"
 #include "enrolment.h"
 #include "rules.h"
@@ -29,14 +30,6 @@ QVariantList parse_inbox(const std::string& json) {
     QJsonArray arr = doc.isObject() ? doc.object()["notifications"].toArray() : doc.array();
     for (const auto& v : arr) out.append(v.toObject().toVariantMap());
     return out;
-}
-// Contents up to this size are downloaded after each sync (meta files_prefetch: "small" -
-// the default - up to 2 MB, "all", or "open": only when opened).
-std::uint64_t prefetch_limit(sync::Store& st) {
-    std::string mode = meta_of(st, "files_prefetch");
-    if (mode == "open") return 0;
-    if (mode == "all") return UINT64_MAX;
-    return 2ull * 1024 * 1024;
 }
 }  // namespace
 
@@ -133,7 +126,7 @@ public slots:
         client::ContentTransfer files(*store_, cfg);
         auto sent = files.upload_all();
         std::size_t fetched = 0;
-        if (std::uint64_t most = prefetch_limit(*store_); most > 0 && sent.ok()) {
+        if (std::uint64_t most = Attachments::prefetchBytes(q(meta_of(*store_, "files_prefetch"))); most > 0 && sent.ok()) {
             auto got = files.prefetch(most);
             if (got.ok()) fetched = *got.value;
         }
