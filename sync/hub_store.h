@@ -88,14 +88,7 @@ public:
     // Every bucket with its newest seq.
     virtual Result<std::map<std::string, std::uint64_t>> bucket_seqs() = 0;
     // ... of these buckets only (those that exist).
-    virtual Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) {
-        auto all = bucket_seqs();
-        if (!all.ok()) return all;
-        std::map<std::string, std::uint64_t> out;
-        for (const std::string& b : buckets)
-            if (auto it = all->find(b); it != all->end()) out.insert(*it);
-        return out;
-    }
+    virtual Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) = 0;
 
     // ---- records --------------------------------------------------------------------
     // Errors: Invalid (unknown table), NotFound, Storage.

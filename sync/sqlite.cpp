@@ -29,6 +29,78 @@ Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
     if (rc != SQLITE_OK) fail_sqlite(db, rc, "prepare " + std::string(sql.substr(0, 80)));
 }
 
+void Stmt::release() {
+    if (!s_) return;
+    if (home_) home_->give_back(s_);
+    else sqlite3_finalize(s_);
+    s_ = nullptr;
+    home_.reset();
+}
+
+Stmt StmtCache::take(std::string_view sql) {
+    {
+        std::lock_guard lock(mu_);
+        if (!db_) fail(Code::Storage, "the database connection is closed");
+        if (auto it = by_sql_.find(sql); it != by_sql_.end()) {
+            lru_.splice(lru_.begin(), lru_, it->second);
+            if (!it->second->idle.empty()) {
+                Stmt out;
+                out.db_ = db_;
+                out.s_ = it->second->idle.back();
+                it->second->idle.pop_back();
+                out.home_ = shared_from_this();
+                return out;
+            }
+        }
+    }
+    Stmt out(db_, sql);
+    // Kept only when SQLite holds exactly this text (not a first statement of several).
+    if (const char* kept = sqlite3_sql(out.s_); kept && std::string_view(kept) == sql) out.home_ = shared_from_this();
+    return out;
+}
+
+void StmtCache::give_back(sqlite3_stmt* s) {
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    std::lock_guard lock(mu_);
+    if (!db_) {
+        sqlite3_finalize(s);
+        return;
+    }
+    std::string_view sql = sqlite3_sql(s);
+    auto it = by_sql_.find(sql);
+    if (it == by_sql_.end()) {
+        lru_.push_front(Entry{std::string(sql), {}});
+        it = by_sql_.emplace(lru_.front().sql, lru_.begin()).first;
+        while (lru_.size() > kTexts) {
+            for (sqlite3_stmt* old : lru_.back().idle) sqlite3_finalize(old);
+            by_sql_.erase(lru_.back().sql);
+            lru_.pop_back();
+        }
+    }
+    // More than a few of one text at rest means a burst of nested uses: keep four.
+    if (it->second->idle.size() < 4) it->second->idle.push_back(s);
+    else sqlite3_finalize(s);
+}
+
+void StmtCache::close() {
+    std::lock_guard lock(mu_);
+    clear();
+    db_ = nullptr;
+}
+
+void StmtCache::clear() {
+    for (Entry& e : lru_)
+        for (sqlite3_stmt* s : e.idle) sqlite3_finalize(s);
+    lru_.clear();
+    by_sql_.clear();
+}
+
+Stmt Db::prepare(std::string_view sql) {
+    if (!cache_) cache_ = std::make_shared<StmtCache>(db_);
+    return cache_->take(sql);
+}
+
 Stmt& Stmt::bind(int i, std::int64_t v) {
     sqlite3_bind_int64(s_, i, v);
     return *this;
@@ -162,7 +234,10 @@ Db::Db(const std::string& path, bool create, const char* vfs) {
     }
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+Db::~Db() {
+    if (cache_) cache_->close();
+    sqlite3_close_v2(db_);
+}
 
 bool Db::is_own_file(const std::string& path) const {
     struct stat target {};
@@ -180,8 +255,10 @@ bool Db::is_own_file(const std::string& path) const {
 
 Db& Db::operator=(Db&& o) noexcept {
     if (this != &o) {
+        if (cache_) cache_->close();
         sqlite3_close_v2(db_);
         db_ = o.db_;
+        cache_ = std::move(o.cache_);
         o.db_ = nullptr;
     }
     return *this;

@@ -7,10 +7,14 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <list>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
+#include <vector>
 
 #include "error.h"
 #include "value.h"
@@ -19,17 +23,20 @@ namespace fika::sync {
 
 [[noreturn]] void fail_sqlite(sqlite3* db, int rc, std::string_view what);
 
+class StmtCache;
+
 class Stmt {
 public:
     Stmt() = default;
     Stmt(sqlite3* db, std::string_view sql);
-    ~Stmt() { sqlite3_finalize(s_); }
-    Stmt(Stmt&& o) noexcept : db_(o.db_), s_(o.s_) { o.s_ = nullptr; }
+    ~Stmt() { release(); }
+    Stmt(Stmt&& o) noexcept : db_(o.db_), s_(o.s_), home_(std::move(o.home_)) { o.s_ = nullptr; }
     Stmt& operator=(Stmt&& o) noexcept {
         if (this != &o) {
-            sqlite3_finalize(s_);
+            release();
             db_ = o.db_;
             s_ = o.s_;
+            home_ = std::move(o.home_);
             o.s_ = nullptr;
         }
         return *this;
@@ -85,8 +92,46 @@ public:
     Value value(int col) const;
 
 private:
+    friend class StmtCache;
+    // Finalizes the statement, or gives it back (reset, unbound) to the connection's cache.
+    void release();
+
     sqlite3* db_ = nullptr;
     sqlite3_stmt* s_ = nullptr;
+    std::shared_ptr<StmtCache> home_;  // the cache it came from, if any
+};
+
+// The statements a connection prepared, kept by their SQL text once they are done with
+// (reset, bindings cleared) for the next prepare of the same text: a request that runs
+// the same dozen statements no longer parses them each time (a sync on the server spent
+// 14 % of its time in sqlite3_prepare). At most `kTexts` texts, the least recently used
+// dropped first; a text asked for while its statement is out gets one more of its own.
+// It lives as long as the longest of the connection and its statements: a statement given
+// back after the connection closed is finalized.
+class StmtCache : public std::enable_shared_from_this<StmtCache> {
+public:
+    static constexpr std::size_t kTexts = 128;
+    explicit StmtCache(sqlite3* db) : db_(db) {}
+    ~StmtCache() { clear(); }
+    StmtCache(const StmtCache&) = delete;
+    StmtCache& operator=(const StmtCache&) = delete;
+
+    Stmt take(std::string_view sql);
+    void give_back(sqlite3_stmt* s);
+    // Finalizes every idle statement; those still out are finalized when they come back.
+    void close();
+
+private:
+    struct Entry {
+        std::string sql;
+        std::vector<sqlite3_stmt*> idle;
+    };
+    void clear();
+
+    std::mutex mu_;  // a statement may be given back on another thread than the next take
+    sqlite3* db_;
+    std::list<Entry> lru_;  // most recently used first
+    std::unordered_map<std::string_view, std::list<Entry>::iterator> by_sql_;
 };
 
 class Db {
@@ -97,14 +142,16 @@ public:
     // is not a database, WrongKey when it is encrypted and the key is missing or wrong.
     Db(const std::string& path, bool create, const char* vfs = nullptr);
     ~Db();
-    Db(Db&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+    Db(Db&& o) noexcept : db_(o.db_), cache_(std::move(o.cache_)) { o.db_ = nullptr; }
     Db& operator=(Db&& o) noexcept;
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;
 
     sqlite3* handle() const { return db_; }
     void exec(std::string_view sql);
-    Stmt prepare(std::string_view sql) { return Stmt(db_, sql); }
+    // A statement for `sql`: one this connection prepared before and kept (StmtCache),
+    // else a new one.
+    Stmt prepare(std::string_view sql);
     std::int64_t changes() const { return sqlite3_changes64(db_); }
     // True when `path` is this database's file or one SQLite keeps beside it (-wal, -shm,
     // -journal), compared by device and inode. Such a file is never opened outside SQLite:
@@ -113,6 +160,7 @@ public:
 
 private:
     sqlite3* db_ = nullptr;
+    std::shared_ptr<StmtCache> cache_;
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back when destroyed without commit().

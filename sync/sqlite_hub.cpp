@@ -185,6 +185,22 @@ Result<std::map<std::string, std::uint64_t>> SqliteHub::bucket_seqs() {
     });
 }
 
+// A consultant's pull asks for a few buckets of thousands: looked up one by one (reading
+// every bucket's row was half of the server's time per sync with 1,000 devices).
+Result<std::map<std::string, std::uint64_t>> SqliteHub::bucket_seqs_of(const std::vector<std::string>& buckets) {
+    return guard([&] {
+        std::map<std::string, std::uint64_t> out;
+        Stmt q = db().prepare("SELECT seq FROM _buckets WHERE bucket=?");
+        for (const std::string& b : buckets) {
+            if (b.empty()) continue;
+            q.bind(1, b);
+            if (q.step()) out[b] = static_cast<std::uint64_t>(q.integer(0));
+            q.reset();
+        }
+        return out;
+    });
+}
+
 std::vector<std::pair<std::string, std::uint64_t>> SqliteHub::buckets_after(Db& db, std::uint64_t seq) {
     std::vector<std::pair<std::string, std::uint64_t>> out;
     Stmt q = db.prepare("SELECT bucket, seq FROM _buckets WHERE seq>? AND bucket<>''");

@@ -33,6 +33,7 @@ public:
     Result<FeedPage> feed(const std::string& bucket, Cursor cursor, std::size_t limit, Site skip_site = 0) override;
     Result<std::uint64_t> count_after(const std::string& bucket, std::uint64_t seq) override;
     Result<std::map<std::string, std::uint64_t>> bucket_seqs() override;
+    Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) override;
 
     Result<Record> get(std::string_view table, const std::string& id) override {
         return SqliteReplica::get(table, id);

@@ -47,7 +47,7 @@ Notification row_notification(const pg::Result& r, int i) {
 // The layout of the server's tables: bump it with every change of migrate_server's DDL,
 // which runs only when the database is behind it (see PgHub::migrate: DDL under traffic
 // takes exclusive locks and can deadlock with merges).
-constexpr int kPgServerSchema = 8;
+constexpr int kPgServerSchema = 9;
 
 namespace {
 
@@ -157,7 +157,8 @@ void PgStorage::migrate_server() {
         "CREATE INDEX IF NOT EXISTS srv_mail_by_user ON srv_mail(user_id, digest);"
         "CREATE TABLE IF NOT EXISTS srv_content(bucket text NOT NULL, hash text NOT NULL, at bigint NOT NULL,"
         " PRIMARY KEY(bucket, hash));"
-        "CREATE INDEX IF NOT EXISTS srv_content_by_hash ON srv_content(hash)");
+        "CREATE INDEX IF NOT EXISTS srv_content_by_hash ON srv_content(hash);"
+        "CREATE INDEX IF NOT EXISTS srv_users_by_role ON srv_users(role, disabled)");
     db.exec("INSERT INTO hub_meta(key,value) VALUES('pg_server_schema',$1) ON CONFLICT(key) DO UPDATE SET value=$1",
             {std::to_string(kPgServerSchema)});
     t.commit();

@@ -18,7 +18,7 @@ using sync::Stmt;
 
 namespace {
 
-constexpr int kServerSchema = 8;
+constexpr int kServerSchema = 9;
 
 // The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
 // caller's transaction. Returns the version reached.
@@ -80,6 +80,9 @@ int migrate(sync::Db& db, int have) {
             "CREATE TABLE srv_content(bucket TEXT NOT NULL, hash TEXT NOT NULL, at INTEGER NOT NULL,"
             " PRIMARY KEY(bucket, hash)) WITHOUT ROWID;"
             "CREATE INDEX srv_content_by_hash ON srv_content(hash);");
+    // Who to tell of a new case is read at every push that creates one: by role, not by
+    // reading every user (a scan of 1,000 users was 15 % of a sync's time).
+    if (have < 9) db.exec("CREATE INDEX srv_users_by_role ON srv_users(role, disabled);");
     return kServerSchema;
 }
 

@@ -148,6 +148,7 @@ TEST_CASE("an older database is copied aside before it is migrated - a migration
         raw.exec("ALTER TABLE srv_devices DROP COLUMN signout_at");
         raw.exec("DROP TABLE srv_mail; DROP TABLE srv_mail_prefs");  // schema 7
         raw.exec("DROP TABLE srv_content");                          // schema 8
+        raw.exec("DROP INDEX srv_users_by_role");                    // schema 9
         raw.exec("UPDATE _meta SET value='5' WHERE key='server_schema'");
     }
     srv.start();
@@ -158,9 +159,9 @@ TEST_CASE("an older database is copied aside before it is migrated - a migration
     auto h = c.Get("/healthz");
     REQUIRE(h);
     CHECK(body_json(h)["version"] == FIKA_VERSION);
-    CHECK(body_json(h)["layout"] == "3.8");  // what the database is now, as the copy's name says what it was
+    CHECK(body_json(h)["layout"] == "3.9");  // what the database is now, as the copy's name says what it was
     srv.stop();
-    CHECK(server_schema(db) == "8");
+    CHECK(server_schema(db) == "9");
     std::vector<std::string> copies;
     for (const auto& e : std::filesystem::directory_iterator(srv.data() + "/backups"))
         copies.push_back(e.path().string());
@@ -177,7 +178,7 @@ TEST_CASE("an older database is copied aside before it is migrated - a migration
     auto [rc, out] = fika::test::run_command({FIKA_SERVER_BIN, "--data", srv.data(), "serve", "--listen", "127.0.0.1:0"}, true);
     INFO(out);
     CHECK(rc != 0);
-    CHECK_THAT(out, Catch::Contains("migrating the server's tables from version 5 to 8 failed"));
+    CHECK_THAT(out, Catch::Contains("migrating the server's tables from version 5 to 9 failed"));
     CHECK_THAT(out, Catch::Contains("the server's tables are as they were"));
     CHECK_FALSE(Catch::Contains("listening on").match(out));
     CHECK(server_schema(db) == "5");
