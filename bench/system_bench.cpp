@@ -9,8 +9,9 @@
 //      encrypted at rest, against the unencrypted one
 //   S4 small delta: 100 records edited on one replica, time until another replica that
 //      listens on the event stream has them (median and p99 over the rounds)
-//   S5 many devices pushing and pulling small deltas: syncs/s, p50/p99 latency, errors,
-//      the server's peak memory
+//   S5 many devices pushing and pulling small deltas, once each has had its first sync:
+//      syncs/s, p50/p99 latency, errors, the server's peak memory (and, apart, how long
+//      the devices' first syncs took, all at once)
 //   S6 the app's first screen with N records in its database
 //   S7 one save of a case in the app with N records: how long the user interface stands
 //      still (the write, every live list's and figure's refresh) against the engine's write
