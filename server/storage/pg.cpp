@@ -133,6 +133,58 @@ Result Connection::exec(std::string_view sql, const std::vector<Param>& params, 
     return Result(r);
 }
 
+std::vector<Result> Connection::exec_many(const std::vector<Statement>& statements) {
+    if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
+    if (PQenterPipelineMode(c_) != 1) fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
+    struct Leave {
+        PGconn* c;
+        ~Leave() { PQexitPipelineMode(c); }
+    } leave{c_};
+    for (const Statement& st : statements) {
+        std::vector<const char*> values(st.params.size());
+        std::vector<int> lengths(st.params.size()), formats(st.params.size());
+        for (std::size_t i = 0; i < st.params.size(); ++i) {
+            if (st.params[i].null()) continue;
+            values[i] = st.params[i].value().data();
+            lengths[i] = static_cast<int>(st.params[i].value().size());
+            formats[i] = st.params[i].binary() ? 1 : 0;
+        }
+        if (PQsendQueryParams(c_, st.sql.c_str(), static_cast<int>(st.params.size()), nullptr, values.data(),
+                              lengths.data(), formats.data(), st.binary_results ? 1 : 0) != 1)
+            fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
+    }
+    if (PQpipelineSync(c_) != 1) fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
+    std::vector<Result> out;
+    out.reserve(statements.size());
+    PGresult* failed = nullptr;
+    std::string_view failed_sql;
+    bool lost = false;
+    // Every answer is read, up to the pipeline's end, whatever failed on the way: the
+    // connection is then ready for the next statement.
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        PGresult* r = PQgetResult(c_);
+        if (!r) {  // the connection broke
+            lost = true;
+            break;
+        }
+        ExecStatusType st = PQresultStatus(r);
+        if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) out.emplace_back(r);
+        else if (!failed && st != PGRES_PIPELINE_ABORTED) {
+            failed = r;
+            failed_sql = statements[i].sql;
+        } else PQclear(r);
+        while (PGresult* extra = PQgetResult(c_)) PQclear(extra);  // the NULL that ends each answer
+    }
+    if (!lost) {
+        PGresult* sync = PQgetResult(c_);
+        if (!sync || PQresultStatus(sync) != PGRES_PIPELINE_SYNC) lost = true;
+        PQclear(sync);
+    }
+    if (failed) fail_result(c_, failed, failed_sql);
+    if (lost) fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
+    return out;
+}
+
 void Connection::run_script(std::string_view sql) {
     if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
     std::string text(sql);

@@ -103,6 +103,18 @@ public:
     // either side; Result reads both forms) - for columns of bigint, double precision,
     // text and bytea only.
     Result exec(std::string_view sql, const std::vector<Param>& params = {}, bool binary_results = false);
+    // Several statements sent together (libpq's pipeline mode) and their answers read in
+    // order: one round trip where exec() makes one each. Outside a transaction they are
+    // one (PostgreSQL's implicit transaction up to the pipeline's sync): the first that
+    // fails throws (as exec() would) once every answer is read, the ones after it did not
+    // run and the ones before are undone. Inside one (a BEGIN before or among them), a
+    // failure leaves it aborted until ROLLBACK, as exec() does.
+    struct Statement {
+        std::string sql;
+        std::vector<Param> params;
+        bool binary_results = false;
+    };
+    std::vector<Result> exec_many(const std::vector<Statement>& statements);
     // Several statements without parameters (a migration). Throws Failure.
     void run_script(std::string_view sql);
     PGconn* handle() const { return c_; }

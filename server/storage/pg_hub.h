@@ -107,6 +107,9 @@ private:
     std::optional<sync::Record> load(const sync::TableDef& t, const std::string& id);
     std::vector<sync::Record> load_rows(const sync::TableDef& t, const std::string& where,
                                         const std::vector<pg::Param>& params);
+    // The statement load_rows runs (fields, _clocks, _seq, id), and the records of its answer.
+    static std::string select_rows(const sync::TableDef& t, const std::string& where);
+    static std::vector<sync::Record> rows_of(const sync::TableDef& t, const pg::Result& r);
     void store(const sync::Record& r);
     // Locks the buckets' rows (creating missing ones), in bucket order.
     void lock_buckets(std::vector<std::string> buckets);

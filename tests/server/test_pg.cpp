@@ -155,6 +155,41 @@ TEST_CASE("PostgreSQL layer: parameters - NULLs - bytes - transactions - errors 
     d.run_script("ROLLBACK");
 }
 
+TEST_CASE("PostgreSQL layer: statements sent together answer in order - one that fails stops the rest and leaves the connection usable") {
+    PgCluster cluster;
+    pg::Connection c(cluster.conninfo());
+    c.run_script("CREATE TABLE t(id text PRIMARY KEY, n bigint)");
+    std::vector<pg::Result> r = c.exec_many({{"BEGIN ISOLATION LEVEL REPEATABLE READ", {}, false},
+                                             {"INSERT INTO t VALUES ($1, $2)", {"a", std::int64_t{1}}, false},
+                                             {"SELECT id, n FROM t WHERE n >= $1", {std::int64_t{1}}, true},
+                                             {"SELECT count(*) FROM t", {}, false},
+                                             {"COMMIT", {}, false}});
+    REQUIRE(r.size() == 5);
+    REQUIRE(r[2].rows() == 1);
+    CHECK(r[2].text(0, 0) == "a");
+    CHECK(r[2].integer(0, 1) == 1);  // binary answers for the one that asked
+    CHECK(r[3].integer(0, 0) == 1);
+    // The second statement fails: its error is the one thrown, the third never ran, the
+    // first is undone with it (statements sent together are one transaction), and the
+    // connection answers the next statement.
+    std::string why;
+    try {
+        c.exec_many({{"INSERT INTO t VALUES ($1, $2)", {"b", std::int64_t{2}}, false},
+                     {"INSERT INTO t VALUES ($1, $2)", {"a", std::int64_t{3}}, false},
+                     {"INSERT INTO t VALUES ($1, $2)", {"c", std::int64_t{4}}, false}});
+    } catch (const fika::sync::Failure& f) {
+        why = f.error.message;
+        CHECK(f.error.code == Code::Invalid);  // a duplicate key, as exec() says it
+    }
+    CHECK_THAT(why, Catch::Contains("duplicate key"));
+    CHECK(c.exec("SELECT string_agg(id, ',' ORDER BY id) FROM t").text(0, 0) == "a");
+    // Inside a transaction the failure leaves it aborted until it is rolled back.
+    CHECK_THROWS(c.exec_many({{"BEGIN", {}, false}, {"SELEC nonsense", {}, false}, {"COMMIT", {}, false}}));
+    CHECK_THROWS(c.exec("SELECT 1"));
+    c.run_script("ROLLBACK");
+    CHECK(c.exec("SELECT count(*) FROM t").integer(0, 0) == 1);
+}
+
 TEST_CASE("the feed on PostgreSQL: a sequence alone lets a reader skip a change - a bucket lock never does") {
     PgCluster cluster;
     pg::Connection setup(cluster.conninfo());
