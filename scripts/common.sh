@@ -15,6 +15,7 @@ FIKA_PACKAGES=(
     qml6-module-qt-labs-folderlistmodel  # the file dialog's (CSV import), non-native
     libsqlite3-dev sqlite3 libcpp-httplib-dev nlohmann-json3-dev catch2
     libssl-dev openssl zlib1g-dev xvfb xauth
+    libdeflate-dev  # gzip for the wire: whole-buffer, twice zlib's speed (sync/gzip.h)
     trayer  # a system tray on the tests' X display (the new-case notification test)
     dunst  # a notification server (org.freedesktop.Notifications) for the desktop-notification test
     haproxy  # the end-to-end test through a reverse proxy (docs/deployment.md)

@@ -3,6 +3,7 @@
 // Included only by client/core's own files: cpp-httplib stays behind them.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "error.h"
@@ -10,6 +11,7 @@
 
 namespace httplib {
 class Client;
+struct Response;
 }
 
 namespace fika::client::detail {
@@ -20,5 +22,10 @@ Failure network_failure(const std::string& what);
 // An HTTP answer that is not a success: transient for 408, 429 and 5xx.
 Failure http_failure(int status, const std::string& body);
 Failure local_failure(const sync::Error& e);
+// The largest answer body a device inflates (a page of a download is a few MB).
+constexpr std::size_t kMaxAnswerBytes = std::size_t{512} << 20;
+// Inflates a gzip'd answer in place (its Content-Encoding); false when it claims an
+// encoding other than gzip, or its gzip is malformed, cut short or past kMaxAnswerBytes.
+bool unzip(httplib::Response& res);
 
 }  // namespace fika::client::detail

@@ -56,9 +56,10 @@ void configure(httplib::Client& cli, const ServerConfig& cfg) {
     cli.set_read_timeout(cfg.read_timeout_s, 0);
     cli.set_write_timeout(cfg.read_timeout_s, 0);
     // Request bodies are gzip'd by exchange() at a fast level; httplib would use
-    // zlib's default level. Answers are decompressed by httplib.
+    // zlib's default level. Answers are inflated by unzip(), not by httplib (zlib, in
+    // pieces): sync::gzip_decompress inflates a whole body 2.5x as fast.
     cli.set_compress(false);
-    cli.set_decompress(cfg.gzip);
+    cli.set_decompress(false);
     cli.set_keep_alive(true);
     cli.set_tcp_nodelay(true);  // headers and body go in separate writes
     httplib::Headers h = {{"Authorization", "Bearer " + cfg.token}, {"User-Agent", cfg.user_agent}};
@@ -67,12 +68,25 @@ void configure(httplib::Client& cli, const ServerConfig& cfg) {
     cli.set_default_headers(h);
 }
 
+bool unzip(httplib::Response& res) {
+    if (!res.has_header("Content-Encoding")) return true;
+    const std::string enc = res.get_header_value("Content-Encoding");
+    if (enc == "identity") return true;
+    if (enc != "gzip") return false;  // only gzip is asked for (Accept-Encoding)
+    std::string plain;
+    if (sync::gzip_decompress(res.body, kMaxAnswerBytes, plain) != sync::GunzipResult::Ok) return false;
+    res.body = std::move(plain);
+    res.headers.erase("Content-Encoding");
+    return true;
+}
+
 }  // namespace detail
 
 using detail::http_failure;
 using detail::local_failure;
 using detail::network_failure;
 using detail::clock_ahead_refused;
+using detail::unzip;
 
 struct SyncClient::Http {
     httplib::Client cli;
@@ -153,6 +167,12 @@ Outcome<sync::SyncResponse> SyncClient::exchange(std::string body, Line& line) {
     }
     if (!res) {
         out.failure = network_failure(httplib::to_string(res.error()));
+        return out;
+    }
+    if (!unzip(*res)) {
+        // Cut short or garbled on the way: nothing was applied, so trying again is safe.
+        out.failure = Failure{Failure::Kind::Transient, res->status, "bad_response",
+                              "the answer's gzip body is malformed, cut short or too large"};
         return out;
     }
     if (res->status != 200) {
@@ -640,9 +660,12 @@ Outcome<std::string> SyncClient::confirm_signed_out() {
 
 namespace {
 // A plain request's answer: its body, or why not.
-Outcome<std::string> answer(const httplib::Result& res) {
+Outcome<std::string> answer(httplib::Result res) {
     Outcome<std::string> out;
     if (!res) out.failure = network_failure(httplib::to_string(res.error()));
+    else if (!unzip(*res))
+        out.failure = Failure{Failure::Kind::Transient, res->status, "bad_response",
+                              "the answer's gzip body is malformed, cut short or too large"};
     else if (res->status / 100 != 2) out.failure = http_failure(res->status, res->body);
     else out.value = res->body;
     return out;
