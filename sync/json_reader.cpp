@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "value.h"
 
@@ -221,15 +222,32 @@ bool Doc::string(std::string_view& out) {
     const std::size_t start = pos_;
     std::string* buf = nullptr;
     std::size_t run = start;
+    const char* const d = in_.data();
+    const std::size_t n = in_.size();
     for (;;) {
-        while (pos_ < in_.size()) {
-            auto c = static_cast<unsigned char>(in_[pos_]);
+        bool ascii = true;  // then the run is valid UTF-8 without looking again
+        while (pos_ < n) {
+            // Eight bytes at a time while none is a quote, a backslash, a control character
+            // or outside ASCII (a byte-wise test, SWAR); such a word is then read byte by byte.
+            if (pos_ + 8 <= n) {
+                constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+                std::uint64_t w;
+                std::memcpy(&w, d + pos_, 8);
+                const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+                const std::uint64_t special = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w;
+                if (!(special & high)) {
+                    pos_ += 8;
+                    continue;
+                }
+            }
+            auto c = static_cast<unsigned char>(d[pos_]);
             if (c == '"' || c == '\\' || c < 0x20) break;
+            if (c >= 0x80) ascii = false;
             ++pos_;
         }
-        if (pos_ >= in_.size()) return fail("unterminated string");
+        if (pos_ >= n) return fail("unterminated string");
         std::string_view plain = in_.substr(run, pos_ - run);
-        if (!valid_utf8(plain)) return fail("a string is not valid UTF-8");
+        if (!ascii && !valid_utf8(plain)) return fail("a string is not valid UTF-8");
         char c = in_[pos_];
         if (static_cast<unsigned char>(c) < 0x20) return fail("a control character in a string");
         if (c == '"') {

@@ -340,6 +340,35 @@ TEST_CASE("text of every kind survives the wire exactly - escapes and all") {
     CHECK(doc.too_large());
 }
 
+TEST_CASE("a special byte anywhere in a long string is seen - quote, backslash, control, non-ASCII, bad UTF-8") {
+    // The reader looks at eight bytes at a time: each kind of byte at every offset of such
+    // a word (and at the ends), against nlohmann as the oracle.
+    const std::vector<std::string> specials = {"\\\"", "\\\\", "\\n", "\\u00e5", "\x01", "\x1f", "\x7f",
+                                               "\xc3\xa5", "\xe2\x80\x93", "\xf0\x9f\x98\x80", "\xff",
+                                               "\xc3", "\x80", "\xed\xa0\x80", "\"", "\\"};
+    jsonr::Doc doc;
+    std::string err;
+    int accepted = 0, refused = 0;
+    for (const std::string& x : specials)
+        for (std::size_t before = 0; before <= 17; ++before)
+            for (std::size_t after : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{9}}) {
+                std::string text = "[\"" + std::string(before, 'a') + x + std::string(after, 'b') + "\"]";
+                INFO(text);
+                bool ours = doc.parse(text, 16, 100, err);
+                bool theirs = json::accept(text);
+                REQUIRE(ours == theirs);
+                if (ours) {
+                    CHECK(doc.root().first_child().node().text ==
+                          json::parse(text)[0].get<std::string>());
+                    ++accepted;
+                } else {
+                    ++refused;
+                }
+            }
+    CHECK(accepted > 0);
+    CHECK(refused > 0);
+}
+
 TEST_CASE("duplicate names are refused rather than one silently winning") {
     std::string wire = valid_request();
     auto dup_top = wire.substr(0, wire.size() - 1) + R"(,"hlc":1})";
