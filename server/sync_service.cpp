@@ -81,6 +81,7 @@ std::vector<Result<SyncOutcome>> SyncService::run_group(const std::vector<Job*>&
     }
     for (std::size_t k = 0; k < live.size(); ++k) {
         const Job& j = *group[live[k]];
+        note_runs(j.req->site, outs[k].runs);
         results[live[k]] = sync::guard([&] {
             answer(*j.user, *j.req, outs[k]);
             return std::move(outs[k]);
@@ -102,6 +103,7 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
             if (cursor.at <= end) continue;
             auto fresh = hub_.new_incarnation();
             if (!fresh.ok()) throw sync::Failure{fresh.error()};
+            own_.clear();  // sequence numbers from before the database went back
             std::fprintf(stderr,
                          "fika-server: a device has seen sequence %llu, but this database ends at %llu: it was "
                          "put back from a backup. New incarnation %s: devices will send again what it lacks.\n",
@@ -118,6 +120,7 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
         out.accepted = req.push.size() - out.refused;
         out.response.refused = applied.refused;
         out.buckets_changed = applied.buckets_changed;
+        out.runs = std::move(applied.runs);
         for (auto& [table, id] : applied.erased)
             if (table->name == "contacts") {
                 // An erased person's name leaves the notifications and queued webhooks.
@@ -182,7 +185,9 @@ void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncRe
         // An incremental pull (since > 0) need not carry the device's own cells back:
         // it wrote them. A download from scratch (since = 0: a new device, a bucket
         // gained again, drift found by the checksum) carries everything.
-        auto page = hub_.feed(b, c, budget, c.since > 0 ? req.site : 0);
+        sync::Cursor read = c;
+        if (c.since > 0) read.at = read_from(req.site, b, c);
+        auto page = hub_.feed(b, read, budget, c.since > 0 ? req.site : 0);
         if (!page.ok()) throw sync::Failure{page.error()};
         sync::BucketPage p;
         p.bucket = b;
@@ -240,6 +245,29 @@ void SyncService::wait_for_push(sync::Site site, std::uint64_t follows, std::uni
     if (!arrived)
         fail(Code::Busy, "the push before this one (up to " + std::to_string(follows) +
                              ") has not arrived; sync again");
+}
+
+void SyncService::note_runs(sync::Site site, const std::vector<sync::BucketRun>& runs) {
+    if (own_.size() >= 100000) own_.clear();  // bounded: a device not found here just reads
+    for (const sync::BucketRun& run : runs) {
+        OwnKey key{site, run.bucket};
+        if (!run.verbatim) {
+            own_.erase(key);
+            continue;
+        }
+        auto [it, fresh] = own_.try_emplace(std::move(key), run.from, run.to);
+        if (fresh) continue;
+        // Following on the stretch: it grows. Anyone else's write between: a new one.
+        if (it->second.second == run.from) it->second.second = run.to;
+        else it->second = {run.from, run.to};
+    }
+}
+
+std::uint64_t SyncService::read_from(sync::Site site, const std::string& bucket, const sync::Cursor& cursor) const {
+    auto it = own_.find(OwnKey{site, bucket});
+    if (it == own_.end()) return cursor.at;
+    auto [from, to] = it->second;
+    return cursor.at >= from && cursor.at < to ? to : cursor.at;
 }
 
 void SyncService::pushed(sync::Site site, std::uint64_t upto) {

@@ -34,6 +34,7 @@ struct SyncOutcome {
     std::size_t accepted = 0, refused = 0;
     std::vector<std::string> buckets_changed;
     std::vector<Notification> notifications;  // created by this push
+    std::vector<sync::BucketRun> runs;        // what the push wrote, per bucket (the hub's report)
 };
 
 struct DeviceInfo {
@@ -74,6 +75,10 @@ private:
     static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp);
     void wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock);
     void pushed(sync::Site site, std::uint64_t upto);
+    // After a commit: extends the device's own stretches by what its push wrote.
+    void note_runs(sync::Site site, const std::vector<sync::BucketRun>& runs);
+    // Where a pull of `bucket` from `cursor` by this device may start reading.
+    std::uint64_t read_from(sync::Site site, const std::string& bucket, const sync::Cursor& cursor) const;
 
     sync::HubStore& hub_;
     ServerData& data_;
@@ -89,6 +94,22 @@ private:
     bool leading_ = false;    // a sync is running a group now
     std::unordered_map<sync::Site, std::uint64_t> merged_upto_;  // per device: its last merged push
     std::size_t waiting_pushes_ = 0;                             // in wait_for_push now
+    // Per device and bucket, a stretch (from, to] of the bucket's sequence holding only
+    // cells that device pushed, as it pushed them, each push following on the one before
+    // with nobody else's write between. Its incremental pull from inside the stretch
+    // starts at its end: what lies between is on the device already (a long upload would
+    // otherwise read every row it wrote back, to send none of them).
+    struct OwnKey {
+        sync::Site site;
+        std::string bucket;
+        bool operator==(const OwnKey&) const = default;
+    };
+    struct OwnKeyHash {
+        std::size_t operator()(const OwnKey& k) const {
+            return std::hash<sync::Site>()(k.site) ^ std::hash<std::string>()(k.bucket) * 31;
+        }
+    };
+    std::unordered_map<OwnKey, std::pair<std::uint64_t, std::uint64_t>, OwnKeyHash> own_;
 };
 
 }  // namespace fika::server

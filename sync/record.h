@@ -57,6 +57,16 @@ struct Refusal {
 };
 
 // What a hub merge did, for the server (notifications, metrics).
+// A bucket an apply wrote to: its newest seq before (`from`) and after (`to`), and whether
+// everything it wrote there is the incoming cells as they came (`verbatim`): no cell of the
+// hub's making (an erasure's blanks), no record moved into the bucket with cells of others.
+// Then a device that sent them and stands at `from` has everything up to `to` already.
+struct BucketRun {
+    std::string bucket;
+    std::uint64_t from = 0, to = 0;
+    bool verbatim = true;
+};
+
 struct ApplyResult {
     std::size_t records_changed = 0;
     std::size_t cells_won = 0;
@@ -64,6 +74,7 @@ struct ApplyResult {
     std::vector<std::pair<const TableDef*, std::string>> created;  // first seen here
     std::vector<std::pair<const TableDef*, std::string>> erased;   // erased by this apply
     std::vector<std::string> buckets_changed;
+    std::vector<BucketRun> runs;  // a hub that does not report them leaves this empty
 };
 
 // What erase_person() changed.

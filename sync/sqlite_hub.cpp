@@ -73,6 +73,21 @@ void SqliteHub::stamp(Record& r, const std::string& bucket, const std::vector<in
     bucket_seq_delta_[bucket] = seq_;
 }
 
+BucketRun& SqliteHub::run_of(ApplyResult& result, const std::string& bucket) {
+    for (BucketRun& run : result.runs)
+        if (run.bucket == bucket) return run;
+    // The bucket's newest seq now: written earlier in this transaction, else stored.
+    std::uint64_t now = 0;
+    if (auto d = bucket_seq_delta_.find(bucket); d != bucket_seq_delta_.end()) {
+        now = d->second;
+    } else {
+        Stmt q = db().prepare("SELECT seq FROM _buckets WHERE bucket=?");
+        q.bind(1, bucket);
+        if (q.step()) now = static_cast<std::uint64_t>(q.integer(0));
+    }
+    return result.runs.emplace_back(BucketRun{bucket, now, now, true});
+}
+
 void SqliteHub::wrote_locally(const TableDef& t, Record& r, std::string_view bucket, std::uint64_t mask,
                               const std::vector<std::pair<int, Value>>& sets, const Clock& clock) {
     (void)t, (void)mask, (void)clock;
@@ -94,6 +109,7 @@ std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, const Authori
     }
     remote_seen_ = true;
     for (const CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
+    const std::vector<Value> before_values = creates ? std::vector<Value>() : r.values;
     merge::Outcome out = merge::apply(t, {r.values, r.clocks}, rc, std::nullopt);
     if (out.taken.empty()) return std::nullopt;
     std::vector<int> fields;
@@ -102,8 +118,19 @@ std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, const Authori
         fields.push_back(k.field);
     }
     if (out.erased_now) result.erased.emplace_back(&t, rc.id);
+    // Verbatim: every cell taken is the incoming one, value and clock, and the record
+    // stays in the bucket it was in (a record moving in brings cells of others).
+    bool verbatim = !out.erased_now && (creates || bucket == bucket_of(t, rc.id, before_values));
+    for (const merge::Taken& k : out.taken) {
+        auto in = std::find_if(rc.cells.begin(), rc.cells.end(), [&](const CellChange& c) { return c.field == k.field; });
+        const auto f = static_cast<size_t>(k.field);
+        verbatim = verbatim && in != rc.cells.end() && in->clock == r.clocks.cells[f].clock && in->value == r.values[f];
+    }
     if (!creates) bucket = rehome(bucket, r);
+    BucketRun& run = run_of(result, bucket);
+    run.verbatim = run.verbatim && verbatim;
     stamp(r, bucket, fields);
+    run.to = seq_;
     store_row(r, creates);
     result.records_changed++;
     result.cells_won += out.taken.size();

@@ -77,6 +77,8 @@ private:
     std::optional<Error> merge_push(const RecordChange& rc, const Authorize& authorize, ApplyResult& result);
     // The cells `taken` and the record get the next sequence number.
     void stamp(Record& r, const std::string& bucket, const std::vector<int>& fields);
+    // This apply's run in `bucket`, begun at the bucket's newest seq when first written.
+    BucketRun& run_of(ApplyResult& result, const std::string& bucket);
 
     std::uint64_t incarnation_ = 0;
     std::uint64_t saved_seq_ = 0;  // the seq last written to _meta

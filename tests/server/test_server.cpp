@@ -1083,6 +1083,62 @@ TEST_CASE("a download of many pages fetches the next while it applies one - and 
     CHECK(*a.store->dump(true) == *b.store->dump(true));
 }
 
+TEST_CASE("a long upload is not read back to the device that sent it - what others wrote between its pushes still arrives") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    auto small = [](client::ServerConfig& c) {
+        c.push_records = 128;  // two of the outbox's runs of 64
+        c.pull_records = 50;
+    };
+    Device a(srv.url(), alice, small);
+    std::string acme = a.account("Acme");
+    a.sync();
+    {
+        sync::Store::Batch b(*a.store);
+        for (int i = 0; i < 1000; ++i)
+            a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Case " + std::to_string(i))}});
+        REQUIRE(b.commit().ok());
+    }
+    // Eight pushes, then one pull that finds nothing new: not 18 more pages of 50 of the
+    // device's own records, each read on the server to send none of them.
+    auto rep = a.sync();
+    REQUIRE(rep.complete);
+    CHECK(rep.pushed == 1000);
+    CHECK(rep.pulled == 0);
+    CHECK(rep.round_trips <= 10);
+
+    // Now another device of hers writes between two of the pushes: that case, and one
+    // she changed, reach the uploading device all the same.
+    Device b(srv.url(), alice);
+    b.sync();
+    const std::string changed = b.store->all("cases")->front().id;
+    {
+        sync::Store::Batch batch(*a.store);
+        for (int i = 0; i < 1000; ++i)
+            a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("More " + std::to_string(i))}});
+        REQUIRE(batch.commit().ok());
+    }
+    std::string between;
+    int steps = 0;
+    a.client->on_progress([&](const client::SyncProgress& p) {
+        if (p.phase != client::SyncProgress::Phase::Upload || ++steps != 4) return;
+        between = b.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Written between")}});
+        REQUIRE(b.store->update("cases", changed, {{"title", sync::text("Renamed between")}}).ok());
+        b.sync();
+    });
+    auto second = a.sync();
+    REQUIRE(second.complete);
+    CHECK(second.pushed == 1000);
+    CHECK(second.pulled == 2);
+    REQUIRE(!between.empty());
+    CHECK(sync::to_display((*a.store->get("cases", between))["title"]) == "Written between");
+    CHECK(sync::to_display((*a.store->get("cases", changed))["title"]) == "Renamed between");
+    b.sync();
+    CHECK(a.store->all("cases")->size() == 2001);
+    CHECK(*a.store->dump(true) == *b.store->dump(true));
+    CHECK(a.store->bucket_checksum(acme).value() == b.store->bucket_checksum(acme).value());
+}
+
 TEST_CASE("a long sync says how far it has come: records sent of those waiting - received of those the server counts - and the time left") {
     ServerProcess srv({"--rate", "0", "--quiet"});
     std::string alice = srv.add_user("alice", "consultant");
