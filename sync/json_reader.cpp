@@ -42,8 +42,10 @@ bool Doc::parse(std::string_view text, std::size_t max_depth, std::size_t max_va
     error_.clear();
     nodes_.clear();
     unescaped_.clear();
-    // The codec's messages hold a value per ~20 bytes of text; denser text grows the array.
-    nodes_.reserve(std::min<std::size_t>(text.size() / 16 + 16, max_values));
+    // The codec's messages hold a value per 12-20 bytes of text (a page of cases: one per
+    // ~14); denser text grows the array. Too little here costs a copy of every value so far
+    // and, past what a thread keeps (protocol.cpp), a fresh array at every message.
+    nodes_.reserve(std::min<std::size_t>(text.size() / 12 + 16, max_values));
     bool ok = value(0);
     if (ok) {
         skip_ws();

@@ -196,8 +196,10 @@ SqliteReplica::Target SqliteReplica::load_for_merge(const RecordChange& rc) {
     out.record.id = rc.id;
     out.record.values.resize(t.fields.size());
     out.record.clocks.cells.resize(t.fields.size());
+    // Only the field naming the bucket matters here: the rest stay null (no copies of text).
     std::vector<Value> probe(t.fields.size());
-    for (const CellChange& c : rc.cells) probe[static_cast<size_t>(c.field)] = c.value;
+    for (const CellChange& c : rc.cells)
+        if (c.field == t.bucket_field) probe[static_cast<size_t>(c.field)] = c.value;
     out.bucket = bucket_of(t, rc.id, probe);
     return out;
 }
