@@ -44,7 +44,7 @@ bool Doc::parse(std::string_view text, std::size_t max_depth, std::size_t max_va
     unescaped_.clear();
     // The codec's messages hold a value per 12-20 bytes of text (a page of cases: one per
     // ~14); denser text grows the array. Too little here costs a copy of every value so far
-    // and, past what a thread keeps (protocol.cpp), a fresh array at every message.
+    // and, past what a kept reader holds (protocol.cpp), a fresh array at every message.
     nodes_.reserve(std::min<std::size_t>(text.size() / 12 + 16, max_values));
     bool ok = value(0);
     if (ok) {

@@ -56,7 +56,6 @@ struct Refusal {
     Error error;
 };
 
-// What a hub merge did, for the server (notifications, metrics).
 // A bucket an apply wrote to: its newest seq before (`from`) and after (`to`), and whether
 // everything it wrote there is the incoming cells as they came (`verbatim`): no cell of the
 // hub's making (an erasure's blanks), no record moved into the bucket with cells of others.
@@ -67,6 +66,7 @@ struct BucketRun {
     bool verbatim = true;
 };
 
+// What a hub merge did, for the server (notifications, metrics, what a pull may skip).
 struct ApplyResult {
     std::size_t records_changed = 0;
     std::size_t cells_won = 0;

@@ -109,7 +109,6 @@ std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, const Authori
     }
     remote_seen_ = true;
     for (const CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
-    const std::vector<Value> before_values = creates ? std::vector<Value>() : r.values;
     merge::Outcome out = merge::apply(t, {r.values, r.clocks}, rc, std::nullopt);
     if (out.taken.empty()) return std::nullopt;
     std::vector<int> fields;
@@ -119,14 +118,18 @@ std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, const Authori
     }
     if (out.erased_now) result.erased.emplace_back(&t, rc.id);
     // Verbatim: every cell taken is the incoming one, value and clock, and the record
-    // stays in the bucket it was in (a record moving in brings cells of others).
-    bool verbatim = !out.erased_now && (creates || bucket == bucket_of(t, rc.id, before_values));
+    // stays in the bucket it was in (one rehomed from "" brings cells of others along).
+    bool verbatim = !out.erased_now;
     for (const merge::Taken& k : out.taken) {
         auto in = std::find_if(rc.cells.begin(), rc.cells.end(), [&](const CellChange& c) { return c.field == k.field; });
         const auto f = static_cast<size_t>(k.field);
         verbatim = verbatim && in != rc.cells.end() && in->clock == r.clocks.cells[f].clock && in->value == r.values[f];
     }
-    if (!creates) bucket = rehome(bucket, r);
+    if (!creates) {
+        std::string before = bucket;
+        bucket = rehome(bucket, r);
+        verbatim = verbatim && bucket == before;
+    }
     BucketRun& run = run_of(result, bucket);
     run.verbatim = run.verbatim && verbatim;
     stamp(r, bucket, fields);
