@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
 
 #include "merge.h"
 
@@ -138,7 +137,6 @@ std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, const Authori
     result.records_changed++;
     result.cells_won += out.taken.size();
     if (creates) result.created.emplace_back(&t, rc.id);
-    result.buckets_changed.push_back(bucket);
     return std::nullopt;
 }
 
@@ -150,8 +148,9 @@ Result<ApplyResult> SqliteHub::apply(const std::vector<RecordChange>& changes, c
                 if (auto refusal = merge_push(rc, authorize, result))
                     result.refused.push_back({rc.table->name, rc.id, *refusal});
         });
-        std::set<std::string> buckets(result.buckets_changed.begin(), result.buckets_changed.end());
-        result.buckets_changed.assign(buckets.begin(), buckets.end());
+        // Every bucket written has its run: the list comes from them (sorted, each once).
+        for (const BucketRun& run : result.runs) result.buckets_changed.push_back(run.bucket);
+        std::sort(result.buckets_changed.begin(), result.buckets_changed.end());
         return result;
     });
 }
