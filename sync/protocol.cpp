@@ -252,7 +252,7 @@ bool as_bool(const JValue& j, const Path& path) {
 
 Site as_site(const JValue& j, const Path& path) {
     Site s = 0;
-    if (!parse_site(std::string(as_string(j, path)), s)) bad(path, "expected 16 lower-case hex digits");
+    if (!parse_site(as_string(j, path), s)) bad(path, "expected 16 lower-case hex digits");
     return s;
 }
 
@@ -329,10 +329,14 @@ RecordChange decode_change(const JValue& j, const Path& path, const Schema& sche
     if (f.size() == 0) bad(pf, "a change must set at least one field");
     rc.cells.reserve(f.size());
     std::vector<bool> seen(rc.table->fields.size());
+    const auto& fields = rc.table->fields;
+    std::size_t next = 0;  // encoders write cells in field order: try the one after the last first
     JValue cell = f.first_child();
     for (std::uint32_t i = 0; i < f.size(); ++i, cell = cell.next_sibling()) {
         Path p = pf.dot(cell.key());
-        int idx = rc.table->field_index(std::string(cell.key()));
+        int idx = next < fields.size() && fields[next].name == cell.key() ? static_cast<int>(next)
+                                                                          : rc.table->field_index(cell.key());
+        next = static_cast<std::size_t>(idx) + 1;
         if (idx < 0) bad(p, "unknown field '" + std::string(cell.key()) + "' in table " + rc.table->name);
         if (seen[static_cast<std::size_t>(idx)]) bad(p, "the field appears twice");
         seen[static_cast<std::size_t>(idx)] = true;

@@ -278,9 +278,10 @@ std::optional<int> default_probability(std::string_view stage) {
 }
 
 Status validate_value(const TableDef& table, const FieldDef& f, const Value& v) {
-    const std::string name = table.name + "." + f.name;
+    // Named only when refused: every incoming value passes through here.
+    auto name = [&] { return table.name + "." + f.name; };
     auto bad = [&](std::string what, const char* rule = "type") -> Status {
-        return field_error(Code::Invalid, name + ": " + what, name, rule);
+        return field_error(Code::Invalid, name() + ": " + what, name(), rule);
     };
     if (is_null(v)) {
         if (f.required) return bad("is required", "required");
@@ -292,8 +293,8 @@ Status validate_value(const TableDef& table, const FieldDef& f, const Value& v) 
             if (!i) return bad("expected an integer");
             if (*i < f.min || *i > f.max)
                 return field_error(Code::Invalid,
-                                   name + ": must be between " + std::to_string(f.min) + " and " + std::to_string(f.max),
-                                   name, "range", f.min, f.max);
+                                   name() + ": must be between " + std::to_string(f.min) + " and " + std::to_string(f.max),
+                                   name(), "range", f.min, f.max);
             return ok_status();
         }
         case FieldType::Bool: {
@@ -314,10 +315,10 @@ Status validate_value(const TableDef& table, const FieldDef& f, const Value& v) 
     if (!s) return bad(std::string("expected ") + std::string(type_name(f.type)));
     std::size_t limit = f.max_len ? f.max_len : 256;
     if (f.type == FieldType::Text && s->size() > limit)
-        return field_error(Code::TooLarge, name + ": longer than " + std::to_string(limit) + " bytes", name, "too_long",
+        return field_error(Code::TooLarge, name() + ": longer than " + std::to_string(limit) + " bytes", name(), "too_long",
                            0, static_cast<std::int64_t>(limit));
     if (s->size() > kMaxTextBytes)
-        return field_error(Code::TooLarge, name, name, "too_long", 0, static_cast<std::int64_t>(kMaxTextBytes));
+        return field_error(Code::TooLarge, name(), name(), "too_long", 0, static_cast<std::int64_t>(kMaxTextBytes));
     if (!valid_utf8(*s)) return bad("is not valid UTF-8");
     switch (f.type) {
         case FieldType::Date:

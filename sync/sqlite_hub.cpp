@@ -96,9 +96,10 @@ void SqliteHub::wrote_locally(const TableDef& t, Record& r, std::string_view buc
     stamp(r, std::string(bucket), fields);
 }
 
-std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, const Authorize& authorize, ApplyResult& result) {
+std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, Known& known, const Authorize& authorize,
+                                           ApplyResult& result) {
     const TableDef& t = *rc.table;
-    auto [r, creates, bucket] = load_for_merge(rc);
+    auto [r, creates, bucket] = load_for_merge(rc, &known);
     merge::Check check = merge::check_at_hub(t, creates ? nullptr : &r.values, creates ? nullptr : &r.clocks, rc,
                                              bucket, hlc_.wall_ms(), max_drift_ms_);
     if (check.verdict == merge::Verdict::Replay) return std::nullopt;
@@ -110,11 +111,10 @@ std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, const Authori
     for (const CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
     merge::Outcome out = merge::apply(t, {r.values, r.clocks}, rc, std::nullopt);
     if (out.taken.empty()) return std::nullopt;
+    note_checksums(bucket, t, rc.id, out.taken);
     std::vector<int> fields;
-    for (const merge::Taken& k : out.taken) {
-        note_checksum(bucket, t, rc.id, k.field, k.before, k.after);
-        fields.push_back(k.field);
-    }
+    fields.reserve(out.taken.size());
+    for (const merge::Taken& k : out.taken) fields.push_back(k.field);
     if (out.erased_now) result.erased.emplace_back(&t, rc.id);
     // Verbatim: every cell taken is the incoming one, value and clock, and the record
     // stays in the bucket it was in (one rehomed from "" brings cells of others along).
@@ -144,9 +144,10 @@ Result<ApplyResult> SqliteHub::apply(const std::vector<RecordChange>& changes, c
     return guard([&] {
         ApplyResult result;
         in_write([&] {
-            for (const RecordChange& rc : changes)
-                if (auto refusal = merge_push(rc, authorize, result))
-                    result.refused.push_back({rc.table->name, rc.id, *refusal});
+            std::vector<Known> known = read_ahead(changes);
+            for (std::size_t i = 0; i < changes.size(); ++i)
+                if (auto refusal = merge_push(changes[i], known[i], authorize, result))
+                    result.refused.push_back({changes[i].table->name, changes[i].id, *refusal});
         });
         // Every bucket written has its run: the list comes from them (sorted, each once).
         for (const BucketRun& run : result.runs) result.buckets_changed.push_back(run.bucket);

@@ -74,7 +74,8 @@ private:
     void wrote_locally(const TableDef& t, Record& r, std::string_view bucket, std::uint64_t mask,
                        const std::vector<std::pair<int, Value>>& sets, const Clock& clock) override;
     // Merges one pushed record change, or says why not.
-    std::optional<Error> merge_push(const RecordChange& rc, const Authorize& authorize, ApplyResult& result);
+    std::optional<Error> merge_push(const RecordChange& rc, Known& known, const Authorize& authorize,
+                                    ApplyResult& result);
     // The cells `taken` and the record get the next sequence number.
     void stamp(Record& r, const std::string& bucket, const std::vector<int>& fields);
     // This apply's run in `bucket`, begun at the bucket's newest seq when first written.

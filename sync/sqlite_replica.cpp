@@ -112,7 +112,7 @@ std::uint64_t cell_hash(std::uint64_t record, int field, const Clock& c) {
 // ---- prepared statements per table -------------------------------------------------------
 
 struct SqliteReplica::TableStmts {
-    Stmt select, exists, insert, update, feed, count_after, purge_select, purge;
+    Stmt select, exists, insert, update, feed, count_after, purge_select, purge, walk;
 };
 
 void SqliteReplica::prepare_statements() {
@@ -128,6 +128,7 @@ void SqliteReplica::prepare_statements() {
         std::string name = quote_ident(t.name);
         st->select = db_.prepare("SELECT " + cols + "_clocks,_seq FROM " + name + " WHERE id=?");
         st->exists = db_.prepare("SELECT 1 FROM " + name + " WHERE id=?");
+        st->walk = db_.prepare("SELECT " + cols + "_clocks,_seq,id FROM " + name + " WHERE id>=? ORDER BY id");
         st->insert = db_.prepare("INSERT INTO " + name + "(" + cols + "_clocks,_seq,id) VALUES(" +
                                  qs + "?,?,?)");
         st->update = db_.prepare("UPDATE " + name + " SET " + sets + "_clocks=?,_seq=? WHERE id=?");
@@ -183,10 +184,41 @@ Stmt& SqliteReplica::purge_stmt(const TableDef& t) {
     return stmts_[static_cast<size_t>(&t - schema_->tables().data())]->purge;
 }
 
-SqliteReplica::Target SqliteReplica::load_for_merge(const RecordChange& rc) {
+std::vector<SqliteReplica::Known> SqliteReplica::read_ahead(const std::vector<RecordChange>& changes) {
+    std::vector<Known> known(changes.size());
+    std::map<const TableDef*, std::vector<std::pair<std::string_view, std::size_t>>> by_table;
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        by_table[changes[i].table].emplace_back(changes[i].id, i);
+    std::vector<std::string_view> ids;
+    std::vector<std::size_t> at;  // the change of each id
+    for (auto& [t, wanted] : by_table) {
+        std::sort(wanted.begin(), wanted.end());
+        ids.clear();
+        at.clear();
+        for (std::size_t k = 0; k < wanted.size(); ++k) {
+            bool twice = (k > 0 && wanted[k - 1].first == wanted[k].first) ||
+                         (k + 1 < wanted.size() && wanted[k + 1].first == wanted[k].first);
+            if (twice) continue;
+            ids.push_back(wanted[k].first);
+            at.push_back(wanted[k].second);
+            known[wanted[k].second].state = Known::State::New;
+        }
+        load_many(*t, ids, [&](std::size_t k, Record&& r) {
+            Known& kn = known[at[k]];
+            kn.state = Known::State::Stored;
+            kn.record = std::move(r);
+        });
+    }
+    return known;
+}
+
+SqliteReplica::Target SqliteReplica::load_for_merge(const RecordChange& rc, Known* known) {
     const TableDef& t = *rc.table;
     Target out;
-    if (auto existing = load(t, rc.id)) {
+    std::optional<Record> existing;
+    if (!known || known->state == Known::State::Unknown) existing = load(t, rc.id);
+    else if (known->state == Known::State::Stored) existing = std::move(known->record);
+    if (existing) {
         out.record = std::move(*existing);
         out.bucket = bucket_of(t, rc.id, out.record.values);
         return out;
@@ -570,20 +602,66 @@ void SqliteReplica::clear_checksum_deltas() {
     last_delta_ = nullptr;
 }
 
-std::optional<Record> SqliteReplica::load(const TableDef& t, const std::string& id) {
-    Stmt& s = stmts_[static_cast<size_t>(&t - schema_->tables().data())]->select;
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
+namespace {
+
+// A record from a row of SELECT <fields>,_clocks,_seq[,id].
+Record row_record(const TableDef& t, const Stmt& s, std::string id) {
     Record r;
     r.table = &t;
-    r.id = id;
+    r.id = std::move(id);
     int n = static_cast<int>(t.fields.size());
     r.values.reserve(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) r.values.push_back(s.value(i));
     r.clocks = CellClocks::decode(s.blob(n), static_cast<size_t>(n));
     if (!s.is_null(n + 1)) r.seq = static_cast<std::uint64_t>(s.integer(n + 1));
+    return r;
+}
+
+}  // namespace
+
+std::optional<Record> SqliteReplica::load(const TableDef& t, const std::string& id) {
+    Stmt& s = stmts_[static_cast<size_t>(&t - schema_->tables().data())]->select;
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    Record r = row_record(t, s, id);
     s.reset();
     return r;
+}
+
+void SqliteReplica::load_many(const TableDef& t, const std::vector<std::string_view>& ids,
+                              const std::function<void(std::size_t, Record&&)>& found) {
+    // Rows passed over without one wanted before the walk seeks again: a batch of records
+    // far apart costs a seek each, as lookups would, plus at most this many rows.
+    constexpr int kMaxSkipped = 4;
+    Stmt& s = stmts_[static_cast<size_t>(&t - schema_->tables().data())]->walk;
+    const int id_col = static_cast<int>(t.fields.size()) + 2;
+    std::size_t i = 0;
+    try {
+        while (i < ids.size()) {
+            s.bind(1, ids[i]);
+            int skipped = 0;
+            bool rows = false;
+            while (i < ids.size() && s.step()) {
+                rows = true;
+                std::string_view at = s.text(id_col);
+                // Every row from the seek on is seen in order: an id below this row is not stored.
+                while (i < ids.size() && ids[i] < at) ++i;
+                if (i == ids.size()) break;
+                if (ids[i] == at) {
+                    found(i, row_record(t, s, std::string(ids[i])));
+                    ++i;
+                    skipped = 0;
+                } else if (++skipped > kMaxSkipped) {
+                    break;
+                }
+            }
+            s.reset();
+            if (!rows) break;  // nothing stored from ids[i] on
+        }
+    } catch (...) {
+        s.reset();
+        throw;
+    }
 }
 
 void SqliteReplica::store_row(const Record& r, bool insert) {
@@ -608,11 +686,15 @@ void SqliteReplica::store_row(const Record& r, bool insert) {
     s.reset();
 }
 
-void SqliteReplica::note_checksum(const std::string& bucket, const TableDef& t, const std::string& id,
-                          int field, const Clock& old_clock, const Clock& new_clock) {
-    std::uint64_t rh = record_hash(t.id, id);
-    std::uint64_t d = cell_hash(rh, field, new_clock);
-    if (!old_clock.is_zero()) d ^= cell_hash(rh, field, old_clock);
+void SqliteReplica::note_checksums(const std::string& bucket, const TableDef& t, const std::string& id,
+                                   const std::vector<merge::Taken>& taken) {
+    if (taken.empty()) return;
+    const std::uint64_t rh = record_hash(t.id, id);
+    std::uint64_t d = 0;
+    for (const merge::Taken& k : taken) {
+        d ^= cell_hash(rh, k.field, k.after);
+        if (!k.before.is_zero()) d ^= cell_hash(rh, k.field, k.before);
+    }
     checksum_delta(bucket) ^= d;
 }
 

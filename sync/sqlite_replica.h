@@ -42,6 +42,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "merge.h"
 #include "record.h"
 #include "sqlite.h"
 
@@ -172,6 +173,12 @@ protected:
     static bool poisons_transaction(Code c) { return c == Code::Storage || c == Code::Busy || c == Code::Corrupt; }
 
     std::optional<Record> load(const TableDef& t, const std::string& id);
+    // The records of `t` with these ids (sorted, each once), given to `found` in id order;
+    // ids not stored are left out. Runs of ids close together in the table are read by
+    // one walk along its id index instead of a lookup each (an outbox batch names records
+    // written one after another: their UUIDv7 ids are neighbours).
+    void load_many(const TableDef& t, const std::vector<std::string_view>& sorted_ids,
+                   const std::function<void(std::size_t index, Record&&)>& found);
     // The record a change is merged into (a blank one when new), whether it is new, and
     // its bucket (of the stored values, or of the change's for a new record).
     struct Target {
@@ -179,7 +186,18 @@ protected:
         bool creates = false;
         std::string bucket;
     };
-    Target load_for_merge(const RecordChange& rc);
+    // What the changes of one batch are merged into, read before the merge by walks of
+    // each table's id index (load_many): a record stored, or known to be new. An upload
+    // or a first download of new records then costs a seek per run of neighbouring ids
+    // instead of a failed lookup each. A record named twice in the batch is left Unknown
+    // (its first merge changes it): load_for_merge reads it then.
+    struct Known {
+        enum class State : std::uint8_t { Unknown, New, Stored };
+        State state = State::Unknown;
+        Record record;
+    };
+    std::vector<Known> read_ahead(const std::vector<RecordChange>& changes);
+    Target load_for_merge(const RecordChange& rc, Known* known = nullptr);
     void store_row(const Record& r, bool insert);
     // Stamps `sets` with a new clock and stores the row. On insert, r.values must already
     // hold the values.
@@ -188,8 +206,10 @@ protected:
     // Moves the values out of `fields`.
     std::vector<std::pair<int, Value>> resolve_fields(const TableDef& t, Fields& fields, bool skip_id = false);
     const TableDef& table_or_fail(std::string_view name) const;
-    void note_checksum(const std::string& bucket, const TableDef& t, const std::string& id,
-                       int field, const Clock& old_clock, const Clock& new_clock);
+    // The bucket's checksum changes by the cells a merge took (their old clocks out, the
+    // new ones in); the record's hash is computed once for all of them.
+    void note_checksums(const std::string& bucket, const TableDef& t, const std::string& id,
+                        const std::vector<merge::Taken>& taken);
     // A record whose cells were counted in bucket "" (learnt before the cell naming its
     // account) moves its cells' hashes to the bucket it now has. Returns that bucket.
     std::string rehome(const std::string& bucket, const Record& r);

@@ -193,9 +193,14 @@ void Store::forget_local_copies(const TableDef& t, const std::string& id) {
 
 // ---- merging the hub's changes ---------------------------------------------------------------
 
-void Store::merge_remote(const RecordChange& rc) {
+void Store::merge_all(const std::vector<RecordChange>& changes) {
+    std::vector<Known> known = read_ahead(changes);
+    for (std::size_t i = 0; i < changes.size(); ++i) merge_remote(changes[i], known[i]);
+}
+
+void Store::merge_remote(const RecordChange& rc, Known& known) {
     const TableDef& t = *rc.table;
-    auto [r, creates, bucket] = load_for_merge(rc);
+    auto [r, creates, bucket] = load_for_merge(rc, &known);
     remote_seen_ = true;
     for (const CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
     merge::Outcome out = merge::apply(t, {r.values, r.clocks}, rc, site_);
@@ -212,8 +217,7 @@ void Store::merge_remote(const RecordChange& rc) {
             ins.run_and_reset();
         }
     }
-    for (const merge::Taken& k : out.taken)
-        note_checksum(bucket, t, rc.id, k.field, k.before, k.after);
+    note_checksums(bucket, t, rc.id, out.taken);
     if (out.erased) forget_local_copies(t, rc.id);
     // A device can learn a record's cells before the one naming its account (a late or
     // foreign delivery); its earlier cells were counted in bucket "" and move now.
@@ -224,7 +228,7 @@ void Store::merge_remote(const RecordChange& rc) {
 Status Store::apply(const std::vector<RecordChange>& changes) {
     return guard_status([&] {
         in_write([&] {
-            for (const RecordChange& rc : changes) merge_remote(rc);
+            merge_all(changes);
         });
     });
 }

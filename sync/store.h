@@ -208,7 +208,9 @@ private:
     }
     void forget_local_copies(const TableDef& t, const std::string& id) override;
     // Merges one record change from the hub (merge.h), keeping what this device loses.
-    void merge_remote(const RecordChange& rc);
+    // Merges a page or batch of the hub's changes, read ahead (read_ahead).
+    void merge_all(const std::vector<RecordChange>& changes);
+    void merge_remote(const RecordChange& rc, Known& known);
     void give_way(const TableDef& t, const std::string& id);
     // The outbox rows begin_resend queued: [from, to] (0, 0: none), from _meta.
     std::pair<std::uint64_t, std::uint64_t> resend_range();

@@ -26,7 +26,7 @@ Result<Cursor> Store::apply_page(const std::string& bucket, const std::vector<Re
             get.bind(1, bucket);
             Cursor before{get.step() ? static_cast<std::uint64_t>(get.integer(0)) : 0, 0};
             get.reset();
-            for (const RecordChange& rc : changes) merge_remote(rc);
+            merge_all(changes);
             next = before.after_page(to, more);
             Stmt put = db().prepare(
                 "INSERT INTO _buckets(bucket,since,cursor,pulled) VALUES(?1,?2,?3,1) ON CONFLICT(bucket) "

@@ -1,5 +1,8 @@
 #include "store.h"
 
+#include <algorithm>
+#include <bit>
+#include <map>
 #include <unordered_map>
 
 #include "store_detail.h"
@@ -32,7 +35,7 @@ namespace {
 
 std::string unpack_id(std::string_view p) {
     std::string id;
-    id.reserve(36);
+    id.reserve(37);  // room for the table id pending() appends
     for (int k = 0; k < 32; ++k) {
         if (k == 8 || k == 12 || k == 16 || k == 20) id += '-';
         auto b = static_cast<unsigned char>(p[static_cast<size_t>(k / 2)]);
@@ -123,24 +126,40 @@ Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
                 if (fresh) order.push_back(&*it);
             }
         }
-        batch.changes.reserve(order.size());
-        std::string id;
-        for (auto* w : order) {
-            const TableDef* t = w->second.table;
-            id.assign(w->first, 0, w->first.size() - 1);
-            auto r = load(*t, id);
-            if (!r) continue;
-            RecordChange rc{t, std::move(r->id), {}};
+        // The records are read table by table in id order (load_many) and sent in the
+        // order first written.
+        std::vector<RecordChange> made(order.size());
+        auto make = [&](std::size_t k, Record&& r) {
+            const TableDef* t = order[k]->second.table;
+            const std::uint64_t mask = order[k]->second.mask;
+            RecordChange& rc = made[k];
+            rc.table = t;
+            rc.id = std::move(r.id);
+            rc.cells.reserve(static_cast<std::size_t>(std::popcount(mask)));
             for (size_t i = 0; i < t->fields.size(); ++i) {
-                if (!(w->second.mask & (std::uint64_t{1} << i))) continue;
-                const Cell& c = r->clocks.cells[i];
+                if (!(mask & (std::uint64_t{1} << i))) continue;
+                const Cell& c = r.clocks.cells[i];
                 // Own writes only (a cell overwritten by a remote write since is not ours to
                 // send); a resent record carries every written cell, whoever wrote it.
                 if (batch.resent ? !c.written() : c.clock.site != site_) continue;
-                rc.cells.push_back({static_cast<int>(i), std::move(r->values[i]), c.clock, c.base, 0});
+                rc.cells.push_back({static_cast<int>(i), std::move(r.values[i]), c.clock, c.base, 0});
             }
-            if (!rc.cells.empty()) batch.changes.push_back(std::move(rc));
+        };
+        std::map<const TableDef*, std::vector<std::pair<std::string_view, std::size_t>>> by_table;
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            const std::string& key = order[k]->first;
+            by_table[order[k]->second.table].emplace_back(std::string_view(key.data(), key.size() - 1), k);
         }
+        std::vector<std::string_view> ids;
+        for (auto& [t, wanted] : by_table) {
+            std::sort(wanted.begin(), wanted.end());
+            ids.clear();
+            for (auto& w : wanted) ids.push_back(w.first);
+            load_many(*t, ids, [&](std::size_t i, Record&& r) { make(wanted[i].second, std::move(r)); });
+        }
+        batch.changes.reserve(order.size());
+        for (RecordChange& rc : made)
+            if (!rc.cells.empty()) batch.changes.push_back(std::move(rc));
         return batch;
     });
 }

@@ -975,3 +975,66 @@ TEST_CASE("the hub reports per bucket what a push wrote - from which seq to whic
     // Nothing written (a replay): no stretch at all.
     CHECK(w.hub->apply(erased_replay(*w.a, eva), {})->runs.empty());
 }
+
+TEST_CASE("a batch of records far apart, new ones and one named twice merges as one change at a time would") {
+    World w;
+    std::string acct = new_account(*w.a);
+    std::vector<std::string> ids;
+    {
+        Store::Batch batch(*w.a);
+        for (int i = 0; i < 40; ++i)
+            ids.push_back(*w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Case " + std::to_string(i))}}));
+        REQUIRE(batch.commit().ok());
+    }
+    auto initial = w.a->pending();
+    REQUIRE(initial.ok());
+    auto other = open_hub(w.dir.file("other.db"), w.wall, 1);
+    REQUIRE(w.hub->apply(initial->changes, {}).ok());
+    REQUIRE(other->apply(initial->changes, {}).ok());
+    REQUIRE(w.a->ack(initial->upto, {}).ok());
+
+    // Edits of records far apart (the outbox is read along the id index, past records
+    // not asked for), then a new case, then that case renamed: the batch names it twice.
+    w.wall.ms += 1000;
+    {
+        Store::Batch batch(*w.a);
+        for (int i : {3, 4, 17, 38})
+            REQUIRE(w.a->update("cases", ids[static_cast<std::size_t>(i)], {{"title", text("Edited " + std::to_string(i))}}).ok());
+        REQUIRE(batch.commit().ok());
+    }
+    std::string fresh = *w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Fresh")}});
+    auto first = w.a->pending();
+    REQUIRE(first.ok());
+    REQUIRE(first->changes.size() == 5);
+    std::vector<std::string> order;
+    for (const RecordChange& c : first->changes) order.push_back(c.id);
+    CHECK(order == std::vector<std::string>{ids[3], ids[4], ids[17], ids[38], fresh});  // as written
+    CHECK(std::get<std::string>(first->changes[2].cells.at(0).value) == "Edited 17");
+    REQUIRE(w.a->update("cases", fresh, {{"title", text("Fresh, renamed")}}).ok());
+    auto second = w.a->pending(1000, first->upto);
+    REQUIRE(second->changes.size() == 1);
+    std::vector<RecordChange> batch = first->changes;
+    batch.push_back(second->changes[0]);
+
+    // The hub: one apply of the whole batch against one apply per change.
+    auto together = w.hub->apply(batch, {});
+    REQUIRE(together.ok());
+    CHECK(together->refused.empty());
+    CHECK(together->created.size() == 1);
+    for (const RecordChange& c : batch) REQUIRE(other->apply({c}, {}).ok());
+    CHECK(std::get<std::string>((*w.hub->get("cases", fresh))["title"]) == "Fresh, renamed");
+    CHECK(fika::test::dump(*w.hub, true) == fika::test::dump(*other, true));
+    CHECK(w.hub->feed(acct, {}, 1000)->checksum == other->feed(acct, {}, 1000)->checksum);
+
+    // A device: the same changes as one page against one change at a time.
+    std::vector<RecordChange> all = initial->changes;
+    all.insert(all.end(), batch.begin(), batch.end());
+    auto one = open_store(w.dir.file("one.db"), Role::Device, w.wall, 4);
+    auto each = open_store(w.dir.file("each.db"), Role::Device, w.wall, 5);
+    REQUIRE(one->apply(all).ok());
+    for (const RecordChange& c : all) REQUIRE(each->apply({c}).ok());
+    CHECK(std::get<std::string>((*one->get("cases", fresh))["title"]) == "Fresh, renamed");
+    CHECK(std::get<std::string>((*one->get("cases", ids[38]))["title"]) == "Edited 38");
+    CHECK(fika::test::dump(*one, true) == fika::test::dump(*each, true));
+    CHECK(fika::test::dump(*one) == fika::test::dump(*w.hub));
+}
