@@ -15,20 +15,22 @@ namespace fika::sync::jsonr {
 
 enum class Kind : std::uint8_t { Null, Bool, Int, Uint, Real, String, Array, Object };
 
+// 48 bytes: a page of 5,000 records is ~200,000 of them.
 struct Node {
-    Kind kind = Kind::Null;
-    bool boolean = false;
     std::uint32_t end = 0;    // index one past this value's last descendant
     std::uint32_t count = 0;  // elements of an array, members of an object
+    Kind kind = Kind::Null;
+    bool boolean = false;
     std::string_view key;     // the member name, for a value inside an object
-    std::string_view text;    // the string, for Kind::String
-    union {
-        std::int64_t i;   // Kind::Int: a negative integer
-        std::uint64_t u;  // Kind::Uint: a non-negative integer
-        double d;         // Kind::Real: a fraction, an exponent, or an integer too large
+    union {                   // by kind
+        std::string_view text;  // Kind::String
+        std::int64_t i;         // Kind::Int: a negative integer
+        std::uint64_t u;        // Kind::Uint: a non-negative integer
+        double d;               // Kind::Real: a fraction, an exponent, or an integer too large
     };
-    Node() : u(0) {}
+    Node() : text() {}
 };
+static_assert(sizeof(Node) <= 48);
 
 class Doc;
 

@@ -376,13 +376,13 @@ std::vector<RecordChange> decode_changes(const JValue& j, const Path& path, cons
 constexpr std::size_t kMaxValues = 8'000'000;
 
 // Messages are decoded into readers that are kept for the next message: a push or a page
-// of 5,000 records is ~200,000 values (11 MB), and a fresh array for each message took a
+// of 5,000 records is ~200,000 values (9.6 MB), and a fresh array for each message took a
 // page fault per 4 KiB it touched - on a virtual machine 17 % of the server's time in an
 // upload, and as much again of a device's in a first download. The readers are shared by
 // all threads, a few kept (as many as decode at once in an upload or a download), each
 // with at most kKeepValues: one kept per thread made a server with 16 workers hold
 // 13 MB in each after an upload (peak 290 MB against 120 MB).
-constexpr std::size_t kKeepValues = 1u << 18;  // 14 MiB of values
+constexpr std::size_t kKeepValues = 1u << 18;  // 12 MiB of values
 constexpr std::size_t kKeptReaders = 4;
 
 class PooledDoc {
