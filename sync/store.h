@@ -207,9 +207,10 @@ private:
         return c.clock.site == site_ && c.clock.hlc > acked_hlc_;
     }
     void forget_local_copies(const TableDef& t, const std::string& id) override;
-    // Merges one record change from the hub (merge.h), keeping what this device loses.
-    // Merges a page or batch of the hub's changes, read ahead (read_ahead).
+    // Merges a page or batch of the hub's changes, the records they touch read ahead
+    // (read_ahead), one change at a time.
     void merge_all(const std::vector<RecordChange>& changes);
+    // Merges one record change from the hub (merge.h), keeping what this device loses.
     void merge_remote(const RecordChange& rc, Known& known);
     void give_way(const TableDef& t, const std::string& id);
     // The outbox rows begin_resend queued: [from, to] (0, 0: none), from _meta.
