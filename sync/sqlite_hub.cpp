@@ -99,7 +99,7 @@ void SqliteHub::wrote_locally(const TableDef& t, Record& r, std::string_view buc
 std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, Known& known, const Authorize& authorize,
                                            ApplyResult& result) {
     const TableDef& t = *rc.table;
-    auto [r, creates, bucket] = load_for_merge(rc, &known);
+    auto [r, creates, bucket] = load_for_merge(rc, known);
     merge::Check check = merge::check_at_hub(t, creates ? nullptr : &r.values, creates ? nullptr : &r.clocks, rc,
                                              bucket, hlc_.wall_ms(), max_drift_ms_);
     if (check.verdict == merge::Verdict::Replay) return std::nullopt;

@@ -186,38 +186,24 @@ Stmt& SqliteReplica::purge_stmt(const TableDef& t) {
 
 std::vector<SqliteReplica::Known> SqliteReplica::read_ahead(const std::vector<RecordChange>& changes) {
     std::vector<Known> known(changes.size());
-    std::map<const TableDef*, std::vector<std::pair<std::string_view, std::size_t>>> by_table;
-    for (std::size_t i = 0; i < changes.size(); ++i)
-        by_table[changes[i].table].emplace_back(changes[i].id, i);
-    std::vector<std::string_view> ids;
-    std::vector<std::size_t> at;  // the change of each id
-    for (auto& [t, wanted] : by_table) {
-        std::sort(wanted.begin(), wanted.end());
-        ids.clear();
-        at.clear();
-        for (std::size_t k = 0; k < wanted.size(); ++k) {
-            bool twice = (k > 0 && wanted[k - 1].first == wanted[k].first) ||
-                         (k + 1 < wanted.size() && wanted[k + 1].first == wanted[k].first);
-            if (twice) continue;
-            ids.push_back(wanted[k].first);
-            at.push_back(wanted[k].second);
-            known[wanted[k].second].state = Known::State::New;
-        }
-        load_many(*t, ids, [&](std::size_t k, Record&& r) {
-            Known& kn = known[at[k]];
-            kn.state = Known::State::Stored;
-            kn.record = std::move(r);
-        });
-    }
+    Wanted wanted;
+    wanted.reserve(changes.size());
+    for (const RecordChange& c : changes) wanted.emplace_back(c.table, c.id);
+    std::vector<bool> looked = load_many(wanted, [&](std::size_t i, Record&& r) {
+        known[i].state = Known::State::Stored;
+        known[i].record = std::move(r);
+    });
+    for (std::size_t i = 0; i < known.size(); ++i)
+        if (looked[i] && known[i].state == Known::State::Unknown) known[i].state = Known::State::New;
     return known;
 }
 
-SqliteReplica::Target SqliteReplica::load_for_merge(const RecordChange& rc, Known* known) {
+SqliteReplica::Target SqliteReplica::load_for_merge(const RecordChange& rc, Known& known) {
     const TableDef& t = *rc.table;
     Target out;
     std::optional<Record> existing;
-    if (!known || known->state == Known::State::Unknown) existing = load(t, rc.id);
-    else if (known->state == Known::State::Stored) existing = std::move(known->record);
+    if (known.state == Known::State::Unknown) existing = load(t, rc.id);
+    else if (known.state == Known::State::Stored) existing = std::move(known.record);
     if (existing) {
         out.record = std::move(*existing);
         out.bucket = bucket_of(t, rc.id, out.record.values);
@@ -628,8 +614,32 @@ std::optional<Record> SqliteReplica::load(const TableDef& t, const std::string& 
     return r;
 }
 
-void SqliteReplica::load_many(const TableDef& t, const std::vector<std::string_view>& ids,
-                              const std::function<void(std::size_t, Record&&)>& found) {
+std::vector<bool> SqliteReplica::load_many(const Wanted& wanted,
+                                           const std::function<void(std::size_t, Record&&)>& found) {
+    std::vector<bool> looked(wanted.size());
+    std::map<const TableDef*, std::vector<std::pair<std::string_view, std::size_t>>> by_table;
+    for (std::size_t i = 0; i < wanted.size(); ++i) by_table[wanted[i].first].emplace_back(wanted[i].second, i);
+    std::vector<std::string_view> ids;
+    std::vector<std::size_t> places;
+    for (auto& [t, named] : by_table) {
+        std::sort(named.begin(), named.end());
+        ids.clear();
+        places.clear();
+        for (std::size_t k = 0; k < named.size(); ++k) {
+            bool twice = (k > 0 && named[k - 1].first == named[k].first) ||
+                         (k + 1 < named.size() && named[k + 1].first == named[k].first);
+            if (twice) continue;
+            ids.push_back(named[k].first);
+            places.push_back(named[k].second);
+            looked[named[k].second] = true;
+        }
+        load_sorted(*t, ids, [&](std::size_t k, Record&& r) { found(places[k], std::move(r)); });
+    }
+    return looked;
+}
+
+void SqliteReplica::load_sorted(const TableDef& t, const std::vector<std::string_view>& ids,
+                                const std::function<void(std::size_t, Record&&)>& found) {
     // Rows passed over without one wanted before the walk seeks again: a batch of records
     // far apart costs a seek each, as lookups would, plus at most this many rows.
     constexpr int kMaxSkipped = 4;

@@ -173,12 +173,13 @@ protected:
     static bool poisons_transaction(Code c) { return c == Code::Storage || c == Code::Busy || c == Code::Corrupt; }
 
     std::optional<Record> load(const TableDef& t, const std::string& id);
-    // The records of `t` with these ids (sorted, each once), given to `found` in id order;
-    // ids not stored are left out. Runs of ids close together in the table are read by
-    // one walk along its id index instead of a lookup each (an outbox batch names records
-    // written one after another: their UUIDv7 ids are neighbours).
-    void load_many(const TableDef& t, const std::vector<std::string_view>& sorted_ids,
-                   const std::function<void(std::size_t index, Record&&)>& found);
+    // The stored records of a batch of (table, id), each given to `found` with its place in
+    // `wanted`; a record not stored is left out. Read per table in id order by walks of the
+    // id index instead of a lookup each (a batch names records written one after another:
+    // their UUIDv7 ids are neighbours). A record named twice is not read: the result says
+    // per place whether it was looked for.
+    using Wanted = std::vector<std::pair<const TableDef*, std::string_view>>;
+    std::vector<bool> load_many(const Wanted& wanted, const std::function<void(std::size_t place, Record&&)>& found);
     // The record a change is merged into (a blank one when new), whether it is new, and
     // its bucket (of the stored values, or of the change's for a new record).
     struct Target {
@@ -186,18 +187,18 @@ protected:
         bool creates = false;
         std::string bucket;
     };
-    // What the changes of one batch are merged into, read before the merge by walks of
-    // each table's id index (load_many): a record stored, or known to be new. An upload
-    // or a first download of new records then costs a seek per run of neighbouring ids
-    // instead of a failed lookup each. A record named twice in the batch is left Unknown
-    // (its first merge changes it): load_for_merge reads it then.
+    // What the changes of one batch are merged into, read before the merge (load_many): a
+    // record stored, or known to be new. An upload or a first download of new records then
+    // costs a seek per run of neighbouring ids instead of a failed lookup each. A record
+    // named twice in the batch is left Unknown (its first merge changes it): load_for_merge
+    // reads it then.
     struct Known {
         enum class State : std::uint8_t { Unknown, New, Stored };
         State state = State::Unknown;
         Record record;
     };
     std::vector<Known> read_ahead(const std::vector<RecordChange>& changes);
-    Target load_for_merge(const RecordChange& rc, Known* known = nullptr);
+    Target load_for_merge(const RecordChange& rc, Known& known);
     void store_row(const Record& r, bool insert);
     // Stamps `sets` with a new clock and stores the row. On insert, r.values must already
     // hold the values.
@@ -260,6 +261,9 @@ private:
     std::pair<const std::string, std::uint64_t>* last_delta_ = nullptr;  // the bucket written last
     std::string clock_blob_;  // store_row's scratch
     std::vector<std::unique_ptr<TableStmts>> stmts_;  // by table index
+    // load_many's walk over one table's ids (sorted, each once).
+    void load_sorted(const TableDef& t, const std::vector<std::string_view>& ids,
+                     const std::function<void(std::size_t index, Record&&)>& found);
     Stmt bucket_get_, bucket_put_, meta_put_, meta_get_;
 };
 

@@ -200,7 +200,7 @@ void Store::merge_all(const std::vector<RecordChange>& changes) {
 
 void Store::merge_remote(const RecordChange& rc, Known& known) {
     const TableDef& t = *rc.table;
-    auto [r, creates, bucket] = load_for_merge(rc, &known);
+    auto [r, creates, bucket] = load_for_merge(rc, known);
     remote_seen_ = true;
     for (const CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
     merge::Outcome out = merge::apply(t, {r.values, r.clocks}, rc, site_);

@@ -1,8 +1,6 @@
 #include "store.h"
 
-#include <algorithm>
 #include <bit>
-#include <map>
 #include <unordered_map>
 
 #include "store_detail.h"
@@ -145,18 +143,10 @@ Result<PushBatch> Store::pending(std::size_t max_writes, std::uint64_t after) {
                 rc.cells.push_back({static_cast<int>(i), std::move(r.values[i]), c.clock, c.base, 0});
             }
         };
-        std::map<const TableDef*, std::vector<std::pair<std::string_view, std::size_t>>> by_table;
-        for (std::size_t k = 0; k < order.size(); ++k) {
-            const std::string& key = order[k]->first;
-            by_table[order[k]->second.table].emplace_back(std::string_view(key.data(), key.size() - 1), k);
-        }
-        std::vector<std::string_view> ids;
-        for (auto& [t, wanted] : by_table) {
-            std::sort(wanted.begin(), wanted.end());
-            ids.clear();
-            for (auto& w : wanted) ids.push_back(w.first);
-            load_many(*t, ids, [&](std::size_t i, Record&& r) { make(wanted[i].second, std::move(r)); });
-        }
+        Wanted wanted;  // each record once (`written` is keyed by record and table)
+        wanted.reserve(order.size());
+        for (auto* w : order) wanted.emplace_back(w->second.table, std::string_view(w->first.data(), w->first.size() - 1));
+        load_many(wanted, make);
         batch.changes.reserve(order.size());
         for (RecordChange& rc : made)
             if (!rc.cells.empty()) batch.changes.push_back(std::move(rc));
