@@ -472,6 +472,13 @@ int main(int argc, char** argv) {
     // 100,000 records: server peak 384-432 MB with the default, 120 MB with two; the
     // same seconds). The work that allocates most runs under the one writer anyway.
     mallopt(M_ARENA_MAX, 2);
+    // An arena grows and shrinks by 64 MiB of address space, not page by page. With the
+    // default (the top trimmed back once 128 KiB or more are free there) every upload's
+    // buffers were given back and faulted in again at the next message: S2 at 100,000
+    // spent ~10 % of the server's CPU in page faults and mprotect (perf); with this its
+    // CPU fell from ~1.25 to ~1.12 s (median of 7 runs each, docs/benchmarks.md). Untouched
+    // address space costs no memory; the peak in S2 rose from ~95 to ~105 MB.
+    mallopt(M_TOP_PAD, 64 << 20);
     // The configuration file first: what it says comes before the command line's.
     std::string config_path;
     bool config_named = false;
