@@ -11,7 +11,7 @@ Page {
     property string pageName: "numbers"
     title: qsTr("My numbers")
 
-    Numbers { id: n; mine: onlyMine.checked }
+    Numbers { id: n; mine: onlyMine.checked; withMonths: true }
     TeamModel { id: team }
 
     ScrollView {

@@ -35,6 +35,12 @@ void Numbers::setMine(bool m) {
     reload();
 }
 
+void Numbers::setWithMonths(bool w) {
+    if (w == with_months_) return;
+    with_months_ = w;
+    reload();
+}
+
 int Numbers::weeklyTarget() const { return app() ? app()->weeklyTarget() : 0; }
 
 void Numbers::reload() {
@@ -62,8 +68,12 @@ void Numbers::reload() {
     if (!me.isEmpty()) week.user = s(me);
     auto w = client::funnel(st, week);
     week_ = w.ok() ? static_cast<int>(w->conversations) : 0;
-    // Six months of the pipeline's flow.
+    // Six months of the pipeline's flow, where it is shown.
     months_.clear();
+    if (!with_months_) {
+        emit changed();
+        return;
+    }
     std::optional<std::string> who;
     if (mine_ && !me.isEmpty()) who = s(me);
     auto flow = client::pipeline_by_month(st, s(QDate::currentDate().toString(Qt::ISODate)), 6, who);

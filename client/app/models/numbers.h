@@ -39,12 +39,17 @@ class Numbers : public QObject, public AppBound {
     // conversion from the one before).
     Q_PROPERTY(QVariantList funnelBars READ funnelBars NOTIFY changed)
     // The last six months, oldest first: [{month (short name), captured, meeting, offer,
-    // won, lost}] - cases captured, and moved into each stage, in the month.
+    // won, lost}] - cases captured, and moved into each stage, in the month. Read only
+    // where `withMonths` is set (the numbers page): counting a month's captured cases
+    // reads each of them, which home's tile must not pay at every save (S7).
     Q_PROPERTY(QVariantList months READ months NOTIFY changed)
+    Q_PROPERTY(bool withMonths READ withMonths WRITE setWithMonths NOTIFY changed)
 public:
     explicit Numbers(AppContext* context = nullptr, QObject* parent = nullptr);
     bool mine() const { return mine_; }
     void setMine(bool m);
+    bool withMonths() const { return with_months_; }
+    void setWithMonths(bool w);
     int conversationsThisWeek() const { return week_; }
     int weeklyTarget() const;
     int conversations() const { return static_cast<int>(f_conversations_); }
@@ -66,6 +71,7 @@ signals:
 private:
     void bound() override;
     bool mine_ = false;
+    bool with_months_ = false;
     int week_ = 0;
     long long f_conversations_ = 0, f_meetings_ = 0, f_phone_ = 0, f_offers_ = 0, f_won_ = 0, f_lost_ = 0;
     QString won_value_, meeting_rate_, offer_rate_, win_rate_;
