@@ -476,8 +476,8 @@ int main(int argc, char** argv) {
     // default (the top trimmed back once 128 KiB or more are free there) every upload's
     // buffers were given back and faulted in again at the next message: S2 at 100,000
     // spent ~10 % of the server's CPU in page faults and mprotect (perf); with this its
-    // CPU fell from ~1.25 to ~1.12 s (median of 7 runs each, docs/benchmarks.md). Untouched
-    // address space costs no memory; the peak in S2 rose from ~95 to ~105 MB.
+    // CPU fell from 1.28-1.59 to 1.09-1.37 s (four alternating runs, docs/benchmarks.md).
+    // Untouched address space costs no memory; the peak in S2 rose from ~95 to ~105 MB.
     mallopt(M_TOP_PAD, 64 << 20);
     // The configuration file first: what it says comes before the command line's.
     std::string config_path;
