@@ -107,7 +107,6 @@ std::optional<Error> SqliteHub::merge_push(const RecordChange& rc, Known& known,
     if (authorize) {
         if (auto refusal = authorize(bucket, rc, creates)) return refusal;
     }
-    remote_seen_ = true;
     for (const CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
     merge::Outcome out = merge::apply(t, {r.values, r.clocks}, rc, std::nullopt);
     if (out.taken.empty()) return std::nullopt;

@@ -8,7 +8,9 @@
 //
 // Side tables (created by migration 1; see migrate_to in sqlite_replica.cpp)
 // ----------------------------------------------------------------------------
-//   _meta(key, value)          site id, role, HLC high-water mark; the device's acknowledged
+//   _meta(key, value)          site id, role, HLC high-water mark (written by every commit
+//                              that moved the clock; hlc_kept=1 once a file from before is
+//                              caught up, see open); the device's acknowledged
 //                              clock and outbox floor, resend range, hub incarnation it
 //                              synced with, drafts (app); the hub's seq and incarnation
 //   _outbox(seq, tbl, id, mask, hlc)
@@ -216,6 +218,7 @@ protected:
     std::string rehome(const std::string& bucket, const Record& r);
     std::uint64_t& checksum_delta(std::string_view bucket);
     void put_meta(const std::string& key, std::int64_t v);
+    void put_meta(const std::string& key, const std::string& v);
     std::int64_t pragma_int(const char* sql);
     Stmt& feed_stmt(const TableDef& t);
     Stmt& count_after_stmt(const TableDef& t);  // (bucket, seq): the bucket's records after seq
@@ -237,7 +240,6 @@ protected:
     std::uint64_t clock_epoch_ = 0;  // bumped by rewind_clock; another connection's rewind is adopted
     std::uint64_t seq_ = 0;          // hub: last assigned sequence number
     std::uint64_t saved_hlc_ = 0;    // the HLC high-water mark last written to _meta
-    bool remote_seen_ = false;       // this transaction merged remote clocks: save the HLC
     std::string known_account_;      // the last account a create checked exists
     // Buckets whose newest sequence number moved in this transaction (hub).
     std::unordered_map<std::string, std::uint64_t> bucket_seq_delta_;

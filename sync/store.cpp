@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include <charconv>
+
 #include "merge.h"
 #include "store_detail.h"
 
@@ -15,25 +17,75 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, OpenOptions 
 
 Store::~Store() = default;
 
+std::optional<detail::OutboxIds> detail::parse_outbox_ids(std::string_view text) {
+    OutboxIds c;
+    std::uint64_t* parts[] = {&c.n, &c.last, &c.floor};
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    for (std::uint64_t* part : parts) {
+        while (p < end && *p == ' ') ++p;
+        auto [next, ec] = std::from_chars(p, end, *part);
+        if (ec != std::errc()) return std::nullopt;
+        p = next;
+    }
+    return c;
+}
+
+void Store::opened(const std::map<std::string, std::string>& meta) {
+    // The count is trusted when the outbox still ends where it did and was acknowledged up
+    // to the same floor: both are read down an index. A file from before the count, or one
+    // a binary from before wrote since (appending or acknowledging), is counted once here.
+    auto it = meta.find("outbox_ids");
+    std::optional<detail::OutboxIds> kept;
+    if (it != meta.end()) kept = detail::parse_outbox_ids(it->second);
+    auto fl = meta.find("outbox_floor");
+    const std::uint64_t floor = fl == meta.end() ? 0 : std::strtoull(fl->second.c_str(), nullptr, 10);
+    const std::uint64_t last =
+        std::max(floor, static_cast<std::uint64_t>(pragma_int("SELECT ifnull(max(seq),0) FROM _outbox")));
+    if (kept && kept->last == last && kept->floor == floor) {
+        outbox_ids_ = kept->n;
+        return;
+    }
+    outbox_ids_ = static_cast<std::uint64_t>(
+        pragma_int((std::string("SELECT ") + detail::kOutboxIdsSum + " FROM _outbox").c_str()));
+    Stmt put = db().prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES('outbox_ids',?)");
+    put.bind(1, std::to_string(outbox_ids_) + " " + std::to_string(last) + " " + std::to_string(floor)).run();
+}
+
 void Store::prepare_role() {
     outbox_insert_ = db().prepare("INSERT INTO _outbox(seq,tbl,id,mask,hlc) VALUES(?5,?1,?2,?3,?4)");
     outbox_top_ = db().prepare("SELECT ifnull(max(seq),0) FROM _outbox");
+    outbox_ids_get_ = db().prepare("SELECT value FROM _meta WHERE key='outbox_ids'");
 }
 
 void Store::began() {
     struct Reset {
         Stmt& q;
         ~Reset() { q.reset(); }
-    } reset{outbox_top_};
+    } reset{outbox_top_}, reset_ids{outbox_ids_get_};
     outbox_top_.step();
     outbox_next_ = std::max(outbox_floor_, static_cast<std::uint64_t>(outbox_top_.integer(0))) + 1;
+    // Another connection may have written or acknowledged since.
+    if (outbox_ids_get_.step())
+        if (auto kept = detail::parse_outbox_ids(outbox_ids_get_.text(0))) outbox_ids_ = kept->n;
+    outbox_ids_moved_ = false;
+    writing_ = true;
 }
 
-void Store::committing() { flush_outbox(); }
+void Store::committing() {
+    flush_outbox();
+    writing_ = false;
+    if (!outbox_ids_moved_) return;
+    put_meta("outbox_ids", std::to_string(outbox_ids_) + " " +
+                               std::to_string(std::max(outbox_next_ - 1, outbox_floor_)) + " " +
+                               std::to_string(outbox_floor_));
+    outbox_ids_moved_ = false;
+}
 
 void Store::rolled_back() {
     outbox_run_ = OutboxRun{};
-    pending_cache_.reset();
+    outbox_ids_moved_ = false;
+    writing_ = false;
 }
 
 // ---- reads for the app's views ---------------------------------------------------------------
@@ -178,7 +230,8 @@ void Store::flush_outbox() {
     outbox_insert_.bind(1, run.tbl).bind_blob_ref(2, run.ids).bind(3, static_cast<std::int64_t>(run.mask));
     outbox_insert_.bind(4, run.hlc).bind(5, outbox_next_++);
     outbox_insert_.run_and_reset();
-    if (pending_cache_) *pending_cache_ += run.n;
+    outbox_ids_ += run.n;
+    outbox_ids_moved_ = true;
     run.n = 0;
     run.bytes = 0;
     run.ids.clear();
@@ -201,7 +254,6 @@ void Store::merge_all(const std::vector<RecordChange>& changes) {
 void Store::merge_remote(const RecordChange& rc, Known& known) {
     const TableDef& t = *rc.table;
     auto [r, creates, bucket] = load_for_merge(rc, known);
-    remote_seen_ = true;
     for (const CellChange& c : rc.cells) hlc_.observe(c.clock.hlc);
     merge::Outcome out = merge::apply(t, {r.values, r.clocks}, rc, site_);
     if (out.taken.empty()) return;

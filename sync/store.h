@@ -197,6 +197,7 @@ public:
 
 private:
     Store() : SqliteReplica(Role::Device) {}
+    void opened(const std::map<std::string, std::string>& meta) override;
     void prepare_role() override;
     void began() override;
     void committing() override;
@@ -232,10 +233,15 @@ private:
     static constexpr std::uint32_t kOutboxRun = 64;
     static constexpr std::size_t kOutboxRunBytes = 1u << 20;
     OutboxRun outbox_run_;
-    Stmt outbox_insert_, outbox_top_;
-    std::set<std::string> tallies_;
-    std::optional<std::size_t> pending_cache_;  // pending_count(), as of data_version pending_version_
-    std::int64_t pending_version_ = -1;  // checked or built by add_tally on this connection
+    Stmt outbox_insert_, outbox_top_, outbox_ids_get_;
+    // The records the outbox names (pending_count), kept in _meta as "outbox_ids" so that
+    // nothing counts the outbox at start or after each sync: "<count> <last> <floor>",
+    // the outbox position and floor it was counted at (see opened). Read inside the write
+    // lock when a transaction begins, moved by its writes and acks, written at its commit.
+    std::uint64_t outbox_ids_ = 0;
+    bool outbox_ids_moved_ = false;
+    bool writing_ = false;  // between began and committing/rolled_back
+    std::set<std::string> tallies_;  // checked or built by add_tally on this connection
 };
 
 }  // namespace fika::sync

@@ -3,7 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "record.h"
 
@@ -35,6 +38,19 @@ inline std::string own_values_json(const Record& r, Site site) {
         if (r.clocks.cells[i].clock.site == site) j[r.table->fields[i].name] = value_json(r.values[i]);
     return j.dump();
 }
+
+// SQL: how many records the _outbox rows name (packed ids: 16 bytes each; rows written
+// before ids were packed: one per line).
+inline constexpr const char* kOutboxIdsSum =
+    "ifnull(sum(CASE typeof(id) WHEN 'blob' THEN length(id)/16"
+    " ELSE length(id)-length(replace(id,char(10),''))+1 END),0)";
+
+// _meta's outbox_ids, "<count> <last> <floor>": the records the outbox names, counted at
+// outbox position `last` and acknowledged floor `floor` (store.cpp). nullopt when malformed.
+struct OutboxIds {
+    std::uint64_t n = 0, last = 0, floor = 0;
+};
+std::optional<OutboxIds> parse_outbox_ids(std::string_view text);
 
 // Appends a record id to an outbox row's ids, packed in 16 bytes (store_push.cpp).
 // Invalid when `id` is not a record id.

@@ -65,18 +65,16 @@ std::vector<std::string> outbox_ids(const Stmt& q, int col) {
 std::size_t Store::pending_count() {
     try {
         flush_outbox();
-        // Counted once, then kept up to date by this connection's writes (flush_outbox);
-        // counted again after an acknowledgement or another connection's commit (PRAGMA
-        // data_version): the app asks after every save, and a device that has been offline
-        // for a long time has a long outbox.
-        std::int64_t version = pragma_int("PRAGMA data_version");
-        if (pending_cache_ && version == pending_version_) return *pending_cache_;
-        // One row holds one or more record ids (see pack_id).
-        pending_cache_ = static_cast<std::size_t>(pragma_int(
-            "SELECT ifnull(sum(CASE typeof(id) WHEN 'blob' THEN length(id)/16"
-                 " ELSE length(id)-length(replace(id,char(10),''))+1 END),0) FROM _outbox"));
-        pending_version_ = version;
-        return *pending_cache_;
+        // The count _meta keeps (see outbox_ids_): the app asks after every save, and a
+        // device that has been offline for a long time has a long outbox.
+        if (writing_) return static_cast<std::size_t>(outbox_ids_);
+        struct Reset {
+            Stmt& q;
+            ~Reset() { q.reset(); }
+        } reset{outbox_ids_get_};
+        if (outbox_ids_get_.step())
+            if (auto kept = detail::parse_outbox_ids(outbox_ids_get_.text(0))) return static_cast<std::size_t>(kept->n);
+        return static_cast<std::size_t>(outbox_ids_);
     } catch (const Failure&) {
         return 0;
     }
@@ -158,13 +156,19 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
     return guard_status([&] {
         in_write([&] {
             flush_outbox();
-            Stmt top = db().prepare("SELECT max(hlc) FROM _outbox WHERE seq<=?");
+            Stmt top = db().prepare(std::string("SELECT max(hlc), ") + detail::kOutboxIdsSum +
+                                    " FROM _outbox WHERE seq<=?");
             top.bind(1, upto);
-            std::uint64_t h = top.step() ? static_cast<std::uint64_t>(top.integer(0)) : 0;
+            std::uint64_t h = 0, acked_ids = 0;
+            if (top.step()) {
+                h = static_cast<std::uint64_t>(top.integer(0));
+                acked_ids = static_cast<std::uint64_t>(top.integer(1));
+            }
             top.reset();
             Stmt del = db().prepare("DELETE FROM _outbox WHERE seq<=?");
             del.bind(1, upto).run();
-            pending_cache_.reset();
+            outbox_ids_ -= std::min(outbox_ids_, acked_ids);
+            outbox_ids_moved_ = true;
             if (upto > outbox_floor_) {
                 outbox_floor_ = upto;
                 put_meta("outbox_floor", static_cast<std::int64_t>(upto));

@@ -559,6 +559,73 @@ TEST_CASE("two connections to one device file (the app's UI and its sync worker)
     CHECK(again->clocks.cells[f].base == mine->clocks.cells[f].clock);  // the pushed value was its base
 }
 
+TEST_CASE("two connections to one device file never stamp two edits with one clock - in one millisecond") {
+    TempDir dir;
+    FakeWall wall;  // stands still: every write below happens in the same millisecond
+    auto ui = open_store(dir.file("d.db"), Role::Device, wall, 7);
+    auto worker = open_store(dir.file("d.db"), Role::Device, wall, 8);
+    std::string acct = new_account(*ui);
+    std::uint64_t last = 0;
+    for (int i = 0; i < 6; ++i) {
+        Store& by = i % 2 ? *worker : *ui;
+        REQUIRE(by.update("accounts", acct, {{"industry", text("v" + std::to_string(i))}}).ok());
+        auto r = by.get("accounts", acct);
+        std::uint64_t hlc = r->clocks.cells[r->table->field_index("industry")].clock.hlc;
+        INFO("edit " << i);
+        CHECK(hlc > last);  // one site: an equal clock would make the hub drop one as a replay
+        last = hlc;
+    }
+}
+
+TEST_CASE("an edit after reopening beats the edits before it - wall clock set back, files from older versions") {
+    TempDir dir;
+    FakeWall wall;
+    wall.ms += 3'600'000;  // the laptop's clock an hour ahead, then corrected while it was closed
+    auto s = open_store(dir.file("d.db"), Role::Device, wall, 7);
+    std::string acct = new_account(*s);
+    for (int i = 0; i < 3; ++i) REQUIRE(s->update("accounts", acct, {{"industry", text("v" + std::to_string(i))}}).ok());
+    auto clock_of = [&](Store& st) {
+        auto r = st.get("accounts", acct);
+        REQUIRE(r.ok());
+        return r->clocks.cells[r->table->field_index("industry")].clock.hlc;
+    };
+    std::uint64_t before = clock_of(*s);
+    s.reset();
+    wall.ms -= 3'600'000;
+    // Nothing was pushed: only the file remembers how far the clock went.
+    s = open_store(dir.file("d.db"), Role::Device, wall, 8);
+    REQUIRE(s->update("accounts", acct, {{"industry", text("after reopen")}}).ok());
+    std::uint64_t after = clock_of(*s);
+    CHECK(after > before);
+    s.reset();
+
+    // A file written before the clock's mark was kept at every commit: the mark in _meta is
+    // older than the outbox, and the newest outbox row is not the one with the newest clock.
+    {
+        Db db(dir.file("d.db"), false);
+        db.exec("DELETE FROM _meta WHERE key IN ('hlc','hlc_kept')");
+        db.exec("UPDATE _outbox SET hlc=" + std::to_string(after + (std::uint64_t{1} << 30)) +
+                " WHERE seq=(SELECT min(seq) FROM _outbox)");
+    }
+    s = open_store(dir.file("d.db"), Role::Device, wall, 9);
+    REQUIRE(s->update("accounts", acct, {{"industry", text("old file")}}).ok());
+    std::uint64_t caught_up = clock_of(*s);
+    CHECK(caught_up > after + (std::uint64_t{1} << 30));
+    s.reset();
+
+    // An older binary opened the file since and wrote without moving the mark.
+    {
+        Db db(dir.file("d.db"), false);
+        db.exec("UPDATE _outbox SET hlc=" + std::to_string(caught_up + (std::uint64_t{1} << 30)) +
+                " WHERE seq=(SELECT max(seq) FROM _outbox)");
+    }
+    s = open_store(dir.file("d.db"), Role::Device, wall, 10);
+    REQUIRE(s->update("accounts", acct, {{"industry", text("after downgrade")}}).ok());
+    CHECK(clock_of(*s) > caught_up + (std::uint64_t{1} << 30));
+    CHECK(s->get("accounts", acct)->values[s->get("accounts", acct)->table->field_index("industry")] ==
+          text("after downgrade"));
+}
+
 TEST_CASE("outbox positions only grow - across an emptied outbox - a reopen and a second connection") {
     World w;
     new_account(*w.a, "One");
@@ -589,6 +656,69 @@ TEST_CASE("outbox positions only grow - across an emptied outbox - a reopen and 
     w.a = open_store(w.dir.file("a.db"), Role::Device, w.wall, 92);
     new_account(*w.a, "Four");
     CHECK(w.a->pending()->upto > third->upto);
+}
+
+TEST_CASE("the unsent count stays exact - another connection's writes and acks - a reopen - files from older versions") {
+    World w;
+    new_account(*w.a, "One");
+    new_account(*w.a, "Two");
+    OpenOptions o;
+    o.wall = w.wall.fn();
+    o.seed = 81;
+    auto worker = Store::open(w.dir.file("a.db"), o);  // the app's sync worker beside its UI
+    REQUIRE(worker.ok());
+    CHECK((*worker)->pending_count() == 2);
+    {
+        Store::Batch batch(**worker);
+        for (int i = 0; i < 70; ++i) new_account(**worker, "Batch " + std::to_string(i));
+        CHECK((*worker)->pending_count() == 72);  // inside the batch
+        REQUIRE(batch.commit().ok());
+    }
+    CHECK(w.a->pending_count() == 72);
+    // Part of it pushed by the worker: the UI's connection sees what is left.
+    auto first = (*worker)->pending(1);
+    REQUIRE(first.ok());
+    REQUIRE(w.hub->apply(first->changes, {}).ok());
+    REQUIRE((*worker)->ack(first->upto, {}).ok());
+    CHECK(w.a->pending_count() == 72 - first->changes.size());
+    fika::test::push_all(**worker, *w.hub);
+    CHECK(w.a->pending_count() == 0);
+    new_account(*w.a, "Three");
+    CHECK((*worker)->pending_count() == 1);
+    worker->reset();
+    w.a.reset();
+
+    auto reopen = [&](std::uint64_t seed) {
+        w.a.reset();
+        w.a = open_store(w.dir.file("a.db"), Role::Device, w.wall, seed);
+        return w.a->pending_count();
+    };
+    CHECK(reopen(82) == 1);
+    w.a.reset();
+    // A file from before the count was kept: counted once when it opens.
+    {
+        Db raw(w.dir.file("a.db"), false);
+        raw.exec("DELETE FROM _meta WHERE key='outbox_ids'");
+    }
+    CHECK(reopen(83) == 1);
+    new_account(*w.a, "Four");
+    CHECK(w.a->pending_count() == 2);
+    w.a.reset();
+    // A binary from before appended to the outbox, then acknowledged its first row, without
+    // moving the count: both are noticed at open.
+    {
+        Db raw(w.dir.file("a.db"), false);
+        raw.exec("INSERT INTO _outbox(seq,tbl,id,mask,hlc) SELECT seq+1,tbl,id,mask,hlc FROM _outbox"
+                 " ORDER BY seq DESC LIMIT 1");
+    }
+    CHECK(reopen(84) == 3);
+    w.a.reset();
+    {
+        Db raw(w.dir.file("a.db"), false);
+        raw.exec("UPDATE _meta SET value=(SELECT min(seq) FROM _outbox) WHERE key='outbox_floor'");
+        raw.exec("DELETE FROM _outbox WHERE seq=(SELECT min(seq) FROM _outbox)");
+    }
+    CHECK(reopen(85) == 2);
 }
 
 TEST_CASE("a batch's writes share outbox rows - pushed per record - acknowledged by row") {
@@ -654,6 +784,9 @@ TEST_CASE("outbox rows written in the older text format still push") {
     auto old = raw.prepare("INSERT INTO _outbox(seq,tbl,id,mask,hlc) VALUES(?,?,?,?,?)");
     old.bind(1, static_cast<std::int64_t>(upto + 1)).bind(2, cases->id).bind(3, shouty + "\n" + *lower);
     old.bind(4, std::int64_t{1} << cases->field_index("title")).bind(5, std::int64_t{1}).run();
+    // The older version's row is found when this version opens the file.
+    w.a.reset();
+    w.a = open_store(w.dir.file("a.db"), Role::Device, w.wall, 12);
     CHECK(w.a->pending_count() == 4);
     auto all = w.a->pending();
     REQUIRE(all.ok());
