@@ -914,7 +914,7 @@ void s7(std::size_t n, int saves) {
     };
     double engine = engine_writes();
     std::vector<json> runs;
-    for (const char* page : {"home", "pipeline"}) {
+    for (const char* page : {"home", "pipeline", "numbers"}) {
         runs.push_back(run_app(db, {"--page", page, "--save-metric", std::to_string(saves)}));
         runs.back()["under"] = page;
     }

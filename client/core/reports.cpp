@@ -134,14 +134,10 @@ sync::Result<std::vector<MonthFlow>> pipeline_by_month(sync::Store& store, const
             }
         }
         const std::string mine = user ? " AND (c.found_by=?9 OR c.owner=?9)" : "";
-        sync::Stmt captured = store.read("SELECT count(*) FROM cases c WHERE c.id>=?1 AND c.id<?2 AND coalesce(c.deleted,0)=0" + mine);
-        for (int i = 0; i < months; ++i) {
-            captured.bind(1, uuid_floor(starts[static_cast<std::size_t>(i)]))
-                .bind(2, uuid_floor(starts[static_cast<std::size_t>(i) + 1]));
-            if (user) captured.bind(9, *user);
-            if (captured.step()) out[static_cast<std::size_t>(i)].captured = captured.integer(0);
-            captured.reset();
-        }
+        for (int i = 0; i < months; ++i)
+            out[static_cast<std::size_t>(i)].captured =
+                rules::captured_count(store, uuid_floor(starts[static_cast<std::size_t>(i)]),
+                                      uuid_floor(starts[static_cast<std::size_t>(i) + 1]), user);
         sync::Stmt moves = store.read(
             "SELECT substr(sc.at,1,7), sc.to_stage, count(*) FROM stage_changes sc" +
             std::string(user ? " JOIN cases c ON c.id=sc.case_id" : "") +

@@ -82,7 +82,8 @@ sync::Result<Pipeline> pipeline(sync::Store& store, const CaseFilter& filter = {
 // Running tallies the views read instead of scanning a table (sync::Store::add_tally),
 // kept by the database through every write and sync: the cases per stage, currency,
 // owner and deleted or not, and again per finder instead of owner, with their value and
-// weighted value (what pipeline() sums), and every other table's records, deleted or not. Built once, on the
+// weighted value (what pipeline() sums), the cases per 4.7 hours of their ids' time, finder,
+// owner and deleted or not (captured_count), and every other table's records, deleted or not. Built once, on the
 // first start of a version that defines them (one read of each table). The app adds them
 // at start; pipeline() and tallied_count() use them when this connection has them.
 // Errors: Storage (a read-only or full disk: the views count and sum by scanning).
@@ -98,6 +99,12 @@ struct CountQuery {
     CaseFilter filter = {};
 };
 std::optional<std::int64_t> tallied_count(sync::Store& store, const CountQuery& q);
+// The live cases whose ids sort in [from, to) - for UUIDv7 ids, the cases captured in that
+// time (see uuid_v7_ms) - found by or owned by `user` when one is given: from the tally of
+// captures per 4.7 hours where this connection has it, the spans cut by `from` and `to`
+// counted case by case. Throws Failure (storage).
+std::int64_t captured_count(sync::Store& store, const std::string& from, const std::string& to,
+                            const std::optional<std::string>& user = std::nullopt);
 // A case's probability as an SQL expression over the cases table (its own, or its stage's
 // default), for reports that weigh values.
 const std::string& probability_sql();

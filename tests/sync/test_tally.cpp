@@ -153,6 +153,80 @@ TEST_CASE("tallies give what a scan gives - through own writes - merges from ano
     check_against_scan(*mine, *scanning);
 }
 
+TEST_CASE("cases captured between two times: the tally's count is a scan's - at the edges of its spans - after edits and deletes") {
+    std::uint64_t seed = fika::test::test_seed("captured");
+    INFO("seed " << seed << " (replay: FIKA_SEED=" << seed << ")");
+    std::mt19937_64 rng(seed);
+    Rng ids(seed);
+    TempDir dir;
+    FakeWall wall;
+    auto mine = open_store(dir.file("a.db"), Role::Device, wall, 2);
+    REQUIRE(rules::keep_tallies(*mine).ok());
+    CHECK(mine->tallied("app_tally_cases_captured"));
+    auto scanning = open_store(dir.file("a.db"), Role::Device, wall, 4);
+    auto acct = mine->create("accounts", {{"name", text("Nordhavn A/S")}});
+    REQUIRE(acct.ok());
+    // Times near month ends, near the ends of the tally's spans (2^24 ms) and anywhere
+    // in between.
+    const std::uint64_t aug = 1785542400000;  // 2026-08-01T00:00:00Z
+    const std::uint64_t span = std::uint64_t{1} << 24, day = 86'400'000;
+    auto some_time = [&]() -> std::uint64_t {
+        switch (rng() % 4) {
+            case 0: return aug + (rng() % 4) * 31 * day - 600'000 + rng() % 1'200'000;  // a month's end, +-10 min
+            case 1: return (aug / span + rng() % 500) * span - 5'000 + rng() % 10'000;  // a span's end, +-5 s
+            default: return aug - 10 * day + rng() % (110 * day);
+        }
+    };
+    const std::vector<std::optional<std::string>> people = {std::nullopt, "ann", "bo"};
+    std::vector<std::string> cases;
+    auto floor_of = [](std::uint64_t ms) {  // what a month's first id sorts after (reports.cpp)
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "%012llx", static_cast<unsigned long long>(ms));
+        return std::string(hex, 8) + "-" + std::string(hex + 8, 4);
+    };
+    for (int round = 0; round < 6; ++round) {
+        INFO("round " << round);
+        for (int i = 0; i < 150; ++i) {
+            Fields f = {{"id", text(new_uuid_v7(some_time(), ids))}, {"account_id", text(*acct)}, {"title", text("Case")}};
+            if (auto p = people[rng() % 3]) f.emplace_back("found_by", text(*p));
+            if (auto p = people[rng() % 3]) f.emplace_back("owner", text(*p));
+            auto id = mine->create("cases", std::move(f));
+            REQUIRE(id.ok());
+            cases.push_back(*id);
+        }
+        for (int i = 0; i < 40; ++i) {
+            const std::string& id = cases[rng() % cases.size()];
+            Status done = ok_status();
+            switch (rng() % 3) {
+                case 0: done = mine->remove("cases", id); break;
+                case 1: done = mine->restore("cases", id); break;
+                default:
+                    auto p = people[rng() % 3];
+                    done = mine->update("cases", id, {{"owner", p ? text(*p) : Value{}}});  // found_by is fixed
+            }
+            INFO((done.ok() ? "" : done.error().message));
+            REQUIRE(done.ok());
+        }
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> ranges;
+        for (int m = 0; m < 4; ++m) ranges.emplace_back(aug + m * 31 * day, aug + (m + 1) * 31 * day);  // whole spans between
+        for (int k = 0; k < 20; ++k) {
+            std::uint64_t a = some_time(), b = some_time();
+            ranges.emplace_back(std::min(a, b), std::max(a, b));  // within one span too, or empty
+        }
+        for (auto [a, b] : ranges)
+            for (const auto& who : people) {
+                INFO("from " << floor_of(a) << " to " << floor_of(b) << " " << who.value_or("everyone"));
+                CHECK(rules::captured_count(*mine, floor_of(a), floor_of(b), who) ==
+                      rules::captured_count(*scanning, floor_of(a), floor_of(b), who));
+            }
+    }
+    // The months do not all come from counting case by case.
+    Stmt spans = mine->read("SELECT count(*), sum(n) FROM app_tally_cases_captured");
+    REQUIRE(spans.step());
+    CHECK(spans.integer(1) == static_cast<std::int64_t>(cases.size()));
+    CHECK(spans.integer(0) < spans.integer(1));
+}
+
 TEST_CASE("a tally whose trigger is gone is built again at the next start - one that is current is not") {
     TempDir dir;
     FakeWall wall;
