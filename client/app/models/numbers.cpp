@@ -70,23 +70,21 @@ void Numbers::reload() {
     week_ = w.ok() ? static_cast<int>(w->conversations) : 0;
     // Six months of the pipeline's flow, where it is shown.
     months_.clear();
-    if (!with_months_) {
-        emit changed();
-        return;
-    }
-    std::optional<std::string> who;
-    if (mine_ && !me.isEmpty()) who = s(me);
-    auto flow = client::pipeline_by_month(st, s(QDate::currentDate().toString(Qt::ISODate)), 6, who);
-    if (!flow.ok()) app()->reportError(flow.error());
-    for (const client::MonthFlow& f : flow.ok() ? *flow : std::vector<client::MonthFlow>{}) {
-        QDate first = QDate::fromString(q(f.month) + "-01", Qt::ISODate);
-        QVariantMap m{{"month", QLocale().monthName(first.month(), QLocale::ShortFormat)},
-                      {"captured", static_cast<qlonglong>(f.captured)}};
-        for (const char* stage : {"meeting", "offer", "won", "lost"}) {
-            auto it = f.reached.find(stage);
-            m[stage] = static_cast<qlonglong>(it == f.reached.end() ? 0 : it->second);
+    if (with_months_) {
+        std::optional<std::string> who;
+        if (mine_ && !me.isEmpty()) who = s(me);
+        auto flow = client::pipeline_by_month(st, s(QDate::currentDate().toString(Qt::ISODate)), 6, who);
+        if (!flow.ok()) app()->reportError(flow.error());
+        for (const client::MonthFlow& f : flow.ok() ? *flow : std::vector<client::MonthFlow>{}) {
+            QDate first = QDate::fromString(q(f.month) + "-01", Qt::ISODate);
+            QVariantMap m{{"month", QLocale().monthName(first.month(), QLocale::ShortFormat)},
+                          {"captured", static_cast<qlonglong>(f.captured)}};
+            for (const char* stage : {"meeting", "offer", "won", "lost"}) {
+                auto it = f.reached.find(stage);
+                m[stage] = static_cast<qlonglong>(it == f.reached.end() ? 0 : it->second);
+            }
+            months_.append(m);
         }
-        months_.append(m);
     }
     emit changed();
 }
