@@ -40,8 +40,8 @@ class Numbers : public QObject, public AppBound {
     Q_PROPERTY(QVariantList funnelBars READ funnelBars NOTIFY changed)
     // The last six months, oldest first: [{month (short name), captured, meeting, offer,
     // won, lost}] - cases captured, and moved into each stage, in the month. Read only
-    // where `withMonths` is set (the numbers page): counting a month's captured cases
-    // reads each of them, which home's tile must not pay at every save (S7).
+    // where `withMonths` is set (the numbers page): home's tile shows none of it and
+    // need not read six months' tallies and stage changes at every save (S7).
     Q_PROPERTY(QVariantList months READ months NOTIFY changed)
     Q_PROPERTY(bool withMonths READ withMonths WRITE setWithMonths NOTIFY changed)
 public:
