@@ -541,11 +541,27 @@ Result<std::pair<int, std::optional<std::string>>> SqliteReplica::peek(const std
     });
 }
 
+namespace {
+void quick_check(Db& db, const std::string& path) {
+    Stmt chk = db.prepare("PRAGMA quick_check");
+    std::string first = chk.step() ? std::string(chk.text(0)) : "";
+    if (first != "ok") fail(Code::Corrupt, path + " fails its integrity check: " + first);
+}
+}  // namespace
+
 Status SqliteReplica::check_integrity() {
+    return guard_status([&] { quick_check(db_, path_); });
+}
+
+Status SqliteReplica::check_integrity(const std::string& path, const std::atomic<bool>* stop) {
     return guard_status([&] {
-        Stmt chk = db_.prepare("PRAGMA quick_check");
-        std::string first = chk.step() ? std::string(chk.text(0)) : "";
-        if (first != "ok") fail(Code::Corrupt, path_ + " fails its integrity check: " + first);
+        Db db(path, false);
+        // Asked every 10,000 virtual machine steps whether to give up (SQLITE_INTERRUPT).
+        if (stop)
+            sqlite3_progress_handler(db.handle(), 10000, [](void* flag) -> int {
+                return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0;
+            }, const_cast<std::atomic<bool>*>(stop));
+        quick_check(db, path);
     });
 }
 

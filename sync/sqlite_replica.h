@@ -36,6 +36,7 @@
 // Only the classes of this file family read or write these tables.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -130,9 +131,12 @@ public:
     static Result<std::pair<int, std::optional<std::string>>> peek(const std::string& path, const std::string& meta_key);
 
     // PRAGMA quick_check: Corrupt with SQLite's first finding when the file is damaged.
-    // It reads every page (0.5-0.8 s at 1,000,000 cases): open() runs it unless told not
-    // to, and the app runs it on its sync worker's connection after the first screen.
+    // It reads every page (0.5-1.6 s at 1,000,000 cases): open() runs it unless told not
+    // to. The second form checks a file on a connection of its own, opened for that alone
+    // (the app runs it on a thread of its own while its first screen is built); it stops
+    // with an error soon after `*stop` becomes true.
     Status check_integrity();
+    static Status check_integrity(const std::string& path, const std::atomic<bool>* stop = nullptr);
 
     // ---- meta -------------------------------------------------------------------------
     Result<std::optional<std::string>> meta(const std::string& key);

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -448,6 +450,32 @@ TEST_CASE("a corrupt database file gives a clear error and is not modified") {
     auto s = Store::open(path);
     CHECK(s.code() == Code::Corrupt);
     CHECK(read_file(path) == bytes);
+}
+
+TEST_CASE("a file's integrity is checked on a connection of its own - beside an open store - and stops when asked") {
+    TempDir dir;
+    FakeWall wall;
+    std::string path = dir.file("d.db");
+    auto s = open_store(path, Role::Device, wall, 7);
+    {
+        Store::Batch b(*s);
+        for (int i = 0; i < 20000; ++i)
+            REQUIRE(s->create("accounts", {{"name", text("Account " + std::to_string(i) + std::string(100, 'x'))}}).ok());
+        REQUIRE(b.commit().ok());
+    }
+    // The app's sync worker checks while its UI's connection works on.
+    CHECK(Store::check_integrity(path).ok());
+    REQUIRE(s->create("accounts", {{"name", text("Written while checked")}}).ok());
+    // Asked to stop (the app quits during its first seconds): it does, and says nothing
+    // of damage.
+    std::atomic<bool> stop{true};
+    auto t0 = std::chrono::steady_clock::now();
+    Status stopped = Store::check_integrity(path, &stop);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    INFO(ms << " ms: " << (stopped.ok() ? "ok" : stopped.error().message));
+    CHECK(!stopped.ok());
+    CHECK(stopped.code() != Code::Corrupt);
+    CHECK(Store::check_integrity(path).ok());
 }
 
 TEST_CASE("migrations step one version at a time - keep data - and roll back on failure") {
