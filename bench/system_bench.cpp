@@ -868,20 +868,20 @@ void s6(std::size_t n) {
     test::TempDir dir;
     std::string db = dir.file("big.db");
     make_app_db(db, n);
-    std::vector<double> runs, main_runs, unlock_runs;
+    // first_frame_ms counts from the process's start (dynamic loading included), the rest
+    // from main(): the vault open, the database and models open, the window's QML made,
+    // OpenGL ready, the first frame of the window and the first with the start page.
+    const char* fields[] = {"first_frame_ms", "unlock_ms", "ctx_ms", "qml_ms", "gl_ms", "window_frame_ms", "since_main_ms"};
+    std::map<std::string, std::vector<double>> runs;
     std::string display;
     for (int i = 0; i < 3; ++i) {
         json j = run_app(db, {"--page", "home", "--startup-metric"});
-        runs.push_back(j["first_frame_ms"].get<double>());
-        unlock_runs.push_back(j.value("unlock_ms", 0.0));
-        main_runs.push_back(j.value("since_main_ms", 0.0));
+        for (const char* f : fields) runs[f].push_back(j.value(f, 0.0));
         display = j["display"];
     }
-    // first_frame_ms counts from the process's start (dynamic loading included);
-    // since_main_ms from main().
-    line("{\"scenario\":\"S6\",\"n\":" + std::to_string(n) + ",\"first_frame_ms\":" + fmt(percentile(runs, 0.5)) +
-         ",\"since_main_ms\":" + fmt(percentile(main_runs, 0.5)) + ",\"unlock_ms\":" + fmt(percentile(unlock_runs, 0.5)) +
-         ",\"runs\":3,\"display\":\"" + display + "\",\"goal_ms_max\":500}");
+    std::string out = "{\"scenario\":\"S6\",\"n\":" + std::to_string(n);
+    for (const char* f : fields) out += ",\"" + std::string(f) + "\":" + fmt(percentile(runs[f], 0.5));
+    line(out + ",\"runs\":3,\"display\":\"" + display + "\",\"goal_ms_max\":500}");
 #else
     (void)n;
     line("{\"scenario\":\"S6\",\"skipped\":\"the app is not built (FIKA_BUILD_APP=OFF)\"}");

@@ -50,8 +50,8 @@ AppContext::AppContext(Options opts, QObject* parent) : QObject(parent), opts_(s
     QDir().mkpath(QFileInfo(db_path_).absolutePath());
     sync::OpenOptions o;
     if (opts_.wall) o.wall = opts_.wall;
-    // SQLite's integrity check reads every page: the sync worker runs it on its own
-    // connection once the first screen is up (SyncController), not before it.
+    // SQLite's integrity check reads every page: the sync worker has it run on a
+    // connection and a thread of its own, beside the first screen (SyncController).
     o.integrity_check = false;
     auto st = sync::Store::open(s(db_path_), o);
     if (!st.ok()) {

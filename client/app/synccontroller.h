@@ -71,6 +71,10 @@ public:
     static constexpr qlonglong kProgressFrom = 200;
 
     Q_INVOKABLE void syncNow();
+    // The window's first frame is drawn: what a start puts off until then begins (SQLite's
+    // integrity check of the file, then the first sync). Once; a second after this
+    // controller was made at the latest.
+    void firstScreenShown();
     // Sends everything not sent yet, then has the app delete this device's data and token
     // (AppContext::deleteDeviceData). Unless `discard`, refused while changes cannot be
     // sent: signOutFailed says why.
@@ -149,6 +153,7 @@ private:
     bool syncing_ = false, again_ = false, ever_synced_ = false, reachable_ = true, auth_failed_ = false;
     bool failed_ = false;  // a permanent failure other than the token: problem_ says why
     bool damaged_ = false;  // SQLite's integrity check failed: no more syncs
+    bool started_ = false;  // firstScreenShown() was
     QDateTime last_sync_;
     QString problem_;
     int pending_ = 0, conflicts_ = 0, refused_ = 0;
