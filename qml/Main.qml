@@ -117,6 +117,9 @@ ApplicationWindow {
     Shortcut { sequences: [StandardKey.Back, "Esc"]; enabled: win.usable; onActivated: win.back() }
 
     header: ToolBar {
+        // Flat, as Material 3's top app bar at rest: its colour sets it off the page, and a
+        // shadow would be one more offscreen layer at every start (Card.qml says why).
+        Material.elevation: 0
         Material.foreground: "white"
         RowLayout {
             anchors.fill: parent
@@ -258,7 +261,15 @@ ApplicationWindow {
     component NavList: Pane {
         signal chosen(string name)
         padding: 0
-        Material.elevation: win.wide ? 1 : 0
+        // The side rail ends in a line (the drawer has Material's shadow when it slides in).
+        Rectangle {
+            visible: win.wide
+            z: 1
+            anchors.right: parent.right
+            height: parent.height
+            width: 1
+            color: Qt.alpha(Material.foreground, 0.12)
+        }
         ListView {
             anchors.fill: parent
             model: win.navItems

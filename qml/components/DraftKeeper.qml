@@ -11,7 +11,7 @@ import Fika
 //   key:     the form and its record ("capture:" + account id, "log:" + case id ...)
 //   collect: a function returning the form's fields as a map of strings
 //   apply:   a function putting such a map back into the form
-Pane {
+Card {
     id: keeper
     property string key
     property var collect: function () { return ({}) }
@@ -20,7 +20,6 @@ Pane {
     property bool applying: false
     property var initial: ({})  // the form as it opened: not a draft
     visible: restored
-    Material.elevation: 1
     padding: 8
 
     // The form calls this after every edit.

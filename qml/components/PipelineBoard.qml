@@ -67,9 +67,8 @@ Item {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
-        Pane {
+        Card {
             Layout.fillWidth: true
-            Material.elevation: 1
             RowLayout {
                 width: parent.width
                 Label { objectName: "boardTotal"; text: qsTr("Open pipeline: %1").arg(sums.totalText); font.bold: true }

@@ -4,12 +4,11 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 
 // A number with a caption (my numbers, the funnel).
-Pane {
+Card {
     id: tile
     property string value: ""
     property string caption: ""
     property string note: ""
-    Material.elevation: 1
     padding: 12
     implicitWidth: 150
     ColumnLayout {

@@ -26,7 +26,7 @@ Page {
             EmptyState { visible: conflicts.count === 0; text: qsTr("No conflicts"); Layout.fillWidth: true }
             Repeater {
                 model: conflicts
-                Pane {
+                Card {
                     id: cpane
                     required property int index
                     required property string title
@@ -35,7 +35,6 @@ Page {
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
-                    Material.elevation: 1
                     ColumnLayout {
                         width: parent.width
                         Label { text: cpane.title; font.bold: true; wrapMode: Label.Wrap; Layout.fillWidth: true }
@@ -52,7 +51,7 @@ Page {
             EmptyState { visible: refused.count === 0; text: qsTr("Nothing refused"); Layout.fillWidth: true }
             Repeater {
                 model: refused
-                Pane {
+                Card {
                     id: rpane
                     required property int index
                     required property string title
@@ -61,7 +60,6 @@ Page {
                     Layout.fillWidth: true
                     Layout.leftMargin: 16
                     Layout.rightMargin: 16
-                    Material.elevation: 1
                     ColumnLayout {
                         width: parent.width
                         Label { text: rpane.title; font.bold: true; wrapMode: Label.Wrap; Layout.fillWidth: true }

@@ -56,13 +56,12 @@ Page {
                 }
             }
             // Follow-ups that are due: open one, done, or snoozed for an hour or till tomorrow.
-            Pane {
+            Card {
                 objectName: "remindersPane"
                 visible: dueList.count > 0
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Material.elevation: 1
                 ColumnLayout {
                     width: parent.width
                     spacing: 4
@@ -137,11 +136,10 @@ Page {
                     }
                 }
             }
-            Pane {
+            Card {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Material.elevation: 1
                 ColumnLayout {
                     width: parent.width
                     Label {
@@ -161,12 +159,11 @@ Page {
                     }
                 }
             }
-            Pane {
+            Card {
                 visible: points.count > 0
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Material.elevation: 1
                 ColumnLayout {
                     width: parent.width
                     Label { text: qsTr("Talking points (%1)").arg(App.styleLabel(App.style)); font.bold: true }

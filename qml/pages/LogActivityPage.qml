@@ -130,12 +130,11 @@ Page {
                 onTextChanged: draft.changed()
             }
             Switch { id: possible; objectName: "logPossible"; visible: !pageRoot.caseMode; text: qsTr("There may be a case here"); Layout.leftMargin: 16; onToggled: draft.changed() }
-            Pane {
+            Card {
                 visible: tp.count > 0
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Material.elevation: 1
                 ColumnLayout {
                     width: parent.width
                     Label { text: qsTr("Talking points"); font.bold: true }

@@ -30,9 +30,8 @@ Page {
             Component.onCompleted: if (pageRoot.openStage === "") pageRoot.openStage = pipeline.firstBusyStage
             RecordListModel { id: stageCases; table: "cases"; stage: pageRoot.openStage === "" ? "none" : pageRoot.openStage }
             spacing: 0
-            Pane {
+            Card {
                 Layout.fillWidth: true
-                Material.elevation: 1
                 RowLayout {
                     width: parent.width
                     Label { text: qsTr("Open pipeline: %1").arg(pipeline.totalText); font.bold: true; Layout.fillWidth: true; Layout.preferredWidth: 100; wrapMode: Label.Wrap }

@@ -306,7 +306,7 @@ Page {
                 Layout.leftMargin: 8
                 onClicked: { signOutBox.unsent = -1; signOutBox.visible = true }
             }
-            Pane {
+            Card {
                 id: signOutBox
                 objectName: "signOutBox"
                 property int unsent: -1  // -1: not tried yet
@@ -315,7 +315,6 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Material.elevation: 1
                 Connections {
                     target: App.sync
                     function onSignOutFailed(unsent, why) { signOutBox.unsent = unsent; signOutBox.why = why }

@@ -27,11 +27,10 @@ Page {
                 Layout.fillWidth: true
                 Layout.margins: 16
             }
-            Pane {
+            Card {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Material.elevation: 1
                 ColumnLayout {
                     width: parent.width
                     Label { text: qsTr("Start offline"); font.bold: true; font.pixelSize: 16 }
@@ -45,11 +44,10 @@ Page {
                     }
                 }
             }
-            Pane {
+            Card {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                Material.elevation: 1
                 ColumnLayout {
                     width: parent.width
                     Label { text: qsTr("Sign in to your firm's server"); font.bold: true; font.pixelSize: 16 }
