@@ -356,7 +356,7 @@ private:
     std::shared_ptr<client::TokenKeeper> tokens_;
     std::unique_ptr<sync::Store> store_;
     bool damaged_ = false;
-    // The integrity check's thread until its verdict is taken (intact()).
+    // The integrity check: done (its verdict taken by intact()), and its thread until then.
     bool checked_ = false;
     std::unique_ptr<QThread> checker_;
     std::atomic<bool> stop_check_{false};
