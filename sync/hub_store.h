@@ -59,6 +59,11 @@ public:
     // its engine) until commit() or destruction belongs to it. Units nest: an inner one
     // joins the outer. Errors: Busy, Storage.
     virtual Result<std::unique_ptr<Work>> begin(Durability d = Durability::Full) = 0;
+    // Opens a unit of reads: every read on this hub (and its server storage) until
+    // commit() or destruction sees one committed state, and the engine sets a read up once
+    // rather than per statement (a group's answers: a dozen statements each). Nothing may
+    // be written inside it. Inside a unit of work it joins that one. Errors: Storage.
+    virtual Result<std::unique_ptr<Work>> begin_read() = 0;
 
     virtual const Schema& schema() const = 0;
     virtual Site site() const = 0;

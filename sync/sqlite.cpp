@@ -286,6 +286,19 @@ void Transaction::commit() {
     done_ = true;
 }
 
+ReadTransaction::ReadTransaction(Db& db) : db_(db) {
+    if (!sqlite3_get_autocommit(db_.handle())) return;  // joins the open one
+    db_.exec("BEGIN");
+    open_ = true;
+}
+
+ReadTransaction::~ReadTransaction() {
+    // A read has nothing to keep: COMMIT and ROLLBACK both only end it (ROLLBACK also
+    // with a statement still stepping).
+    if (open_ && sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK)
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
 WalCheckpointer::WalCheckpointer(std::string path) : path_(std::move(path)), thread_([this] { run(); }) {}
 
 WalCheckpointer::~WalCheckpointer() {

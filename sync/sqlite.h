@@ -177,6 +177,22 @@ private:
     bool done_ = false;
 };
 
+// BEGIN (deferred) … COMMIT: the reads between see one state of the file, and take the
+// file's read lock once (every statement outside a transaction takes and drops it: two
+// fcntl calls on the WAL index each). Inside a transaction already open on the
+// connection it does nothing: the reads join that one. Ends when destroyed.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Db& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    Db& db_;
+    bool open_ = false;
+};
+
 // Checkpoints a WAL-mode database off its writer's path. SQLite's automatic checkpoint
 // runs inside the commit that grows the WAL past 1,000 pages: that commit then also copies
 // the WAL into the database file and waits for the disk twice more (an upload of 100,000

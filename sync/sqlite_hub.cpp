@@ -41,12 +41,25 @@ public:
 private:
     SqliteReplica::Batch batch_;
 };
+
+class SqliteRead final : public HubStore::Work {
+public:
+    explicit SqliteRead(SqliteReplica& s) : read_(s) {}
+    Status commit() override { return ok_status(); }  // nothing to keep: it ends when destroyed
+
+private:
+    SqliteReplica::Reading read_;
+};
 }  // namespace
 
 Result<std::unique_ptr<HubStore::Work>> SqliteHub::begin(Durability d) {
     // A Batch that could not begin reports why at commit (and writes nothing meanwhile:
     // every write outside a transaction would fail the same way).
     return std::unique_ptr<HubStore::Work>(std::make_unique<SqliteWork>(*this, d));
+}
+
+Result<std::unique_ptr<HubStore::Work>> SqliteHub::begin_read() {
+    return guard([&] { return std::unique_ptr<HubStore::Work>(std::make_unique<SqliteRead>(*this)); });
 }
 
 Result<std::uint64_t> SqliteHub::new_incarnation() {

@@ -21,6 +21,7 @@ public:
     ~SqliteHub() override;
 
     Result<std::unique_ptr<Work>> begin(Durability d = Durability::Full) override;
+    Result<std::unique_ptr<Work>> begin_read() override;
     const Schema& schema() const override { return SqliteReplica::schema(); }
     Site site() const override { return SqliteReplica::site(); }
     std::uint64_t hlc_last() const override { return SqliteReplica::hlc_last(); }

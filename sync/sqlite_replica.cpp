@@ -392,8 +392,19 @@ void SqliteReplica::sync_wal() {
     if (rc != SQLITE_OK) fail(Code::Storage, "the write-ahead log could not be synced to disk");
 }
 
+SqliteReplica::Reading::Reading(SqliteReplica& s) : s_(s) {
+    if (s_.batch_depth_ > 0 || s_.reading_) return;
+    s_.reading_.emplace(s_.db_);
+    opened_ = true;
+}
+
+SqliteReplica::Reading::~Reading() {
+    if (opened_) s_.reading_.reset();
+}
+
 void SqliteReplica::begin_write(Durability d) {
     if (batch_depth_ == 0) {
+        reading_.reset();  // a Reading's transaction ends: this one takes the write lock
         set_synchronous(d == Durability::Full);
         txn_full_ = d == Durability::Full;
         try {

@@ -108,6 +108,24 @@ public:
         Error error_;
     };
 
+    // Reads while it lives share one read transaction: they see one state of the file and
+    // take its read lock once (each read alone takes and drops it: two fcntl calls). For a
+    // run of reads between writes, as a sync's round has (never across a wait: a read
+    // transaction keeps the WAL from starting over). The next write on this connection
+    // ends it first; reads after that run alone. Inside a Batch, or another Reading, it
+    // does nothing.
+    class Reading {
+    public:
+        explicit Reading(SqliteReplica& s);
+        ~Reading();
+        Reading(const Reading&) = delete;
+        Reading& operator=(const Reading&) = delete;
+
+    private:
+        SqliteReplica& s_;
+        bool opened_ = false;
+    };
+
     // ---- reads ---------------------------------------------------------------------
     // Errors: Invalid (unknown table), NotFound, Storage.
     Result<Record> get(std::string_view table, const std::string& id);
@@ -263,6 +281,7 @@ private:
     bool sync_full_ = true;  // the connection's PRAGMA synchronous is FULL (else NORMAL)
     int batch_depth_ = 0;
     std::unique_ptr<Transaction> txn_;
+    std::optional<ReadTransaction> reading_;  // a Reading's, until it goes or a write begins
     std::unordered_map<std::string, std::uint64_t> checksum_delta_;
     std::pair<const std::string, std::uint64_t>* last_delta_ = nullptr;  // the bucket written last
     std::string clock_blob_;  // store_row's scratch

@@ -440,11 +440,20 @@ Outcome<SyncReport> SyncClient::sync_once() {
     // page before it: the server reads and encodes a page while the device writes one.
     // It is only a read: when anything else changed the plan, it is waited for and dropped.
     std::optional<std::future<Outcome<sync::SyncResponse>>> ahead;
+    // A round's reads share a read transaction (Store::Reading): what to push and the
+    // cursors before the request, the checks after its answer is applied. Never held
+    // across a wait for the server; a write ends it by itself.
+    std::optional<sync::Store::Reading> reading;
     auto drop_ahead = [&] {
-        if (ahead) ahead->wait();
+        if (ahead) {
+            reading.reset();
+            ahead->wait();
+        }
         ahead.reset();
     };
     for (int round = 0; round < 100000; ++round) {
+        reading.reset();
+        reading.emplace(store_);
         sync::Result<sync::PushBatch> batch = store_.pending(max_writes);
         if (!batch.ok()) {
             out.failure = local_failure(batch.error());
@@ -452,6 +461,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
         }
         Outcome<sync::SyncResponse> resp;
         if (ahead && !batch->upto) {
+            reading.reset();
             resp = ahead->get();
             ahead.reset();
         } else {
@@ -472,6 +482,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
                 max_writes = std::max<std::size_t>(1, max_writes / 2);  // smaller pushes
                 continue;
             }
+            reading.reset();
             resp = exchange(std::move(body), *lines_[0]);
         }
         if (!resp.ok()) {
@@ -540,6 +551,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
             return out;
         }
         tell_download(r, rep);
+        reading.emplace(store_);  // a write below (a cursor reset, a rewind) ends it
         // Drift check, on the committed state, and only with nothing of ours outstanding.
         if (store_.pending_count() == 0) {
             auto refused = store_.refused();

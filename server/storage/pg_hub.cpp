@@ -71,6 +71,33 @@ private:
     bool done_ = false;
 };
 
+// A unit of reads: one REPEATABLE READ READ ONLY transaction, so every read sees the
+// snapshot its first statement took (and the feed's xmin bound is that snapshot's). Inside
+// a unit of work it joins that one.
+class PgHub::PgRead final : public sync::HubStore::Work {
+public:
+    explicit PgRead(PgHub& h) : h_(h) {
+        if (h_.depth_ == 0) {
+            h_.ensure_connected();
+            h_.db_.run_script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            opened_ = true;
+        }
+        ++h_.depth_;
+    }
+    ~PgRead() override {
+        if (--h_.depth_ > 0 || !opened_) return;
+        try {
+            h_.db_.run_script("COMMIT");
+        } catch (const sync::Failure&) {  // a lost connection ended it by itself
+        }
+    }
+    sync::Status commit() override { return sync::ok_status(); }  // nothing to keep: it ends when destroyed
+
+private:
+    PgHub& h_;
+    bool opened_ = false;
+};
+
 sync::Result<std::unique_ptr<PgHub>> PgHub::open(const std::string& conninfo, const PgHubOptions& opts) {
     return sync::guard([&] {
         std::unique_ptr<PgHub> h(new PgHub());
@@ -243,6 +270,9 @@ sync::Result<std::unique_ptr<sync::HubStore::Work>> PgHub::begin(sync::Durabilit
     });
 }
 
+sync::Result<std::unique_ptr<sync::HubStore::Work>> PgHub::begin_read() {
+    return sync::guard([&]() -> std::unique_ptr<sync::HubStore::Work> { return std::make_unique<PgRead>(*this); });
+}
 
 // ---- rows --------------------------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ public:
     static sync::Result<std::unique_ptr<PgHub>> open(const std::string& conninfo, const PgHubOptions& opts = {});
 
     sync::Result<std::unique_ptr<Work>> begin(sync::Durability d = sync::Durability::Full) override;
+    sync::Result<std::unique_ptr<Work>> begin_read() override;
     const sync::Schema& schema() const override { return *schema_; }
     sync::Site site() const override { return site_; }
     std::uint64_t hlc_last() const override { return hlc_.last(); }
@@ -96,6 +97,7 @@ protected:
 
 private:
     class PgWork;
+    class PgRead;
     void connect();
     void migrate();
     // The DDL of migrate(), under an advisory lock; `meta` reads hub_meta.

@@ -627,27 +627,13 @@ Result<std::int64_t> SqliteStorage::add_notification(const std::string& user_id,
     return n;
 }
 
-namespace {
-// BEGIN now, COMMIT when it goes (after the statements declared after it).
-struct ReadTransaction {
-    explicit ReadTransaction(sync::Db& d) : db(d) { db.exec("BEGIN"); }
-    ~ReadTransaction() {
-        try {
-            db.exec("COMMIT");
-        } catch (const sync::Failure&) {
-        }
-    }
-    sync::Db& db;
-};
-}  // namespace
-
 // The live channel reads through a connection of its own, in one read transaction: what
 // it sees is committed, and (one writer) committed in the order of its numbers.
 Result<LivePosition> SqliteStorage::live_position() {
     std::lock_guard lock(live_mu_);
     return sync::guard([&] {
         if (!live_db_.handle()) live_db_ = sync::Db(path(), false);
-        ReadTransaction end(live_db_);
+        sync::ReadTransaction end(live_db_);
         LivePosition p;
         p.changes = last_seq(live_db_);
         Stmt b = live_db_.prepare("SELECT coalesce(max(n),0) FROM srv_notifications");
@@ -660,7 +646,7 @@ Result<LiveBatch> SqliteStorage::live_changes(const LivePosition& since, const s
     std::lock_guard lock(live_mu_);
     return sync::guard([&] {
         if (!live_db_.handle()) live_db_ = sync::Db(path(), false);
-        ReadTransaction end(live_db_);
+        sync::ReadTransaction end(live_db_);
         LiveBatch out;
         out.next = since;
         out.buckets = buckets_after(live_db_, since.changes);

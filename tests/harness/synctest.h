@@ -78,6 +78,54 @@ inline void sync_once(Store& dev, sync::HubStore& hub) {
     pull_all(dev, hub);
 }
 
+// A hub's read unit, as a server's answers use it: what `other` (another connection to
+// the same hub: another instance, an admin command) merges while the unit is open is not
+// seen through `hub` until the unit ends; then it is. Inside a unit of work, a read unit
+// joins it and sees the unit's own writes.
+inline void check_read_unit(sync::HubStore& hub, sync::HubStore& other, Store& dev) {
+    auto account = dev.create("accounts", {{"name", sync::text("Read unit AB")}});
+    REQUIRE(account.ok());
+    push_all(dev, other);
+    const std::vector<std::string> bucket{*account};
+    auto feed_after = [&](std::uint64_t seq) {
+        auto page = hub.feed(*account, sync::Cursor{seq, seq}, 100);
+        REQUIRE(page.ok());
+        return page->changes.size();
+    };
+    std::uint64_t seen = 0;
+    {
+        auto reading = hub.begin_read();
+        REQUIRE(reading.ok());
+        auto before = hub.bucket_seqs_of(bucket);
+        REQUIRE(before.ok());
+        REQUIRE(before->count(*account));
+        seen = before->at(*account);
+        REQUIRE(dev.create("cases", {{"account_id", sync::text(*account)}, {"title", sync::text("Merged meanwhile")}}).ok());
+        push_all(dev, other);
+        auto during = hub.bucket_seqs_of(bucket);
+        REQUIRE(during.ok());
+        CHECK(during->at(*account) == seen);
+        CHECK(feed_after(seen) == 0);
+        CHECK((*reading)->commit().ok());
+    }
+    auto after = hub.bucket_seqs_of(bucket);
+    REQUIRE(after.ok());
+    CHECK(after->at(*account) > seen);
+    CHECK(feed_after(seen) == 1);
+    {
+        auto work = hub.begin();
+        REQUIRE(work.ok());
+        REQUIRE(hub.update("accounts", *account, {{"name", sync::text("Renamed inside")}}).ok());
+        auto reading = hub.begin_read();
+        REQUIRE(reading.ok());
+        auto r = hub.get("accounts", *account);
+        REQUIRE(r.ok());
+        CHECK((*r)["name"] == sync::text("Renamed inside"));
+        reading->reset();
+        REQUIRE((*work)->commit().ok());
+    }
+}
+
 inline std::string dump(sync::SqliteReplica& s, bool clocks = false) {
     auto d = s.dump(clocks);
     REQUIRE(d.ok());

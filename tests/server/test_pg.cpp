@@ -329,6 +329,20 @@ TEST_CASE("the PostgreSQL hub: two instances take pushes at once - a device pull
     CHECK(*reader->bucket_checksum(*shared) == *three->bucket_checksum(*shared));
 }
 
+TEST_CASE("the PostgreSQL hub's read unit sees one snapshot - another instance's merge shows once it ends") {
+    PgCluster cluster;
+    fika::test::FakeWall wall;
+    fika::server::PgHubOptions o;
+    o.wall = wall.fn();
+    auto one = fika::server::PgHub::open(cluster.conninfo(), o);
+    auto two = fika::server::PgHub::open(cluster.conninfo(), o);
+    REQUIRE(one.ok());
+    REQUIRE(two.ok());
+    fika::test::TempDir dir;
+    auto dev = fika::test::open_store(dir.file("d.db"), fika::sync::Role::Device, wall, 21);
+    fika::test::check_read_unit(**one, **two, *dev);
+}
+
 namespace {
 struct HttpDevice {
     fika::test::TempDir dir;

@@ -358,6 +358,15 @@ TEST_CASE("the feed pages a bucket by sequence number and keeps only the newest 
     CHECK(*w.b->bucket_checksum(acct) != 0);
 }
 
+TEST_CASE("a hub's read unit sees one state - a merge through another connection shows once it ends") {
+    TempDir dir;
+    FakeWall wall;
+    auto hub = open_hub(dir.file("hub.db"), wall, 1);
+    auto other = open_hub(dir.file("hub.db"), wall, 2);  // an admin command's connection
+    auto dev = open_store(dir.file("dev.db"), Role::Device, wall, 3);
+    fika::test::check_read_unit(*hub, *other, *dev);
+}
+
 TEST_CASE("replaying a push or a page changes nothing") {
     World w;
     std::string acct = new_account(*w.a);
@@ -551,6 +560,40 @@ TEST_CASE("migrations step one version at a time - keep data - and roll back on 
         o.schema = &s1;
         CHECK(Store::open(path, o).code() == Code::SchemaTooNew);
     }
+}
+
+TEST_CASE("a run of reads sees one state of the file - a write of its own ends it - Batches inside work") {
+    World w;
+    std::string acct = new_account(*w.a);
+    OpenOptions o;
+    o.wall = w.wall.fn();
+    o.seed = 79;
+    auto ui = Store::open(w.dir.file("a.db"), o);  // the app's UI beside the sync worker (w.a)
+    REQUIRE(ui.ok());
+    auto cases = [&] { return w.a->all("cases")->size(); };
+    {
+        Store::Reading reading(*w.a);
+        CHECK(cases() == 0);
+        REQUIRE((*ui)->create("cases", {{"account_id", text(acct)}, {"title", text("Typed in the UI")}}).ok());
+        CHECK(cases() == 0);  // still the state its first read saw
+        CHECK(w.a->pending_count() == 1);  // the account alone
+        // Its own write ends the shared read first (no transaction in a transaction), and
+        // sees the other connection's case; reads after it are current.
+        REQUIRE(w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Pulled by the worker")}}).ok());
+        CHECK(cases() == 2);
+        REQUIRE((*ui)->create("cases", {{"account_id", text(acct)}, {"title", text("Typed again")}}).ok());
+        CHECK(cases() == 3);
+        Store::Reading again(*w.a);  // a second one does nothing while the first is open
+        Store::Batch b(*w.a);
+        REQUIRE(w.a->create("cases", {{"account_id", text(acct)}, {"title", text("In a batch")}}).ok());
+        {
+            Store::Reading inside(*w.a);  // inside a Batch: its reads are the batch's
+            CHECK(cases() == 4);
+        }
+        REQUIRE(b.commit().ok());
+    }
+    CHECK((*ui)->all("cases")->size() == 4);
+    CHECK(w.a->pending_count() == 5);
 }
 
 TEST_CASE("two connections to one device file (the app's UI and its sync worker) share clock and acks") {
