@@ -395,16 +395,19 @@ void SqliteReplica::sync_wal() {
 SqliteReplica::Reading::Reading(SqliteReplica& s) : s_(s) {
     if (s_.batch_depth_ > 0 || s_.reading_) return;
     s_.reading_.emplace(s_.db_);
-    opened_ = true;
+    s_.reading_owner_ = this;
 }
 
 SqliteReplica::Reading::~Reading() {
-    if (opened_) s_.reading_.reset();
+    if (s_.reading_owner_ != this) return;  // never opened one, or a write ended it
+    s_.reading_.reset();
+    s_.reading_owner_ = nullptr;
 }
 
 void SqliteReplica::begin_write(Durability d) {
     if (batch_depth_ == 0) {
         reading_.reset();  // a Reading's transaction ends: this one takes the write lock
+        reading_owner_ = nullptr;
         set_synchronous(d == Durability::Full);
         txn_full_ = d == Durability::Full;
         try {

@@ -123,7 +123,6 @@ public:
 
     private:
         SqliteReplica& s_;
-        bool opened_ = false;
     };
 
     // ---- reads ---------------------------------------------------------------------
@@ -282,6 +281,7 @@ private:
     int batch_depth_ = 0;
     std::unique_ptr<Transaction> txn_;
     std::optional<ReadTransaction> reading_;  // a Reading's, until it goes or a write begins
+    const Reading* reading_owner_ = nullptr;  // whose it is (one a write ended may go later)
     std::unordered_map<std::string, std::uint64_t> checksum_delta_;
     std::pair<const std::string, std::uint64_t>* last_delta_ = nullptr;  // the bucket written last
     std::string clock_blob_;  // store_row's scratch

@@ -72,8 +72,8 @@ private:
 };
 
 // A unit of reads: one REPEATABLE READ READ ONLY transaction, so every read sees the
-// snapshot its first statement took (and the feed's xmin bound is that snapshot's). Inside
-// a unit of work it joins that one.
+// snapshot its first statement took (the feed's pipelined statements join it rather than
+// open their own: PgHub::feed). Inside a unit of work it joins that one.
 class PgHub::PgRead final : public sync::HubStore::Work {
 public:
     explicit PgRead(PgHub& h) : h_(h) {

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -594,6 +595,15 @@ TEST_CASE("a run of reads sees one state of the file - a write of its own ends i
     }
     CHECK((*ui)->all("cases")->size() == 4);
     CHECK(w.a->pending_count() == 5);
+    // One whose run a write ended may go while a later one is open: the later one keeps
+    // its state.
+    std::optional<Store::Reading> first(std::in_place, *w.a);
+    REQUIRE(w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Ends the first")}}).ok());
+    Store::Reading second(*w.a);
+    CHECK(cases() == 5);
+    REQUIRE((*ui)->create("cases", {{"account_id", text(acct)}, {"title", text("Not seen yet")}}).ok());
+    first.reset();
+    CHECK(cases() == 5);
 }
 
 TEST_CASE("two connections to one device file (the app's UI and its sync worker) share clock and acks") {
