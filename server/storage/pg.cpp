@@ -115,9 +115,22 @@ Connection::Connection(const std::string& conninfo) {
     run_script("SET client_min_messages=warning; SET bytea_output=hex; SET TIME ZONE 'UTC'");
 }
 
+const char* Connection::prepared(const std::string& sql, int params) {
+    if (auto it = prepared_.find(sql); it != prepared_.end()) return it->second.c_str();
+    if (prepared_.size() >= kMaxPrepared) return nullptr;
+    std::string name = "fika_" + std::to_string(prepared_.size());
+    // A failure here (a statement PostgreSQL cannot run, an aborted transaction, a lost
+    // connection) is the one the statement itself would have met; nothing is remembered.
+    PGresult* r = PQprepare(c_, name.c_str(), sql.c_str(), params, nullptr);
+    if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) fail_result(c_, r, sql);
+    PQclear(r);
+    return prepared_.emplace(sql, std::move(name)).first->second.c_str();
+}
+
 Result Connection::exec(std::string_view sql, const std::vector<Param>& params, bool binary_results) {
     if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
     std::string text(sql);
+    const char* name = prepared(text, static_cast<int>(params.size()));
     std::vector<const char*> values(params.size());
     std::vector<int> lengths(params.size()), formats(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -126,8 +139,10 @@ Result Connection::exec(std::string_view sql, const std::vector<Param>& params, 
         lengths[i] = static_cast<int>(params[i].value().size());
         formats[i] = params[i].binary() ? 1 : 0;
     }
-    PGresult* r = PQexecParams(c_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                               lengths.data(), formats.data(), binary_results ? 1 : 0);
+    PGresult* r = name ? PQexecPrepared(c_, name, static_cast<int>(params.size()), values.data(), lengths.data(),
+                                        formats.data(), binary_results ? 1 : 0)
+                       : PQexecParams(c_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+                                      lengths.data(), formats.data(), binary_results ? 1 : 0);
     ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail_result(c_, r, sql);
     return Result(r);
@@ -135,12 +150,17 @@ Result Connection::exec(std::string_view sql, const std::vector<Param>& params, 
 
 std::vector<Result> Connection::exec_many(const std::vector<Statement>& statements) {
     if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
+    // New texts are prepared first, each in a round trip of its own (once per connection).
+    std::vector<const char*> names;
+    names.reserve(statements.size());
+    for (const Statement& st : statements) names.push_back(prepared(st.sql, static_cast<int>(st.params.size())));
     if (PQenterPipelineMode(c_) != 1) fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
     struct Leave {
         PGconn* c;
         ~Leave() { PQexitPipelineMode(c); }
     } leave{c_};
-    for (const Statement& st : statements) {
+    for (std::size_t k = 0; k < statements.size(); ++k) {
+        const Statement& st = statements[k];
         std::vector<const char*> values(st.params.size());
         std::vector<int> lengths(st.params.size()), formats(st.params.size());
         for (std::size_t i = 0; i < st.params.size(); ++i) {
@@ -149,8 +169,12 @@ std::vector<Result> Connection::exec_many(const std::vector<Statement>& statemen
             lengths[i] = static_cast<int>(st.params[i].value().size());
             formats[i] = st.params[i].binary() ? 1 : 0;
         }
-        if (PQsendQueryParams(c_, st.sql.c_str(), static_cast<int>(st.params.size()), nullptr, values.data(),
-                              lengths.data(), formats.data(), st.binary_results ? 1 : 0) != 1)
+        const int sent = names[k] ? PQsendQueryPrepared(c_, names[k], static_cast<int>(st.params.size()), values.data(),
+                                                        lengths.data(), formats.data(), st.binary_results ? 1 : 0)
+                                  : PQsendQueryParams(c_, st.sql.c_str(), static_cast<int>(st.params.size()), nullptr,
+                                                      values.data(), lengths.data(), formats.data(),
+                                                      st.binary_results ? 1 : 0);
+        if (sent != 1)
             fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
     }
     if (PQpipelineSync(c_) != 1) fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));

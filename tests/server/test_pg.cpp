@@ -183,11 +183,42 @@ TEST_CASE("PostgreSQL layer: statements sent together answer in order - one that
     }
     CHECK_THAT(why, Catch::Contains("duplicate key"));
     CHECK(c.exec("SELECT string_agg(id, ',' ORDER BY id) FROM t").text(0, 0) == "a");
-    // Inside a transaction the failure leaves it aborted until it is rolled back.
-    CHECK_THROWS(c.exec_many({{"BEGIN", {}, false}, {"SELEC nonsense", {}, false}, {"COMMIT", {}, false}}));
+    // Inside a transaction a failure as it runs leaves it aborted until it is rolled back.
+    CHECK_THROWS(c.exec_many({{"BEGIN", {}, false}, {"SELECT n/0 FROM t", {}, false}, {"COMMIT", {}, false}}));
     CHECK_THROWS(c.exec("SELECT 1"));
     c.run_script("ROLLBACK");
     CHECK(c.exec("SELECT count(*) FROM t").integer(0, 0) == 1);
+    // A statement PostgreSQL cannot parse fails as it is prepared, before any of them is
+    // sent: nothing ran, no transaction is left open.
+    CHECK(code_of([&] { c.exec_many({{"BEGIN", {}, false}, {"SELEC nonsense", {}, false}, {"COMMIT", {}, false}}); }) ==
+          Code::Storage);
+    CHECK(c.exec("SELECT 1").integer(0, 0) == 1);
+    CHECK(PQtransactionStatus(c.handle()) == PQTRANS_IDLE);
+}
+
+TEST_CASE("PostgreSQL layer: a statement is prepared once per connection - a table changed under it still answers") {
+    PgCluster cluster;
+    pg::Connection c(cluster.conninfo());
+    c.run_script("CREATE TABLE t(id text PRIMARY KEY, n bigint)");
+    const std::size_t before = c.prepared_count();
+    for (int i = 0; i < 5; ++i) c.exec("INSERT INTO t VALUES ($1, $2)", {"r" + std::to_string(i), std::int64_t{i}});
+    CHECK(c.prepared_count() == before + 1);
+    // Prepared, in PostgreSQL's own list for this connection.
+    CHECK(c.exec("SELECT count(*) FROM pg_prepared_statements WHERE statement = $1", {"INSERT INTO t VALUES ($1, $2)"})
+              .integer(0, 0) == 1);
+    // Another connection changes the table (an instance migrating): the prepared statement
+    // is planned again, not broken.
+    pg::Connection other(cluster.conninfo());
+    other.run_script("ALTER TABLE t ADD COLUMN x double precision; CREATE INDEX t_n ON t(n)");
+    c.exec("INSERT INTO t VALUES ($1, $2)", {"r9", std::int64_t{9}});
+    CHECK(c.exec("SELECT count(*) FROM t WHERE n >= $1", {std::int64_t{0}}).integer(0, 0) == 6);
+    // A failure while a statement is prepared leaves nothing remembered: it fails the same
+    // way again, and the connection stays usable.
+    CHECK(code_of([&] { c.exec("SELECT nope FROM t"); }) == Code::Storage);
+    CHECK(code_of([&] { c.exec("SELECT nope FROM t"); }) == Code::Storage);
+    other.run_script("ALTER TABLE t ADD COLUMN nope bigint");
+    CHECK(c.exec("SELECT count(nope) FROM t").integer(0, 0) == 0);
+    CHECK(c.exec("SELECT nope FROM t WHERE id=$1", {"r9"}).null(0, 0));
 }
 
 TEST_CASE("the feed on PostgreSQL: a sequence alone lets a reader skip a change - a bucket lock never does") {
