@@ -233,25 +233,83 @@ void Transaction::commit() {
     open_ = false;
 }
 
-void ArrayBuilder::add(std::string_view v) {
-    std::string& t = sep();
-    t += '"';
-    for (char c : v) {
-        if (c == '"' || c == '\\') t += '\\';
-        t += c;
+namespace {
+void put32(std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>(v >> shift & 0xff);
+}
+void put64(std::string& out, std::uint64_t v) {
+    for (int shift = 56; shift >= 0; shift -= 8) out += static_cast<char>(v >> shift & 0xff);
+}
+// PostgreSQL's type ids (pg_type.oid) of the elements.
+std::uint32_t element_oid(ArrayBuilder::Of of) {
+    switch (of) {
+        case ArrayBuilder::Of::Text: return 25;
+        case ArrayBuilder::Of::Bigint: return 20;
+        case ArrayBuilder::Of::Real: return 701;
+        case ArrayBuilder::Of::Bytes: return 17;
     }
-    t += '"';
+    return 0;
+}
+}  // namespace
+
+ArrayBuilder::ArrayBuilder(Of of) : of_(of) { start(); }
+
+void ArrayBuilder::start() {
+    // The header: dimensions (1), has-nulls, the element type, then the one dimension's
+    // length and lower bound (1). take() fills in has-nulls and the length.
+    data_.clear();
+    count_ = 0;
+    nulls_ = false;
+    put32(data_, 1);
+    put32(data_, 0);
+    put32(data_, element_oid(of_));
+    put32(data_, 0);
+    put32(data_, 1);
 }
 
-void ArrayBuilder::add_bytes(std::string_view b) {
-    static const char* hex = "0123456789abcdef";
-    std::string& t = sep();
-    t += "\"\\\\x";  // "\\x...": the element's backslash, escaped inside quotes
-    for (unsigned char c : b) {
-        t += hex[c >> 4];
-        t += hex[c & 15];
+void ArrayBuilder::element(std::size_t length) {
+    if (length > 0x7fffffff) fail(Code::Invalid, "PostgreSQL: an array element is too large");
+    put32(data_, static_cast<std::uint32_t>(length));
+    ++count_;
+}
+
+void ArrayBuilder::add(std::string_view v) {
+    if (of_ != Of::Text && of_ != Of::Bytes) fail(Code::Invalid, "PostgreSQL: a text element in a number array");
+    element(v.size());
+    data_.append(v);
+}
+
+void ArrayBuilder::add(std::int64_t v) {
+    if (of_ != Of::Bigint) fail(Code::Invalid, "PostgreSQL: an integer element in an array of another type");
+    element(8);
+    put64(data_, static_cast<std::uint64_t>(v));
+}
+
+void ArrayBuilder::add(double v) {
+    if (of_ != Of::Real) fail(Code::Invalid, "PostgreSQL: a real element in an array of another type");
+    element(8);
+    put64(data_, std::bit_cast<std::uint64_t>(v));
+}
+
+void ArrayBuilder::null() {
+    put32(data_, 0xffffffff);  // length -1
+    ++count_;
+    nulls_ = true;
+}
+
+Param ArrayBuilder::take() {
+    std::string out = std::move(data_);
+    if (count_ == 0) {
+        out.resize(12);  // an empty array has no dimensions
+        out[3] = 0;
+    } else {
+        std::string n;
+        put32(n, count_);
+        out.replace(12, 4, n);
+        out[7] = nulls_ ? 1 : 0;
     }
-    t += '"';
+    start();
+    return Param::bytes(std::move(out));
 }
 
 std::string quote_ident(std::string_view name) {

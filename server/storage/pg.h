@@ -4,7 +4,7 @@
 // (SQLSTATE 40001, 40P01) become Busy (the unit of work is run again), a lost connection
 // or an unreachable server Storage with libpq's message, a constraint Invalid.
 //
-// Parameters travel as text, except byte strings (bytea), which are sent in binary;
+// Parameters travel as text, except byte strings (bytea) and arrays, which are sent in binary;
 // results as text (bytea in PostgreSQL's hex form), or in binary when asked.
 #pragma once
 
@@ -151,27 +151,30 @@ private:
     bool open_ = true;
 };
 
-// An array parameter in PostgreSQL's text form ({"a",NULL,"b"}), built element by
-// element: with `unnest` one statement stores any number of rows.
+// An array parameter in PostgreSQL's binary form, built element by element: with
+// `unnest` one statement stores any number of rows. Binary, because PostgreSQL parses a
+// text array ({"a",NULL,"\\x00ff"}) character by character - for an upload of cases that
+// was a third of the statement's time - and the bytes need no escaping on either side.
+// The statement names the array's type (`$1::text[]`), which must be the builder's.
 class ArrayBuilder {
 public:
-    void add(std::string_view v);
-    void null() { sep() += "NULL"; }
-    // A bytea element (hex form).
-    void add_bytes(std::string_view b);
-    std::string take() {
-        text_ += '}';
-        return std::move(text_);
-    }
+    enum class Of { Text, Bigint, Real, Bytes };
+    explicit ArrayBuilder(Of of);
+    void add(std::string_view v);  // Text or Bytes
+    void add(std::int64_t v);      // Bigint
+    void add(double v);            // Real
+    void null();
+    std::size_t size() const { return count_; }
+    Param take();
 
 private:
-    std::string& sep() {
-        if (text_.size() > 1) text_ += ',';
-        return text_;
-    }
-    std::string text_ = "{";
+    void start();
+    void element(std::size_t length);
+    Of of_;
+    std::string data_;
+    std::uint32_t count_ = 0;
+    bool nulls_ = false;
 };
-
 // A quoted identifier ("name", doubling quotes).
 std::string quote_ident(std::string_view name);
 

@@ -324,10 +324,19 @@ void PgHub::store(const sync::Record& r) { store_many(*r.table, {&r}); }
 
 namespace {
 // A text array literal of ids for `= ANY($1::text[])`.
-std::string text_array(const std::vector<std::string>& ids) {
-    pg::ArrayBuilder a;
+Param text_array(const std::vector<std::string>& ids) {
+    pg::ArrayBuilder a(pg::ArrayBuilder::Of::Text);
     for (const std::string& id : ids) a.add(id);
     return a.take();
+}
+
+pg::ArrayBuilder::Of array_of(sync::FieldType t) {
+    switch (t) {
+        case sync::FieldType::Integer:
+        case sync::FieldType::Bool: return pg::ArrayBuilder::Of::Bigint;
+        case sync::FieldType::Real: return pg::ArrayBuilder::Of::Real;
+        default: return pg::ArrayBuilder::Of::Text;
+    }
 }
 
 // The site that wrote every written cell of a row, or 0 (several, or none): a device's
@@ -364,22 +373,36 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
                             "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq,_only_site=EXCLUDED._only_site";
     for (std::size_t at = 0; at < rows.size(); at += chunk) {
         std::size_t end = std::min(rows.size(), at + chunk);
-        std::vector<pg::ArrayBuilder> col(n + 4);
+        std::vector<pg::ArrayBuilder> col;
+        col.reserve(n + 4);
+        for (std::size_t i = 0; i < n; ++i) col.emplace_back(array_of(t.fields[i].type));
+        col.emplace_back(pg::ArrayBuilder::Of::Bytes);
+        col.emplace_back(pg::ArrayBuilder::Of::Bigint);
+        col.emplace_back(pg::ArrayBuilder::Of::Text);
+        col.emplace_back(pg::ArrayBuilder::Of::Bigint);
         std::string blob;
         for (std::size_t k = at; k < end; ++k) {
             const sync::Record& r = *rows[k];
             for (std::size_t i = 0; i < n; ++i) {
-                Param p = value_param(r.values[i]);
-                if (p.null()) col[i].null();
-                else col[i].add(p.value());
+                const sync::Value& v = r.values[i];
+                if (auto* x = std::get_if<std::int64_t>(&v)) {
+                    if (t.fields[i].type == sync::FieldType::Real) col[i].add(static_cast<double>(*x));  // 5 for 5.0
+                    else col[i].add(*x);
+                } else if (auto* d = std::get_if<double>(&v)) {
+                    col[i].add(*d);
+                } else if (auto* str = std::get_if<std::string>(&v)) {
+                    col[i].add(std::string_view(*str));
+                } else {
+                    col[i].null();
+                }
             }
             blob.clear();
             r.clocks.encode_to(blob, true);
-            col[n].add_bytes(blob);
-            if (r.seq) col[n + 1].add(std::to_string(*r.seq));
+            col[n].add(std::string_view(blob));
+            if (r.seq) col[n + 1].add(static_cast<std::int64_t>(*r.seq));
             else col[n + 1].null();
-            col[n + 2].add(r.id);
-            if (sync::Site site = only_site(r.clocks)) col[n + 3].add(std::to_string(static_cast<std::int64_t>(site)));
+            col[n + 2].add(std::string_view(r.id));
+            if (sync::Site site = only_site(r.clocks)) col[n + 3].add(static_cast<std::int64_t>(site));
             else col[n + 3].null();
         }
         std::vector<Param> params;
@@ -725,6 +748,14 @@ sync::Result<std::vector<sync::Record>> PgHub::search(std::string_view table, st
     });
 }
 
+void PgHub::observe_cells(const sync::Record& r) {
+    // Another instance may have merged these cells with clocks this one's clock has not
+    // seen yet (in the same millisecond, say): a local write that replaces them must come
+    // after them, or the merge would keep the older value.
+    for (const sync::Cell& c : r.clocks.cells)
+        if (c.written()) hlc_.observe(c.clock.hlc);
+}
+
 void PgHub::write_local(const sync::TableDef& t, const std::string& id, std::vector<std::pair<int, sync::Value>> sets,
                         bool creates) {
     auto existing = load(t, id);
@@ -741,6 +772,7 @@ void PgHub::write_local(const sync::TableDef& t, const std::string& id, std::vec
         r.clocks.cells.resize(t.fields.size());
     }
     sync::RecordChange rc{&t, id, {}};
+    observe_cells(r);
     const sync::Clock clock{hlc_.tick(), site_};
     for (auto& [i, v] : sets) {
         const sync::FieldDef& f = t.fields[static_cast<size_t>(i)];
@@ -846,6 +878,7 @@ sync::Result<sync::Erasure> PgHub::erase_person(const std::string& contact_id) {
                 if (!t.erased(r->values)) {
                     // The erased flag is written here only (update() refuses it).
                     sync::RecordChange rc{&t, id, {}};
+                    observe_cells(*r);
                     const sync::Clock clock{hlc_.tick(), site_};
                     for (auto& [i, v] : sets) {
                         if (r->values[static_cast<size_t>(i)] == v) continue;

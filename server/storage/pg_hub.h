@@ -123,6 +123,8 @@ private:
     // Many rows of one table in one statement per chunk (each id once).
     void store_many(const sync::TableDef& t, const std::vector<const sync::Record*>& rows);
     std::uint64_t next_seq();
+    // The clock sees every written cell of `r` (before a local write replaces them).
+    void observe_cells(const sync::Record& r);
     // A local write of the hub's own: new cells with a new clock of this site.
     void write_local(const sync::TableDef& t, const std::string& id, std::vector<std::pair<int, sync::Value>> sets,
                      bool creates);

@@ -497,7 +497,7 @@ Result<bool> PgStorage::mark_notified(const std::string& record_id) {
 Status PgStorage::mark_all_notified(const std::vector<std::string>& record_ids) {
     if (record_ids.empty()) return sync::ok_status();
     return write([&] {
-        pg::ArrayBuilder ids;
+        pg::ArrayBuilder ids(pg::ArrayBuilder::Of::Text);
         for (const std::string& id : record_ids) ids.add(id);
         connection().exec("INSERT INTO srv_notified(record_id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING",
                           {ids.take()});

@@ -126,6 +126,23 @@ inline void check_read_unit(sync::HubStore& hub, sync::HubStore& other, Store& d
     }
 }
 
+// A hub's own write (an admin's edit) after another connection or instance merged a
+// device's change with a clock ahead of this hub's: the edit still wins, because it
+// comes after what it replaces. `dev`'s wall clock runs ahead of the hubs' (within the
+// drift allowed), so without that the device's older value would stay.
+inline void check_local_write_follows(sync::HubStore& hub, sync::HubStore& other, Store& dev) {
+    auto account = dev.create("accounts", {{"name", sync::text("From the road")}});
+    REQUIRE(account.ok());
+    push_all(dev, other);
+    REQUIRE(hub.update("accounts", *account, {{"name", sync::text("Set by the admin")}}).ok());
+    auto r = hub.get("accounts", *account);
+    REQUIRE(r.ok());
+    CHECK((*r)["name"] == sync::text("Set by the admin"));
+    auto seen = other.get("accounts", *account);
+    REQUIRE(seen.ok());
+    CHECK((*seen)["name"] == sync::text("Set by the admin"));
+}
+
 inline std::string dump(sync::SqliteReplica& s, bool clocks = false) {
     auto d = s.dump(clocks);
     REQUIRE(d.ok());

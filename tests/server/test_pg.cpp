@@ -101,12 +101,13 @@ TEST_CASE("PostgreSQL layer: parameters - NULLs - bytes - transactions - errors 
     CHECK(bin.integer(0, 4) == 7);
     CHECK(bin.real(0, 5) == 2.5);
     CHECK(bin.null(1, 1));
-    pg::ArrayBuilder ids, ns, bs;
+    using Of = pg::ArrayBuilder::Of;
+    pg::ArrayBuilder ids(Of::Text), ns(Of::Bigint), bs(Of::Bytes);
     ids.add("a\"quote");
     ids.add("a\\backslash");
-    ns.add("5");
+    ns.add(std::int64_t{5});
     ns.null();
-    bs.add_bytes(all_bytes);
+    bs.add(all_bytes);
     bs.null();
     c.exec("INSERT INTO t(id, n, b) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])",
            {ids.take(), ns.take(), bs.take()});
@@ -119,6 +120,23 @@ TEST_CASE("PostgreSQL layer: parameters - NULLs - bytes - transactions - errors 
     CHECK(arr.null(1, 1));
     CHECK(arr.null(1, 2));
     c.exec("DELETE FROM t WHERE id LIKE 'a%'");
+    // Reals, text beyond ASCII, an empty array (no rows), and an element of the wrong
+    // kind refused before anything is sent.
+    pg::ArrayBuilder names(Of::Text), xs(Of::Real), empty(Of::Text);
+    names.add("r\u00e9sum\u00e9 \u2014 1");
+    names.add("r2");
+    xs.add(0.1);
+    xs.add(-2.5e300);
+    c.exec("INSERT INTO t(id, x) SELECT * FROM unnest($1::text[], $2::float8[])", {names.take(), xs.take()});
+    pg::Result reals = c.exec("SELECT id, x FROM t WHERE id LIKE 'r%' ORDER BY id");
+    REQUIRE(reals.rows() == 2);
+    CHECK(reals.text(0, 0) == "r2");
+    CHECK(reals.real(0, 1) == -2.5e300);
+    CHECK(reals.text(1, 0) == "r\u00e9sum\u00e9 \u2014 1");
+    CHECK(reals.real(1, 1) == 0.1);
+    CHECK(c.exec("INSERT INTO t(id) SELECT unnest($1::text[])", {empty.take()}).affected() == 0);
+    CHECK(code_of([&] { pg::ArrayBuilder(Of::Bigint).add("7"); }) == Code::Invalid);
+    c.exec("DELETE FROM t WHERE id LIKE 'r%'");
     // A rolled-back transaction leaves nothing; a committed one stays.
     {
         pg::Transaction t(c);
@@ -360,18 +378,38 @@ TEST_CASE("the PostgreSQL hub: two instances take pushes at once - a device pull
     CHECK(*reader->bucket_checksum(*shared) == *three->bucket_checksum(*shared));
 }
 
-TEST_CASE("the PostgreSQL hub's read unit sees one snapshot - another instance's merge shows once it ends") {
+namespace {
+// Two instances' hubs on one database, on the servers' wall clock, and a device whose
+// clock runs `ahead_ms` ahead of theirs.
+struct TwoInstances {
     PgCluster cluster;
-    fika::test::FakeWall wall;
-    fika::server::PgHubOptions o;
-    o.wall = wall.fn();
-    auto one = fika::server::PgHub::open(cluster.conninfo(), o);
-    auto two = fika::server::PgHub::open(cluster.conninfo(), o);
-    REQUIRE(one.ok());
-    REQUIRE(two.ok());
+    fika::test::FakeWall wall, device_wall;
+    std::unique_ptr<fika::server::PgHub> one, two;
     fika::test::TempDir dir;
-    auto dev = fika::test::open_store(dir.file("d.db"), fika::sync::Role::Device, wall, 21);
-    fika::test::check_read_unit(**one, **two, *dev);
+    std::unique_ptr<fika::sync::Store> dev;
+    TwoInstances(std::uint64_t ahead_ms, std::uint64_t seed) {
+        device_wall.ms = wall.ms + ahead_ms;
+        fika::server::PgHubOptions o;
+        o.wall = wall.fn();
+        auto a = fika::server::PgHub::open(cluster.conninfo(), o);
+        auto b = fika::server::PgHub::open(cluster.conninfo(), o);
+        REQUIRE(a.ok());
+        REQUIRE(b.ok());
+        one = std::move(a).value();
+        two = std::move(b).value();
+        dev = fika::test::open_store(dir.file("d.db"), fika::sync::Role::Device, device_wall, seed);
+    }
+};
+}  // namespace
+
+TEST_CASE("the PostgreSQL hub's read unit sees one snapshot - another instance's merge shows once it ends") {
+    TwoInstances t(0, 21);
+    fika::test::check_read_unit(*t.one, *t.two, *t.dev);
+}
+
+TEST_CASE("an edit on one PostgreSQL instance after another merged a device's newer clock still wins") {
+    TwoInstances t(30'000, 22);  // the device's clock runs 30 s ahead of the servers'
+    fika::test::check_local_write_follows(*t.one, *t.two, *t.dev);
 }
 
 namespace {

@@ -368,6 +368,16 @@ TEST_CASE("a hub's read unit sees one state - a merge through another connection
     fika::test::check_read_unit(*hub, *other, *dev);
 }
 
+TEST_CASE("an edit on the hub after another connection merged a device's newer clock still wins") {
+    TempDir dir;
+    FakeWall wall, ahead;
+    ahead.ms = wall.ms + 30'000;  // the device's clock runs 30 s ahead of the server's
+    auto hub = open_hub(dir.file("hub.db"), wall, 1);
+    auto other = open_hub(dir.file("hub.db"), wall, 2);  // the server, while an admin command edits
+    auto dev = open_store(dir.file("dev.db"), Role::Device, ahead, 3);
+    fika::test::check_local_write_follows(*hub, *other, *dev);
+}
+
 TEST_CASE("replaying a push or a page changes nothing") {
     World w;
     std::string acct = new_account(*w.a);
