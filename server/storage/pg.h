@@ -153,8 +153,9 @@ private:
 
 // An array parameter in PostgreSQL's binary form, built element by element: with
 // `unnest` one statement stores any number of rows. Binary, because PostgreSQL parses a
-// text array ({"a",NULL,"\\x00ff"}) character by character - for an upload of cases that
-// was a third of the statement's time - and the bytes need no escaping on either side.
+// text array ({"a",NULL,"\\x00ff"}) character by character - once statements were
+// prepared, that was most of what binding an upload's rows cost - and the bytes need no
+// escaping on either side.
 // The statement names the array's type (`$1::text[]`), which must be the builder's.
 class ArrayBuilder {
 public:

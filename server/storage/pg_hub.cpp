@@ -323,7 +323,7 @@ std::optional<sync::Record> PgHub::load(const sync::TableDef& t, const std::stri
 void PgHub::store(const sync::Record& r) { store_many(*r.table, {&r}); }
 
 namespace {
-// A text array literal of ids for `= ANY($1::text[])`.
+// An array of ids for `= ANY($1::text[])`.
 Param text_array(const std::vector<std::string>& ids) {
     pg::ArrayBuilder a(pg::ArrayBuilder::Of::Text);
     for (const std::string& id : ids) a.add(id);
@@ -385,16 +385,13 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
             const sync::Record& r = *rows[k];
             for (std::size_t i = 0; i < n; ++i) {
                 const sync::Value& v = r.values[i];
-                if (auto* x = std::get_if<std::int64_t>(&v)) {
-                    if (t.fields[i].type == sync::FieldType::Real) col[i].add(static_cast<double>(*x));  // 5 for 5.0
-                    else col[i].add(*x);
-                } else if (auto* d = std::get_if<double>(&v)) {
-                    col[i].add(*d);
-                } else if (auto* str = std::get_if<std::string>(&v)) {
-                    col[i].add(std::string_view(*str));
-                } else {
-                    col[i].null();
-                }
+                const pg::ArrayBuilder::Of of = array_of(t.fields[i].type);
+                if (sync::is_null(v)) col[i].null();
+                else if (auto* str = std::get_if<std::string>(&v)) col[i].add(std::string_view(*str));
+                else if (of == pg::ArrayBuilder::Of::Text) col[i].add(std::string_view(value_param(v).value()));
+                else if (auto* x = std::get_if<std::int64_t>(&v))  // 5 in a real column is 5.0
+                    of == pg::ArrayBuilder::Of::Real ? col[i].add(static_cast<double>(*x)) : col[i].add(*x);
+                else col[i].add(std::get<double>(v));  // in a bigint column: refused, as PostgreSQL did
             }
             blob.clear();
             r.clocks.encode_to(blob, true);
