@@ -21,7 +21,8 @@
 
 namespace fika::server::pg {
 
-// One parameter of a statement: NULL, text, or bytes (bytea).
+// One parameter of a statement: NULL, text, or bytes sent in binary (a bytea, or an
+// array that ArrayBuilder wrote in PostgreSQL's binary form).
 class Param {
 public:
     Param() = default;  // NULL

@@ -384,14 +384,14 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
         for (std::size_t k = at; k < end; ++k) {
             const sync::Record& r = *rows[k];
             for (std::size_t i = 0; i < n; ++i) {
+                // Merged values passed sync::validate_value, so each is of its column's
+                // kind; one that is not is refused by the builder (Invalid), never converted.
                 const sync::Value& v = r.values[i];
-                const pg::ArrayBuilder::Of of = array_of(t.fields[i].type);
                 if (sync::is_null(v)) col[i].null();
                 else if (auto* str = std::get_if<std::string>(&v)) col[i].add(std::string_view(*str));
-                else if (of == pg::ArrayBuilder::Of::Text) col[i].add(std::string_view(value_param(v).value()));
-                else if (auto* x = std::get_if<std::int64_t>(&v))  // 5 in a real column is 5.0
-                    of == pg::ArrayBuilder::Of::Real ? col[i].add(static_cast<double>(*x)) : col[i].add(*x);
-                else col[i].add(std::get<double>(v));  // in a bigint column: refused, as PostgreSQL did
+                else if (auto* x = std::get_if<std::int64_t>(&v))  // 5 in a real column is 5.0, as create() says
+                    t.fields[i].type == sync::FieldType::Real ? col[i].add(static_cast<double>(*x)) : col[i].add(*x);
+                else col[i].add(std::get<double>(v));
             }
             blob.clear();
             r.clocks.encode_to(blob, true);
