@@ -30,10 +30,13 @@ json value_json(const sync::Value& v) {
 }  // namespace
 
 void Notifier::merged(const User& pusher, const sync::ApplyResult& applied, bool resent,
-                      std::vector<Notification>& out) {
+                      std::optional<std::vector<User>>& sellers, std::vector<Notification>& out) {
     if (applied.created.empty()) return;
     std::vector<User> to;
-    if (!resent) to = must(data_.sellers());  // once per push, not per record
+    if (!resent) {
+        if (!sellers) sellers = must(data_.sellers());  // once per unit of work, not per push
+        to = *sellers;
+    }
     if (resent || (to.empty() && !webhook_)) {
         // Nobody to tell (or told before the restore): the cases are still marked, at once,
         // so that they are never news later.

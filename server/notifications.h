@@ -23,8 +23,10 @@ public:
     // After a push by `pusher` was merged, inside its unit of work: the notifications of
     // the records it created, appended to `out`. `resent`: the push was sent again after
     // a restore (its sellers heard of it before): the guard is written, nobody is told.
-    // Throws sync::Failure.
-    void merged(const User& pusher, const sync::ApplyResult& applied, bool resent, std::vector<Notification>& out);
+    // `sellers`: who is told, read here at the first need and kept by the caller for the
+    // rest of its unit of work. Throws sync::Failure.
+    void merged(const User& pusher, const sync::ApplyResult& applied, bool resent,
+                std::optional<std::vector<User>>& sellers, std::vector<Notification>& out);
 
 private:
     // Whose mail preferences, once per push.

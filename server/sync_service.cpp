@@ -62,10 +62,12 @@ std::vector<Result<SyncOutcome>> SyncService::run_group(const std::vector<Job*>&
         for (std::size_t i : live) pushes = pushes || (group[i]->req->has_push && !group[i]->req->push.empty());
         Status merged = sync::guard_status([&] {
             auto work = must(hub_.begin(pushes ? sync::Durability::Full : sync::Durability::Redoable));
+            GroupWork gw;
             for (at = 0; at < live.size(); ++at) {
                 const Job& j = *group[live[at]];
-                merge_push(*j.user, *j.req, *j.device, outs[at]);
+                merge_push(*j.user, *j.req, *j.device, gw, outs[at]);
             }
+            must(data_.devices_synced(gw.devices, hub_.now_ms()));
             log_.flush();
             must(work->commit());
             log_.forgotten();
@@ -99,14 +101,15 @@ std::vector<Result<SyncOutcome>> SyncService::run_group(const std::vector<Job*>&
     return out;
 }
 
-void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, SyncOutcome& out) {
+void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, GroupWork& gw,
+                             SyncOutcome& out) {
     // A device that has seen further than this database's sequence: the database went
     // back (put back from a backup by hand). A new incarnation makes every device send
     // again what it lacks and download from the start (Store::begin_resend).
     if (req.has_pull && !req.cursors.empty()) {
-        const std::uint64_t end = hub_.hub_seq();  // once: on PostgreSQL it is a query
+        if (!gw.end) gw.end = hub_.hub_seq();
         for (auto& [bucket, cursor] : req.cursors) {
-            if (cursor.at <= end) continue;
+            if (cursor.at <= *gw.end) continue;
             auto fresh = hub_.new_incarnation();
             if (!fresh.ok()) throw sync::Failure{fresh.error()};
             own_.clear();  // sequence numbers from before the database went back
@@ -114,7 +117,7 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
                          "fika-server: a device has seen sequence %llu, but this database ends at %llu: it was "
                          "put back from a backup. New incarnation %s: devices will send again what it lacks.\n",
                          static_cast<unsigned long long>(cursor.at),
-                         static_cast<unsigned long long>(end),
+                         static_cast<unsigned long long>(*gw.end),
                          sync::site_to_string(*fresh).c_str());
             break;
         }
@@ -133,10 +136,10 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
                 must(data_.forget_person_in_payloads(id));
                 log_.log(u.name, "erase", id);
             }
-        notifier_.merged(u, applied, req.push_resent, out.notifications);
+        notifier_.merged(u, applied, req.push_resent, gw.sellers, out.notifications);
     }
-    must(data_.device_synced(sync::site_to_string(req.site), u.id, hub_.now_ms(), device.user_agent.substr(0, 200),
-                             req.has_push ? std::optional<std::uint64_t>(req.push_upto) : std::nullopt));
+    gw.devices.push_back({sync::site_to_string(req.site), u.id, device.user_agent.substr(0, 200),
+                          req.has_push ? std::optional<std::uint64_t>(req.push_upto) : std::nullopt});
 }
 
 void SyncService::answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out) {
@@ -193,11 +196,20 @@ void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncRe
         // gained again, drift found by the checksum) carries everything.
         sync::Cursor read = c;
         if (c.since > 0) read.at = read_from(req.site, b, c);
-        auto page = hub_.feed(b, read, budget, c.since > 0 ? req.site : 0);
-        if (!page.ok()) throw sync::Failure{page.error()};
         sync::BucketPage p;
         p.bucket = b;
         p.from = c.at;
+        if (read.at >= seq) {
+            // Nothing past where this device reads: what changed the bucket was its own
+            // push. The page feed() would give - empty, at the bucket's end - without
+            // its statement per table (on PostgreSQL, most of an everyday sync's).
+            p.to = read.at;
+            p.checksum = must(hub_.bucket_checksum(b));
+            resp.pages.push_back(std::move(p));
+            continue;
+        }
+        auto page = hub_.feed(b, read, budget, c.since > 0 ? req.site : 0);
+        if (!page.ok()) throw sync::Failure{page.error()};
         p.to = page->to;
         p.more = page->more;
         p.checksum = page->checksum;

@@ -67,9 +67,18 @@ private:
         std::optional<Result<SyncOutcome>> result;  // set when answered
     };
     static constexpr std::size_t kMaxGroup = 64;
+    // What a group's unit of work reads once and writes once for all its syncs (on
+    // PostgreSQL each is a statement).
+    struct GroupWork {
+        std::optional<std::uint64_t> end;         // the hub's last number, read at the first need:
+                                                  // every cursor a device sends was told before the group began
+        std::optional<std::vector<User>> sellers;  // who is told of new records (Notifier::merged)
+        std::vector<DeviceSync> devices;          // each sync's device, noted before the commit
+    };
 
     std::vector<Result<SyncOutcome>> run_group(const std::vector<Job*>& group);
-    void merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, SyncOutcome& out);
+    void merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, GroupWork& gw,
+                    SyncOutcome& out);
     void answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out);
     void pull(const User& u, const sync::SyncRequest& req, sync::SyncResponse& resp);
     static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp);

@@ -70,7 +70,8 @@ public:
     // The hub's clock (HLC) and wall clock.
     virtual std::uint64_t hlc_last() const = 0;
     virtual std::uint64_t now_ms() const = 0;
-    // The last sequence number assigned.
+    // The last sequence number assigned. Where it is read from a database server,
+    // failing to read it throws Failure (Storage), never answers 0.
     virtual std::uint64_t hub_seq() const = 0;
     // This hub database's incarnation: nonzero, made when the database was created. A new
     // one (new_incarnation) when the database was restored from a backup or its sequence
@@ -94,6 +95,9 @@ public:
     virtual Result<std::map<std::string, std::uint64_t>> bucket_seqs() = 0;
     // ... of these buckets only (those that exist).
     virtual Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) = 0;
+    // A bucket's checksum (see SqliteReplica::bucket_checksum; 0: no such bucket), as a
+    // feed page at the bucket's end carries it.
+    virtual Result<std::uint64_t> bucket_checksum(const std::string& bucket) = 0;
 
     // ---- records --------------------------------------------------------------------
     // Errors: Invalid (unknown table), NotFound, Storage.

@@ -35,6 +35,9 @@ public:
     Result<std::uint64_t> count_after(const std::string& bucket, std::uint64_t seq) override;
     Result<std::map<std::string, std::uint64_t>> bucket_seqs() override;
     Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) override;
+    Result<std::uint64_t> bucket_checksum(const std::string& bucket) override {
+        return SqliteReplica::bucket_checksum(bucket);
+    }
 
     Result<Record> get(std::string_view table, const std::string& id) override {
         return SqliteReplica::get(table, id);

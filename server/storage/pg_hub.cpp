@@ -225,24 +225,32 @@ void PgHub::commit_tx() {
     if (--depth_ > 0) return;
     try {
         if (poisoned_) fail(Code::Storage, "the unit of work was rolled back by an earlier storage failure");
-        // The buckets' checksums and newest numbers (their rows are locked already), and
-        // for those that changed this transaction's id (ServerData::live_changes).
+        // One round trip: the buckets' checksums and newest numbers (their rows are locked
+        // already), and for those that changed this transaction's id
+        // (ServerData::live_changes); the hub's clock; other instances' live channels (a
+        // hint, delivered at commit - never the change); the commit.
+        std::vector<pg::Connection::Statement> statements;
         bool changed = hinted_;
         for (auto& [bucket, delta] : checksum_delta_) {
             auto s = seq_delta_.count(bucket) ? seq_delta_[bucket] : 0;
             changed |= s > 0;
-            db_.exec(s > 0 ? "UPDATE hub_buckets SET checksum=checksum # $2, seq=greatest(seq,$3),"
-                             " xid=pg_current_xact_id() WHERE bucket=$1"
-                           : "UPDATE hub_buckets SET checksum=checksum # $2 WHERE bucket=$1",
-                     s > 0 ? std::vector<Param>{bucket, static_cast<std::int64_t>(delta), static_cast<std::int64_t>(s)}
-                           : std::vector<Param>{bucket, static_cast<std::int64_t>(delta)});
+            if (s > 0)
+                statements.push_back({"UPDATE hub_buckets SET checksum=checksum # $2, seq=greatest(seq,$3),"
+                                      " xid=pg_current_xact_id() WHERE bucket=$1",
+                                      {bucket, static_cast<std::int64_t>(delta), static_cast<std::int64_t>(s)},
+                                      false});
+            else
+                statements.push_back({"UPDATE hub_buckets SET checksum=checksum # $2 WHERE bucket=$1",
+                                      {bucket, static_cast<std::int64_t>(delta)},
+                                      false});
         }
-        // The hub's clock, other instances' live channels (a hint, delivered at commit -
-        // never the change) and the commit: one round trip (the clock is digits only).
-        const std::string hlc = std::to_string(hlc_.last());
-        db_.run_script("INSERT INTO hub_meta(key,value) VALUES('hlc','" + hlc +
-                       "') ON CONFLICT(key) DO UPDATE SET value=greatest(hub_meta.value::numeric, " + hlc +
-                       "::numeric)::text;" + (changed ? "SELECT pg_notify('fika_changes', '');" : "") + "COMMIT");
+        statements.push_back({"INSERT INTO hub_meta(key,value) VALUES('hlc',$1::text) ON CONFLICT(key) DO UPDATE"
+                              " SET value=greatest(hub_meta.value::numeric, $1::text::numeric)::text",
+                              {std::to_string(hlc_.last())},
+                              false});
+        if (changed) statements.push_back({"SELECT pg_notify('fika_changes', '')", {}, false});
+        statements.push_back({"COMMIT", {}, false});
+        db_.exec_many(statements);
     } catch (...) {
         rollback_tx();
         throw;
@@ -357,19 +365,28 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
     // the number of rows (a VALUES list of thousands of parameters costs PostgreSQL more
     // to parse and plan than to store).
     const std::size_t chunk = 5000;
+    // The arrays are unnested side by side in the select list (a ProjectSet, streaming),
+    // not as unnest(a, b, ...) in FROM: that form copies every array into a tuplestore of
+    // its own first, about 0.25 ms for one row of a case and 2-3x the time for thousands.
     std::string cols, sets, arrays;
+    auto unnest = [&](std::size_t param, const std::string& type) {
+        arrays += "unnest($" + std::to_string(param) + "::" + type + "[]),";
+    };
     for (std::size_t i = 0; i < t.fields.size(); ++i) {
         std::string c = pg::quote_ident(t.fields[i].name);
         cols += c + ",";
         sets += c + "=EXCLUDED." + c + ",";
-        arrays += "$" + std::to_string(i + 1) + "::" + sql_type(t.fields[i].type) + "[],";
+        unnest(i + 1, sql_type(t.fields[i].type));
     }
     const std::size_t n = t.fields.size();
-    arrays += "$" + std::to_string(n + 1) + "::bytea[],$" + std::to_string(n + 2) + "::bigint[],$" +
-              std::to_string(n + 3) + "::text[],$" + std::to_string(n + 4) + "::bigint[]";
+    unnest(n + 1, "bytea");
+    unnest(n + 2, "bigint");
+    unnest(n + 3, "text");
+    unnest(n + 4, "bigint");
+    arrays.pop_back();
     const std::string sql = "INSERT INTO " + pg::quote_ident(t.name) + "(" + cols +
-                            "_clocks,_seq,id,_only_site) SELECT * FROM unnest(" + arrays +
-                            ") ON CONFLICT(id) DO UPDATE SET " + sets +
+                            "_clocks,_seq,id,_only_site) SELECT " + arrays +
+                            " ON CONFLICT(id) DO UPDATE SET " + sets +
                             "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq,_only_site=EXCLUDED._only_site";
     for (std::size_t at = 0; at < rows.size(); at += chunk) {
         std::size_t end = std::min(rows.size(), at + chunk);
@@ -410,13 +427,21 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
 }
 
 void PgHub::lock_buckets(std::vector<std::string> buckets) {
+    std::vector<pg::Connection::Statement> statements;
+    lock_statements(std::move(buckets), statements);
+    if (!statements.empty()) db_.exec_many(statements);
+}
+
+void PgHub::lock_statements(std::vector<std::string> buckets, std::vector<pg::Connection::Statement>& out) {
     std::sort(buckets.begin(), buckets.end());
     buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
     for (const std::string& b : buckets) {
         if (checksum_delta_.count(b)) continue;  // locked earlier in this unit of work
-        db_.exec("INSERT INTO hub_buckets(bucket) VALUES($1) ON CONFLICT DO NOTHING", {b});
-        db_.exec("SELECT 1 FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {b});
-        checksum_delta_[b];  // from now on, this unit of work holds it
+        out.push_back({"INSERT INTO hub_buckets(bucket) VALUES($1) ON CONFLICT DO NOTHING", {b}, false});
+        out.push_back({"SELECT 1 FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {b}, false});
+        // From now on this unit of work holds it: if the statements fail, the unit of
+        // work is rolled back, and that forgets it (rollback_tx).
+        checksum_delta_[b];
     }
 }
 
@@ -511,23 +536,35 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
                 for (int i = 0; i < r.rows(); ++i)
                     if (!r.null(i, 0)) buckets.emplace_back(r.text(i, 0));
             }
-            lock_buckets(buckets);
-            // The numbers this push may need, in one statement (under the locks; unused
-            // ones are gaps, which feeds do not mind).
-            if (seq_block_.size() < changes.size()) {
-                pg::Result r = db_.exec("SELECT nextval('hub_seq') FROM generate_series(1,$1)",
-                                        {static_cast<std::int64_t>(changes.size() - seq_block_.size())});
+            // One round trip, in this order: the buckets' locks; the numbers this push may
+            // need (under the locks; unused ones are gaps, which feeds do not mind); the
+            // rows it changes, a statement per table, read after the locks so that what
+            // another instance merged before is seen.
+            std::vector<pg::Connection::Statement> statements;
+            lock_statements(buckets, statements);
+            const std::size_t numbers_at = statements.size();
+            const bool numbers = seq_block_.size() < changes.size();
+            if (numbers)
+                statements.push_back({"SELECT nextval('hub_seq') FROM generate_series(1,$1)",
+                                      {static_cast<std::int64_t>(changes.size() - seq_block_.size())},
+                                      false});
+            const std::size_t rows_at = statements.size();
+            for (auto& [t, want] : ids)
+                statements.push_back({select_rows(*t, "id = ANY($1::text[])"), {text_array(want)}, true});
+            std::vector<pg::Result> answers = db_.exec_many(statements);
+            if (numbers) {
+                const pg::Result& r = answers[numbers_at];
                 std::vector<std::uint64_t> more;
                 for (int i = r.rows() - 1; i >= 0; --i) more.push_back(static_cast<std::uint64_t>(r.integer(i, 0)));
                 // next_seq takes from the back: the older block's numbers first, then these.
                 more.insert(more.end(), seq_block_.begin(), seq_block_.end());
                 seq_block_ = std::move(more);
             }
-            // Read after the locks, a statement per table: what another instance merged
-            // before is seen. Merged in the push's order in memory; stored at the end.
+            // Merged in the push's order in memory; stored at the end.
             std::map<std::pair<const sync::TableDef*, std::string>, sync::Record> rows;
+            std::size_t k = rows_at;
             for (auto& [t, want] : ids)
-                for (sync::Record& r : load_rows(*t, "id = ANY($1::text[])", {text_array(want)}))
+                for (sync::Record& r : rows_of(*t, answers[k++]))
                     rows.emplace(std::make_pair(t, r.id), std::move(r));
             std::vector<std::pair<const sync::TableDef*, std::string>> touched;
             for (const sync::RecordChange& rc : changes) {
@@ -677,20 +714,18 @@ sync::Result<std::map<std::string, std::uint64_t>> PgHub::bucket_seqs_of(const s
 
 sync::Result<std::uint64_t> PgHub::bucket_checksum(const std::string& bucket) {
     return sync::guard([&] {
+        ensure_connected();
         pg::Result r = db_.exec("SELECT checksum FROM hub_buckets WHERE bucket=$1", {bucket});
         return r.rows() ? static_cast<std::uint64_t>(r.integer(0, 0)) : std::uint64_t{0};
     });
 }
 
 std::uint64_t PgHub::hub_seq() const {
-    try {
-        ensure_connected();
-        // Every instance's numbers, not only this one's.
-        pg::Result r = db_.exec("SELECT coalesce(max(seq),0) FROM hub_buckets");
-        return static_cast<std::uint64_t>(r.integer(0, 0));
-    } catch (const sync::Failure&) {
-        return 0;
-    }
+    ensure_connected();
+    // Every instance's numbers, not only this one's. A failure throws: a 0 here would
+    // look like a database put back from a backup (SyncService::merge_push).
+    pg::Result r = db_.exec("SELECT coalesce(max(seq),0) FROM hub_buckets");
+    return static_cast<std::uint64_t>(r.integer(0, 0));
 }
 
 sync::Result<std::uint64_t> PgHub::new_incarnation() {

@@ -63,6 +63,7 @@ public:
                                       sync::Site skip_site = 0) override;
     sync::Result<std::map<std::string, std::uint64_t>> bucket_seqs() override;
     sync::Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) override;
+    sync::Result<std::uint64_t> bucket_checksum(const std::string& bucket) override;
     sync::Result<sync::Record> get(std::string_view table, const std::string& id) override;
     sync::Result<std::vector<sync::Record>> find(std::string_view table, std::string_view field,
                                                  const sync::Value& value, std::size_t limit) override;
@@ -77,7 +78,6 @@ public:
 
     // Every record with its clocks, as SqliteReplica::dump writes it (tests compare them).
     sync::Result<std::string> dump(bool with_clocks = false);
-    sync::Result<std::uint64_t> bucket_checksum(const std::string& bucket);
 
 protected:
     PgHub() = default;
@@ -115,6 +115,8 @@ private:
     void store(const sync::Record& r);
     // Locks the buckets' rows (creating missing ones), in bucket order.
     void lock_buckets(std::vector<std::string> buckets);
+    // The statements that do so, for a pipeline of the caller's (those not locked yet).
+    void lock_statements(std::vector<std::string> buckets, std::vector<pg::Connection::Statement>& out);
     // Merges one change into `r` (loaded, or blank when new); nullopt or a refusal.
     // `stored`: false leaves the row to the caller's store_many (a push stores its rows at once).
     std::optional<sync::Error> merge_one(const sync::RecordChange& rc, sync::Record& r, bool creates,

@@ -338,14 +338,43 @@ Result<bool> PgStorage::remove_grant(const std::string& user_id, const std::stri
 
 // ---- devices ---------------------------------------------------------------------------------
 
-Status PgStorage::device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
-                                const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) {
+Status PgStorage::devices_synced(const std::vector<DeviceSync>& syncs, std::uint64_t now_ms) {
     return write([&] {
+        // One row per device (one statement may not change a row twice), in site order:
+        // two instances lock the rows they share in the same order.
+        struct Row {
+            const std::string* user_id;
+            const std::string* user_agent;
+            std::optional<std::uint64_t> pushed_upto;
+            std::int64_t syncs = 0;
+        };
+        std::map<std::string_view, Row> rows;
+        for (const DeviceSync& s : syncs) {
+            auto [it, fresh] = rows.try_emplace(s.site, Row{&s.user_id, &s.user_agent, s.pushed_upto});
+            if (!fresh) {
+                it->second.user_agent = &s.user_agent;
+                if (s.pushed_upto) it->second.pushed_upto = s.pushed_upto;
+            }
+            it->second.syncs++;
+        }
+        if (rows.empty()) return;
+        pg::ArrayBuilder site(pg::ArrayBuilder::Of::Text), user(pg::ArrayBuilder::Of::Text),
+            count(pg::ArrayBuilder::Of::Bigint), agent(pg::ArrayBuilder::Of::Text), upto(pg::ArrayBuilder::Of::Bigint);
+        for (const auto& [s, r] : rows) {
+            site.add(s);
+            user.add(std::string_view(*r.user_id));
+            count.add(r.syncs);
+            agent.add(std::string_view(*r.user_agent));
+            if (r.pushed_upto) upto.add(static_cast<std::int64_t>(*r.pushed_upto));
+            else upto.null();
+        }
         conn().exec(
             "INSERT INTO srv_devices(site,user_id,first_seen,last_sync,syncs,user_agent,pushed_upto)"
-            " VALUES($1,$2,$3,$3,1,$4,$5::bigint) ON CONFLICT(site) DO UPDATE SET last_sync=$3,"
-            " syncs=srv_devices.syncs+1, user_agent=$4, pushed_upto=coalesce($5::bigint, srv_devices.pushed_upto)",
-            {site, user_id, now_ms, user_agent, pushed_upto ? pg::Param(*pushed_upto) : pg::Param()});
+            " SELECT unnest($1::text[]), unnest($2::text[]), $3::bigint, $3::bigint, unnest($4::bigint[]),"
+            " unnest($5::text[]), unnest($6::bigint[])"
+            " ON CONFLICT(site) DO UPDATE SET last_sync=EXCLUDED.last_sync, syncs=srv_devices.syncs+EXCLUDED.syncs,"
+            " user_agent=EXCLUDED.user_agent, pushed_upto=coalesce(EXCLUDED.pushed_upto, srv_devices.pushed_upto)",
+            {site.take(), user.take(), static_cast<std::int64_t>(now_ms), count.take(), agent.take(), upto.take()});
     });
 }
 

@@ -54,6 +54,14 @@ struct Notification {
 };
 
 // A device: a replica (its site id) that synced, or was enrolled with a code.
+// One sync of a device, as the server notes it (ServerData::devices_synced).
+struct DeviceSync {
+    std::string site, user_id, user_agent;
+    // The device pushed, up to this outbox position (the push's order across instances:
+    // see pushed_upto).
+    std::optional<std::uint64_t> pushed_upto;
+};
+
 struct Device {
     std::string site, user_name, user_agent;
     std::uint64_t first_seen_ms = 0, last_sync_ms = 0, syncs = 0;  // last_sync_ms 0: never synced
@@ -206,10 +214,10 @@ public:
     virtual Result<bool> remove_grant(const std::string& user_id, const std::string& account_id) = 0;
 
     // ---- devices ----------------------------------------------------------------------
-    // `pushed_upto`: the device pushed, up to this outbox position (the push's order
-    // across instances: see pushed_upto). A known device stays its first user's.
-    virtual Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
-                                 const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) = 0;
+    // The syncs of a group, at `now_ms`: each device's last sync, count, user agent and
+    // pushed position (the later sync of a device counts last). A known device stays its
+    // first user's.
+    virtual Status devices_synced(const std::vector<DeviceSync>& syncs, std::uint64_t now_ms) = 0;
     // The outbox position of the device's last merged push, if any.
     virtual Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) = 0;
     // Every device with its user's name (`user_id` nonempty: that user's only), the last

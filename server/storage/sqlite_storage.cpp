@@ -431,8 +431,7 @@ Result<bool> SqliteStorage::remove_grant(const std::string& user_id, const std::
 
 // ---- devices ---------------------------------------------------------------------------------
 
-Status SqliteStorage::device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
-                                    const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) {
+Status SqliteStorage::devices_synced(const std::vector<DeviceSync>& syncs, std::uint64_t now_ms) {
     return write([&] {
         if (!device_upsert_)
             device_upsert_ = db().prepare(
@@ -440,10 +439,12 @@ Status SqliteStorage::device_synced(const std::string& site, const std::string& 
                 "VALUES(?1,?2,?3,?3,1,?4,?5) ON CONFLICT(site) DO UPDATE SET last_sync=?3,"
                 " syncs=syncs+1, user_agent=?4, pushed_upto=coalesce(?5,pushed_upto)");
         Stmt& dev = *device_upsert_;
-        dev.bind(1, site).bind(2, user_id).bind(3, now_ms).bind(4, user_agent);
-        if (pushed_upto) dev.bind(5, *pushed_upto);
-        else dev.bind_null(5);
-        dev.run_and_reset();
+        for (const DeviceSync& s : syncs) {
+            dev.bind(1, s.site).bind(2, s.user_id).bind(3, now_ms).bind(4, s.user_agent);
+            if (s.pushed_upto) dev.bind(5, *s.pushed_upto);
+            else dev.bind_null(5);
+            dev.run_and_reset();
+        }
     });
 }
 

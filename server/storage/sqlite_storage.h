@@ -72,8 +72,7 @@ public:
     Result<bool> has_grant(const std::string& user_id, const std::string& account_id) override;
     Status add_grant(const std::string& user_id, const std::string& account_id) override;
     Result<bool> remove_grant(const std::string& user_id, const std::string& account_id) override;
-    Status device_synced(const std::string& site, const std::string& user_id, std::uint64_t now_ms,
-                         const std::string& user_agent, std::optional<std::uint64_t> pushed_upto) override;
+    Status devices_synced(const std::vector<DeviceSync>& syncs, std::uint64_t now_ms) override;
     Result<std::optional<std::uint64_t>> pushed_upto(const std::string& site) override;
     Result<std::vector<Device>> devices(const std::string& user_id) override;
     Status enrol_device(const Device& d, const std::string& user_id, const std::string& token_hash,

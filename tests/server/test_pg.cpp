@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pg.h"
+#include "server_data_checks.h"
 #include "server_harness.h"
 #include "sse.h"
 #include "pg_hub.h"
@@ -481,6 +482,13 @@ TEST_CASE("fika-server --db PostgreSQL: two instances on one database - admin co
     INFO(bout);
     CHECK(brc == 0);
     CHECK(std::filesystem::file_size(file) > 1000);
+}
+
+TEST_CASE("PostgreSQL storage: a group's syncs are noted in one statement - a device twice in it counts twice and keeps its last push's position") {
+    PgCluster cluster;
+    auto s = fika::server::PgStorage::open(cluster.conninfo());
+    REQUIRE(s.ok());
+    fika::test::check_devices_synced(**s);
 }
 
 TEST_CASE("webhook deliveries on PostgreSQL: two instances claim the queue at once - each delivery is claimed once") {

@@ -1106,6 +1106,8 @@ TEST_CASE("a long upload is not read back to the device that sent it - what othe
     CHECK(rep.pushed == 1000);
     CHECK(rep.pulled == 0);
     CHECK(rep.round_trips <= 10);
+    CHECK(rep.redownloaded.empty());  // the empty page's checksum is the bucket's: no drift
+    CHECK(a.store->bucket_checksum(acme).value() != 0);
 
     // Now another device of hers writes between two of the pushes: that case, and one
     // she changed, reach the uploading device all the same.

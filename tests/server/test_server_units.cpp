@@ -11,7 +11,9 @@
 #include "enrolment.h"
 #include "mail.h"
 #include "rules.h"
+#include "server_data_checks.h"
 #include "server_store.h"
+#include "storage/sqlite_storage.h"
 #include "store.h"
 #include "testutil.h"
 
@@ -366,4 +368,11 @@ TEST_CASE("units: e-mail - the digest's hour in the seller's time zone - address
                             "sam@firm.example\r\nBcc: x@y.z", "Sam <sam@firm.example>", "sam@firm..example",
                             "sam@firm.example,eve@x.example"})
         CHECK_FALSE(rules::valid_mail_address(bad));
+}
+
+TEST_CASE("units: a group's syncs are noted at once - a device twice in it counts twice and keeps its last push's position") {
+    TempDir dir;
+    auto s = server::SqliteStorage::open(dir.file("fika.db"), server::StorageOptions{});
+    REQUIRE(s.ok());
+    fika::test::check_devices_synced(**s);
 }
