@@ -437,6 +437,9 @@ void PgHub::lock_statements(std::vector<std::string> buckets, std::vector<pg::Co
     buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
     for (const std::string& b : buckets) {
         if (checksum_delta_.count(b)) continue;  // locked earlier in this unit of work
+        // Numbers taken before this lock may lie below one another instance used in this
+        // bucket meanwhile: a reader past that one would skip them. They become gaps.
+        seq_block_.clear();
         out.push_back({"INSERT INTO hub_buckets(bucket) VALUES($1) ON CONFLICT DO NOTHING", {b}, false});
         out.push_back({"SELECT 1 FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {b}, false});
         // From now on this unit of work holds it: if the statements fail, the unit of
@@ -446,7 +449,8 @@ void PgHub::lock_statements(std::vector<std::string> buckets, std::vector<pg::Co
 }
 
 std::uint64_t PgHub::next_seq() {
-    // Numbers are taken only while the bucket's lock is held (lock_buckets before).
+    // Numbers are taken only while the bucket's lock is held (lock_buckets before, which
+    // drops the numbers taken before it).
     if (seq_block_.empty()) {
         pg::Result r = db_.exec("SELECT nextval('hub_seq') FROM generate_series(1,64)");
         for (int i = r.rows() - 1; i >= 0; --i) seq_block_.push_back(static_cast<std::uint64_t>(r.integer(i, 0)));
