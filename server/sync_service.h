@@ -70,10 +70,11 @@ private:
     // What a group's unit of work reads once and writes once for all its syncs (on
     // PostgreSQL each is a statement).
     struct GroupWork {
-        std::optional<std::uint64_t> end;         // the hub's last number, read at the first need:
-                                                  // every cursor a device sends was told before the group began
+        // The hub's last number, read at the first need: every cursor a device sends was
+        // told before the group began.
+        std::optional<std::uint64_t> end;
         std::optional<std::vector<User>> sellers;  // who is told of new records (Notifier::merged)
-        std::vector<DeviceSync> devices;          // each sync's device, noted before the commit
+        std::vector<DeviceSync> devices;           // each sync's device, noted before the commit
     };
 
     std::vector<Result<SyncOutcome>> run_group(const std::vector<Job*>& group);

@@ -437,8 +437,8 @@ void PgHub::lock_statements(std::vector<std::string> buckets, std::vector<pg::Co
     buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
     for (const std::string& b : buckets) {
         if (checksum_delta_.count(b)) continue;  // locked earlier in this unit of work
-        // Numbers taken before this lock may lie below one another instance used in this
-        // bucket meanwhile: a reader past that one would skip them. They become gaps.
+        // Numbers taken before this lock may lie below a number another instance used in
+        // this bucket meanwhile: a reader past that one would skip them. They become gaps.
         seq_block_.clear();
         out.push_back({"INSERT INTO hub_buckets(bucket) VALUES($1) ON CONFLICT DO NOTHING", {b}, false});
         out.push_back({"SELECT 1 FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {b}, false});

@@ -53,7 +53,6 @@ struct Notification {
     std::optional<std::uint64_t> read_ms;
 };
 
-// A device: a replica (its site id) that synced, or was enrolled with a code.
 // One sync of a device, as the server notes it (ServerData::devices_synced).
 struct DeviceSync {
     std::string site, user_id, user_agent;
@@ -62,6 +61,7 @@ struct DeviceSync {
     std::optional<std::uint64_t> pushed_upto;
 };
 
+// A device: a replica (its site id) that synced, or was enrolled with a code.
 struct Device {
     std::string site, user_name, user_agent;
     std::uint64_t first_seen_ms = 0, last_sync_ms = 0, syncs = 0;  // last_sync_ms 0: never synced
