@@ -6,17 +6,17 @@ namespace fika::server {
 
 using sync::must;
 
-std::map<std::string, std::uint64_t> Authorization::readable_seqs(const User& u) {
-    if (u.reads_everything()) return must(hub_.bucket_seqs());
+std::map<std::string, sync::BucketEnd> Authorization::readable_ends(const User& u) {
+    if (u.reads_everything()) return must(hub_.bucket_ends());
     std::set<std::string> g = must(data_.grants_of(u.id));
     std::vector<std::string> mine(g.begin(), g.end());
     mine.emplace_back(sync::kGlobalBucket);
-    return must(hub_.bucket_seqs_of(mine));  // a consultant's, not every bucket's
+    return must(hub_.bucket_ends_of(mine));  // a consultant's, not every bucket's
 }
 
 std::vector<std::string> Authorization::readable(const User& u) {
     std::vector<std::string> out;
-    for (auto& [b, s] : readable_seqs(u)) out.push_back(b);
+    for (auto& [b, end] : readable_ends(u)) out.push_back(b);
     return out;
 }
 

@@ -21,9 +21,9 @@ public:
 
     // The buckets `u` may read, of those the hub has. Throws sync::Failure.
     std::vector<std::string> readable(const User& u);
-    // The same buckets with their newest seq (one read of the hub: a consultant's buckets
-    // only, not every bucket's).
-    std::map<std::string, std::uint64_t> readable_seqs(const User& u);
+    // The same buckets with where each ends, seq and checksum (one read of the hub: a
+    // consultant's buckets only, not every bucket's).
+    std::map<std::string, sync::BucketEnd> readable_ends(const User& u);
     bool can_read(const User& u, const std::string& bucket);
 
     // The check of each record change of one push by `u` (sync::Authorize). A consultant

@@ -179,11 +179,12 @@ void SyncService::drop_echo(const sync::SyncRequest& req, sync::SyncResponse& re
 }
 
 void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncResponse& resp) {
-    const std::map<std::string, std::uint64_t> seqs = auth_.readable_seqs(u);  // one read
+    const std::map<std::string, sync::BucketEnd> ends = auth_.readable_ends(u);  // one read
     for (auto& [b, c] : req.cursors)
-        if (!seqs.count(b)) resp.purge.push_back(b);
+        if (!ends.count(b)) resp.purge.push_back(b);
     std::size_t budget = req.limit;
-    for (const auto& [b, seq] : seqs) {
+    for (const auto& [b, end] : ends) {
+        const std::uint64_t seq = end.seq;
         auto it = req.cursors.find(b);
         sync::Cursor c = it == req.cursors.end() ? sync::Cursor{} : it->second;
         if (seq <= c.at && c.since == c.at) continue;  // up to date
@@ -201,10 +202,11 @@ void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncRe
         p.from = c.at;
         if (read.at >= seq) {
             // Nothing past where this device reads: what changed the bucket was its own
-            // push. The page feed() would give - empty, at the bucket's end - without
-            // its statement per table (on PostgreSQL, most of an everyday sync's).
+            // push. The page feed() would give - empty, at the bucket's end, with the
+            // checksum read along with that end - without reading again (on PostgreSQL,
+            // a statement per table: most of an everyday sync's).
             p.to = read.at;
-            p.checksum = must(hub_.bucket_checksum(b));
+            p.checksum = end.checksum;
             resp.pages.push_back(std::move(p));
             continue;
         }
@@ -225,11 +227,11 @@ void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncRe
         std::map<std::string, std::uint64_t> at;
         for (const sync::BucketPage& p : resp.pages) at[p.bucket] = p.to;
         std::uint64_t left = 0;
-        for (const auto& [b, seq] : seqs) {
+        for (const auto& [b, end] : ends) {
             auto it = req.cursors.find(b);
             std::uint64_t from = it == req.cursors.end() ? 0 : it->second.at;
             if (auto a = at.find(b); a != at.end()) from = a->second;
-            if (seq <= from) continue;
+            if (end.seq <= from) continue;
             auto n = hub_.count_after(b, from);
             if (!n.ok()) throw sync::Failure{n.error()};
             left += *n;

@@ -34,6 +34,14 @@ struct HubCounts {
     std::uint64_t bytes = 0;   // the database's size on disk
 };
 
+// Where a bucket ends: its newest seq, and its checksum there (read together, so that a
+// pull with nothing to read answers the empty page without reading again).
+struct BucketEnd {
+    std::uint64_t seq = 0;
+    std::uint64_t checksum = 0;
+    bool operator==(const BucketEnd&) const = default;
+};
+
 // `text` as the body of a LIKE pattern that matches it literally (ESCAPE '\\'): for the
 // hubs' search().
 inline std::string like_pattern(const std::string& text) {
@@ -91,10 +99,10 @@ public:
     // How many records of a bucket come after `seq` (what a download from there still has
     // to send): for a device's progress. Errors: Storage.
     virtual Result<std::uint64_t> count_after(const std::string& bucket, std::uint64_t seq) = 0;
-    // Every bucket with its newest seq.
-    virtual Result<std::map<std::string, std::uint64_t>> bucket_seqs() = 0;
+    // Every bucket with where it ends: its newest seq, and its checksum there.
+    virtual Result<std::map<std::string, BucketEnd>> bucket_ends() = 0;
     // ... of these buckets only (those that exist).
-    virtual Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) = 0;
+    virtual Result<std::map<std::string, BucketEnd>> bucket_ends_of(const std::vector<std::string>& buckets) = 0;
     // A bucket's checksum (see SqliteReplica::bucket_checksum; 0: no such bucket), as a
     // feed page at the bucket's end carries it.
     virtual Result<std::uint64_t> bucket_checksum(const std::string& bucket) = 0;

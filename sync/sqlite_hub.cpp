@@ -218,25 +218,26 @@ Result<HubCounts> SqliteHub::counts() {
 
 // ---- the feed --------------------------------------------------------------------------------
 
-Result<std::map<std::string, std::uint64_t>> SqliteHub::bucket_seqs() {
+Result<std::map<std::string, BucketEnd>> SqliteHub::bucket_ends() {
     return guard([&] {
-        std::map<std::string, std::uint64_t> out;
-        Stmt q = db().prepare("SELECT bucket, seq FROM _buckets WHERE bucket<>''");
-        while (q.step()) out[std::string(q.text(0))] = static_cast<std::uint64_t>(q.integer(1));
+        std::map<std::string, BucketEnd> out;
+        Stmt q = db().prepare("SELECT bucket, seq, checksum FROM _buckets WHERE bucket<>''");
+        while (q.step())
+            out[std::string(q.text(0))] = {static_cast<std::uint64_t>(q.integer(1)), static_cast<std::uint64_t>(q.integer(2))};
         return out;
     });
 }
 
 // A consultant's pull asks for a few buckets of thousands: looked up one by one (reading
 // every bucket's row was half of the server's time per sync with 1,000 devices).
-Result<std::map<std::string, std::uint64_t>> SqliteHub::bucket_seqs_of(const std::vector<std::string>& buckets) {
+Result<std::map<std::string, BucketEnd>> SqliteHub::bucket_ends_of(const std::vector<std::string>& buckets) {
     return guard([&] {
-        std::map<std::string, std::uint64_t> out;
-        Stmt q = db().prepare("SELECT seq FROM _buckets WHERE bucket=?");
+        std::map<std::string, BucketEnd> out;
+        Stmt q = db().prepare("SELECT seq, checksum FROM _buckets WHERE bucket=?");
         for (const std::string& b : buckets) {
             if (b.empty()) continue;
             q.bind(1, b);
-            if (q.step()) out[b] = static_cast<std::uint64_t>(q.integer(0));
+            if (q.step()) out[b] = {static_cast<std::uint64_t>(q.integer(0)), static_cast<std::uint64_t>(q.integer(1))};
             q.reset();
         }
         return out;

@@ -33,8 +33,8 @@ public:
     Result<ApplyResult> apply(const std::vector<RecordChange>& changes, const Authorize& authorize) override;
     Result<FeedPage> feed(const std::string& bucket, Cursor cursor, std::size_t limit, Site skip_site = 0) override;
     Result<std::uint64_t> count_after(const std::string& bucket, std::uint64_t seq) override;
-    Result<std::map<std::string, std::uint64_t>> bucket_seqs() override;
-    Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) override;
+    Result<std::map<std::string, BucketEnd>> bucket_ends() override;
+    Result<std::map<std::string, BucketEnd>> bucket_ends_of(const std::vector<std::string>& buckets) override;
     Result<std::uint64_t> bucket_checksum(const std::string& bucket) override {
         return SqliteReplica::bucket_checksum(bucket);
     }

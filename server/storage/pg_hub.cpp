@@ -209,6 +209,7 @@ void PgHub::begin_tx(sync::Durability d) {
     poisoned_ = false;
     checksum_delta_.clear();
     seq_delta_.clear();
+    seq_at_lock_.clear();
     seq_block_.clear();
     hinted_ = false;
     try {
@@ -269,6 +270,7 @@ void PgHub::rollback_tx() {
     }
     checksum_delta_.clear();
     seq_delta_.clear();
+    seq_at_lock_.clear();
 }
 
 sync::Result<std::unique_ptr<sync::HubStore::Work>> PgHub::begin(sync::Durability d) {
@@ -428,24 +430,47 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
 
 void PgHub::lock_buckets(std::vector<std::string> buckets) {
     std::vector<pg::Connection::Statement> statements;
-    lock_statements(std::move(buckets), statements);
-    if (!statements.empty()) db_.exec_many(statements);
+    std::vector<Lock> locks = lock_statements(std::move(buckets), statements);
+    if (!statements.empty()) locked(locks, db_.exec_many(statements));
 }
 
-void PgHub::lock_statements(std::vector<std::string> buckets, std::vector<pg::Connection::Statement>& out) {
+std::vector<PgHub::Lock> PgHub::lock_statements(std::vector<std::string> buckets,
+                                                std::vector<pg::Connection::Statement>& out) {
     std::sort(buckets.begin(), buckets.end());
     buckets.erase(std::unique(buckets.begin(), buckets.end()), buckets.end());
+    std::vector<Lock> locks;
     for (const std::string& b : buckets) {
         if (checksum_delta_.count(b)) continue;  // locked earlier in this unit of work
         // Numbers taken before this lock may lie below a number another instance used in
         // this bucket meanwhile: a reader past that one would skip them. They become gaps.
         seq_block_.clear();
         out.push_back({"INSERT INTO hub_buckets(bucket) VALUES($1) ON CONFLICT DO NOTHING", {b}, false});
-        out.push_back({"SELECT 1 FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {b}, false});
+        // The newest committed number comes with the lock (what the row holds once the
+        // lock is ours): a push's stretch starts there.
+        out.push_back({"SELECT seq FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {b}, false});
+        locks.push_back({b, out.size() - 1});
         // From now on this unit of work holds it: if the statements fail, the unit of
         // work is rolled back, and that forgets it (rollback_tx).
         checksum_delta_[b];
     }
+    return locks;
+}
+
+void PgHub::locked(const std::vector<Lock>& locks, const std::vector<pg::Result>& answers) {
+    for (const Lock& l : locks) {
+        const pg::Result& r = answers.at(l.answer);
+        seq_at_lock_[l.bucket] = r.rows() ? static_cast<std::uint64_t>(r.integer(0, 0)) : 0;
+    }
+}
+
+sync::BucketRun& PgHub::run_of(sync::ApplyResult& result, const std::string& bucket) {
+    for (sync::BucketRun& run : result.runs)
+        if (run.bucket == bucket) return run;
+    std::uint64_t now = 0;
+    if (auto d = seq_delta_.find(bucket); d != seq_delta_.end()) now = d->second;
+    else if (auto l = seq_at_lock_.find(bucket); l != seq_at_lock_.end()) now = l->second;
+    else fail(Code::Storage, "bucket " + bucket + " is written without its lock");
+    return result.runs.emplace_back(sync::BucketRun{bucket, now, now, true});
 }
 
 std::uint64_t PgHub::next_seq() {
@@ -494,6 +519,21 @@ std::optional<sync::Error> PgHub::merge_one(const sync::RecordChange& rc, sync::
         r.clocks.cells[static_cast<size_t>(k.field)].seq = seq;
     }
     r.seq = seq;
+    if (!local) {
+        // Verbatim as on SQLite (SqliteHub::merge_push): every cell taken is the incoming
+        // one, value and clock. A record's bucket is fixed at creation here (account_id
+        // is required and fixed; no record moves in from ""), so no rehoming to check.
+        bool verbatim = !out.erased_now;
+        for (const sync::merge::Taken& k : out.taken) {
+            auto in = std::find_if(rc.cells.begin(), rc.cells.end(),
+                                   [&](const sync::CellChange& c) { return c.field == k.field; });
+            const auto f = static_cast<size_t>(k.field);
+            verbatim = verbatim && in != rc.cells.end() && in->clock == r.clocks.cells[f].clock && in->value == r.values[f];
+        }
+        sync::BucketRun& run = run_of(result, bucket);
+        run.verbatim = run.verbatim && verbatim;
+        run.to = seq;
+    }
     seq_delta_[bucket] = std::max(seq_delta_[bucket], seq);
     if (stored) *stored = true;  // the caller stores it with the rest of its push
     else store(r);
@@ -545,7 +585,7 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
             // rows it changes, a statement per table, read after the locks so that what
             // another instance merged before is seen.
             std::vector<pg::Connection::Statement> statements;
-            lock_statements(buckets, statements);
+            const std::vector<Lock> locks = lock_statements(buckets, statements);
             const std::size_t numbers_at = statements.size();
             const bool numbers = seq_block_.size() < changes.size();
             if (numbers)
@@ -556,6 +596,7 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
             for (auto& [t, want] : ids)
                 statements.push_back({select_rows(*t, "id = ANY($1::text[])"), {text_array(want)}, true});
             std::vector<pg::Result> answers = db_.exec_many(statements);
+            locked(locks, answers);
             if (numbers) {
                 const pg::Result& r = answers[numbers_at];
                 std::vector<std::uint64_t> more;
@@ -695,24 +736,28 @@ sync::Result<std::uint64_t> PgHub::count_after(const std::string& bucket, std::u
     });
 }
 
-sync::Result<std::map<std::string, std::uint64_t>> PgHub::bucket_seqs() {
+namespace {
+std::map<std::string, sync::BucketEnd> ends_of(const pg::Result& r) {  // bucket, seq, checksum
+    std::map<std::string, sync::BucketEnd> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out[std::string(r.text(i, 0))] = {static_cast<std::uint64_t>(r.integer(i, 1)),
+                                          static_cast<std::uint64_t>(r.integer(i, 2))};
+    return out;
+}
+}  // namespace
+
+sync::Result<std::map<std::string, sync::BucketEnd>> PgHub::bucket_ends() {
     return sync::guard([&] {
         ensure_connected();
-        std::map<std::string, std::uint64_t> out;
-        pg::Result r = db_.exec("SELECT bucket, seq FROM hub_buckets WHERE bucket<>'' AND seq>0");
-        for (int i = 0; i < r.rows(); ++i) out[std::string(r.text(i, 0))] = static_cast<std::uint64_t>(r.integer(i, 1));
-        return out;
+        return ends_of(db_.exec("SELECT bucket, seq, checksum FROM hub_buckets WHERE bucket<>'' AND seq>0"));
     });
 }
 
-sync::Result<std::map<std::string, std::uint64_t>> PgHub::bucket_seqs_of(const std::vector<std::string>& buckets) {
+sync::Result<std::map<std::string, sync::BucketEnd>> PgHub::bucket_ends_of(const std::vector<std::string>& buckets) {
     return sync::guard([&] {
         ensure_connected();
-        std::map<std::string, std::uint64_t> out;
-        pg::Result r = db_.exec("SELECT bucket, seq FROM hub_buckets WHERE bucket = ANY($1::text[]) AND seq>0",
-                                {text_array(buckets)});
-        for (int i = 0; i < r.rows(); ++i) out[std::string(r.text(i, 0))] = static_cast<std::uint64_t>(r.integer(i, 1));
-        return out;
+        return ends_of(db_.exec("SELECT bucket, seq, checksum FROM hub_buckets WHERE bucket = ANY($1::text[]) AND seq>0",
+                                {text_array(buckets)}));
     });
 }
 

@@ -61,8 +61,8 @@ public:
     sync::Result<std::uint64_t> count_after(const std::string& bucket, std::uint64_t seq) override;
     sync::Result<sync::FeedPage> feed(const std::string& bucket, sync::Cursor cursor, std::size_t limit,
                                       sync::Site skip_site = 0) override;
-    sync::Result<std::map<std::string, std::uint64_t>> bucket_seqs() override;
-    sync::Result<std::map<std::string, std::uint64_t>> bucket_seqs_of(const std::vector<std::string>& buckets) override;
+    sync::Result<std::map<std::string, sync::BucketEnd>> bucket_ends() override;
+    sync::Result<std::map<std::string, sync::BucketEnd>> bucket_ends_of(const std::vector<std::string>& buckets) override;
     sync::Result<std::uint64_t> bucket_checksum(const std::string& bucket) override;
     sync::Result<sync::Record> get(std::string_view table, const std::string& id) override;
     sync::Result<std::vector<sync::Record>> find(std::string_view table, std::string_view field,
@@ -115,8 +115,17 @@ private:
     void store(const sync::Record& r);
     // Locks the buckets' rows (creating missing ones), in bucket order.
     void lock_buckets(std::vector<std::string> buckets);
-    // The statements that do so, for a pipeline of the caller's (those not locked yet).
-    void lock_statements(std::vector<std::string> buckets, std::vector<pg::Connection::Statement>& out);
+    // The statements that do so, for a pipeline of the caller's (those not locked yet);
+    // with the pipeline's answers, locked() notes each bucket's newest number then.
+    struct Lock {
+        std::string bucket;
+        std::size_t answer;  // its SELECT ... FOR UPDATE in the caller's statements
+    };
+    std::vector<Lock> lock_statements(std::vector<std::string> buckets, std::vector<pg::Connection::Statement>& out);
+    void locked(const std::vector<Lock>& locks, const std::vector<pg::Result>& answers);
+    // A push's stretch in `bucket` (sync::BucketRun): it starts at the bucket's newest
+    // number, from this unit of work or from when it was locked.
+    sync::BucketRun& run_of(sync::ApplyResult& result, const std::string& bucket);
     // Merges one change into `r` (loaded, or blank when new); nullopt or a refusal.
     // `stored`: false leaves the row to the caller's store_many (a push stores its rows at once).
     std::optional<sync::Error> merge_one(const sync::RecordChange& rc, sync::Record& r, bool creates,
@@ -143,6 +152,7 @@ private:
     bool poisoned_ = false;    // a storage failure inside: the outer unit rolls back
     std::unordered_map<std::string, std::uint64_t> checksum_delta_;  // per bucket, this transaction
     std::unordered_map<std::string, std::uint64_t> seq_delta_;
+    std::unordered_map<std::string, std::uint64_t> seq_at_lock_;  // per bucket locked, its newest number then
     std::vector<std::uint64_t> seq_block_;  // numbers taken, not used yet
     bool hinted_ = false;                   // see hint_at_commit
 };

@@ -442,9 +442,9 @@ TEST_CASE("the feed on PostgreSQL: a number taken before a bucket's lock is neve
     REQUIRE(merged.ok());
     CHECK(merged->records_changed == 0);
     REQUIRE(t.two->update("accounts", *b, {{"org_number", text("556677-8899")}}).ok());  // commits at once
-    auto seen = t.two->bucket_seqs_of({*b});
+    auto seen = t.two->bucket_ends_of({*b});
     REQUIRE(seen.ok());
-    const std::uint64_t reader_at = seen->at(*b);  // a device pulled B up to here
+    const std::uint64_t reader_at = seen->at(*b).seq;  // a device pulled B up to here
     auto applied = t.one->apply(edit->changes, {});
     REQUIRE(applied.ok());
     CHECK(applied->records_changed == 1);
@@ -458,6 +458,12 @@ TEST_CASE("the feed on PostgreSQL: a number taken before a bucket's lock is neve
     REQUIRE(row.ok());
     CHECK((*row)["industry"] == text("Timber"));
     CHECK((*row)["org_number"] == text("556677-8899"));
+}
+
+TEST_CASE("the PostgreSQL hub reports per bucket what a push wrote - from the number it found under the lock - and whether it all came as pushed") {
+    TwoInstances t(0, 24);
+    auto b = fika::test::open_store(t.dir.file("e.db"), fika::sync::Role::Device, t.device_wall, 25);
+    fika::test::check_runs(*t.one, *t.two, *t.dev, *b, t.device_wall);
 }
 
 TEST_CASE("an edit on one PostgreSQL instance after another merged a device's newer clock still wins") {

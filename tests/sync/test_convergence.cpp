@@ -118,14 +118,16 @@ public:
 #else
         std::string hub_dump = fika::test::dump(*hub_, true);
 #endif
-        auto buckets = *hub_->bucket_seqs();
+        auto buckets = *hub_->bucket_ends();
         for (size_t d = 0; d < devs_.size(); ++d) {
             INFO("device " << d);
             CHECK(devs_[d]->pending_count() == 0);
             CHECK(devs_[d]->refused()->empty());
             CHECK(fika::test::dump(*devs_[d], true) == hub_dump);
-            for (auto& [bucket, seq] : buckets)
-                CHECK(*devs_[d]->bucket_checksum(bucket) == *hub_->bucket_checksum(bucket));
+            for (auto& [bucket, end] : buckets) {
+                CHECK(*devs_[d]->bucket_checksum(bucket) == end.checksum);
+                CHECK(end.checksum == *hub_->bucket_checksum(bucket));
+            }
         }
         check_conflicts();
     }
@@ -204,7 +206,7 @@ private:
 
     void pull(int d) {
         Store& s = *devs_[static_cast<size_t>(d)];
-        auto seqs = *hub_->bucket_seqs();
+        auto seqs = *hub_->bucket_ends();
         if (seqs.empty()) return;
         auto it = seqs.begin();
         std::advance(it, static_cast<long>(rng_() % seqs.size()));

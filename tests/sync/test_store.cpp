@@ -1151,53 +1151,13 @@ TEST_CASE("after a hub restore a device sends everything again - others' cells t
 }
 
 TEST_CASE("the hub reports per bucket what a push wrote - from which seq to which - and whether it all came as pushed") {
-    World w;
-    std::string acct = new_account(*w.a);
-    std::string eva = *w.a->create("contacts", {{"account_id", text(acct)}, {"name", text("Eva Lund")}});
-    std::string cs = *w.a->create("cases", {{"account_id", text(acct)}, {"title", text("Platform")}});
-    auto push = [&](Store& dev) {
-        auto batch = dev.pending();
-        REQUIRE(batch.ok());
-        auto res = w.hub->apply(batch->changes, {});
-        REQUIRE(res.ok());
-        REQUIRE(dev.ack(batch->upto, res->refused).ok());
-        return std::move(res).value();
-    };
-    auto seq_of = [&](const std::string& bucket) { return w.hub->bucket_seqs_of({bucket}).value()[bucket]; };
-
-    // New records: the bucket's stretch from nothing to its newest seq, all as pushed.
-    ApplyResult first = push(*w.a);
-    REQUIRE(first.runs.size() == 1);
-    CHECK(first.runs[0].bucket == acct);
-    CHECK(first.runs[0].from == 0);
-    CHECK(first.runs[0].to == seq_of(acct));
-    CHECK(first.runs[0].verbatim);
-    fika::test::sync_once(*w.b, *w.hub);
-
-    // B renames the case; A, behind, renames it too with an older clock and sets its stage:
-    // A's title loses and is not written, the stage is. Still all as pushed, from where B left it.
-    const std::uint64_t after_first = seq_of(acct);
-    REQUIRE(w.a->update("cases", cs, {{"title", text("Platform (A)")}, {"stage", text("qualified")}}).ok());
-    w.wall.ms += 1000;
-    REQUIRE(w.b->update("cases", cs, {{"title", text("Platform (B)")}}).ok());
-    push(*w.b);
-    const std::uint64_t after_b = seq_of(acct);
-    CHECK(after_b > after_first);
-    ApplyResult second = push(*w.a);
-    REQUIRE(second.runs.size() == 1);
-    CHECK(second.runs[0].from == after_b);
-    CHECK(second.runs[0].to == seq_of(acct));
-    CHECK(second.runs[0].verbatim);
-    CHECK(std::get<std::string>((*w.hub->get("cases", cs))["title"]) == "Platform (B)");
-
-    // An erasure: the hub's record is what the rules make of it, not only what came.
-    REQUIRE(w.a->erase_person(eva).ok());
-    ApplyResult third = push(*w.a);
-    REQUIRE(third.runs.size() == 1);
-    CHECK_FALSE(third.runs[0].verbatim);
-
-    // Nothing written (a replay): no stretch at all.
-    CHECK(w.hub->apply(erased_replay(*w.a, eva), {})->runs.empty());
+    TempDir dir;
+    FakeWall wall;
+    auto hub = open_hub(dir.file("hub.db"), wall, 1);
+    auto other = open_hub(dir.file("hub.db"), wall, 2);  // an admin command's connection
+    auto a = open_store(dir.file("a.db"), Role::Device, wall, 3);
+    auto b = open_store(dir.file("b.db"), Role::Device, wall, 4);
+    fika::test::check_runs(*hub, *other, *a, *b, wall);
 }
 
 TEST_CASE("a batch of records far apart, new ones and one named twice merges as one change at a time would") {
