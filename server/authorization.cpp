@@ -6,17 +6,21 @@ namespace fika::server {
 
 using sync::must;
 
-std::map<std::string, sync::BucketEnd> Authorization::readable_ends(const User& u) {
+Authorization::Grants Authorization::grants(const User& u) {
+    if (u.reads_everything()) return nullptr;
+    return std::make_shared<std::set<std::string>>(must(data_.grants_of(u.id)));
+}
+
+std::map<std::string, sync::BucketEnd> Authorization::readable_ends(const User& u, const Grants& granted) {
     if (u.reads_everything()) return must(hub_.bucket_ends());
-    std::set<std::string> g = must(data_.grants_of(u.id));
-    std::vector<std::string> mine(g.begin(), g.end());
-    mine.emplace_back(sync::kGlobalBucket);
+    std::vector<std::string> mine{std::string(sync::kGlobalBucket)};
+    if (granted) mine.insert(mine.end(), granted->begin(), granted->end());
     return must(hub_.bucket_ends_of(mine));  // a consultant's, not every bucket's
 }
 
 std::vector<std::string> Authorization::readable(const User& u) {
     std::vector<std::string> out;
-    for (auto& [b, end] : readable_ends(u)) out.push_back(b);
+    for (auto& [b, end] : readable_ends(u, grants(u))) out.push_back(b);
     return out;
 }
 
@@ -26,9 +30,7 @@ bool Authorization::can_read(const User& u, const std::string& bucket) {
     return has.ok() && *has;
 }
 
-sync::Authorize Authorization::for_push(const User& u) {
-    // Read once per push; an earlier push may have granted more.
-    auto granted = std::make_shared<std::set<std::string>>(must(data_.grants_of(u.id)));
+sync::Authorize Authorization::for_push(const User& u, Grants granted) {
     return [this, u, granted](const std::string& bucket, const sync::RecordChange& rc,
                               bool creates) -> std::optional<Error> {
         const std::string& t = rc.table->name;
@@ -47,11 +49,11 @@ sync::Authorize Authorization::for_push(const User& u) {
             return Error{Code::Forbidden, "only " + std::string(t == "programmes" ? "sellers and admins" : "admins") +
                                               " change " + t};
         }
-        if (u.reads_everything() || granted->count(bucket)) return std::nullopt;
+        if (u.reads_everything() || (granted && granted->count(bucket))) return std::nullopt;
         if (creates && t == "accounts") {
             // A consultant who creates an account may work on it.
             must(data_.add_grant(u.id, rc.id));
-            granted->insert(rc.id);
+            if (granted) granted->insert(rc.id);
             return std::nullopt;
         }
         return Error{Code::Forbidden, "no access to account " + bucket};

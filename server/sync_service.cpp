@@ -123,7 +123,8 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
         }
     }
     if (req.has_push && !req.push.empty()) {
-        sync::Authorize authz = auth_.for_push(u);
+        out.grants = auth_.grants(u);
+        sync::Authorize authz = auth_.for_push(u, out.grants);
         auto applied = must(hub_.apply(req.push, authz));
         out.refused = applied.refused.size();
         out.accepted = req.push.size() - out.refused;
@@ -152,7 +153,7 @@ void SyncService::answer(const User& u, const sync::SyncRequest& req, SyncOutcom
     // A device that synced with another incarnation: its cursors mean nothing here. It
     // sends everything again and downloads from the start (begin_resend), then pulls.
     const bool stranger = req.has_hub && req.hub != 0 && req.hub != hub_.incarnation();
-    if (req.has_pull && !stranger) pull(u, req, resp);
+    if (req.has_pull && !stranger) pull(u, req, out.grants ? out.grants : auth_.grants(u), resp);
     for (const sync::BucketPage& p : resp.pages)
         if (!p.changes.empty()) log_.downloaded(u.name, p.bucket);
     // The cells this very push brought are on the device already: do not send them
@@ -178,8 +179,9 @@ void SyncService::drop_echo(const sync::SyncRequest& req, sync::SyncResponse& re
     }
 }
 
-void SyncService::pull(const User& u, const sync::SyncRequest& req, sync::SyncResponse& resp) {
-    const std::map<std::string, sync::BucketEnd> ends = auth_.readable_ends(u);  // one read
+void SyncService::pull(const User& u, const sync::SyncRequest& req, const Authorization::Grants& grants,
+                       sync::SyncResponse& resp) {
+    const std::map<std::string, sync::BucketEnd> ends = auth_.readable_ends(u, grants);  // one read
     for (auto& [b, c] : req.cursors)
         if (!ends.count(b)) resp.purge.push_back(b);
     std::size_t budget = req.limit;

@@ -35,6 +35,7 @@ struct SyncOutcome {
     std::vector<std::string> buckets_changed;
     std::vector<Notification> notifications;  // created by this push
     std::vector<sync::BucketRun> runs;        // what the push wrote, per bucket (the hub's report)
+    Authorization::Grants grants;             // read for the push, used again by the pull
 };
 
 struct DeviceInfo {
@@ -81,7 +82,7 @@ private:
     void merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, GroupWork& gw,
                     SyncOutcome& out);
     void answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out);
-    void pull(const User& u, const sync::SyncRequest& req, sync::SyncResponse& resp);
+    void pull(const User& u, const sync::SyncRequest& req, const Authorization::Grants& grants, sync::SyncResponse& resp);
     static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp);
     void wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock);
     void pushed(sync::Site site, std::uint64_t upto);

@@ -293,7 +293,12 @@ TEST_CASE("isolation: a consultant never reads or writes an account it was not g
     Device a(srv.url(), alice), b(srv.url(), bob);
     std::string secret = a.account("Secret Corp");
     a.add("cases", {{"account_id", sync::text(secret)}, {"title", sync::text("Confidential")}});
-    a.sync();
+    auto first = a.sync();
+    REQUIRE(first.complete);
+    // Creating the account granted it to her, within the push: the same answer already
+    // brings her cursor in it (the pull reads the grants as the push left them).
+    CHECK(first.round_trips == 1);
+    CHECK(a.store->cursors()->count(secret) == 1);
 
     // Bob pulls with every trick: no cursor, a cursor of 0, a cursor naming the account.
     b.sync();
