@@ -105,8 +105,11 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
                              SyncOutcome& out) {
     // A device that has seen further than this database's sequence: the database went
     // back (put back from a backup by hand). A new incarnation makes every device send
-    // again what it lacks and download from the start (Store::begin_resend).
-    if (req.has_pull && !req.cursors.empty()) {
+    // again what it lacks and download from the start (Store::begin_resend). Only a
+    // device of the current incarnation tells: one of an earlier one starts over anyway,
+    // and had each such device made another, every device that had started over would
+    // start over again, once per device that came back after it.
+    if (req.has_pull && !req.cursors.empty() && !stranger(req)) {
         if (!gw.end) gw.end = hub_.hub_seq();
         for (auto& [bucket, cursor] : req.cursors) {
             if (cursor.at <= *gw.end) continue;
@@ -152,13 +155,16 @@ void SyncService::answer(const User& u, const sync::SyncRequest& req, SyncOutcom
     if (req.has_hub) resp.hub = hub_.incarnation();
     // A device that synced with another incarnation: its cursors mean nothing here. It
     // sends everything again and downloads from the start (begin_resend), then pulls.
-    const bool stranger = req.has_hub && req.hub != 0 && req.hub != hub_.incarnation();
-    if (req.has_pull && !stranger) pull(u, req, out.grants ? out.grants : auth_.grants(u), resp);
+    if (req.has_pull && !stranger(req)) pull(u, req, out.grants ? out.grants : auth_.grants(u), resp);
     for (const sync::BucketPage& p : resp.pages)
         if (!p.changes.empty()) log_.downloaded(u.name, p.bucket);
     // The cells this very push brought are on the device already: do not send them
     // back (an upload of N records would otherwise download them all again).
     if (req.has_push && !resp.pages.empty()) drop_echo(req, resp);
+}
+
+bool SyncService::stranger(const sync::SyncRequest& req) const {
+    return req.has_hub && req.hub != 0 && req.hub != hub_.incarnation();
 }
 
 void SyncService::drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp) {

@@ -83,6 +83,8 @@ private:
                     SyncOutcome& out);
     void answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out);
     void pull(const User& u, const sync::SyncRequest& req, const Authorization::Grants& grants, sync::SyncResponse& resp);
+    // A device that synced with another incarnation of the hub: its cursors mean nothing here.
+    bool stranger(const sync::SyncRequest& req) const;
     static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp);
     void wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock);
     void pushed(sync::Site site, std::uint64_t upto);

@@ -962,6 +962,64 @@ TEST_CASE("a server restored from a backup gets back everything devices synced s
 // The same when the backup was put in place by hand (cp) while the server was stopped:
 // the server notices the sequence went back (its state file, or a device that has seen
 // further), takes a new incarnation, and devices recover as above.
+TEST_CASE("a restored server changes incarnation once - devices that come back after the first start over once, not once per device", "[sqlite]") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string bob = srv.add_user("bob", "consultant");
+    std::string carl = srv.add_user("carl", "consultant");
+    Device a(srv.url(), alice), b(srv.url(), bob), c(srv.url(), carl);
+    std::string north = a.account("North");
+    std::string south = b.account("South");
+    std::string west = c.account("West");
+    for (Device* d : {&a, &b, &c}) REQUIRE(d->sync().complete);
+    std::string backup = srv.data() + "/nightly.db";
+    REQUIRE(srv.admin({"backup", backup}).first == 0);
+
+    // After the backup each device writes in its own account, and each has seen past
+    // what the others will send again: every one's cursor is ahead of the backup's end.
+    auto add_cases = [](Device& d, const std::string& account, int n) {
+        sync::Store::Batch batch(*d.store);
+        for (int i = 0; i < n; ++i)
+            d.add("cases", {{"account_id", sync::text(account)}, {"title", sync::text("After " + std::to_string(i))}});
+        REQUIRE(batch.commit().ok());
+    };
+    add_cases(a, north, 50);
+    REQUIRE(a.sync().complete);
+    add_cases(b, south, 100);
+    REQUIRE(b.sync().complete);
+    add_cases(c, west, 150);
+    REQUIRE(c.sync().complete);
+    add_cases(a, north, 1);  // the newest number of all is in a's account
+    REQUIRE(a.sync().complete);
+
+    std::vector<std::string> held;
+    for (Device* d : {&a, &b, &c}) held.push_back(user_data(*d->store));
+    REQUIRE(srv.stop() == 0);
+    REQUIRE(srv.admin({"restore", backup}).first == 0);
+    srv.start();
+
+    // The first back finds the database went back and starts it a new incarnation. The
+    // others come from the old one: they start over in the new one, and their cursors,
+    // ahead of its end as they are, do not make yet another.
+    for (Device* d : {&a, &b, &c}) {
+        auto rep = d->sync();
+        REQUIRE(rep.complete);
+        CHECK(rep.hub_restored);
+    }
+    for (Device* d : {&a, &b, &c}) {
+        auto rep = d->sync();
+        REQUIRE(rep.complete);
+        CHECK(!rep.hub_restored);  // nobody starts over twice
+        CHECK(rep.resent == 0);
+    }
+    // Each holds what it held before the restore: nothing lost, nothing twice.
+    std::size_t k = 0;
+    for (Device* d : {&a, &b, &c}) {
+        CHECK(user_data(*d->store) == held[k++]);
+        CHECK(d->store->refused()->empty());
+    }
+}
+
 TEST_CASE("a database put back by hand is noticed - by the server's state or by a device that has seen further", "[sqlite]") {
     for (bool keep_state : {true, false}) {
         INFO((keep_state ? "with" : "without") << " the state file");
