@@ -167,8 +167,7 @@ Status ServerStore::wipe_device(const std::string& site, const std::string& reas
 }
 
 Result<DeviceOrders> ServerStore::device_orders(const std::string& site) {
-    std::lock_guard lock(mu_);
-    return data_.device_orders(site);
+    return data_.device_orders(site);  // a connection of its own, as token_owner's
 }
 
 Status ServerStore::ask_sign_out(const std::string& site) {

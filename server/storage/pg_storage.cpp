@@ -221,8 +221,7 @@ Result<std::optional<TokenOwner>> PgStorage::token_owner(const std::string& hash
     std::lock_guard lock(auth_mu_);
     return sync::guard([&]() -> std::optional<TokenOwner> {
         if (hash.empty()) return std::nullopt;
-        if (!auth_.healthy()) auth_ = pg::Connection(conninfo());  // reconnects after a lost connection
-        pg::Result r = auth_.exec(
+        pg::Result r = auth_conn().exec(
             "SELECT id,name,role,disabled,created_at,'',0,0,'' FROM srv_users WHERE token_hash=$1"
             " UNION ALL SELECT u.id,u.name,u.role,u.disabled,u.created_at,d.site,coalesce(d.revoked_at,0),"
             " coalesce(d.wiped_at,0),coalesce(d.wipe_reason,'')"
@@ -476,9 +475,17 @@ Status PgStorage::wipe_device(const std::string& site, const std::string& reason
     });
 }
 
+pg::Connection& PgStorage::auth_conn() {
+    if (!auth_.healthy()) auth_ = pg::Connection(conninfo());  // reconnects after a lost connection
+    return auth_;
+}
+
+// Read as token_owner is, on the same connection of its own: a sync's checks do not wait
+// for another group's unit of work on the hub's connection.
 Result<DeviceOrders> PgStorage::device_orders(const std::string& site) {
+    std::lock_guard lock(auth_mu_);
     return sync::guard([&] {
-        pg::Result r = conn().exec("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
+        pg::Result r = auth_conn().exec("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
                                    " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=$1",
                                    {site});
         DeviceOrders out;

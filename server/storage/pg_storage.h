@@ -103,8 +103,9 @@ private:
 
     pg::Connection& live_conn();
 
-    std::mutex auth_mu_;  // guards auth_ (token_owner's own connection)
+    std::mutex auth_mu_;  // guards auth_ (token_owner's and device_orders' own connection)
     pg::Connection auth_;
+    pg::Connection& auth_conn();  // auth_, connected again if it broke; auth_mu_ held
     std::mutex live_mu_;  // guards live_ (the live channel's reads)
     pg::Connection live_;
 };

@@ -233,7 +233,9 @@ public:
     // A lost device: at its next sync it is told to delete what it holds, and nothing
     // from it is taken any more. NotFound for a device that never synced.
     virtual Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) = 0;
-    // What an admin told the device to do (nothing, for an unknown one).
+    // What an admin told the device to do (nothing, for an unknown one). Read as
+    // token_owner is, on a connection of its own: what is committed, never the open
+    // unit of work's.
     virtual Result<DeviceOrders> device_orders(const std::string& site) = 0;
     // An admin asks the device to sign out: its syncs are still taken, and their answers
     // tell it to delete its data once everything is sent. NotFound for an unknown device.

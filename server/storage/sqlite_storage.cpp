@@ -18,6 +18,12 @@ using sync::Stmt;
 
 namespace {
 
+// Resets a statement when it goes out of scope: its read transaction ends whatever happens.
+struct ResetOnExit {
+    Stmt& q;
+    ~ResetOnExit() { q.reset(); }
+};
+
 constexpr int kServerSchema = 9;
 
 // The server's tables, at `have` (from the hub's meta), brought to kServerSchema in the
@@ -297,18 +303,14 @@ Result<std::optional<TokenOwner>> SqliteStorage::token_owner(const std::string& 
     std::lock_guard lock(auth_mu_);
     return sync::guard([&]() -> std::optional<TokenOwner> {
         if (hash.empty()) return std::nullopt;
-        if (!auth_db_.handle()) auth_db_ = sync::Db(path(), false);
         if (!auth_q_)
-            auth_q_ = auth_db_.prepare(
+            auth_q_ = auth_db().prepare(
                 "SELECT id,name,role,disabled,created_at,'',0,0,'' FROM srv_users WHERE token_hash=?1"
                 " UNION ALL SELECT u.id,u.name,u.role,u.disabled,u.created_at,d.site,coalesce(d.revoked_at,0),"
                 " coalesce(d.wiped_at,0),coalesce(d.wipe_reason,'')"
                 " FROM srv_devices d JOIN srv_users u ON u.id=d.user_id WHERE d.token_hash=?1");
         Stmt& q = *auth_q_;
-        struct Reset {  // ends the read transaction whatever happens
-            Stmt& q;
-            ~Reset() { q.reset(); }
-        } reset{q};
+        ResetOnExit reset{q};
         q.bind(1, hash);
         if (!q.step()) return std::nullopt;
         TokenOwner o;
@@ -553,12 +555,21 @@ Status SqliteStorage::wipe_device(const std::string& site, const std::string& re
     });
 }
 
+sync::Db& SqliteStorage::auth_db() {
+    if (!auth_db_.handle()) auth_db_ = sync::Db(path(), false);
+    return auth_db_;
+}
+
+// Read as token_owner is, through the same connection of its own: a sync's checks do not
+// wait for another group's merge and commit on the store's connection.
 Result<DeviceOrders> SqliteStorage::device_orders(const std::string& site) {
+    std::lock_guard lock(auth_mu_);
     return sync::guard([&] {
-        if (!wiped_q_)
-            wiped_q_ = db().prepare("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
-                                    " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=?");
-        Stmt& q = *wiped_q_;
+        if (!orders_q_)
+            orders_q_ = auth_db().prepare("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
+                                          " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=?");
+        Stmt& q = *orders_q_;
+        ResetOnExit reset{q};
         q.bind(1, site);
         DeviceOrders out;
         if (q.step()) {
@@ -567,7 +578,6 @@ Result<DeviceOrders> SqliteStorage::device_orders(const std::string& site) {
             out.user_id = q.text(3);
             out.enrolled = q.integer(4) != 0;
         }
-        q.reset();
         return out;
     });
 }
@@ -618,10 +628,7 @@ Result<std::int64_t> SqliteStorage::add_notification(const std::string& user_id,
                 "INSERT INTO srv_notifications(user_id,case_id,payload,created_at) VALUES(?,?,?,?) RETURNING n");
         Stmt& ins = *notification_insert_;
         ins.bind(1, user_id).bind(2, case_id).bind(3, payload).bind(4, now_ms);
-        struct Reset {
-            Stmt& q;
-            ~Reset() { q.reset(); }
-        } reset{ins};
+        ResetOnExit reset{ins};
         if (ins.step()) n = ins.integer(0);
     });
     if (!st.ok()) return st.error();

@@ -125,10 +125,11 @@ private:
     template <typename Fn>
     Status write(Fn&& fn);
 
-    std::optional<sync::Stmt> device_upsert_, access_upsert_, notified_, notification_insert_, wiped_q_;
-    std::mutex auth_mu_;  // guards auth_db_ and auth_q_ (token_owner)
+    std::optional<sync::Stmt> device_upsert_, access_upsert_, notified_, notification_insert_;
+    std::mutex auth_mu_;  // guards auth_db_, auth_q_ and orders_q_ (token_owner, device_orders)
     sync::Db auth_db_;
-    std::optional<sync::Stmt> auth_q_;
+    std::optional<sync::Stmt> auth_q_, orders_q_;
+    sync::Db& auth_db();  // auth_db_, opened when first needed; auth_mu_ held
     std::mutex live_mu_;  // guards live_db_ (the live channel's reads)
     sync::Db live_db_;
 };
