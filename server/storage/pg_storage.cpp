@@ -486,8 +486,8 @@ Result<DeviceOrders> PgStorage::device_orders(const std::string& site) {
     std::lock_guard lock(auth_mu_);
     return sync::guard([&] {
         pg::Result r = auth_conn().exec("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
-                                   " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=$1",
-                                   {site});
+                                        " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=$1",
+                                        {site});
         DeviceOrders out;
         if (r.rows()) {
             if (r.text(0, 0) == "t") out.wiped = std::string(r.text(0, 1));
