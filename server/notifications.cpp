@@ -37,9 +37,13 @@ void Notifier::merged(const User& pusher, const sync::ApplyResult& applied, bool
         if (!sellers) sellers = must(data_.sellers());  // once per unit of work, not per push
         to = *sellers;
     }
-    if (resent || (to.empty() && !webhook_)) {
-        // Nobody to tell (or told before the restore): the cases are still marked, at once,
-        // so that they are never news later.
+    // Nobody to tell: nothing to mark either. A record is created here only when the hub
+    // has no row of its id, and the hub never removes a row (an erasure keeps it), so these
+    // cases cannot be news later; a restore from a backup takes the marks back with the rows.
+    // (Marking them cost an upload of 100,000 cases on PostgreSQL 0.4 s of its CPU.)
+    if (to.empty() && !webhook_ && !resent) return;
+    if (resent) {
+        // Sent again after a restore: its sellers heard of it before the restore.
         std::vector<std::string> cases;
         for (auto& [table, id] : applied.created)
             if (table->name == "cases") cases.push_back(id);

@@ -118,6 +118,10 @@ Connection::Connection(const std::string& conninfo) {
 const char* Connection::prepared(const std::string& sql, int params) {
     if (auto it = prepared_.find(sql); it != prepared_.end()) return it->second.c_str();
     if (prepared_.size() >= kMaxPrepared) return nullptr;
+    if (!in_flight_.empty()) {  // PQprepare waits for its answer: not in pipeline mode
+        std::vector<Result> early = drain();
+        for (Result& r : early) answered_.push_back(std::move(r));
+    }
     std::string name = "fika_" + std::to_string(prepared_.size());
     // A failure here (a statement PostgreSQL cannot run, an aborted transaction, a lost
     // connection) is the one the statement itself would have met; nothing is remembered.
@@ -129,6 +133,7 @@ const char* Connection::prepared(const std::string& sql, int params) {
 
 Result Connection::exec(std::string_view sql, const std::vector<Param>& params, bool binary_results) {
     if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
+    drain();
     std::string text(sql);
     const char* name = prepared(text, static_cast<int>(params.size()));
     std::vector<const char*> values(params.size());
@@ -150,42 +155,65 @@ Result Connection::exec(std::string_view sql, const std::vector<Param>& params, 
 
 std::vector<Result> Connection::exec_many(const std::vector<Statement>& statements) {
     if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
+    drain();
     // New texts are prepared first, each in a round trip of its own (once per connection).
     std::vector<const char*> names;
     names.reserve(statements.size());
     for (const Statement& st : statements) names.push_back(prepared(st.sql, static_cast<int>(st.params.size())));
-    if (PQenterPipelineMode(c_) != 1) fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
+    for (std::size_t k = 0; k < statements.size(); ++k) send_prepared(statements[k], names[k]);
+    return drain();
+}
+
+void Connection::send(const Statement& statement) {
+    if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
+    const char* name = prepared(statement.sql, static_cast<int>(statement.params.size()));
+    send_prepared(statement, name);
+    // Out to PostgreSQL now (libpq holds small messages back until a sync otherwise).
+    if (PQflush(c_) != 0) fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
+}
+
+void Connection::send_prepared(const Statement& st, const char* name) {
+    if (in_flight_.empty() && PQenterPipelineMode(c_) != 1)
+        fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
+    std::vector<const char*> values(st.params.size());
+    std::vector<int> lengths(st.params.size()), formats(st.params.size());
+    for (std::size_t i = 0; i < st.params.size(); ++i) {
+        if (st.params[i].null()) continue;
+        values[i] = st.params[i].value().data();
+        lengths[i] = static_cast<int>(st.params[i].value().size());
+        formats[i] = st.params[i].binary() ? 1 : 0;
+    }
+    const int sent = name ? PQsendQueryPrepared(c_, name, static_cast<int>(st.params.size()), values.data(),
+                                                lengths.data(), formats.data(), st.binary_results ? 1 : 0)
+                          : PQsendQueryParams(c_, st.sql.c_str(), static_cast<int>(st.params.size()), nullptr,
+                                              values.data(), lengths.data(), formats.data(), st.binary_results ? 1 : 0);
+    if (sent != 1) {
+        std::string msg = std::string("PostgreSQL: ") + PQerrorMessage(c_);
+        if (in_flight_.empty()) PQexitPipelineMode(c_);
+        else drain();  // what was sent before is answered (a failure there is the one to tell)
+        fail(Code::Storage, msg);
+    }
+    in_flight_.push_back(st.sql.substr(0, 80));
+}
+
+std::vector<Result> Connection::drain() {
+    std::vector<Result> out = std::move(answered_);  // read already, to prepare a statement
+    answered_.clear();
+    if (in_flight_.empty()) return out;
+    std::vector<std::string> texts = std::move(in_flight_);
+    in_flight_.clear();
     struct Leave {
         PGconn* c;
         ~Leave() { PQexitPipelineMode(c); }
     } leave{c_};
-    for (std::size_t k = 0; k < statements.size(); ++k) {
-        const Statement& st = statements[k];
-        std::vector<const char*> values(st.params.size());
-        std::vector<int> lengths(st.params.size()), formats(st.params.size());
-        for (std::size_t i = 0; i < st.params.size(); ++i) {
-            if (st.params[i].null()) continue;
-            values[i] = st.params[i].value().data();
-            lengths[i] = static_cast<int>(st.params[i].value().size());
-            formats[i] = st.params[i].binary() ? 1 : 0;
-        }
-        const int sent = names[k] ? PQsendQueryPrepared(c_, names[k], static_cast<int>(st.params.size()), values.data(),
-                                                        lengths.data(), formats.data(), st.binary_results ? 1 : 0)
-                                  : PQsendQueryParams(c_, st.sql.c_str(), static_cast<int>(st.params.size()), nullptr,
-                                                      values.data(), lengths.data(), formats.data(),
-                                                      st.binary_results ? 1 : 0);
-        if (sent != 1)
-            fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
-    }
     if (PQpipelineSync(c_) != 1) fail(Code::Storage, std::string("PostgreSQL: ") + PQerrorMessage(c_));
-    std::vector<Result> out;
-    out.reserve(statements.size());
+    out.reserve(out.size() + texts.size());
     PGresult* failed = nullptr;
     std::string_view failed_sql;
     bool lost = false;
     // Every answer is read, up to the pipeline's end, whatever failed on the way: the
     // connection is then ready for the next statement.
-    for (std::size_t i = 0; i < statements.size(); ++i) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
         PGresult* r = PQgetResult(c_);
         if (!r) {  // the connection broke
             lost = true;
@@ -195,7 +223,7 @@ std::vector<Result> Connection::exec_many(const std::vector<Statement>& statemen
         if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) out.emplace_back(r);
         else if (!failed && st != PGRES_PIPELINE_ABORTED) {
             failed = r;
-            failed_sql = statements[i].sql;
+            failed_sql = texts[i];
         } else PQclear(r);
         while (PGresult* extra = PQgetResult(c_)) PQclear(extra);  // the NULL that ends each answer
     }
@@ -211,6 +239,7 @@ std::vector<Result> Connection::exec_many(const std::vector<Statement>& statemen
 
 void Connection::run_script(std::string_view sql) {
     if (!c_) fail(Code::Storage, "PostgreSQL: not connected");
+    drain();
     std::string text(sql);
     PGresult* r = PQexec(c_, text.c_str());
     ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
@@ -310,6 +339,11 @@ Param ArrayBuilder::take() {
     }
     start();
     return Param::bytes(std::move(out));
+}
+
+bool unique_violation(const sync::Error& e) {
+    // fail_result's text: "PostgreSQL (SQLSTATE): ..."
+    return e.code == Code::Invalid && e.message.rfind("PostgreSQL (23505)", 0) == 0;
 }
 
 std::string quote_ident(std::string_view name) {

@@ -86,13 +86,21 @@ public:
     // Throws Failure (Storage) when the server cannot be reached.
     explicit Connection(const std::string& conninfo);
     ~Connection() { PQfinish(c_); }
-    Connection(Connection&& o) noexcept : c_(o.c_), prepared_(std::move(o.prepared_)) { o.c_ = nullptr; }
+    Connection(Connection&& o) noexcept
+        : c_(o.c_),
+          prepared_(std::move(o.prepared_)),
+          in_flight_(std::move(o.in_flight_)),
+          answered_(std::move(o.answered_)) {
+        o.c_ = nullptr;
+    }
     Connection& operator=(Connection&& o) noexcept {
         if (this != &o) {
             PQfinish(c_);
             c_ = o.c_;
             o.c_ = nullptr;
             prepared_ = std::move(o.prepared_);
+            in_flight_ = std::move(o.in_flight_);
+            answered_ = std::move(o.answered_);
         }
         return *this;
     }
@@ -121,6 +129,13 @@ public:
         bool binary_results = false;
     };
     std::vector<Result> exec_many(const std::vector<Statement>& statements);
+    // A statement sent without waiting for its answer (pipeline mode): the caller goes on
+    // - builds the next one, say - while PostgreSQL runs it. drain() reads the answers of
+    // all that were sent, in order, and throws the first failure as exec_many() does; every
+    // other call here drains first (so a failure shows at the latest there).
+    void send(const Statement& statement);
+    std::vector<Result> drain();
+    std::size_t in_flight() const { return in_flight_.size() + answered_.size(); }  // sent, not drained
     // Several statements without parameters (a migration). Throws Failure.
     void run_script(std::string_view sql);
     PGconn* handle() const { return c_; }
@@ -134,8 +149,13 @@ private:
     const char* prepared(const std::string& sql, int params);
     static constexpr std::size_t kMaxPrepared = 512;
 
+    // Sends one statement in pipeline mode (entered if need be), prepared as `name`.
+    void send_prepared(const Statement& st, const char* name);
+
     PGconn* c_ = nullptr;
     std::unordered_map<std::string, std::string> prepared_;  // statement text -> its name
+    std::vector<std::string> in_flight_;  // sent, answers not read: their texts, for errors
+    std::vector<Result> answered_;        // sent and read (to prepare another), not yet drained
 };
 
 // BEGIN on construction, ROLLBACK on destruction unless commit() ran.
@@ -179,5 +199,8 @@ private:
 };
 // A quoted identifier ("name", doubling quotes).
 std::string quote_ident(std::string_view name);
+
+// A failure that was a unique constraint's (SQLSTATE 23505; Invalid like every constraint).
+bool unique_violation(const sync::Error& e);
 
 }  // namespace fika::server::pg

@@ -363,10 +363,19 @@ sync::Site only_site(const sync::CellClocks& clocks) {
 }  // namespace
 
 void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Record*>& rows) {
+    for (std::size_t at = 0; at < rows.size(); at += kStoreChunk) {
+        const std::size_t end = std::min(rows.size(), at + kStoreChunk);
+        pg::Connection::Statement st =
+            store_statement(t, {rows.begin() + static_cast<long>(at), rows.begin() + static_cast<long>(end)}, false);
+        db_.exec(st.sql, st.params);
+    }
+}
+
+pg::Connection::Statement PgHub::store_statement(const sync::TableDef& t, const std::vector<const sync::Record*>& rows,
+                                                 bool fresh) {
     // One array per column, unnested into rows: a statement of a few parameters whatever
     // the number of rows (a VALUES list of thousands of parameters costs PostgreSQL more
     // to parse and plan than to store).
-    const std::size_t chunk = 5000;
     // The arrays are unnested side by side in the select list (a ProjectSet, streaming),
     // not as unnest(a, b, ...) in FROM: that form copies every array into a tuplestore of
     // its own first, about 0.25 ms for one row of a case and 2-3x the time for thousands.
@@ -386,46 +395,43 @@ void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Re
     unnest(n + 3, "text");
     unnest(n + 4, "bigint");
     arrays.pop_back();
-    const std::string sql = "INSERT INTO " + pg::quote_ident(t.name) + "(" + cols +
-                            "_clocks,_seq,id,_only_site) SELECT " + arrays +
-                            " ON CONFLICT(id) DO UPDATE SET " + sets +
-                            "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq,_only_site=EXCLUDED._only_site";
-    for (std::size_t at = 0; at < rows.size(); at += chunk) {
-        std::size_t end = std::min(rows.size(), at + chunk);
-        std::vector<pg::ArrayBuilder> col;
-        col.reserve(n + 4);
-        for (std::size_t i = 0; i < n; ++i) col.emplace_back(array_of(t.fields[i].type));
-        col.emplace_back(pg::ArrayBuilder::Of::Bytes);
-        col.emplace_back(pg::ArrayBuilder::Of::Bigint);
-        col.emplace_back(pg::ArrayBuilder::Of::Text);
-        col.emplace_back(pg::ArrayBuilder::Of::Bigint);
-        std::string blob;
-        for (std::size_t k = at; k < end; ++k) {
-            const sync::Record& r = *rows[k];
-            for (std::size_t i = 0; i < n; ++i) {
-                // Merged values passed sync::validate_value, so each is of its column's
-                // kind; one that is not is refused by the builder (Invalid), never converted.
-                const sync::Value& v = r.values[i];
-                if (sync::is_null(v)) col[i].null();
-                else if (auto* str = std::get_if<std::string>(&v)) col[i].add(std::string_view(*str));
-                else if (auto* x = std::get_if<std::int64_t>(&v))  // 5 in a real column is 5.0, as create() says
-                    t.fields[i].type == sync::FieldType::Real ? col[i].add(static_cast<double>(*x)) : col[i].add(*x);
-                else col[i].add(std::get<double>(v));
-            }
-            blob.clear();
-            r.clocks.encode_to(blob, true);
-            col[n].add(std::string_view(blob));
-            if (r.seq) col[n + 1].add(static_cast<std::int64_t>(*r.seq));
-            else col[n + 1].null();
-            col[n + 2].add(std::string_view(r.id));
-            if (sync::Site site = only_site(r.clocks)) col[n + 3].add(static_cast<std::int64_t>(site));
-            else col[n + 3].null();
+    std::string sql = "INSERT INTO " + pg::quote_ident(t.name) + "(" + cols + "_clocks,_seq,id,_only_site) SELECT " + arrays;
+    if (!fresh)
+        sql += " ON CONFLICT(id) DO UPDATE SET " + sets +
+               "_clocks=EXCLUDED._clocks,_seq=EXCLUDED._seq,_only_site=EXCLUDED._only_site";
+    std::vector<pg::ArrayBuilder> col;
+    col.reserve(n + 4);
+    for (std::size_t i = 0; i < n; ++i) col.emplace_back(array_of(t.fields[i].type));
+    col.emplace_back(pg::ArrayBuilder::Of::Bytes);
+    col.emplace_back(pg::ArrayBuilder::Of::Bigint);
+    col.emplace_back(pg::ArrayBuilder::Of::Text);
+    col.emplace_back(pg::ArrayBuilder::Of::Bigint);
+    std::string blob;
+    for (const sync::Record* row : rows) {
+        const sync::Record& r = *row;
+        for (std::size_t i = 0; i < n; ++i) {
+            // Merged values passed sync::validate_value, so each is of its column's
+            // kind; one that is not is refused by the builder (Invalid), never converted.
+            const sync::Value& v = r.values[i];
+            if (sync::is_null(v)) col[i].null();
+            else if (auto* str = std::get_if<std::string>(&v)) col[i].add(std::string_view(*str));
+            else if (auto* x = std::get_if<std::int64_t>(&v))  // 5 in a real column is 5.0, as create() says
+                t.fields[i].type == sync::FieldType::Real ? col[i].add(static_cast<double>(*x)) : col[i].add(*x);
+            else col[i].add(std::get<double>(v));
         }
-        std::vector<Param> params;
-        params.reserve(n + 4);
-        for (auto& c : col) params.emplace_back(c.take());
-        db_.exec(sql, params);
+        blob.clear();
+        r.clocks.encode_to(blob, true);
+        col[n].add(std::string_view(blob));
+        if (r.seq) col[n + 1].add(static_cast<std::int64_t>(*r.seq));
+        else col[n + 1].null();
+        col[n + 2].add(std::string_view(r.id));
+        if (sync::Site site = only_site(r.clocks)) col[n + 3].add(static_cast<std::int64_t>(site));
+        else col[n + 3].null();
     }
+    pg::Connection::Statement st{std::move(sql), {}, false};
+    st.params.reserve(n + 4);
+    for (auto& c : col) st.params.emplace_back(c.take());
+    return st;
 }
 
 void PgHub::lock_buckets(std::vector<std::string> buckets) {
@@ -605,36 +611,77 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
                 more.insert(more.end(), seq_block_.begin(), seq_block_.end());
                 seq_block_ = std::move(more);
             }
-            // Merged in the push's order in memory; stored at the end.
-            std::map<std::pair<const sync::TableDef*, std::string>, sync::Record> rows;
+            // Merged in the push's order in memory, and stored a chunk at a time: each chunk's
+            // statements are sent without waiting (pipeline mode), so PostgreSQL stores one
+            // chunk while the next is merged. A row is written once per chunk it changes in:
+            // a plain INSERT while it is new (an upload's rows nearly all are), else an upsert.
+            struct Row {
+                sync::Record r;
+                bool found = false;   // there before this push
+                bool queued = false;  // in the chunk being gathered
+                bool sent = false;    // written by an earlier chunk
+            };
+            using Key = std::pair<const sync::TableDef*, std::string>;
+            struct KeyHash {
+                std::size_t operator()(const Key& k) const noexcept {
+                    return std::hash<std::string>{}(k.second) ^ std::hash<const void*>{}(k.first);
+                }
+            };
+            std::unordered_map<Key, Row, KeyHash> rows;
+            rows.reserve(changes.size());
             std::size_t k = rows_at;
             for (auto& [t, want] : ids)
-                for (sync::Record& r : rows_of(*t, answers[k++]))
-                    rows.emplace(std::make_pair(t, r.id), std::move(r));
-            std::vector<std::pair<const sync::TableDef*, std::string>> touched;
+                for (sync::Record& r : rows_of(*t, answers[k++])) {
+                    Key key{t, r.id};
+                    rows.emplace(std::move(key), Row{std::move(r), true});
+                }
+            std::map<const sync::TableDef*, std::vector<const sync::Record*>> fresh, known;
+            std::vector<Row*> queued;
+            auto send_chunk = [&] {
+                for (auto& [t, recs] : fresh) db_.send(store_statement(*t, recs, true));
+                for (auto& [t, recs] : known) db_.send(store_statement(*t, recs, false));
+                for (Row* w : queued) {
+                    w->queued = false;
+                    w->sent = true;
+                }
+                fresh.clear();
+                known.clear();
+                queued.clear();
+            };
             for (const sync::RecordChange& rc : changes) {
-                auto key = std::make_pair(rc.table, rc.id);
-                auto it = rows.find(key);
+                auto it = rows.find(Key{rc.table, rc.id});
                 const bool creates = it == rows.end();
                 if (creates) {
-                    sync::Record blank;
-                    blank.table = rc.table;
-                    blank.id = rc.id;
-                    blank.values.resize(rc.table->fields.size());
-                    blank.clocks.cells.resize(rc.table->fields.size());
-                    it = rows.emplace(key, std::move(blank)).first;
+                    Row blank;
+                    blank.r.table = rc.table;
+                    blank.r.id = rc.id;
+                    blank.r.values.resize(rc.table->fields.size());
+                    blank.r.clocks.cells.resize(rc.table->fields.size());
+                    it = rows.emplace(Key{rc.table, rc.id}, std::move(blank)).first;
                 }
+                Row& row = it->second;
                 bool stored = false;
-                if (auto refusal = merge_one(rc, it->second, creates && !it->second.seq, &authorize, false, result, &stored))
+                if (auto refusal = merge_one(rc, row.r, creates && !row.r.seq, &authorize, false, result, &stored))
                     result.refused.push_back({rc.table->name, rc.id, *refusal});
-                if (stored) touched.push_back(key);
-                else if (creates && !it->second.seq) rows.erase(it);  // refused or nothing taken: not there
+                if (stored && !row.queued) {
+                    row.queued = true;
+                    queued.push_back(&row);
+                    (row.found || row.sent ? known : fresh)[rc.table].push_back(&row.r);
+                    if (queued.size() >= kStoreChunk) send_chunk();
+                } else if (!stored && creates && !row.r.seq) {
+                    rows.erase(it);  // refused or nothing taken: not there
+                }
             }
-            std::map<const sync::TableDef*, std::vector<const sync::Record*>> by_table;
-            std::set<std::pair<const sync::TableDef*, std::string>> seen;
-            for (auto& key : touched)
-                if (seen.insert(key).second) by_table[key.first].push_back(&rows.at(key));
-            for (auto& [t, recs] : by_table) store_many(*t, recs);
+            send_chunk();
+            try {
+                db_.drain();  // a failure among them is this push's
+            } catch (const sync::Failure& f) {
+                // Only when two devices create a record of the same id at the same moment, in
+                // different buckets (each push locks its own): this push is sent again and
+                // then merges with the row the other stored.
+                if (!pg::unique_violation(f.error)) throw;
+                fail(Code::Busy, "a record was stored by another sync at the same moment; sync again");
+            }
         });
         std::set<std::string> b(result.buckets_changed.begin(), result.buckets_changed.end());
         result.buckets_changed.assign(b.begin(), b.end());

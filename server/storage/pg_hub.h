@@ -133,6 +133,13 @@ private:
                                          bool* stored = nullptr);
     // Many rows of one table in one statement per chunk (each id once).
     void store_many(const sync::TableDef& t, const std::vector<const sync::Record*>& rows);
+    // The statement that stores `rows` of `t` (each id once). `fresh`: none of them was
+    // there when this unit of work read them, so a plain INSERT (no ON CONFLICT: its
+    // speculative insertion costs PostgreSQL about half as much again per row); should
+    // another instance store one meanwhile, it fails (unique_violation).
+    pg::Connection::Statement store_statement(const sync::TableDef& t, const std::vector<const sync::Record*>& rows,
+                                              bool fresh);
+    static constexpr std::size_t kStoreChunk = 1000;  // rows per statement
     std::uint64_t next_seq();
     // The clock sees every written cell of `r` (before a local write replaces them).
     void observe_cells(const sync::Record& r);

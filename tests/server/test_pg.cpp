@@ -215,6 +215,60 @@ TEST_CASE("PostgreSQL layer: statements sent together answer in order - one that
     CHECK(PQtransactionStatus(c.handle()) == PQTRANS_IDLE);
 }
 
+TEST_CASE("PostgreSQL layer: statements sent without waiting are answered by drain, in order - a failure among them shows there, or at the next statement") {
+    PgCluster cluster;
+    pg::Connection c(cluster.conninfo());
+    c.run_script("CREATE TABLE s(id bigint PRIMARY KEY)");
+    auto count = [&] { return c.exec("SELECT count(*) FROM s").integer(0, 0); };
+    {
+        pg::Transaction t(c);
+        c.send({"INSERT INTO s VALUES ($1)", {std::int64_t{1}}, false});
+        c.send({"INSERT INTO s VALUES ($1) RETURNING id", {std::int64_t{2}}, false});
+        CHECK(c.in_flight() == 2);
+        std::vector<pg::Result> r = c.drain();
+        REQUIRE(r.size() == 2);
+        CHECK(r[1].integer(0, 0) == 2);
+        CHECK(c.in_flight() == 0);
+        CHECK(c.drain().empty());
+        // Any other statement reads what was sent first: it sees the row.
+        c.send({"INSERT INTO s VALUES ($1)", {std::int64_t{3}}, false});
+        CHECK(count() == 3);
+        t.commit();
+    }
+    {
+        // The second of three fails (a duplicate key): drain throws it, as exec() would,
+        // the third never ran, and the transaction is aborted until rolled back.
+        pg::Transaction t(c);
+        c.send({"INSERT INTO s VALUES ($1)", {std::int64_t{4}}, false});
+        c.send({"INSERT INTO s VALUES ($1)", {std::int64_t{1}}, false});
+        c.send({"INSERT INTO s VALUES ($1)", {std::int64_t{5}}, false});
+        fika::sync::Error e;
+        try {
+            c.drain();
+        } catch (const fika::sync::Failure& f) {
+            e = f.error;
+        }
+        CHECK(e.code == Code::Invalid);
+        CHECK(pg::unique_violation(e));
+        CHECK_THAT(e.message, Catch::Contains("duplicate key"));
+        CHECK_THROWS(c.exec("SELECT 1"));  // aborted (25P02)
+    }
+    CHECK(count() == 3);
+    // Not drained: the next statement throws the failure, and the connection goes on.
+    c.send({"INSERT INTO s VALUES ($1)", {std::int64_t{6}}, false});
+    c.send({"INSERT INTO s VALUES ($1)", {std::int64_t{2}}, false});
+    fika::sync::Error next;
+    try {
+        c.exec("SELECT 1");
+    } catch (const fika::sync::Failure& f) {
+        next = f.error;
+    }
+    CHECK(pg::unique_violation(next));
+    CHECK_FALSE(pg::unique_violation(fika::sync::Error{Code::Invalid, "PostgreSQL (23503): a foreign key"}));
+    CHECK(count() == 3);  // sent together outside a transaction: one, undone whole
+    CHECK(PQtransactionStatus(c.handle()) == PQTRANS_IDLE);
+}
+
 TEST_CASE("PostgreSQL layer: a statement is prepared once per connection - a table changed under it still answers") {
     PgCluster cluster;
     pg::Connection c(cluster.conninfo());
@@ -464,6 +518,86 @@ TEST_CASE("the PostgreSQL hub reports per bucket what a push wrote - from the nu
     TwoInstances t(0, 24);
     auto b = fika::test::open_store(t.dir.file("e.db"), fika::sync::Role::Device, t.device_wall, 25);
     fika::test::check_runs(*t.one, *t.two, *t.dev, *b, t.device_wall);
+}
+
+TEST_CASE("two instances store a new record of one id at the same moment in two accounts - the later push is Busy, and sent again it is merged, not written over") {
+    // Each push locks its own account's bucket, so neither waits for the other's lock;
+    // both read the record as absent. The first to commit stores it; the other's insert
+    // waits for that commit and then fails as Busy (sent again, it merges with the row).
+    // Before, an upsert wrote the later push's row over the first device's case.
+    TwoInstances t(0, 26);
+    using fika::sync::text;
+    auto alder = t.dev->create("accounts", {{"name", text("Alder")}});
+    auto birch = t.dev->create("accounts", {{"name", text("Birch")}});
+    REQUIRE(alder.ok());
+    REQUIRE(birch.ok());
+    fika::test::push_all(*t.dev, *t.one);
+    auto cs = t.dev->create("cases", {{"account_id", text(*alder)}, {"title", text("Pumps")}});
+    REQUIRE(cs.ok());
+    auto batch = t.dev->pending(100);
+    REQUIRE(batch.ok());
+    REQUIRE(batch->changes.size() == 1);
+    const fika::sync::RecordChange first = batch->changes.front();
+    // The same id from another device, in the other account and with another title.
+    fika::sync::RecordChange second = first;
+    const int account = first.table->bucket_field;
+    for (fika::sync::CellChange& c : second.cells) {
+        c.clock.site ^= 0x5a5a;
+        if (c.field == account) c.value = text(*birch);
+        else if (std::holds_alternative<std::string>(c.value) && std::get<std::string>(c.value) == "Pumps")
+            c.value = text("Valves");
+    }
+
+    auto work = t.one->begin();
+    REQUIRE(work.ok());
+    REQUIRE(t.one->apply({first}, {}).ok());
+    std::optional<fika::sync::Error> failed;
+    std::thread other([&] {
+        auto w = t.two->begin();
+        if (!w.ok()) {
+            failed = w.error();
+            return;
+        }
+        auto r = t.two->apply({second}, {});
+        if (r.ok()) failed = (*w)->commit().ok() ? fika::sync::Error{} : fika::sync::Error{Code::Storage, "commit"};
+        else failed = r.error();
+    });
+    // Commit only once the other instance waits for this row (its insert, not its read).
+    pg::Connection watch(t.cluster.conninfo());
+    bool waiting = false;
+    for (int i = 0; i < 500 && !waiting; ++i) {  // bounded: 10 s
+        waiting = watch.exec("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type='Lock'").integer(0, 0) == 1;
+        if (!waiting) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE(waiting);
+    REQUIRE((*work)->commit().ok());
+    other.join();
+    REQUIRE(failed);
+    CHECK(failed->code == Code::Busy);
+    CHECK(failed->message.find("sync again") != std::string::npos);
+
+    // Sent again: merged with the stored case. Its account is fixed at creation, so that
+    // cell is refused, and the device is told; the first device's case stands.
+    {
+        auto w = t.two->begin();
+        REQUIRE(w.ok());
+        auto again = t.two->apply({second}, {});
+        REQUIRE(again.ok());
+        REQUIRE(again->refused.size() == 1);
+        CHECK(again->refused.front().id == *cs);
+        REQUIRE((*w)->commit().ok());
+    }
+    auto row = t.one->get("cases", *cs);
+    REQUIRE(row.ok());
+    CHECK((*row)["account_id"] == text(*alder));
+    CHECK((*row)["title"] == text("Pumps"));
+    auto in_birch = t.two->feed(*birch, fika::sync::Cursor{}, 100);
+    REQUIRE(in_birch.ok());
+    for (const fika::sync::RecordChange& rc : in_birch->changes) CHECK(rc.id != *cs);
+    auto in_alder = t.two->feed(*alder, fika::sync::Cursor{}, 100);
+    REQUIRE(in_alder.ok());
+    CHECK(std::count_if(in_alder->changes.begin(), in_alder->changes.end(),
+                        [&](const fika::sync::RecordChange& rc) { return rc.id == *cs; }) == 1);
 }
 
 TEST_CASE("an edit on one PostgreSQL instance after another merged a device's newer clock still wins") {
