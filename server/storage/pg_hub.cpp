@@ -648,32 +648,34 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
                 known.clear();
                 queued.clear();
             };
-            for (const sync::RecordChange& rc : changes) {
-                auto it = rows.find(Key{rc.table, rc.id});
-                const bool creates = it == rows.end();
-                if (creates) {
-                    Row blank;
-                    blank.r.table = rc.table;
-                    blank.r.id = rc.id;
-                    blank.r.values.resize(rc.table->fields.size());
-                    blank.r.clocks.cells.resize(rc.table->fields.size());
-                    it = rows.emplace(Key{rc.table, rc.id}, std::move(blank)).first;
-                }
-                Row& row = it->second;
-                bool stored = false;
-                if (auto refusal = merge_one(rc, row.r, creates && !row.r.seq, &authorize, false, result, &stored))
-                    result.refused.push_back({rc.table->name, rc.id, *refusal});
-                if (stored && !row.queued) {
-                    row.queued = true;
-                    queued.push_back(&row);
-                    (row.found || row.sent ? known : fresh)[rc.table].push_back(&row.r);
-                    if (queued.size() >= kStoreChunk) send_chunk();
-                } else if (!stored && creates && !row.r.seq) {
-                    rows.erase(it);  // refused or nothing taken: not there
-                }
-            }
-            send_chunk();
+            // Another statement on the connection (a bucket lock not taken above, more
+            // numbers) reads the chunks' answers first: a failure among them shows there.
             try {
+                for (const sync::RecordChange& rc : changes) {
+                    auto it = rows.find(Key{rc.table, rc.id});
+                    const bool creates = it == rows.end();
+                    if (creates) {
+                        Row blank;
+                        blank.r.table = rc.table;
+                        blank.r.id = rc.id;
+                        blank.r.values.resize(rc.table->fields.size());
+                        blank.r.clocks.cells.resize(rc.table->fields.size());
+                        it = rows.emplace(Key{rc.table, rc.id}, std::move(blank)).first;
+                    }
+                    Row& row = it->second;
+                    bool stored = false;
+                    if (auto refusal = merge_one(rc, row.r, creates && !row.r.seq, &authorize, false, result, &stored))
+                        result.refused.push_back({rc.table->name, rc.id, *refusal});
+                    if (stored && !row.queued) {
+                        row.queued = true;
+                        queued.push_back(&row);
+                        (row.found || row.sent ? known : fresh)[rc.table].push_back(&row.r);
+                        if (queued.size() >= kStoreChunk) send_chunk();
+                    } else if (!stored && creates && !row.r.seq) {
+                        rows.erase(it);  // refused or nothing taken: not there
+                    }
+                }
+                send_chunk();
                 db_.drain();  // a failure among them is this push's
             } catch (const sync::Failure& f) {
                 // Only when two devices create a record of the same id at the same moment, in
