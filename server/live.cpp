@@ -231,7 +231,10 @@ void LiveHub::listener_loop() {
             std::lock_guard lock(mu_);
             if (stopping_) return;
         }
-        if (hints_->wait(std::chrono::seconds(1))) wake();
+        if (hints_->wait(std::chrono::seconds(1))) {
+            store_.committed_elsewhere();
+            wake();
+        }
     }
 }
 

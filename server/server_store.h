@@ -156,6 +156,7 @@ public:
         return data_.live_changes(since, user_id);
     }
     std::unique_ptr<ChangeHints> hints() { return data_.hints(); }
+    void committed_elsewhere() { sync_.committed_elsewhere(); }  // a hint came (SyncService)
 
     // An online copy of the database to `path`, and attachments' content to the pool
     // beside it (backup_content_pool).

@@ -250,7 +250,8 @@ void SyncService::pull(const User& u, const sync::SyncRequest& req, const Author
 
 void SyncService::wait_for_push(sync::Site site, std::uint64_t follows, std::unique_lock<std::mutex>& lock) {
     // Merged here (told at once), or by another instance on the same database (its unit
-    // of work wrote the device's position: looked up every 20 ms while waiting).
+    // of work wrote the device's position: looked up when that instance's commit hint
+    // arrives, and every 20 ms while waiting, since a hint may be lost).
     auto merged_here = [&] {
         auto it = merged_upto_.find(site);
         return it != merged_upto_.end() && it->second == follows;
