@@ -330,7 +330,10 @@ std::optional<sync::Record> PgHub::load(const sync::TableDef& t, const std::stri
     return std::move(rows.front());
 }
 
-void PgHub::store(const sync::Record& r) { store_many(*r.table, {&r}); }
+void PgHub::store(const sync::Record& r) {
+    pg::Connection::Statement st = store_statement(*r.table, {&r}, false);
+    db_.exec(st.sql, st.params);
+}
 
 namespace {
 // An array of ids for `= ANY($1::text[])`.
@@ -361,15 +364,6 @@ sync::Site only_site(const sync::CellClocks& clocks) {
     return site;
 }
 }  // namespace
-
-void PgHub::store_many(const sync::TableDef& t, const std::vector<const sync::Record*>& rows) {
-    for (std::size_t at = 0; at < rows.size(); at += kStoreChunk) {
-        const std::size_t end = std::min(rows.size(), at + kStoreChunk);
-        pg::Connection::Statement st =
-            store_statement(t, {rows.begin() + static_cast<long>(at), rows.begin() + static_cast<long>(end)}, false);
-        db_.exec(st.sql, st.params);
-    }
-}
 
 pg::Connection::Statement PgHub::store_statement(const sync::TableDef& t, const std::vector<const sync::Record*>& rows,
                                                  bool fresh) {

@@ -127,12 +127,10 @@ private:
     // number, from this unit of work or from when it was locked.
     sync::BucketRun& run_of(sync::ApplyResult& result, const std::string& bucket);
     // Merges one change into `r` (loaded, or blank when new); nullopt or a refusal.
-    // `stored`: false leaves the row to the caller's store_many (a push stores its rows at once).
+    // `stored`: false leaves the row to the caller (a push stores its rows a chunk at a time).
     std::optional<sync::Error> merge_one(const sync::RecordChange& rc, sync::Record& r, bool creates,
                                          const sync::Authorize* authorize, bool local, sync::ApplyResult& result,
                                          bool* stored = nullptr);
-    // Many rows of one table in one statement per chunk (each id once).
-    void store_many(const sync::TableDef& t, const std::vector<const sync::Record*>& rows);
     // The statement that stores `rows` of `t` (each id once). `fresh`: none of them was
     // there when this unit of work read them, so a plain INSERT (no ON CONFLICT: its
     // speculative insertion costs PostgreSQL about half as much again per row); should
