@@ -1,5 +1,6 @@
 #include "json_reader.h"
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -230,17 +231,22 @@ bool Doc::string(std::string_view& out) {
         bool ascii = true;  // then the run is valid UTF-8 without looking again
         while (pos_ < n) {
             // Eight bytes at a time while none is a quote, a backslash, a control character
-            // or outside ASCII (a byte-wise test, SWAR); such a word is then read byte by byte.
+            // or outside ASCII (a byte-wise test, SWAR). In a word that holds one, the lowest
+            // flagged byte is the first such byte (a borrow only runs upwards from a true one):
+            // the scan goes straight to it, and it is read on its own below.
             if (pos_ + 8 <= n) {
                 constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
                 std::uint64_t w;
                 std::memcpy(&w, d + pos_, 8);
                 const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
-                const std::uint64_t special = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w;
-                if (!(special & high)) {
+                const std::uint64_t special =
+                    (((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w) | w) & high;
+                if (!special) {
                     pos_ += 8;
                     continue;
                 }
+                if constexpr (std::endian::native == std::endian::little)
+                    pos_ += static_cast<std::size_t>(std::countr_zero(special)) / 8;
             }
             auto c = static_cast<unsigned char>(d[pos_]);
             if (c == '"' || c == '\\' || c < 0x20) break;

@@ -2,9 +2,10 @@
 
 #include "json_reader.h"
 
-
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <mutex>
@@ -50,12 +51,39 @@ public:
     // A JSON string. Text is valid UTF-8 (validated on every write), so only quotes,
     // backslashes and control characters need escaping.
     void str(std::string_view s) {
+        const char* const d = s.data();
+        const std::size_t n = s.size();
+        // Eight bytes at a time (a byte-wise test, SWAR, as the reader's), the last few padded
+        // with a letter: a string with nothing to escape, nearly every one, is appended whole.
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+        auto plain = [](std::uint64_t w) {
+            const std::uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+            return !((((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) & high);
+        };
+        std::size_t i = 0;
+        std::uint64_t w;
+        for (; i + 8 <= n; i += 8) {
+            std::memcpy(&w, d + i, 8);
+            if (!plain(w)) break;
+        }
+        if (i + 8 > n) {
+            w = ones * 'a';
+            if (n > i) std::memcpy(&w, d + i, n - i);
+            if (plain(w)) {
+                ch('"');
+                out.append(d, n);
+                ch('"');
+                return;
+            }
+        }
+        // Something to escape at i or after.
         ch('"');
-        std::size_t start = 0;
-        for (std::size_t i = 0; i < s.size(); ++i) {
-            auto c = static_cast<unsigned char>(s[i]);
+        out.append(d, i);
+        std::size_t start = i;
+        for (; i < n; ++i) {
+            auto c = static_cast<unsigned char>(d[i]);
             if (c >= 0x20 && c != '"' && c != '\\') continue;
-            out.append(s.data() + start, i - start);
+            out.append(d + start, i - start);
             start = i + 1;
             switch (c) {
                 case '"': raw("\\\""); break;
@@ -72,7 +100,7 @@ public:
                 }
             }
         }
-        out.append(s.data() + start, s.size() - start);
+        out.append(d + start, n - start);
         ch('"');
     }
     void value(const FieldDef& f, const Value& v) {
