@@ -930,7 +930,8 @@ struct App::Impl {
         resp.content_type = "text/event-stream";
         resp.stream = [this, conn](http::EventSink& sink) {
             auto close = [&] { live.close(conn); };
-            if (!sink.write("retry: 2000\nevent: hello\ndata: " + json{{"user", conn->user.name}}.dump() + "\n\n")) {
+            if (!sink.write("retry: 2000\nevent: hello\ndata: " + json{{"user", conn->user.name}}.dump() +
+                            "\nid: " + live.opened_id(*conn) + "\n\n")) {
                 close();
                 return;
             }

@@ -85,6 +85,7 @@ Result<std::shared_ptr<LiveConn>> LiveHub::open(const User& u, const std::string
         if (!now.ok()) return fail(now.error());
         from = *now;
     }
+    c->opened = from;
     // Catch up until this stream is where the reader is (or past it), then follow the
     // reader: from then on the reader hands it everything after the reader's position.
     for (;;) {
@@ -143,6 +144,8 @@ std::string LiveHub::id_of(const LiveConn& c) {
     std::lock_guard lock(mu_);
     return render_id(c.position);
 }
+
+std::string LiveHub::opened_id(const LiveConn& c) const { return render_id(c.opened); }
 
 void LiveHub::shutdown() {
     {

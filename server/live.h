@@ -34,6 +34,7 @@ struct LiveConn {
     std::string token;
     std::deque<std::string> events;  // SSE blocks, ready to write
     LivePosition position;           // what this stream has been told up to
+    LivePosition opened;             // where it started: its first event (hello) names it
     bool joined = false;             // follows the instance's reader (caught up)
     // What it was told, so that a repeat is not sent again (cleared when large).
     std::map<std::string, std::uint64_t> told_buckets;
@@ -63,6 +64,9 @@ public:
     bool wait(LiveConn& c, std::chrono::milliseconds timeout, std::vector<std::string>& out);
     // The SSE id of the position `c` has been told up to.
     std::string id_of(const LiveConn& c);
+    // The SSE id of where `c` opened. The stream's first event carries it: a client cut off
+    // before any other event resumes from there, not from whenever it reconnects.
+    std::string opened_id(const LiveConn& c) const;
     void shutdown();
 
 private:

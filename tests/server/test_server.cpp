@@ -533,6 +533,34 @@ TEST_CASE("an event stream resumed with its last id is told what committed while
     }
 }
 
+TEST_CASE("an event stream cut off before any event resumes from where it opened - a case that committed in between is told") {
+    // A seller's stream whose server dies (or whose network drops) before the first news:
+    // the client reconnects seconds later, and what committed in those seconds must come.
+    using fika::test::EventStream;
+    using fika::test::SseEvent;
+    using namespace std::chrono_literals;
+    ServerProcess srv;
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    Device a(srv.url(), alice);
+    std::string acme = a.account("Acme");
+    a.sync();
+    std::string id;
+    {
+        EventStream laptop(srv.url(), sam);
+        REQUIRE(laptop.wait_for("hello", 5s) >= 0);
+        id = laptop.last_id();  // the first event names where the stream opened
+    }
+    REQUIRE(!id.empty());
+    std::string lead = a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("While away")}});
+    a.sync();
+    EventStream laptop(srv.url(), sam, id);
+    CHECK(laptop.wait_for([&](const SseEvent& e) { return e.type == "notification" && e.data.find(lead) != std::string::npos; },
+                          5s) >= 0);
+    CHECK(laptop.wait_for([&](const SseEvent& e) { return e.type == "changes" && e.data.find(acme) != std::string::npos; },
+                          5s) >= 0);
+}
+
 TEST_CASE("the webhook receives each new case - a dead or slow webhook never slows a sync") {
     // A receiver on loopback that blocks until released.
     httplib::Server receiver;
