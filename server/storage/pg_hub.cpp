@@ -444,9 +444,9 @@ std::vector<PgHub::Lock> PgHub::lock_statements(std::vector<std::string> buckets
         // Numbers taken before this lock may lie below a number another instance used in
         // this bucket meanwhile: a reader past that one would skip them. They become gaps.
         seq_block_.clear();
-        out.push_back({"INSERT INTO hub_buckets(bucket) VALUES($1) ON CONFLICT DO NOTHING", {b}, false});
         // The newest committed number comes with the lock (what the row holds once the
-        // lock is ours): a push's stretch starts there.
+        // lock is ours): a push's stretch starts there. A bucket without its row yet (its
+        // first record) has it made by locked(), which then locks it.
         out.push_back({"SELECT seq FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {b}, false});
         locks.push_back({b, out.size() - 1});
         // From now on this unit of work holds it: if the statements fail, the unit of
@@ -457,9 +457,29 @@ std::vector<PgHub::Lock> PgHub::lock_statements(std::vector<std::string> buckets
 }
 
 void PgHub::locked(const std::vector<Lock>& locks, const std::vector<pg::Result>& answers) {
+    std::vector<pg::Connection::Statement> missing;
+    std::vector<std::string> made;
     for (const Lock& l : locks) {
         const pg::Result& r = answers.at(l.answer);
-        seq_at_lock_[l.bucket] = r.rows() ? static_cast<std::uint64_t>(r.integer(0, 0)) : 0;
+        if (r.rows()) {
+            seq_at_lock_[l.bucket] = static_cast<std::uint64_t>(r.integer(0, 0));
+            continue;
+        }
+        // Not there: made here, or by another instance meanwhile (then its lock is waited
+        // for), and locked. Every bucket but a new one's first write skips this insert
+        // (it was one statement per push and bucket, all but a few doing nothing).
+        made.push_back(l.bucket);
+        missing.push_back({"INSERT INTO hub_buckets(bucket) VALUES($1) ON CONFLICT DO NOTHING", {l.bucket}, false});
+        missing.push_back({"SELECT seq FROM hub_buckets WHERE bucket=$1 FOR UPDATE", {l.bucket}, false});
+    }
+    if (made.empty()) return;
+    // Numbers taken before these locks may lie below one another instance used in these
+    // buckets meanwhile: dropped (gaps), as lock_statements drops them.
+    seq_block_.clear();
+    std::vector<pg::Result> got = db_.exec_many(missing);
+    for (std::size_t i = 0; i < made.size(); ++i) {
+        const pg::Result& r = got.at(2 * i + 1);
+        seq_at_lock_[made[i]] = r.rows() ? static_cast<std::uint64_t>(r.integer(0, 0)) : 0;
     }
 }
 
@@ -596,7 +616,6 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
             for (auto& [t, want] : ids)
                 statements.push_back({select_rows(*t, "id = ANY($1::text[])"), {text_array(want)}, true});
             std::vector<pg::Result> answers = db_.exec_many(statements);
-            locked(locks, answers);
             if (numbers) {
                 const pg::Result& r = answers[numbers_at];
                 std::vector<std::uint64_t> more;
@@ -605,6 +624,9 @@ sync::Result<sync::ApplyResult> PgHub::apply(const std::vector<sync::RecordChang
                 more.insert(more.end(), seq_block_.begin(), seq_block_.end());
                 seq_block_ = std::move(more);
             }
+            // After the numbers: a bucket made now is locked after they were taken, and
+            // locked() drops them.
+            locked(locks, answers);
             // Merged in the push's order in memory, and stored a chunk at a time: each chunk's
             // statements are sent without waiting (pipeline mode), so PostgreSQL stores one
             // chunk while the next is merged. A row is written once per chunk it changes in:

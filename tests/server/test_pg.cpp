@@ -871,3 +871,53 @@ TEST_CASE("an older PostgreSQL database is dumped aside before it is migrated - 
     psql("SELECT owner FROM srv_devices LIMIT 0");
     CHECK(copies().size() == 2);
 }
+
+TEST_CASE("a bucket's first writes on two instances at once - the second waits for the first to make its row - and numbers after it") {
+    // Instance one makes the account's bucket (its first write) and has not committed;
+    // instance two writes a case into the same bucket meanwhile. Two's lock finds no row,
+    // its insert waits for one's, and it takes the lock and its numbers only after one
+    // committed: the bucket's feed holds both, in commit order.
+    TwoInstances t(0, 26);
+    using fika::sync::text;
+    auto acct = t.dev->create("accounts", {{"name", text("Elm")}});
+    REQUIRE(acct.ok());
+    auto first = t.dev->pending(100);
+    REQUIRE(first.ok());
+    auto kase = t.dev->create("cases", {{"account_id", text(*acct)}, {"title", text("Orchard")}});
+    REQUIRE(kase.ok());
+    auto both = t.dev->pending(100);
+    REQUIRE(both.ok());
+    std::vector<fika::sync::RecordChange> second;
+    for (const auto& rc : both->changes)
+        if (rc.id == *kase) second.push_back(rc);
+    REQUIRE(second.size() == 1);
+
+    auto work = t.one->begin();
+    REQUIRE(work.ok());
+    auto made = t.one->apply(first->changes, {});
+    REQUIRE(made.ok());
+    REQUIRE(made->runs.size() == 1);
+    std::atomic<bool> done{false};
+    fika::sync::Result<fika::sync::ApplyResult> other = fika::sync::Error{Code::Storage, "not run"};
+    std::thread two([&] {
+        other = t.two->apply(second, {});
+        done = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    CHECK_FALSE(done.load());  // waiting for one's row
+    REQUIRE((*work)->commit().ok());
+    two.join();
+    REQUIRE(other.ok());
+    CHECK(other->records_changed == 1);
+    REQUIRE(other->runs.size() == 1);
+    CHECK(other->runs.front().from == made->runs.front().to);  // from where one's commit left the bucket
+    CHECK(other->runs.front().to > made->runs.front().to);
+    auto page = t.two->feed(*acct, fika::sync::Cursor{}, 100);
+    REQUIRE(page.ok());
+    REQUIRE(page->changes.size() == 2);
+    CHECK(page->changes.front().id == *acct);
+    CHECK(page->changes.back().id == *kase);
+    auto ends = t.one->bucket_ends_of({*acct});
+    REQUIRE(ends.ok());
+    CHECK(ends->at(*acct).seq == other->runs.front().to);
+}
