@@ -275,20 +275,20 @@ void Db::exec(std::string_view sql) {
     }
 }
 
-Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Db& db) : db_(db) { db_.run("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
     if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.run("COMMIT");
     done_ = true;
 }
 
 ReadTransaction::ReadTransaction(Db& db) : db_(db) {
     if (!sqlite3_get_autocommit(db_.handle())) return;  // joins the open one
-    db_.exec("BEGIN");
+    db_.run("BEGIN");
     open_ = true;
 }
 

@@ -152,6 +152,10 @@ public:
     // A statement for `sql`: one this connection prepared before and kept (StmtCache),
     // else a new one.
     Stmt prepare(std::string_view sql);
+    // Runs one statement without rows through the kept statements (prepare): for the
+    // short texts run again and again (BEGIN, COMMIT, a PRAGMA), which exec() would parse
+    // each time - a device's sync runs a dozen of them.
+    void run(std::string_view sql) { prepare(sql).run(); }
     std::int64_t changes() const { return sqlite3_changes64(db_); }
     // True when `path` is this database's file or one SQLite keeps beside it (-wal, -shm,
     // -journal), compared by device and inode. Such a file is never opened outside SQLite:

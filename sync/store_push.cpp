@@ -204,10 +204,13 @@ Status Store::ack(std::uint64_t upto, const std::vector<Refusal>& refused) {
 
 std::pair<std::uint64_t, std::uint64_t> Store::resend_range() {
     std::uint64_t from = 0, to = 0;
-    Stmt q = db().prepare("SELECT key, value FROM _meta WHERE key IN ('resend_from','resend_to')");
-    while (q.step()) {
-        std::uint64_t v = std::strtoull(std::string(q.text(1)).c_str(), nullptr, 10);
-        (q.text(0) == "resend_from" ? from : to) = v;
+    // A lookup per key (an IN list costs a temporary b-tree per run: see meta_get_).
+    Stmt q = db().prepare(
+        "SELECT (SELECT value FROM _meta WHERE key='resend_from'), (SELECT value FROM _meta WHERE key='resend_to')");
+    if (q.step()) {
+        from = std::strtoull(std::string(q.text(0)).c_str(), nullptr, 10);
+        to = std::strtoull(std::string(q.text(1)).c_str(), nullptr, 10);
+        q.reset();
     }
     return {from, to};
 }
