@@ -459,6 +459,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
             out.failure = local_failure(batch.error());
             return out;
         }
+        const std::size_t pushing = batch->changes.size();  // the changes move into the request
         Outcome<sync::SyncResponse> resp;
         if (ahead && !batch->upto) {
             reading.reset();
@@ -471,7 +472,7 @@ Outcome<SyncReport> SyncClient::sync_once() {
                 req.has_push = true;
                 req.push_upto = batch->upto;
                 req.push_resent = batch->resent;
-                req.push = batch->changes;
+                req.push = std::move(batch->changes);
             }
             if (auto st = add_pull(req); !st.ok()) {
                 out.failure = local_failure(st.error());
@@ -501,17 +502,30 @@ Outcome<SyncReport> SyncClient::sync_once() {
         ++rep.round_trips;
         sync::SyncResponse& r = *resp.value;
         store_.observe_clock(r.hlc);
+        // The acknowledgement and the pages of one answer: one commit (a transaction costs
+        // a device more than either). Both are Redoable: when the pages cannot be applied,
+        // the acknowledgement goes back with them and the push is sent again, as when an
+        // answer is lost - the hub takes it again without change.
+        std::optional<sync::Store::Batch> answer;
+        auto commit_answer = [&]() -> std::optional<Failure> {
+            if (!answer) return std::nullopt;
+            sync::Status st = answer->commit();
+            answer.reset();
+            if (!st.ok()) return local_failure(st.error());
+            return std::nullopt;
+        };
         if (batch->upto) {
             if (r.push_upto != batch->upto) {
                 out.failure = Failure{Failure::Kind::Transient, 200, "bad_response", "the server acknowledged another push"};
                 return out;
             }
+            answer.emplace(store_, sync::Durability::Redoable);
             auto acked = store_.ack(batch->upto, r.refused);
             if (!acked.ok()) {
                 out.failure = local_failure(acked.error());
                 return out;
             }
-            rep.pushed += batch->changes.size() - std::min(batch->changes.size(), r.refused.size());
+            rep.pushed += pushing - std::min(pushing, r.refused.size());
             rep.refused.insert(rep.refused.end(), r.refused.begin(), r.refused.end());
             tell(SyncProgress::Phase::Upload, up_, rep.pushed);
         }
@@ -523,7 +537,13 @@ Outcome<SyncReport> SyncClient::sync_once() {
                 return out;
             }
             if (restarted) {
-                // Everything goes out again (pipelined when it is much), then downloads.
+                // Everything goes out again (pipelined when it is much), then downloads:
+                // what this answer wrote is committed first (no transaction across a wait).
+                if (auto bad = commit_answer()) {
+                    drop_ahead();
+                    out.failure = bad;
+                    return out;
+                }
                 drop_ahead();
                 reset_done.clear();
                 if (auto failed = upload(rep, too_large)) {
@@ -548,6 +568,11 @@ Outcome<SyncReport> SyncClient::sync_once() {
         if (auto failed = take_pages(r, rep, again, finished)) {
             drop_ahead();
             out.failure = failed;
+            return out;
+        }
+        if (auto bad = commit_answer()) {
+            drop_ahead();
+            out.failure = bad;
             return out;
         }
         tell_download(r, rep);

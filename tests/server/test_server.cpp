@@ -1174,6 +1174,66 @@ TEST_CASE("a download of many pages fetches the next while it applies one - and 
     CHECK(*a.store->dump(true) == *b.store->dump(true));
 }
 
+// A device whose disk fills while a sync's answer is stored: SQLite refuses the pages
+// (SQLITE_FULL, here from max_page_count). The acknowledgement of its push and the pages
+// are one commit, so neither is kept: what it wrote still counts as waiting, nothing of
+// the page is half there, and once there is room the next sync sends the push again -
+// which the server takes without change - and downloads everything once.
+TEST_CASE("a device whose disk fills during a sync keeps what it wrote waiting - with room the next sync sends it once and gets everything") {
+    ServerProcess srv({"--rate", "0", "--quiet"});
+    std::string alice = srv.add_user("alice", "consultant");
+    std::string sam = srv.add_user("sam", "seller");
+    Device a(srv.url(), alice);
+    std::string acme = a.account("Acme");
+    const std::string note(2000, 'n');  // ~2 kB each: the page needs far more room than allowed below
+    {
+        sync::Store::Batch b(*a.store);
+        for (int i = 0; i < 300; ++i)
+            a.add("cases", {{"account_id", sync::text(acme)}, {"title", sync::text("Case " + std::to_string(i))},
+                            {"need", sync::text(note)}});
+        REQUIRE(b.commit().ok());
+    }
+    a.sync();
+    // Alice's second device: a new customer and a case, then the disk fills.
+    Device b(srv.url(), alice);
+    std::string beta = b.account("Beta");
+    std::string lead = b.add("cases", {{"account_id", sync::text(beta)}, {"title", sync::text("Lead at Beta")}});
+    auto cap = [&](std::int64_t pages) {
+        sync::Stmt st = b.store->read("PRAGMA max_page_count=" + std::to_string(pages));
+        REQUIRE(st.step());
+    };
+    std::int64_t now = 0;
+    {
+        sync::Stmt pages = b.store->read("PRAGMA page_count");
+        REQUIRE(pages.step());
+        now = pages.integer(0);
+    }
+    cap(now + 8);
+    auto failed = b.client->sync_once();
+    REQUIRE_FALSE(failed.ok());
+    INFO(failed.failure->message);
+    CHECK_THAT(failed.failure->message, Catch::Contains("full"));
+    CHECK(b.store->pending_count() == 2);        // still waiting to be sent, as far as the device knows
+    CHECK(b.store->all("cases")->size() == 1);   // its own; nothing of the page half stored
+    CHECK(b.has("cases", lead));
+    // Room again.
+    cap(1073741823);
+    auto rep = b.sync();
+    CHECK(rep.complete);
+    CHECK(rep.pushed == 2);
+    CHECK(b.store->pending_count() == 0);
+    CHECK(b.store->all("cases")->size() == 301);
+    a.sync();
+    CHECK(a.store->all("cases")->size() == 301);
+    CHECK(*a.store->dump(true) == *b.store->dump(true));
+    // The server took the push twice and the seller hears of the case once.
+    httplib::Client c(srv.url());
+    json j = body_json(c.Get("/v1/notifications", auth(sam)));
+    std::size_t told = 0;
+    for (const json& n : j["notifications"]) told += n["case_id"] == lead ? 1 : 0;
+    CHECK(told == 1);
+}
+
 TEST_CASE("a long upload is not read back to the device that sent it - what others wrote between its pushes still arrives") {
     ServerProcess srv({"--rate", "0", "--quiet"});
     std::string alice = srv.add_user("alice", "consultant");
