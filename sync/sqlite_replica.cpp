@@ -429,10 +429,8 @@ void SqliteReplica::begin_write(Durability d) {
         try {
             std::uint64_t hlc = 0, acked = 0, epoch = 0;
             if (meta_get_.step()) {
-                // A key not written yet reads as NULL: 0.
-                auto at = [&](int col) {
-                    return std::strtoull(std::string(meta_get_.text(col)).c_str(), nullptr, 10);
-                };
+                // A key not written yet reads as NULL: 0 (the values are decimal text).
+                auto at = [&](int col) { return static_cast<std::uint64_t>(meta_get_.integer(col)); };
                 seq_ = std::max<std::uint64_t>(seq_, at(0));
                 hlc = at(1);
                 acked = at(2);
@@ -500,10 +498,12 @@ void SqliteReplica::abort_write() {
     seq_ = 0;
     acked_hlc_ = 0;
     try {
-        Stmt get = db_.prepare("SELECT key, value FROM _meta WHERE key IN ('seq','acked_hlc')");
-        while (get.step()) {
-            auto v = std::strtoull(std::string(get.text(1)).c_str(), nullptr, 10);
-            (get.text(0) == "seq" ? seq_ : acked_hlc_) = v;
+        Stmt get = db_.prepare(
+            "SELECT (SELECT value FROM _meta WHERE key='seq'), (SELECT value FROM _meta WHERE key='acked_hlc')");
+        if (get.step()) {
+            seq_ = static_cast<std::uint64_t>(get.integer(0));
+            acked_hlc_ = static_cast<std::uint64_t>(get.integer(1));
+            get.reset();
         }
     } catch (const Failure&) {
     }

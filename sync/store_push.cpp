@@ -208,8 +208,8 @@ std::pair<std::uint64_t, std::uint64_t> Store::resend_range() {
     Stmt q = db().prepare(
         "SELECT (SELECT value FROM _meta WHERE key='resend_from'), (SELECT value FROM _meta WHERE key='resend_to')");
     if (q.step()) {
-        from = std::strtoull(std::string(q.text(0)).c_str(), nullptr, 10);
-        to = std::strtoull(std::string(q.text(1)).c_str(), nullptr, 10);
+        from = static_cast<std::uint64_t>(q.integer(0));  // NULL when not written: 0
+        to = static_cast<std::uint64_t>(q.integer(1));
         q.reset();
     }
     return {from, to};
