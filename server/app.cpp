@@ -894,8 +894,9 @@ struct App::Impl {
         if (!u.device_site.empty() && sync::site_to_string(req->site) != u.device_site)
             return Response::error(403, "forbidden", "this token belongs to another device");
         // A wiped device: nothing of what it sends is taken; it is told to delete its data.
-        auto orders = store->device_orders(sync::site_to_string(req->site));
-        if (!orders.ok()) return from_error(orders.error());
+        auto checks = store->sync_checks(sync::site_to_string(req->site), u);
+        if (!checks.ok()) return from_error(checks.error());
+        const DeviceOrders* orders = &checks->orders;
         if (orders->wiped)
             return Response::error(410, "wiped",
                                    "an admin wiped this device" + (orders->wiped->empty() ? "" : ": " + *orders->wiped));
@@ -905,7 +906,7 @@ struct App::Impl {
             return Response::error(403, "forbidden", "this device belongs to another user");
         if (orders->enrolled && u.device_site.empty())
             return Response::error(403, "forbidden", "this device signs in with its own token");
-        auto out = store->sync(u, *req, DeviceInfo{r.header("user-agent")});
+        auto out = store->sync(u, *req, DeviceInfo{r.header("user-agent")}, &*checks);
         if (!out.ok()) return from_error(out.error());
         // Tell the live channel after the commit.
         if (!out->buckets_changed.empty() || !out->notifications.empty()) live.wake();

@@ -18,6 +18,19 @@ std::map<std::string, sync::BucketEnd> Authorization::readable_ends(const User& 
     return must(hub_.bucket_ends_of(mine));  // a consultant's, not every bucket's
 }
 
+std::map<std::string, sync::BucketEnd> Authorization::readable_in(const User& u, const Grants& granted,
+                                                                 const std::map<std::string, sync::BucketEnd>& ends) {
+    if (u.reads_everything()) return ends;
+    std::map<std::string, sync::BucketEnd> out;
+    auto take = [&](const std::string& b) {
+        if (auto it = ends.find(b); it != ends.end()) out.emplace_hint(out.end(), *it);
+    };
+    take(std::string(sync::kGlobalBucket));
+    if (granted)
+        for (const std::string& b : *granted) take(b);
+    return out;
+}
+
 std::vector<std::string> Authorization::readable(const User& u) {
     std::vector<std::string> out;
     for (auto& [b, end] : readable_ends(u, grants(u))) out.push_back(b);

@@ -30,6 +30,10 @@ public:
     // The same buckets with where each ends, seq and checksum (one read of the hub: a
     // consultant's buckets only, not every bucket's); `granted` is grants(u).
     std::map<std::string, sync::BucketEnd> readable_ends(const User& u, const Grants& granted);
+    // Of `ends` (read for several users at once: every bucket, or at least u's), the
+    // buckets `u` may read; `granted` is grants(u).
+    static std::map<std::string, sync::BucketEnd> readable_in(const User& u, const Grants& granted,
+                                                              const std::map<std::string, sync::BucketEnd>& ends);
     bool can_read(const User& u, const std::string& bucket);
 
     // The check of each record change of one push by `u` (sync::Authorize), `granted`

@@ -166,8 +166,8 @@ Status ServerStore::wipe_device(const std::string& site, const std::string& reas
     return admin_.wipe_device(site, reason);
 }
 
-Result<DeviceOrders> ServerStore::device_orders(const std::string& site) {
-    return data_.device_orders(site);  // a connection of its own, as token_owner's
+Result<SyncChecks> ServerStore::sync_checks(const std::string& site, const User& u) {
+    return data_.sync_checks(site, u.id, !u.reads_everything());  // a connection of its own, as token_owner's
 }
 
 Status ServerStore::ask_sign_out(const std::string& site) {
@@ -180,8 +180,9 @@ Status ServerStore::signed_out(const User& u, const std::string& site) {
     return data_.signed_out(site, u.id, hub_.now_ms());
 }
 
-Result<SyncOutcome> ServerStore::sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device) {
-    return sync_.sync(u, req, device);
+Result<SyncOutcome> ServerStore::sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device,
+                                      const SyncChecks* checks) {
+    return sync_.sync(u, req, device, checks);
 }
 
 Result<std::vector<Notification>> ServerStore::notifications(const User& u, bool unread_only, std::size_t limit) {

@@ -103,8 +103,10 @@ public:
     Result<std::vector<std::string>> readable_buckets(const User& u);
     bool can_read(const User& u, const std::string& bucket);
 
-    // One round trip of the protocol for `u` (sync_service.h).
-    Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device);
+    // One round trip of the protocol for `u` (sync_service.h). `checks`: what
+    // sync_checks(site, u) read for it, if the caller asked already.
+    Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device,
+                             const SyncChecks* checks = nullptr);
 
     Result<std::vector<Notification>> notifications(const User& u, bool unread_only, std::size_t limit);
     // ids empty: all. Returns how many were marked.
@@ -139,9 +141,11 @@ public:
     Result<std::string> download(const User& u, const AttachmentInfo& a, std::uint64_t offset, std::size_t max);
     const ContentStore* content() const { return content_.get(); }
     Status wipe_device(const std::string& site, const std::string& reason);
-    // What an admin told the device with this site id to do (wipe: a sync from it is
-    // refused; sign out: its syncs are taken and answered "sign out").
-    Result<DeviceOrders> device_orders(const std::string& site);
+    // What a sync of the device with this site id by `u` is checked against, read in one
+    // go without waiting for a sync (ServerData::sync_checks): what an admin told the
+    // device to do (wipe: a sync from it is refused; sign out: its syncs are taken and
+    // answered "sign out"), and u's grants unless u reads every account.
+    Result<SyncChecks> sync_checks(const std::string& site, const User& u);
     Status ask_sign_out(const std::string& site);
     Status signed_out(const User& u, const std::string& site);
 

@@ -9,15 +9,32 @@ using sync::must;
 
 using sync::fail;
 
-Result<SyncOutcome> SyncService::sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device) {
+Result<SyncOutcome> SyncService::sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device,
+                                      const SyncChecks* checks) {
+    // The grants are read before the sync waits for its group, not in the group's turn
+    // (a round trip per sync there on PostgreSQL, which every other sync of the group
+    // waited for).
+    auto grants = [&](const SyncChecks* given) -> Result<Authorization::Grants> {
+        if (u.reads_everything()) return Authorization::Grants{};
+        if (given) return std::make_shared<std::set<std::string>>(given->grants);
+        auto c = data_.sync_checks(sync::site_to_string(req.site), u.id, true);
+        if (!c.ok()) return c.error();
+        return std::make_shared<std::set<std::string>>(std::move(c->grants));
+    };
     if (req.has_push && req.push_follows) {
         std::unique_lock lock(mu_);
         auto waited = sync::guard_status([&] { wait_for_push(req.site, req.push_follows, lock); });
         if (!waited.ok()) return waited.error();
-        Job job{&u, &req, &device, {}};
+        // Read after the push before it is merged: it may have created an account (and
+        // granted it) that this one writes to.
+        auto granted = grants(nullptr);
+        if (!granted.ok()) return granted.error();
+        Job job{&u, &req, &device, *granted, {}};
         return std::move(run_group({&job}).front());
     }
-    Job job{&u, &req, &device, {}};
+    auto granted = grants(checks);
+    if (!granted.ok()) return granted.error();
+    Job job{&u, &req, &device, *granted, {}};
     std::unique_lock q(queue_mu_);
     queue_.push_back(&job);
     while (!job.result) {
@@ -63,10 +80,7 @@ std::vector<Result<SyncOutcome>> SyncService::run_group(const std::vector<Job*>&
         Status merged = sync::guard_status([&] {
             auto work = must(hub_.begin(pushes ? sync::Durability::Full : sync::Durability::Redoable));
             GroupWork gw;
-            for (at = 0; at < live.size(); ++at) {
-                const Job& j = *group[live[at]];
-                merge_push(*j.user, *j.req, *j.device, gw, outs[at]);
-            }
+            for (at = 0; at < live.size(); ++at) merge_push(*group[live[at]], gw, outs[at]);
             must(data_.devices_synced(gw.devices, hub_.now_ms()));
             log_.flush();
             must(work->commit());
@@ -85,12 +99,16 @@ std::vector<Result<SyncOutcome>> SyncService::run_group(const std::vector<Job*>&
     // on SQLite one read lock rather than one per statement (a dozen per answer).
     std::optional<Result<std::unique_ptr<sync::HubStore::Work>>> reading;
     if (!live.empty()) reading = hub_.begin_read();
+    auto ends = sync::guard([&] {
+        if (!reading->ok()) throw sync::Failure{reading->error()};
+        return group_ends(group, live, outs);
+    });
     for (std::size_t k = 0; k < live.size(); ++k) {
         const Job& j = *group[live[k]];
         note_runs(j.req->site, outs[k].runs);
         results[live[k]] = sync::guard([&] {
-            if (!reading->ok()) throw sync::Failure{reading->error()};
-            answer(*j.user, *j.req, outs[k]);
+            if (!ends.ok()) throw sync::Failure{ends.error()};
+            answer(j, *ends, outs[k]);
             return std::move(outs[k]);
         });
     }
@@ -101,8 +119,9 @@ std::vector<Result<SyncOutcome>> SyncService::run_group(const std::vector<Job*>&
     return out;
 }
 
-void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, GroupWork& gw,
-                             SyncOutcome& out) {
+void SyncService::merge_push(const Job& j, GroupWork& gw, SyncOutcome& out) {
+    const User& u = *j.user;
+    const sync::SyncRequest& req = *j.req;
     // A device that has seen further than this database's sequence: the database went
     // back (put back from a backup by hand). A new incarnation makes every device send
     // again what it lacks and download from the start (Store::begin_resend). Only a
@@ -126,7 +145,9 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
         }
     }
     if (req.has_push && !req.push.empty()) {
-        out.grants = auth_.grants(u);
+        // A copy: the push adds the accounts it creates, and a group tried again after a
+        // failure starts from what was read.
+        if (j.granted) out.grants = std::make_shared<std::set<std::string>>(*j.granted);
         sync::Authorize authz = auth_.for_push(u, out.grants);
         auto applied = must(hub_.apply(req.push, authz));
         out.refused = applied.refused.size();
@@ -142,11 +163,32 @@ void SyncService::merge_push(const User& u, const sync::SyncRequest& req, const 
             }
         notifier_.merged(u, applied, req.push_resent, gw.sellers, out.notifications);
     }
-    gw.devices.push_back({sync::site_to_string(req.site), u.id, device.user_agent.substr(0, 200),
+    gw.devices.push_back({sync::site_to_string(req.site), u.id, j.device->user_agent.substr(0, 200),
                           req.has_push ? std::optional<std::uint64_t>(req.push_upto) : std::nullopt});
 }
 
-void SyncService::answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out) {
+std::map<std::string, sync::BucketEnd> SyncService::group_ends(const std::vector<Job*>& group,
+                                                               const std::vector<std::size_t>& live,
+                                                               const std::vector<SyncOutcome>& outs) {
+    // Every bucket when one of them reads every account; else the global bucket and the
+    // consultants' granted ones (a consultant's few of thousands, not every bucket).
+    std::set<std::string> wanted{std::string(sync::kGlobalBucket)};
+    bool any = false;
+    for (std::size_t k = 0; k < live.size(); ++k) {
+        const Job& j = *group[live[k]];
+        if (!pulls(*j.req)) continue;
+        any = true;
+        if (j.user->reads_everything()) return must(hub_.bucket_ends());
+        const Authorization::Grants& g = outs[k].grants ? outs[k].grants : j.granted;
+        if (g) wanted.insert(g->begin(), g->end());
+    }
+    if (!any) return {};
+    return must(hub_.bucket_ends_of(std::vector<std::string>(wanted.begin(), wanted.end())));
+}
+
+void SyncService::answer(const Job& j, const std::map<std::string, sync::BucketEnd>& ends, SyncOutcome& out) {
+    const User& u = *j.user;
+    const sync::SyncRequest& req = *j.req;
     if (req.has_push) pushed(req.site, req.push_upto);
     sync::SyncResponse& resp = out.response;
     resp.site = hub_.site();
@@ -155,7 +197,7 @@ void SyncService::answer(const User& u, const sync::SyncRequest& req, SyncOutcom
     if (req.has_hub) resp.hub = hub_.incarnation();
     // A device that synced with another incarnation: its cursors mean nothing here. It
     // sends everything again and downloads from the start (begin_resend), then pulls.
-    if (req.has_pull && !stranger(req)) pull(u, req, out.grants ? out.grants : auth_.grants(u), resp);
+    if (pulls(req)) pull(u, req, out.grants ? out.grants : j.granted, ends, resp);
     for (const sync::BucketPage& p : resp.pages)
         if (!p.changes.empty()) log_.downloaded(u.name, p.bucket);
     // The cells this very push brought are on the device already: do not send them
@@ -186,8 +228,8 @@ void SyncService::drop_echo(const sync::SyncRequest& req, sync::SyncResponse& re
 }
 
 void SyncService::pull(const User& u, const sync::SyncRequest& req, const Authorization::Grants& grants,
-                       sync::SyncResponse& resp) {
-    const std::map<std::string, sync::BucketEnd> ends = auth_.readable_ends(u, grants);  // one read
+                       const std::map<std::string, sync::BucketEnd>& group_ends, sync::SyncResponse& resp) {
+    const std::map<std::string, sync::BucketEnd> ends = Authorization::readable_in(u, grants, group_ends);
     for (auto& [b, c] : req.cursors)
         if (!ends.count(b)) resp.purge.push_back(b);
     std::size_t budget = req.limit;

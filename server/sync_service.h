@@ -13,6 +13,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -53,12 +54,16 @@ struct SyncOptions {
 
 class SyncService {
 public:
-    // `mu` serialises every use of the hub and the server's data (one connection).
+    // `mu` serialises every use of the hub and the server's data (one connection);
+    // ServerData::sync_checks reads through a connection of its own, outside it.
     SyncService(sync::HubStore& hub, ServerData& data, Authorization& auth, Notifier& notifier, AccessLog& log,
                 std::mutex& mu, SyncOptions opts)
         : hub_(hub), data_(data), auth_(auth), notifier_(notifier), log_(log), mu_(mu), opts_(opts) {}
 
-    Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device);
+    // `checks`: the user's grants as the caller read them (ServerData::sync_checks); when
+    // not given they are read here, before the sync waits for its group.
+    Result<SyncOutcome> sync(const User& u, const sync::SyncRequest& req, const DeviceInfo& device,
+                             const SyncChecks* checks = nullptr);
     // Another instance on the same database committed (its hint, LiveHub): a push waiting
     // for the one before it, merged there, looks again now rather than at its next 20 ms.
     void committed_elsewhere() { pushed_cv_.notify_all(); }
@@ -68,6 +73,9 @@ private:
         const User* user;
         const sync::SyncRequest* req;
         const DeviceInfo* device;
+        // The user's grants, read before the sync waited for its group (null: the user
+        // reads every account). Never changed: a push works on a copy (SyncOutcome::grants).
+        Authorization::Grants granted;
         std::optional<Result<SyncOutcome>> result;  // set when answered
     };
     static constexpr std::size_t kMaxGroup = 64;
@@ -82,10 +90,16 @@ private:
     };
 
     std::vector<Result<SyncOutcome>> run_group(const std::vector<Job*>& group);
-    void merge_push(const User& u, const sync::SyncRequest& req, const DeviceInfo& device, GroupWork& gw,
-                    SyncOutcome& out);
-    void answer(const User& u, const sync::SyncRequest& req, SyncOutcome& out);
-    void pull(const User& u, const sync::SyncRequest& req, const Authorization::Grants& grants, sync::SyncResponse& resp);
+    void merge_push(const Job& j, GroupWork& gw, SyncOutcome& out);
+    // Where the buckets the group's pulls may read end: one read for the whole group.
+    std::map<std::string, sync::BucketEnd> group_ends(const std::vector<Job*>& group,
+                                                      const std::vector<std::size_t>& live,
+                                                      const std::vector<SyncOutcome>& outs);
+    void answer(const Job& j, const std::map<std::string, sync::BucketEnd>& ends, SyncOutcome& out);
+    void pull(const User& u, const sync::SyncRequest& req, const Authorization::Grants& grants,
+              const std::map<std::string, sync::BucketEnd>& group_ends, sync::SyncResponse& resp);
+    // Whether `req` asks for a pull this server answers.
+    bool pulls(const sync::SyncRequest& req) const { return req.has_pull && !stranger(req); }
     // A device that synced with another incarnation of the hub: its cursors mean nothing here.
     bool stranger(const sync::SyncRequest& req) const;
     static void drop_echo(const sync::SyncRequest& req, sync::SyncResponse& resp);

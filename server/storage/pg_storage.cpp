@@ -481,20 +481,28 @@ pg::Connection& PgStorage::auth_conn() {
 }
 
 // Read as token_owner is, on the same connection of its own: a sync's checks do not wait
-// for another group's unit of work on the hub's connection.
-Result<DeviceOrders> PgStorage::device_orders(const std::string& site) {
+// for another group's unit of work on the hub's connection. Sent together (pipeline
+// mode): one round trip.
+Result<SyncChecks> PgStorage::sync_checks(const std::string& site, const std::string& user_id, bool with_grants) {
     std::lock_guard lock(auth_mu_);
     return sync::guard([&] {
-        pg::Result r = auth_conn().exec("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
-                                        " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=$1",
-                                        {site});
-        DeviceOrders out;
+        std::vector<pg::Connection::Statement> statements;
+        statements.push_back({"SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
+                              " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=$1",
+                              {site},
+                              false});
+        if (with_grants) statements.push_back({"SELECT account_id FROM srv_grants WHERE user_id=$1", {user_id}, false});
+        std::vector<pg::Result> answers = auth_conn().exec_many(statements);
+        SyncChecks out;
+        const pg::Result& r = answers[0];
         if (r.rows()) {
-            if (r.text(0, 0) == "t") out.wiped = std::string(r.text(0, 1));
-            out.sign_out = r.text(0, 2) == "t";
-            out.user_id = r.text(0, 3);
-            out.enrolled = r.text(0, 4) == "t";
+            if (r.text(0, 0) == "t") out.orders.wiped = std::string(r.text(0, 1));
+            out.orders.sign_out = r.text(0, 2) == "t";
+            out.orders.user_id = r.text(0, 3);
+            out.orders.enrolled = r.text(0, 4) == "t";
         }
+        if (with_grants)
+            for (int i = 0; i < answers[1].rows(); ++i) out.grants.emplace(answers[1].text(i, 0));
         return out;
     });
 }

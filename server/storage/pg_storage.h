@@ -55,7 +55,7 @@ public:
     Result<std::optional<std::string>> use_enrolment(const std::string& code_hash, const std::string& site,
                                                      std::uint64_t now_ms) override;
     Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) override;
-    Result<DeviceOrders> device_orders(const std::string& site) override;
+    Result<SyncChecks> sync_checks(const std::string& site, const std::string& user_id, bool with_grants) override;
     Status ask_sign_out(const std::string& site, std::uint64_t now_ms) override;
     Status signed_out(const std::string& site, const std::string& user_id, std::uint64_t now_ms) override;
     Result<bool> mark_notified(const std::string& record_id) override;
@@ -103,7 +103,7 @@ private:
 
     pg::Connection& live_conn();
 
-    std::mutex auth_mu_;  // guards auth_ (token_owner's and device_orders' own connection)
+    std::mutex auth_mu_;  // guards auth_ (token_owner's and sync_checks' own connection)
     pg::Connection auth_;
     pg::Connection& auth_conn();  // auth_, connected again if it broke; auth_mu_ held
     std::mutex live_mu_;  // guards live_ (the live channel's reads)

@@ -83,6 +83,12 @@ struct DeviceOrders {
     bool enrolled = false;             // it has a token of its own (only that token syncs it)
 };
 
+// What a sync is checked against (ServerData::sync_checks).
+struct SyncChecks {
+    DeviceOrders orders;
+    std::set<std::string> grants;  // read only when asked for
+};
+
 // Who a token belongs to: a user (their own token), or one enrolled device of a user
 // (`device_site` set), which may since have been revoked or wiped.
 struct TokenOwner {
@@ -233,10 +239,18 @@ public:
     // A lost device: at its next sync it is told to delete what it holds, and nothing
     // from it is taken any more. NotFound for a device that never synced.
     virtual Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) = 0;
-    // What an admin told the device to do (nothing, for an unknown one). Read as
-    // token_owner is, on a connection of its own: what is committed, never the open
-    // unit of work's.
-    virtual Result<DeviceOrders> device_orders(const std::string& site) = 0;
+    // What a sync of device `site` by user `user_id` is checked against before it waits
+    // for its group: what an admin told the device to do (nothing, for an unknown one)
+    // and, when `with_grants`, the accounts the user is granted. Read as token_owner is,
+    // on a connection of its own (what is committed, never the open unit of work's), and
+    // in one round trip: on PostgreSQL each read was one, and a group's merges waited
+    // for the grants' one per sync.
+    virtual Result<SyncChecks> sync_checks(const std::string& site, const std::string& user_id, bool with_grants) = 0;
+    Result<DeviceOrders> device_orders(const std::string& site) {
+        auto c = sync_checks(site, {}, false);
+        if (!c.ok()) return c.error();
+        return std::move(c->orders);
+    }
     // An admin asks the device to sign out: its syncs are still taken, and their answers
     // tell it to delete its data once everything is sent. NotFound for an unknown device.
     virtual Status ask_sign_out(const std::string& site, std::uint64_t now_ms) = 0;

@@ -562,21 +562,33 @@ sync::Db& SqliteStorage::auth_db() {
 
 // Read as token_owner is, through the same connection of its own: a sync's checks do not
 // wait for another group's merge and commit on the store's connection.
-Result<DeviceOrders> SqliteStorage::device_orders(const std::string& site) {
+Result<SyncChecks> SqliteStorage::sync_checks(const std::string& site, const std::string& user_id, bool with_grants) {
     std::lock_guard lock(auth_mu_);
     return sync::guard([&] {
         if (!orders_q_)
             orders_q_ = auth_db().prepare("SELECT wiped_at IS NOT NULL, coalesce(wipe_reason,''), signout_at IS NOT NULL,"
                                           " user_id, token_hash IS NOT NULL FROM srv_devices WHERE site=?");
-        Stmt& q = *orders_q_;
-        ResetOnExit reset{q};
-        q.bind(1, site);
-        DeviceOrders out;
-        if (q.step()) {
-            if (q.integer(0)) out.wiped = std::string(q.text(1));
-            out.sign_out = q.integer(2) != 0;
-            out.user_id = q.text(3);
-            out.enrolled = q.integer(4) != 0;
+        // Both reads in one read transaction: one state of the file.
+        std::optional<sync::ReadTransaction> snapshot;
+        if (with_grants) snapshot.emplace(auth_db());
+        SyncChecks out;
+        {
+            Stmt& q = *orders_q_;
+            ResetOnExit reset{q};
+            q.bind(1, site);
+            if (q.step()) {
+                if (q.integer(0)) out.orders.wiped = std::string(q.text(1));
+                out.orders.sign_out = q.integer(2) != 0;
+                out.orders.user_id = q.text(3);
+                out.orders.enrolled = q.integer(4) != 0;
+            }
+        }
+        if (with_grants) {
+            if (!grants_q_) grants_q_ = auth_db().prepare("SELECT account_id FROM srv_grants WHERE user_id=?");
+            Stmt& q = *grants_q_;
+            ResetOnExit reset{q};
+            q.bind(1, user_id);
+            while (q.step()) out.grants.emplace_hint(out.grants.end(), q.text(0));
         }
         return out;
     });

@@ -83,7 +83,7 @@ public:
     Result<std::optional<std::string>> use_enrolment(const std::string& code_hash, const std::string& site,
                                                      std::uint64_t now_ms) override;
     Status wipe_device(const std::string& site, const std::string& reason, std::uint64_t now_ms) override;
-    Result<DeviceOrders> device_orders(const std::string& site) override;
+    Result<SyncChecks> sync_checks(const std::string& site, const std::string& user_id, bool with_grants) override;
     Status ask_sign_out(const std::string& site, std::uint64_t now_ms) override;
     Status signed_out(const std::string& site, const std::string& user_id, std::uint64_t now_ms) override;
     Result<bool> mark_notified(const std::string& record_id) override;
@@ -126,9 +126,9 @@ private:
     Status write(Fn&& fn);
 
     std::optional<sync::Stmt> device_upsert_, access_upsert_, notified_, notification_insert_;
-    std::mutex auth_mu_;  // guards auth_db_, auth_q_ and orders_q_ (token_owner, device_orders)
+    std::mutex auth_mu_;  // guards auth_db_ and its statements (token_owner, sync_checks)
     sync::Db auth_db_;
-    std::optional<sync::Stmt> auth_q_, orders_q_;
+    std::optional<sync::Stmt> auth_q_, orders_q_, grants_q_;
     sync::Db& auth_db();  // auth_db_, opened when first needed; auth_mu_ held
     std::mutex live_mu_;  // guards live_db_ (the live channel's reads)
     sync::Db live_db_;

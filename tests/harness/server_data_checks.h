@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "storage/server_data.h"
@@ -52,6 +53,47 @@ inline void check_devices_synced(server::ServerData& data) {
     CHECK(d["phone"].last_sync_ms == 2000);
     CHECK(d["laptop"].last_sync_ms == 1000);
     CHECK(data.pushed_upto("phone").value() == std::optional<std::uint64_t>(9));
+}
+
+// What a sync is checked against comes in one read: the device's orders as an admin left
+// them, and the user's grants only when asked for (a seller's or admin's are not read).
+inline void check_sync_checks(server::ServerData& data) {
+    server::User u;
+    u.id = "0000000a-0000-7000-8000-000000000002";
+    u.name = "bo";
+    REQUIRE(data.insert_user(u, "hash-of-bos-token").ok());
+
+    auto unknown = data.sync_checks("0123456789abcdef", u.id, true);
+    REQUIRE(unknown.ok());
+    CHECK_FALSE(unknown->orders.wiped);
+    CHECK_FALSE(unknown->orders.sign_out);
+    CHECK(unknown->orders.user_id.empty());  // never seen
+    CHECK(unknown->grants.empty());
+
+    REQUIRE(data.add_grant(u.id, "acct-1").ok());
+    REQUIRE(data.add_grant(u.id, "acct-2").ok());
+    REQUIRE(data.devices_synced({{"0123456789abcdef", u.id, "Fika/1", std::nullopt}}, 1000).ok());
+    auto seen = data.sync_checks("0123456789abcdef", u.id, true);
+    REQUIRE(seen.ok());
+    CHECK(seen->orders.user_id == u.id);
+    CHECK_FALSE(seen->orders.enrolled);
+    CHECK(seen->grants == std::set<std::string>{"acct-1", "acct-2"});
+    auto without = data.sync_checks("0123456789abcdef", u.id, false);
+    REQUIRE(without.ok());
+    CHECK(without->grants.empty());  // not asked for
+
+    REQUIRE(data.ask_sign_out("0123456789abcdef", 2000).ok());
+    REQUIRE(data.remove_grant(u.id, "acct-1").ok());
+    auto told = data.sync_checks("0123456789abcdef", u.id, true);
+    REQUIRE(told.ok());
+    CHECK(told->orders.sign_out);
+    CHECK_FALSE(told->orders.wiped);
+    CHECK(told->grants == std::set<std::string>{"acct-2"});
+
+    REQUIRE(data.wipe_device("0123456789abcdef", "stolen", 3000).ok());
+    auto wiped = data.device_orders("0123456789abcdef");
+    REQUIRE(wiped.ok());
+    CHECK(wiped->wiped == std::optional<std::string>("stolen"));
 }
 
 }  // namespace fika::test

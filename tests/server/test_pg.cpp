@@ -683,6 +683,13 @@ TEST_CASE("PostgreSQL storage: a group's syncs are noted in one statement - a de
     fika::test::check_devices_synced(**s);
 }
 
+TEST_CASE("PostgreSQL storage: a sync's checks are one round trip - the device's orders, and the user's grants only when asked for") {
+    PgCluster cluster;
+    auto s = fika::server::PgStorage::open(cluster.conninfo());
+    REQUIRE(s.ok());
+    fika::test::check_sync_checks(**s);
+}
+
 TEST_CASE("webhook deliveries on PostgreSQL: two instances claim the queue at once - each delivery is claimed once") {
     PgCluster cluster;
     auto a = fika::server::PgStorage::open(cluster.conninfo());

@@ -376,3 +376,10 @@ TEST_CASE("units: a group's syncs are noted at once - a device twice in it count
     REQUIRE(s.ok());
     fika::test::check_devices_synced(**s);
 }
+
+TEST_CASE("units: a sync's checks are one read - the device's orders, and the user's grants only when asked for") {
+    TempDir dir;
+    auto s = server::SqliteStorage::open(dir.file("fika.db"), server::StorageOptions{});
+    REQUIRE(s.ok());
+    fika::test::check_sync_checks(**s);
+}
